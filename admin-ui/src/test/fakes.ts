@@ -1,0 +1,40 @@
+import { CombinedError, type Client, type Operation, type OperationResult } from 'urql';
+import { fromValue, never } from 'wonka';
+import { vi } from 'vitest';
+import type { Me } from '../auth/meContext';
+import type { ApiErrorCode } from '../api/errors';
+
+type Answer = { data?: unknown; error?: CombinedError } | 'pending';
+type Responder = (operationName: string, variables: Record<string, unknown>) => Answer;
+
+function nameOf(query: Operation['query']): string {
+  for (const definition of query.definitions) {
+    if (definition.kind === 'OperationDefinition') return definition.name?.value ?? '';
+  }
+  return '';
+}
+
+/**
+ * A urql client that answers each operation with `respond(name, variables)`
+ * ('pending' never answers). `executeQuery` / `executeMutation` are spies.
+ */
+export function fakeClient(respond: Responder): Client {
+  const execute = vi.fn((operation: Operation) => {
+    const answer = respond(nameOf(operation.query), (operation.variables ?? {}) as Record<string, unknown>);
+    if (answer === 'pending') return never;
+    return fromValue({ operation, data: answer.data, error: answer.error, stale: false, hasNext: false } as OperationResult);
+  });
+  return {
+    executeQuery: execute,
+    executeMutation: execute,
+    executeSubscription: vi.fn(() => never),
+  } as unknown as Client;
+}
+
+export function apiError(code: ApiErrorCode, message: string): CombinedError {
+  return new CombinedError({ graphQLErrors: [{ message, extensions: { code } }] });
+}
+
+export function fakeMe(assignments: Me['assignments'], overrides: Partial<Me> = {}): Me {
+  return { id: '1', username: 'tester', displayName: 'Maria Rossi', assignments, ...overrides };
+}

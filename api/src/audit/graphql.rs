@@ -1,0 +1,116 @@
+//! The audit trail for auditors and regional directors.
+
+use async_graphql::connection::Connection;
+use async_graphql::dataloader::DataLoader;
+use async_graphql::{Context, ID, InputObject, Object};
+use chrono::{DateTime, Utc};
+
+use entities::audit_event;
+
+use super::store::{self, AuditFilter};
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+use crate::graphql::pagination::{Page, connection};
+use crate::org::graphql::{OrgUnit, UnitById};
+
+pub struct AuditEvent(audit_event::Model);
+
+#[Object]
+impl AuditEvent {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn occurred_at(&self) -> DateTime<Utc> {
+        self.0.occurred_at
+    }
+    /// Username of who acted (for a failed sign-in, the username tried).
+    async fn actor(&self) -> Option<&str> {
+        self.0.actor_username.as_deref()
+    }
+    /// The role the actor acted as.
+    async fn acting_role(&self) -> Option<&str> {
+        self.0.acting_role.as_deref()
+    }
+    async fn acting_unit(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
+        load_unit(ctx, self.0.acting_unit_id).await
+    }
+    /// The unit the affected record belongs to.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
+        load_unit(ctx, self.0.unit_id).await
+    }
+    /// `area.verb`, e.g. `auth.login`.
+    async fn action(&self) -> &str {
+        &self.0.action
+    }
+    async fn record_type(&self) -> Option<&str> {
+        self.0.record_type.as_deref()
+    }
+    async fn record_id(&self) -> Option<&str> {
+        self.0.record_id.as_deref()
+    }
+    /// JSON object with the operation's details.
+    async fn detail(&self) -> Option<&str> {
+        self.0.detail.as_deref()
+    }
+    async fn request_id(&self) -> Option<&str> {
+        self.0.request_id.as_deref()
+    }
+}
+
+async fn load_unit(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> AppResult<Option<OrgUnit>> {
+    let Some(id) = id else { return Ok(None) };
+    let loader = ctx.data::<DataLoader<UnitById>>().map_err(AppError::internal)?;
+    Ok(loader.load_one(id).await?.map(OrgUnit))
+}
+
+#[derive(InputObject, Default)]
+pub struct AuditEventFilter {
+    /// Only events on records of this unit (not its subtree).
+    pub unit_code: Option<String>,
+    /// Username of the actor.
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub record_type: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+#[derive(Default)]
+pub struct AuditQuery;
+
+#[Object]
+impl AuditQuery {
+    /// Audit events within the caller's scope, newest first. For AUDITOR,
+    /// REGIONAL_DIRECTOR and ADMIN; others get an empty list.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    async fn audit_events(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<AuditEventFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, AuditEvent>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let filter = filter.unwrap_or_default();
+        let unit_ids = match filter.unit_code {
+            Some(code) => {
+                let unit = crate::org::store::by_code(scope, &code).await?.ok_or_else(|| {
+                    AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found")
+                })?;
+                Some(vec![unit.id])
+            }
+            None => None,
+        };
+        let filter = AuditFilter {
+            unit_ids,
+            actor: filter.actor,
+            action: filter.action,
+            record_type: filter.record_type,
+            from: filter.from,
+            to: filter.to,
+        };
+        let rows = store::list(scope, filter, page.after_uuid()?, page.fetch_limit()).await?;
+        Ok(connection(&page, rows, |e| e.id.to_string(), AuditEvent))
+    }
+}

@@ -1,0 +1,100 @@
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use uuid::Uuid;
+
+use entities::audit_event;
+
+use super::domain::{Actor, AuditRecord};
+use crate::authz::Action;
+use crate::error::AppResult;
+use crate::tenancy::Scope;
+
+/// Appends one event. Call it inside the same transaction as the change it
+/// records, so there is never a change without its event.
+pub async fn record(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    rec: AuditRecord,
+    request_id: Option<&str>,
+) -> AppResult<()> {
+    audit_event::Entity::insert(audit_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        occurred_at: Set(Utc::now()),
+        actor_id: Set(actor.id),
+        actor_username: Set(actor.username.clone()),
+        acting_role: Set(actor.role.map(str::to_owned)),
+        acting_unit_id: Set(actor.unit_id),
+        unit_id: Set(rec.unit_id),
+        action: Set(rec.action),
+        record_type: Set(rec.record_type),
+        record_id: Set(rec.record_id),
+        detail: Set(rec.detail.map(|d| d.to_string())),
+        request_id: Set(request_id.map(str::to_owned)),
+    })
+    .exec(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(Default)]
+pub struct AuditFilter {
+    pub unit_ids: Option<Vec<Uuid>>,
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub record_type: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// Events the caller may read, newest first, keyset-paginated by id (UUIDv7).
+/// An event belongs to the unit of its record or, failing that, to the unit
+/// the actor acted on.
+pub async fn list(
+    scope: &Scope,
+    filter: AuditFilter,
+    before: Option<Uuid>,
+    limit: u64,
+) -> AppResult<Vec<audit_event::Model>> {
+    let units = scope.units_for(Action::AuditRead);
+    let visible = Condition::any()
+        .add(units.unit_id_condition(Expr::col((audit_event::Entity, audit_event::Column::UnitId))))
+        .add(
+            Condition::all()
+                .add(audit_event::Column::UnitId.is_null())
+                .add(units.unit_id_condition(Expr::col((
+                    audit_event::Entity,
+                    audit_event::Column::ActingUnitId,
+                )))),
+        );
+    let mut query = audit_event::Entity::find().filter(visible);
+    if let Some(ids) = filter.unit_ids {
+        query = query.filter(audit_event::Column::UnitId.is_in(ids));
+    }
+    if let Some(actor) = filter.actor {
+        query = query.filter(audit_event::Column::ActorUsername.eq(actor));
+    }
+    if let Some(action) = filter.action {
+        query = query.filter(audit_event::Column::Action.eq(action));
+    }
+    if let Some(record_type) = filter.record_type {
+        query = query.filter(audit_event::Column::RecordType.eq(record_type));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_event::Column::OccurredAt.gte(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(audit_event::Column::OccurredAt.lt(to));
+    }
+    if let Some(before) = before {
+        query = query.filter(audit_event::Column::Id.lt(before));
+    }
+    Ok(query
+        .order_by_desc(audit_event::Column::Id)
+        .limit(limit)
+        .all(scope.db())
+        .await?)
+}

@@ -1,0 +1,21 @@
+//! Who is calling: sign-in, sessions and bearer tokens.
+//!
+//! Credentials are checked by an [`IdentityProvider`]; whatever proved the
+//! identity, the result is the same opaque session token and the same
+//! [`Principal`]. Adding OIDC single sign-on means adding a provider that maps
+//! an ID token's (issuer, subject) to a person and calls
+//! [`service::issue_session`]; no domain code changes.
+
+mod password;
+mod principal;
+pub mod provider;
+pub mod graphql;
+pub mod service;
+mod sessions;
+mod token;
+
+pub use password::{hash_password, verify_password};
+pub use principal::{Assignment, Principal, UnitRef};
+pub use provider::{IdentityProvider, PasswordProvider};
+pub use sessions::SessionStore;
+pub use token::{TOKEN_PREFIX, hash_token, new_token};

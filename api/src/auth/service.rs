@@ -1,0 +1,120 @@
+//! Sign-in and sign-out, and turning a bearer token into a [`Principal`].
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use entities::{org_unit, person, role_assignment};
+
+use crate::audit::{self, Actor, AuditRecord};
+use crate::auth::provider::UsernamePassword;
+use crate::auth::{Assignment, IdentityProvider, PasswordProvider, Principal, TOKEN_PREFIX, UnitRef};
+use crate::auth::{hash_token, new_token};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// More failed sign-ins than this for one username within the window are refused.
+pub const MAX_FAILED_LOGINS: u64 = 10;
+pub const FAILED_LOGIN_WINDOW: Duration = Duration::from_secs(60);
+
+pub struct SignedIn {
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+    pub person_id: Uuid,
+}
+
+fn failures_key(username: &str) -> String {
+    format!("login-failures:{}", username.to_lowercase())
+}
+
+pub async fn login(state: &AppState, username: &str, password: &str, request_id: Option<&str>) -> AppResult<SignedIn> {
+    let key = failures_key(username);
+    let (failures, retry_after) = state.kv.count(&key).await?;
+    if failures >= MAX_FAILED_LOGINS {
+        return Err(AppError::RateLimited { retry_after_secs: retry_after.max(1) });
+    }
+    let provider = PasswordProvider { db: &state.db };
+    let credentials = UsernamePassword { username: username.to_owned(), password: password.to_owned() };
+    let Some(person_id) = provider.authenticate(credentials).await? else {
+        state.kv.incr_in_window(&key, FAILED_LOGIN_WINDOW).await?;
+        let actor = Actor { username: Some(username.to_owned()), ..Actor::default() };
+        audit::record(&state.db, &actor, AuditRecord::new("auth.login_failed"), request_id).await?;
+        return Err(AppError::Unauthenticated(crate::error::Msg::new(
+            "Nome utente o password non corretti",
+            "Wrong username or password",
+        )));
+    };
+    let (token, expires_at) = issue_session(state, person_id).await?;
+    let actor = Actor { id: Some(person_id), username: Some(username.to_owned()), ..Actor::default() };
+    let record = AuditRecord::new("auth.login").record("person", person_id.to_string());
+    audit::record(&state.db, &actor, record, request_id).await?;
+    Ok(SignedIn { token, expires_at, person_id })
+}
+
+/// Creates a session for a person whose identity a provider has established.
+pub async fn issue_session(state: &AppState, person_id: Uuid) -> AppResult<(String, DateTime<Utc>)> {
+    let token = new_token(TOKEN_PREFIX)?;
+    let expires_at = state
+        .sessions
+        .create(&hash_token(&token), person_id, state.settings.session_ttl)
+        .await?;
+    Ok((token, expires_at))
+}
+
+pub async fn logout(state: &AppState, token: &str, principal: &Principal, request_id: Option<&str>) -> AppResult<()> {
+    state.sessions.revoke(&hash_token(token)).await?;
+    let actor = Actor::from_principal(principal);
+    let record = AuditRecord::new("auth.logout").record("person", principal.person_id.to_string());
+    audit::record(&state.db, &actor, record, request_id).await
+}
+
+/// The caller behind a bearer token, or `None` when the token is unknown,
+/// expired or revoked.
+pub async fn principal_for_token(state: &AppState, token: &str) -> AppResult<Option<Principal>> {
+    if !token.starts_with(TOKEN_PREFIX) {
+        return Ok(None);
+    }
+    match state.sessions.resolve(&hash_token(token)).await? {
+        Some(person_id) => load_principal(&state.db, person_id).await,
+        None => Ok(None),
+    }
+}
+
+/// A person with their role assignments and the units they are held on.
+pub async fn load_principal(db: &impl ConnectionTrait, person_id: Uuid) -> AppResult<Option<Principal>> {
+    let Some(person) = person::Entity::find_by_id(person_id)
+        .filter(person::Column::Active.eq(true))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let rows = role_assignment::Entity::find()
+        .filter(role_assignment::Column::PersonId.eq(person_id))
+        .all(db)
+        .await?;
+    let unit_ids: Vec<Uuid> = rows.iter().filter_map(|r| r.unit_id).collect();
+    let units = org_unit::Entity::find()
+        .filter(org_unit::Column::Id.is_in(unit_ids))
+        .all(db)
+        .await?;
+    let mut assignments = Vec::with_capacity(rows.len());
+    for row in rows {
+        let role = row.role.parse().map_err(AppError::internal)?;
+        let unit = row.unit_id.and_then(|id| units.iter().find(|u| u.id == id)).map(|u| UnitRef {
+            id: u.id,
+            code: u.code.clone(),
+            name: u.name.clone(),
+            path: u.path.clone(),
+        });
+        assignments.push(Assignment { role, unit, section: row.section });
+    }
+    Ok(Some(Principal {
+        person_id,
+        username: person.username,
+        display_name: person.display_name,
+        assignments,
+    }))
+}

@@ -1,0 +1,70 @@
+//! The role × unit matrix over the demo organisation: no role reaches upward
+//! or sideways (into another region) unless the policy grants it `anywhere`
+//! on purpose, and those grants are listed here so a new one is a reviewed change.
+
+use super::*;
+use crate::seed::demo::demo_unit_paths;
+
+/// (role, action) pairs that are meant to cross the tree.
+const ANYWHERE_GRANTS: &[(Role, Action)] = &[];
+
+fn under(target: &str, held: &str) -> bool {
+    target.starts_with(held)
+}
+
+#[tokio::test]
+async fn no_role_reaches_above_or_beside_the_unit_it_is_held_on() {
+    let authz = Authz::load().await.unwrap();
+    let paths = demo_unit_paths();
+    for role in Role::ALL {
+        for action in Action::ALL {
+            let anywhere = ANYWHERE_GRANTS.contains(&(role, action));
+            for held in &paths {
+                for target in &paths {
+                    let allowed = authz.permits(role, Some(held), Some(target), action);
+                    if allowed && !anywhere {
+                        assert!(
+                            under(target, held),
+                            "{role:?} held on {held} may {action:?} on {target}, outside its subtree"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_regional_director_reads_the_whole_region_and_nothing_of_another() {
+    let authz = Authz::load().await.unwrap();
+    let dr = Some("/IT/SAR/");
+    assert!(authz.permits(Role::RegionalDirector, dr, Some("/IT/SAR/"), Action::OrgRead));
+    assert!(authz.permits(Role::RegionalDirector, dr, Some("/IT/SAR/CA/CA1/"), Action::OrgRead));
+    assert!(!authz.permits(Role::RegionalDirector, dr, Some("/IT/LAZ/RM/"), Action::OrgRead));
+    assert!(!authz.permits(Role::RegionalDirector, dr, Some("/IT/"), Action::OrgRead));
+}
+
+#[tokio::test]
+async fn path_prefixes_stop_at_a_segment_boundary() {
+    let authz = Authz::load().await.unwrap();
+    assert!(!authz.permits(Role::RegionalDirector, Some("/IT/SAR/"), Some("/IT/SAR2/"), Action::OrgRead));
+}
+
+#[tokio::test]
+async fn an_operator_cannot_manage_people_or_read_audit() {
+    let authz = Authz::load().await.unwrap();
+    let office = Some("/IT/SAR/CA/CA1/");
+    assert!(authz.permits(Role::Operator, office, office, Action::OrgRead));
+    assert!(!authz.permits(Role::Operator, office, office, Action::PeopleManage));
+    assert!(!authz.permits(Role::Operator, office, office, Action::AuditRead));
+}
+
+#[tokio::test]
+async fn a_role_held_outside_the_organisation_reaches_no_unit() {
+    let authz = Authz::load().await.unwrap();
+    for action in Action::ALL {
+        for target in demo_unit_paths() {
+            assert!(!authz.permits(Role::Professional, None, Some(&target), action));
+        }
+    }
+}

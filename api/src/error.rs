@@ -1,0 +1,135 @@
+//! The one error type every operation returns.
+//!
+//! Each variant is what the client sees: a stable `extensions.code` and a
+//! message in Italian (for the admin app) with the English text in
+//! `extensions.en`. Database and unexpected errors are logged once, where they
+//! are converted, and reach the client only as a generic `INTERNAL`.
+
+use async_graphql::ErrorExtensions;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppError {
+    /// No valid credentials: missing, expired or revoked token, wrong password.
+    Unauthenticated(Msg),
+    /// Signed in, but this role may not do this here.
+    Forbidden(Msg),
+    /// The input is wrong; `field` names the offending input field when there is one.
+    BadUserInput { field: Option<String>, msg: Msg },
+    /// Does not exist, or exists outside the caller's scope (the two are indistinguishable).
+    NotFound(Msg),
+    /// The state changed under the caller: illegal transition, lost race, duplicate.
+    Conflict(Msg),
+    /// Too many requests; retry after this many seconds.
+    RateLimited { retry_after_secs: u64 },
+    /// Something failed on our side; details are in the server log only.
+    Internal,
+}
+
+/// A message in the two languages the API speaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub it: String,
+    pub en: String,
+}
+
+impl Msg {
+    pub fn new(it: impl Into<String>, en: impl Into<String>) -> Self {
+        Msg { it: it.into(), en: en.into() }
+    }
+}
+
+impl AppError {
+    pub fn unauthenticated() -> Self {
+        AppError::Unauthenticated(Msg::new(
+            "Accesso richiesto: effettua di nuovo l'accesso",
+            "Authentication required: please sign in again",
+        ))
+    }
+
+    pub fn forbidden(it: impl Into<String>, en: impl Into<String>) -> Self {
+        AppError::Forbidden(Msg::new(it, en))
+    }
+
+    pub fn not_found(it: impl Into<String>, en: impl Into<String>) -> Self {
+        AppError::NotFound(Msg::new(it, en))
+    }
+
+    pub fn conflict(it: impl Into<String>, en: impl Into<String>) -> Self {
+        AppError::Conflict(Msg::new(it, en))
+    }
+
+    pub fn bad_input(field: &str, it: impl Into<String>, en: impl Into<String>) -> Self {
+        AppError::BadUserInput { field: Some(field.to_owned()), msg: Msg::new(it, en) }
+    }
+
+    /// Logs the cause once, with the current span (which carries the request id),
+    /// and returns the opaque error the client sees.
+    pub fn internal(cause: impl std::fmt::Debug) -> Self {
+        tracing::error!(error.cause = ?cause, "internal error");
+        AppError::Internal
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated(_) => "UNAUTHENTICATED",
+            AppError::Forbidden(_) => "FORBIDDEN",
+            AppError::BadUserInput { .. } => "BAD_USER_INPUT",
+            AppError::NotFound(_) => "NOT_FOUND",
+            AppError::Conflict(_) => "CONFLICT",
+            AppError::RateLimited { .. } => "RATE_LIMITED",
+            AppError::Internal => "INTERNAL",
+        }
+    }
+
+    pub fn msg(&self) -> Msg {
+        match self {
+            AppError::Unauthenticated(m)
+            | AppError::Forbidden(m)
+            | AppError::NotFound(m)
+            | AppError::Conflict(m)
+            | AppError::BadUserInput { msg: m, .. } => m.clone(),
+            AppError::RateLimited { retry_after_secs } => Msg::new(
+                format!("Troppe richieste: riprova tra {retry_after_secs} secondi"),
+                format!("Too many requests: retry in {retry_after_secs} seconds"),
+            ),
+            AppError::Internal => Msg::new(
+                "Errore interno: riprova più tardi",
+                "Internal error: please try again later",
+            ),
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        AppError::internal(err)
+    }
+}
+
+impl From<sea_orm::TransactionError<AppError>> for AppError {
+    fn from(err: sea_orm::TransactionError<AppError>) -> Self {
+        match err {
+            sea_orm::TransactionError::Connection(db) => AppError::internal(db),
+            sea_orm::TransactionError::Transaction(app) => app,
+        }
+    }
+}
+
+impl From<AppError> for async_graphql::Error {
+    fn from(err: AppError) -> Self {
+        let msg = err.msg();
+        async_graphql::Error::new(msg.it).extend_with(|_, ext| {
+            ext.set("code", err.code());
+            ext.set("en", msg.en.clone());
+            match &err {
+                AppError::BadUserInput { field: Some(field), .. } => ext.set("field", field.as_str()),
+                AppError::RateLimited { retry_after_secs } => {
+                    ext.set("retryAfter", *retry_after_secs)
+                }
+                _ => {}
+            }
+        })
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

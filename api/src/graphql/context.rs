@@ -1,0 +1,42 @@
+//! Per-request data attached to every GraphQL execution, and the accessors
+//! resolvers use. Resolvers get the database only through [`ContextExt::scope`].
+
+use std::sync::Arc;
+
+use async_graphql::Context;
+
+use crate::auth::Principal;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::tenancy::Scope;
+
+/// Who is calling, as established by the HTTP layer.
+#[derive(Clone)]
+pub struct RequestCtx {
+    pub request_id: String,
+    /// The raw bearer token, needed only to revoke it on `logout`.
+    pub bearer: Option<String>,
+    pub principal: Option<Arc<Principal>>,
+}
+
+pub trait ContextExt {
+    /// The caller's scope, or `UNAUTHENTICATED`.
+    fn scope(&self) -> AppResult<&Scope>;
+    fn request(&self) -> AppResult<&RequestCtx>;
+    /// Server state, for the operations that run before anyone is signed in.
+    fn app_state(&self) -> AppResult<&AppState>;
+}
+
+impl ContextExt for Context<'_> {
+    fn scope(&self) -> AppResult<&Scope> {
+        self.data_opt::<Scope>().ok_or_else(AppError::unauthenticated)
+    }
+
+    fn request(&self) -> AppResult<&RequestCtx> {
+        self.data::<RequestCtx>().map_err(AppError::internal)
+    }
+
+    fn app_state(&self) -> AppResult<&AppState> {
+        self.data::<AppState>().map_err(AppError::internal)
+    }
+}

@@ -1,0 +1,77 @@
+//! The GraphQL schema: each area contributes its query and mutation objects,
+//! merged here, with the protections of the OWASP GraphQL cheat sheet.
+
+pub mod context;
+pub mod pagination;
+
+use async_graphql::dataloader::DataLoader;
+use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
+
+use crate::audit::graphql::AuditQuery;
+use crate::auth::graphql::{AuthMutation, AuthQuery};
+use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
+use crate::state::AppState;
+use crate::tenancy::Scope;
+
+/// Deepest selection nesting accepted.
+pub const MAX_DEPTH: usize = 10;
+/// Highest query cost accepted; list fields cost their page size times their children.
+pub const MAX_COMPLEXITY: usize = 5_000;
+/// Most operations accepted in one batched request.
+pub const MAX_BATCH: usize = 10;
+
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery);
+
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(AuthMutation);
+
+pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+
+/// The schema, with server state when serving (none when only printing SDL).
+pub fn build_schema(state: Option<AppState>, production: bool) -> AppSchema {
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .limit_recursive_depth(32);
+    if production {
+        builder = builder.disable_introspection().disable_suggestions();
+    }
+    if let Some(state) = state {
+        builder = builder.data(state);
+    }
+    builder.finish()
+}
+
+/// The schema in SDL, as written to `schema.graphql`.
+pub fn sdl() -> String {
+    build_schema(None, false).sdl()
+}
+
+/// Attaches the caller's scope and its DataLoaders to every operation of a
+/// batch. The loaders batch nested look-ups into one scoped query per level.
+pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
+    match batch {
+        BatchRequest::Single(r) => BatchRequest::Single(with_scope(r, scope)),
+        BatchRequest::Batch(rs) => BatchRequest::Batch(rs.into_iter().map(|r| with_scope(r, scope)).collect()),
+    }
+}
+
+fn with_scope(request: Request, scope: &Scope) -> Request {
+    request
+        .data(DataLoader::new(UnitById(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(ChildrenByParent(scope.clone()), tokio::spawn))
+        .data(scope.clone())
+}
+
+/// Every error leaves with an `extensions.code`. Ours already have one; what
+/// is left comes from the GraphQL engine itself (syntax, validation, limits,
+/// input coercion), which is always the client's input.
+pub fn ensure_error_codes(response: &mut Response) {
+    for error in &mut response.errors {
+        let has_code = error.extensions.as_ref().is_some_and(|ext| ext.get("code").is_some());
+        if !has_code {
+            error.extensions.get_or_insert_with(Default::default).set("code", "BAD_USER_INPUT");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! `POST /graphql` (queries, mutations, uploads), `GET /graphql` (queries only)
+//! and GraphiQL.
+
+use std::sync::Arc;
+
+use actix_web::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use actix_web::{HttpRequest, HttpResponse, web};
+use async_graphql::http::{GraphiQLSource, MultipartOptions};
+use async_graphql::parser::types::OperationType;
+use async_graphql::{BatchRequest, BatchResponse, ServerError};
+use tracing_actix_web::RequestId;
+
+use crate::auth::service::principal_for_token;
+use crate::error::AppError;
+use crate::graphql::context::RequestCtx;
+use crate::graphql::{self, AppSchema, MAX_BATCH};
+use crate::state::AppState;
+use crate::tenancy::Scope;
+
+pub async fn post(
+    state: web::Data<AppState>,
+    schema: web::Data<AppSchema>,
+    req: HttpRequest,
+    body: web::Bytes,
+    request_id: RequestId,
+) -> HttpResponse {
+    let content_type = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let batch = match async_graphql::http::receive_batch_body(content_type, body.as_ref(), upload_options()).await {
+        Ok(batch) => batch,
+        Err(err) => return refuse(actix_web::http::StatusCode::BAD_REQUEST, &format!("{err}")),
+    };
+    if let BatchRequest::Batch(ops) = &batch
+        && ops.len() > MAX_BATCH
+    {
+        return refuse(
+            actix_web::http::StatusCode::BAD_REQUEST,
+            &format!("A batch may hold at most {MAX_BATCH} operations"),
+        );
+    }
+    execute(&state, &schema, &req, batch, request_id).await
+}
+
+pub async fn get(
+    state: web::Data<AppState>,
+    schema: web::Data<AppSchema>,
+    req: HttpRequest,
+    request_id: RequestId,
+) -> HttpResponse {
+    let request = match async_graphql::http::parse_query_string(req.query_string()) {
+        Ok(request) => request,
+        Err(err) => return refuse(actix_web::http::StatusCode::BAD_REQUEST, &format!("{err}")),
+    };
+    // GET must never change state (it can be triggered by a link or a crawler).
+    if is_mutation(&request) {
+        return refuse(
+            actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
+            "Mutations are accepted only with POST",
+        );
+    }
+    execute(&state, &schema, &req, BatchRequest::Single(request), request_id).await
+}
+
+pub async fn graphiql() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(GraphiQLSource::build().endpoint("/graphql").finish())
+}
+
+fn upload_options() -> MultipartOptions {
+    MultipartOptions::default().max_num_files(1).max_file_size(crate::http::MAX_BODY_BYTES)
+}
+
+fn is_mutation(request: &async_graphql::Request) -> bool {
+    let Ok(doc) = async_graphql::parser::parse_query(&request.query) else { return false };
+    doc.operations.iter().any(|(name, op)| {
+        let selected = match (&request.operation_name, name) {
+            (Some(wanted), Some(name)) => wanted.as_str() == name.as_str(),
+            _ => true,
+        };
+        selected && op.node.ty == OperationType::Mutation
+    })
+}
+
+async fn execute(
+    state: &AppState,
+    schema: &AppSchema,
+    req: &HttpRequest,
+    batch: BatchRequest,
+    request_id: RequestId,
+) -> HttpResponse {
+    let request_id = request_id.to_string();
+    let bearer = bearer_token(req);
+    let principal = match &bearer {
+        Some(token) => match principal_for_token(state, token).await {
+            Ok(p) => p.map(Arc::new),
+            Err(err) => return graphql_error(err, &request_id),
+        },
+        None => None,
+    };
+    let mut batch = batch.data(state.clone()).data(RequestCtx {
+        request_id: request_id.clone(),
+        bearer,
+        principal: principal.clone(),
+    });
+    if let Some(principal) = principal {
+        let scope = Scope::new(state.db.clone(), state.authz.clone(), principal, Some(request_id.clone()));
+        batch = graphql::attach_scope(batch, &scope);
+    }
+    let mut response = schema.execute_batch(batch).await;
+    match &mut response {
+        BatchResponse::Single(r) => graphql::ensure_error_codes(r),
+        BatchResponse::Batch(rs) => rs.iter_mut().for_each(graphql::ensure_error_codes),
+    }
+    HttpResponse::Ok().insert_header(("x-request-id", request_id)).json(response)
+}
+
+fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(AUTHORIZATION)?.to_str().ok()?;
+    let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer "))?;
+    Some(token.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+fn graphql_error(err: AppError, request_id: &str) -> HttpResponse {
+    let server_error = async_graphql::Error::from(err).into_server_error(Default::default());
+    let response = async_graphql::Response::from_errors(vec![server_error]);
+    HttpResponse::Ok().insert_header(("x-request-id", request_id.to_owned())).json(response)
+}
+
+/// A request refused before execution, as a GraphQL error with a code.
+fn refuse(status: actix_web::http::StatusCode, message: &str) -> HttpResponse {
+    let mut error = ServerError::new(message, None);
+    error.extensions.get_or_insert_with(Default::default).set("code", "BAD_USER_INPUT");
+    HttpResponse::build(status).json(async_graphql::Response::from_errors(vec![error]))
+}

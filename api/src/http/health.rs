@@ -1,0 +1,29 @@
+use actix_web::{HttpResponse, web};
+use serde_json::json;
+
+use crate::db;
+use crate::state::AppState;
+
+/// The process is up.
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "status": "ok" }))
+}
+
+/// Ready to serve: database reachable and migrated, Redis reachable when configured.
+pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    let database = state.db.ping().await.is_ok();
+    let migrated = database && db::is_migrated(&state.db).await.unwrap_or(false);
+    let redis = state.kv.ping().await;
+    let ready = database && migrated && redis;
+    let body = json!({
+        "status": if ready { "ready" } else { "not ready" },
+        "database": database,
+        "migrations": migrated,
+        "redis": if state.kv.is_redis() { json!(redis) } else { json!("not configured") },
+    });
+    if ready {
+        HttpResponse::Ok().json(body)
+    } else {
+        HttpResponse::ServiceUnavailable().json(body)
+    }
+}

@@ -1,0 +1,27 @@
+//! HTTP routes: GraphQL, GraphiQL (development), health checks and the admin app.
+
+mod graphql;
+mod health;
+mod spa;
+
+use actix_web::web;
+
+use crate::state::AppState;
+
+/// Largest request body accepted (JSON or multipart upload).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+pub fn routes(cfg: &mut web::ServiceConfig, state: &AppState) {
+    cfg.app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+        .route("/healthz", web::get().to(health::healthz))
+        .route("/readyz", web::get().to(health::readyz))
+        .service(
+            web::resource("/graphql")
+                .route(web::post().to(graphql::post))
+                .route(web::get().to(graphql::get)),
+        );
+    if !state.settings.is_production() {
+        cfg.route("/graphiql", web::get().to(graphql::graphiql));
+    }
+    spa::routes(cfg, &state.settings.ui_dir);
+}

@@ -1,0 +1,190 @@
+//! Short-lived shared state: sessions (when Redis is configured) and rate-limit
+//! counters. With `REDIS_URL` it lives in Redis, so every instance sees the same
+//! counters; without it, in this process (fine for one instance).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use redis::aio::ConnectionManager;
+
+use crate::error::AppError;
+
+#[derive(Clone)]
+pub enum Kv {
+    Redis { conn: ConnectionManager, prefix: String },
+    Memory(Arc<Mutex<HashMap<String, MemoryEntry>>>),
+}
+
+pub struct MemoryEntry {
+    value: String,
+    expires_at: Option<Instant>,
+}
+
+impl MemoryEntry {
+    fn is_live(&self, now: Instant) -> bool {
+        self.expires_at.is_none_or(|t| t > now)
+    }
+}
+
+impl Kv {
+    pub fn memory() -> Self {
+        Kv::Memory(Arc::default())
+    }
+
+    pub async fn redis(url: &str, prefix: &str) -> Result<Self, redis::RedisError> {
+        let client = redis::Client::open(url)?;
+        let conn = ConnectionManager::new(client).await?;
+        Ok(Kv::Redis { conn, prefix: prefix.to_owned() })
+    }
+
+    pub fn is_redis(&self) -> bool {
+        matches!(self, Kv::Redis { .. })
+    }
+
+    /// Adds one to the counter `key` and returns the new count together with
+    /// the seconds left in its window. The window starts at the first increment
+    /// and lasts `window` (a fixed window).
+    pub async fn incr_in_window(&self, key: &str, window: Duration) -> Result<(u64, u64), AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                let key = format!("{prefix}{key}");
+                let (count, ttl): (u64, i64) = redis::pipe()
+                    .atomic()
+                    .cmd("INCR")
+                    .arg(&key)
+                    .cmd("EXPIRE")
+                    .arg(&key)
+                    .arg(window.as_secs())
+                    .arg("NX")
+                    .ignore()
+                    .cmd("TTL")
+                    .arg(&key)
+                    .query_async(&mut conn)
+                    .await
+                    .map_err(AppError::internal)?;
+                Ok((count, ttl.max(0) as u64))
+            }
+            Kv::Memory(map) => {
+                let now = Instant::now();
+                let mut map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
+                let entry = map.entry(key.to_owned()).or_insert(MemoryEntry {
+                    value: "0".into(),
+                    expires_at: Some(now + window),
+                });
+                if !entry.is_live(now) {
+                    *entry = MemoryEntry { value: "0".into(), expires_at: Some(now + window) };
+                }
+                let count = entry.value.parse::<u64>().unwrap_or(0) + 1;
+                entry.value = count.to_string();
+                let left = entry.expires_at.map_or(0, |t| t.saturating_duration_since(now).as_secs());
+                Ok((count, left))
+            }
+        }
+    }
+
+    /// Current value of a counter (0 when absent or expired) and seconds left in its window.
+    pub async fn count(&self, key: &str) -> Result<(u64, u64), AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                let key = format!("{prefix}{key}");
+                let (count, ttl): (Option<u64>, i64) = redis::pipe()
+                    .cmd("GET")
+                    .arg(&key)
+                    .cmd("TTL")
+                    .arg(&key)
+                    .query_async(&mut conn)
+                    .await
+                    .map_err(AppError::internal)?;
+                Ok((count.unwrap_or(0), ttl.max(0) as u64))
+            }
+            Kv::Memory(_) => {
+                let now = Instant::now();
+                Ok(self
+                    .get_memory(key, now)?
+                    .map(|(v, exp)| {
+                        let left = exp.map_or(0, |t| t.saturating_duration_since(now).as_secs());
+                        (v.parse().unwrap_or(0), left)
+                    })
+                    .unwrap_or((0, 0)))
+            }
+        }
+    }
+
+    pub async fn set_with_ttl(&self, key: &str, value: &str, ttl: Duration) -> Result<(), AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                redis::cmd("SET")
+                    .arg(format!("{prefix}{key}"))
+                    .arg(value)
+                    .arg("EX")
+                    .arg(ttl.as_secs().max(1))
+                    .query_async::<()>(&mut conn)
+                    .await
+                    .map_err(AppError::internal)
+            }
+            Kv::Memory(map) => {
+                let mut map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
+                map.insert(
+                    key.to_owned(),
+                    MemoryEntry { value: value.to_owned(), expires_at: Some(Instant::now() + ttl) },
+                );
+                Ok(())
+            }
+        }
+    }
+
+    pub async fn get(&self, key: &str) -> Result<Option<String>, AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                redis::cmd("GET")
+                    .arg(format!("{prefix}{key}"))
+                    .query_async(&mut conn)
+                    .await
+                    .map_err(AppError::internal)
+            }
+            Kv::Memory(_) => Ok(self.get_memory(key, Instant::now())?.map(|(v, _)| v)),
+        }
+    }
+
+    pub async fn delete(&self, key: &str) -> Result<(), AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                redis::cmd("DEL")
+                    .arg(format!("{prefix}{key}"))
+                    .query_async::<()>(&mut conn)
+                    .await
+                    .map_err(AppError::internal)
+            }
+            Kv::Memory(map) => {
+                map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?.remove(key);
+                Ok(())
+            }
+        }
+    }
+
+    /// Readiness: Redis answers PING (always true in memory).
+    pub async fn ping(&self) -> bool {
+        match self {
+            Kv::Redis { conn, .. } => {
+                let mut conn = conn.clone();
+                redis::cmd("PING").query_async::<String>(&mut conn).await.is_ok()
+            }
+            Kv::Memory(_) => true,
+        }
+    }
+
+    fn get_memory(&self, key: &str, now: Instant) -> Result<Option<(String, Option<Instant>)>, AppError> {
+        let Kv::Memory(map) = self else { return Ok(None) };
+        let map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
+        Ok(map
+            .get(key)
+            .filter(|e| e.is_live(now))
+            .map(|e| (e.value.clone(), e.expires_at)))
+    }
+}

@@ -1,0 +1,24 @@
+//! Accoglienza API: a multi-tenant GraphQL service for public-administration
+//! customer care.
+//!
+//! Each business area is a module with its rules (`domain`), its storage
+//! (`store`) and its GraphQL layer (`graphql`) apart. Everything that reads or
+//! writes organisation-owned data goes through [`tenancy::Scope`], which carries
+//! the caller's resolved permissions into the SQL.
+
+pub mod audit;
+pub mod auth;
+pub mod authz;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod kv;
+pub mod org;
+pub mod seed;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+pub mod tenancy;

@@ -1,0 +1,39 @@
+use clap::Parser;
+
+use api::cli::{Cli, Command, MigrateAction};
+use api::config::Settings;
+use api::startup::Application;
+use migration::{Migrator, MigratorTrait};
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::from_env()?;
+    api::telemetry::init(settings.is_production());
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = Application::build(settings).await?;
+            tracing::info!(port = app.port(), "Accoglienza is listening");
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate { action } => {
+            let db = api::db::connect(&settings).await?;
+            match action {
+                MigrateAction::Up => Migrator::up(&db, None).await?,
+                MigrateAction::Down => Migrator::down(&db, Some(1)).await?,
+                MigrateAction::Status => Migrator::status(&db).await?,
+            }
+        }
+        Command::ExportSchema { out } => {
+            std::fs::write(&out, api::graphql::sdl())?;
+            println!("wrote {}", out.display());
+        }
+        Command::SeedDemo => {
+            let db = api::db::connect(&settings).await?;
+            api::db::migrate(&db).await?;
+            let loaded = api::seed::demo::seed_if_empty(&db).await?;
+            println!("{}", if loaded { "demo data loaded" } else { "database not empty: nothing loaded" });
+        }
+    }
+    Ok(())
+}

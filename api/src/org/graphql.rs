@@ -1,0 +1,144 @@
+//! GraphQL layer of the organisation tree.
+
+use std::collections::HashMap;
+
+use async_graphql::connection::Connection;
+use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::{Context, ID, Object};
+use uuid::Uuid;
+
+use entities::org_unit;
+
+use super::domain::{OfficeSize, UnitKind};
+use super::store;
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+use crate::graphql::pagination::{Page, connection};
+use crate::tenancy::Scope;
+
+/// An organisational unit: the national root, a directorate, a CRIC, the CCM or an office.
+pub struct OrgUnit(pub org_unit::Model);
+
+#[Object]
+impl OrgUnit {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    /// Stable code, e.g. `DR-SAR`, `UT-CA1`.
+    async fn code(&self) -> &str {
+        &self.0.code
+    }
+
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    async fn kind(&self) -> AppResult<UnitKind> {
+        self.0.kind.parse().map_err(AppError::internal)
+    }
+
+    /// Materialised path, e.g. `/IT/SAR/CA/CA1/`.
+    async fn path(&self) -> &str {
+        &self.0.path
+    }
+
+    /// The parent unit, when the caller may see it.
+    async fn parent(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
+        let Some(parent_id) = self.0.parent_id else { return Ok(None) };
+        let loader = ctx.data::<DataLoader<UnitById>>().map_err(AppError::internal)?;
+        Ok(loader.load_one(parent_id).await?.map(OrgUnit))
+    }
+
+    /// Child units the caller may see, in tree order.
+    #[graphql(complexity = "20 * child_complexity")]
+    async fn children(&self, ctx: &Context<'_>) -> AppResult<Vec<OrgUnit>> {
+        let loader = ctx.data::<DataLoader<ChildrenByParent>>().map_err(AppError::internal)?;
+        Ok(loader
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(OrgUnit)
+            .collect())
+    }
+
+    /// Offices only: SMALL or LARGE (large offices send the pre-contact e-mail).
+    async fn size(&self) -> AppResult<Option<OfficeSize>> {
+        self.0.office_size.as_deref().map(str::parse).transpose().map_err(AppError::internal)
+    }
+
+    /// Offices only: whether the virtual counter (sportello virtuale) is active.
+    async fn virtual_counter(&self) -> bool {
+        self.0.virtual_counter
+    }
+
+    async fn virtual_counter_mailbox(&self) -> Option<&str> {
+        self.0.virtual_counter_mailbox.as_deref()
+    }
+
+    async fn opening_hours(&self) -> Option<&str> {
+        self.0.opening_hours.as_deref()
+    }
+}
+
+#[derive(Default)]
+pub struct OrgQuery;
+
+#[Object]
+impl OrgQuery {
+    /// The units the caller may see, in tree order (each unit's `parent` and
+    /// `children` rebuild the tree).
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    async fn org_units(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        kind: Option<UnitKind>,
+    ) -> AppResult<Connection<String, OrgUnit>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let rows = store::list(scope, kind, &page).await?;
+        Ok(connection(&page, rows, |u| u.path.clone(), OrgUnit))
+    }
+
+    /// One unit by code. `NOT_FOUND` also when it exists outside the caller's scope.
+    async fn org_unit(&self, ctx: &Context<'_>, code: String) -> AppResult<OrgUnit> {
+        let scope = ctx.scope()?;
+        store::by_code(scope, &code)
+            .await?
+            .map(OrgUnit)
+            .ok_or_else(|| AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found"))
+    }
+}
+
+/// Units by id, within the caller's scope (outside it: absent).
+pub struct UnitById(pub Scope);
+
+impl Loader<Uuid> for UnitById {
+    type Value = org_unit::Model;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        Ok(store::by_ids(&self.0, keys).await?.into_iter().map(|u| (u.id, u)).collect())
+    }
+}
+
+/// Visible children of each parent id.
+pub struct ChildrenByParent(pub Scope);
+
+impl Loader<Uuid> for ChildrenByParent {
+    type Value = Vec<org_unit::Model>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let mut map: HashMap<Uuid, Vec<org_unit::Model>> = HashMap::new();
+        for unit in store::children_of(&self.0, keys).await? {
+            if let Some(parent) = unit.parent_id {
+                map.entry(parent).or_default().push(unit);
+            }
+        }
+        Ok(map)
+    }
+}

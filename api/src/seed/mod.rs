@@ -1,0 +1,2 @@
+//! Data loaded into an empty database: the demo organisation of DOMAIN.md §2.
+pub mod demo;

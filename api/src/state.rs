@@ -1,0 +1,35 @@
+//! What the server holds for its whole life, shared by every request.
+
+use std::sync::Arc;
+
+use sea_orm::DatabaseConnection;
+
+use crate::auth::SessionStore;
+use crate::authz::Authz;
+use crate::config::Settings;
+use crate::kv::Kv;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub kv: Kv,
+    pub sessions: SessionStore,
+    pub authz: Authz,
+    pub settings: Arc<Settings>,
+}
+
+impl AppState {
+    pub async fn new(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
+        let kv = match &settings.redis_url {
+            Some(url) => Kv::redis(url, &settings.redis_prefix).await?,
+            None => Kv::memory(),
+        };
+        let sessions = if kv.is_redis() {
+            SessionStore::Redis(kv.clone())
+        } else {
+            SessionStore::Database(db.clone())
+        };
+        let authz = Authz::load().await?;
+        Ok(AppState { db, kv, sessions, authz, settings: Arc::new(settings) })
+    }
+}

@@ -1,0 +1,149 @@
+//! Tenancy, enforced in one place.
+//!
+//! A [`Scope`] is the caller's identity plus their resolved permissions, built
+//! once per request. It is the only way GraphQL resolvers reach the database:
+//! stores take a `&Scope`, ask it which units an action reaches
+//! ([`Scope::units_for`]) and put that into their SQL as a condition
+//! ([`UnitScope::unit_id_condition`]). Nothing is loaded and filtered afterwards.
+
+use std::sync::Arc;
+
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{Condition, DatabaseConnection, ExprTrait};
+use uuid::Uuid;
+
+use crate::auth::{Assignment, Principal};
+use crate::authz::{Action, Authz, OUTSIDE_ANY_UNIT};
+use crate::error::{AppError, AppResult};
+
+/// Which units an action reaches for the caller.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnitScope {
+    Everywhere,
+    /// The subtrees under these paths; empty means nowhere.
+    Under(Vec<String>),
+}
+
+impl UnitScope {
+    pub fn is_nowhere(&self) -> bool {
+        matches!(self, UnitScope::Under(p) if p.is_empty())
+    }
+
+    pub fn covers(&self, path: &str) -> bool {
+        match self {
+            UnitScope::Everywhere => true,
+            UnitScope::Under(prefixes) => prefixes.iter().any(|p| path.starts_with(p.as_str())),
+        }
+    }
+
+    /// Condition on a materialised-path column: `path LIKE 'p1%' OR path LIKE 'p2%'`.
+    pub fn path_condition(&self, path_col: impl Into<Expr> + Clone) -> Condition {
+        match self {
+            UnitScope::Everywhere => Condition::all(),
+            UnitScope::Under(prefixes) => prefixes.iter().fold(Condition::any(), |cond, p| {
+                cond.add(path_col.clone().into().like(format!("{p}%")))
+            }),
+        }
+    }
+
+    /// Condition on a column holding an `org_unit.id`: the unit must lie in scope.
+    /// `unit_id IN (SELECT id FROM org_unit WHERE path LIKE …)` — one indexed
+    /// sub-select, so the rows never leave the database unfiltered.
+    pub fn unit_id_condition(&self, unit_id_col: impl Into<Expr>) -> Condition {
+        match self {
+            UnitScope::Everywhere => Condition::all(),
+            UnitScope::Under(prefixes) if prefixes.is_empty() => Condition::all().add(Expr::val(1).eq(0)),
+            UnitScope::Under(_) => {
+                let mut sub = Query::select();
+                sub.column(entities::org_unit::Column::Id)
+                    .from(entities::org_unit::Entity)
+                    .cond_where(self.path_condition(Expr::col(entities::org_unit::Column::Path)));
+                Condition::all().add(unit_id_col.into().in_subquery(sub))
+            }
+        }
+    }
+}
+
+/// The signed-in caller and their permissions, for one request.
+#[derive(Clone)]
+pub struct Scope {
+    db: DatabaseConnection,
+    authz: Authz,
+    principal: Arc<Principal>,
+    request_id: Option<String>,
+}
+
+impl Scope {
+    pub fn new(db: DatabaseConnection, authz: Authz, principal: Arc<Principal>, request_id: Option<String>) -> Self {
+        Scope { db, authz, principal, request_id }
+    }
+
+    /// The connection, for stores. Every query on organisation-owned data must
+    /// also apply [`Scope::units_for`]; tests in `tests/api/tenancy.rs` check it.
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    pub fn principal(&self) -> &Principal {
+        &self.principal
+    }
+
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// Units on which the caller may perform `action`, from all their assignments.
+    pub fn units_for(&self, action: Action) -> UnitScope {
+        let mut prefixes = Vec::new();
+        for a in &self.principal.assignments {
+            let Some(held) = a.unit_path() else { continue };
+            if self.authz.permits(a.role, Some(held), Some(OUTSIDE_ANY_UNIT), action) {
+                return UnitScope::Everywhere;
+            }
+            if self.authz.permits(a.role, Some(held), Some(held), action) {
+                prefixes.push(held.to_owned());
+            }
+        }
+        // Drop prefixes already covered by a shorter one.
+        prefixes.sort();
+        let mut minimal: Vec<String> = Vec::new();
+        for p in prefixes {
+            if !minimal.iter().any(|m| p.starts_with(m.as_str())) {
+                minimal.push(p);
+            }
+        }
+        UnitScope::Under(minimal)
+    }
+
+    /// The assignment under which the caller may perform `action` on a record
+    /// of the unit at `target_path`, or `FORBIDDEN`. The returned assignment is
+    /// what the audit trail records as "acting as".
+    pub fn authorize(&self, action: Action, target_path: &str) -> AppResult<&Assignment> {
+        self.principal
+            .assignments
+            .iter()
+            .find(|a| self.authz.permits(a.role, a.unit_path(), Some(target_path), action))
+            .ok_or_else(forbidden)
+    }
+
+    /// The assignment under which the caller may perform `action` on records
+    /// they own personally (no unit), or `FORBIDDEN`.
+    pub fn authorize_own(&self, action: Action) -> AppResult<&Assignment> {
+        self.principal
+            .assignments
+            .iter()
+            .find(|a| self.authz.permits(a.role, a.unit_path(), None, action))
+            .ok_or_else(forbidden)
+    }
+
+    pub fn person_id(&self) -> Uuid {
+        self.principal.person_id
+    }
+}
+
+fn forbidden() -> AppError {
+    AppError::forbidden(
+        "Operazione non consentita al tuo ruolo su questa unità",
+        "Your role may not perform this operation on this unit",
+    )
+}

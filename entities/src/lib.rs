@@ -1,0 +1,8 @@
+//! SeaORM entities: the tables, nothing else. Domain types and GraphQL types live
+//! in `api`; this crate never depends on it.
+
+pub mod audit_event;
+pub mod org_unit;
+pub mod person;
+pub mod role_assignment;
+pub mod session;

@@ -1,0 +1,22 @@
+//! Database migrations, applied at start-up (`api` runs them) and by `api migrate`.
+//!
+//! Every migration must behave the same on SQLite (the embedded default) and
+//! PostgreSQL (production): only portable column types, no database-specific SQL
+//! unless guarded by a backend check.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_org_and_people;
+mod m20261122_000002_create_sessions_and_audit;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_org_and_people::Migration),
+            Box::new(m20261122_000002_create_sessions_and_audit::Migration),
+        ]
+    }
+}
