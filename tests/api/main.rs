@@ -13,3 +13,4 @@ mod migrations;
 mod operations;
 mod org_scope;
 mod schema_drift;
+mod statement_counts;
