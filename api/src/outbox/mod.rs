@@ -17,6 +17,9 @@
 
 pub mod domain;
 pub mod store;
+pub mod transport;
+pub mod worker;
 
 pub use domain::{Channel, NewMessage, Status};
-pub use store::{EnqueueOutcome, cancel, enqueue};
+pub use store::{EnqueueOutcome, by_dedupe_key, cancel, enqueue};
+pub use worker::drain_once;
