@@ -76,7 +76,14 @@ static TRACING: Once = Once::new();
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
-        let (settings, cleanup, dir) = test_settings(&backend).await;
+        Self::spawn_configured(backend, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with settings adjusted before start-up
+    /// (e.g. `|s| s.outbox.worker = true`).
+    pub async fn spawn_configured(backend: Backend, configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let (mut settings, cleanup, dir) = test_settings(&backend).await;
+        configure(&mut settings);
         Self::spawn_with(settings, cleanup, dir).await
     }
 
@@ -131,6 +138,18 @@ impl TestApp {
         .await
     }
 
+    /// Delivers what the outbox has due, as the background worker would (it is
+    /// off in tests, so deliveries happen exactly when a test asks). Returns how
+    /// many messages were attempted.
+    pub async fn drain_outbox(&self) -> usize {
+        api::outbox::drain_once(&self.state).await.expect("outbox drain failed")
+    }
+
+    /// Where this app's e-mails land (`<message id>.eml` files).
+    pub fn mail_dir(&self) -> &std::path::Path {
+        &self.settings.outbox.mail_dir
+    }
+
     pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
         self.client.get(format!("{}{path}", self.address))
     }
@@ -156,9 +175,12 @@ async fn test_settings(backend: &Backend) -> (Settings, Option<PgCleanup>, Optio
     settings.bind_addr = "127.0.0.1:0".into();
     settings.http_workers = Some(2);
     settings.ui_dir = "does-not-exist".into();
+    // Deliveries only when a test calls `drain_outbox`, and e-mails in the test's own directory.
+    let dir = tempfile::tempdir().expect("temp dir");
+    settings.outbox.worker = false;
+    settings.outbox.mail_dir = dir.path().join("mail");
     match backend {
         Backend::Sqlite => {
-            let dir = tempfile::tempdir().expect("temp dir");
             settings.database_url = format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite").display());
             (settings, None, Some(dir))
         }
@@ -169,7 +191,7 @@ async fn test_settings(backend: &Backend) -> (Settings, Option<PgCleanup>, Optio
             settings.database_schema = Some(schema.clone());
             settings.redis_url = redis_url.clone();
             settings.redis_prefix = format!("test:{schema}:");
-            (settings, Some(PgCleanup { url: url.clone(), schema }), None)
+            (settings, Some(PgCleanup { url: url.clone(), schema }), Some(dir))
         }
     }
 }

@@ -263,6 +263,13 @@ impl NewMessage {
     }
 }
 
+/// True for the path of a root of the organisation tree (e.g. `/IT/`): who
+/// holds the outbox actions there also sees the messages that belong to no
+/// unit (professionals' webhooks).
+pub fn is_root_path(path: &str) -> bool {
+    path.len() > 2 && path.starts_with('/') && path.ends_with('/') && path.matches('/').count() == 2
+}
+
 /// A webhook target must be an absolute http(s) URL without credentials in it.
 /// (Which hosts are acceptable is the registering module's decision.)
 pub fn validate_webhook_url(url: &str) -> AppResult<reqwest::Url> {
@@ -515,6 +522,13 @@ mod tests {
         assert!(!e.contains("mario"));
         assert_eq!(e, "550 5.1.1 [redacted] Recipient address rejected");
         assert_eq!(redact(&"x".repeat(2000)).len(), MAX_ERROR_LEN);
+    }
+
+    #[test]
+    fn only_a_top_level_path_is_a_root() {
+        assert!(is_root_path("/IT/"));
+        assert!(!is_root_path("/IT/SAR/"));
+        assert!(!is_root_path("/"));
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! de-duplicate on `X-Accoglienza-Delivery`; e-mails carry a stable `Message-ID`.
 
 pub mod domain;
+pub mod graphql;
 pub mod store;
 pub mod transport;
 pub mod worker;

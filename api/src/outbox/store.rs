@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use entities::{outbox_delivery, outbox_message};
 
-use super::domain::{Channel, DeliveryOutcome, NewMessage, Status};
+use super::domain::{Channel, DeliveryOutcome, NewMessage, Status, is_root_path};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::tenancy::{Scope, UnitScope};
@@ -309,7 +309,7 @@ fn visible(units: &UnitScope) -> Condition {
     let by_unit = units.unit_id_condition(Expr::col((outbox_message::Entity, M::UnitId)));
     let national = match units {
         UnitScope::Everywhere => true,
-        UnitScope::Under(prefixes) => prefixes.iter().any(|p| p.matches('/').count() == 2),
+        UnitScope::Under(prefixes) => prefixes.iter().any(|p| is_root_path(p)),
     };
     let mut cond = Condition::any().add(by_unit);
     if national {
