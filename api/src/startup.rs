@@ -23,6 +23,7 @@ impl Application {
     /// Connects, migrates, seeds (when asked) and binds; `BIND_ADDR` with port 0
     /// picks a free port (tests read it back with [`Application::port`]).
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        outbox::transport::webhook::install_crypto_provider();
         let db = db::connect(&settings).await?;
         db::migrate(&db).await?;
         if settings.seed_demo {

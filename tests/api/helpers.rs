@@ -32,8 +32,33 @@ impl Backend {
 
 /// Runs an async test body once per configured backend:
 /// `both_backends!(name, |app| async move { ... })` defines `name::sqlite` and `name::postgres`.
+/// `both_backends!(name, configure: |s: &mut Settings| ..., |app| async move { ... })`
+/// adjusts the settings before start-up.
 #[macro_export]
 macro_rules! both_backends {
+    ($name:ident, configure: $configure:expr, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app =
+                    $crate::helpers::TestApp::spawn_configured($crate::helpers::Backend::Sqlite, $configure).await;
+                ($body)(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(backend) = $crate::helpers::Backend::postgres() else {
+                    eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+                    return;
+                };
+                let app = $crate::helpers::TestApp::spawn_configured(backend, $configure).await;
+                ($body)(app).await;
+            }
+        }
+    };
     ($name:ident, $body:expr) => {
         mod $name {
             #[allow(unused_imports)]

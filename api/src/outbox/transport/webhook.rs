@@ -16,15 +16,21 @@ use crate::outbox::domain::{HEADER_DELIVERY, HEADER_EVENT, HEADER_SIGNATURE, HEA
 /// How much of the receiver's reply goes into the delivery log.
 const MAX_RESPONSE_BYTES: usize = 512;
 
+/// reqwest is built without a bundled TLS crypto provider (the default one,
+/// aws-lc, is a large C build); this installs ring, which sqlx already brings,
+/// as the process-wide default. Any `reqwest::Client` (tests' too) needs it
+/// first; `Application::build` calls it. Installing twice is harmless.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 pub struct WebhookTransport {
     client: reqwest::Client,
 }
 
 impl WebhookTransport {
     pub fn new(timeout: Duration) -> anyhow::Result<Self> {
-        // reqwest is built without a bundled crypto provider; use ring, which
-        // sqlx already brings. Installing twice is harmless (the first one stays).
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        install_crypto_provider();
         let client = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(timeout)
