@@ -62,10 +62,21 @@ pub enum Action {
     OrgManage,
     PeopleManage,
     AuditRead,
+    /// Monitor the notifications outbox (status, attempts, delivery log; no bodies).
+    OutboxRead,
+    /// Retry a failed or waiting notification.
+    OutboxManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 4] = [Action::OrgRead, Action::OrgManage, Action::PeopleManage, Action::AuditRead];
+    pub const ALL: [Action; 6] = [
+        Action::OrgRead,
+        Action::OrgManage,
+        Action::PeopleManage,
+        Action::AuditRead,
+        Action::OutboxRead,
+        Action::OutboxManage,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -73,6 +84,8 @@ impl Action {
             Action::OrgManage => "org:manage",
             Action::PeopleManage => "people:manage",
             Action::AuditRead => "audit:read",
+            Action::OutboxRead => "outbox:read",
+            Action::OutboxManage => "outbox:manage",
         }
     }
 }

@@ -10,6 +10,7 @@ use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Resp
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
+use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
 
@@ -21,10 +22,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, OutboxQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation);
+pub struct MutationRoot(AuthMutation, OutboxMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -64,6 +65,7 @@ fn with_scope(request: Request, scope: &Scope) -> Request {
     request
         .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::new(DeliveriesByMessage(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
 
