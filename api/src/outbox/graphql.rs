@@ -21,7 +21,7 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
-use crate::org::graphql::{OrgUnit, UnitById};
+use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::tenancy::{Scope, UnitScope};
 
 /// A notification in the outbox.
@@ -73,7 +73,7 @@ impl OutboxMessage {
     /// The unit the message belongs to; none for a professional's webhook.
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
         let Some(id) = self.0.unit_id else { return Ok(None) };
-        let loader = ctx.data::<DataLoader<UnitById>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         Ok(loader.load_one(id).await?.map(OrgUnit))
     }
     /// Every delivery attempt, oldest first.
