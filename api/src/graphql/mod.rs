@@ -9,6 +9,7 @@ use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Resp
 
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
+use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
 use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::state::AppState;
@@ -22,10 +23,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, OutboxQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, PeopleQuery, AuditQuery, OutboxQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation, OutboxMutation);
+pub struct MutationRoot(AuthMutation, PeopleMutation, OutboxMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -66,6 +67,7 @@ fn with_scope(request: Request, scope: &Scope) -> Request {
         .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::new(DeliveriesByMessage(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(AssignmentsByPerson(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
 
