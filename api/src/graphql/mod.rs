@@ -10,7 +10,7 @@ use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Resp
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
-use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
+use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
@@ -26,7 +26,7 @@ pub const MAX_BATCH: usize = 10;
 pub struct QueryRoot(AuthQuery, OrgQuery, PeopleQuery, AuditQuery, OutboxQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation, PeopleMutation, OutboxMutation);
+pub struct MutationRoot(AuthMutation, OrgMutation, PeopleMutation, OutboxMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
