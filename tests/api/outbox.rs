@@ -512,3 +512,100 @@ both_backends!(administrators_monitor_their_units_outbox_without_personal_data, 
     let res = app.graphql(Some(&lazio), RETRY, json!({ "id": laz })).await;
     assert_eq!(error_code(&res), Some("CONFLICT"), "already sent");
 });
+
+// ---------------------------------------------------------------------------
+// SMTP
+// ---------------------------------------------------------------------------
+
+/// A minimal SMTP server on 127.0.0.1: accepts every recipient except those
+/// whose address contains `unknown` (a permanent 550, echoing the address as
+/// real servers do), and records the messages it accepts.
+struct FakeSmtp {
+    port: u16,
+    accepted: Arc<Mutex<Vec<String>>>,
+}
+
+impl FakeSmtp {
+    async fn start() -> FakeSmtp {
+        use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let accepted = Arc::new(Mutex::new(Vec::new()));
+        let store = accepted.clone();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = socket.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    write.write_all(b"220 fake.smtp ESMTP\r\n").await.unwrap();
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let upper = line.to_ascii_uppercase();
+                        let reply: String = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                            "250 fake.smtp".into()
+                        } else if upper.starts_with("RCPT") && upper.contains("UNKNOWN") {
+                            let addr = line.split(':').nth(1).unwrap_or_default().trim().to_owned();
+                            format!("550 5.1.1 {addr}: Recipient address rejected")
+                        } else if upper.starts_with("DATA") {
+                            write.write_all(b"354 go ahead\r\n").await.unwrap();
+                            let mut data = String::new();
+                            while let Ok(Some(l)) = lines.next_line().await {
+                                if l == "." {
+                                    break;
+                                }
+                                data.push_str(&l);
+                                data.push('\n');
+                            }
+                            store.lock().unwrap().push(data);
+                            "250 2.0.0 queued as 4711".into()
+                        } else if upper.starts_with("QUIT") {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            break;
+                        } else {
+                            "250 OK".into()
+                        };
+                        write.write_all(format!("{reply}\r\n").as_bytes()).await.unwrap();
+                    }
+                });
+            }
+        });
+        FakeSmtp { port, accepted }
+    }
+}
+
+/// A worker of `app` that sends e-mails through SMTP at `port`.
+fn smtp_worker(app: &TestApp, port: u16) -> Worker {
+    let mut state = app.state.clone();
+    let mut settings = (*state.settings).clone();
+    settings.outbox.smtp_url = Some(api::config::SecretString::new(format!("smtp://127.0.0.1:{port}")));
+    state.settings = Arc::new(settings);
+    Worker::new(&state).unwrap()
+}
+
+both_backends!(an_smtp_server_gets_the_email_and_a_refused_address_is_given_up_at_once, |app: TestApp| async move {
+    let smtp = FakeSmtp::start().await;
+    let worker = smtp_worker(&app, smtp.port);
+    let ok = enqueue(&app, email("quesito:10:answered")).await;
+    let refused = enqueue(
+        &app,
+        NewMessage::email("quesito:11:answered", "unknown.person@example.it", "Risposta al quesito", "Testo"),
+    )
+    .await;
+    assert_eq!(worker.drain_once().await.unwrap(), 2);
+
+    let accepted = smtp.accepted.lock().unwrap().clone();
+    assert_eq!(accepted.len(), 1);
+    assert!(accepted[0].contains(&format!("Message-ID: <{ok}@accoglienza.invalid>")), "{}", accepted[0]);
+    assert!(accepted[0].contains("Subject: Risposta al quesito"));
+    assert_eq!(message(&app, "quesito:10:answered").await.status, "SENT");
+    assert_eq!(log(&app, ok).await, vec![(1, "SENT".into(), Some(250))]);
+    assert!(eml_files(&app).is_empty(), "with SMTP nothing is written to the mail directory");
+
+    // A permanent refusal is not retried, and the address does not reach the error column.
+    let failed = message(&app, "quesito:11:answered").await;
+    assert_eq!(failed.status, "FAILED");
+    assert_eq!(log(&app, refused).await, vec![(1, "FAILED".into(), Some(550))]);
+    let error = failed.last_error.unwrap();
+    assert!(error.contains("550") && !error.contains("unknown.person"), "{error}");
+    assert_eq!(worker.drain_once().await.unwrap(), 0);
+});
