@@ -24,7 +24,7 @@ impl Application {
     /// picks a free port (tests read it back with [`Application::port`]).
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         outbox::transport::webhook::install_crypto_provider();
-        let db = db::connect(&settings).await?;
+        let (db, statement_count) = db::connect_counted(&settings).await?;
         db::migrate(&db).await?;
         if settings.seed_demo {
             seed::demo::seed_if_empty(&db).await?;
@@ -32,7 +32,7 @@ impl Application {
         let workers = settings.http_workers;
         let listener = TcpListener::bind(&settings.bind_addr)?;
         let port = listener.local_addr()?.port();
-        let state = AppState::new(settings, db).await?;
+        let state = AppState::new(settings, db).await?.with_statement_counter(statement_count);
         let schema = build_schema(Some(state.clone()), state.settings.is_production());
         let app_state = state.clone();
         let mut server = HttpServer::new(move || {

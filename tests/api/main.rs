@@ -14,3 +14,4 @@ mod operations;
 mod org_scope;
 mod outbox;
 mod schema_drift;
+mod statement_counts;

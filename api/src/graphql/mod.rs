@@ -4,7 +4,7 @@
 pub mod context;
 pub mod pagination;
 
-use async_graphql::dataloader::DataLoader;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
 
 use crate::audit::graphql::AuditQuery;
@@ -50,7 +50,10 @@ pub fn sdl() -> String {
 }
 
 /// Attaches the caller's scope and its DataLoaders to every operation of a
-/// batch. The loaders batch nested look-ups into one scoped query per level.
+/// batch. The loaders batch nested look-ups into one scoped query per level;
+/// their cache lives for one request only. List resolvers also prefetch the
+/// next level in one call (see `org::graphql::prefetch`), so the number of
+/// statements never depends on how the executor interleaves sibling fields.
 pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
     match batch {
         BatchRequest::Single(r) => BatchRequest::Single(with_scope(r, scope)),
@@ -60,8 +63,8 @@ pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
 
 fn with_scope(request: Request, scope: &Scope) -> Request {
     request
-        .data(DataLoader::new(UnitById(scope.clone()), tokio::spawn))
-        .data(DataLoader::new(ChildrenByParent(scope.clone()), tokio::spawn))
+        .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::new(DeliveriesByMessage(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
