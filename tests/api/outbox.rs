@@ -513,6 +513,27 @@ both_backends!(administrators_monitor_their_units_outbox_without_personal_data, 
     assert_eq!(error_code(&res), Some("CONFLICT"), "already sent");
 });
 
+both_backends!(the_outbox_monitor_costs_the_same_statements_for_few_and_many_messages, |app: TestApp| async move {
+    let (sar, laz) = (unit_id(&app, "CRIC-SAR").await, unit_id(&app, "CRIC-LAZ").await);
+    for i in 0..30 {
+        let unit = if i % 2 == 0 { sar } else { laz };
+        enqueue(&app, email(&format!("quesito:{i}:answered")).unit(unit)).await;
+    }
+    while app.drain_outbox().await > 0 {}
+    let admin = app.login("admin").await;
+    let mut costs = Vec::new();
+    for first in [3, 30] {
+        let before = app.state.statement_count.load(Ordering::SeqCst);
+        let res = app.graphql(Some(&admin), OUTBOX_QUERY, json!({ "first": first })).await;
+        let after = app.state.statement_count.load(Ordering::SeqCst);
+        let nodes = data(&res)["outboxMessages"]["nodes"].as_array().unwrap().clone();
+        assert!(nodes.iter().all(|n| n["deliveries"].as_array().unwrap().len() == 1 && n["unit"]["code"].is_string()));
+        costs.push((nodes.len(), after - before));
+    }
+    assert_eq!((costs[0].0, costs[1].0), (3, 30));
+    assert_eq!(costs[0].1, costs[1].1, "statements grow with rows: {costs:?}");
+});
+
 // ---------------------------------------------------------------------------
 // SMTP
 // ---------------------------------------------------------------------------
