@@ -66,7 +66,7 @@ fn with_scope(request: Request, scope: &Scope) -> Request {
     request
         .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::new(DeliveriesByMessage(scope.clone()), tokio::spawn))
+        .data(DataLoader::with_cache(DeliveriesByMessage(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::new(AssignmentsByPerson(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
