@@ -3,6 +3,8 @@ import { useQuery, type AnyVariables, type CombinedError, type TypedDocumentNode
 import { appendPage, type Connection } from './connection';
 
 export const DEFAULT_PAGE_SIZE = 50;
+/** The largest `first` the API accepts. */
+export const MAX_PAGE_SIZE = 100;
 
 type PageVariables = { first?: number | null; after?: string | null };
 
