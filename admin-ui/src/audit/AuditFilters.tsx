@@ -87,7 +87,7 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
   };
 
   return (
-    <form ref={formRef} onSubmit={apply} noValidate role="search" aria-label="Filtra gli eventi" className="mb-4">
+    <form ref={formRef} onSubmit={apply} noValidate role="search" aria-label="Filtra gli eventi" className="mt-4 mb-4">
       <div className="row">
         <div className="col-md-4">
           <SelectField

@@ -85,7 +85,7 @@ export function NotificationsPage() {
       <h1>Notifiche</h1>
       <p>Le e-mail e i webhook in uscita, dal più recente: stato, tentativi ed errori. I destinatari sono mascherati.</p>
 
-      <form role="search" aria-label="Filtra le notifiche" className="row mb-2" onSubmit={(event) => event.preventDefault()}>
+      <form role="search" aria-label="Filtra le notifiche" className="row mt-4 mb-2" onSubmit={(event) => event.preventDefault()}>
         <div className="col-md-4">
           <SelectField label="Stato" value={filter.status ?? ''} onChange={(value) => setParam('stato', value)}>
             <option value="">Tutti gli stati</option>

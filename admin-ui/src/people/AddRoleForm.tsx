@@ -63,7 +63,7 @@ export function AddRoleForm({ username, grants, onAdded }: AddRoleFormProps) {
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-busy={fetching}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-busy={fetching} className="mt-4">
       <ErrorDisplay error={withoutFieldErrors(error, ASSIGNMENT_FIELDS)} headingLevel={3} />
       <AssignmentFields
         value={draft}

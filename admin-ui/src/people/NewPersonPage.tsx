@@ -161,7 +161,7 @@ export function NewPersonForm({ options }: { options: readonly GrantOption<UnitC
       <p>Tutti i campi sono obbligatori, salvo quelli indicati come facoltativi.</p>
       <ErrorDisplay error={withoutFieldErrors(error, FIELDS)} />
       <fieldset className="mb-4">
-        <legend className="h5">Dati della persona</legend>
+        <legend className="h5 mb-4">Dati della persona</legend>
         <TextField
           label="Nome utente"
           name="username"
@@ -195,7 +195,7 @@ export function NewPersonForm({ options }: { options: readonly GrantOption<UnitC
       </fieldset>
 
       <fieldset className="mb-4">
-        <legend className="h5">Accesso</legend>
+        <legend className="h5 mb-4">Accesso</legend>
         <div className="form-check">
           <input
             type="radio"
@@ -220,7 +220,7 @@ export function NewPersonForm({ options }: { options: readonly GrantOption<UnitC
           <label htmlFor={`${accessName}-sso`}>Solo con l'accesso unico (SSO), senza password</label>
         </div>
         {draft.access === 'PASSWORD' ? (
-          <div className="mt-4">
+          <div className="mt-5">
             <TextField
               label="Password iniziale"
               name="initialPassword"
@@ -240,7 +240,7 @@ export function NewPersonForm({ options }: { options: readonly GrantOption<UnitC
       </fieldset>
 
       <fieldset className="mb-4">
-        <legend className="h5">Primo ruolo</legend>
+        <legend className="h5 mb-4">Primo ruolo</legend>
         <AssignmentFields
           value={draft.assignment}
           onChange={(assignment) => update({ assignment }, ['role', 'unitCode', 'section'])}

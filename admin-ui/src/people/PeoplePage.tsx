@@ -162,7 +162,7 @@ export function PeopleFilters({ initial, units, unitsLoading, onApply }: PeopleF
     onApply(EMPTY_FILTERS);
   };
   return (
-    <form onSubmit={apply} role="search" aria-label="Filtra le persone" className="filters-panel mb-4">
+    <form onSubmit={apply} role="search" aria-label="Filtra le persone" className="mt-4 mb-4">
       <div className="row">
         <div className="col-md-4">
           <TextField

@@ -32,7 +32,9 @@ export function PersonPage() {
   const { username = '' } = useParams();
   const location = useLocation();
   const me = useMe();
-  const { person, fetching, error, refresh } = usePerson(username);
+  const { person: found, fetching, error, refresh } = usePerson(username);
+  // With any error (FORBIDDEN, NOT_FOUND…) nothing of the person is shown, not even the name.
+  const person = error ? undefined : found;
   const grants = useGrantOptions();
   const [notice, setNotice] = useState<string | null>((location.state as PersonPageState | null)?.created ? 'Persona creata.' : null);
   const [revoking, setRevoking] = useState<Assignment | null>(null);
@@ -62,7 +64,7 @@ export function PersonPage() {
   );
 
   // FORBIDDEN / NOT_FOUND and any other error: show the error, never a person.
-  if (!person || error) {
+  if (!person) {
     return (
       <>
         {breadcrumb}
