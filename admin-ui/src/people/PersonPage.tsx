@@ -30,6 +30,11 @@ const PEOPLE_CONTEXT = { additionalTypenames: ['Person', 'PersonAssignment'] };
 /** One person: details, role assignments (add, revoke), deactivate / reactivate. */
 export function PersonPage() {
   const { username = '' } = useParams();
+  // A fresh page per person: notices, dialogs and the role draft belong to one person.
+  return <PersonView key={username} username={username} />;
+}
+
+function PersonView({ username }: { username: string }) {
   const location = useLocation();
   const me = useMe();
   const { person: found, fetching, error, refresh } = usePerson(username);
