@@ -11,14 +11,17 @@
 pub mod audit;
 pub mod auth;
 pub mod authz;
+pub mod ccm;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod faq;
 pub mod graphql;
 pub mod http;
 pub mod kv;
 pub mod org;
+pub mod quesiti;
 pub mod seed;
 pub mod startup;
 pub mod state;

@@ -62,10 +62,46 @@ pub enum Action {
     OrgManage,
     PeopleManage,
     AuditRead,
+    /// Record CCM contacts and read the CCM's contacts.
+    ContactRecord,
+    /// File a quesito to a CRIC (the CCM files to every region's CRIC).
+    QuesitoFile,
+    /// Read quesiti of a unit: the CRIC handling them, the CCM that filed
+    /// them, the central directorate they were forwarded to.
+    QuesitoRead,
+    /// Take, answer, forward and convert quesiti of the unit.
+    QuesitoWork,
+    /// Cancel quesiti handled or filed by the unit.
+    QuesitoCancel,
+    /// Find the unit a quesito goes to (the central directorate it is forwarded to).
+    QuesitoRoute,
+    /// See the citizen's fiscal code, phone and e-mail on quesiti of the unit.
+    QuesitoReadContact,
+    /// Manage the classifications and the SLA of quesiti.
+    QuesitoConfigure,
+    /// Read and search the FAQ.
+    FaqRead,
+    /// Publish, update and retire FAQ entries.
+    FaqWrite,
 }
 
 impl Action {
-    pub const ALL: [Action; 4] = [Action::OrgRead, Action::OrgManage, Action::PeopleManage, Action::AuditRead];
+    pub const ALL: [Action; 14] = [
+        Action::OrgRead,
+        Action::OrgManage,
+        Action::PeopleManage,
+        Action::AuditRead,
+        Action::ContactRecord,
+        Action::QuesitoFile,
+        Action::QuesitoRead,
+        Action::QuesitoWork,
+        Action::QuesitoCancel,
+        Action::QuesitoRoute,
+        Action::QuesitoReadContact,
+        Action::QuesitoConfigure,
+        Action::FaqRead,
+        Action::FaqWrite,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -73,6 +109,16 @@ impl Action {
             Action::OrgManage => "org:manage",
             Action::PeopleManage => "people:manage",
             Action::AuditRead => "audit:read",
+            Action::ContactRecord => "ccm:contact",
+            Action::QuesitoFile => "quesito:file",
+            Action::QuesitoRead => "quesito:read",
+            Action::QuesitoWork => "quesito:work",
+            Action::QuesitoCancel => "quesito:cancel",
+            Action::QuesitoRoute => "quesito:route",
+            Action::QuesitoReadContact => "quesito:read_contact",
+            Action::QuesitoConfigure => "quesito:configure",
+            Action::FaqRead => "faq:read",
+            Action::FaqWrite => "faq:write",
         }
     }
 }

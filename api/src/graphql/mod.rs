@@ -9,7 +9,12 @@ use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Resp
 
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
+use crate::ccm::graphql::{CcmMutation, CcmQuery};
+use crate::faq::graphql::{FaqMutation, FaqQuery};
 use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
+use crate::quesiti::graphql::{
+    ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery, QuesitoUnitById,
+};
 use crate::state::AppState;
 use crate::tenancy::Scope;
 
@@ -21,10 +26,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, CcmQuery, QuesitoQuery, FaqQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation);
+pub struct MutationRoot(AuthMutation, CcmMutation, QuesitoMutation, FaqMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -61,6 +66,10 @@ fn with_scope(request: Request, scope: &Scope) -> Request {
     request
         .data(DataLoader::new(UnitById(scope.clone()), tokio::spawn))
         .data(DataLoader::new(ChildrenByParent(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(QuesitoById(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(EventsByQuesito(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(ClassificationById(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(QuesitoUnitById(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
 
