@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
+mod quesiti_support;
 
 mod audit;
 mod auth;
@@ -12,4 +13,5 @@ mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
+mod quesiti;
 mod schema_drift;

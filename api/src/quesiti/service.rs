@@ -53,6 +53,12 @@ pub async fn file(scope: &Scope, input: FileQuesito) -> AppResult<quesito::Model
     };
     let key = optional_text_field("idempotencyKey", input.idempotency_key.as_deref(), limits::IDEMPOTENCY_KEY_MAX)?;
 
+    if scope.units_for(Action::QuesitoFile).is_nowhere() {
+        return Err(AppError::forbidden(
+            "Solo il CCM inoltra quesiti ai CRIC",
+            "Only the CCM files quesiti to the CRICs",
+        ));
+    }
     if let Some(key) = &key
         && let Some(existing) = store::by_idempotency_key(scope, key).await?
     {
@@ -71,7 +77,7 @@ pub async fn file(scope: &Scope, input: FileQuesito) -> AppResult<quesito::Model
             .await?
             .ok_or_else(|| {
                 AppError::bad_input(
-                    "classificationId",
+                    "classification",
                     "Classificazione non valida per questa sezione e regione",
                     "Classification not valid for this section and region",
                 )
@@ -527,6 +533,12 @@ fn owner_kind_ok(unit: &org_unit::Model) -> bool {
 
 /// A unit that may own classifications and SLA settings, managed by the caller.
 async fn config_owner<'a>(scope: &'a Scope, unit_code: &str) -> AppResult<(org_unit::Model, &'a Assignment)> {
+    if scope.units_for(Action::QuesitoConfigure).is_nowhere() {
+        return Err(AppError::forbidden(
+            "Solo amministratori e direttori regionali configurano i quesiti",
+            "Only administrators and regional directors configure quesiti",
+        ));
+    }
     let unit = crate::org::store::by_code(scope, unit_code.trim())
         .await?
         .ok_or_else(|| AppError::bad_input("unitCode", "Unità organizzativa non trovata", "Organisational unit not found"))?;
