@@ -9,6 +9,8 @@ mod quesiti_support;
 
 mod audit;
 mod auth;
+mod contacts;
+mod faq;
 mod graphql_protections;
 mod migrations;
 mod operations;

@@ -30,7 +30,7 @@ pub struct RecordContact {
 
 /// The caller's assignment under which they act for `action` in `section`,
 /// on the unit it is held on (the CCM for a CCM operator).
-pub fn acting_on_own_unit<'a>(scope: &'a Scope, action: Action, section: Section) -> AppResult<&'a Assignment> {
+pub fn acting_on_own_unit(scope: &Scope, action: Action, section: Section) -> AppResult<&Assignment> {
     scope
         .principal()
         .assignments

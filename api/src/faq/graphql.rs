@@ -86,7 +86,7 @@ impl FaqQuery {
         ctx: &Context<'_>,
         search: Option<String>,
         section: Option<Section>,
-        #[graphql(default)] include_retired: bool,
+        include_retired: Option<bool>,
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, FaqEntry>> {
@@ -100,7 +100,7 @@ impl FaqQuery {
                 format!("Search too long: at most {} characters", limits::SEARCH_MAX),
             ));
         }
-        let criteria = FaqSearch { text, section, include_retired };
+        let criteria = FaqSearch { text, section, include_retired: include_retired.unwrap_or(false) };
         if text.is_none() {
             let rows = store::search(scope, &criteria, page.after_uuid()?, 0, page.fetch_limit()).await?;
             return Ok(connection(&page, rows, |e| e.id.to_string(), FaqEntry));

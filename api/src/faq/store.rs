@@ -74,16 +74,17 @@ pub async fn search(
                 Expr::cust_with_values(format!("ts_rank({PG_DOCUMENT}, plainto_tsquery('italian', $1))"), [text]),
                 Order::Desc,
             ),
+        // SQLite: sea-query numbers only `?` placeholders here (`$1` is PostgreSQL's).
         _ => {
             let Some(matcher) = domain::fts5_query(text) else { return Ok(Vec::new()) };
             query
                 .filter(Expr::cust_with_values(
-                    "faq_entry.id IN (SELECT faq_id FROM faq_fts WHERE faq_fts MATCH $1)",
+                    "faq_entry.id IN (SELECT faq_id FROM faq_fts WHERE faq_fts MATCH ?)",
                     [matcher.clone()],
                 ))
                 .order_by(
                     Expr::cust_with_values(
-                        "(SELECT bm25(faq_fts) FROM faq_fts WHERE faq_fts MATCH $1 AND faq_fts.faq_id = faq_entry.id)",
+                        "(SELECT bm25(faq_fts) FROM faq_fts WHERE faq_fts MATCH ? AND faq_fts.faq_id = faq_entry.id)",
                         [matcher],
                     ),
                     Order::Asc,
@@ -99,7 +100,8 @@ pub async fn search(
 }
 
 /// Keeps the SQLite search table in step with an entry (PostgreSQL indexes
-/// the row itself). Retired entries leave the index.
+/// the row itself). Retired entries stay indexed: the status filter on
+/// `faq_entry` hides them unless `includeRetired` is asked.
 async fn sync_index(conn: &impl ConnectionTrait, entry: &faq_entry::Model) -> AppResult<()> {
     if conn.get_database_backend() != DbBackend::Sqlite {
         return Ok(());
@@ -110,15 +112,13 @@ async fn sync_index(conn: &impl ConnectionTrait, entry: &faq_entry::Model) -> Ap
         [entry.id.into()],
     ))
     .await?;
-    if entry.status == FaqStatus::Published.as_str() {
-        let body = domain::index_text(&entry.question, &entry.answer, &entry.tags);
-        conn.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Sqlite,
-            "INSERT INTO faq_fts (faq_id, body) VALUES (?, ?)",
-            [entry.id.into(), body.into()],
-        ))
-        .await?;
-    }
+    let body = domain::index_text(&entry.question, &entry.answer, &entry.tags);
+    conn.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        "INSERT INTO faq_fts (faq_id, body) VALUES (?, ?)",
+        [entry.id.into(), body.into()],
+    ))
+    .await?;
     Ok(())
 }
 
@@ -165,3 +165,4 @@ pub async fn update_versioned(
     sync_index(conn, &row).await?;
     Ok(Some(row))
 }
+

@@ -344,7 +344,7 @@ impl QuesitoQuery {
         ctx: &Context<'_>,
         region_code: String,
         section: Option<Section>,
-        #[graphql(default)] include_inactive: bool,
+        include_inactive: Option<bool>,
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, QuesitoClassification>> {
@@ -358,7 +358,7 @@ impl QuesitoQuery {
             scope.db(),
             &cric.path,
             section,
-            include_inactive,
+            include_inactive.unwrap_or(false),
             page.after_uuid()?,
             page.fetch_limit(),
         )
@@ -433,12 +433,12 @@ impl QuesitoMutation {
         ctx: &Context<'_>,
         id: ID,
         answer: String,
-        #[graphql(default)] publish_as_faq: bool,
+        publish_as_faq: Option<bool>,
         faq_question: Option<String>,
         #[graphql(default)] faq_tags: Vec<String>,
     ) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
-        let input = Answer { answer, publish_as_faq, faq_question, faq_tags };
+        let input = Answer { answer, publish_as_faq: publish_as_faq.unwrap_or(false), faq_question, faq_tags };
         Ok(Quesito(service::answer(scope, parse_id("id", &id)?, input).await?))
     }
 

@@ -325,18 +325,25 @@ fn authorize<'a>(scope: &'a Scope, l: &Loaded, t: Transition) -> AppResult<&'a A
     }
 }
 
+/// One transition to write: what happens, the resulting status, the columns
+/// it changes besides the status, the event's note and the audit details.
+struct Step {
+    t: Transition,
+    next: QuesitoStatus,
+    changes: quesito::ActiveModel,
+    note: Option<String>,
+    detail: serde_json::Value,
+}
+
 /// Writes a transition: the versioned update, its event and its audit record.
 async fn write_transition(
     txn: &DatabaseTransaction,
     scope: &Scope,
     acting: &Assignment,
     l: &Loaded,
-    t: Transition,
-    next: QuesitoStatus,
-    mut changes: quesito::ActiveModel,
-    note: Option<String>,
-    detail: serde_json::Value,
+    step: Step,
 ) -> AppResult<()> {
+    let Step { t, next, mut changes, note, detail } = step;
     changes.status = Set(next.as_str().to_owned());
     if !store::update_versioned(txn, l.q.id, l.q.version, changes).await? {
         return Err(lost_race());
@@ -395,7 +402,8 @@ pub async fn take(scope: &Scope, id: Uuid) -> AppResult<quesito::Model> {
     // Read outside, write inside: the transaction starts with the write, so on
     // SQLite the loser waits for the lock and then finds the version moved.
     let txn = scope.db().begin().await?;
-    write_transition(&txn, scope, acting, &l, Transition::Take, next, changes, None, json!({})).await?;
+    let step = Step { t: Transition::Take, next, changes, note: None, detail: json!({}) };
+    write_transition(&txn, scope, acting, &l, step).await?;
     let q = reload(&txn, id).await?;
     txn.commit().await?;
     Ok(q)
@@ -439,18 +447,9 @@ pub async fn answer(scope: &Scope, id: Uuid, input: Answer) -> AppResult<quesito
         ..Default::default()
     };
     let txn = scope.db().begin().await?;
-    write_transition(
-        &txn,
-        scope,
-        acting,
-        &l,
-        Transition::Answer,
-        next,
-        changes,
-        None,
-        json!({ "publishedAsFaq": faq_id.map(|id| id.to_string()) }),
-    )
-    .await?;
+    let detail = json!({ "publishedAsFaq": faq_id.map(|id| id.to_string()) });
+    let step = Step { t: Transition::Answer, next, changes, note: None, detail };
+    write_transition(&txn, scope, acting, &l, step).await?;
     if let (Some((draft, unit_id, faq_acting)), Some(faq_id)) = (faq, faq_id) {
         faq::service::insert(&txn, scope, faq_acting, faq_id, unit_id, draft, Some(l.q.id)).await?;
     }
@@ -481,8 +480,8 @@ pub async fn forward(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito
         ..Default::default()
     };
     let txn = scope.db().begin().await?;
-    write_transition(&txn, scope, acting, &l, Transition::Forward, next, changes, Some(reason), json!({ "to": dc.code }))
-        .await?;
+    let step = Step { t: Transition::Forward, next, changes, note: Some(reason), detail: json!({ "to": dc.code }) };
+    write_transition(&txn, scope, acting, &l, step).await?;
     let q = reload(&txn, id).await?;
     txn.commit().await?;
     Ok(q)
@@ -494,7 +493,8 @@ pub async fn cancel(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito:
     let (l, acting, next) = prepare(scope, id, Transition::Cancel).await?;
     let changes = quesito::ActiveModel { cancel_reason: Set(Some(reason.clone())), ..Default::default() };
     let txn = scope.db().begin().await?;
-    write_transition(&txn, scope, acting, &l, Transition::Cancel, next, changes, Some(reason), json!({})).await?;
+    let step = Step { t: Transition::Cancel, next, changes, note: Some(reason), detail: json!({}) };
+    write_transition(&txn, scope, acting, &l, step).await?;
     let q = reload(&txn, id).await?;
     txn.commit().await?;
     Ok(q)
