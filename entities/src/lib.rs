@@ -5,6 +5,8 @@ pub mod audit_event;
 pub mod ccm_contact;
 pub mod faq_entry;
 pub mod org_unit;
+pub mod outbox_delivery;
+pub mod outbox_message;
 pub mod person;
 pub mod quesito;
 pub mod quesito_classification;

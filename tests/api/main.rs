@@ -15,5 +15,7 @@ mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
+mod outbox;
 mod quesiti;
 mod schema_drift;
+mod statement_counts;

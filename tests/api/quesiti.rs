@@ -355,3 +355,36 @@ both_backends!(classifications_and_sla_are_configured_per_section_and_region, |a
     assert_eq!(q["overdue"], false);
     assert!(!list_ids(&app, &ccm, json!({ "overdue": true })).await.contains(&q["id"].as_str().unwrap().to_owned()));
 });
+
+fn mails(app: &TestApp) -> Vec<String> {
+    let Ok(dir) = std::fs::read_dir(app.mail_dir()) else { return Vec::new() };
+    dir.filter_map(|e| e.ok())
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect()
+}
+
+both_backends!(the_citizen_is_notified_of_the_answer_through_the_outbox, |app: TestApp| async move {
+    let expert = app.login("cric.sardegna").await;
+    let with_mail = file_ok(&app, "DR-SAR", "Notifica della risposta").await;
+    let id = with_mail["id"].as_str().unwrap();
+    take(&app, &expert, id).await;
+    data(&answer(&app, &expert, id, "Risposta notificata via e-mail al cittadino.", false).await);
+    // Nothing leaves before delivery; then exactly one e-mail with the answer.
+    assert!(mails(&app).iter().all(|m| !m.contains("Notifica della risposta")));
+    app.drain_outbox().await;
+    let sent: Vec<String> = mails(&app).into_iter().filter(|m| m.contains("Notifica della risposta")).collect();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(sent[0].contains("cittadino@example.it"));
+    assert!(sent[0].contains("Risposta notificata via e-mail al cittadino."));
+
+    // No e-mail address: no message; a refused second answer: no second message.
+    let ccm = app.login("ccm.op").await;
+    let mut input = filing(&app, &ccm, "DR-SAR", "Senza indirizzo").await;
+    input.as_object_mut().unwrap().remove("citizenEmail");
+    let q = data(&file(&app, &ccm, input).await)["fileQuesito"].clone();
+    take(&app, &expert, q["id"].as_str().unwrap()).await;
+    data(&answer(&app, &expert, q["id"].as_str().unwrap(), "Risposta senza e-mail.", false).await);
+    assert_eq!(error_code(&answer(&app, &expert, id, "Di nuovo", false).await), Some("CONFLICT"));
+    app.drain_outbox().await;
+    assert!(mails(&app).iter().all(|m| !m.contains("Senza indirizzo") && !m.contains("Di nuovo")));
+});

@@ -83,10 +83,14 @@ pub enum Action {
     FaqRead,
     /// Publish, update and retire FAQ entries.
     FaqWrite,
+    /// Monitor the notifications outbox (status, attempts, delivery log; no bodies).
+    OutboxRead,
+    /// Retry a failed or waiting notification.
+    OutboxManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 16] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
@@ -101,6 +105,8 @@ impl Action {
         Action::QuesitoConfigure,
         Action::FaqRead,
         Action::FaqWrite,
+        Action::OutboxRead,
+        Action::OutboxManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -119,6 +125,8 @@ impl Action {
             Action::QuesitoConfigure => "quesito:configure",
             Action::FaqRead => "faq:read",
             Action::FaqWrite => "faq:write",
+            Action::OutboxRead => "outbox:read",
+            Action::OutboxManage => "outbox:manage",
         }
     }
 }

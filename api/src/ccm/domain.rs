@@ -2,7 +2,9 @@
 
 use std::str::FromStr;
 
+/// How the citizen reached the CCM.
 #[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[graphql(name = "ContactChannel")]
 pub enum Channel {
     Phone,
     Email,

@@ -1,7 +1,7 @@
 //! GraphQL layer of CCM contacts.
 
 use async_graphql::connection::Connection;
-use async_graphql::dataloader::DataLoader;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -45,7 +45,7 @@ impl Contact {
     /// The quesito the contact produced, when the caller may see it.
     async fn quesito(&self, ctx: &Context<'_>) -> AppResult<Option<Quesito>> {
         let Some(id) = self.0.quesito_id else { return Ok(None) };
-        let loader = ctx.data::<DataLoader<QuesitoById>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<DataLoader<QuesitoById, HashMapCache>>().map_err(AppError::internal)?;
         Ok(loader.load_one(id).await?.map(Quesito))
     }
     async fn appointment_id(&self) -> Option<ID> {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use async_graphql::connection::Connection;
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Query};
@@ -35,7 +35,7 @@ pub struct Quesito(pub quesito::Model);
 impl Quesito {
     async fn contact_visible(&self, ctx: &Context<'_>) -> AppResult<bool> {
         let scope = ctx.scope()?;
-        let loader = ctx.data::<DataLoader<QuesitoUnitById>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
         let ids: Vec<Uuid> = [Some(self.0.unit_id), Some(self.0.filed_by_unit_id), self.0.forwarded_to_unit_id]
             .into_iter()
             .flatten()
@@ -67,18 +67,18 @@ impl Quesito {
         &self.0.question
     }
     async fn classification(&self, ctx: &Context<'_>) -> AppResult<Option<QuesitoClassification>> {
-        let loader = ctx.data::<DataLoader<ClassificationById>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<DataLoader<ClassificationById, HashMapCache>>().map_err(AppError::internal)?;
         Ok(loader.load_one(self.0.classification_id).await?.map(QuesitoClassification))
     }
     /// The CRIC handling it.
     async fn cric(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
-        let loader = ctx.data::<DataLoader<QuesitoUnitById>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
         Ok(loader.load_one(self.0.unit_id).await?.map(OrgUnit))
     }
     /// The central directorate it was forwarded to.
     async fn forwarded_to(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
         let Some(id) = self.0.forwarded_to_unit_id else { return Ok(None) };
-        let loader = ctx.data::<DataLoader<QuesitoUnitById>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
         Ok(loader.load_one(id).await?.map(OrgUnit))
     }
     /// The citizen's fiscal code: shown to CCM operators and experts only.
@@ -139,7 +139,7 @@ impl Quesito {
     /// Every transition, oldest first: who, when, from, to, note.
     #[graphql(complexity = "10 * child_complexity")]
     async fn events(&self, ctx: &Context<'_>) -> AppResult<Vec<QuesitoEvent>> {
-        let loader = ctx.data::<DataLoader<EventsByQuesito>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<DataLoader<EventsByQuesito, HashMapCache>>().map_err(AppError::internal)?;
         Ok(loader.load_one(self.0.id).await?.unwrap_or_default().into_iter().map(QuesitoEvent).collect())
     }
 }

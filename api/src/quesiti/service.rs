@@ -15,6 +15,7 @@ use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::faq;
+use crate::outbox::{self, NewMessage};
 use crate::tenancy::Scope;
 use crate::validation::{email_field, fiscal_code_field, optional_text_field, phone_field, text_field};
 
@@ -459,11 +460,29 @@ pub async fn answer(scope: &Scope, id: Uuid, input: Answer) -> AppResult<quesito
     Ok(q)
 }
 
-/// Queues the e-mail telling the citizen their quesito was answered.
-async fn notify_citizen_of_answer(_txn: &DatabaseTransaction, q: &quesito::Model) -> AppResult<()> {
-    let Some(_to) = q.citizen_email.as_deref() else { return Ok(()) };
-    // TODO(outbox): when the durable outbox lands on main, enqueue here in the same transaction:
-    // outbox::enqueue(txn, NewMessage::email(format!("quesito-answered:{}", q.id), to, subject, body))
+/// Queues the e-mail telling the citizen their quesito was answered, in the
+/// answer's transaction (no answer without its message, no message without
+/// its answer). Without an e-mail address nothing is sent: the citizen hears
+/// the answer from the CCM when calling back.
+async fn notify_citizen_of_answer(txn: &DatabaseTransaction, q: &quesito::Model) -> AppResult<()> {
+    let Some(to) = q.citizen_email.as_deref() else { return Ok(()) };
+    let filed = q.created_at.with_timezone(&chrono_tz::Europe::Rome).format("%d/%m/%Y");
+    let subject = format!("Risposta al quesito del {filed}: {}", q.subject);
+    let body = format!(
+        "Gentile cittadina, gentile cittadino,\n\n\
+         al quesito «{}» inoltrato il {filed} tramite il Contact Center è stata data la seguente risposta:\n\n\
+         {}\n\n\
+         Per ulteriori chiarimenti può contattare il Contact Center citando il riferimento {}.\n\n\
+         Questo messaggio è generato automaticamente: la preghiamo di non rispondere.\n",
+        q.subject,
+        q.answer.as_deref().unwrap_or_default(),
+        q.id,
+    );
+    let message = NewMessage::email(format!("quesito:{}:answered", q.id), to, subject, body)
+        .event("quesito.answered")
+        .unit(q.unit_id)
+        .reference(format!("quesito:{}", q.id));
+    outbox::enqueue(txn, message).await?;
     Ok(())
 }
 
