@@ -15,6 +15,7 @@ mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
+mod people;
 mod outbox;
 mod quesiti;
 mod schema_drift;

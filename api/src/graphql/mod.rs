@@ -11,7 +11,8 @@ use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::ccm::graphql::{CcmMutation, CcmQuery};
 use crate::faq::graphql::{FaqMutation, FaqQuery};
-use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
+use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
+use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::quesiti::graphql::{
     ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery, QuesitoUnitById,
@@ -27,10 +28,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, OutboxQuery, CcmQuery, QuesitoQuery, FaqQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, PeopleQuery, AuditQuery, OutboxQuery, CcmQuery, QuesitoQuery, FaqQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation, OutboxMutation, CcmMutation, QuesitoMutation, FaqMutation);
+pub struct MutationRoot(AuthMutation, OrgMutation, PeopleMutation, OutboxMutation, CcmMutation, QuesitoMutation, FaqMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -74,7 +75,8 @@ fn with_scope(request: Request, scope: &Scope) -> Request {
         .data(DataLoader::with_cache(QuesitoUnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::new(DeliveriesByMessage(scope.clone()), tokio::spawn))
+        .data(DataLoader::with_cache(DeliveriesByMessage(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::new(AssignmentsByPerson(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
 

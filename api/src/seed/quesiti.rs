@@ -69,6 +69,13 @@ const FAQ: &[(&str, &str, &str, &[&str])] = &[
     ),
 ];
 
+/// Demo accounts this area adds (password `demo`), all CRIC_EXPERT:
+/// (username, display name, unit code, section the assignment is narrowed to).
+pub const PEOPLE: &[(&str, &str, &str, Option<&str>)] = &[
+    ("dc.esperto", "Anna Ferri", "DC", None),
+    ("cric.sardegna.pensioni", "Giorgio Atzeni", "CRIC-SAR", Some("PENSIONI")),
+];
+
 async fn unit_id(db: &DatabaseConnection, code: &str) -> anyhow::Result<Uuid> {
     org_unit::Entity::find()
         .filter(org_unit::Column::Code.eq(code))
@@ -186,15 +193,13 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
 
     let txn = db.begin().await?;
     // Two more accounts (password `demo`, like the others).
-    for (username, name, unit, section) in [
-        ("dc.esperto", "Anna Ferri", dc, None),
-        ("cric.sardegna.pensioni", "Giorgio Atzeni", cric_sar, Some("PENSIONI")),
-    ] {
+    for (username, name, unit_code, section) in PEOPLE {
+        let unit = if *unit_code == "DC" { dc } else { unit_id(db, unit_code).await? };
         let id = Uuid::now_v7();
         person::Entity::insert(person::ActiveModel {
             id: Set(id),
-            username: Set(username.to_owned()),
-            display_name: Set(name.to_owned()),
+            username: Set((*username).to_owned()),
+            display_name: Set((*name).to_owned()),
             email: Set(Some(format!("{username}@agenzia.example.it"))),
             fiscal_code: Set(None),
             password_hash: Set(password_hash.clone()),
