@@ -388,3 +388,31 @@ both_backends!(the_citizen_is_notified_of_the_answer_through_the_outbox, |app: T
     app.drain_outbox().await;
     assert!(mails(&app).iter().all(|m| !m.contains("Senza indirizzo") && !m.contains("Di nuovo")));
 });
+
+async fn list_statements(app: &TestApp, token: &str, first: usize) -> (u64, usize) {
+    use std::sync::atomic::Ordering;
+    let query = format!(
+        "query($first: Int) {{ quesiti(first: $first, filter: {{ text: \"Carico\" }}) {{ nodes {{ {QUESITO_FIELDS} }} }} }}"
+    );
+    let before = app.state.statement_count.load(Ordering::SeqCst);
+    let res = app.graphql(Some(token), &query, json!({ "first": first })).await;
+    let after = app.state.statement_count.load(Ordering::SeqCst);
+    (after - before, data(&res)["quesiti"]["nodes"].as_array().unwrap().len())
+}
+
+both_backends!(a_page_of_quesiti_costs_the_same_statements_for_3_and_30_rows, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let input = filing(&app, &ccm, "DR-SAR", "Carico").await;
+    for i in 0..30 {
+        let mut one = input.clone();
+        one["subject"] = json!(format!("Carico di lavoro {i}"));
+        data(&file(&app, &ccm, one).await);
+    }
+    for who in ["cric.sardegna", "ccm.op", "dr.sardegna"] {
+        let token = app.login(who).await;
+        let (small, small_rows) = list_statements(&app, &token, 3).await;
+        let (big, big_rows) = list_statements(&app, &token, 30).await;
+        assert_eq!((small_rows, big_rows), (3, 30));
+        assert_eq!(small, big, "{who}: {small} statements for 3 rows, {big} for 30");
+    }
+});

@@ -68,7 +68,7 @@ impl Quesito {
     }
     async fn classification(&self, ctx: &Context<'_>) -> AppResult<Option<QuesitoClassification>> {
         let loader = ctx.data::<DataLoader<ClassificationById, HashMapCache>>().map_err(AppError::internal)?;
-        Ok(loader.load_one(self.0.classification_id).await?.map(QuesitoClassification))
+        Ok(loader.load_one(self.0.classification_id).await?)
     }
     /// The CRIC handling it.
     async fn cric(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
@@ -174,35 +174,66 @@ impl QuesitoEvent {
 }
 
 /// A type of quesito (tipologia) in a section.
-pub struct QuesitoClassification(pub quesito_classification::Model);
+#[derive(Clone)]
+pub struct QuesitoClassification {
+    model: quesito_classification::Model,
+    /// Owned by a national root (rather than a regional directorate).
+    national: bool,
+}
+
+impl QuesitoClassification {
+    /// Wraps rows, learning in one query whether each owner is a national root.
+    async fn wrap(
+        conn: &impl sea_orm::ConnectionTrait,
+        rows: Vec<quesito_classification::Model>,
+    ) -> AppResult<Vec<QuesitoClassification>> {
+        let owners = org_unit::Entity::find()
+            .filter(org_unit::Column::Id.is_in(rows.iter().map(|r| r.unit_id)))
+            .filter(org_unit::Column::Kind.eq("NATIONAL"))
+            .all(conn)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|model| {
+                let national = owners.iter().any(|o| o.id == model.unit_id);
+                QuesitoClassification { model, national }
+            })
+            .collect())
+    }
+
+    async fn one(conn: &impl sea_orm::ConnectionTrait, row: quesito_classification::Model) -> AppResult<Self> {
+        QuesitoClassification::wrap(conn, vec![row])
+            .await?
+            .pop()
+            .ok_or_else(|| AppError::internal("classification vanished"))
+    }
+}
 
 #[Object]
 impl QuesitoClassification {
     async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
+        ID(self.model.id.to_string())
     }
     async fn section(&self) -> AppResult<Section> {
-        self.0.section.parse().map_err(AppError::internal)
+        self.model.section.parse().map_err(AppError::internal)
     }
     /// Stable code used in the figures, e.g. `DECORRENZA`.
     async fn code(&self) -> &str {
-        &self.0.code
+        &self.model.code
     }
     async fn label(&self) -> &str {
-        &self.0.label
+        &self.model.label
     }
     /// Inactive classifications stay on old quesiti but cannot be used for new ones.
     async fn active(&self) -> bool {
-        self.0.active
+        self.model.active
     }
     /// True when set nationally, false when it is the region's own.
-    async fn national(&self, ctx: &Context<'_>) -> AppResult<bool> {
-        let scope = ctx.scope()?;
-        let owner = org_unit::Entity::find_by_id(self.0.unit_id).one(scope.db()).await?;
-        Ok(owner.is_some_and(|u| u.kind == "NATIONAL"))
+    async fn national(&self) -> bool {
+        self.national
     }
     async fn version(&self) -> i32 {
-        self.0.version
+        self.model.version
     }
 }
 
@@ -363,7 +394,8 @@ impl QuesitoQuery {
             page.fetch_limit(),
         )
         .await?;
-        Ok(connection(&page, rows, |c| c.id.to_string(), QuesitoClassification))
+        let rows = QuesitoClassification::wrap(scope.db(), rows).await?;
+        Ok(connection(&page, rows, |c| c.model.id.to_string(), |c| c))
     }
 
     /// The SLA of each section for quesiti to the CRIC of `regionCode`.
@@ -467,7 +499,7 @@ impl QuesitoMutation {
             code: input.code,
             label: input.label,
         };
-        Ok(QuesitoClassification(service::create_classification(scope, input).await?))
+        QuesitoClassification::one(scope.db(), service::create_classification(scope, input).await?).await
     }
 
     /// Renames, deactivates or reactivates a classification.
@@ -479,7 +511,8 @@ impl QuesitoMutation {
         active: Option<bool>,
     ) -> AppResult<QuesitoClassification> {
         let scope = ctx.scope()?;
-        Ok(QuesitoClassification(service::update_classification(scope, parse_id("id", &id)?, label, active).await?))
+        let row = service::update_classification(scope, parse_id("id", &id)?, label, active).await?;
+        QuesitoClassification::one(scope.db(), row).await
     }
 
     /// Sets the working days allowed for a section, nationally (`ROOT`) or for
@@ -531,11 +564,12 @@ impl Loader<Uuid> for EventsByQuesito {
 pub struct ClassificationById(pub Scope);
 
 impl Loader<Uuid> for ClassificationById {
-    type Value = quesito_classification::Model;
+    type Value = QuesitoClassification;
     type Error = AppError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        Ok(store::classifications_by_ids(&self.0, keys).await?.into_iter().map(|c| (c.id, c)).collect())
+        let rows = store::classifications_by_ids(&self.0, keys).await?;
+        Ok(QuesitoClassification::wrap(self.0.db(), rows).await?.into_iter().map(|c| (c.model.id, c)).collect())
     }
 }
 
