@@ -166,3 +166,23 @@ both_backends!(the_demo_faq_is_searchable_in_italian, |app: TestApp| async move 
     let res = app.graphql(Some(&ccm), SEARCH, json!({ "s": "PENSIONI", "first": 100 })).await;
     assert!(data(&res)["faqEntries"]["edges"].as_array().unwrap().len() >= 2);
 });
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgresql_the_search_uses_the_gin_index() {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
+    let Some(backend) = crate::helpers::Backend::postgres() else {
+        eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+        return;
+    };
+    let app = TestApp::spawn(backend).await;
+    let txn = app.state.db.begin().await.unwrap();
+    // With few rows the planner prefers a scan; forbid it to see whether the index fits at all.
+    txn.execute_unprepared("SET LOCAL enable_seqscan = off").await.unwrap();
+    let sql = format!(
+        "EXPLAIN SELECT id FROM faq_entry WHERE {} @@ plainto_tsquery('italian', 'pensione')",
+        api::faq::store::PG_DOCUMENT
+    );
+    let rows = txn.query_all_raw(Statement::from_string(DbBackend::Postgres, sql)).await.unwrap();
+    let plan: Vec<String> = rows.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()).collect();
+    assert!(plan.iter().any(|l| l.contains("idx_faq_entry_fts")), "{plan:#?}");
+}

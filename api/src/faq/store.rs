@@ -23,7 +23,7 @@ use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 
 /// The expression the PostgreSQL GIN index is built on (migration 000310).
-const PG_DOCUMENT: &str = "to_tsvector('italian', faq_entry.question || ' ' || faq_entry.answer || ' ' || faq_entry.tags)";
+pub const PG_DOCUMENT: &str = "to_tsvector('italian', faq_entry.question || ' ' || faq_entry.answer || ' ' || faq_entry.tags)";
 
 fn visible(scope: &Scope) -> Select<faq_entry::Entity> {
     let units = scope.units_for(Action::FaqRead);
