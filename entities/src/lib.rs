@@ -2,9 +2,15 @@
 //! in `api`; this crate never depends on it.
 
 pub mod audit_event;
+pub mod ccm_contact;
+pub mod faq_entry;
 pub mod org_unit;
 pub mod outbox_delivery;
 pub mod outbox_message;
 pub mod person;
+pub mod quesito;
+pub mod quesito_classification;
+pub mod quesito_event;
+pub mod quesito_sla;
 pub mod role_assignment;
 pub mod session;

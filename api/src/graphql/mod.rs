@@ -9,9 +9,14 @@ use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Resp
 
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
+use crate::ccm::graphql::{CcmMutation, CcmQuery};
+use crate::faq::graphql::{FaqMutation, FaqQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
 use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
+use crate::quesiti::graphql::{
+    ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery, QuesitoUnitById,
+};
 use crate::state::AppState;
 use crate::tenancy::Scope;
 
@@ -23,10 +28,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, PeopleQuery, AuditQuery, OutboxQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, PeopleQuery, AuditQuery, OutboxQuery, CcmQuery, QuesitoQuery, FaqQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation, OrgMutation, PeopleMutation, OutboxMutation);
+pub struct MutationRoot(AuthMutation, OrgMutation, PeopleMutation, OutboxMutation, CcmMutation, QuesitoMutation, FaqMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -64,6 +69,10 @@ pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
 
 fn with_scope(request: Request, scope: &Scope) -> Request {
     request
+        .data(DataLoader::with_cache(QuesitoById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(ClassificationById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(QuesitoUnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(DeliveriesByMessage(scope.clone()), tokio::spawn, HashMapCache::default()))
