@@ -124,7 +124,8 @@ describe('AuditPage', () => {
     expect(actionLabel('auth.logout')).toBe('Uscita');
     expect(actionLabel('auth.login_failed')).toBe('Accesso non riuscito');
     expect(actionLabel('person.create')).toBe('Creazione di una persona');
-    expect(actionLabel('quesito.answer')).toBe('quesito.answer');
+    expect(actionLabel('quesito.answer')).toBe('Risposta a un quesito');
+    expect(actionLabel('booking.import')).toBe('booking.import');
   });
 
   it('shows the empty state for no events', () => {

@@ -14,6 +14,21 @@ export const ACTION_LABELS: Record<string, string | undefined> = {
   'org_unit.create': "Creazione di un'unità organizzativa",
   'org_unit.update': "Modifica di un'unità organizzativa",
   'outbox.retry': 'Nuovo invio di una notifica',
+  'contact.record': 'Registrazione di un contatto',
+  'contact.lookup_by_fiscal_code': 'Consultazione dei contatti di un cittadino',
+  'quesito.file': 'Invio di un quesito',
+  'quesito.take': 'Presa in carico di un quesito',
+  'quesito.answer': 'Risposta a un quesito',
+  'quesito.forward': 'Inoltro di un quesito alla Direzione centrale',
+  'quesito.convert_to_appointment': 'Conversione di un quesito in appuntamento',
+  'quesito.cancel': 'Annullamento di un quesito',
+  'quesito.lookup_by_fiscal_code': 'Consultazione dei quesiti di un cittadino',
+  'quesito_classification.create': 'Creazione di una tipologia di quesito',
+  'quesito_classification.update': 'Modifica di una tipologia di quesito',
+  'quesito_sla.set': 'Impostazione dei tempi di risposta (SLA)',
+  'faq.publish': 'Pubblicazione di una FAQ',
+  'faq.update': 'Modifica di una FAQ',
+  'faq.retire': 'Ritiro di una FAQ',
 };
 
 /** Italian names of the record types; others are shown as they come. */
@@ -23,6 +38,12 @@ export const RECORD_TYPE_LABELS: Record<string, string | undefined> = {
   org_unit: 'Unità organizzativa',
   outbox_message: 'Notifica',
   session: 'Sessione',
+  citizen: 'Cittadino',
+  contact: 'Contatto',
+  quesito: 'Quesito',
+  quesito_classification: 'Tipologia di quesito',
+  quesito_sla: 'SLA di sezione',
+  faq_entry: 'FAQ',
 };
 
 export function actionLabel(action: string): string {
