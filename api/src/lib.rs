@@ -6,9 +6,11 @@
 //! writes organisation-owned data goes through [`tenancy::Scope`], which carries
 //! the caller's resolved permissions into the SQL.
 
+pub mod appointments;
 pub mod audit;
 pub mod auth;
 pub mod authz;
+pub mod callbacks;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -18,6 +20,7 @@ pub mod http;
 pub mod kv;
 pub mod org;
 pub mod seed;
+pub mod services;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -1,8 +1,12 @@
 //! SeaORM entities: the tables, nothing else. Domain types and GraphQL types live
 //! in `api`; this crate never depends on it.
 
+pub mod appointment;
 pub mod audit_event;
+pub mod callback_request;
 pub mod org_unit;
+pub mod operator_skill;
 pub mod person;
 pub mod role_assignment;
+pub mod service;
 pub mod session;

@@ -62,10 +62,56 @@ pub enum Action {
     OrgManage,
     PeopleManage,
     AuditRead,
+    /// Manage the national service catalogue.
+    ServiceManage,
+    /// Set which services the operators of an office can give.
+    SkillManage,
+    /// Read the bookings of an office.
+    AppointmentRead,
+    /// Read the bookings made by one's own unit, at any office (CCM, CRIC).
+    AppointmentReadBooked,
+    /// See a booking's citizen data (name, fiscal code, phone, e-mail); every read is audited.
+    AppointmentReadContact,
+    AppointmentImport,
+    AppointmentBook,
+    AppointmentCancel,
+    /// Assign and reassign precalls and counter sessions.
+    AppointmentAssign,
+    /// Record precall outcomes, pre-contact e-mails and counter sessions of what is assigned to one.
+    AppointmentWork,
+    CallbackRequest,
+    CallbackRead,
+    /// Read the callback requests filed by one's own unit (CCM).
+    CallbackReadRequested,
+    /// See a callback request's phone number; every read is audited.
+    CallbackReadContact,
+    CallbackAssign,
+    CallbackWork,
 }
 
 impl Action {
-    pub const ALL: [Action; 4] = [Action::OrgRead, Action::OrgManage, Action::PeopleManage, Action::AuditRead];
+    pub const ALL: [Action; 20] = [
+        Action::OrgRead,
+        Action::OrgManage,
+        Action::PeopleManage,
+        Action::AuditRead,
+        Action::ServiceManage,
+        Action::SkillManage,
+        Action::AppointmentRead,
+        Action::AppointmentReadBooked,
+        Action::AppointmentReadContact,
+        Action::AppointmentImport,
+        Action::AppointmentBook,
+        Action::AppointmentCancel,
+        Action::AppointmentAssign,
+        Action::AppointmentWork,
+        Action::CallbackRequest,
+        Action::CallbackRead,
+        Action::CallbackReadRequested,
+        Action::CallbackReadContact,
+        Action::CallbackAssign,
+        Action::CallbackWork,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -73,6 +119,22 @@ impl Action {
             Action::OrgManage => "org:manage",
             Action::PeopleManage => "people:manage",
             Action::AuditRead => "audit:read",
+            Action::ServiceManage => "services:manage",
+            Action::SkillManage => "skills:manage",
+            Action::AppointmentRead => "appointments:read",
+            Action::AppointmentReadBooked => "appointments:read_booked",
+            Action::AppointmentReadContact => "appointments:read_contact",
+            Action::AppointmentImport => "appointments:import",
+            Action::AppointmentBook => "appointments:book",
+            Action::AppointmentCancel => "appointments:cancel",
+            Action::AppointmentAssign => "appointments:assign",
+            Action::AppointmentWork => "appointments:work",
+            Action::CallbackRequest => "callbacks:request",
+            Action::CallbackRead => "callbacks:read",
+            Action::CallbackReadRequested => "callbacks:read_requested",
+            Action::CallbackReadContact => "callbacks:read_contact",
+            Action::CallbackAssign => "callbacks:assign",
+            Action::CallbackWork => "callbacks:work",
         }
     }
 }

@@ -6,7 +6,15 @@ use super::*;
 use crate::seed::demo::demo_unit_paths;
 
 /// (role, action) pairs that are meant to cross the tree.
-const ANYWHERE_GRANTS: &[(Role, Action)] = &[];
+const ANYWHERE_GRANTS: &[(Role, Action)] = &[
+    // The national contact centre books at every office (DOMAIN.md §3); it then
+    // reads only what its own unit booked (`appointments:read_booked`, subtree).
+    (Role::CcmOperator, Action::AppointmentBook),
+    // A CRIC converts a quesito into an appointment at the citizen's office.
+    (Role::CricExpert, Action::AppointmentBook),
+    // The contact centre files callback requests for any provincial directorate.
+    (Role::CcmOperator, Action::CallbackRequest),
+];
 
 fn under(target: &str, held: &str) -> bool {
     target.starts_with(held)

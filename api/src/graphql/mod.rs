@@ -7,9 +7,14 @@ pub mod pagination;
 use async_graphql::dataloader::DataLoader;
 use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
 
+use crate::appointments::graphql::{
+    AppointmentsMutation, AppointmentsQuery, PersonById, RecordUnitById, ServiceById,
+};
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
+use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
+use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
 
@@ -21,10 +26,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, ServicesQuery, AppointmentsQuery, CallbacksQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation);
+pub struct MutationRoot(AuthMutation, ServicesMutation, AppointmentsMutation, CallbacksMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -61,6 +66,10 @@ fn with_scope(request: Request, scope: &Scope) -> Request {
     request
         .data(DataLoader::new(UnitById(scope.clone()), tokio::spawn))
         .data(DataLoader::new(ChildrenByParent(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(RecordUnitById(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(PersonById(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(ServiceById(scope.clone()), tokio::spawn))
+        .data(crate::appointments::contact::loader(scope))
         .data(scope.clone())
 }
 
