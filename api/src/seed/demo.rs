@@ -165,6 +165,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
         .exec(&txn)
         .await?;
     }
+    super::appointments::seed(&txn, now).await?;
     txn.commit().await?;
     tracing::info!(units = UNITS.len(), people = PEOPLE.len(), "demo data loaded");
     Ok(true)
