@@ -6,6 +6,8 @@
 
 mod helpers;
 
+mod appointments;
+
 mod audit;
 mod auth;
 mod graphql_protections;

@@ -86,10 +86,14 @@ const BOOKINGS: &[Demo] = &[
     Demo("UT-RM1", 4, (12, 0), "REG-LOC", 5, "IN_PERSON", Step::New),
 ];
 
-/// The working day `n` working days after today (0 = today, or Monday when today is a weekend).
+/// Today for `n = 0` (so there is always a day's work to show), otherwise the
+/// `n`-th working day after today.
 fn working_day(today: chrono::NaiveDate, n: i64) -> chrono::NaiveDate {
-    let mut day = today;
-    let mut left = n;
+    if n == 0 {
+        return today;
+    }
+    let mut day = today + Duration::days(1);
+    let mut left = n - 1;
     loop {
         let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
         if !weekend {
