@@ -6,6 +6,8 @@ pub mod audit_event;
 pub mod callback_request;
 pub mod org_unit;
 pub mod operator_skill;
+pub mod outbox_delivery;
+pub mod outbox_message;
 pub mod person;
 pub mod role_assignment;
 pub mod service;

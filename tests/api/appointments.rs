@@ -72,7 +72,7 @@ async fn mutate(app: &TestApp, token: &str, query: &str, vars: Value) -> Value {
 
 const ASSIGN_PRECALLS: &str = "mutation($ids: [ID!]!, $u: String!) { assignPrecalls(appointmentIds: $ids, username: $u) { id precall { status assignee { username } } } }";
 const RECORD_PRECALL: &str = "mutation($id: ID!, $i: PrecallOutcomeInput!, $v: Int) { recordPrecallOutcome(appointmentId: $id, input: $i, version: $v) { id status channel version precall { status outcome result note coverage } } }";
-const ASSIGN_COUNTER: &str = "mutation($id: ID!, $u: String!, $c: Channel!, $v: Int) { assignCounter(appointmentId: $id, username: $u, channel: $c, version: $v) { id status version counter { operator { username } channel } } }";
+const ASSIGN_COUNTER: &str = "mutation($id: ID!, $u: String!, $c: AppointmentChannel!, $v: Int) { assignCounter(appointmentId: $id, username: $u, channel: $c, version: $v) { id status version counter { operator { username } channel } } }";
 const START: &str = "mutation($id: ID!) { startCounterSession(id: $id) { id status counter { startedAt } } }";
 const OUTCOME: &str = "mutation($id: ID!, $o: CounterOutcome!, $p: String) { recordCounterOutcome(id: $id, outcome: $o, protocolNumber: $p) { id status counter { outcome protocolNumber durationMinutes overTimeLimit } } }";
 

@@ -14,4 +14,6 @@ mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
+mod outbox;
 mod schema_drift;
+mod statement_counts;

@@ -1,35 +1,35 @@
-//! Citizen identifiers and contacts, checked for this area.
-//!
-//! The real validators (check characters, omocodia) live in `crate::validation`;
-//! these adapters turn their errors into the row/field reasons this area reports.
-//! Until that module reaches this branch they apply only the shape rules.
+//! Citizen identifiers and contacts, checked with the shared validators of
+//! [`crate::validation`] and turned into the (Italian, English) reasons this
+//! area reports per CSV row or per input field.
+
+use crate::error::AppError;
+use crate::validation::{Email, Phone, email_field, fiscal_code_field, phone_field};
 
 /// (Italian, English) reason.
 pub type Reason = (String, String);
 
-/// A personal fiscal code, upper-cased.
+fn reason(err: AppError) -> Reason {
+    let msg = err.msg();
+    (msg.it, msg.en)
+}
+
+/// A personal fiscal code (check character and omocodia verified), upper-cased.
 pub fn fiscal_code(raw: &str) -> Result<String, Reason> {
-    let cf = raw.trim().to_ascii_uppercase();
-    let shape = cf.len() == 16 && cf.chars().all(|c| c.is_ascii_alphanumeric());
-    if !shape {
-        return Err(("Codice fiscale non valido".into(), "Invalid fiscal code".into()));
-    }
-    Ok(cf)
+    fiscal_code_field("fiscalCode", raw).map(|cf| cf.into_string()).map_err(reason)
 }
 
 /// An optional e-mail address; empty means none.
 pub fn optional_email(raw: &str) -> Result<Option<String>, Reason> {
-    let email = raw.trim();
-    if email.is_empty() {
+    if raw.trim().is_empty() {
         return Ok(None);
     }
-    let valid = email.len() <= 254
-        && !email.contains(char::is_whitespace)
-        && email
-            .split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !domain.contains('@'));
-    if !valid {
-        return Err(("Indirizzo e-mail non valido".into(), "Invalid e-mail address".into()));
+    email_field("email", raw).map(|e: Email| Some(e.into_string())).map_err(reason)
+}
+
+/// An optional phone number, normalised; empty means none.
+pub fn optional_phone(raw: &str) -> Result<Option<String>, Reason> {
+    if raw.trim().is_empty() {
+        return Ok(None);
     }
-    Ok(Some(email.to_owned()))
+    phone_field("phone", raw).map(|p: Phone| Some(p.into_string())).map_err(reason)
 }

@@ -246,8 +246,7 @@ fn parse_row(
     if citizen_name.is_empty() || citizen_name.chars().count() > 200 {
         return Err(reason("Cognome e nome mancanti o troppo lunghi", "Missing or too long name"));
     }
-    let phone = domain::normalise_phone(&field(record, Col::Phone))
-        .map_err(|_| reason("Numero di telefono non valido", "Invalid phone number"))?;
+    let phone = validation::optional_phone(&field(record, Col::Phone))?;
     let email = validation::optional_email(&field(record, Col::Email))?;
     let channel = match normalise_header(&field(record, Col::Mode)).as_str() {
         "" | "PRESENZA" | "INPRESENZA" | "SPORTELLO" => Channel::InPerson,

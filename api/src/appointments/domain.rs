@@ -18,8 +18,8 @@ pub const MAX_NOTE_CHARS: usize = 300;
 
 macro_rules! closed_list {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
         #[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        $(#[$meta])*
         pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl $name {
@@ -46,6 +46,7 @@ pub(crate) use closed_list;
 
 closed_list! {
     /// How the citizen is served at the counter.
+    #[graphql(name = "AppointmentChannel")]
     Channel {
         InPerson = "IN_PERSON",
         /// Video call (sportello virtuale): only where the office has it active.
@@ -470,30 +471,6 @@ pub fn short_date(date: NaiveDate) -> String {
     format!("{:02}/{:02}/{:02}", date.day(), date.month(), date.year() % 100)
 }
 
-/// A phone number that is not one.
-#[derive(Debug, PartialEq, Eq)]
-pub struct InvalidPhone;
-
-/// Normalises a phone number: digits with an optional leading `+`, spaces,
-/// dots, dashes and slashes dropped. `None` when empty.
-pub fn normalise_phone(raw: &str) -> Result<Option<String>, InvalidPhone> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    let mut out = String::new();
-    for (i, c) in raw.chars().enumerate() {
-        match c {
-            '+' if i == 0 => out.push(c),
-            '0'..='9' => out.push(c),
-            ' ' | '.' | '-' | '/' | '(' | ')' => {}
-            _ => return Err(InvalidPhone),
-        }
-    }
-    let digits = out.trim_start_matches('+').len();
-    if (6..=15).contains(&digits) { Ok(Some(out)) } else { Err(InvalidPhone) }
-}
-
 /// A CUP booking number: 1–32 letters, digits or dashes.
 pub fn check_cup_number(raw: &str) -> Option<String> {
     let n = raw.trim();
@@ -704,15 +681,6 @@ mod tests {
         assert_eq!(session_duration(Some(start), Some(utc("2026-12-01T09:15:00Z"))), Some((15, false)));
         assert_eq!(session_duration(Some(start), Some(utc("2026-12-01T09:15:01Z"))), Some((16, true)));
         assert_eq!(session_duration(None, Some(start)), None);
-    }
-
-    #[test]
-    fn phones_are_normalised_and_garbage_refused() {
-        assert_eq!(normalise_phone(" 070 123.4567 ").unwrap().as_deref(), Some("0701234567"));
-        assert_eq!(normalise_phone("+39 333-1234567").unwrap().as_deref(), Some("+393331234567"));
-        assert_eq!(normalise_phone("").unwrap(), None);
-        assert!(normalise_phone("chiamami").is_err());
-        assert!(normalise_phone("12").is_err());
     }
 
     #[test]

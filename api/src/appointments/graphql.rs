@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 use async_graphql::connection::Connection;
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Upload};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use uuid::Uuid;
@@ -76,13 +76,13 @@ impl Loader<Uuid> for ServiceById {
 
 pub async fn unit(ctx: &Context<'_>, id: Option<Uuid>) -> AppResult<Option<org_unit::Model>> {
     let Some(id) = id else { return Ok(None) };
-    let loader = ctx.data::<DataLoader<RecordUnitById>>().map_err(AppError::internal)?;
+    let loader = ctx.data::<DataLoader<RecordUnitById, HashMapCache>>().map_err(AppError::internal)?;
     loader.load_one(id).await
 }
 
 pub async fn staff(ctx: &Context<'_>, id: Option<Uuid>) -> AppResult<Option<StaffRef>> {
     let Some(id) = id else { return Ok(None) };
-    let loader = ctx.data::<DataLoader<PersonById>>().map_err(AppError::internal)?;
+    let loader = ctx.data::<DataLoader<PersonById, HashMapCache>>().map_err(AppError::internal)?;
     Ok(loader.load_one(id).await?.map(|p| StaffRef { username: p.username, display_name: p.display_name }))
 }
 
@@ -126,7 +126,7 @@ impl Appointment {
     }
 
     async fn service_model(&self, ctx: &Context<'_>) -> AppResult<Option<service::Model>> {
-        let loader = ctx.data::<DataLoader<ServiceById>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<DataLoader<ServiceById, HashMapCache>>().map_err(AppError::internal)?;
         loader.load_one(self.0.service_id).await
     }
 }
@@ -524,7 +524,7 @@ impl AppointmentsQuery {
         let svc = Appointment(a.clone()).service_model(ctx).await?;
         let from = match a.precall_assignee_id {
             Some(id) => {
-                let loader = ctx.data::<DataLoader<PersonById>>().map_err(AppError::internal)?;
+                let loader = ctx.data::<DataLoader<PersonById, HashMapCache>>().map_err(AppError::internal)?;
                 loader.load_one(id).await?.and_then(|p| p.email)
             }
             None => None,

@@ -27,6 +27,7 @@ use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::outbox;
 use crate::services::store as services;
 use crate::tenancy::Scope;
 
@@ -227,8 +228,7 @@ pub async fn book(conn: &impl ConnectionTrait, scope: &Scope, input: BookingInpu
     if citizen_name.is_empty() || citizen_name.chars().count() > 200 {
         return Err(AppError::bad_input("citizenName", "Cognome e nome obbligatori", "Name is required"));
     }
-    let phone = domain::normalise_phone(input.phone.as_deref().unwrap_or_default())
-        .map_err(|_| AppError::bad_input("phone", "Numero di telefono non valido", "Invalid phone number"))?;
+    let phone = checks::optional_phone(input.phone.as_deref().unwrap_or_default()).map_err(|r| bad("phone", r))?;
     let email = checks::optional_email(input.email.as_deref().unwrap_or_default()).map_err(|r| bad("email", r))?;
     let channel = input.channel.unwrap_or(Channel::InPerson);
     if channel == Channel::Virtual && !office.virtual_counter {
@@ -293,6 +293,7 @@ pub async fn cancel(scope: &Scope, id: Uuid, reason: &str, version: Option<i32>)
     )
     .await?;
     audit_in(&txn, scope, acting, record("appointment.cancel", &a).detail(json!({ "reason": reason }))).await?;
+    super::notifications::withdraw(&txn, &a, true).await?;
     let updated = store::reload(&txn, a.id).await?;
     txn.commit().await?;
     Ok(updated)
@@ -450,6 +451,7 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
                 .await?;
                 audit_in(&txn, scope, acting, record("appointment.import_cancel", &a).detail(json!({ "cupNumber": a.cup_number })))
                     .await?;
+                super::notifications::withdraw(&txn, &a, true).await?;
                 report.cancelled += 1;
             }
         }
@@ -687,6 +689,8 @@ pub async fn record_precall(scope: &Scope, id: Uuid, input: PrecallInput, versio
     }
     let txn = scope.db().begin().await?;
     store::update_versioned(&txn, a.id, a.version, changes).await?;
+    // Precalled: no reminder; cancelled by the citizen: no link either.
+    super::notifications::withdraw(&txn, &a, rec.status == AppointmentStatus::Cancelled).await?;
     audit_in(
         &txn,
         scope,
@@ -804,6 +808,9 @@ pub async fn assign_counter(
             .detail(json!({ "operator": operator.username, "channel": channel.as_str() })),
     )
     .await?;
+    if channel != Channel::Virtual {
+        outbox::cancel(&txn, &format!("appointment:{}:link", a.id), Utc::now()).await?;
+    }
     let updated = store::reload(&txn, a.id).await?;
     txn.commit().await?;
     Ok(updated)

@@ -87,10 +87,14 @@ pub enum Action {
     CallbackReadContact,
     CallbackAssign,
     CallbackWork,
+    /// Monitor the notifications outbox (status, attempts, delivery log; no bodies).
+    OutboxRead,
+    /// Retry a failed or waiting notification.
+    OutboxManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 22] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
@@ -111,6 +115,8 @@ impl Action {
         Action::CallbackReadContact,
         Action::CallbackAssign,
         Action::CallbackWork,
+        Action::OutboxRead,
+        Action::OutboxManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -135,6 +141,8 @@ impl Action {
             Action::CallbackReadContact => "callbacks:read_contact",
             Action::CallbackAssign => "callbacks:assign",
             Action::CallbackWork => "callbacks:work",
+            Action::OutboxRead => "outbox:read",
+            Action::OutboxManage => "outbox:manage",
         }
     }
 }

@@ -13,7 +13,6 @@ use entities::callback_request::{self, Column as C};
 use super::domain::{self, CallbackOutcome, CallbackStatus};
 use super::store;
 use crate::appointments::contact::{self, ContactRead};
-use crate::appointments::domain::normalise_phone;
 use crate::appointments::graphql::{StaffRef, staff, unit};
 use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::Assignment;
@@ -192,10 +191,7 @@ impl CallbacksMutation {
         let scope = ctx.scope()?;
         let unit = store::unit_for(scope, Action::CallbackRequest, &input.unit_code).await?;
         let acting = scope.authorize(Action::CallbackRequest, &unit.path)?;
-        let phone = normalise_phone(&input.phone)
-            .ok()
-            .flatten()
-            .ok_or_else(|| AppError::bad_input("phone", "Numero di telefono non valido", "Invalid phone number"))?;
+        let phone = crate::validation::phone_field("phone", &input.phone)?.into_string();
         let topic = input.topic.trim().to_owned();
         if topic.is_empty() || topic.chars().count() > 500 {
             return Err(AppError::bad_input("topic", "Argomento obbligatorio (al più 500 caratteri)", "Topic required (at most 500 characters)"));

@@ -4,7 +4,7 @@
 pub mod context;
 pub mod pagination;
 
-use async_graphql::dataloader::DataLoader;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
 
 use crate::appointments::graphql::{
@@ -15,6 +15,7 @@ use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
+use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
 
@@ -26,10 +27,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, ServicesQuery, AppointmentsQuery, CallbacksQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, OutboxQuery, ServicesQuery, AppointmentsQuery, CallbacksQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation, ServicesMutation, AppointmentsMutation, CallbacksMutation);
+pub struct MutationRoot(AuthMutation, OutboxMutation, ServicesMutation, AppointmentsMutation, CallbacksMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -54,7 +55,10 @@ pub fn sdl() -> String {
 }
 
 /// Attaches the caller's scope and its DataLoaders to every operation of a
-/// batch. The loaders batch nested look-ups into one scoped query per level.
+/// batch. The loaders batch nested look-ups into one scoped query per level;
+/// their cache lives for one request only. List resolvers also prefetch the
+/// next level in one call (see `org::graphql::prefetch`), so the number of
+/// statements never depends on how the executor interleaves sibling fields.
 pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
     match batch {
         BatchRequest::Single(r) => BatchRequest::Single(with_scope(r, scope)),
@@ -64,12 +68,13 @@ pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
 
 fn with_scope(request: Request, scope: &Scope) -> Request {
     request
-        .data(DataLoader::new(UnitById(scope.clone()), tokio::spawn))
-        .data(DataLoader::new(ChildrenByParent(scope.clone()), tokio::spawn))
-        .data(DataLoader::new(RecordUnitById(scope.clone()), tokio::spawn))
-        .data(DataLoader::new(PersonById(scope.clone()), tokio::spawn))
-        .data(DataLoader::new(ServiceById(scope.clone()), tokio::spawn))
+        .data(DataLoader::with_cache(RecordUnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(PersonById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(ServiceById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(crate::appointments::contact::loader(scope))
+        .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::new(DeliveriesByMessage(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
 
