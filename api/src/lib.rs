@@ -21,6 +21,7 @@ pub mod graphql;
 pub mod http;
 pub mod kv;
 pub mod org;
+pub mod people;
 pub mod outbox;
 pub mod seed;
 pub mod services;

@@ -14,6 +14,7 @@ mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
+mod people;
 mod outbox;
 mod schema_drift;
 mod statement_counts;

@@ -13,8 +13,9 @@ use crate::appointments::graphql::{
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
-use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
+use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
+use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
@@ -27,10 +28,27 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, OutboxQuery, ServicesQuery, AppointmentsQuery, CallbacksQuery);
+pub struct QueryRoot(
+    AuthQuery,
+    OrgQuery,
+    PeopleQuery,
+    AuditQuery,
+    OutboxQuery,
+    ServicesQuery,
+    AppointmentsQuery,
+    CallbacksQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation, OutboxMutation, ServicesMutation, AppointmentsMutation, CallbacksMutation);
+pub struct MutationRoot(
+    AuthMutation,
+    OrgMutation,
+    PeopleMutation,
+    OutboxMutation,
+    ServicesMutation,
+    AppointmentsMutation,
+    CallbacksMutation,
+);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -74,7 +92,8 @@ fn with_scope(request: Request, scope: &Scope) -> Request {
         .data(crate::appointments::contact::loader(scope))
         .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::new(DeliveriesByMessage(scope.clone()), tokio::spawn))
+        .data(DataLoader::with_cache(DeliveriesByMessage(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::new(AssignmentsByPerson(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
 
