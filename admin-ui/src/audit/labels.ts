@@ -29,6 +29,31 @@ export const ACTION_LABELS: Record<string, string | undefined> = {
   'faq.publish': 'Pubblicazione di una FAQ',
   'faq.update': 'Modifica di una FAQ',
   'faq.retire': 'Ritiro di una FAQ',
+  'appointment.import': 'Importazione delle prenotazioni CUP',
+  'appointment.import_create': 'Prenotazione CUP importata',
+  'appointment.import_update': 'Prenotazione CUP aggiornata',
+  'appointment.import_cancel': 'Prenotazione CUP annullata da CUP',
+  'appointment.book': 'Prenotazione di un appuntamento',
+  'appointment.cancel': 'Annullamento di un appuntamento',
+  'appointment.precall_assign': 'Assegnazione di una prechiamata',
+  'appointment.precall_reassign': 'Riassegnazione di una prechiamata',
+  'appointment.precall_record': 'Esito di una prechiamata',
+  'appointment.precontact_sent': 'Invio della e-mail di precontatto',
+  'appointment.citizen_reply': 'Risposta del cittadino',
+  'appointment.counter_assign': 'Assegnazione allo sportello',
+  'appointment.counter_reassign': 'Riassegnazione allo sportello',
+  'appointment.session_start': 'Inizio della sessione di sportello',
+  'appointment.session_outcome': 'Esito della sessione di sportello',
+  'appointment.dequeue': 'Presa del prossimo appuntamento',
+  'appointment.read_contact': "Consultazione dei recapiti di un cittadino",
+  'callback.request': 'Richiesta di richiamata',
+  'callback.assign': 'Assegnazione di una richiamata',
+  'callback.reassign': 'Riassegnazione di una richiamata',
+  'callback.attempt': 'Tentativo di richiamata',
+  'callback.read_contact': "Consultazione del recapito di una richiamata",
+  'skills.set': 'Impostazione delle competenze di un operatore',
+  'service.create': 'Creazione di un servizio',
+  'service.update': 'Modifica di un servizio',
 };
 
 /** Italian names of the record types; others are shown as they come. */
@@ -44,6 +69,9 @@ export const RECORD_TYPE_LABELS: Record<string, string | undefined> = {
   quesito_classification: 'Tipologia di quesito',
   quesito_sla: 'SLA di sezione',
   faq_entry: 'FAQ',
+  appointment: 'Appuntamento',
+  callback: 'Richiamata',
+  service: 'Servizio',
 };
 
 export function actionLabel(action: string): string {
