@@ -11,8 +11,10 @@ import { NotFoundPage } from './layout/NotFoundPage';
 import { RequireRole } from './layout/RequireRole';
 import { OrgUnitPage } from './org/OrgUnitPage';
 import { OrgUnitsPage } from './org/OrgUnitsPage';
+import { WorklistPage } from './worklist/WorklistPage';
 
 const ORGANIZATION = '/organizzazione';
+const WORKLIST = '/lista';
 
 /** Every screen of the app. A new screen replaces its ComingSoon placeholder here. */
 export function AppRoutes() {
@@ -31,7 +33,8 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path={ORGANIZATION} element={<RequireRole path={ORGANIZATION}><OrgUnitsPage /></RequireRole>} />
         <Route path={`${ORGANIZATION}/:code`} element={<RequireRole path={ORGANIZATION}><OrgUnitPage /></RequireRole>} />
-        {NAV_ENTRIES.filter((entry) => entry.path !== ORGANIZATION).map((entry) => (
+        <Route path={WORKLIST} element={<RequireRole path={WORKLIST}><WorklistPage /></RequireRole>} />
+        {NAV_ENTRIES.filter((entry) => entry.path !== ORGANIZATION && entry.path !== WORKLIST).map((entry) => (
           <Route
             key={entry.path}
             path={entry.path}

@@ -1,0 +1,96 @@
+// The office day (DOMAIN.md §5): the director imports the CUP export and sees
+// the report; an operator records a precall and a counter outcome on the demo
+// bookings assigned to them. Real server, demo data, Debian's Chromium.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { assertAccessible } from './axe.mjs';
+import { launchBrowser, newPage, signIn } from './browser.mjs';
+import { repoRoot, startServer } from './server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Bootstrap Italia draws the radio with its label: click the label, as a person does. */
+const choose = (scope, label) => scope.locator('label', { hasText: label }).click();
+
+const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
+
+/** Today + n days in Europe/Rome as dd/mm/yyyy, as the fixtures' `{{D+n}}` want. */
+function romeDay(n) {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d + n));
+  const pad = (v) => String(v).padStart(2, '0');
+  return `${pad(day.getUTCDate())}/${pad(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
+}
+
+function fixtureWithDates(name) {
+  const text = readFileSync(join(repoRoot, 'tests', 'fixtures', 'cup', name), 'utf8').replace(/\{\{D\+(\d+)\}\}/g, (_, n) => romeDay(Number(n)));
+  const path = join(mkdtempSync(join(tmpdir(), 'cup-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('office day and worklist', () => {
+  it('op.cagliari1 records a precall outcome and a counter outcome', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await signIn(page, 'op.cagliari1');
+    await mainNav(page).getByRole('link', { name: 'La mia lista' }).click();
+    await page.getByRole('heading', { level: 1, name: 'La mia lista' }).waitFor();
+    const precalls = page.getByRole('list', { name: 'Prechiamate' });
+    await precalls.waitFor();
+    await page.getByRole('list', { name: 'Appuntamenti allo sportello' }).waitFor();
+    await assertAccessible(page, 'worklist');
+
+    // Precall: the first booking assigned to op.cagliari1, the phone as a tel: link.
+    const first = precalls.getByRole('listitem').first();
+    const cupNumber = (await first.getByRole('heading').innerText()).match(/n\. (\S+)/)[1];
+    assert.match(await first.getByRole('link', { name: /^Chiama/ }).getAttribute('href'), /^tel:\+?\d+$/);
+    await first.getByRole('button', { name: /^Registra esito/ }).click();
+    const form = page.getByRole('form', { name: 'Esito della prechiamata' });
+    await choose(form, 'Esito positivo del contatto');
+    await choose(form, 'Conferma appuntamento in presenza');
+    await form.getByLabel(/Note motivazione conferma/).fill('Portare la dichiarazione precedente');
+    await assertAccessible(page, 'precall outcome form');
+    await form.getByRole('button', { name: 'Registra esito' }).click();
+    await page.getByText(`Esito registrato per la prenotazione n. ${cupNumber}.`).waitFor();
+    await precalls.getByText(`prenotazione n. ${cupNumber}`).waitFor({ state: 'detached' }).catch(() => {});
+
+    // Counter: start the first session of the day, then transfer it to back office with a protocol number.
+    const sessions = page.getByRole('list', { name: 'Appuntamenti allo sportello' });
+    const session = sessions.getByRole('listitem').first();
+    const sessionCup = (await session.getByRole('heading').innerText()).match(/n\. (\S+)\)/)[1];
+    await session.getByRole('button', { name: /^Avvia/ }).click();
+    await session.getByRole('timer').waitFor();
+    await session.getByText('In corso allo sportello').waitFor();
+    const counterForm = session.getByRole('form', { name: 'Esito dello sportello' });
+    await choose(counterForm, 'Servizio trasferito in back office');
+    await assertAccessible(page, 'counter session under way');
+    await counterForm.getByRole('button', { name: 'Registra esito sportello' }).click();
+    await counterForm.getByText(/Il numero di protocollo è obbligatorio/).waitFor();
+    await counterForm.getByLabel('Numero di protocollo').fill('PROT-2026-0042');
+    await counterForm.getByRole('button', { name: 'Registra esito sportello' }).click();
+    await page.getByText(`Esito sportello registrato per la prenotazione n. ${sessionCup}.`).waitFor();
+    await sessions.getByRole('listitem').first().getByText(/Concluso · Servizio trasferito in back office/).waitFor();
+
+    // The placeholder for the collaborator check is there, clearly apart.
+    await page.getByRole('heading', { name: 'Verifica collaboratore' }).waitFor();
+    await assertAccessible(page, 'worklist after outcomes');
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+});
+
+export { fixtureWithDates };
