@@ -36,6 +36,11 @@ function romeDay(n) {
   return `${pad(day.getUTCDate())}/${pad(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
 }
 
+/** Today + n days in Europe/Rome as yyyy-mm-dd (the date input's value). */
+function isoDay(n) {
+  return romeDay(n).split('/').reverse().join('-');
+}
+
 function fixtureWithDates(name) {
   const text = readFileSync(join(repoRoot, 'tests', 'fixtures', 'cup', name), 'utf8').replace(/\{\{D\+(\d+)\}\}/g, (_, n) => romeDay(Number(n)));
   const path = join(mkdtempSync(join(tmpdir(), 'cup-')), name);
@@ -44,6 +49,53 @@ function fixtureWithDates(name) {
 }
 
 describe('office day and worklist', () => {
+  it('dir.cagliari1 imports the CUP export, sees the report and assigns precalls', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await signIn(page, 'dir.cagliari1');
+    await mainNav(page).getByRole('link', { name: "Giornata d'ufficio" }).click();
+    await page.getByRole('heading', { level: 1, name: "Giornata d'ufficio" }).waitFor();
+    await page.getByRole('table').or(page.getByText('Nessuna prenotazione per questo giorno')).first().waitFor();
+    await assertAccessible(page, 'office day');
+
+    // The file button.
+    await page.getByLabel('Scegli il file').setInputFiles(fixtureWithDates('visualizza-ut-ca1.csv'));
+    await page.getByText('File scelto: visualizza-ut-ca1.csv').waitFor();
+    await page.getByRole('button', { name: 'Importa', exact: true }).click();
+    const report = page.getByRole('region', { name: "Esito dell'importazione" });
+    await report.waitFor();
+    assert.equal(await report.getByTestId('cup-created').innerText(), '8');
+    assert.ok(await report.getByText('Nessuna riga scartata.').isVisible());
+    await assertAccessible(page, 'import report');
+
+    // Drag and drop of the export with broken rows: each rejected row with its line number.
+    const text = readFileSync(fixtureWithDates('visualizza-ut-ca1-broken.csv'), 'utf8');
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'visualizza-ut-ca1-broken.csv', { type: 'text/csv' }));
+      return transfer;
+    }, text);
+    await page.getByTestId('cup-dropzone').dispatchEvent('drop', { dataTransfer });
+    await page.getByText('File scelto: visualizza-ut-ca1-broken.csv').waitFor();
+    await page.getByRole('button', { name: 'Importa', exact: true }).click();
+    const rejected = page.getByRole('table', { name: /Righe scartate \(10\)/ });
+    await rejected.waitFor();
+    assert.equal(await rejected.getByRole('row').count(), 11);
+    assert.equal(await rejected.getByRole('row').nth(1).getByRole('cell').first().innerText(), '3');
+    await assertAccessible(page, 'import report with rejected rows');
+
+    // The imported day: select a booking and assign its precall to op.cagliari1.
+    await page.getByLabel('Giorno', { exact: true }).fill(isoDay(4));
+    const bookings = page.getByRole('table', { name: 'Prenotazioni del giorno' });
+    await bookings.getByRole('cell', { name: '770001', exact: true }).waitFor();
+    await page.getByLabel('Seleziona la prenotazione n. 770001').check();
+    await page.getByLabel('Operatore per le prechiamate').fill('op.cagliari1');
+    await page.getByRole('button', { name: 'Assegna prechiamate (1)' }).click();
+    await page.getByText('1 prechiamate assegnate a op.cagliari1.').waitFor();
+    await assertAccessible(page, 'office day with bookings');
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+
   it('op.cagliari1 records a precall outcome and a counter outcome', async () => {
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'op.cagliari1');
@@ -92,5 +144,3 @@ describe('office day and worklist', () => {
     await page.context().close();
   });
 });
-
-export { fixtureWithDates };

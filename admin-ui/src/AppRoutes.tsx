@@ -12,9 +12,11 @@ import { RequireRole } from './layout/RequireRole';
 import { OrgUnitPage } from './org/OrgUnitPage';
 import { OrgUnitsPage } from './org/OrgUnitsPage';
 import { WorklistPage } from './worklist/WorklistPage';
+import { OfficeDayPage } from './officeday/OfficeDayPage';
 
 const ORGANIZATION = '/organizzazione';
 const WORKLIST = '/lista';
+const OFFICE_DAY = '/giornata';
 
 /** Every screen of the app. A new screen replaces its ComingSoon placeholder here. */
 export function AppRoutes() {
@@ -34,7 +36,8 @@ export function AppRoutes() {
         <Route path={ORGANIZATION} element={<RequireRole path={ORGANIZATION}><OrgUnitsPage /></RequireRole>} />
         <Route path={`${ORGANIZATION}/:code`} element={<RequireRole path={ORGANIZATION}><OrgUnitPage /></RequireRole>} />
         <Route path={WORKLIST} element={<RequireRole path={WORKLIST}><WorklistPage /></RequireRole>} />
-        {NAV_ENTRIES.filter((entry) => entry.path !== ORGANIZATION && entry.path !== WORKLIST).map((entry) => (
+        <Route path={OFFICE_DAY} element={<RequireRole path={OFFICE_DAY}><OfficeDayPage /></RequireRole>} />
+        {NAV_ENTRIES.filter((entry) => entry.path !== ORGANIZATION && entry.path !== WORKLIST && entry.path !== OFFICE_DAY).map((entry) => (
           <Route
             key={entry.path}
             path={entry.path}
