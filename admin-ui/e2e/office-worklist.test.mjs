@@ -92,6 +92,27 @@ describe('office day and worklist', () => {
     await page.getByRole('button', { name: 'Assegna prechiamate (1)' }).click();
     await page.getByText('1 prechiamate assegnate a op.cagliari1.').waitFor();
     await assertAccessible(page, 'office day with bookings');
+
+    // Skills: op.cagliari1 can give "Comunicazioni di irregolarità" (AVV-IRR).
+    await page.getByLabel('Operatore (nome utente)').fill('op.cagliari1');
+    await page.getByRole('button', { name: 'Mostra competenze' }).click();
+    const skills = page.getByRole('group', { name: 'Servizi che op.cagliari1 può erogare' });
+    await skills.waitFor();
+    const avvIrr = skills.getByRole('checkbox', { name: /\(AVV-IRR\)/ });
+    if (!(await avvIrr.isChecked())) await choose(skills, '(AVV-IRR)');
+    await page.getByRole('button', { name: 'Salva competenze' }).click();
+    await page.getByText('Competenze salvate.').waitFor();
+    await assertAccessible(page, 'skills editor');
+
+    // Counter: the confirmed demo booking of tomorrow goes to op.cagliari1, in person.
+    await page.getByLabel('Giorno', { exact: true }).fill(isoDay(1));
+    await bookings.getByRole('cell', { name: '40104', exact: true }).waitFor();
+    await bookings.getByRole('button', { name: /Assegna sportello — n\. 40104/ }).click();
+    const counterForm = page.getByRole('form', { name: 'Sportello della prenotazione n. 40104' });
+    await counterForm.getByLabel('Operatore di sportello (nome utente)').fill('op.cagliari1');
+    await assertAccessible(page, 'counter assignment');
+    await counterForm.getByRole('button', { name: 'Assegna' }).click();
+    await bookings.getByRole('row', { name: /40104/ }).getByText('Sportello assegnato').waitFor();
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();
   });
