@@ -8,10 +8,12 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod appointments;
 pub mod audit;
 pub mod auth;
 pub mod authz;
 pub mod ccm;
+pub mod callbacks;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -25,6 +27,7 @@ pub mod people;
 pub mod outbox;
 pub mod quesiti;
 pub mod seed;
+pub mod services;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -1,10 +1,13 @@
 //! SeaORM entities: the tables, nothing else. Domain types and GraphQL types live
 //! in `api`; this crate never depends on it.
 
+pub mod appointment;
 pub mod audit_event;
 pub mod ccm_contact;
 pub mod faq_entry;
+pub mod callback_request;
 pub mod org_unit;
+pub mod operator_skill;
 pub mod outbox_delivery;
 pub mod outbox_message;
 pub mod person;
@@ -13,4 +16,5 @@ pub mod quesito_classification;
 pub mod quesito_event;
 pub mod quesito_sla;
 pub mod role_assignment;
+pub mod service;
 pub mod session;

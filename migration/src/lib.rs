@@ -11,6 +11,7 @@ mod m20261122_000002_create_sessions_and_audit;
 mod m20261122_000200_create_outbox;
 mod m20261122_000300_create_quesiti;
 mod m20261122_000310_create_faq;
+mod m20261122_000400_create_appointments;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000200_create_outbox::Migration),
             Box::new(m20261122_000300_create_quesiti::Migration),
             Box::new(m20261122_000310_create_faq::Migration),
+            Box::new(m20261122_000400_create_appointments::Migration),
         ]
     }
 }

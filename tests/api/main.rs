@@ -7,6 +7,8 @@
 mod helpers;
 mod quesiti_support;
 
+mod appointments;
+
 mod audit;
 mod auth;
 mod contacts;

@@ -83,6 +83,31 @@ pub enum Action {
     FaqRead,
     /// Publish, update and retire FAQ entries.
     FaqWrite,
+    /// Manage the national service catalogue.
+    ServiceManage,
+    /// Set which services the operators of an office can give.
+    SkillManage,
+    /// Read the bookings of an office.
+    AppointmentRead,
+    /// Read the bookings made by one's own unit, at any office (CCM, CRIC).
+    AppointmentReadBooked,
+    /// See a booking's citizen data (name, fiscal code, phone, e-mail); every read is audited.
+    AppointmentReadContact,
+    AppointmentImport,
+    AppointmentBook,
+    AppointmentCancel,
+    /// Assign and reassign precalls and counter sessions.
+    AppointmentAssign,
+    /// Record precall outcomes, pre-contact e-mails and counter sessions of what is assigned to one.
+    AppointmentWork,
+    CallbackRequest,
+    CallbackRead,
+    /// Read the callback requests filed by one's own unit (CCM).
+    CallbackReadRequested,
+    /// See a callback request's phone number; every read is audited.
+    CallbackReadContact,
+    CallbackAssign,
+    CallbackWork,
     /// Monitor the notifications outbox (status, attempts, delivery log; no bodies).
     OutboxRead,
     /// Retry a failed or waiting notification.
@@ -90,7 +115,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 32] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
@@ -105,6 +130,22 @@ impl Action {
         Action::QuesitoConfigure,
         Action::FaqRead,
         Action::FaqWrite,
+        Action::ServiceManage,
+        Action::SkillManage,
+        Action::AppointmentRead,
+        Action::AppointmentReadBooked,
+        Action::AppointmentReadContact,
+        Action::AppointmentImport,
+        Action::AppointmentBook,
+        Action::AppointmentCancel,
+        Action::AppointmentAssign,
+        Action::AppointmentWork,
+        Action::CallbackRequest,
+        Action::CallbackRead,
+        Action::CallbackReadRequested,
+        Action::CallbackReadContact,
+        Action::CallbackAssign,
+        Action::CallbackWork,
         Action::OutboxRead,
         Action::OutboxManage,
     ];
@@ -125,6 +166,22 @@ impl Action {
             Action::QuesitoConfigure => "quesito:configure",
             Action::FaqRead => "faq:read",
             Action::FaqWrite => "faq:write",
+            Action::ServiceManage => "services:manage",
+            Action::SkillManage => "skills:manage",
+            Action::AppointmentRead => "appointments:read",
+            Action::AppointmentReadBooked => "appointments:read_booked",
+            Action::AppointmentReadContact => "appointments:read_contact",
+            Action::AppointmentImport => "appointments:import",
+            Action::AppointmentBook => "appointments:book",
+            Action::AppointmentCancel => "appointments:cancel",
+            Action::AppointmentAssign => "appointments:assign",
+            Action::AppointmentWork => "appointments:work",
+            Action::CallbackRequest => "callbacks:request",
+            Action::CallbackRead => "callbacks:read",
+            Action::CallbackReadRequested => "callbacks:read_requested",
+            Action::CallbackReadContact => "callbacks:read_contact",
+            Action::CallbackAssign => "callbacks:assign",
+            Action::CallbackWork => "callbacks:work",
             Action::OutboxRead => "outbox:read",
             Action::OutboxManage => "outbox:manage",
         }

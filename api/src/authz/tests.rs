@@ -14,6 +14,13 @@ const ANYWHERE_GRANTS: &[(Role, Action)] = &[
     // The FAQ is one national knowledge base for the CCM and every CRIC.
     (Role::CcmOperator, Action::FaqRead),
     (Role::CricExpert, Action::FaqRead),
+    // The national contact centre books at every office (DOMAIN.md §3); it then
+    // reads only what its own unit booked (`appointments:read_booked`, subtree).
+    (Role::CcmOperator, Action::AppointmentBook),
+    // A CRIC converts a quesito into an appointment at the citizen's office.
+    (Role::CricExpert, Action::AppointmentBook),
+    // The contact centre files callback requests for any provincial directorate.
+    (Role::CcmOperator, Action::CallbackRequest),
 ];
 
 fn under(target: &str, held: &str) -> bool {
