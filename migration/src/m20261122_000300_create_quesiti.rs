@@ -236,9 +236,6 @@ impl MigrationTrait for Migration {
             ("idx_quesito_status_due", &["status", "due_at"][..]),
             ("idx_quesito_citizen", &["citizen_fiscal_code"][..]),
             ("idx_quesito_contact", &["contact_id"][..]),
-            // The figures' periods.
-            ("idx_quesito_created_at", &["created_at"][..]),
-            ("idx_quesito_answered_at", &["answered_at"][..]),
         ] {
             manager.create_index(index(name, Quesito::Table, cols)).await?;
         }
