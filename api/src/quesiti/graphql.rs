@@ -324,6 +324,30 @@ pub struct FileQuesitoInput {
     pub idempotency_key: Option<String>,
 }
 
+/// The office appointment a quesito becomes when its paper file must be rebuilt.
+#[derive(InputObject)]
+pub struct ConvertQuesitoInput {
+    /// Why the paper file must be rebuilt at an office (5 to 2000 characters).
+    pub reason: String,
+    /// An office of the quesito's region, e.g. `UT-CA1`.
+    pub office_code: String,
+    /// Day in Europe/Rome, within the 24-day CUP window.
+    pub date: chrono::NaiveDate,
+    /// Time in Europe/Rome.
+    pub time: chrono::NaiveTime,
+    pub service_code: String,
+    /// Surname and name of the citizen (the quesito holds only the fiscal code).
+    pub citizen_name: String,
+    /// The CUP booking number, when the slot was taken in CUP.
+    pub cup_number: Option<String>,
+    /// Default IN_PERSON.
+    pub channel: Option<crate::appointments::domain::Channel>,
+    /// Default: the quesito's.
+    pub phone: Option<String>,
+    /// Default: the quesito's.
+    pub email: Option<String>,
+}
+
 #[derive(InputObject)]
 pub struct NewClassificationInput {
     /// The national root (`ROOT`) or a regional directorate (`DR-SAR`).
@@ -585,6 +609,34 @@ impl QuesitoMutation {
     async fn forward_quesito(&self, ctx: &Context<'_>, id: ID, reason: String) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
         Ok(Quesito(service::forward(scope, parse_id("id", &id)?, &reason).await?))
+    }
+
+    /// Converts a NEW or IN_PROGRESS quesito into an appointment at an office of
+    /// its region, only when the paper file must be rebuilt: the booking is made
+    /// and linked in the same transaction (`appointmentId`).
+    async fn convert_quesito_to_appointment(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: ConvertQuesitoInput,
+    ) -> AppResult<Quesito> {
+        let scope = ctx.scope()?;
+        let conversion = service::Conversion {
+            reason: input.reason,
+            booking: crate::appointments::service::BookingInput {
+                office_code: input.office_code,
+                cup_number: input.cup_number,
+                date: input.date,
+                time: input.time,
+                service_code: input.service_code,
+                fiscal_code: String::new(),
+                citizen_name: input.citizen_name,
+                phone: input.phone,
+                email: input.email,
+                channel: input.channel,
+            },
+        };
+        Ok(Quesito(service::convert_to_appointment(scope, parse_id("id", &id)?, conversion).await?))
     }
 
     /// Cancels a NEW or IN_PROGRESS quesito (its CRIC, or the CCM that filed it).
