@@ -5,6 +5,7 @@ import { SIGN_IN_PATH } from './auth/returnTo';
 import { SignInPage } from './auth/SignInPage';
 import { ComingSoon } from './components/ComingSoon';
 import { HomePage } from './home/HomePage';
+import { ccmRoutes } from './ccm/routes';
 import { AppShell } from './layout/AppShell';
 import { NAV_ENTRIES } from './layout/navigation';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -31,6 +32,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path={ORGANIZATION} element={<RequireRole path={ORGANIZATION}><OrgUnitsPage /></RequireRole>} />
         <Route path={`${ORGANIZATION}/:code`} element={<RequireRole path={ORGANIZATION}><OrgUnitPage /></RequireRole>} />
+        {ccmRoutes}
         {NAV_ENTRIES.filter((entry) => entry.path !== ORGANIZATION).map((entry) => (
           <Route
             key={entry.path}
