@@ -6,6 +6,7 @@ import { SignInPage } from './auth/SignInPage';
 import { ComingSoon } from './components/ComingSoon';
 import { HomePage } from './home/HomePage';
 import { ccmRoutes } from './ccm/routes';
+import { cricRoutes } from './cric/routes';
 import { AppShell } from './layout/AppShell';
 import { NAV_ENTRIES } from './layout/navigation';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -33,6 +34,7 @@ export function AppRoutes() {
         <Route path={ORGANIZATION} element={<RequireRole path={ORGANIZATION}><OrgUnitsPage /></RequireRole>} />
         <Route path={`${ORGANIZATION}/:code`} element={<RequireRole path={ORGANIZATION}><OrgUnitPage /></RequireRole>} />
         {ccmRoutes}
+        {cricRoutes}
         {NAV_ENTRIES.filter((entry) => entry.path !== ORGANIZATION).map((entry) => (
           <Route
             key={entry.path}

@@ -67,7 +67,7 @@ describe('NewQuesitoForm', () => {
     await fillValid();
     await userEvent.click(screen.getByRole('button', { name: 'Inoltra il quesito' }));
     expect(mutations(client)).toHaveLength(1);
-    const input = mutations(client)[0].variables.input;
+    const input = mutations(client)[0].variables!.input;
     expect(input).toMatchObject({
       regionCode: 'DR-SAR',
       section: 'PENSIONI',
@@ -91,7 +91,7 @@ describe('NewQuesitoForm', () => {
     await fillValid();
     await userEvent.click(screen.getByRole('button', { name: 'Inoltra il quesito' }));
     await userEvent.click(screen.getByRole('button', { name: 'Inoltra il quesito' }));
-    const keys = mutations(client).map((operation) => operation.variables.input.idempotencyKey);
+    const keys = mutations(client).map((operation) => operation.variables!.input.idempotencyKey);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
   });
