@@ -91,7 +91,7 @@ export function QuesitoActions({ id, status, subject, actor, onChanged }: Props)
             <Button
               key={action}
               color={action === 'answer' ? 'primary' : action === 'cancel' ? 'danger' : 'secondary'}
-              outline={open !== action}
+              outline={action !== 'answer'}
               aria-expanded={open === action}
               aria-controls={`quesito-${action}-form`}
               onClick={() => setOpen(open === action ? null : action)}
