@@ -118,8 +118,25 @@ describe('CCM and CRIC', () => {
     await page.getByRole('heading', { level: 1, name: SUBJECT }).waitFor();
     await page.getByText(FISCAL_CODE).waitFor();
     await assertAccessible(page, 'quesito detail (CRIC, new)');
+
+    // The same quesito open in a second window, still showing it NEW.
+    const other = await newPage(browser, server.baseUrl);
+    await signIn(other, 'cric.sardegna');
+    await other.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await other.goto(new URL(page.url()).pathname);
+    await other.getByRole('button', { name: 'Prendi in carico' }).waitFor();
+
     await page.getByRole('button', { name: 'Prendi in carico' }).click();
     await page.getByTestId('quesito-status').getByText('In lavorazione').waitFor();
+
+    // The second window's take is refused, and says so clearly.
+    await other.getByRole('button', { name: 'Prendi in carico' }).click();
+    await other.getByRole('heading', { name: 'Il quesito è stato modificato da un altro utente: ricarica.' }).waitFor();
+    await assertAccessible(other, 'take conflict');
+    await other.getByRole('button', { name: 'Ricarica il quesito' }).click();
+    await other.getByTestId('quesito-status').getByText('In lavorazione').waitFor();
+    assert.deepEqual(other.pageErrors, []);
+    await other.context().close();
 
     await page.getByRole('button', { name: 'Rispondi' }).click();
     await page.getByLabel('Risposta *').fill('La pensione di vecchiaia decorre dal primo giorno del mese successivo al compimento dei requisiti.');

@@ -23,8 +23,10 @@ async function fillValid() {
   await userEvent.selectOptions(screen.getByLabelText('Direzione regionale *'), 'DR-SAR');
   await userEvent.selectOptions(screen.getByLabelText('Sezione *'), 'Pensioni');
   await userEvent.selectOptions(screen.getByLabelText('Classificazione *'), 'Requisiti e decorrenza della pensione');
-  await userEvent.type(screen.getByLabelText('Oggetto *'), 'Decorrenza pensione');
-  await userEvent.type(screen.getByLabelText('Quesito *'), 'Da quando decorre la pensione di vecchiaia?');
+  await userEvent.click(screen.getByLabelText('Oggetto *'));
+  await userEvent.paste('Decorrenza pensione');
+  await userEvent.click(screen.getByLabelText('Quesito *'));
+  await userEvent.paste('Da quando decorre la pensione di vecchiaia?');
   await userEvent.type(screen.getByLabelText('Codice fiscale del cittadino *'), 'rssmra80a01h501u');
 }
 
@@ -33,7 +35,8 @@ const mutations = (client: ReturnType<typeof fakeClient>) =>
 
 const filed = { data: { fileQuesito: { id: 'q1', status: 'NEW', dueAt: '2026-12-01T22:59:59Z' } } };
 
-describe('NewQuesitoForm', () => {
+// Typing a whole form is slow under a loaded machine: more room than the 5 s default.
+describe('NewQuesitoForm', { timeout: 20_000 }, () => {
   beforeEach(() => sessionStorage.clear());
 
   it('offers the three sections by their Italian names', () => {
