@@ -17,6 +17,8 @@ pub mod graphql;
 pub mod http;
 pub mod kv;
 pub mod org;
+pub mod procure;
+pub mod ratelimit;
 pub mod seed;
 pub mod startup;
 pub mod state;

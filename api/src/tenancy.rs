@@ -95,6 +95,9 @@ impl Scope {
     /// Units on which the caller may perform `action`, from all their assignments.
     pub fn units_for(&self, action: Action) -> UnitScope {
         let mut prefixes = Vec::new();
+        if !self.principal.via.allows(action) {
+            return UnitScope::Under(prefixes);
+        }
         for a in &self.principal.assignments {
             let Some(held) = a.unit_path() else { continue };
             if self.authz.permits(a.role, Some(held), Some(OUTSIDE_ANY_UNIT), action) {
@@ -119,6 +122,7 @@ impl Scope {
     /// of the unit at `target_path`, or `FORBIDDEN`. The returned assignment is
     /// what the audit trail records as "acting as".
     pub fn authorize(&self, action: Action, target_path: &str) -> AppResult<&Assignment> {
+        self.check_method(action)?;
         self.principal
             .assignments
             .iter()
@@ -129,6 +133,7 @@ impl Scope {
     /// The assignment under which the caller may perform `action` on records
     /// they own personally (no unit), or `FORBIDDEN`.
     pub fn authorize_own(&self, action: Action) -> AppResult<&Assignment> {
+        self.check_method(action)?;
         self.principal
             .assignments
             .iter()
@@ -138,6 +143,17 @@ impl Scope {
 
     pub fn person_id(&self) -> Uuid {
         self.principal.person_id
+    }
+
+    /// An API key may do only what [`crate::auth::API_KEY_ACTIONS`] lists.
+    fn check_method(&self, action: Action) -> AppResult<()> {
+        if self.principal.via.allows(action) {
+            return Ok(());
+        }
+        Err(AppError::forbidden(
+            "Le chiavi API consentono solo la lettura delle procure e dei collaboratori",
+            "API keys may only read procure and collaborators",
+        ))
     }
 }
 

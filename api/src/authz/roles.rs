@@ -62,10 +62,30 @@ pub enum Action {
     OrgManage,
     PeopleManage,
     AuditRead,
+    /// Register and verify professionals (the register is national).
+    ProfessionalManage,
+    /// Read one's own procure, their history and collaborators; check them.
+    ProcuraRead,
+    /// Declare and revoke one's own procure, list collaborators, register webhooks.
+    ProcuraManage,
+    /// Create and revoke one's own partner API keys.
+    ApiKeyManage,
+    /// At the counter: may this collaborator act for this client?
+    CollaboratorCheck,
 }
 
 impl Action {
-    pub const ALL: [Action; 4] = [Action::OrgRead, Action::OrgManage, Action::PeopleManage, Action::AuditRead];
+    pub const ALL: [Action; 9] = [
+        Action::OrgRead,
+        Action::OrgManage,
+        Action::PeopleManage,
+        Action::AuditRead,
+        Action::ProfessionalManage,
+        Action::ProcuraRead,
+        Action::ProcuraManage,
+        Action::ApiKeyManage,
+        Action::CollaboratorCheck,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -73,6 +93,11 @@ impl Action {
             Action::OrgManage => "org:manage",
             Action::PeopleManage => "people:manage",
             Action::AuditRead => "audit:read",
+            Action::ProfessionalManage => "professional:manage",
+            Action::ProcuraRead => "procura:read",
+            Action::ProcuraManage => "procura:manage",
+            Action::ApiKeyManage => "apikey:manage",
+            Action::CollaboratorCheck => "procura:check_collaborator",
         }
     }
 }

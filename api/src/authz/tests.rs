@@ -6,7 +6,10 @@ use super::*;
 use crate::seed::demo::demo_unit_paths;
 
 /// (role, action) pairs that are meant to cross the tree.
-const ANYWHERE_GRANTS: &[(Role, Action)] = &[];
+const ANYWHERE_GRANTS: &[(Role, Action)] = &[
+    // The register of professionals is national: they belong to no unit.
+    (Role::Admin, Action::ProfessionalManage),
+];
 
 fn under(target: &str, held: &str) -> bool {
     target.starts_with(held)

@@ -10,6 +10,7 @@ use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Resp
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
+use crate::procure::graphql::{ProcureMutation, ProcureQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
 
@@ -21,10 +22,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, ProcureQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation);
+pub struct MutationRoot(AuthMutation, ProcureMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -33,7 +34,8 @@ pub fn build_schema(state: Option<AppState>, production: bool) -> AppSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
-        .limit_recursive_depth(32);
+        .limit_recursive_depth(32)
+        .extension(crate::ratelimit::PartnerCostLimit);
     if production {
         builder = builder.disable_introspection().disable_suggestions();
     }
@@ -58,7 +60,7 @@ pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
 }
 
 fn with_scope(request: Request, scope: &Scope) -> Request {
-    request
+    crate::procure::graphql::loaders(request, scope)
         .data(DataLoader::new(UnitById(scope.clone()), tokio::spawn))
         .data(DataLoader::new(ChildrenByParent(scope.clone()), tokio::spawn))
         .data(scope.clone())
