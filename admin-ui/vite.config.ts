@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 // In development the API runs separately (`cargo run -p api`, port 8080);
 // in production the Rust server serves `dist/` and `/graphql` on one origin.
+const local = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 const apiOrigin = process.env.API_ORIGIN ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
@@ -22,11 +24,13 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    // design-react-kit's package exports only "module"/"main" conditions and
-    // extension-less ESM imports: point at its ESM build and let Vite transform it.
-    alias: {
-      'design-react-kit': fileURLToPath(new URL('./node_modules/design-react-kit/dist/index.js', import.meta.url)),
-    },
+    alias: [
+      // design-react-kit's package exports only "module"/"main" conditions and
+      // extension-less ESM imports: point at its ESM build and let Vite transform it.
+      { find: /^design-react-kit$/, replacement: local('./node_modules/design-react-kit/dist/index.js') },
+      // See the stub for why bootstrap-italia's JavaScript is kept out of tests.
+      { find: /^bootstrap-italia$/, replacement: local('./src/test/bootstrapItaliaStub.ts') },
+    ],
     server: { deps: { inline: ['design-react-kit'] } },
   },
 });

@@ -6,6 +6,8 @@
 //! writes organisation-owned data goes through [`tenancy::Scope`], which carries
 //! the caller's resolved permissions into the SQL.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod audit;
 pub mod auth;
 pub mod authz;

@@ -29,6 +29,15 @@ impl UnitScope {
         matches!(self, UnitScope::Under(p) if p.is_empty())
     }
 
+    /// True when the scope includes a whole national root (e.g. `/IT/`): such
+    /// callers also see records that belong to no unit at all.
+    pub fn includes_a_root(&self) -> bool {
+        match self {
+            UnitScope::Everywhere => true,
+            UnitScope::Under(prefixes) => prefixes.iter().any(|p| p.matches('/').count() == 2),
+        }
+    }
+
     pub fn covers(&self, path: &str) -> bool {
         match self {
             UnitScope::Everywhere => true,
@@ -162,4 +171,46 @@ fn forbidden() -> AppError {
         "Operazione non consentita al tuo ruolo su questa unità",
         "Your role may not perform this operation on this unit",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{DbBackend, EntityTrait, QueryFilter, QueryTrait};
+
+    fn sql(cond: Condition) -> String {
+        entities::audit_event::Entity::find().filter(cond).build(DbBackend::Sqlite).to_string()
+    }
+
+    fn unit_col() -> Expr {
+        Expr::col((entities::audit_event::Entity, entities::audit_event::Column::UnitId))
+    }
+
+    #[test]
+    fn everywhere_adds_no_restriction_even_inside_an_any() {
+        let s = sql(Condition::any().add(UnitScope::Everywhere.unit_id_condition(unit_col())));
+        assert!(s.ends_with("WHERE TRUE"), "{s}");
+    }
+
+    #[test]
+    fn a_subtree_scope_becomes_a_prefix_sub_select_on_org_unit() {
+        let scope = UnitScope::Under(vec!["/IT/SAR/".into(), "/IT/LAZ/RM/".into()]);
+        let s = sql(scope.unit_id_condition(unit_col()));
+        assert!(s.contains(r#""unit_id" IN (SELECT "id" FROM "org_unit" WHERE "path" LIKE '/IT/SAR/%' OR "path" LIKE '/IT/LAZ/RM/%')"#), "{s}");
+    }
+
+    #[test]
+    fn an_empty_scope_matches_nothing() {
+        let s = sql(UnitScope::Under(vec![]).unit_id_condition(unit_col()));
+        assert!(s.contains("WHERE 1 = 0"), "{s}");
+        assert!(UnitScope::Under(vec![]).is_nowhere());
+    }
+
+    #[test]
+    fn covers_respects_segment_boundaries() {
+        let scope = UnitScope::Under(vec!["/IT/SAR/".into()]);
+        assert!(scope.covers("/IT/SAR/CA/CA1/"));
+        assert!(!scope.covers("/IT/SAR2/"));
+        assert!(!scope.covers("/IT/"));
+    }
 }

@@ -1,1 +1,15 @@
-fn main(){}
+//! Integration tests: the real server, over HTTP, against real SQLite and —
+//! when `TEST_DATABASE_URL` / `TEST_REDIS_URL` are set — PostgreSQL and Redis.
+//! One binary for all of them, so the workspace links once.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod audit;
+mod auth;
+mod graphql_protections;
+mod migrations;
+mod operations;
+mod org_scope;
+mod schema_drift;

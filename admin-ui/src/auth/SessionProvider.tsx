@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Provider as UrqlProvider, type Client } from 'urql';
 import { createApiClient, type ApiClientOptions } from '../api/client';
@@ -29,8 +29,11 @@ export function SessionProvider({ children, createClient = createApiClient }: Pr
       // A late answer to a client of an earlier session must not end the current one.
       if (tokenStore.get() !== tokenOfClient) return;
       tokenStore.clear();
-      setToken(null);
       const here = locationRef.current;
+      // The router applies navigations as transitions: dropping the token in the
+      // same transition renders both at once, so the guard of the old route never
+      // sees "no token" at the old location and redirects without the reason.
+      startTransition(() => setToken(null));
       if (here.pathname === SIGN_IN_PATH) return;
       navigate(signInPathFor(here.pathname + here.search + here.hash), {
         replace: true,
@@ -56,7 +59,7 @@ export function SessionProvider({ children, createClient = createApiClient }: Pr
       signedOut() {
         tokenStore.clear();
         clearDrafts();
-        setToken(null);
+        startTransition(() => setToken(null));
         navigate(SIGN_IN_PATH, { replace: true, state: { reason: 'signedOut' satisfies SignInReason } });
       },
     }),

@@ -1,5 +1,5 @@
-import { Header, HeaderContent, Headers } from 'design-react-kit';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Alert, Header, HeaderContent, Headers } from 'design-react-kit';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { usePageTitle } from '../components/usePageTitle';
 import { returnPathFrom } from './returnTo';
 import { useSession, type SignInReason } from './sessionContext';
@@ -27,10 +27,12 @@ export function SignInPage() {
           <Header type="center">
             <HeaderContent>
               <div className="it-brand-wrapper">
-                <div className="it-brand-text">
-                  <div className="it-brand-title">Accoglienza</div>
-                  <div className="it-brand-tagline d-none d-md-block">Accoglienza e consulenza all'utenza</div>
-                </div>
+                <Link to="/">
+                  <div className="it-brand-text">
+                    <div className="it-brand-title">Accoglienza</div>
+                    <div className="it-brand-tagline d-none d-md-block">Assistenza e consulenza all'utenza</div>
+                  </div>
+                </Link>
               </div>
             </HeaderContent>
           </Header>
@@ -41,9 +43,9 @@ export function SignInPage() {
           <div className="col-12 col-md-8 col-lg-5">
             <h1 className="mb-4">Accedi</h1>
             {reason ? (
-              <p className="callout-text lead" role="status">
+              <Alert color={reason === 'expired' ? 'warning' : 'info'} fade={false}>
                 {REASON_MESSAGES[reason]}
-              </p>
+              </Alert>
             ) : null}
             <SignInForm
               onSignedIn={(token, username) => {

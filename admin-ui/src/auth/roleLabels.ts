@@ -1,4 +1,4 @@
-import type { CricSection, Role } from '../gql/graphql';
+import type { Role } from '../gql/graphql';
 
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Amministratore',
@@ -13,7 +13,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   PROFESSIONAL: 'Professionista',
 };
 
-export const SECTION_LABELS: Record<CricSection, string> = {
+/** CRIC / CCM sections (DOMAIN.md §4); the API sends them as plain strings. */
+export const SECTION_LABELS: Record<string, string | undefined> = {
   PENSIONI: 'Pensioni',
   SOSTEGNO_REDDITO: 'Prestazioni a sostegno del reddito',
   SOGGETTO_CONTRIBUENTE: 'Soggetto contribuente',
@@ -23,13 +24,13 @@ interface AssignmentLike {
   role: Role;
   unitName?: string | null;
   unitCode?: string | null;
-  section?: CricSection | null;
+  section?: string | null;
 }
 
 /** "Direttore regionale — DR Sardegna", "Esperto CRIC — CRIC Sardegna (Pensioni)". */
 export function describeAssignment({ role, unitName, unitCode, section }: AssignmentLike): string {
   const unit = unitName ?? unitCode;
   const where = unit ? ` — ${unit}` : '';
-  const sectionText = section ? ` (${SECTION_LABELS[section]})` : '';
+  const sectionText = section ? ` (${SECTION_LABELS[section] ?? section})` : '';
   return `${ROLE_LABELS[role]}${where}${sectionText}`;
 }

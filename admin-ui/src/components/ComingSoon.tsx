@@ -1,3 +1,4 @@
+import { Callout, CalloutText, CalloutTitle } from 'design-react-kit';
 import { usePageTitle } from './usePageTitle';
 
 /** Placeholder for a screen whose API has not landed yet. */
@@ -6,10 +7,12 @@ export function ComingSoon({ title }: { title: string }) {
   return (
     <>
       <h1>{title}</h1>
-      <div className="callout note my-4">
-        <div className="callout-title">In arrivo</div>
-        <p>Questa sezione sarà disponibile a breve.</p>
-      </div>
+      <Callout color="note" className="my-4">
+        <CalloutTitle>
+          <span className="text">In arrivo</span>
+        </CalloutTitle>
+        <CalloutText>Questa sezione sarà disponibile a breve.</CalloutText>
+      </Callout>
     </>
   );
 }

@@ -21,6 +21,7 @@ export function TextField({ label, value, onChange, error, hint, className, ...r
         {label}
       </label>
       <input
+        type="text"
         id={id}
         className={['form-control', error ? 'is-invalid' : '', className ?? ''].join(' ').trim()}
         value={value}

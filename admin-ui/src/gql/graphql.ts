@@ -4,15 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type CricSection =
-  | 'PENSIONI'
-  | 'SOGGETTO_CONTRIBUENTE'
-  | 'SOSTEGNO_REDDITO';
-
+/** Office size: large offices use the pre-contact e-mail (DOMAIN.md §5.3). */
 export type OfficeSize =
   | 'LARGE'
   | 'SMALL';
 
+/** The roles of DOMAIN.md §3. Stored as their SCREAMING_CASE name. */
 export type Role =
   | 'ADMIN'
   | 'AUDITOR'
@@ -25,6 +22,7 @@ export type Role =
   | 'REGIONAL_DIRECTOR'
   | 'ROOM_COORDINATOR';
 
+/** What a unit is (DOMAIN.md §2). */
 export type UnitKind =
   | 'CENTRAL_DIRECTORATE'
   | 'CONTACT_CENTER'
@@ -50,7 +48,7 @@ export type SessionLogoutMutation = { logout: boolean };
 export type MeShowQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeShowQuery = { me: { id: string, username: string, displayName: string, assignments: Array<{ role: Role, unitCode: string | null, unitName: string | null, section: CricSection | null }> } };
+export type MeShowQuery = { me: { id: string, username: string, displayName: string, assignments: Array<{ role: Role, unitCode: string | null, unitName: string | null, section: string | null }> } };
 
 export type OrgUnitListQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -27,13 +27,21 @@ export function AppShell() {
         <SkiplinkItem href="#menu-principale">Vai al menu</SkiplinkItem>
       </Skiplink>
       <AppHeader me={me} />
-      <main id="contenuto" ref={mainRef} tabIndex={-1} className="container my-4 app-main">
-        <Outlet />
+      <main id="contenuto" ref={mainRef} tabIndex={-1} className="container-xxl my-4 app-main">
+        <div className="row">
+          <div className="col app-content">
+            <Outlet />
+          </div>
+        </div>
       </main>
       <footer className="it-footer">
         <div className="it-footer-small-prints py-3">
-          <div className="container">
-            <p className="mb-0 text-white small">Accoglienza — servizio per il personale della pubblica amministrazione</p>
+          <div className="container-xxl">
+            <div className="row">
+              <div className="col app-content">
+                <p className="mb-0 text-white small">Accoglienza — servizio per il personale della pubblica amministrazione</p>
+              </div>
+            </div>
           </div>
         </div>
       </footer>

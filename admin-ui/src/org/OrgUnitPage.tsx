@@ -44,7 +44,7 @@ export function OrgUnitPage() {
         {fetching ? <Loading /> : null}
         {error ? (
           <>
-            {notFound ? <h1>Unità non trovata</h1> : <h1>Unità organizzativa</h1>}
+            <h1>Unità organizzativa {code}</h1>
             <ErrorDisplay
               error={error}
               headings={{ NOT_FOUND: 'Unità non trovata' }}

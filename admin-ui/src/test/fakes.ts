@@ -1,5 +1,5 @@
 import { CombinedError, type Client, type Operation, type OperationResult } from 'urql';
-import { fromValue, never } from 'wonka';
+import { concat, fromValue, never } from 'wonka';
 import { vi } from 'vitest';
 import type { Me } from '../auth/meContext';
 import type { ApiErrorCode } from '../api/errors';
@@ -22,7 +22,9 @@ export function fakeClient(respond: Responder): Client {
   const execute = vi.fn((operation: Operation) => {
     const answer = respond(nameOf(operation.query), (operation.variables ?? {}) as Record<string, unknown>);
     if (answer === 'pending') return never;
-    return fromValue({ operation, data: answer.data, error: answer.error, stale: false, hasNext: false } as OperationResult);
+    const result = { operation, data: answer.data, error: answer.error, stale: false, hasNext: false } as OperationResult;
+    // Like a real client, the source stays open after its answer (urql clears the error when a source ends).
+    return concat([fromValue(result), never]);
   });
   return {
     executeQuery: execute,

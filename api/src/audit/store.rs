@@ -52,7 +52,7 @@ pub struct AuditFilter {
 
 /// Events the caller may read, newest first, keyset-paginated by id (UUIDv7).
 /// An event belongs to the unit of its record or, failing that, to the unit
-/// the actor acted on.
+/// the actor acted on (for sign-ins: the person's first assignment's unit).
 pub async fn list(
     scope: &Scope,
     filter: AuditFilter,
@@ -60,7 +60,7 @@ pub async fn list(
     limit: u64,
 ) -> AppResult<Vec<audit_event::Model>> {
     let units = scope.units_for(Action::AuditRead);
-    let visible = Condition::any()
+    let mut visible = Condition::any()
         .add(units.unit_id_condition(Expr::col((audit_event::Entity, audit_event::Column::UnitId))))
         .add(
             Condition::all()
@@ -70,6 +70,14 @@ pub async fn list(
                     audit_event::Column::ActingUnitId,
                 )))),
         );
+    if units.includes_a_root() {
+        // Events tied to no unit (e.g. a failed sign-in with an unknown username).
+        visible = visible.add(
+            Condition::all()
+                .add(audit_event::Column::UnitId.is_null())
+                .add(audit_event::Column::ActingUnitId.is_null()),
+        );
+    }
     let mut query = audit_event::Entity::find().filter(visible);
     if let Some(ids) = filter.unit_ids {
         query = query.filter(audit_event::Column::UnitId.is_in(ids));

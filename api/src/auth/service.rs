@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use entities::{org_unit, person, role_assignment};
@@ -40,7 +40,9 @@ pub async fn login(state: &AppState, username: &str, password: &str, request_id:
     let credentials = UsernamePassword { username: username.to_owned(), password: password.to_owned() };
     let Some(person_id) = provider.authenticate(credentials).await? else {
         state.kv.incr_in_window(&key, FAILED_LOGIN_WINDOW).await?;
-        let actor = Actor { username: Some(username.to_owned()), ..Actor::default() };
+        // Attributed to the account's home unit, so that unit's auditors see attacks on it.
+        let unit_id = home_unit_of_username(&state.db, username).await?;
+        let actor = Actor { username: Some(username.to_owned()), unit_id, ..Actor::default() };
         audit::record(&state.db, &actor, AuditRecord::new("auth.login_failed"), request_id).await?;
         return Err(AppError::Unauthenticated(crate::error::Msg::new(
             "Nome utente o password non corretti",
@@ -48,10 +50,29 @@ pub async fn login(state: &AppState, username: &str, password: &str, request_id:
         )));
     };
     let (token, expires_at) = issue_session(state, person_id).await?;
-    let actor = Actor { id: Some(person_id), username: Some(username.to_owned()), ..Actor::default() };
+    let unit_id = home_unit_of_username(&state.db, username).await?;
+    let actor = Actor { id: Some(person_id), username: Some(username.to_owned()), unit_id, ..Actor::default() };
     let record = AuditRecord::new("auth.login").record("person", person_id.to_string());
     audit::record(&state.db, &actor, record, request_id).await?;
     Ok(SignedIn { token, expires_at, person_id })
+}
+
+/// The unit of a person's first role assignment (their "home" unit), if any.
+async fn home_unit_of_username(db: &impl ConnectionTrait, username: &str) -> AppResult<Option<Uuid>> {
+    let Some(person) = person::Entity::find()
+        .filter(person::Column::Username.eq(username))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(role_assignment::Entity::find()
+        .filter(role_assignment::Column::PersonId.eq(person.id))
+        .filter(role_assignment::Column::UnitId.is_not_null())
+        .order_by_asc(role_assignment::Column::CreatedAt)
+        .one(db)
+        .await?
+        .and_then(|a| a.unit_id))
 }
 
 /// Creates a session for a person whose identity a provider has established.
@@ -66,7 +87,8 @@ pub async fn issue_session(state: &AppState, person_id: Uuid) -> AppResult<(Stri
 
 pub async fn logout(state: &AppState, token: &str, principal: &Principal, request_id: Option<&str>) -> AppResult<()> {
     state.sessions.revoke(&hash_token(token)).await?;
-    let actor = Actor::from_principal(principal);
+    let unit_id = principal.assignments.iter().find_map(|a| a.unit_id());
+    let actor = Actor { unit_id, ..Actor::from_principal(principal) };
     let record = AuditRecord::new("auth.logout").record("person", principal.person_id.to_string());
     audit::record(&state.db, &actor, record, request_id).await
 }

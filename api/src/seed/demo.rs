@@ -68,7 +68,9 @@ pub const UNITS: &[DemoUnit] = &[
 ];
 
 /// (username, display name, role, unit code, personal fiscal code)
-pub const PEOPLE: &[(&str, &str, &str, Option<&str>, Option<&str>)] = &[
+type DemoPerson = (&'static str, &'static str, &'static str, Option<&'static str>, Option<&'static str>);
+
+pub const PEOPLE: &[DemoPerson] = &[
     ("admin", "Amministratore di sistema", "ADMIN", Some("ROOT"), None),
     ("dr.sardegna", "Giovanna Pinna", "REGIONAL_DIRECTOR", Some("DR-SAR"), None),
     ("dr.lazio", "Marco Bianchi", "REGIONAL_DIRECTOR", Some("DR-LAZ"), None),

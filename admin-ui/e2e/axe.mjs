@@ -1,0 +1,46 @@
+// Accessibility check: injects axe-core into the page and fails on serious or
+// critical violations (WCAG 2.x A and AA rules).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+export async function axeViolations(page, { include, exclude } = {}) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  const context = include || exclude ? { include, exclude } : undefined;
+  const results = await page.evaluate(
+    ([ctx]) =>
+      window.axe.run(ctx ?? document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        resultTypes: ['violations'],
+      }),
+    [context],
+  );
+  return results.violations.filter((violation) => BLOCKING.has(violation.impact));
+}
+
+function describe(violations) {
+  return violations
+    .map(
+      (v) =>
+        `- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`)
+          .join('\n'),
+    )
+    .join('\n');
+}
+
+/** Throws, listing them, when the page has serious or critical accessibility violations. */
+export async function assertAccessible(page, label = page.url()) {
+  const violations = await axeViolations(page);
+  if (violations.length > 0) {
+    throw new Error(`Accessibility violations on ${label}:\n${describe(violations)}`);
+  }
+}

@@ -1,0 +1,138 @@
+//! The protections of the OWASP GraphQL cheat sheet, each breached on purpose.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{Backend, TestApp, data, error_code};
+
+async fn app() -> TestApp {
+    TestApp::spawn(Backend::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_nested_deeper_than_ten_levels_is_refused() {
+    let app = app().await;
+    let token = app.login("admin").await;
+    // `parent` is a single object, so this is deep but cheap: only depth can refuse it.
+    let mut selection = "code".to_owned();
+    for _ in 0..11 {
+        selection = format!("code parent {{ {selection} }}");
+    }
+    let query = format!("{{ orgUnit(code: \"UT-CA1\") {{ {selection} }} }}");
+    let res = app.graphql(Some(&token), &query, json!({})).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    assert!(res["errors"][0]["message"].as_str().unwrap().to_lowercase().contains("deep"), "{res}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_costing_more_than_the_limit_is_refused() {
+    let app = app().await;
+    let token = app.login("admin").await;
+    // 100 units × 20 children × 20 grandchildren × … is far over the limit.
+    let q = "{ orgUnits(first: 100) { nodes { children { children { children { code } } } } } }";
+    let res = app.graphql(Some(&token), q, json!({})).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    assert!(res["errors"][0]["message"].as_str().unwrap().to_lowercase().contains("complex"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn page_sizes_above_one_hundred_are_refused() {
+    let app = app().await;
+    let token = app.login("admin").await;
+    let res = app.graphql(Some(&token), "{ orgUnits(first: 101) { nodes { code } } }", json!({})).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+    assert_eq!(res["errors"][0]["extensions"]["field"], "first");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn batches_of_more_than_ten_operations_are_refused() {
+    let app = app().await;
+    let op = json!({ "query": "{ __typename }" });
+    let ok: Value = app.post("/graphql").json(&vec![op.clone(); 10]).send().await.unwrap().json().await.unwrap();
+    assert_eq!(ok.as_array().map(Vec::len), Some(10));
+    let res = app.post("/graphql").json(&vec![op; 11]).send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_over_one_mebibyte_is_refused() {
+    let app = app().await;
+    let huge = "x".repeat(1024 * 1024 + 1);
+    let res = app
+        .post("/graphql")
+        .json(&json!({ "query": "{ __typename }", "variables": { "pad": huge } }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queries_work_over_get_but_mutations_do_not() {
+    let app = app().await;
+    let res = app.get("/graphql").query(&[("query", "{ __typename }")]).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let mutation = r#"mutation { login(username: "admin", password: "demo") { token } }"#;
+    let res = app.get("/graphql").query(&[("query", mutation)]).send().await.unwrap();
+    assert_eq!(res.status(), 405);
+    let body: Value = res.json().await.unwrap();
+    assert!(body["data"].is_null() || body.get("data").is_none());
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn engine_errors_carry_a_code_too() {
+    let app = app().await;
+    let res = app.graphql(None, "{ this is not graphql", json!({})).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+    let res = app.graphql(None, "{ noSuchField }", json!({})).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn development_offers_introspection_and_suggestions() {
+    let app = app().await;
+    let res = app.graphql(None, "{ __schema { queryType { name } } }", json!({})).await;
+    assert_eq!(data(&res)["__schema"]["queryType"]["name"], "QueryRoot");
+    let res = app.graphql(None, "{ orgUnitz { code } }", json!({})).await;
+    assert!(res["errors"][0]["message"].as_str().unwrap().contains("Did you mean"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn production_hides_introspection_field_suggestions_and_graphiql() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("prod.sqlite").display());
+    let mut settings = api::config::Settings::from_lookup(|k| match k {
+        "APP_ENV" => Some("production".into()),
+        "DATABASE_URL" => Some(url.clone()),
+        "BIND_ADDR" => Some("127.0.0.1:0".into()),
+        "HTTP_WORKERS" => Some("1".into()),
+        _ => None,
+    })
+    .unwrap();
+    settings.ui_dir = "does-not-exist".into();
+    assert!(!settings.seed_demo);
+    let app = api::startup::Application::build(settings).await.unwrap();
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::new();
+    let post = |q: &'static str| {
+        let client = client.clone();
+        let address = address.clone();
+        async move {
+            let res = client.post(format!("{address}/graphql")).json(&json!({ "query": q })).send().await.unwrap();
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    let res = post("{ __schema { queryType { name } types { name } } }").await;
+    assert!(res["data"]["__schema"].is_null(), "{res}");
+    assert!(!res.to_string().contains("QueryRoot"), "{res}");
+    let res = post("{ orgUnitz { code } }").await;
+    assert!(!res["errors"][0]["message"].as_str().unwrap().contains("Did you mean"));
+    let graphiql = client.get(format!("{address}/graphiql")).send().await.unwrap();
+    assert_ne!(graphiql.status(), 200);
+    // No demo data in production: the demo password opens nothing.
+    let res = post(r#"mutation { login(username: "admin", password: "demo") { token } }"#).await;
+    assert_eq!(error_code(&res), Some("UNAUTHENTICATED"));
+}

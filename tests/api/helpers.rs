@@ -1,0 +1,200 @@
+//! Test harness: start the real server on a fresh database and talk to it
+//! like a client would.
+//!
+//! `TestApp::spawn(Backend::Sqlite)` uses a new SQLite file; `Backend::postgres()`
+//! a new schema in the PostgreSQL of `TEST_DATABASE_URL` (dropped afterwards),
+//! and Redis from `TEST_REDIS_URL` with a key prefix of its own. Tests written
+//! with [`both_backends!`] run on each backend that is configured.
+
+#![allow(dead_code)]
+
+use std::sync::Once;
+
+use api::config::Settings;
+use api::startup::Application;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+#[derive(Clone, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres { url: String, redis_url: Option<String> },
+}
+
+impl Backend {
+    /// PostgreSQL (and Redis) when the environment names them.
+    pub fn postgres() -> Option<Backend> {
+        let url = std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty())?;
+        let redis_url = std::env::var("TEST_REDIS_URL").ok().filter(|u| !u.is_empty());
+        Some(Backend::Postgres { url, redis_url })
+    }
+}
+
+/// Runs an async test body once per configured backend:
+/// `both_backends!(name, |app| async move { ... })` defines `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! both_backends {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite).await;
+                ($body)(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(backend) = $crate::helpers::Backend::postgres() else {
+                    eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+                    return;
+                };
+                let app = $crate::helpers::TestApp::spawn(backend).await;
+                ($body)(app).await;
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub settings: Settings,
+    pub client: reqwest::Client,
+    pub state: api::state::AppState,
+    cleanup: Option<PgCleanup>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+struct PgCleanup {
+    url: String,
+    schema: String,
+}
+
+static TRACING: Once = Once::new();
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let (settings, cleanup, dir) = test_settings(&backend).await;
+        Self::spawn_with(settings, cleanup, dir).await
+    }
+
+    /// A second server on the same database and Redis (several instances side by side).
+    pub async fn spawn_sibling(&self) -> TestApp {
+        let mut settings = self.settings.clone();
+        settings.seed_demo = false;
+        Self::spawn_with(settings, None, None).await
+    }
+
+    async fn spawn_with(settings: Settings, cleanup: Option<PgCleanup>, dir: Option<tempfile::TempDir>) -> TestApp {
+        TRACING.call_once(|| {
+            if std::env::var("TEST_LOG").is_ok() {
+                api::telemetry::init(false);
+            }
+        });
+        let app = Application::build(settings.clone()).await.expect("failed to build the application");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let state = app.state().clone();
+        tokio::spawn(app.run_until_stopped());
+        TestApp { address, settings, client: reqwest::Client::new(), state, cleanup, _dir: dir }
+    }
+
+    /// POSTs a GraphQL operation and returns the whole JSON response.
+    pub async fn graphql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let mut req = self
+            .client
+            .post(format!("{}/graphql", self.address))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        let res = req.send().await.expect("request failed");
+        res.json().await.expect("response is not JSON")
+    }
+
+    /// Signs in and returns the bearer token; panics with the response if it fails.
+    pub async fn login(&self, username: &str) -> String {
+        let res = self.try_login(username, "demo").await;
+        res["data"]["login"]["token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("login of {username} failed: {res}"))
+            .to_owned()
+    }
+
+    pub async fn try_login(&self, username: &str, password: &str) -> Value {
+        self.graphql(
+            None,
+            "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt } }",
+            json!({ "u": username, "p": password }),
+        )
+        .await
+    }
+
+    pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.get(format!("{}{path}", self.address))
+    }
+
+    pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.post(format!("{}{path}", self.address))
+    }
+}
+
+/// The `extensions.code` of the first error, if any.
+pub fn error_code(res: &Value) -> Option<&str> {
+    res["errors"][0]["extensions"]["code"].as_str()
+}
+
+/// Asserts that the response has no errors and returns its data.
+pub fn data(res: &Value) -> &Value {
+    assert!(res.get("errors").is_none(), "unexpected errors: {res}");
+    &res["data"]
+}
+
+async fn test_settings(backend: &Backend) -> (Settings, Option<PgCleanup>, Option<tempfile::TempDir>) {
+    let mut settings = Settings::from_lookup(|_| None).expect("default settings");
+    settings.bind_addr = "127.0.0.1:0".into();
+    settings.http_workers = Some(2);
+    settings.ui_dir = "does-not-exist".into();
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            settings.database_url = format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite").display());
+            (settings, None, Some(dir))
+        }
+        Backend::Postgres { url, redis_url } => {
+            let schema = format!("t_{}", Uuid::new_v4().simple());
+            create_schema(url, &schema).await;
+            settings.database_url = url.clone();
+            settings.database_schema = Some(schema.clone());
+            settings.redis_url = redis_url.clone();
+            settings.redis_prefix = format!("test:{schema}:");
+            (settings, Some(PgCleanup { url: url.clone(), schema }), None)
+        }
+    }
+}
+
+async fn create_schema(url: &str, schema: &str) {
+    use sea_orm::{ConnectionTrait, Database};
+    let db = Database::connect(url).await.expect("connect to TEST_DATABASE_URL");
+    db.execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
+        .await
+        .expect("create test schema");
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let Some(PgCleanup { url, schema }) = self.cleanup.take() else { return };
+        // Drop runs outside any async context we can block on, so use a thread of its own.
+        let _ = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+            rt.block_on(async {
+                use sea_orm::{ConnectionTrait, Database};
+                if let Ok(db) = Database::connect(&url).await {
+                    let _ = db.execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE")).await;
+                }
+            });
+        })
+        .join();
+    }
+}
