@@ -12,4 +12,5 @@ mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
+mod procure;
 mod schema_drift;

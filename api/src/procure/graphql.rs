@@ -867,10 +867,15 @@ impl ProcureMutation {
         let now = Utc::now();
         let today = domain::today();
         let txn = scope.db().begin().await?;
+        let revoked = store::revoke_procura(&txn, me.id, id, now, today).await?;
         let p = store::own_procura(&txn, me.id, id).await?.ok_or_else(procura_not_found)?;
-        domain::ensure_revocable(&store::validity(&p), today)?;
-        store::revoke_procura(&txn, &p, now, today).await?;
-        let p = store::own_procura(&txn, me.id, id).await?.ok_or_else(procura_not_found)?;
+        if !revoked {
+            domain::ensure_revocable(&store::validity(&p), today)?;
+            return Err(AppError::conflict(
+                "La procura è stata modificata nel frattempo: ricarica e riprova",
+                "The procura changed meanwhile: reload and try again",
+            ));
+        }
         store::add_event(&txn, p.id, ProcuraEventKind::Revoked, Some(scope.person_id()), None, now).await?;
         webhooks::notify(&txn, &p, ProcuraEventKind::Revoked, now).await?;
         let record = AuditRecord::new("procura.revoke").record("procura", p.id.to_string());

@@ -254,31 +254,28 @@ pub async fn insert_procura(conn: &impl ConnectionTrait, new: NewProcura, now: D
     Ok(model)
 }
 
-/// Revokes a procura of this professional. Exactly one of two concurrent
-/// revocations wins; the other gets `CONFLICT`.
+/// Revokes a procura of this professional if it is still in force or yet to
+/// start; `false` when it is not (absent, already revoked or expired: the
+/// caller reads it to say which). The write comes first in the transaction, so
+/// of two concurrent revocations exactly one wins, on SQLite too.
 pub async fn revoke_procura(
     conn: &impl ConnectionTrait,
-    p: &procura::Model,
+    professional_id: Uuid,
+    id: Uuid,
     now: DateTime<Utc>,
     today: NaiveDate,
-) -> AppResult<()> {
+) -> AppResult<bool> {
     let result = procura::Entity::update_many()
         .col_expr(procura::Column::RevokedAt, Expr::value(now))
         .col_expr(procura::Column::RevokedOn, Expr::value(today))
         .col_expr(procura::Column::Version, Expr::col(procura::Column::Version).add(1))
-        .filter(procura::Column::Id.eq(p.id))
-        .filter(procura::Column::ProfessionalId.eq(p.professional_id))
-        .filter(procura::Column::Version.eq(p.version))
+        .filter(procura::Column::Id.eq(id))
+        .filter(procura::Column::ProfessionalId.eq(professional_id))
         .filter(procura::Column::RevokedAt.is_null())
+        .filter(procura::Column::ValidTo.gte(today))
         .exec(conn)
         .await?;
-    if result.rows_affected == 0 {
-        return Err(AppError::conflict(
-            "La procura è stata modificata nel frattempo: ricarica e riprova",
-            "The procura changed meanwhile: reload and try again",
-        ));
-    }
-    Ok(())
+    Ok(result.rows_affected == 1)
 }
 
 /// Appends a history event; `false` when this kind was already recorded for

@@ -165,6 +165,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
         .exec(&txn)
         .await?;
     }
+    super::procure::seed(&txn, &password_hash, now).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     txn.commit().await?;
     tracing::info!(units = UNITS.len(), people = PEOPLE.len(), "demo data loaded");
     Ok(true)

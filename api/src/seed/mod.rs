@@ -1,2 +1,3 @@
 //! Data loaded into an empty database: the demo organisation of DOMAIN.md §2.
 pub mod demo;
+pub mod procure;
