@@ -78,3 +78,17 @@ impl Principal {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_may_do_anything_its_roles_allow_and_a_key_only_read_procure() {
+        let key = AuthMethod::ApiKey { key_id: Uuid::nil() };
+        for action in Action::ALL {
+            assert!(AuthMethod::Session.allows(action));
+            assert_eq!(key.allows(action), action == Action::ProcuraRead, "{action:?}");
+        }
+    }
+}
