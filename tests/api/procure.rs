@@ -466,3 +466,30 @@ both_backends!(the_demo_professional_has_procure_in_every_status, |app: TestApp|
     }
     assert_eq!(data(&res)["professionalProfile"], json!({ "entratelUserType": "A10", "verified": true }));
 });
+
+async fn history(app: &TestApp, token: &str, id: &str) -> Vec<String> {
+    let res = app.graphql(Some(token), "query($id: ID!) { procura(id: $id) { history { kind } } }", json!({ "id": id })).await;
+    data(&res)["procura"]["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_owned()).collect()
+}
+
+both_backends!(the_expiry_scan_records_each_notice_once_however_often_it_runs, |app: TestApp| async move {
+    let rossi = app.login("prof.rossi").await;
+    let soon = declared(&app, &rossi, input(CLIENT, &["REFUND_DOCUMENTATION"], -10, 10, false)).await;
+    let over = declared(&app, &rossi, input(CLIENT, &["STATUS_INFORMATION"], -100, -1, false)).await;
+    let later = declared(&app, &rossi, input(COMPANY, &["STATUS_INFORMATION"], 0, 100, false)).await;
+
+    let db = app.state.db.clone();
+    let (a, b) = tokio::join!(api::procure::expiry::scan(&db, today()), api::procure::expiry::scan(&db, today()));
+    a.unwrap();
+    b.unwrap();
+    api::procure::expiry::scan(&db, today()).await.unwrap();
+
+    assert_eq!(history(&app, &rossi, &soon).await, ["DECLARED", "EXPIRING_SOON"]);
+    assert_eq!(history(&app, &rossi, &over).await, ["DECLARED", "EXPIRED"]);
+    assert_eq!(history(&app, &rossi, &later).await, ["DECLARED"]);
+    // A revoked procura is not announced as expiring.
+    let revoked = declared(&app, &rossi, input(COMPANY, &["REFUND_DOCUMENTATION"], 0, 5, false)).await;
+    app.graphql(Some(&rossi), "mutation($id: ID!) { revokeProcura(id: $id) { id } }", json!({ "id": revoked })).await;
+    api::procure::expiry::scan(&db, today()).await.unwrap();
+    assert_eq!(history(&app, &rossi, &revoked).await, ["DECLARED", "REVOKED"]);
+});
