@@ -25,6 +25,57 @@ pub struct Settings {
     pub database_schema: Option<String>,
     /// HTTP worker threads; `None` = one per core.
     pub http_workers: Option<usize>,
+    /// The notifications outbox: its worker and transports.
+    pub outbox: OutboxSettings,
+}
+
+/// How the outbox delivers (see `docs/outbox.md`).
+#[derive(Clone, Debug)]
+pub struct OutboxSettings {
+    /// `OUTBOX_WORKER` (default on): run the delivery worker in this process.
+    /// Off on instances that must only enqueue; messages wait for a worker elsewhere.
+    pub worker: bool,
+    /// `OUTBOX_POLL_MS` (default 1000): pause between polls when nothing is due.
+    pub poll_interval: Duration,
+    /// `OUTBOX_LEASE_SECS` (default 60): how long a claimed message is reserved
+    /// for its worker; after that a crashed worker's message is sent by another.
+    /// Must exceed the slowest delivery (webhook timeout, SMTP timeout 30 s).
+    pub lease: Duration,
+    /// `OUTBOX_MAX_ATTEMPTS` (default 8): attempts before a message is FAILED.
+    pub max_attempts: u32,
+    /// `OUTBOX_RETRY_BASE_SECS` (default 60): pause after the first failure,
+    /// doubled after each further one (capped at 6 h, ±20 % jitter).
+    pub retry_base: Duration,
+    /// `OUTBOX_MAIL_DIR` (default `var/mail`, relative to the working directory):
+    /// without `SMTP_URL`, e-mails are written there as `<message id>.eml`.
+    pub mail_dir: PathBuf,
+    /// `OUTBOX_MAIL_FROM` (default `Accoglienza <noreply@accoglienza.invalid>`).
+    pub mail_from: String,
+    /// `SMTP_URL`, e.g. `smtps://user:password@smtp.example.it:465` or
+    /// `smtp://smtp.example.it:587?tls=required`: send e-mails by SMTP.
+    pub smtp_url: Option<SecretString>,
+    /// `OUTBOX_WEBHOOK_TIMEOUT_SECS` (default 10): a webhook receiver slower than this is retried.
+    pub webhook_timeout: Duration,
+}
+
+/// A configuration value that must not appear in logs (`Debug` prints `***`).
+#[derive(Clone)]
+pub struct SecretString(String);
+
+impl SecretString {
+    pub fn new(value: impl Into<String>) -> Self {
+        SecretString(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +86,8 @@ pub enum ConfigError {
     BadBool(&'static str, String),
     #[error("{0} must be a whole number, got `{1}`")]
     BadNumber(&'static str, String),
+    #[error("{0} is not valid: {1}")]
+    BadValue(&'static str, String),
     #[error("APP_ENV=production requires an explicit DATABASE_URL")]
     ProductionNeedsDatabase,
 }
@@ -83,11 +136,49 @@ impl Settings {
                 Some(v) => Some(v.parse().map_err(|_| ConfigError::BadNumber("HTTP_WORKERS", v))?),
                 None => None,
             },
+            outbox: OutboxSettings::from_lookup(&get)?,
         })
     }
 
     pub fn is_production(&self) -> bool {
         self.app_env == AppEnv::Production
+    }
+}
+
+impl OutboxSettings {
+    fn from_lookup(get: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let number = |key: &'static str, default: u64| -> Result<u64, ConfigError> {
+            match get(key) {
+                Some(v) => v.parse::<u64>().map_err(|_| ConfigError::BadNumber(key, v)),
+                None => Ok(default),
+            }
+        };
+        let mail_from = get("OUTBOX_MAIL_FROM").unwrap_or_else(|| "Accoglienza <noreply@accoglienza.invalid>".to_owned());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError::BadValue("OUTBOX_MAIL_FROM", "not an e-mail address".to_owned()));
+        }
+        let max_attempts = number("OUTBOX_MAX_ATTEMPTS", 8)?;
+        if !(1..=100).contains(&max_attempts) {
+            return Err(ConfigError::BadValue("OUTBOX_MAX_ATTEMPTS", "must be between 1 and 100".to_owned()));
+        }
+        let lease = number("OUTBOX_LEASE_SECS", 60)?;
+        if lease == 0 {
+            return Err(ConfigError::BadValue("OUTBOX_LEASE_SECS", "must be at least 1".to_owned()));
+        }
+        Ok(OutboxSettings {
+            worker: match get("OUTBOX_WORKER") {
+                Some(v) => parse_bool("OUTBOX_WORKER", &v)?,
+                None => true,
+            },
+            poll_interval: Duration::from_millis(number("OUTBOX_POLL_MS", 1000)?.max(10)),
+            lease: Duration::from_secs(lease),
+            max_attempts: max_attempts as u32,
+            retry_base: Duration::from_secs(number("OUTBOX_RETRY_BASE_SECS", 60)?),
+            mail_dir: PathBuf::from(get("OUTBOX_MAIL_DIR").unwrap_or_else(|| "var/mail".to_owned())),
+            mail_from,
+            smtp_url: get("SMTP_URL").map(SecretString::new),
+            webhook_timeout: Duration::from_secs(number("OUTBOX_WEBHOOK_TIMEOUT_SECS", 10)?.max(1)),
+        })
     }
 }
 
@@ -137,6 +228,31 @@ mod tests {
         ])
         .unwrap();
         assert!(!s.seed_demo);
+    }
+
+    #[test]
+    fn the_outbox_worker_runs_by_default_writing_mail_to_files() {
+        let s = settings(&[]).unwrap();
+        assert!(s.outbox.worker);
+        assert_eq!(s.outbox.poll_interval, Duration::from_secs(1));
+        assert_eq!(s.outbox.mail_dir, PathBuf::from("var/mail"));
+        assert!(s.outbox.smtp_url.is_none());
+        assert_eq!(s.outbox.max_attempts, 8);
+    }
+
+    #[test]
+    fn the_smtp_password_never_shows_in_debug_output() {
+        let s = settings(&[("SMTP_URL", "smtps://u:hunter2@smtp.example.it")]).unwrap();
+        assert!(!format!("{s:?}").contains("hunter2"));
+        assert_eq!(s.outbox.smtp_url.unwrap().expose(), "smtps://u:hunter2@smtp.example.it");
+    }
+
+    #[test]
+    fn bad_outbox_settings_are_errors() {
+        assert!(settings(&[("OUTBOX_WORKER", "sometimes")]).is_err());
+        assert!(settings(&[("OUTBOX_POLL_MS", "fast")]).is_err());
+        assert!(settings(&[("OUTBOX_MAIL_FROM", "nobody")]).is_err());
+        assert!(settings(&[("OUTBOX_MAX_ATTEMPTS", "0")]).is_err());
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Database connection and migrations, the same for SQLite and PostgreSQL.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
@@ -22,6 +24,19 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
         db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
     }
     Ok(db)
+}
+
+/// Like [`connect`], counting every SQL statement the connection runs. The
+/// count is how tests prove that a nested query costs the same number of
+/// statements whatever the number of rows (no N+1).
+pub async fn connect_counted(settings: &Settings) -> Result<(DatabaseConnection, Arc<AtomicU64>), DbErr> {
+    let mut db = connect(settings).await?;
+    let counter = Arc::new(AtomicU64::new(0));
+    let counted = counter.clone();
+    db.set_metric_callback(move |_| {
+        counted.fetch_add(1, Ordering::Relaxed);
+    });
+    Ok((db, counter))
 }
 
 fn is_sqlite(url: &str) -> bool {

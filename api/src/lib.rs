@@ -19,6 +19,7 @@ pub mod graphql;
 pub mod http;
 pub mod kv;
 pub mod org;
+pub mod outbox;
 pub mod procure;
 pub mod ratelimit;
 pub mod seed;

@@ -9,19 +9,22 @@ use tracing_actix_web::TracingLogger;
 use crate::config::Settings;
 use crate::graphql::build_schema;
 use crate::state::AppState;
-use crate::{db, http, seed};
+use crate::outbox::worker::WorkerHandle;
+use crate::{db, http, outbox, seed};
 
 pub struct Application {
     port: u16,
     server: Server,
     state: AppState,
+    outbox_worker: Option<WorkerHandle>,
 }
 
 impl Application {
     /// Connects, migrates, seeds (when asked) and binds; `BIND_ADDR` with port 0
     /// picks a free port (tests read it back with [`Application::port`]).
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let db = db::connect(&settings).await?;
+        outbox::transport::webhook::install_crypto_provider();
+        let (db, statement_count) = db::connect_counted(&settings).await?;
         db::migrate(&db).await?;
         if settings.seed_demo {
             seed::demo::seed_if_empty(&db).await?;
@@ -29,7 +32,7 @@ impl Application {
         let workers = settings.http_workers;
         let listener = TcpListener::bind(&settings.bind_addr)?;
         let port = listener.local_addr()?.port();
-        let state = AppState::new(settings, db).await?;
+        let state = AppState::new(settings, db).await?.with_statement_counter(statement_count);
         // Announces procure about to expire or expired (idempotent across instances).
         crate::procure::expiry::spawn(state.db.clone());
         let schema = build_schema(Some(state.clone()), state.settings.is_production());
@@ -46,7 +49,16 @@ impl Application {
         if let Some(workers) = workers {
             server = server.workers(workers);
         }
-        Ok(Application { port, server: server.run(), state })
+        let outbox_worker = if state.settings.outbox.worker {
+            if state.settings.is_production() && state.settings.outbox.smtp_url.is_none() {
+                tracing::warn!("APP_ENV=production without SMTP_URL: e-mails are written to OUTBOX_MAIL_DIR, not sent");
+            }
+            Some(outbox::worker::spawn(&state)?)
+        } else {
+            tracing::info!("OUTBOX_WORKER is off: notifications are queued for a worker elsewhere");
+            None
+        };
+        Ok(Application { port, server: server.run(), state, outbox_worker })
     }
 
     pub fn port(&self) -> u16 {
@@ -57,8 +69,13 @@ impl Application {
         &self.state
     }
 
-    /// Serves until SIGINT/SIGTERM, then lets in-flight requests finish.
+    /// Serves until SIGINT/SIGTERM, then lets in-flight requests finish and
+    /// the outbox worker record the attempts it has in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        if let Some(worker) = self.outbox_worker {
+            worker.shutdown().await;
+        }
+        served
     }
 }

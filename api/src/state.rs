@@ -1,6 +1,7 @@
 //! What the server holds for its whole life, shared by every request.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use sea_orm::DatabaseConnection;
 
@@ -16,9 +17,16 @@ pub struct AppState {
     pub sessions: SessionStore,
     pub authz: Authz,
     pub settings: Arc<Settings>,
+    /// SQL statements run so far (see [`crate::db::connect_counted`]).
+    pub statement_count: Arc<AtomicU64>,
 }
 
 impl AppState {
+    pub fn with_statement_counter(mut self, counter: Arc<AtomicU64>) -> Self {
+        self.statement_count = counter;
+        self
+    }
+
     pub async fn new(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
         let kv = match &settings.redis_url {
             Some(url) => Kv::redis(url, &settings.redis_prefix).await?,
@@ -30,6 +38,6 @@ impl AppState {
             SessionStore::Database(db.clone())
         };
         let authz = Authz::load().await?;
-        Ok(AppState { db, kv, sessions, authz, settings: Arc::new(settings) })
+        Ok(AppState { db, kv, sessions, authz, settings: Arc::new(settings), statement_count: Arc::default() })
     }
 }

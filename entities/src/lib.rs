@@ -3,6 +3,8 @@
 
 pub mod audit_event;
 pub mod org_unit;
+pub mod outbox_delivery;
+pub mod outbox_message;
 pub mod person;
 pub mod role_assignment;
 pub mod session;

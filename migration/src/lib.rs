@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_create_org_and_people;
 mod m20261122_000002_create_sessions_and_audit;
+mod m20261122_000200_create_outbox;
 mod m20261122_000500_create_procure;
 
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_create_org_and_people::Migration),
             Box::new(m20261122_000002_create_sessions_and_audit::Migration),
+            Box::new(m20261122_000200_create_outbox::Migration),
             Box::new(m20261122_000500_create_procure::Migration),
         ]
     }

@@ -32,8 +32,33 @@ impl Backend {
 
 /// Runs an async test body once per configured backend:
 /// `both_backends!(name, |app| async move { ... })` defines `name::sqlite` and `name::postgres`.
+/// `both_backends!(name, configure: |s: &mut Settings| ..., |app| async move { ... })`
+/// adjusts the settings before start-up.
 #[macro_export]
 macro_rules! both_backends {
+    ($name:ident, configure: $configure:expr, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app =
+                    $crate::helpers::TestApp::spawn_configured($crate::helpers::Backend::Sqlite, $configure).await;
+                ($body)(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(backend) = $crate::helpers::Backend::postgres() else {
+                    eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+                    return;
+                };
+                let app = $crate::helpers::TestApp::spawn_configured(backend, $configure).await;
+                ($body)(app).await;
+            }
+        }
+    };
     ($name:ident, $body:expr) => {
         mod $name {
             #[allow(unused_imports)]
@@ -76,7 +101,14 @@ static TRACING: Once = Once::new();
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
-        let (settings, cleanup, dir) = test_settings(&backend).await;
+        Self::spawn_configured(backend, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with settings adjusted before start-up
+    /// (e.g. `|s| s.outbox.worker = true`).
+    pub async fn spawn_configured(backend: Backend, configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let (mut settings, cleanup, dir) = test_settings(&backend).await;
+        configure(&mut settings);
         Self::spawn_with(settings, cleanup, dir).await
     }
 
@@ -131,6 +163,18 @@ impl TestApp {
         .await
     }
 
+    /// Delivers what the outbox has due, as the background worker would (it is
+    /// off in tests, so deliveries happen exactly when a test asks). Returns how
+    /// many messages were attempted.
+    pub async fn drain_outbox(&self) -> usize {
+        api::outbox::drain_once(&self.state).await.expect("outbox drain failed")
+    }
+
+    /// Where this app's e-mails land (`<message id>.eml` files).
+    pub fn mail_dir(&self) -> &std::path::Path {
+        &self.settings.outbox.mail_dir
+    }
+
     pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
         self.client.get(format!("{}{path}", self.address))
     }
@@ -156,9 +200,12 @@ async fn test_settings(backend: &Backend) -> (Settings, Option<PgCleanup>, Optio
     settings.bind_addr = "127.0.0.1:0".into();
     settings.http_workers = Some(2);
     settings.ui_dir = "does-not-exist".into();
+    // Deliveries only when a test calls `drain_outbox`, and e-mails in the test's own directory.
+    let dir = tempfile::tempdir().expect("temp dir");
+    settings.outbox.worker = false;
+    settings.outbox.mail_dir = dir.path().join("mail");
     match backend {
         Backend::Sqlite => {
-            let dir = tempfile::tempdir().expect("temp dir");
             settings.database_url = format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite").display());
             (settings, None, Some(dir))
         }
@@ -169,7 +216,7 @@ async fn test_settings(backend: &Backend) -> (Settings, Option<PgCleanup>, Optio
             settings.database_schema = Some(schema.clone());
             settings.redis_url = redis_url.clone();
             settings.redis_prefix = format!("test:{schema}:");
-            (settings, Some(PgCleanup { url: url.clone(), schema }), None)
+            (settings, Some(PgCleanup { url: url.clone(), schema }), Some(dir))
         }
     }
 }

@@ -13,5 +13,8 @@ mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
+mod outbox;
 mod procure;
 mod schema_drift;
+mod webhooks;
+mod statement_counts;

@@ -1,7 +1,6 @@
 //! The audit trail for auditors and regional directors.
 
 use async_graphql::connection::Connection;
-use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 
@@ -11,7 +10,7 @@ use super::store::{self, AuditFilter};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
-use crate::org::graphql::{OrgUnit, UnitById};
+use crate::org::graphql::{OrgUnit, UnitLoader};
 
 pub struct AuditEvent(audit_event::Model);
 
@@ -59,7 +58,7 @@ impl AuditEvent {
 
 async fn load_unit(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> AppResult<Option<OrgUnit>> {
     let Some(id) = id else { return Ok(None) };
-    let loader = ctx.data::<DataLoader<UnitById>>().map_err(AppError::internal)?;
+    let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
     Ok(loader.load_one(id).await?.map(OrgUnit))
 }
 

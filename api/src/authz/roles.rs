@@ -62,6 +62,10 @@ pub enum Action {
     OrgManage,
     PeopleManage,
     AuditRead,
+    /// Monitor the notifications outbox (status, attempts, delivery log; no bodies).
+    OutboxRead,
+    /// Retry a failed or waiting notification.
+    OutboxManage,
     /// Register and verify professionals (the register is national).
     ProfessionalManage,
     /// Read one's own procure, their history and collaborators; check them.
@@ -75,11 +79,13 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 11] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
         Action::AuditRead,
+        Action::OutboxRead,
+        Action::OutboxManage,
         Action::ProfessionalManage,
         Action::ProcuraRead,
         Action::ProcuraManage,
@@ -93,6 +99,8 @@ impl Action {
             Action::OrgManage => "org:manage",
             Action::PeopleManage => "people:manage",
             Action::AuditRead => "audit:read",
+            Action::OutboxRead => "outbox:read",
+            Action::OutboxManage => "outbox:manage",
             Action::ProfessionalManage => "professional:manage",
             Action::ProcuraRead => "procura:read",
             Action::ProcuraManage => "procura:manage",

@@ -4,12 +4,13 @@
 pub mod context;
 pub mod pagination;
 
-use async_graphql::dataloader::DataLoader;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
 
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
+use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::procure::graphql::{ProcureMutation, ProcureQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
@@ -22,10 +23,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, ProcureQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, OutboxQuery, ProcureQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation, ProcureMutation);
+pub struct MutationRoot(AuthMutation, OutboxMutation, ProcureMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -51,7 +52,10 @@ pub fn sdl() -> String {
 }
 
 /// Attaches the caller's scope and its DataLoaders to every operation of a
-/// batch. The loaders batch nested look-ups into one scoped query per level.
+/// batch. The loaders batch nested look-ups into one scoped query per level;
+/// their cache lives for one request only. List resolvers also prefetch the
+/// next level in one call (see `org::graphql::prefetch`), so the number of
+/// statements never depends on how the executor interleaves sibling fields.
 pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
     match batch {
         BatchRequest::Single(r) => BatchRequest::Single(with_scope(r, scope)),
@@ -61,8 +65,9 @@ pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
 
 fn with_scope(request: Request, scope: &Scope) -> Request {
     crate::procure::graphql::loaders(request, scope)
-        .data(DataLoader::new(UnitById(scope.clone()), tokio::spawn))
-        .data(DataLoader::new(ChildrenByParent(scope.clone()), tokio::spawn))
+        .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::new(DeliveriesByMessage(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
 

@@ -110,7 +110,10 @@ async fn execute(
         let scope = Scope::new(state.db.clone(), state.authz.clone(), principal, Some(request_id.clone()));
         batch = graphql::attach_scope(batch, &scope);
     }
-    let mut response = schema.execute_batch(batch).await;
+    // Unconstrained: tokio's cooperative budget would otherwise interrupt the
+    // first pass over a long list half-way, and the DataLoaders would fire one
+    // batch per interruption instead of one per level (an N+1 in disguise).
+    let mut response = tokio::task::unconstrained(schema.execute_batch(batch)).await;
     match &mut response {
         BatchResponse::Single(r) => graphql::ensure_error_codes(r),
         BatchResponse::Batch(rs) => rs.iter_mut().for_each(graphql::ensure_error_codes),

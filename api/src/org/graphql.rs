@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use async_graphql::connection::Connection;
-use async_graphql::dataloader::{DataLoader, Loader};
-use async_graphql::{Context, ID, Object};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use async_graphql::{Context, ID, Lookahead, Object};
 use uuid::Uuid;
 
 use entities::org_unit;
@@ -46,21 +46,20 @@ impl OrgUnit {
     /// The parent unit, when the caller may see it.
     async fn parent(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
         let Some(parent_id) = self.0.parent_id else { return Ok(None) };
-        let loader = ctx.data::<DataLoader<UnitById>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         Ok(loader.load_one(parent_id).await?.map(OrgUnit))
     }
 
     /// Child units the caller may see, in tree order.
     #[graphql(complexity = "20 * child_complexity")]
     async fn children(&self, ctx: &Context<'_>) -> AppResult<Vec<OrgUnit>> {
-        let loader = ctx.data::<DataLoader<ChildrenByParent>>().map_err(AppError::internal)?;
-        Ok(loader
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(OrgUnit)
-            .collect())
+        let loader = ctx.data::<ChildrenLoader>().map_err(AppError::internal)?;
+        let children = loader.load_one(self.0.id).await?.unwrap_or_default();
+        // The children's `parent` is this unit: no need to load it again.
+        let by_id = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
+        by_id.feed_one(self.0.id, self.0.clone()).await;
+        prefetch(ctx, ctx.look_ahead(), &children).await?;
+        Ok(children.into_iter().map(OrgUnit).collect())
     }
 
     /// Offices only: SMALL or LARGE (large offices send the pre-contact e-mail).
@@ -100,6 +99,8 @@ impl OrgQuery {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let rows = store::list(scope, kind, &page).await?;
+        prefetch(ctx, ctx.look_ahead().field("nodes"), &rows).await?;
+        prefetch(ctx, ctx.look_ahead().field("edges").field("node"), &rows).await?;
         Ok(connection(&page, rows, |u| u.path.clone(), OrgUnit))
     }
 
@@ -112,6 +113,28 @@ impl OrgQuery {
             .ok_or_else(|| AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found"))
     }
 }
+
+/// Loads, in one call per loader, what the selection will ask of each unit of
+/// a list (`parent`, `children`), so siblings never trigger a batch each.
+async fn prefetch(ctx: &Context<'_>, selection: Lookahead<'_>, units: &[org_unit::Model]) -> AppResult<()> {
+    if units.is_empty() {
+        return Ok(());
+    }
+    if selection.field("parent").exists() {
+        let by_id = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
+        by_id.feed_many(units.iter().map(|u| (u.id, u.clone()))).await;
+        by_id.load_many(units.iter().filter_map(|u| u.parent_id)).await?;
+    }
+    if selection.field("children").exists() {
+        let children = ctx.data::<ChildrenLoader>().map_err(AppError::internal)?;
+        children.load_many(units.iter().map(|u| u.id)).await?;
+    }
+    Ok(())
+}
+
+/// Per-request loaders of units (cached for the request).
+pub type UnitLoader = DataLoader<UnitById, HashMapCache>;
+pub type ChildrenLoader = DataLoader<ChildrenByParent, HashMapCache>;
 
 /// Units by id, within the caller's scope (outside it: absent).
 pub struct UnitById(pub Scope);

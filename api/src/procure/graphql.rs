@@ -12,7 +12,10 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 use serde_json::json;
 use uuid::Uuid;
 
-use entities::{api_key, collaborator, person, procura, procura_event, professional, role_assignment, webhook};
+use entities::{
+    api_key, collaborator, outbox_delivery, outbox_message, person, procura, procura_event, professional,
+    role_assignment, webhook,
+};
 
 use super::domain::{
     self, Albo, CheckOutcome, CheckReason, CollaboratorPeriod, DelegableService, EntratelUserType, ProcuraEventKind,
@@ -293,6 +296,82 @@ impl Webhook {
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
+    /// The delivery log: the latest notifications sent (or being retried) to
+    /// this endpoint, newest first, each with its attempts. (A professional has
+    /// at most five endpoints, so this costs at most five small queries.)
+    #[graphql(complexity = "last.unwrap_or(20).max(0) as usize * child_complexity")]
+    async fn deliveries(&self, ctx: &Context<'_>, last: Option<i32>) -> AppResult<Vec<WebhookDelivery>> {
+        let scope = ctx.scope()?;
+        let limit = Page::new(last, None)?.first as u64;
+        let messages = crate::outbox::store::by_reference(scope.db(), &webhooks::reference(self.0.id), None, limit).await?;
+        let ids: Vec<Uuid> = messages.iter().map(|m| m.id).collect();
+        let mut attempts: HashMap<Uuid, Vec<outbox_delivery::Model>> = HashMap::new();
+        for d in crate::outbox::store::deliveries_of(scope.db(), &ids).await? {
+            attempts.entry(d.message_id).or_default().push(d);
+        }
+        Ok(messages
+            .into_iter()
+            .map(|m| {
+                let tries = attempts.remove(&m.id).unwrap_or_default();
+                WebhookDelivery(m, tries)
+            })
+            .collect())
+    }
+}
+
+/// One notification to a webhook (the `X-Accoglienza-Delivery` id) and its attempts.
+pub struct WebhookDelivery(outbox_message::Model, Vec<outbox_delivery::Model>);
+
+#[Object]
+impl WebhookDelivery {
+    /// Also sent as `X-Accoglienza-Delivery`.
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    /// E.g. `procura.revoked`.
+    async fn event(&self) -> &str {
+        &self.0.event
+    }
+    /// `PENDING`, `SENDING`, `SENT`, `FAILED` (gave up) or `CANCELLED`.
+    async fn status(&self) -> &str {
+        &self.0.status
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn sent_at(&self) -> Option<DateTime<Utc>> {
+        self.0.sent_at
+    }
+    /// When the next attempt is due (while `PENDING`).
+    async fn next_attempt_at(&self) -> DateTime<Utc> {
+        self.0.next_attempt_at
+    }
+    async fn last_error(&self) -> Option<&str> {
+        self.0.last_error.as_deref()
+    }
+    async fn attempts(&self) -> Vec<WebhookAttempt> {
+        self.1
+            .iter()
+            .map(|d| WebhookAttempt {
+                attempt: d.attempt,
+                at: d.at,
+                outcome: d.outcome.clone(),
+                status_code: d.status_code,
+                error: d.error.clone(),
+            })
+            .collect()
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct WebhookAttempt {
+    pub attempt: i32,
+    pub at: DateTime<Utc>,
+    /// `SENT`, `RETRY`, `FAILED` or `LEASE_EXPIRED`.
+    pub outcome: String,
+    /// The HTTP status your endpoint answered.
+    pub status_code: Option<i32>,
+    pub error: Option<String>,
 }
 
 #[derive(SimpleObject)]
@@ -1018,9 +1097,11 @@ impl ProcureMutation {
         let (acting, me) = caller(scope, Action::ProcuraManage).await?;
         let id = parse_id("id", &id)?;
         let txn = scope.db().begin().await?;
-        if !store::delete_webhook(&txn, me.id, id, Utc::now()).await? {
+        let now = Utc::now();
+        if !store::delete_webhook(&txn, me.id, id, now).await? {
             return Err(AppError::not_found("Webhook non trovato", "Webhook not found"));
         }
+        webhooks::cancel_pending(&txn, id, now).await?;
         let record = AuditRecord::new("webhook.delete").record("webhook", id.to_string());
         audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
         txn.commit().await?;

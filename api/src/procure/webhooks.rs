@@ -15,6 +15,7 @@ use super::domain::{ProcuraEventKind, today};
 use super::store;
 use crate::auth::new_token;
 use crate::error::{AppError, AppResult};
+use crate::outbox::{self, NewMessage};
 
 /// Signing secrets start with this, so a leaked one is recognisable.
 pub const SECRET_PREFIX: &str = "acc_whsec_";
@@ -129,12 +130,22 @@ pub fn reference(webhook_id: Uuid) -> String {
 }
 
 async fn enqueue(
-    _conn: &impl ConnectionTrait,
-    _dedupe_key: String,
-    _hook: &entities::webhook::Model,
-    _body: &serde_json::Value,
+    conn: &impl ConnectionTrait,
+    dedupe_key: String,
+    hook: &entities::webhook::Model,
+    body: &serde_json::Value,
 ) -> AppResult<()> {
-    // Wired to the outbox when it lands on main.
+    let msg = NewMessage::webhook(dedupe_key, hook.url.clone(), body, hook.secret.clone()).reference(reference(hook.id));
+    outbox::enqueue(conn, msg).await?;
+    Ok(())
+}
+
+/// Stops what is still waiting for a deleted endpoint.
+pub async fn cancel_pending(conn: &impl ConnectionTrait, webhook_id: Uuid, now: DateTime<Utc>) -> AppResult<()> {
+    let messages = outbox::store::by_reference(conn, &reference(webhook_id), None, 10_000).await?;
+    for m in messages.iter().filter(|m| m.status == outbox::Status::Pending.as_str()) {
+        outbox::cancel(conn, &m.dedupe_key, now).await?;
+    }
     Ok(())
 }
 

@@ -1,0 +1,219 @@
+//! Monitoring of the notifications outbox, for administrators: state,
+//! attempts, errors and the delivery log of each message. Bodies, subjects
+//! and signing secrets are never exposed; recipients only masked.
+
+use std::collections::HashMap;
+
+use async_graphql::connection::Connection;
+use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::{Context, ID, InputObject, Object};
+use chrono::{DateTime, Utc};
+use sea_orm::{EntityTrait, TransactionTrait};
+use serde_json::json;
+use uuid::Uuid;
+
+use entities::{org_unit, outbox_delivery, outbox_message};
+
+use super::domain::{Channel, DeliveryOutcome, Status, is_root_path, mask_recipient};
+use super::store::{self, MessageFilter};
+use crate::audit::{self, Actor, AuditRecord};
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+use crate::graphql::pagination::{Page, connection};
+use crate::org::graphql::{OrgUnit, UnitById};
+use crate::tenancy::{Scope, UnitScope};
+
+/// A notification in the outbox.
+pub struct OutboxMessage(outbox_message::Model);
+
+#[Object]
+impl OutboxMessage {
+    /// Also the `X-Accoglienza-Delivery` header of a webhook.
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn channel(&self) -> AppResult<Channel> {
+        Channel::parse(&self.0.channel).ok_or_else(|| AppError::internal(("bad outbox channel", self.0.id)))
+    }
+    /// What the message announces, e.g. `quesito.answered`.
+    async fn event(&self) -> &str {
+        &self.0.event
+    }
+    async fn status(&self) -> AppResult<Status> {
+        Status::parse(&self.0.status).ok_or_else(|| AppError::internal(("bad outbox status", self.0.id)))
+    }
+    /// Masked: `m***@example.it` for an e-mail, only the origin of a webhook URL.
+    async fn recipient(&self) -> AppResult<String> {
+        let channel = Channel::parse(&self.0.channel).ok_or_else(|| AppError::internal(("bad outbox channel", self.0.id)))?;
+        Ok(mask_recipient(channel, &self.0.recipient))
+    }
+    /// The record the message is about, as the owning module names it (e.g. `webhook:<id>`).
+    async fn reference(&self) -> Option<&str> {
+        self.0.reference.as_deref()
+    }
+    /// Attempts made so far.
+    async fn attempts(&self) -> i32 {
+        self.0.attempts
+    }
+    /// When the next attempt is due (while PENDING).
+    async fn next_attempt_at(&self) -> DateTime<Utc> {
+        self.0.next_attempt_at
+    }
+    /// Why the last attempt failed (no personal data).
+    async fn last_error(&self) -> Option<&str> {
+        self.0.last_error.as_deref()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn sent_at(&self) -> Option<DateTime<Utc>> {
+        self.0.sent_at
+    }
+    /// The unit the message belongs to; none for a professional's webhook.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
+        let Some(id) = self.0.unit_id else { return Ok(None) };
+        let loader = ctx.data::<DataLoader<UnitById>>().map_err(AppError::internal)?;
+        Ok(loader.load_one(id).await?.map(OrgUnit))
+    }
+    /// Every delivery attempt, oldest first.
+    async fn deliveries(&self, ctx: &Context<'_>) -> AppResult<Vec<OutboxDelivery>> {
+        let loader = ctx.data::<DataLoader<DeliveriesByMessage>>().map_err(AppError::internal)?;
+        Ok(loader
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(OutboxDelivery)
+            .collect())
+    }
+}
+
+/// One delivery attempt.
+pub struct OutboxDelivery(outbox_delivery::Model);
+
+#[Object]
+impl OutboxDelivery {
+    /// 1 for the first attempt.
+    async fn attempt(&self) -> i32 {
+        self.0.attempt
+    }
+    async fn at(&self) -> DateTime<Utc> {
+        self.0.at
+    }
+    async fn outcome(&self) -> AppResult<DeliveryOutcome> {
+        DeliveryOutcome::parse(&self.0.outcome).ok_or_else(|| AppError::internal(("bad delivery outcome", self.0.id)))
+    }
+    /// HTTP status of a webhook, SMTP reply code of an e-mail.
+    async fn status_code(&self) -> Option<i32> {
+        self.0.status_code
+    }
+    /// Start of the receiver's reply.
+    async fn response(&self) -> Option<&str> {
+        self.0.response.as_deref()
+    }
+    async fn error(&self) -> Option<&str> {
+        self.0.error.as_deref()
+    }
+    async fn duration_ms(&self) -> Option<i32> {
+        self.0.duration_ms
+    }
+}
+
+#[derive(InputObject, Default)]
+pub struct OutboxMessageFilter {
+    pub status: Option<Status>,
+    pub channel: Option<Channel>,
+}
+
+#[derive(Default)]
+pub struct OutboxQuery;
+
+#[Object]
+impl OutboxQuery {
+    /// Notifications of the caller's units, newest first (ADMIN). Unit-less
+    /// messages (professionals' webhooks) are shown to administrators of a
+    /// national root. Others get an empty list.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    async fn outbox_messages(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<OutboxMessageFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, OutboxMessage>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let filter = filter.unwrap_or_default();
+        let filter = MessageFilter { status: filter.status, channel: filter.channel };
+        let rows = store::list(scope, filter, page.after_uuid()?, page.fetch_limit()).await?;
+        Ok(connection(&page, rows, |m| m.id.to_string(), OutboxMessage))
+    }
+}
+
+#[derive(Default)]
+pub struct OutboxMutation;
+
+#[Object]
+impl OutboxMutation {
+    /// Makes a FAILED or waiting (PENDING) message due now (ADMIN). A FAILED
+    /// message that had used all its attempts gets one more. A sent, cancelled
+    /// or in-flight message is a CONFLICT.
+    async fn retry_outbox_message(&self, ctx: &Context<'_>, id: ID) -> AppResult<OutboxMessage> {
+        let scope = ctx.scope()?;
+        let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
+        let txn = scope.db().begin().await?;
+        let message = store::find_in_scope(scope, &txn, Action::OutboxManage, id)
+            .await?
+            .ok_or_else(not_found)?;
+        let target_path = match message.unit_id {
+            Some(unit_id) => org_unit::Entity::find_by_id(unit_id)
+                .one(&txn)
+                .await?
+                .map(|u| u.path)
+                .ok_or_else(not_found)?,
+            None => national_path(scope).ok_or_else(not_found)?,
+        };
+        let acting = scope.authorize(Action::OutboxManage, &target_path)?;
+        let now = Utc::now();
+        store::make_due_now(&txn, &message, now).await?;
+        let mut record = AuditRecord::new("outbox.retry")
+            .record("outbox_message", id.to_string())
+            .detail(json!({ "status": message.status, "attempts": message.attempts, "event": message.event }));
+        if let Some(unit_id) = message.unit_id {
+            record = record.unit(unit_id);
+        }
+        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
+        let updated = outbox_message::Entity::find_by_id(id).one(&txn).await?.ok_or_else(not_found)?;
+        txn.commit().await?;
+        Ok(OutboxMessage(updated))
+    }
+}
+
+/// The national root under which the caller manages the outbox, for messages without a unit.
+fn national_path(scope: &Scope) -> Option<String> {
+    match scope.units_for(Action::OutboxManage) {
+        UnitScope::Everywhere => scope.principal().assignments.iter().find_map(|a| a.unit_path().map(str::to_owned)),
+        UnitScope::Under(prefixes) => prefixes.into_iter().find(|p| is_root_path(p)),
+    }
+}
+
+fn not_found() -> AppError {
+    AppError::not_found("Messaggio non trovato", "Message not found")
+}
+
+/// Delivery logs of the messages on a page, in one scoped query.
+pub struct DeliveriesByMessage(pub Scope);
+
+impl Loader<Uuid> for DeliveriesByMessage {
+    type Value = Vec<outbox_delivery::Model>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let mut map: HashMap<Uuid, Vec<outbox_delivery::Model>> = HashMap::new();
+        for d in store::deliveries_in_scope(&self.0, keys).await? {
+            map.entry(d.message_id).or_default().push(d);
+        }
+        Ok(map)
+    }
+}
