@@ -587,7 +587,7 @@ mod tests {
         let prof = Uuid::now_v7();
         let day = d("2026-03-01");
         let revoked = procura(prof, &[RefundDocumentation], validity("2026-01-01", "2026-12-31", Some("2026-02-01")), false);
-        assert_eq!(check_procura(&[revoked.clone()], RefundDocumentation, day).reason, CheckReason::Revoked);
+        assert_eq!(check_procura(std::slice::from_ref(&revoked), RefundDocumentation, day).reason, CheckReason::Revoked);
         // …but it did on a day before the revocation.
         assert!(check_procura(&[revoked], RefundDocumentation, d("2026-01-15")).authorized());
         let expired = procura(prof, &[RefundDocumentation], validity("2025-01-01", "2025-12-31", None), false);
