@@ -13,6 +13,7 @@ mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
+mod people;
 mod outbox;
 mod procure;
 mod schema_drift;

@@ -9,7 +9,8 @@ use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Resp
 
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
-use crate::org::graphql::{ChildrenByParent, OrgQuery, UnitById};
+use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
+use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::procure::graphql::{ProcureMutation, ProcureQuery};
 use crate::state::AppState;
@@ -23,10 +24,10 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, AuditQuery, OutboxQuery, ProcureQuery);
+pub struct QueryRoot(AuthQuery, OrgQuery, PeopleQuery, AuditQuery, OutboxQuery, ProcureQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation, OutboxMutation, ProcureMutation);
+pub struct MutationRoot(AuthMutation, OrgMutation, PeopleMutation, OutboxMutation, ProcureMutation);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -67,7 +68,8 @@ fn with_scope(request: Request, scope: &Scope) -> Request {
     crate::procure::graphql::loaders(request, scope)
         .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::new(DeliveriesByMessage(scope.clone()), tokio::spawn))
+        .data(DataLoader::with_cache(DeliveriesByMessage(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::new(AssignmentsByPerson(scope.clone()), tokio::spawn))
         .data(scope.clone())
 }
 

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use async_graphql::connection::Connection;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use async_graphql::{Context, ID, Lookahead, Object};
+use async_graphql::{Context, ID, InputObject, Lookahead, MaybeUndefined, Object};
 use uuid::Uuid;
 
 use entities::org_unit;
@@ -111,6 +111,75 @@ impl OrgQuery {
             .await?
             .map(OrgUnit)
             .ok_or_else(|| AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found"))
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateOrgUnitInput {
+    pub code: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub parent_code: String,
+    /// Path segment under the parent (A-Z, 0-9, `-`), e.g. `CA3` for `/IT/SAR/CA/CA3/`.
+    pub segment: String,
+    pub size: Option<OfficeSize>,
+    pub virtual_counter: Option<bool>,
+    pub virtual_counter_mailbox: Option<String>,
+    pub opening_hours: Option<String>,
+}
+
+/// Fields left out are not changed; `null` clears an optional one.
+#[derive(InputObject)]
+pub struct UpdateOrgUnitInput {
+    pub name: Option<String>,
+    pub size: MaybeUndefined<OfficeSize>,
+    pub virtual_counter: Option<bool>,
+    pub virtual_counter_mailbox: MaybeUndefined<String>,
+    pub opening_hours: MaybeUndefined<String>,
+}
+
+fn change<T>(v: MaybeUndefined<T>) -> Option<Option<T>> {
+    match v {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(v) => Some(Some(v)),
+    }
+}
+
+#[derive(Default)]
+pub struct OrgMutation;
+
+#[Object]
+impl OrgMutation {
+    /// Adds a unit to the tree (ADMIN).
+    async fn create_org_unit(&self, ctx: &Context<'_>, input: CreateOrgUnitInput) -> AppResult<OrgUnit> {
+        let new = store::NewUnit {
+            code: input.code,
+            name: input.name,
+            kind: input.kind,
+            parent_code: input.parent_code,
+            segment: input.segment,
+            changes: store::UnitChanges {
+                name: None,
+                office_size: Some(input.size.map(|s| s.as_str().to_owned())),
+                virtual_counter: input.virtual_counter,
+                virtual_counter_mailbox: Some(input.virtual_counter_mailbox),
+                opening_hours: Some(input.opening_hours),
+            },
+        };
+        Ok(OrgUnit(store::create(ctx.scope()?, new).await?))
+    }
+
+    /// Changes a unit's name and office settings (ADMIN).
+    async fn update_org_unit(&self, ctx: &Context<'_>, code: String, input: UpdateOrgUnitInput) -> AppResult<OrgUnit> {
+        let changes = store::UnitChanges {
+            name: input.name,
+            office_size: change(input.size).map(|s| s.map(|s| s.as_str().to_owned())),
+            virtual_counter: input.virtual_counter,
+            virtual_counter_mailbox: change(input.virtual_counter_mailbox),
+            opening_hours: change(input.opening_hours),
+        };
+        Ok(OrgUnit(store::update(ctx.scope()?, &code, changes).await?))
     }
 }
 

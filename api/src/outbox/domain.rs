@@ -226,7 +226,10 @@ impl NewMessage {
         }
         match self.channel {
             Channel::Email => {
-                if self.recipient.parse::<lettre::Address>().is_err() {
+                // The project's rule for addresses, and what the mailer can carry.
+                let valid = crate::validation::Email::parse(&self.recipient).is_some()
+                    && self.recipient.parse::<lettre::Address>().is_ok();
+                if !valid {
                     return Err(AppError::bad_input(
                         "email",
                         "Indirizzo e-mail non valido",

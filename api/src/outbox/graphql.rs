@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use async_graphql::connection::Connection;
-use async_graphql::dataloader::{DataLoader, Loader};
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use async_graphql::{Context, ID, InputObject, Lookahead, Object};
 use chrono::{DateTime, Utc};
 use sea_orm::{EntityTrait, TransactionTrait};
 use serde_json::json;
@@ -21,7 +21,7 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
-use crate::org::graphql::{OrgUnit, UnitById};
+use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::tenancy::{Scope, UnitScope};
 
 /// A notification in the outbox.
@@ -73,12 +73,12 @@ impl OutboxMessage {
     /// The unit the message belongs to; none for a professional's webhook.
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
         let Some(id) = self.0.unit_id else { return Ok(None) };
-        let loader = ctx.data::<DataLoader<UnitById>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         Ok(loader.load_one(id).await?.map(OrgUnit))
     }
     /// Every delivery attempt, oldest first.
     async fn deliveries(&self, ctx: &Context<'_>) -> AppResult<Vec<OutboxDelivery>> {
-        let loader = ctx.data::<DataLoader<DeliveriesByMessage>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<DeliveriesLoader>().map_err(AppError::internal)?;
         Ok(loader
             .load_one(self.0.id)
             .await?
@@ -147,6 +147,8 @@ impl OutboxQuery {
         let filter = filter.unwrap_or_default();
         let filter = MessageFilter { status: filter.status, channel: filter.channel };
         let rows = store::list(scope, filter, page.after_uuid()?, page.fetch_limit()).await?;
+        prefetch(ctx, ctx.look_ahead().field("nodes"), &rows).await?;
+        prefetch(ctx, ctx.look_ahead().field("edges").field("node"), &rows).await?;
         Ok(connection(&page, rows, |m| m.id.to_string(), OutboxMessage))
     }
 }
@@ -201,6 +203,26 @@ fn national_path(scope: &Scope) -> Option<String> {
 fn not_found() -> AppError {
     AppError::not_found("Messaggio non trovato", "Message not found")
 }
+
+/// Loads, in one call per loader, what the selection will ask of each message
+/// of a page (`unit`, `deliveries`), so the statements do not grow with the rows.
+async fn prefetch(ctx: &Context<'_>, selection: Lookahead<'_>, rows: &[outbox_message::Model]) -> AppResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    if selection.field("unit").exists() {
+        let units = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
+        units.load_many(rows.iter().filter_map(|m| m.unit_id)).await?;
+    }
+    if selection.field("deliveries").exists() {
+        let deliveries = ctx.data::<DeliveriesLoader>().map_err(AppError::internal)?;
+        deliveries.load_many(rows.iter().map(|m| m.id)).await?;
+    }
+    Ok(())
+}
+
+/// Per-request loader of delivery logs (cached for the request).
+pub type DeliveriesLoader = DataLoader<DeliveriesByMessage, HashMapCache>;
 
 /// Delivery logs of the messages on a page, in one scoped query.
 pub struct DeliveriesByMessage(pub Scope);

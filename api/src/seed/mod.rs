@@ -1,3 +1,4 @@
 //! Data loaded into an empty database: the demo organisation of DOMAIN.md §2.
 pub mod demo;
+pub mod outbox;
 pub mod procure;

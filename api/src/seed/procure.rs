@@ -1,14 +1,13 @@
 //! Demo data of procure management: `prof.rossi` as a verified commercialista
 //! (Entratel A10) with a few procure in every status, two collaborators (one
-//! whose period ended) and their history; `prof.verdi` (password `demo`), a
-//! self-registered consulente del lavoro awaiting verification. The fiscal codes are
-//! made up but carry correct check characters.
+//! whose period ended) and their history. The fiscal codes are made up but
+//! carry correct check characters.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use entities::{person, professional, role_assignment};
+use entities::{person, professional};
 
 use crate::procure::domain::{DelegableService, ProcuraEventKind, ServiceSet, today};
 use crate::error::AppResult;
@@ -22,8 +21,8 @@ fn days(day: NaiveDate, n: i64) -> NaiveDate {
     }
 }
 
-/// Loads the demo procure; `password_hash` is the demo accounts' shared hash.
-pub async fn seed(txn: &DatabaseTransaction, password_hash: &str, now: DateTime<Utc>) -> AppResult<()> {
+/// Loads the demo procure of `prof.rossi`.
+pub async fn seed(txn: &DatabaseTransaction, now: DateTime<Utc>) -> AppResult<()> {
     let Some(rossi) = person::Entity::find().filter(person::Column::Username.eq("prof.rossi")).one(txn).await? else {
         return Ok(());
     };
@@ -80,46 +79,5 @@ pub async fn seed(txn: &DatabaseTransaction, password_hash: &str, now: DateTime<
     store::insert_collaborator(txn, rossi_id, "SNNGVN82H10B354G".to_owned(), days(day, -300), Some(days(day, -10)), now)
         .await?;
 
-    // A self-registration waiting for an administrator.
-    let verdi = Uuid::now_v7();
-    person::Entity::insert(person::ActiveModel {
-        id: Set(verdi),
-        username: Set("prof.verdi".to_owned()),
-        display_name: Set("Luigi Verdi".to_owned()),
-        email: Set(Some("prof.verdi@studio.example.it".to_owned())),
-        fiscal_code: Set(Some("VRDLGU75B12F205B".to_owned())),
-        password_hash: Set(Some(password_hash.to_owned())),
-        active: Set(true),
-        created_at: Set(now),
-    })
-    .exec_without_returning(txn)
-    .await?;
-    role_assignment::Entity::insert(role_assignment::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        person_id: Set(verdi),
-        role: Set("PROFESSIONAL".to_owned()),
-        unit_id: Set(None),
-        section: Set(None),
-        created_at: Set(now),
-    })
-    .exec_without_returning(txn)
-    .await?;
-    professional::Entity::insert(professional::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        person_id: Set(verdi),
-        fiscal_code: Set("VRDLGU75B12F205B".to_owned()),
-        name: Set("Luigi Verdi".to_owned()),
-        entratel_type: Set("A30".to_owned()),
-        albo_name: Set("Ordine dei Consulenti del Lavoro di Milano".to_owned()),
-        albo_province: Set("MI".to_owned()),
-        albo_number: Set("1234".to_owned()),
-        self_registered: Set(true),
-        verified_at: Set(None),
-        verified_by: Set(None),
-        created_at: Set(now),
-        version: Set(1),
-    })
-    .exec_without_returning(txn)
-    .await?;
     Ok(())
 }

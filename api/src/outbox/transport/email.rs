@@ -35,7 +35,13 @@ impl EmailTransport {
                     .build();
                 EmailTransport::Smtp { mailer, from }
             }
-            None => EmailTransport::File { dir: settings.mail_dir.clone(), from },
+            None => {
+                // Created up front, so a directory that cannot exist stops the start-up.
+                std::fs::create_dir_all(&settings.mail_dir).map_err(|err| {
+                    anyhow::anyhow!("OUTBOX_MAIL_DIR {} cannot be created: {err}", settings.mail_dir.display())
+                })?;
+                EmailTransport::File { dir: settings.mail_dir.clone(), from }
+            }
         })
     }
 

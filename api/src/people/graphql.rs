@@ -1,0 +1,192 @@
+//! GraphQL layer for people and role assignments.
+
+use std::collections::HashMap;
+
+use async_graphql::connection::Connection;
+use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::{Context, ID, InputObject, Object};
+use uuid::Uuid;
+
+use entities::{person, role_assignment};
+
+use super::store::{self, NewAssignment, NewPerson, PeopleFilter};
+use crate::authz::Role;
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+use crate::graphql::pagination::{Page, connection};
+use crate::org::graphql::{OrgUnit, UnitLoader};
+use crate::tenancy::Scope;
+
+/// A member of staff (or a professional) with the roles the caller may see.
+pub struct Person(pub person::Model);
+
+#[Object]
+impl Person {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn username(&self) -> &str {
+        &self.0.username
+    }
+    async fn display_name(&self) -> &str {
+        &self.0.display_name
+    }
+    async fn email(&self) -> Option<&str> {
+        self.0.email.as_deref()
+    }
+    /// Deactivated people cannot sign in; their tokens stop working at once.
+    async fn active(&self) -> bool {
+        self.0.active
+    }
+    /// Role assignments on units within the caller's scope.
+    async fn assignments(&self, ctx: &Context<'_>) -> AppResult<Vec<PersonAssignment>> {
+        let loader = ctx.data::<DataLoader<AssignmentsByPerson>>().map_err(AppError::internal)?;
+        Ok(loader
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(PersonAssignment)
+            .collect())
+    }
+}
+
+pub struct PersonAssignment(role_assignment::Model);
+
+#[Object]
+impl PersonAssignment {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn role(&self) -> AppResult<Role> {
+        self.0.role.parse().map_err(AppError::internal)
+    }
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
+        let Some(id) = self.0.unit_id else { return Ok(None) };
+        let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
+        Ok(loader.load_one(id).await?.map(OrgUnit))
+    }
+    /// CRIC/CCM section the assignment is narrowed to.
+    async fn section(&self) -> Option<&str> {
+        self.0.section.as_deref()
+    }
+}
+
+#[derive(InputObject, Default)]
+pub struct PeopleFilterInput {
+    /// People with a role on exactly this unit.
+    pub unit_code: Option<String>,
+    pub role: Option<Role>,
+    /// Part of the username or name.
+    pub search: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct RoleAssignmentInput {
+    pub role: Role,
+    pub unit_code: String,
+    /// PENSIONI, SOSTEGNO_REDDITO or SOGGETTO_CONTRIBUENTE (CRIC experts, CCM operators).
+    pub section: Option<String>,
+}
+
+impl From<RoleAssignmentInput> for NewAssignment {
+    fn from(i: RoleAssignmentInput) -> Self {
+        NewAssignment { role: i.role, unit_code: i.unit_code, section: i.section }
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreatePersonInput {
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    /// At least 12 characters; omit for people who sign in only through SSO.
+    pub initial_password: Option<String>,
+    /// The first role: a person always has one, so someone can manage them.
+    pub assignment: RoleAssignmentInput,
+}
+
+#[derive(Default)]
+pub struct PeopleQuery;
+
+#[Object]
+impl PeopleQuery {
+    /// People the caller manages (ADMIN: everyone; REGIONAL_DIRECTOR: their region).
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    async fn people(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<PeopleFilterInput>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, Person>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let filter = filter.unwrap_or_default();
+        let unit_id = match filter.unit_code {
+            Some(code) => Some(
+                crate::org::store::by_code(scope, &code)
+                    .await?
+                    .ok_or_else(|| AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found"))?
+                    .id,
+            ),
+            None => None,
+        };
+        let filter = PeopleFilter { unit_id, role: filter.role, search: filter.search };
+        let rows = store::list(scope, filter, &page).await?;
+        Ok(connection(&page, rows, |p| p.username.clone(), Person))
+    }
+}
+
+#[derive(Default)]
+pub struct PeopleMutation;
+
+#[Object]
+impl PeopleMutation {
+    /// Creates a person with their first role assignment.
+    async fn create_person(&self, ctx: &Context<'_>, input: CreatePersonInput) -> AppResult<Person> {
+        let scope = ctx.scope()?;
+        let new = NewPerson {
+            username: input.username,
+            display_name: input.display_name,
+            email: input.email,
+            initial_password: input.initial_password,
+            first_assignment: input.assignment.into(),
+        };
+        Ok(Person(store::create_person(scope, new).await?))
+    }
+
+    /// Grants a role on a unit to a person the caller manages.
+    async fn assign_role(&self, ctx: &Context<'_>, username: String, input: RoleAssignmentInput) -> AppResult<PersonAssignment> {
+        Ok(PersonAssignment(store::assign_role(ctx.scope()?, &username, input.into()).await?))
+    }
+
+    /// Removes a role assignment.
+    async fn revoke_role(&self, ctx: &Context<'_>, assignment_id: ID) -> AppResult<bool> {
+        let id = Uuid::parse_str(&assignment_id)
+            .map_err(|_| AppError::bad_input("assignmentId", "Identificativo non valido", "Invalid id"))?;
+        store::revoke_role(ctx.scope()?, id).await?;
+        Ok(true)
+    }
+
+    /// Activates or deactivates a person.
+    async fn set_person_active(&self, ctx: &Context<'_>, username: String, active: bool) -> AppResult<Person> {
+        Ok(Person(store::set_active(ctx.scope()?, &username, active).await?))
+    }
+}
+
+/// Visible assignments of each person.
+pub struct AssignmentsByPerson(pub Scope);
+
+impl Loader<Uuid> for AssignmentsByPerson {
+    type Value = Vec<role_assignment::Model>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let mut map: HashMap<Uuid, Vec<role_assignment::Model>> = HashMap::new();
+        for a in store::assignments_of(&self.0, keys).await? {
+            map.entry(a.person_id).or_default().push(a);
+        }
+        Ok(map)
+    }
+}

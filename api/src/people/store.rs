@@ -1,0 +1,302 @@
+//! People and role assignments, read and changed within the caller's
+//! `people:manage` scope: a person is visible when one of their assignments is
+//! on a unit in scope (admins of a national root see everyone).
+
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, Func, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
+};
+use uuid::Uuid;
+
+use entities::{org_unit, person, role_assignment};
+
+use super::domain::{self, check_assignment, may_grant};
+use crate::audit::{self, Actor, AuditRecord};
+use crate::auth::hash_password;
+use crate::authz::{Action, Role};
+use crate::error::{AppError, AppResult};
+use crate::graphql::pagination::Page;
+use crate::tenancy::{Scope, UnitScope};
+
+#[derive(Default)]
+pub struct PeopleFilter {
+    pub unit_id: Option<Uuid>,
+    pub role: Option<Role>,
+    pub search: Option<String>,
+}
+
+fn assignments_in_scope(units: &UnitScope) -> Condition {
+    let in_units = units.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId)));
+    if units.includes_a_root() {
+        Condition::any().add(in_units).add(role_assignment::Column::UnitId.is_null())
+    } else {
+        in_units
+    }
+}
+
+pub async fn list(scope: &Scope, filter: PeopleFilter, page: &Page) -> AppResult<Vec<person::Model>> {
+    let units = scope.units_for(Action::PeopleManage);
+    let mut assignments = Query::select();
+    assignments
+        .column(role_assignment::Column::PersonId)
+        .from(role_assignment::Entity)
+        .cond_where(assignments_in_scope(&units));
+    if let Some(unit_id) = filter.unit_id {
+        assignments.and_where(Expr::col(role_assignment::Column::UnitId).eq(unit_id));
+    }
+    if let Some(role) = filter.role {
+        assignments.and_where(Expr::col(role_assignment::Column::Role).eq(role.as_str()));
+    }
+    let mut query = person::Entity::find().filter(person::Column::Id.in_subquery(assignments));
+    if let Some(search) = filter.search.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()) {
+        let pattern = format!("%{}%", search.replace(['%', '_'], ""));
+        query = query.filter(
+            Condition::any()
+                .add(Expr::col(person::Column::Username).like(pattern.clone()))
+                .add(Func::lower(Expr::col(person::Column::DisplayName)).like(pattern)),
+        );
+    }
+    if let Some(after) = &page.after {
+        query = query.filter(person::Column::Username.gt(after.as_str()));
+    }
+    Ok(query
+        .order_by_asc(person::Column::Username)
+        .limit(page.fetch_limit())
+        .all(scope.db())
+        .await?)
+}
+
+/// Assignments of these people that the caller may see.
+pub async fn assignments_of(scope: &Scope, person_ids: &[Uuid]) -> AppResult<Vec<role_assignment::Model>> {
+    let units = scope.units_for(Action::PeopleManage);
+    Ok(role_assignment::Entity::find()
+        .filter(role_assignment::Column::PersonId.is_in(person_ids.iter().copied()))
+        .filter(assignments_in_scope(&units))
+        .order_by_asc(role_assignment::Column::CreatedAt)
+        .all(scope.db())
+        .await?)
+}
+
+async fn visible_person(scope: &Scope, username: &str) -> AppResult<person::Model> {
+    let units = scope.units_for(Action::PeopleManage);
+    let mut assignments = Query::select();
+    assignments
+        .column(role_assignment::Column::PersonId)
+        .from(role_assignment::Entity)
+        .cond_where(assignments_in_scope(&units));
+    person::Entity::find()
+        .filter(person::Column::Username.eq(username))
+        .filter(person::Column::Id.in_subquery(assignments))
+        .one(scope.db())
+        .await?
+        .ok_or_else(|| AppError::not_found("Persona non trovata", "Person not found"))
+}
+
+async fn unit_in_scope(scope: &Scope, code: &str) -> AppResult<org_unit::Model> {
+    let units = scope.units_for(Action::PeopleManage);
+    org_unit::Entity::find()
+        .filter(org_unit::Column::Code.eq(code))
+        .filter(units.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
+        .one(scope.db())
+        .await?
+        .ok_or_else(|| AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found"))
+}
+
+pub struct NewAssignment {
+    pub role: Role,
+    pub unit_code: String,
+    pub section: Option<String>,
+}
+
+/// Checks and authorises an assignment; returns the unit and the acting role's actor.
+async fn prepare_assignment(scope: &Scope, a: &NewAssignment) -> AppResult<(org_unit::Model, Actor)> {
+    let unit = unit_in_scope(scope, &a.unit_code).await?;
+    let acting = scope.authorize(Action::PeopleManage, &unit.path)?;
+    if !may_grant(acting.role, a.role) {
+        return Err(AppError::forbidden(
+            format!("Il tuo ruolo non può assegnare il ruolo {}", a.role.as_str()),
+            format!("Your role may not grant {}", a.role.as_str()),
+        ));
+    }
+    let kind = unit.kind.parse().map_err(AppError::internal)?;
+    check_assignment(a.role, kind, a.section.as_deref())?;
+    Ok((unit, Actor::acting_as(scope.principal(), acting)))
+}
+
+async fn insert_assignment(
+    conn: &impl ConnectionTrait,
+    person_id: Uuid,
+    a: &NewAssignment,
+    unit_id: Uuid,
+) -> AppResult<role_assignment::Model> {
+    let model = role_assignment::Model {
+        id: Uuid::now_v7(),
+        person_id,
+        role: a.role.as_str().to_owned(),
+        unit_id: Some(unit_id),
+        section: a.section.clone(),
+        created_at: Utc::now(),
+    };
+    role_assignment::Entity::insert(role_assignment::ActiveModel::from(model.clone()))
+        .exec(conn)
+        .await?;
+    Ok(model)
+}
+
+pub struct NewPerson {
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub initial_password: Option<String>,
+    pub first_assignment: NewAssignment,
+}
+
+/// Creates a person together with their first role assignment (so the person
+/// is never outside everyone's scope).
+pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person::Model> {
+    let username = domain::check_username(&input.username)?;
+    if let Some(p) = &input.initial_password {
+        domain::check_password(p)?;
+    }
+    let (unit, actor) = prepare_assignment(scope, &input.first_assignment).await?;
+    let password_hash = match input.initial_password {
+        Some(p) => Some(tokio::task::spawn_blocking(move || hash_password(&p)).await.map_err(AppError::internal)??),
+        None => None,
+    };
+    let txn = scope.db().begin().await?;
+    if person::Entity::find().filter(person::Column::Username.eq(&username)).one(&txn).await?.is_some() {
+        return Err(AppError::conflict("Nome utente già in uso", "Username already taken"));
+    }
+    let model = person::Model {
+        id: Uuid::now_v7(),
+        username,
+        display_name: input.display_name.trim().to_owned(),
+        email: input.email,
+        fiscal_code: None,
+        password_hash,
+        active: true,
+        created_at: Utc::now(),
+    };
+    person::Entity::insert(person::ActiveModel::from(model.clone())).exec(&txn).await?;
+    let assignment = insert_assignment(&txn, model.id, &input.first_assignment, unit.id).await?;
+    let record = AuditRecord::new("person.create")
+        .record("person", model.id.to_string())
+        .unit(unit.id)
+        .detail(serde_json::json!({ "username": model.username, "role": assignment.role }));
+    audit::record(&txn, &actor, record, scope.request_id()).await?;
+    txn.commit().await?;
+    Ok(model)
+}
+
+pub async fn assign_role(scope: &Scope, username: &str, a: NewAssignment) -> AppResult<role_assignment::Model> {
+    let person = visible_person(scope, username).await?;
+    let (unit, actor) = prepare_assignment(scope, &a).await?;
+    let txn = scope.db().begin().await?;
+    let duplicate = role_assignment::Entity::find()
+        .filter(role_assignment::Column::PersonId.eq(person.id))
+        .filter(role_assignment::Column::Role.eq(a.role.as_str()))
+        .filter(role_assignment::Column::UnitId.eq(unit.id))
+        .one(&txn)
+        .await?;
+    if duplicate.is_some() {
+        return Err(AppError::conflict(
+            "La persona ha già questo ruolo su questa unità",
+            "The person already holds this role on this unit",
+        ));
+    }
+    let assignment = insert_assignment(&txn, person.id, &a, unit.id).await?;
+    let record = AuditRecord::new("person.assign_role")
+        .record("role_assignment", assignment.id.to_string())
+        .unit(unit.id)
+        .detail(serde_json::json!({ "username": person.username, "role": assignment.role, "section": assignment.section }));
+    audit::record(&txn, &actor, record, scope.request_id()).await?;
+    txn.commit().await?;
+    Ok(assignment)
+}
+
+pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<()> {
+    let units = scope.units_for(Action::PeopleManage);
+    let assignment = role_assignment::Entity::find_by_id(assignment_id)
+        .filter(units.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId))))
+        .one(scope.db())
+        .await?
+        .ok_or_else(|| AppError::not_found("Assegnazione non trovata", "Role assignment not found"))?;
+    let unit = org_unit::Entity::find_by_id(assignment.unit_id.unwrap_or_default())
+        .one(scope.db())
+        .await?
+        .ok_or_else(|| AppError::not_found("Assegnazione non trovata", "Role assignment not found"))?;
+    let acting = scope.authorize(Action::PeopleManage, &unit.path)?;
+    let role: Role = assignment.role.parse().map_err(AppError::internal)?;
+    if !may_grant(acting.role, role) {
+        return Err(AppError::forbidden(
+            format!("Il tuo ruolo non può revocare il ruolo {}", role.as_str()),
+            format!("Your role may not revoke {}", role.as_str()),
+        ));
+    }
+    if assignment.person_id == scope.person_id() {
+        return Err(AppError::conflict(
+            "Non puoi revocare un tuo ruolo: chiedi a un altro amministratore",
+            "You cannot revoke your own role: ask another administrator",
+        ));
+    }
+    let actor = Actor::acting_as(scope.principal(), acting);
+    let txn = scope.db().begin().await?;
+    role_assignment::Entity::delete_by_id(assignment.id).exec(&txn).await?;
+    let record = AuditRecord::new("person.revoke_role")
+        .record("role_assignment", assignment.id.to_string())
+        .unit(unit.id)
+        .detail(serde_json::json!({ "role": assignment.role }));
+    audit::record(&txn, &actor, record, scope.request_id()).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Activates or deactivates a person. A deactivated person's tokens stop
+/// working at once (sign-in and token resolution require an active person).
+pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResult<person::Model> {
+    let person = visible_person(scope, username).await?;
+    if person.id == scope.person_id() {
+        return Err(AppError::conflict("Non puoi disattivare te stesso", "You cannot deactivate yourself"));
+    }
+    // The caller must be able to manage every role the person holds.
+    let all = role_assignment::Entity::find()
+        .filter(role_assignment::Column::PersonId.eq(person.id))
+        .all(scope.db())
+        .await?;
+    let mut acting_actor = None;
+    for a in &all {
+        let role: Role = a.role.parse().map_err(AppError::internal)?;
+        let unit = match a.unit_id {
+            Some(id) => org_unit::Entity::find_by_id(id).one(scope.db()).await?,
+            None => None,
+        };
+        let path = unit.map(|u| u.path).unwrap_or_default();
+        let acting = scope.authorize(Action::PeopleManage, &path)?;
+        if !may_grant(acting.role, role) {
+            return Err(AppError::forbidden(
+                "Il tuo ruolo non può gestire tutti i ruoli di questa persona",
+                "Your role may not manage every role of this person",
+            ));
+        }
+        acting_actor.get_or_insert_with(|| (Actor::acting_as(scope.principal(), acting), a.unit_id));
+    }
+    let Some((actor, unit_id)) = acting_actor else {
+        return Err(AppError::not_found("Persona non trovata", "Person not found"));
+    };
+    let txn = scope.db().begin().await?;
+    person::Entity::update_many()
+        .col_expr(person::Column::Active, Expr::value(active))
+        .filter(person::Column::Id.eq(person.id))
+        .exec(&txn)
+        .await?;
+    let mut record = AuditRecord::new(if active { "person.activate" } else { "person.deactivate" })
+        .record("person", person.id.to_string());
+    if let Some(unit_id) = unit_id {
+        record = record.unit(unit_id);
+    }
+    audit::record(&txn, &actor, record, scope.request_id()).await?;
+    txn.commit().await?;
+    Ok(person::Model { active, ..person })
+}

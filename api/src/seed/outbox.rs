@@ -1,0 +1,128 @@
+//! Demo notifications, so the admin app's outbox monitor has something to
+//! show: one e-mail sent, one reminder waiting for its day, one webhook given
+//! up on after its eight attempts.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use uuid::Uuid;
+
+use entities::{outbox_delivery, outbox_message};
+
+struct Demo {
+    channel: &'static str,
+    event: &'static str,
+    dedupe_key: &'static str,
+    unit: Option<&'static str>,
+    recipient: &'static str,
+    subject: Option<&'static str>,
+    body: &'static str,
+    status: &'static str,
+    /// Outcomes of the attempts made, oldest first.
+    attempts: &'static [(&'static str, Option<i32>, Option<&'static str>)],
+    /// Created this many hours ago.
+    age_hours: i64,
+    /// Due in this many hours (negative: in the past).
+    due_in_hours: i64,
+}
+
+const DNS_ERROR: &str = "error sending request: client error (Connect): dns error: failed to lookup address information";
+
+const DEMO: &[Demo] = &[
+    Demo {
+        channel: "EMAIL",
+        event: "quesito.answered",
+        dedupe_key: "demo:quesito:answered",
+        unit: Some("CRIC-SAR"),
+        recipient: "cittadino.demo@example.it",
+        subject: Some("Risposta al quesito n. 2026/000123"),
+        body: "Gentile contribuente,\nil CRIC Sardegna ha risposto al suo quesito.\n",
+        status: "SENT",
+        attempts: &[("SENT", None, None)],
+        age_hours: 3,
+        due_in_hours: -3,
+    },
+    Demo {
+        channel: "EMAIL",
+        event: "appointment.reminder",
+        dedupe_key: "demo:appointment:reminder",
+        unit: Some("UT-CA1"),
+        recipient: "prenotazione.demo@example.it",
+        subject: Some("Promemoria: Appuntamento CUP n. 4512 del 27/11/26"),
+        body: "Gentile contribuente,\nle ricordiamo l'appuntamento presso UT Cagliari 1.\n",
+        status: "PENDING",
+        attempts: &[],
+        age_hours: 1,
+        due_in_hours: 48,
+    },
+    Demo {
+        channel: "WEBHOOK",
+        event: "procura.revoked",
+        dedupe_key: "demo:procura:revoked",
+        unit: None,
+        recipient: "https://gestionale.example.invalid/accoglienza/webhook",
+        subject: None,
+        body: r#"{"event":"procura.revoked","procura":{"status":"REVOKED"}}"#,
+        status: "FAILED",
+        attempts: &[
+            ("RETRY", None, Some(DNS_ERROR)),
+            ("RETRY", None, Some(DNS_ERROR)),
+            ("RETRY", None, Some(DNS_ERROR)),
+            ("RETRY", None, Some(DNS_ERROR)),
+            ("RETRY", None, Some(DNS_ERROR)),
+            ("RETRY", None, Some(DNS_ERROR)),
+            ("RETRY", None, Some(DNS_ERROR)),
+            ("FAILED", None, Some(DNS_ERROR)),
+        ],
+        age_hours: 5,
+        due_in_hours: -1,
+    },
+];
+
+/// Inserts the demo messages; `unit_id` resolves a demo unit code.
+pub async fn seed(conn: &impl ConnectionTrait, unit_id: impl Fn(&str) -> Option<Uuid>, now: DateTime<Utc>) -> anyhow::Result<()> {
+    for demo in DEMO {
+        let id = Uuid::now_v7();
+        let created_at = now - Duration::hours(demo.age_hours);
+        let sent = demo.status == "SENT";
+        let last_error = demo.attempts.last().and_then(|(_, _, e)| e.map(str::to_owned));
+        outbox_message::Entity::insert(outbox_message::ActiveModel {
+            id: Set(id),
+            channel: Set(demo.channel.to_owned()),
+            event: Set(demo.event.to_owned()),
+            dedupe_key: Set(demo.dedupe_key.to_owned()),
+            unit_id: Set(demo.unit.and_then(&unit_id)),
+            reference: Set((demo.channel == "WEBHOOK").then(|| "webhook:demo".to_owned())),
+            recipient: Set(demo.recipient.to_owned()),
+            subject: Set(demo.subject.map(str::to_owned)),
+            body: Set(demo.body.to_owned()),
+            signing_secret: Set((demo.channel == "WEBHOOK" && !sent).then(|| "demo-signing-secret-0123456789".to_owned())),
+            status: Set(demo.status.to_owned()),
+            attempts: Set(i32::try_from(demo.attempts.len())?),
+            next_attempt_at: Set(now + Duration::hours(demo.due_in_hours)),
+            locked_until: Set(None),
+            lease_token: Set(None),
+            last_error: Set(if sent { None } else { last_error }),
+            created_at: Set(created_at),
+            sent_at: Set(sent.then_some(created_at + Duration::seconds(2))),
+        })
+        .exec(conn)
+        .await?;
+        for (n, (outcome, status_code, error)) in demo.attempts.iter().enumerate() {
+            let attempt = i32::try_from(n + 1)?;
+            outbox_delivery::Entity::insert(outbox_delivery::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                message_id: Set(id),
+                attempt: Set(attempt),
+                at: Set(created_at + Duration::minutes(i64::from(attempt) * 10)),
+                outcome: Set((*outcome).to_owned()),
+                status_code: Set(*status_code),
+                response: Set(None),
+                error: Set(error.map(str::to_owned)),
+                duration_ms: Set(Some(40)),
+            })
+            .exec(conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
