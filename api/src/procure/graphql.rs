@@ -882,14 +882,20 @@ impl ProcureMutation {
         let id = parse_id("id", &id)?;
         let now = Utc::now();
         let txn = scope.db().begin().await?;
+        // The write comes first, so of two concurrent verifications exactly one wins (on SQLite too).
+        let verified = store::verify_professional(&txn, id, scope.person_id(), now).await?;
         let p = professional::Entity::find_by_id(id)
             .one(&txn)
             .await?
             .ok_or_else(|| AppError::not_found("Professionista non trovato", "Professional not found"))?;
-        store::verify_professional(&txn, id, p.version, scope.person_id(), now).await?;
+        if !verified {
+            return Err(AppError::conflict(
+                "Il professionista è già stato verificato",
+                "The professional has already been verified",
+            ));
+        }
         let record = AuditRecord::new("professional.verify").record("professional", id.to_string());
         audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        let p = professional::Entity::find_by_id(id).one(&txn).await?.ok_or_else(|| AppError::internal("row vanished inside its transaction"))?;
         txn.commit().await?;
         Ok(Professional(p))
     }
@@ -1056,8 +1062,9 @@ impl ProcureMutation {
         let id = parse_id("id", &id)?;
         let txn = scope.db().begin().await?;
         let not_found = || AppError::not_found("Chiave API non trovata", "API key not found");
+        let revoked = api_keys::revoke(&txn, scope.person_id(), id, Utc::now()).await?;
         api_keys::own(&txn, scope.person_id(), id).await?.ok_or_else(not_found)?;
-        if !api_keys::revoke(&txn, scope.person_id(), id, Utc::now()).await? {
+        if !revoked {
             return Err(AppError::conflict("La chiave è già revocata", "The key is already revoked"));
         }
         let record = AuditRecord::new("apikey.revoke").record("api_key", id.to_string());

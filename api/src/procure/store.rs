@@ -74,31 +74,17 @@ pub async fn professionals_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<
     Ok(query.all(scope.db()).await?)
 }
 
-/// Marks a self-registration verified. `CONFLICT` when it already is, or when
-/// someone else changed it meanwhile.
-pub async fn verify_professional(
-    conn: &impl ConnectionTrait,
-    id: Uuid,
-    version: i32,
-    by: Uuid,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
+/// Marks a self-registration verified; `false` when it is absent or already verified.
+pub async fn verify_professional(conn: &impl ConnectionTrait, id: Uuid, by: Uuid, now: DateTime<Utc>) -> AppResult<bool> {
     let result = professional::Entity::update_many()
         .col_expr(professional::Column::VerifiedAt, Expr::value(now))
         .col_expr(professional::Column::VerifiedBy, Expr::value(by))
         .col_expr(professional::Column::Version, Expr::col(professional::Column::Version).add(1))
         .filter(professional::Column::Id.eq(id))
-        .filter(professional::Column::Version.eq(version))
         .filter(professional::Column::VerifiedAt.is_null())
         .exec(conn)
         .await?;
-    if result.rows_affected == 0 {
-        return Err(AppError::conflict(
-            "Il professionista è già stato verificato",
-            "The professional has already been verified",
-        ));
-    }
-    Ok(())
+    Ok(result.rows_affected == 1)
 }
 
 // ---------------------------------------------------------------------------
