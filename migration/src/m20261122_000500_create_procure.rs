@@ -102,7 +102,13 @@ enum Webhook {
     DeletedAt,
 }
 
-async fn index(manager: &SchemaManager<'_>, name: &str, table: impl IntoIden, cols: Vec<DynIden>, unique: bool) -> Result<(), DbErr> {
+async fn index(
+    manager: &SchemaManager<'_>,
+    name: &str,
+    table: impl IntoIden,
+    cols: Vec<DynIden>,
+    unique: bool,
+) -> Result<(), DbErr> {
     let mut index = Index::create();
     index.name(name).table(table);
     for col in cols {
@@ -252,7 +258,10 @@ impl MigrationTrait for Migration {
             )
             .await?;
         for (name, cols) in [
-            ("idx_collaborator_professional", vec![Collaborator::ProfessionalId.into_iden(), Collaborator::Id.into_iden()]),
+            (
+                "idx_collaborator_professional",
+                vec![Collaborator::ProfessionalId.into_iden(), Collaborator::Id.into_iden()],
+            ),
             (
                 "idx_collaborator_professional_fiscal_code",
                 vec![Collaborator::ProfessionalId.into_iden(), Collaborator::FiscalCode.into_iden()],
@@ -275,9 +284,7 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(ApiKey::LastUsedAt).timestamp_with_time_zone().null())
                     .col(ColumnDef::new(ApiKey::RevokedAt).timestamp_with_time_zone().null())
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(ApiKey::Table, ApiKey::PersonId)
-                            .to(Person::Table, Person::Id),
+                        ForeignKey::create().from(ApiKey::Table, ApiKey::PersonId).to(Person::Table, Person::Id),
                     )
                     .to_owned(),
             )

@@ -46,7 +46,9 @@ both_backends!(an_api_key_works_until_revoked, |app: TestApp| async move {
 
     let res = app.graphql(Some(&key), CHECK_QUERY, json!({})).await;
     assert_eq!(data(&res)["procuraCheck"], json!({ "authorized": true, "reason": "AUTHORIZED" }));
-    let res = app.graphql(Some(&key), "{ procure { nodes { clientFiscalCode } } collaborators { nodes { id } } }", json!({})).await;
+    let res = app
+        .graphql(Some(&key), "{ procure { nodes { clientFiscalCode } } collaborators { nodes { id } } }", json!({}))
+        .await;
     assert!(data(&res)["procure"]["nodes"].as_array().unwrap().iter().any(|n| n["clientFiscalCode"] == COMPANY));
 
     // The audit trail says the check came through the key.
@@ -58,12 +60,15 @@ both_backends!(an_api_key_works_until_revoked, |app: TestApp| async move {
         .unwrap();
     assert!(events.iter().any(|e| e.detail.as_deref().unwrap_or_default().contains(&id)));
 
-    let res = app.graphql(Some(&rossi), "mutation($id: ID!) { revokeApiKey(id: $id) { active revokedAt } }", json!({ "id": id })).await;
+    let res = app
+        .graphql(Some(&rossi), "mutation($id: ID!) { revokeApiKey(id: $id) { active revokedAt } }", json!({ "id": id }))
+        .await;
     assert_eq!(data(&res)["revokeApiKey"]["active"], false);
     let res = app.graphql(Some(&key), CHECK_QUERY, json!({})).await;
     assert_eq!(error_code(&res), Some("UNAUTHENTICATED"));
     // Revoking twice is a conflict; someone else's key is not found.
-    let res = app.graphql(Some(&rossi), "mutation($id: ID!) { revokeApiKey(id: $id) { id } }", json!({ "id": id })).await;
+    let res =
+        app.graphql(Some(&rossi), "mutation($id: ID!) { revokeApiKey(id: $id) { id } }", json!({ "id": id })).await;
     assert_eq!(error_code(&res), Some("CONFLICT"));
 });
 
@@ -79,7 +84,9 @@ both_backends!(a_key_sees_only_its_own_professionals_procure, |app: TestApp| asy
     assert_eq!(check(&app, &neri_key, CLIENT, "REFUND_DOCUMENTATION").await["reason"], "NO_PROCURA");
     assert_eq!(check(&app, &rossi_key, CLIENT, "REFUND_DOCUMENTATION").await["authorized"], true);
     // Nor can a professional revoke another's key.
-    let res = app.graphql(Some(&neri), "mutation($id: ID!) { revokeApiKey(id: $id) { id } }", json!({ "id": rossi_key_id })).await;
+    let res = app
+        .graphql(Some(&neri), "mutation($id: ID!) { revokeApiKey(id: $id) { id } }", json!({ "id": rossi_key_id }))
+        .await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
     // A key reaches nothing of the organisation.
     let res = app.graphql(Some(&rossi_key), "{ orgUnits { nodes { code } } }", json!({})).await;

@@ -119,7 +119,11 @@ both_backends!(prof_rossi_declares_checks_and_revokes_a_procura, |app: TestApp| 
     assert!(!no["message"].as_str().unwrap().is_empty());
 
     let res = app
-        .graphql(Some(&rossi), "mutation($id: ID!) { revokeProcura(id: $id) { status revokedAt } }", json!({ "id": id }))
+        .graphql(
+            Some(&rossi),
+            "mutation($id: ID!) { revokeProcura(id: $id) { status revokedAt } }",
+            json!({ "id": id }),
+        )
         .await;
     assert_eq!(data(&res)["revokeProcura"]["status"], "REVOKED");
     let after = check(&app, &rossi, COMPANY, "REFUND_DOCUMENTATION").await;
@@ -127,21 +131,25 @@ both_backends!(prof_rossi_declares_checks_and_revokes_a_procura, |app: TestApp| 
     assert_eq!(after["reason"], "REVOKED");
 
     // The check on a day before the revocation still answers as it was then.
-    let yesterday = app
-        .graphql(Some(&rossi), CHECK, json!({ "c": COMPANY, "s": "REFUND_DOCUMENTATION", "on": day(-1) }))
-        .await;
+    let yesterday =
+        app.graphql(Some(&rossi), CHECK, json!({ "c": COMPANY, "s": "REFUND_DOCUMENTATION", "on": day(-1) })).await;
     assert_eq!(data(&yesterday)["procuraCheck"]["reason"], "NOT_YET_VALID");
 
     // Its history keeps both steps.
     let res = app
-        .graphql(Some(&rossi), "query($id: ID!) { procura(id: $id) { history { kind occurredAt } } }", json!({ "id": id }))
+        .graphql(
+            Some(&rossi),
+            "query($id: ID!) { procura(id: $id) { history { kind occurredAt } } }",
+            json!({ "id": id }),
+        )
         .await;
     let kinds: Vec<&str> =
         data(&res)["procura"]["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["DECLARED", "REVOKED"]);
 
     // Revoking again is a conflict, and nothing changes.
-    let again = app.graphql(Some(&rossi), "mutation($id: ID!) { revokeProcura(id: $id) { id } }", json!({ "id": id })).await;
+    let again =
+        app.graphql(Some(&rossi), "mutation($id: ID!) { revokeProcura(id: $id) { id } }", json!({ "id": id })).await;
     assert_eq!(error_code(&again), Some("CONFLICT"));
 });
 
@@ -300,9 +308,8 @@ both_backends!(collaborator_check_answers_each_case_at_the_counter, |app: TestAp
     assert_eq!(counter(COLLAB_A, COMPANY).await["reason"], "COLLABORATORS_NOT_AUTHORIZED");
     assert_eq!(counter(COLLAB_B, CLIENT).await["reason"], "COLLABORATOR_NOT_ACTIVE");
     // The service must be delegated too.
-    let res = app
-        .graphql(Some(&op), COLLAB_CHECK, json!({ "col": COLLAB_A, "c": CLIENT, "s": "STATUS_INFORMATION" }))
-        .await;
+    let res =
+        app.graphql(Some(&op), COLLAB_CHECK, json!({ "col": COLLAB_A, "c": CLIENT, "s": "STATUS_INFORMATION" })).await;
     assert_eq!(data(&res)["collaboratorCheck"]["reason"], "SERVICE_NOT_DELEGATED");
 
     // Every check is audited with the operator's unit: the region's auditor sees them.
@@ -324,7 +331,11 @@ both_backends!(collaborator_check_answers_each_case_at_the_counter, |app: TestAp
     // …and another region's director does not.
     let lazio = app.login("dr.lazio").await;
     let res = app
-        .graphql(Some(&lazio), r#"{ auditEvents(filter: { action: "procura.check_collaborator" }) { nodes { actor } } }"#, json!({}))
+        .graphql(
+            Some(&lazio),
+            r#"{ auditEvents(filter: { action: "procura.check_collaborator" }) { nodes { actor } } }"#,
+            json!({}),
+        )
         .await;
     assert_eq!(data(&res)["auditEvents"]["nodes"], json!([]));
 });
@@ -360,7 +371,8 @@ both_backends!(a_professional_never_sees_or_changes_another_professionals_procur
     assert_eq!(procure_count(&app, &neri).await, 0);
     let res = app.graphql(Some(&neri), "query($id: ID!) { procura(id: $id) { id } }", json!({ "id": id })).await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
-    let res = app.graphql(Some(&neri), "mutation($id: ID!) { revokeProcura(id: $id) { id } }", json!({ "id": id })).await;
+    let res =
+        app.graphql(Some(&neri), "mutation($id: ID!) { revokeProcura(id: $id) { id } }", json!({ "id": id })).await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
     assert_eq!(check(&app, &neri, CLIENT, "REFUND_DOCUMENTATION").await["reason"], "NO_PROCURA");
     let res = app.graphql(Some(&neri), "{ collaborators { nodes { id } } }", json!({})).await;
@@ -418,30 +430,33 @@ both_backends!(a_self_registered_professional_declares_only_after_verification, 
     assert_eq!(data(&res)["declareProcura"]["status"], "ACTIVE");
 });
 
-both_backends!(procure_are_filtered_by_client_status_and_service_and_client_look_ups_are_audited, |app: TestApp| async move {
-    let rossi = app.login("prof.rossi").await;
-    declared(&app, &rossi, input(COMPANY, &["REVIEW_ASSESSMENTS_41BIS"], 0, 30, false)).await;
-    let q = r#"query($f: ProcuraFilter) { procure(filter: $f, first: 100) { nodes { clientFiscalCode services status } } }"#;
-    let res = app.graphql(Some(&rossi), q, json!({ "f": { "service": "REVIEW_ASSESSMENTS_41BIS" } })).await;
-    let nodes = data(&res)["procure"]["nodes"].as_array().unwrap().clone();
-    assert!(!nodes.is_empty());
-    assert!(nodes.iter().all(|n| n["services"].as_array().unwrap().contains(&json!("REVIEW_ASSESSMENTS_41BIS"))));
+both_backends!(
+    procure_are_filtered_by_client_status_and_service_and_client_look_ups_are_audited,
+    |app: TestApp| async move {
+        let rossi = app.login("prof.rossi").await;
+        declared(&app, &rossi, input(COMPANY, &["REVIEW_ASSESSMENTS_41BIS"], 0, 30, false)).await;
+        let q = r#"query($f: ProcuraFilter) { procure(filter: $f, first: 100) { nodes { clientFiscalCode services status } } }"#;
+        let res = app.graphql(Some(&rossi), q, json!({ "f": { "service": "REVIEW_ASSESSMENTS_41BIS" } })).await;
+        let nodes = data(&res)["procure"]["nodes"].as_array().unwrap().clone();
+        assert!(!nodes.is_empty());
+        assert!(nodes.iter().all(|n| n["services"].as_array().unwrap().contains(&json!("REVIEW_ASSESSMENTS_41BIS"))));
 
-    let res = app.graphql(Some(&rossi), q, json!({ "f": { "clientFiscalCode": COMPANY } })).await;
-    let nodes = data(&res)["procure"]["nodes"].as_array().unwrap().clone();
-    assert_eq!(nodes.len(), 1);
-    assert_eq!(nodes[0]["clientFiscalCode"], COMPANY);
+        let res = app.graphql(Some(&rossi), q, json!({ "f": { "clientFiscalCode": COMPANY } })).await;
+        let nodes = data(&res)["procure"]["nodes"].as_array().unwrap().clone();
+        assert_eq!(nodes.len(), 1);
+        assert_eq!(nodes[0]["clientFiscalCode"], COMPANY);
 
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let audited = entities::audit_event::Entity::find()
-        .filter(entities::audit_event::Column::Action.eq("procura.list_by_client"))
-        .all(&app.state.db)
-        .await
-        .unwrap();
-    assert_eq!(audited.len(), 1);
-    assert_eq!(audited[0].actor_username.as_deref(), Some("prof.rossi"));
-    assert_eq!(audited[0].record_id.as_deref(), Some(COMPANY));
-});
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let audited = entities::audit_event::Entity::find()
+            .filter(entities::audit_event::Column::Action.eq("procura.list_by_client"))
+            .all(&app.state.db)
+            .await
+            .unwrap();
+        assert_eq!(audited.len(), 1);
+        assert_eq!(audited[0].actor_username.as_deref(), Some("prof.rossi"));
+        assert_eq!(audited[0].record_id.as_deref(), Some(COMPANY));
+    }
+);
 
 both_backends!(two_revocations_at_once_exactly_one_wins, |app: TestApp| async move {
     let rossi = app.login("prof.rossi").await;
@@ -458,7 +473,13 @@ both_backends!(two_revocations_at_once_exactly_one_wins, |app: TestApp| async mo
 
 both_backends!(the_demo_professional_has_procure_in_every_status, |app: TestApp| async move {
     let rossi = app.login("prof.rossi").await;
-    let res = app.graphql(Some(&rossi), "{ procure { nodes { status } } professionalProfile { entratelUserType verified } }", json!({})).await;
+    let res = app
+        .graphql(
+            Some(&rossi),
+            "{ procure { nodes { status } } professionalProfile { entratelUserType verified } }",
+            json!({}),
+        )
+        .await;
     let statuses: Vec<&str> =
         data(&res)["procure"]["nodes"].as_array().unwrap().iter().map(|n| n["status"].as_str().unwrap()).collect();
     for s in ["ACTIVE", "EXPIRED", "REVOKED"] {
@@ -468,8 +489,15 @@ both_backends!(the_demo_professional_has_procure_in_every_status, |app: TestApp|
 });
 
 async fn history(app: &TestApp, token: &str, id: &str) -> Vec<String> {
-    let res = app.graphql(Some(token), "query($id: ID!) { procura(id: $id) { history { kind } } }", json!({ "id": id })).await;
-    data(&res)["procura"]["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_owned()).collect()
+    let res = app
+        .graphql(Some(token), "query($id: ID!) { procura(id: $id) { history { kind } } }", json!({ "id": id }))
+        .await;
+    data(&res)["procura"]["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 both_backends!(the_expiry_scan_records_each_notice_once_however_often_it_runs, |app: TestApp| async move {

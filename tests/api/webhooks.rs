@@ -162,11 +162,17 @@ both_backends!(a_receiver_gets_each_status_change_once_with_a_valid_signature, |
 
     // The professional sees the delivery log.
     let res = app
-        .graphql(Some(&rossi), "{ webhooks { url deliveries { event status attempts { outcome statusCode } } } }", json!({}))
+        .graphql(
+            Some(&rossi),
+            "{ webhooks { url deliveries { event status attempts { outcome statusCode } } } }",
+            json!({}),
+        )
         .await;
     let log = data(&res)["webhooks"][0]["deliveries"].as_array().unwrap().clone();
     assert!(log.len() >= 6);
-    assert!(log.iter().all(|d| d["status"] == "SENT" && d["attempts"] == json!([{ "outcome": "SENT", "statusCode": 200 }])));
+    assert!(
+        log.iter().all(|d| d["status"] == "SENT" && d["attempts"] == json!([{ "outcome": "SENT", "statusCode": 200 }]))
+    );
 });
 
 both_backends!(a_receiver_that_is_down_gets_the_notification_after_it_comes_back, |app: TestApp| async move {
@@ -209,7 +215,10 @@ both_backends!(webhook_registration_is_checked_and_deleting_stops_deliveries, |a
     }
     // Staff and unverified professionals cannot register.
     let op = app.login("op.cagliari1").await;
-    assert_eq!(error_code(&app.graphql(Some(&op), REGISTER, json!({ "u": "https://x.example/h" })).await), Some("FORBIDDEN"));
+    assert_eq!(
+        error_code(&app.graphql(Some(&op), REGISTER, json!({ "u": "https://x.example/h" })).await),
+        Some("FORBIDDEN")
+    );
     let register_self = r#"mutation($i: RegisterProfessionalInput!) { registerAsProfessional(input: $i) { id } }"#;
     let i = json!({
         "username": "prof.sanna", "password": "password-molto-lunga", "fiscalCode": "NRENNA80A41B354V",
@@ -217,15 +226,22 @@ both_backends!(webhook_registration_is_checked_and_deleting_stops_deliveries, |a
         "alboProvince": "CA", "alboNumber": "987",
     });
     data(&app.graphql(None, register_self, json!({ "i": i })).await);
-    let sanna = app.try_login("prof.sanna", "password-molto-lunga").await["data"]["login"]["token"].as_str().unwrap().to_owned();
-    assert_eq!(error_code(&app.graphql(Some(&sanna), REGISTER, json!({ "u": "https://x.example/h" })).await), Some("FORBIDDEN"));
+    let sanna = app.try_login("prof.sanna", "password-molto-lunga").await["data"]["login"]["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        error_code(&app.graphql(Some(&sanna), REGISTER, json!({ "u": "https://x.example/h" })).await),
+        Some("FORBIDDEN")
+    );
 
     // A deleted endpoint gets nothing more, not even what was waiting.
     let receiver = Receiver::start();
     let res = app.graphql(Some(&rossi), REGISTER, json!({ "u": receiver.url() })).await;
     let hook_id = data(&res)["registerWebhook"]["webhook"]["id"].as_str().unwrap().to_owned();
     declared(&app, &rossi, input(CLIENT, &["REFUND_DOCUMENTATION"], 0, 200, false)).await;
-    let res = app.graphql(Some(&rossi), "mutation($id: ID!) { deleteWebhook(id: $id) }", json!({ "id": hook_id })).await;
+    let res =
+        app.graphql(Some(&rossi), "mutation($id: ID!) { deleteWebhook(id: $id) }", json!({ "id": hook_id })).await;
     assert_eq!(data(&res)["deleteWebhook"], true);
     declared(&app, &rossi, input(COMPANY, &["REFUND_DOCUMENTATION"], 0, 200, false)).await;
     app.drain_outbox().await;
@@ -233,6 +249,7 @@ both_backends!(webhook_registration_is_checked_and_deleting_stops_deliveries, |a
     let res = app.graphql(Some(&rossi), "{ webhooks { id } }", json!({})).await;
     assert_eq!(data(&res)["webhooks"], json!([]));
     // Someone else's (or a deleted) webhook is not found.
-    let res = app.graphql(Some(&rossi), "mutation($id: ID!) { deleteWebhook(id: $id) }", json!({ "id": hook_id })).await;
+    let res =
+        app.graphql(Some(&rossi), "mutation($id: ID!) { deleteWebhook(id: $id) }", json!({ "id": hook_id })).await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
 });

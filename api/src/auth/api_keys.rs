@@ -114,9 +114,8 @@ pub async fn principal_for_key(state: &AppState, secret: &str) -> AppResult<Opti
         return Ok(None);
     };
     let now = Utc::now();
-    let stale = key
-        .last_used_at
-        .is_none_or(|t| now.signed_duration_since(t).to_std().is_ok_and(|d| d >= LAST_USED_RESOLUTION));
+    let stale =
+        key.last_used_at.is_none_or(|t| now.signed_duration_since(t).to_std().is_ok_and(|d| d >= LAST_USED_RESOLUTION));
     if stale {
         api_key::Entity::update_many()
             .col_expr(api_key::Column::LastUsedAt, Expr::value(now))

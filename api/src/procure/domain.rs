@@ -279,7 +279,11 @@ impl Albo {
 pub fn parse_name(field: &str, name: &str) -> AppResult<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(AppError::bad_input(field, "Indica il nome (al massimo 200 caratteri)", "Give the name (at most 200 characters)"));
+        return Err(AppError::bad_input(
+            field,
+            "Indica il nome (al massimo 200 caratteri)",
+            "Give the name (at most 200 characters)",
+        ));
     }
     Ok(name.to_owned())
 }
@@ -310,7 +314,10 @@ pub enum CheckReason {
 impl CheckReason {
     pub fn message(self) -> (&'static str, &'static str) {
         match self {
-            CheckReason::Authorized => ("Autorizzato: una procura attiva copre il servizio", "Authorised: an active procura covers the service"),
+            CheckReason::Authorized => (
+                "Autorizzato: una procura attiva copre il servizio",
+                "Authorised: an active procura covers the service",
+            ),
             CheckReason::CollaboratorNotActive => (
                 "Il collaboratore è comunicato, ma non per questa data",
                 "The collaborator is listed, but not for this date",
@@ -323,11 +330,12 @@ impl CheckReason {
                 "La procura non autorizza il professionista ad avvalersi di collaboratori",
                 "The procura does not authorise the professional to use collaborators",
             ),
-            CheckReason::ServiceNotDelegated => (
-                "La procura non comprende questo servizio",
-                "The procura does not cover this service",
-            ),
-            CheckReason::NotYetValid => ("La procura non è ancora valida in questa data", "The procura is not yet valid on this date"),
+            CheckReason::ServiceNotDelegated => {
+                ("La procura non comprende questo servizio", "The procura does not cover this service")
+            }
+            CheckReason::NotYetValid => {
+                ("La procura non è ancora valida in questa data", "The procura is not yet valid on this date")
+            }
             CheckReason::Revoked => ("La procura è stata revocata", "The procura has been revoked"),
             CheckReason::Expired => ("La procura è scaduta", "The procura has expired"),
             CheckReason::NoProcura => ("Nessuna procura da questo cliente", "No procura from this client"),
@@ -442,8 +450,12 @@ pub enum ProcuraEventKind {
 }
 
 impl ProcuraEventKind {
-    pub const ALL: [ProcuraEventKind; 4] =
-        [ProcuraEventKind::Declared, ProcuraEventKind::Revoked, ProcuraEventKind::ExpiringSoon, ProcuraEventKind::Expired];
+    pub const ALL: [ProcuraEventKind; 4] = [
+        ProcuraEventKind::Declared,
+        ProcuraEventKind::Revoked,
+        ProcuraEventKind::ExpiringSoon,
+        ProcuraEventKind::Expired,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -586,8 +598,12 @@ mod tests {
     fn a_revoked_or_expired_procura_no_longer_authorizes() {
         let prof = Uuid::now_v7();
         let day = d("2026-03-01");
-        let revoked = procura(prof, &[RefundDocumentation], validity("2026-01-01", "2026-12-31", Some("2026-02-01")), false);
-        assert_eq!(check_procura(std::slice::from_ref(&revoked), RefundDocumentation, day).reason, CheckReason::Revoked);
+        let revoked =
+            procura(prof, &[RefundDocumentation], validity("2026-01-01", "2026-12-31", Some("2026-02-01")), false);
+        assert_eq!(
+            check_procura(std::slice::from_ref(&revoked), RefundDocumentation, day).reason,
+            CheckReason::Revoked
+        );
         // …but it did on a day before the revocation.
         assert!(check_procura(&[revoked], RefundDocumentation, d("2026-01-15")).authorized());
         let expired = procura(prof, &[RefundDocumentation], validity("2025-01-01", "2025-12-31", None), false);
@@ -614,7 +630,12 @@ mod tests {
         let prof = Uuid::now_v7();
         let day = d("2026-03-01");
         let p = procura(prof, &[RefundDocumentation], validity("2026-01-01", "2026-12-31", None), true);
-        let ok = check_collaborator(std::slice::from_ref(&p), &[listing(prof, "2026-01-01", None)], RefundDocumentation, day);
+        let ok = check_collaborator(
+            std::slice::from_ref(&p),
+            &[listing(prof, "2026-01-01", None)],
+            RefundDocumentation,
+            day,
+        );
         assert!(ok.authorized());
     }
 

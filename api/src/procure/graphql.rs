@@ -17,6 +17,7 @@ use entities::{
     role_assignment, webhook,
 };
 
+use super::codes::{email_field, fiscal_code_field, tax_code_field};
 use super::domain::{
     self, Albo, CheckOutcome, CheckReason, CollaboratorPeriod, DelegableService, EntratelUserType, ProcuraEventKind,
     ProcuraFacts, ProcuraStatus, ProfessionCategory, ServiceSet,
@@ -30,7 +31,6 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
 use crate::tenancy::Scope;
-use super::codes::{email_field, fiscal_code_field, tax_code_field};
 
 // ---------------------------------------------------------------------------
 // Output types
@@ -303,7 +303,8 @@ impl Webhook {
     async fn deliveries(&self, ctx: &Context<'_>, last: Option<i32>) -> AppResult<Vec<WebhookDelivery>> {
         let scope = ctx.scope()?;
         let limit = Page::new(last, None)?.first as u64;
-        let messages = crate::outbox::store::by_reference(scope.db(), &webhooks::reference(self.0.id), None, limit).await?;
+        let messages =
+            crate::outbox::store::by_reference(scope.db(), &webhooks::reference(self.0.id), None, limit).await?;
         let ids: Vec<Uuid> = messages.iter().map(|m| m.id).collect();
         let mut attempts: HashMap<Uuid, Vec<outbox_delivery::Model>> = HashMap::new();
         for d in crate::outbox::store::deliveries_of(scope.db(), &ids).await? {
@@ -477,10 +478,7 @@ impl Loader<Uuid> for HistoryByProcura {
 // ---------------------------------------------------------------------------
 
 fn not_a_professional() -> AppError {
-    AppError::forbidden(
-        "Non risulti registrato come professionista",
-        "You are not registered as a professional",
-    )
+    AppError::forbidden("Non risulti registrato come professionista", "You are not registered as a professional")
 }
 
 fn not_verified() -> AppError {
@@ -551,8 +549,8 @@ struct Registration {
 
 async fn validate_registration(input: RegisterProfessionalInput) -> AppResult<Registration> {
     let username = input.username.trim().to_lowercase();
-    let username_ok = (3..=64).contains(&username.len())
-        && username.chars().all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c));
+    let username_ok =
+        (3..=64).contains(&username.len()) && username.chars().all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c));
     if !username_ok {
         return Err(AppError::bad_input(
             "username",
@@ -687,9 +685,15 @@ impl ProcureQuery {
         };
         let store_filter =
             StoreProcuraFilter { client_fiscal_code: client.clone(), status: filter.status, service: filter.service };
-        let rows =
-            store::list_own_procure(scope, me.id, &store_filter, domain::today(), page.after_uuid()?, page.fetch_limit())
-                .await?;
+        let rows = store::list_own_procure(
+            scope,
+            me.id,
+            &store_filter,
+            domain::today(),
+            page.after_uuid()?,
+            page.fetch_limit(),
+        )
+        .await?;
         if let Some(client) = client {
             let record = AuditRecord::new("procura.list_by_client").record("client", client).detail(json!({
                 "apiKeyId": scope.principal().api_key_id().map(|id| id.to_string()),
@@ -793,9 +797,11 @@ impl ProcureQuery {
             on,
         );
         let mut detail = check_detail(scope, service, on, &outcome);
-        let listed = listings.iter().find(|l| outcome.procura_id.is_some_and(|id| {
-            procure.iter().any(|p| p.id == id && p.professional_id == l.professional_id)
-        }));
+        let listed = listings.iter().find(|l| {
+            outcome
+                .procura_id
+                .is_some_and(|id| procure.iter().any(|p| p.id == id && p.professional_id == l.professional_id))
+        });
         detail["collaboratorId"] = json!(listed.map(|l| l.id.to_string()));
         let mut record = AuditRecord::new("procura.check_collaborator").record("client", client).detail(detail);
         if let Some(unit) = acting.unit_id() {
@@ -831,7 +837,11 @@ pub struct ProcureMutation;
 #[Object]
 impl ProcureMutation {
     /// Registers a professional with a sign-in account, already verified. ADMIN only.
-    async fn register_professional(&self, ctx: &Context<'_>, input: RegisterProfessionalInput) -> AppResult<Professional> {
+    async fn register_professional(
+        &self,
+        ctx: &Context<'_>,
+        input: RegisterProfessionalInput,
+    ) -> AppResult<Professional> {
         let scope = ctx.scope()?;
         let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
         let reg = validate_registration(input).await?;
@@ -1030,7 +1040,9 @@ impl ProcureMutation {
             ));
         }
         store::end_collaborator(&txn, &c, on, now).await?;
-        let c = store::own_collaborator(&txn, me.id, id).await?.ok_or_else(|| AppError::internal("row vanished inside its transaction"))?;
+        let c = store::own_collaborator(&txn, me.id, id)
+            .await?
+            .ok_or_else(|| AppError::internal("row vanished inside its transaction"))?;
         let record = AuditRecord::new("collaborator.end")
             .record("collaborator", c.id.to_string())
             .detail(json!({ "on": on.to_string() }));

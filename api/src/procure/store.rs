@@ -75,7 +75,12 @@ pub async fn professionals_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<
 }
 
 /// Marks a self-registration verified; `false` when it is absent or already verified.
-pub async fn verify_professional(conn: &impl ConnectionTrait, id: Uuid, by: Uuid, now: DateTime<Utc>) -> AppResult<bool> {
+pub async fn verify_professional(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
     let result = professional::Entity::update_many()
         .col_expr(professional::Column::VerifiedAt, Expr::value(now))
         .col_expr(professional::Column::VerifiedBy, Expr::value(by))
@@ -103,9 +108,8 @@ fn service_column(service: DelegableService) -> procura::Column {
 /// `Validity::status_on(day) == status`, as SQL over the date columns: the
 /// status is never stored, so it can never go stale.
 pub fn status_condition(status: ProcuraStatus, day: NaiveDate) -> Condition {
-    let not_revoked = Condition::any()
-        .add(procura::Column::RevokedOn.is_null())
-        .add(procura::Column::RevokedOn.gt(day));
+    let not_revoked =
+        Condition::any().add(procura::Column::RevokedOn.is_null()).add(procura::Column::RevokedOn.gt(day));
     match status {
         ProcuraStatus::Revoked => Condition::all().add(procura::Column::RevokedOn.lte(day)),
         ProcuraStatus::NotYetValid => Condition::all().add(not_revoked).add(procura::Column::ValidFrom.gt(day)),
@@ -155,10 +159,7 @@ pub async fn own_procura(
     professional_id: Uuid,
     id: Uuid,
 ) -> AppResult<Option<procura::Model>> {
-    Ok(procura::Entity::find_by_id(id)
-        .filter(procura::Column::ProfessionalId.eq(professional_id))
-        .one(conn)
-        .await?)
+    Ok(procura::Entity::find_by_id(id).filter(procura::Column::ProfessionalId.eq(professional_id)).one(conn).await?)
 }
 
 /// The professional's procure from one client (for `procuraCheck`).
@@ -218,7 +219,11 @@ pub struct NewProcura {
     pub collaborators_authorized: bool,
 }
 
-pub async fn insert_procura(conn: &impl ConnectionTrait, new: NewProcura, now: DateTime<Utc>) -> AppResult<procura::Model> {
+pub async fn insert_procura(
+    conn: &impl ConnectionTrait,
+    new: NewProcura,
+    now: DateTime<Utc>,
+) -> AppResult<procura::Model> {
     let model = procura::Model {
         id: Uuid::now_v7(),
         professional_id: new.professional_id,
@@ -295,13 +300,15 @@ pub async fn own_events(scope: &Scope, procura_ids: &[Uuid]) -> AppResult<Vec<pr
         .column(procura::Column::Id)
         .from(procura::Entity)
         .and_where(procura::Column::Id.is_in(procura_ids.iter().copied()))
-        .and_where(procura::Column::ProfessionalId.in_subquery(
-            Query::select()
-                .column(professional::Column::Id)
-                .from(professional::Entity)
-                .and_where(professional::Column::PersonId.eq(scope.person_id()))
-                .to_owned(),
-        ));
+        .and_where(
+            procura::Column::ProfessionalId.in_subquery(
+                Query::select()
+                    .column(professional::Column::Id)
+                    .from(professional::Entity)
+                    .and_where(professional::Column::PersonId.eq(scope.person_id()))
+                    .to_owned(),
+            ),
+        );
     Ok(procura_event::Entity::find()
         .filter(Expr::col((procura_event::Entity, procura_event::Column::ProcuraId)).in_subquery(own_procure))
         .order_by_asc(procura_event::Column::Id)

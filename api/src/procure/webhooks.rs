@@ -5,8 +5,8 @@
 //! retries, back-off and a delivery log (see `crate::outbox`).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::json;
 use sea_orm::ConnectionTrait;
+use serde_json::json;
 use uuid::Uuid;
 
 use entities::procura;
@@ -75,7 +75,12 @@ fn is_internal(host: &url::Host<&str>) -> bool {
 }
 
 /// The JSON body receivers get. Stable: documented in docs/partner-api.md.
-pub fn payload(p: &procura::Model, kind: ProcuraEventKind, occurred_at: DateTime<Utc>, day: NaiveDate) -> serde_json::Value {
+pub fn payload(
+    p: &procura::Model,
+    kind: ProcuraEventKind,
+    occurred_at: DateTime<Utc>,
+    day: NaiveDate,
+) -> serde_json::Value {
     json!({
         "event": kind.webhook_event(),
         "occurredAt": occurred_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -135,7 +140,8 @@ async fn enqueue(
     hook: &entities::webhook::Model,
     body: &serde_json::Value,
 ) -> AppResult<()> {
-    let msg = NewMessage::webhook(dedupe_key, hook.url.clone(), body, hook.secret.clone()).reference(reference(hook.id));
+    let msg =
+        NewMessage::webhook(dedupe_key, hook.url.clone(), body, hook.secret.clone()).reference(reference(hook.id));
     outbox::enqueue(conn, msg).await?;
     Ok(())
 }

@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 use entities::{person, professional};
 
-use crate::procure::domain::{DelegableService, ProcuraEventKind, ServiceSet, today};
 use crate::error::AppResult;
+use crate::procure::domain::{DelegableService, ProcuraEventKind, ServiceSet, today};
 use crate::procure::store::{self, NewProcura};
 
 fn days(day: NaiveDate, n: i64) -> NaiveDate {
@@ -76,8 +76,15 @@ pub async fn seed(txn: &DatabaseTransaction, now: DateTime<Utc>) -> AppResult<()
         }
     }
     store::insert_collaborator(txn, rossi_id, "MRNFNC90E50B354K".to_owned(), days(day, -120), None, now).await?;
-    store::insert_collaborator(txn, rossi_id, "SNNGVN82H10B354G".to_owned(), days(day, -300), Some(days(day, -10)), now)
-        .await?;
+    store::insert_collaborator(
+        txn,
+        rossi_id,
+        "SNNGVN82H10B354G".to_owned(),
+        days(day, -300),
+        Some(days(day, -10)),
+        now,
+    )
+    .await?;
 
     Ok(())
 }
