@@ -211,3 +211,35 @@ async fn two_instances_sharing_redis_share_a_keys_quota() {
     assert_eq!(post(&one, &key, CHECK_QUERY).await.status(), 429);
     assert_eq!(post(&two, &key, CHECK_QUERY).await.status(), 429);
 }
+
+/// The in-process limiter and the Redis script implement the same GCRA: the
+/// same burst is allowed and the same request refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_memory_and_redis_limiters_agree() {
+    use api::kv::Kv;
+    use api::ratelimit::PARTNER_QUOTA;
+    let Some(url) = std::env::var("TEST_REDIS_URL").ok().filter(|u| !u.is_empty()) else {
+        eprintln!("TEST_REDIS_URL not set: Redis limiter not compared");
+        return;
+    };
+    let redis = Kv::redis(&url, &format!("test:{}:", uuid::Uuid::new_v4().simple())).await.unwrap();
+    let memory = Kv::memory();
+    for kv in [&redis, &memory] {
+        let mut decisions = Vec::new();
+        for _ in 0..61 {
+            decisions.push(kv.gcra("bucket", PARTNER_QUOTA, 1).await.unwrap());
+        }
+        assert!(decisions[..60].iter().all(|d| d.allowed), "redis: {}", kv.is_redis());
+        assert_eq!(decisions[0].remaining, 59);
+        assert!(decisions[59].remaining <= 1);
+        let refused = decisions[60];
+        assert!(!refused.allowed);
+        assert_eq!(refused.remaining, 0);
+        assert_eq!(refused.retry_after_secs(), 1);
+        assert!((58..=60).contains(&refused.reset_secs()), "{refused:?}");
+        // A batch larger than what is left is refused whole, and costs nothing.
+        assert!(!kv.gcra("bucket", PARTNER_QUOTA, 30).await.unwrap().allowed);
+        // Another key has its own bucket.
+        assert_eq!(kv.gcra("other", PARTNER_QUOTA, 10).await.unwrap().remaining, 50);
+    }
+}
