@@ -52,17 +52,6 @@ pub async fn create(
     name: String,
     now: DateTime<Utc>,
 ) -> AppResult<CreatedKey> {
-    let live = api_key::Entity::find()
-        .filter(api_key::Column::PersonId.eq(person_id))
-        .filter(api_key::Column::RevokedAt.is_null())
-        .count(conn)
-        .await?;
-    if live >= MAX_KEYS_PER_PERSON {
-        return Err(AppError::conflict(
-            format!("Hai già {MAX_KEYS_PER_PERSON} chiavi attive: revocane una prima di crearne un'altra"),
-            format!("You already have {MAX_KEYS_PER_PERSON} live keys: revoke one before creating another"),
-        ));
-    }
     let secret = new_token(API_KEY_PREFIX)?;
     let key = api_key::Model {
         id: Uuid::now_v7(),
@@ -74,7 +63,20 @@ pub async fn create(
         last_used_at: None,
         revoked_at: None,
     };
+    // Inserted first, counted after (the caller's transaction rolls back when refused):
+    // on SQLite a transaction must write before it reads to wait for its turn.
     api_key::Entity::insert(api_key::ActiveModel::from(key.clone())).exec_without_returning(conn).await?;
+    let live = api_key::Entity::find()
+        .filter(api_key::Column::PersonId.eq(person_id))
+        .filter(api_key::Column::RevokedAt.is_null())
+        .count(conn)
+        .await?;
+    if live > MAX_KEYS_PER_PERSON {
+        return Err(AppError::conflict(
+            format!("Hai già {MAX_KEYS_PER_PERSON} chiavi attive: revocane una prima di crearne un'altra"),
+            format!("You already have {MAX_KEYS_PER_PERSON} live keys: revoke one before creating another"),
+        ));
+    }
     Ok(CreatedKey { secret, key })
 }
 

@@ -8,7 +8,7 @@ use async_graphql::connection::Connection;
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -17,7 +17,6 @@ use entities::{
     role_assignment, webhook,
 };
 
-use super::codes::{email_field, fiscal_code_field, tax_code_field};
 use super::domain::{
     self, Albo, CheckOutcome, CheckReason, CollaboratorPeriod, DelegableService, EntratelUserType, ProcuraEventKind,
     ProcuraFacts, ProcuraStatus, ProfessionCategory, ServiceSet,
@@ -31,6 +30,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
 use crate::tenancy::Scope;
+use crate::validation::{email_field, fiscal_code_field, tax_code_field};
 
 // ---------------------------------------------------------------------------
 // Output types
@@ -578,16 +578,8 @@ async fn insert_registration(
     verified_by: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> AppResult<professional::Model> {
-    let taken = person::Entity::find().filter(person::Column::Username.eq(reg.username.as_str())).count(txn).await?;
-    if taken > 0 {
-        return Err(AppError::conflict("Nome utente già in uso", "Username already taken"));
-    }
-    if store::professional_by_fiscal_code(txn, &reg.fiscal_code).await?.is_some() {
-        return Err(AppError::conflict(
-            "Un professionista con questo codice fiscale è già registrato",
-            "A professional with this fiscal code is already registered",
-        ));
-    }
+    // Written straight away (no look-up first, see `store`): the unique
+    // indexes on username and fiscal code answer "already taken".
     let person_id = Uuid::now_v7();
     person::Entity::insert(person::ActiveModel {
         id: Set(person_id),
@@ -600,7 +592,8 @@ async fn insert_registration(
         created_at: Set(now),
     })
     .exec_without_returning(txn)
-    .await?;
+    .await
+    .map_err(|e| on_unique(e, AppError::conflict("Nome utente già in uso", "Username already taken")))?;
     role_assignment::Entity::insert(role_assignment::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person_id),
@@ -626,8 +619,27 @@ async fn insert_registration(
         created_at: now,
         version: 1,
     };
-    professional::Entity::insert(professional::ActiveModel::from(model.clone())).exec_without_returning(txn).await?;
+    professional::Entity::insert(professional::ActiveModel::from(model.clone()))
+        .exec_without_returning(txn)
+        .await
+        .map_err(|e| {
+            on_unique(
+                e,
+                AppError::conflict(
+                    "Un professionista con questo codice fiscale è già registrato",
+                    "A professional with this fiscal code is already registered",
+                ),
+            )
+        })?;
     Ok(model)
+}
+
+/// A unique-index violation is the given conflict; anything else stays a database error.
+fn on_unique(err: sea_orm::DbErr, conflict: AppError) -> AppError {
+    match err.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => conflict,
+        _ => err.into(),
+    }
 }
 
 /// Most self-registrations accepted per hour (all together): the gate against
@@ -995,17 +1007,20 @@ impl ProcureMutation {
         domain::validate_collaborator_period(from, to)?;
         let now = Utc::now();
         let txn = scope.db().begin().await?;
-        let overlapping = store::own_listings_of(&txn, me.id, &fiscal_code)
-            .await?
-            .iter()
-            .any(|c| c.valid_from <= to.unwrap_or(NaiveDate::MAX) && c.valid_to.is_none_or(|end| from <= end));
+        // Write first (see `store`), then refuse if another listing overlaps (rolled back).
+        let c = store::insert_collaborator(&txn, me.id, fiscal_code.clone(), from, to, now).await?;
+        let overlapping =
+            store::own_listings_of(&txn, me.id, &fiscal_code).await?.iter().filter(|other| other.id != c.id).any(
+                |other| {
+                    other.valid_from <= to.unwrap_or(NaiveDate::MAX) && other.valid_to.is_none_or(|end| from <= end)
+                },
+            );
         if overlapping {
             return Err(AppError::conflict(
                 "Il collaboratore è già comunicato per un periodo che si sovrappone",
                 "The collaborator is already listed for an overlapping period",
             ));
         }
-        let c = store::insert_collaborator(&txn, me.id, fiscal_code, from, to, now).await?;
         let record = AuditRecord::new("collaborator.add")
             .record("collaborator", c.id.to_string())
             .detail(json!({ "from": from.to_string(), "to": to.map(|d| d.to_string()) }));
@@ -1022,27 +1037,25 @@ impl ProcureMutation {
         let id = parse_id("id", &id)?;
         let now = Utc::now();
         let txn = scope.db().begin().await?;
+        let ended = store::end_collaborator(&txn, me.id, id, on, now).await?;
         let c = store::own_collaborator(&txn, me.id, id)
             .await?
             .ok_or_else(|| AppError::not_found("Collaboratore non trovato", "Collaborator not found"))?;
-        if on < c.valid_from {
-            return Err(AppError::bad_input(
-                "on",
-                "La data di fine non può precedere l'inizio del periodo",
-                "`on` must not precede the start of the period",
-            ));
+        if !ended {
+            return Err(if on < c.valid_from {
+                AppError::bad_input(
+                    "on",
+                    "La data di fine non può precedere l'inizio del periodo",
+                    "`on` must not precede the start of the period",
+                )
+            } else {
+                AppError::bad_input(
+                    "on",
+                    "Il periodo termina già prima di questa data",
+                    "The period already ends before this date",
+                )
+            });
         }
-        if c.valid_to.is_some_and(|end| on > end) {
-            return Err(AppError::bad_input(
-                "on",
-                "Il periodo termina già prima di questa data",
-                "The period already ends before this date",
-            ));
-        }
-        store::end_collaborator(&txn, &c, on, now).await?;
-        let c = store::own_collaborator(&txn, me.id, id)
-            .await?
-            .ok_or_else(|| AppError::internal("row vanished inside its transaction"))?;
         let record = AuditRecord::new("collaborator.end")
             .record("collaborator", c.id.to_string())
             .detail(json!({ "on": on.to_string() }));
@@ -1097,13 +1110,14 @@ impl ProcureMutation {
         let url = webhooks::validate_url(&url, ctx.app_state()?.settings.is_production())?;
         let secret = webhooks::new_secret()?;
         let txn = scope.db().begin().await?;
-        if store::own_webhooks(&txn, me.id).await?.len() as u64 >= store::MAX_WEBHOOKS {
+        // Write first (see `store`), then refuse past the maximum (rolled back).
+        let hook = store::insert_webhook(&txn, me.id, url, secret.clone(), Utc::now()).await?;
+        if store::own_webhooks(&txn, me.id).await?.len() as u64 > store::MAX_WEBHOOKS {
             return Err(AppError::conflict(
                 format!("Puoi registrare al massimo {} webhook", store::MAX_WEBHOOKS),
                 format!("You may register at most {} webhooks", store::MAX_WEBHOOKS),
             ));
         }
-        let hook = store::insert_webhook(&txn, me.id, url, secret.clone(), Utc::now()).await?;
         let record = AuditRecord::new("webhook.register").record("webhook", hook.id.to_string());
         audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
         txn.commit().await?;

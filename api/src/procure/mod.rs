@@ -7,7 +7,6 @@
 //! Records here belong to a professional, not to a unit: ownership is applied
 //! in the SQL of every query (`professional_id` of the caller).
 
-mod codes;
 pub mod domain;
 pub mod expiry;
 pub mod graphql;

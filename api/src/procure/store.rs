@@ -1,4 +1,10 @@
-//! Queries of procure management. Procure, collaborators and webhooks belong to
+//! Queries of procure management.
+//!
+//! Mutations write before they read inside a transaction (a conditional
+//! UPDATE, or an INSERT checked afterwards and rolled back when refused): on
+//! SQLite a transaction that reads first cannot upgrade to a writer after
+//! another one committed, and would fail instead of waiting its turn.
+//! Procure, collaborators and webhooks belong to
 //! a professional, not to a unit: every read of them is restricted IN THE SQL to
 //! the caller's own professional record (`professional_id = ?`), except the
 //! counter check, which staff with `procura:check_collaborator` run across
@@ -29,13 +35,6 @@ pub async fn own_professional(scope: &Scope) -> AppResult<Option<professional::M
         .filter(professional::Column::PersonId.eq(scope.person_id()))
         .one(scope.db())
         .await?)
-}
-
-pub async fn professional_by_fiscal_code(
-    conn: &impl ConnectionTrait,
-    fiscal_code: &str,
-) -> AppResult<Option<professional::Model>> {
-    Ok(professional::Entity::find().filter(professional::Column::FiscalCode.eq(fiscal_code)).one(conn).await?)
 }
 
 /// The register, for administrators (`professional:manage`, checked by the caller
@@ -389,29 +388,28 @@ pub async fn own_collaborator(
         .await?)
 }
 
-/// Sets the last day of a collaborator's period (optimistic on `version`).
+/// Sets the last day of a collaborator's period to `on`, if `on` lies within
+/// it; `false` otherwise (or when it is not the professional's).
 pub async fn end_collaborator(
     conn: &impl ConnectionTrait,
-    c: &collaborator::Model,
+    professional_id: Uuid,
+    id: Uuid,
     on: NaiveDate,
     now: DateTime<Utc>,
-) -> AppResult<()> {
+) -> AppResult<bool> {
     let result = collaborator::Entity::update_many()
         .col_expr(collaborator::Column::ValidTo, Expr::value(on))
         .col_expr(collaborator::Column::EndedAt, Expr::value(now))
         .col_expr(collaborator::Column::Version, Expr::col(collaborator::Column::Version).add(1))
-        .filter(collaborator::Column::Id.eq(c.id))
-        .filter(collaborator::Column::ProfessionalId.eq(c.professional_id))
-        .filter(collaborator::Column::Version.eq(c.version))
+        .filter(collaborator::Column::Id.eq(id))
+        .filter(collaborator::Column::ProfessionalId.eq(professional_id))
+        .filter(collaborator::Column::ValidFrom.lte(on))
+        .filter(
+            Condition::any().add(collaborator::Column::ValidTo.is_null()).add(collaborator::Column::ValidTo.gte(on)),
+        )
         .exec(conn)
         .await?;
-    if result.rows_affected == 0 {
-        return Err(AppError::conflict(
-            "Il collaboratore è stato modificato nel frattempo: ricarica e riprova",
-            "The collaborator changed meanwhile: reload and try again",
-        ));
-    }
-    Ok(())
+    Ok(result.rows_affected == 1)
 }
 
 #[derive(Default)]
