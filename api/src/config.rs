@@ -27,6 +27,19 @@ pub struct Settings {
     pub http_workers: Option<usize>,
     /// The notifications outbox: its worker and transports.
     pub outbox: OutboxSettings,
+    /// Citizen notifications of bookings (reminders, virtual-counter links).
+    pub appointments: AppointmentNotificationSettings,
+}
+
+/// When and how booking notifications are enqueued (see `api/src/appointments/notifications.rs`).
+#[derive(Clone, Debug)]
+pub struct AppointmentNotificationSettings {
+    /// `APPOINTMENT_SCHEDULER_SECS` (default 600; 0 = off): how often the due
+    /// reminders and link e-mails are enqueued. It runs where the outbox worker runs.
+    pub scheduler_interval: Duration,
+    /// `VIRTUAL_COUNTER_LINK_BASE` (default `https://sportello.agenzia.example.it/sessione/`):
+    /// the virtual session's link is this followed by the booking id.
+    pub virtual_link_base: String,
 }
 
 /// How the outbox delivers (see `docs/outbox.md`).
@@ -137,6 +150,14 @@ impl Settings {
                 None => None,
             },
             outbox: OutboxSettings::from_lookup(&get)?,
+            appointments: AppointmentNotificationSettings {
+                scheduler_interval: Duration::from_secs(match get("APPOINTMENT_SCHEDULER_SECS") {
+                    Some(v) => v.parse().map_err(|_| ConfigError::BadNumber("APPOINTMENT_SCHEDULER_SECS", v))?,
+                    None => 600,
+                }),
+                virtual_link_base: get("VIRTUAL_COUNTER_LINK_BASE")
+                    .unwrap_or_else(|| "https://sportello.agenzia.example.it/sessione/".to_owned()),
+            },
         })
     }
 

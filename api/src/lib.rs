@@ -8,22 +8,28 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod appointments;
 pub mod audit;
 pub mod auth;
 pub mod authz;
+pub mod ccm;
+pub mod callbacks;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod faq;
 pub mod graphql;
 pub mod http;
 pub mod kv;
 pub mod org;
 pub mod people;
 pub mod outbox;
+pub mod quesiti;
 pub mod procure;
 pub mod ratelimit;
 pub mod seed;
+pub mod services;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

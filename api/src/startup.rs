@@ -53,6 +53,8 @@ impl Application {
             if state.settings.is_production() && state.settings.outbox.smtp_url.is_none() {
                 tracing::warn!("APP_ENV=production without SMTP_URL: e-mails are written to OUTBOX_MAIL_DIR, not sent");
             }
+            // Booking reminders and virtual-counter links are enqueued where notifications are delivered.
+            crate::appointments::notifications::spawn(&state);
             Some(outbox::worker::spawn(&state)?)
         } else {
             tracing::info!("OUTBOX_WORKER is off: notifications are queued for a worker elsewhere");

@@ -5,16 +5,22 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
+mod quesiti_support;
+
+mod appointments;
 
 mod api_keys;
 mod audit;
 mod auth;
+mod contacts;
+mod faq;
 mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
 mod people;
 mod outbox;
+mod quesiti;
 mod procure;
 mod schema_drift;
 mod webhooks;

@@ -95,3 +95,43 @@ both_backends!(pages_follow_each_other_without_gaps_or_repeats, |app: TestApp| a
     assert_eq!(seen.len(), 22);
     assert_eq!(unique.len(), 22);
 });
+
+const CREATE_UNIT: &str = r#"mutation($input: CreateOrgUnitInput!) {
+  createOrgUnit(input: $input) { code path size virtualCounter parent { code } } }"#;
+
+fn new_office() -> Value {
+    json!({ "input": {
+        "code": "UT-CA3", "name": "UT Cagliari 3", "kind": "TERRITORIAL_OFFICE",
+        "parentCode": "DP-CA", "segment": "CA3", "size": "LARGE", "virtualCounter": true
+    }})
+}
+
+both_backends!(an_admin_adds_an_office_that_the_region_then_sees, |app: TestApp| async move {
+    let director = app.login("dr.sardegna").await;
+    let res = app.graphql(Some(&director), CREATE_UNIT, new_office()).await;
+    assert_eq!(error_code(&res), Some("FORBIDDEN"));
+
+    let admin = app.login("admin").await;
+    let res = app.graphql(Some(&admin), CREATE_UNIT, new_office()).await;
+    assert_eq!(
+        data(&res)["createOrgUnit"],
+        json!({ "code": "UT-CA3", "path": "/IT/SAR/CA/CA3/", "size": "LARGE", "virtualCounter": true, "parent": { "code": "DP-CA" } })
+    );
+    assert!(visible_codes(&app, "dr.sardegna").await.contains(&"UT-CA3".to_owned()));
+    assert!(!visible_codes(&app, "dr.lazio").await.contains(&"UT-CA3".to_owned()));
+    let again = app.graphql(Some(&admin), CREATE_UNIT, new_office()).await;
+    assert_eq!(error_code(&again), Some("CONFLICT"));
+
+    let update = r#"mutation { updateOrgUnit(code: "UT-CA3", input: { name: "UT Cagliari Tre", openingHours: "lun-ven 9-13" }) { name openingHours size } }"#;
+    let res = app.graphql(Some(&admin), update, json!({})).await;
+    assert_eq!(data(&res)["updateOrgUnit"], json!({ "name": "UT Cagliari Tre", "openingHours": "lun-ven 9-13", "size": "LARGE" }));
+});
+
+both_backends!(a_unit_segment_with_like_wildcards_is_refused, |app: TestApp| async move {
+    let admin = app.login("admin").await;
+    let mut input = new_office();
+    input["input"]["segment"] = json!("C_3");
+    let res = app.graphql(Some(&admin), CREATE_UNIT, input).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+    assert_eq!(res["errors"][0]["extensions"]["field"], "segment");
+});

@@ -62,6 +62,52 @@ pub enum Action {
     OrgManage,
     PeopleManage,
     AuditRead,
+    /// Record CCM contacts and read the CCM's contacts.
+    ContactRecord,
+    /// File a quesito to a CRIC (the CCM files to every region's CRIC).
+    QuesitoFile,
+    /// Read quesiti of a unit: the CRIC handling them, the CCM that filed
+    /// them, the central directorate they were forwarded to.
+    QuesitoRead,
+    /// Take, answer, forward and convert quesiti of the unit.
+    QuesitoWork,
+    /// Cancel quesiti handled or filed by the unit.
+    QuesitoCancel,
+    /// Find the unit a quesito goes to (the central directorate it is forwarded to).
+    QuesitoRoute,
+    /// See the citizen's fiscal code, phone and e-mail on quesiti of the unit.
+    QuesitoReadContact,
+    /// Manage the classifications and the SLA of quesiti.
+    QuesitoConfigure,
+    /// Read and search the FAQ.
+    FaqRead,
+    /// Publish, update and retire FAQ entries.
+    FaqWrite,
+    /// Manage the national service catalogue.
+    ServiceManage,
+    /// Set which services the operators of an office can give.
+    SkillManage,
+    /// Read the bookings of an office.
+    AppointmentRead,
+    /// Read the bookings made by one's own unit, at any office (CCM, CRIC).
+    AppointmentReadBooked,
+    /// See a booking's citizen data (name, fiscal code, phone, e-mail); every read is audited.
+    AppointmentReadContact,
+    AppointmentImport,
+    AppointmentBook,
+    AppointmentCancel,
+    /// Assign and reassign precalls and counter sessions.
+    AppointmentAssign,
+    /// Record precall outcomes, pre-contact e-mails and counter sessions of what is assigned to one.
+    AppointmentWork,
+    CallbackRequest,
+    CallbackRead,
+    /// Read the callback requests filed by one's own unit (CCM).
+    CallbackReadRequested,
+    /// See a callback request's phone number; every read is audited.
+    CallbackReadContact,
+    CallbackAssign,
+    CallbackWork,
     /// Monitor the notifications outbox (status, attempts, delivery log; no bodies).
     OutboxRead,
     /// Retry a failed or waiting notification.
@@ -79,11 +125,37 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 37] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
         Action::AuditRead,
+        Action::ContactRecord,
+        Action::QuesitoFile,
+        Action::QuesitoRead,
+        Action::QuesitoWork,
+        Action::QuesitoCancel,
+        Action::QuesitoRoute,
+        Action::QuesitoReadContact,
+        Action::QuesitoConfigure,
+        Action::FaqRead,
+        Action::FaqWrite,
+        Action::ServiceManage,
+        Action::SkillManage,
+        Action::AppointmentRead,
+        Action::AppointmentReadBooked,
+        Action::AppointmentReadContact,
+        Action::AppointmentImport,
+        Action::AppointmentBook,
+        Action::AppointmentCancel,
+        Action::AppointmentAssign,
+        Action::AppointmentWork,
+        Action::CallbackRequest,
+        Action::CallbackRead,
+        Action::CallbackReadRequested,
+        Action::CallbackReadContact,
+        Action::CallbackAssign,
+        Action::CallbackWork,
         Action::OutboxRead,
         Action::OutboxManage,
         Action::ProfessionalManage,
@@ -99,6 +171,32 @@ impl Action {
             Action::OrgManage => "org:manage",
             Action::PeopleManage => "people:manage",
             Action::AuditRead => "audit:read",
+            Action::ContactRecord => "ccm:contact",
+            Action::QuesitoFile => "quesito:file",
+            Action::QuesitoRead => "quesito:read",
+            Action::QuesitoWork => "quesito:work",
+            Action::QuesitoCancel => "quesito:cancel",
+            Action::QuesitoRoute => "quesito:route",
+            Action::QuesitoReadContact => "quesito:read_contact",
+            Action::QuesitoConfigure => "quesito:configure",
+            Action::FaqRead => "faq:read",
+            Action::FaqWrite => "faq:write",
+            Action::ServiceManage => "services:manage",
+            Action::SkillManage => "skills:manage",
+            Action::AppointmentRead => "appointments:read",
+            Action::AppointmentReadBooked => "appointments:read_booked",
+            Action::AppointmentReadContact => "appointments:read_contact",
+            Action::AppointmentImport => "appointments:import",
+            Action::AppointmentBook => "appointments:book",
+            Action::AppointmentCancel => "appointments:cancel",
+            Action::AppointmentAssign => "appointments:assign",
+            Action::AppointmentWork => "appointments:work",
+            Action::CallbackRequest => "callbacks:request",
+            Action::CallbackRead => "callbacks:read",
+            Action::CallbackReadRequested => "callbacks:read_requested",
+            Action::CallbackReadContact => "callbacks:read_contact",
+            Action::CallbackAssign => "callbacks:assign",
+            Action::CallbackWork => "callbacks:work",
             Action::OutboxRead => "outbox:read",
             Action::OutboxManage => "outbox:manage",
             Action::ProfessionalManage => "professional:manage",

@@ -7,11 +7,21 @@ pub mod pagination;
 use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
 
+use crate::appointments::graphql::{
+    AppointmentsMutation, AppointmentsQuery, PersonById, RecordUnitById, ServiceById,
+};
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
+use crate::ccm::graphql::{CcmMutation, CcmQuery};
+use crate::faq::graphql::{FaqMutation, FaqQuery};
+use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
+use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
 use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
+use crate::quesiti::graphql::{
+    ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery, QuesitoUnitById,
+};
 use crate::procure::graphql::{ProcureMutation, ProcureQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
@@ -24,10 +34,35 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_BATCH: usize = 10;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(AuthQuery, OrgQuery, PeopleQuery, AuditQuery, OutboxQuery, ProcureQuery);
+pub struct QueryRoot(
+    AuthQuery,
+    OrgQuery,
+    PeopleQuery,
+    AuditQuery,
+    OutboxQuery,
+    CcmQuery,
+    QuesitoQuery,
+    FaqQuery,
+    ServicesQuery,
+    AppointmentsQuery,
+    CallbacksQuery,
+    ProcureQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AuthMutation, OrgMutation, PeopleMutation, OutboxMutation, ProcureMutation);
+pub struct MutationRoot(
+    AuthMutation,
+    OrgMutation,
+    PeopleMutation,
+    OutboxMutation,
+    CcmMutation,
+    QuesitoMutation,
+    FaqMutation,
+    ServicesMutation,
+    AppointmentsMutation,
+    CallbacksMutation,
+    ProcureMutation,
+);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -66,6 +101,14 @@ pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
 
 fn with_scope(request: Request, scope: &Scope) -> Request {
     crate::procure::graphql::loaders(request, scope)
+        .data(DataLoader::with_cache(QuesitoById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(ClassificationById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(QuesitoUnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(RecordUnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(PersonById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(ServiceById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(crate::appointments::contact::loader(scope))
         .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(DeliveriesByMessage(scope.clone()), tokio::spawn, HashMapCache::default()))

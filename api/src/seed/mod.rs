@@ -1,4 +1,6 @@
 //! Data loaded into an empty database: the demo organisation of DOMAIN.md §2.
+pub mod appointments;
 pub mod demo;
 pub mod outbox;
+pub mod quesiti;
 pub mod procure;

@@ -1,0 +1,12 @@
+//! CUP bookings, precalls, the pre-contact e-mail and counter sessions
+//! (DOMAIN.md §5.1–5.5).
+
+mod checks;
+pub mod contact;
+pub mod cup;
+pub mod domain;
+pub mod graphql;
+pub mod messages;
+pub mod notifications;
+pub mod service;
+pub mod store;

@@ -1,0 +1,369 @@
+//! Bookings storage. Every read applies the caller's visibility in SQL:
+//! the office's bookings for who may read that office, plus the bookings made
+//! by one's own unit for the CCM and the CRIC.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use uuid::Uuid;
+
+use entities::{appointment, org_unit, person, role_assignment};
+
+use super::domain::{AppointmentStatus, Channel, PrecallStatus};
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::tenancy::{Scope, UnitScope};
+
+/// Who may see a booking: readers of its office, or readers of what their unit booked.
+pub fn visible(scope: &Scope) -> Condition {
+    let office = scope.units_for(Action::AppointmentRead);
+    let booked = scope.units_for(Action::AppointmentReadBooked);
+    if office == UnitScope::Everywhere || booked == UnitScope::Everywhere {
+        return Condition::all();
+    }
+    Condition::any()
+        .add(office.unit_id_condition(Expr::col((appointment::Entity, appointment::Column::UnitId))))
+        .add(booked.unit_id_condition(Expr::col((appointment::Entity, appointment::Column::BookedByUnitId))))
+}
+
+pub async fn find(scope: &Scope, id: Uuid) -> AppResult<Option<appointment::Model>> {
+    Ok(appointment::Entity::find_by_id(id).filter(visible(scope)).one(scope.db()).await?)
+}
+
+pub async fn find_many(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<appointment::Model>> {
+    Ok(appointment::Entity::find()
+        .filter(appointment::Column::Id.is_in(ids.iter().copied()))
+        .filter(visible(scope))
+        .all(scope.db())
+        .await?)
+}
+
+pub fn not_found() -> AppError {
+    AppError::not_found("Prenotazione non trovata", "Booking not found")
+}
+
+#[derive(Default, Clone)]
+pub struct ListFilter {
+    pub office_id: Option<Uuid>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub status: Option<AppointmentStatus>,
+    pub precall_status: Option<PrecallStatus>,
+    /// Precall assignee or counter operator.
+    pub assignee_id: Option<Uuid>,
+    pub channel: Option<Channel>,
+}
+
+/// Keyset position: (starts_at, id) of the last row seen.
+pub type Cursor = (DateTime<Utc>, Uuid);
+
+pub async fn list(
+    scope: &Scope,
+    filter: &ListFilter,
+    after: Option<Cursor>,
+    limit: u64,
+) -> AppResult<Vec<appointment::Model>> {
+    let mut query = appointment::Entity::find().filter(visible(scope));
+    if let Some(office) = filter.office_id {
+        query = query.filter(appointment::Column::UnitId.eq(office));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(appointment::Column::LocalDate.gte(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(appointment::Column::LocalDate.lte(to));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(appointment::Column::Status.eq(status.as_str()));
+    }
+    if let Some(p) = filter.precall_status {
+        query = query.filter(appointment::Column::PrecallStatus.eq(p.as_str()));
+    }
+    if let Some(person) = filter.assignee_id {
+        query = query.filter(
+            Condition::any()
+                .add(appointment::Column::PrecallAssigneeId.eq(person))
+                .add(appointment::Column::CounterOperatorId.eq(person)),
+        );
+    }
+    if let Some(channel) = filter.channel {
+        query = query.filter(appointment::Column::Channel.eq(channel.as_str()));
+    }
+    if let Some((at, id)) = after {
+        query = query.filter(
+            Condition::any().add(appointment::Column::StartsAt.gt(at)).add(
+                Condition::all().add(appointment::Column::StartsAt.eq(at)).add(appointment::Column::Id.gt(id)),
+            ),
+        );
+    }
+    Ok(query
+        .order_by_asc(appointment::Column::StartsAt)
+        .order_by_asc(appointment::Column::Id)
+        .limit(limit)
+        .all(scope.db())
+        .await?)
+}
+
+/// The office's bookings with these CUP numbers or (for CUP-imported ones) on these days.
+pub async fn for_import(
+    scope: &Scope,
+    office_id: Uuid,
+    cup_numbers: &[String],
+    days: &[NaiveDate],
+) -> AppResult<Vec<appointment::Model>> {
+    Ok(appointment::Entity::find()
+        .filter(visible(scope))
+        .filter(appointment::Column::UnitId.eq(office_id))
+        .filter(
+            Condition::any()
+                .add(appointment::Column::CupNumber.is_in(cup_numbers.iter().cloned()))
+                .add(
+                    Condition::all()
+                        .add(appointment::Column::LocalDate.is_in(days.iter().copied()))
+                        .add(appointment::Column::Source.eq(super::domain::AppointmentSource::CupImport.as_str())),
+                ),
+        )
+        .all(scope.db())
+        .await?)
+}
+
+pub async fn insert(conn: &impl ConnectionTrait, m: &appointment::Model) -> AppResult<()> {
+    let unique_taken = appointment::Entity::find()
+        .filter(appointment::Column::UnitId.eq(m.unit_id))
+        .filter(appointment::Column::CupNumber.eq(m.cup_number.clone()))
+        .one(conn)
+        .await?
+        .is_some();
+    if unique_taken {
+        return Err(AppError::conflict(
+            format!("Esiste già una prenotazione n. {} in questo ufficio", m.cup_number),
+            format!("A booking no. {} already exists at this office", m.cup_number),
+        ));
+    }
+    appointment::Entity::insert(appointment::ActiveModel {
+        id: Set(m.id),
+        unit_id: Set(m.unit_id),
+        cup_number: Set(m.cup_number.clone()),
+        starts_at: Set(m.starts_at),
+        local_date: Set(m.local_date),
+        service_id: Set(m.service_id),
+        fiscal_code: Set(m.fiscal_code.clone()),
+        citizen_name: Set(m.citizen_name.clone()),
+        phone: Set(m.phone.clone()),
+        email: Set(m.email.clone()),
+        channel: Set(m.channel.clone()),
+        status: Set(m.status.clone()),
+        source: Set(m.source.clone()),
+        booked_by_id: Set(m.booked_by_id),
+        booked_by_unit_id: Set(m.booked_by_unit_id),
+        cancel_reason: Set(m.cancel_reason.clone()),
+        cancelled_at: Set(m.cancelled_at),
+        precall_status: Set(m.precall_status.clone()),
+        precall_assignee_id: Set(m.precall_assignee_id),
+        precall_assigned_at: Set(m.precall_assigned_at),
+        precall_outcome: Set(m.precall_outcome.clone()),
+        precall_reason: Set(m.precall_reason.clone()),
+        precall_result: Set(m.precall_result.clone()),
+        precall_note: Set(m.precall_note.clone()),
+        precalled_at: Set(m.precalled_at),
+        precontact_sent_at: Set(m.precontact_sent_at),
+        precontact_sent_by_id: Set(m.precontact_sent_by_id),
+        citizen_reply: Set(m.citizen_reply.clone()),
+        citizen_reply_at: Set(m.citizen_reply_at),
+        counter_operator_id: Set(m.counter_operator_id),
+        counter_channel: Set(m.counter_channel.clone()),
+        counter_assigned_at: Set(m.counter_assigned_at),
+        counter_started_at: Set(m.counter_started_at),
+        counter_ended_at: Set(m.counter_ended_at),
+        counter_outcome: Set(m.counter_outcome.clone()),
+        protocol_number: Set(m.protocol_number.clone()),
+        version: Set(m.version),
+        created_at: Set(m.created_at),
+        updated_at: Set(m.updated_at),
+    })
+    .exec(conn)
+    .await?;
+    Ok(())
+}
+
+/// A set of column changes for [`update_versioned`].
+#[derive(Default)]
+pub struct Changes(Vec<(appointment::Column, SimpleExpr)>);
+
+impl Changes {
+    pub fn set(mut self, col: appointment::Column, value: impl Into<sea_orm::Value>) -> Self {
+        self.0.push((col, Expr::value(value)));
+        self
+    }
+}
+
+/// `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`;
+/// no row updated means someone else changed the booking first: `CONFLICT`.
+pub async fn update_versioned(conn: &impl ConnectionTrait, id: Uuid, version: i32, changes: Changes) -> AppResult<i32> {
+    let mut update = appointment::Entity::update_many()
+        .col_expr(appointment::Column::Version, Expr::col(appointment::Column::Version).add(1))
+        .col_expr(appointment::Column::UpdatedAt, Expr::value(Utc::now()));
+    for (col, expr) in changes.0 {
+        update = update.col_expr(col, expr);
+    }
+    let result = update
+        .filter(appointment::Column::Id.eq(id))
+        .filter(appointment::Column::Version.eq(version))
+        .exec(conn)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(AppError::conflict(
+            "La prenotazione è stata modificata da un'altra persona: ricarica e riprova",
+            "The booking was changed by someone else: reload and try again",
+        ));
+    }
+    Ok(version + 1)
+}
+
+/// Re-reads a booking inside a transaction (after a write).
+pub async fn reload(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<appointment::Model> {
+    appointment::Entity::find_by_id(id).one(conn).await?.ok_or_else(not_found)
+}
+
+/// Precalls waiting for this person: assigned and not concluded, from `from` on.
+pub async fn precalls_of(scope: &Scope, person_id: Uuid, from: NaiveDate, limit: u64) -> AppResult<Vec<appointment::Model>> {
+    Ok(appointment::Entity::find()
+        .filter(visible(scope))
+        .filter(appointment::Column::PrecallAssigneeId.eq(person_id))
+        .filter(appointment::Column::Status.eq(AppointmentStatus::Booked.as_str()))
+        .filter(
+            Condition::any()
+                .add(appointment::Column::PrecallStatus.eq(PrecallStatus::Assigned.as_str()))
+                .add(
+                    // A negative attempt stays on the list for another try.
+                    Condition::all()
+                        .add(appointment::Column::PrecallStatus.eq(PrecallStatus::Done.as_str()))
+                        .add(appointment::Column::PrecallOutcome.ne("POSITIVE")),
+                ),
+        )
+        .filter(appointment::Column::LocalDate.gte(from))
+        .order_by_asc(appointment::Column::StartsAt)
+        .order_by_asc(appointment::Column::Id)
+        .limit(limit)
+        .all(scope.db())
+        .await?)
+}
+
+/// Counter sessions of the day designated to this person.
+pub async fn sessions_of(scope: &Scope, person_id: Uuid, day: NaiveDate, limit: u64) -> AppResult<Vec<appointment::Model>> {
+    Ok(appointment::Entity::find()
+        .filter(visible(scope))
+        .filter(appointment::Column::CounterOperatorId.eq(person_id))
+        .filter(appointment::Column::LocalDate.eq(day))
+        .filter(appointment::Column::Status.ne(AppointmentStatus::Cancelled.as_str()))
+        .order_by_asc(appointment::Column::StartsAt)
+        .order_by_asc(appointment::Column::Id)
+        .limit(limit)
+        .all(scope.db())
+        .await?)
+}
+
+/// Candidates for `nextAppointment`: today's bookings designated to the
+/// person and not started, then today's unassigned confirmed/booked ones of
+/// the offices in `offices` for the services in `skills`, earliest first.
+pub async fn next_candidates(
+    scope: &Scope,
+    person_id: Uuid,
+    offices: &[Uuid],
+    skills: &[Uuid],
+    day: NaiveDate,
+) -> AppResult<Vec<appointment::Model>> {
+    let mine = Condition::all()
+        .add(appointment::Column::CounterOperatorId.eq(person_id))
+        .add(appointment::Column::Status.eq(AppointmentStatus::CounterAssigned.as_str()));
+    let open = Condition::all()
+        .add(appointment::Column::CounterOperatorId.is_null())
+        .add(appointment::Column::UnitId.is_in(offices.iter().copied()))
+        .add(appointment::Column::ServiceId.is_in(skills.iter().copied()))
+        .add(appointment::Column::Status.is_in([AppointmentStatus::Confirmed.as_str(), AppointmentStatus::Booked.as_str()]));
+    let mut rows = appointment::Entity::find()
+        .filter(visible(scope))
+        .filter(appointment::Column::LocalDate.eq(day))
+        .filter(Condition::any().add(mine).add(open))
+        .order_by_asc(appointment::Column::StartsAt)
+        .order_by_asc(appointment::Column::Id)
+        .limit(20)
+        .all(scope.db())
+        .await?;
+    // Designated ones first, each group by time.
+    rows.sort_by_key(|a| (a.counter_operator_id != Some(person_id), a.starts_at, a.id));
+    Ok(rows)
+}
+
+/// Open precalls per operator at the office (for balancing).
+pub async fn open_precall_load(scope: &Scope, office_id: Uuid, from: NaiveDate) -> AppResult<Vec<(Uuid, i64)>> {
+    let rows: Vec<(Option<Uuid>, i64)> = appointment::Entity::find()
+        .select_only()
+        .column(appointment::Column::PrecallAssigneeId)
+        .column_as(appointment::Column::Id.count(), "n")
+        .filter(visible(scope))
+        .filter(appointment::Column::UnitId.eq(office_id))
+        .filter(appointment::Column::PrecallStatus.eq(PrecallStatus::Assigned.as_str()))
+        .filter(appointment::Column::Status.eq(AppointmentStatus::Booked.as_str()))
+        .filter(appointment::Column::LocalDate.gte(from))
+        .group_by(appointment::Column::PrecallAssigneeId)
+        .into_tuple()
+        .all(scope.db())
+        .await?;
+    Ok(rows.into_iter().filter_map(|(p, n)| p.map(|p| (p, n))).collect())
+}
+
+/// Bookings of the office on the day whose precall nobody has yet.
+pub async fn unassigned_precalls(scope: &Scope, office_id: Uuid, day: NaiveDate) -> AppResult<Vec<appointment::Model>> {
+    Ok(appointment::Entity::find()
+        .filter(visible(scope))
+        .filter(appointment::Column::UnitId.eq(office_id))
+        .filter(appointment::Column::LocalDate.eq(day))
+        .filter(appointment::Column::Status.eq(AppointmentStatus::Booked.as_str()))
+        .filter(appointment::Column::PrecallStatus.eq(PrecallStatus::Unassigned.as_str()))
+        .order_by_asc(appointment::Column::StartsAt)
+        .order_by_asc(appointment::Column::Id)
+        .all(scope.db())
+        .await?)
+}
+
+/// Units shown on bookings and callbacks: those the caller may read, plus
+/// those of bookings/callbacks the caller may see (a CCM operator sees the
+/// office where they booked).
+pub async fn units_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {
+    let mut of_bookings = Query::select();
+    of_bookings.column(appointment::Column::UnitId).from(appointment::Entity).cond_where(visible(scope));
+    let mut of_callbacks = Query::select();
+    of_callbacks
+        .column(entities::callback_request::Column::UnitId)
+        .from(entities::callback_request::Entity)
+        .cond_where(crate::callbacks::store::visible(scope));
+    let org = scope.units_for(Action::OrgRead);
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Id.is_in(ids.iter().copied()))
+        .filter(
+            Condition::any()
+                .add(org.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
+                .add(Expr::col((org_unit::Entity, org_unit::Column::Id)).in_subquery(of_bookings))
+                .add(Expr::col((org_unit::Entity, org_unit::Column::Id)).in_subquery(of_callbacks)),
+        )
+        .all(scope.db())
+        .await?)
+}
+
+/// People shown as assignees: those holding a role on a unit the caller may read.
+pub async fn people_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<person::Model>> {
+    let org = scope.units_for(Action::OrgRead);
+    let mut in_reach = Query::select();
+    in_reach.column(role_assignment::Column::PersonId).from(role_assignment::Entity).cond_where(
+        org.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId))),
+    );
+    Ok(person::Entity::find()
+        .filter(person::Column::Id.is_in(ids.iter().copied()))
+        .filter(Expr::col((person::Entity, person::Column::Id)).in_subquery(in_reach))
+        .all(scope.db())
+        .await?)
+}

@@ -1,0 +1,6 @@
+//! Callback requests ("richiamata", DOMAIN.md §5.6): when nobody answers a
+//! provincial directorate's phone, the citizen asks to be called back.
+
+pub mod domain;
+pub mod graphql;
+pub mod store;

@@ -1,0 +1,166 @@
+//! Callback requests storage, within the caller's scope.
+
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use uuid::Uuid;
+
+use entities::{callback_request, org_unit, person, role_assignment};
+
+use super::domain::CallbackStatus;
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::services::domain::OFFICE_STAFF;
+use crate::tenancy::{Scope, UnitScope};
+
+/// Readers of the unit, plus the unit that filed the request (CCM).
+pub fn visible(scope: &Scope) -> Condition {
+    let unit = scope.units_for(Action::CallbackRead);
+    let requested = scope.units_for(Action::CallbackReadRequested);
+    if unit == UnitScope::Everywhere || requested == UnitScope::Everywhere {
+        return Condition::all();
+    }
+    Condition::any()
+        .add(unit.unit_id_condition(Expr::col((callback_request::Entity, callback_request::Column::UnitId))))
+        .add(requested.unit_id_condition(Expr::col((callback_request::Entity, callback_request::Column::RequestedByUnitId))))
+}
+
+pub fn not_found() -> AppError {
+    AppError::not_found("Richiesta di richiamata non trovata", "Callback request not found")
+}
+
+pub async fn find(scope: &Scope, id: Uuid) -> AppResult<Option<callback_request::Model>> {
+    Ok(callback_request::Entity::find_by_id(id).filter(visible(scope)).one(scope.db()).await?)
+}
+
+pub async fn list(
+    scope: &Scope,
+    unit_id: Option<Uuid>,
+    status: Option<CallbackStatus>,
+    after: Option<Uuid>,
+    limit: u64,
+) -> AppResult<Vec<callback_request::Model>> {
+    let mut query = callback_request::Entity::find().filter(visible(scope));
+    if let Some(unit) = unit_id {
+        query = query.filter(callback_request::Column::UnitId.eq(unit));
+    }
+    if let Some(status) = status {
+        query = query.filter(callback_request::Column::Status.eq(status.as_str()));
+    }
+    if let Some(after) = after {
+        query = query.filter(callback_request::Column::Id.gt(after));
+    }
+    Ok(query.order_by_asc(callback_request::Column::Id).limit(limit).all(scope.db()).await?)
+}
+
+/// Requests assigned to the person and not done, by when they may be served.
+pub async fn assigned_to(scope: &Scope, person_id: Uuid, limit: u64) -> AppResult<Vec<callback_request::Model>> {
+    Ok(callback_request::Entity::find()
+        .filter(visible(scope))
+        .filter(callback_request::Column::AssigneeId.eq(person_id))
+        .filter(callback_request::Column::Status.eq(CallbackStatus::Assigned.as_str()))
+        .order_by_asc(callback_request::Column::AvailableFrom)
+        .order_by_asc(callback_request::Column::Id)
+        .limit(limit)
+        .all(scope.db())
+        .await?)
+}
+
+/// A provincial directorate or office reachable for `action`.
+pub async fn unit_for(scope: &Scope, action: Action, code: &str) -> AppResult<org_unit::Model> {
+    use crate::org::domain::UnitKind;
+    let units = scope.units_for(action);
+    org_unit::Entity::find()
+        .filter(org_unit::Column::Code.eq(code.trim()))
+        .filter(
+            org_unit::Column::Kind
+                .is_in([UnitKind::ProvincialDirectorate.as_str(), UnitKind::TerritorialOffice.as_str()]),
+        )
+        .filter(units.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
+        .one(scope.db())
+        .await?
+        .ok_or_else(|| AppError::not_found("Unità non trovata", "Unit not found"))
+}
+
+/// Staff (operator, coordinator, director) of the unit or of an office under it.
+pub async fn staff_under(scope: &Scope, unit: &org_unit::Model, username: &str) -> AppResult<Option<person::Model>> {
+    let reach = scope.units_for(Action::CallbackAssign);
+    let mut units_under = Query::select();
+    units_under
+        .column(org_unit::Column::Id)
+        .from(org_unit::Entity)
+        .cond_where(Expr::col(org_unit::Column::Path).like(format!("{}%", unit.path)));
+    let mut staff = Query::select();
+    staff.column(role_assignment::Column::PersonId).from(role_assignment::Entity).cond_where(
+        Condition::all()
+            .add(Expr::col(role_assignment::Column::Role).is_in(OFFICE_STAFF.map(|r| r.as_str())))
+            .add(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId)).in_subquery(units_under))
+            .add(reach.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId)))),
+    );
+    Ok(person::Entity::find()
+        .filter(person::Column::Username.eq(username))
+        .filter(person::Column::Active.eq(true))
+        .filter(Expr::col((person::Entity, person::Column::Id)).in_subquery(staff))
+        .one(scope.db())
+        .await?)
+}
+
+pub async fn insert(conn: &impl ConnectionTrait, m: &callback_request::Model) -> AppResult<()> {
+    callback_request::Entity::insert(callback_request::ActiveModel {
+        id: Set(m.id),
+        unit_id: Set(m.unit_id),
+        phone: Set(m.phone.clone()),
+        topic: Set(m.topic.clone()),
+        requested_at: Set(m.requested_at),
+        available_from: Set(m.available_from),
+        status: Set(m.status.clone()),
+        assignee_id: Set(m.assignee_id),
+        assigned_at: Set(m.assigned_at),
+        attempts: Set(m.attempts),
+        last_attempt_at: Set(m.last_attempt_at),
+        outcome: Set(m.outcome.clone()),
+        note: Set(m.note.clone()),
+        requested_by_id: Set(m.requested_by_id),
+        requested_by_unit_id: Set(m.requested_by_unit_id),
+        version: Set(m.version),
+        created_at: Set(m.created_at),
+        updated_at: Set(m.updated_at),
+    })
+    .exec(conn)
+    .await?;
+    Ok(())
+}
+
+/// Versioned update: no row updated means a lost race, `CONFLICT`.
+pub async fn update_versioned(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    version: i32,
+    changes: Vec<(callback_request::Column, SimpleExpr)>,
+) -> AppResult<()> {
+    let mut update = callback_request::Entity::update_many()
+        .col_expr(callback_request::Column::Version, Expr::col(callback_request::Column::Version).add(1))
+        .col_expr(callback_request::Column::UpdatedAt, Expr::value(Utc::now()));
+    for (col, expr) in changes {
+        update = update.col_expr(col, expr);
+    }
+    let result = update
+        .filter(callback_request::Column::Id.eq(id))
+        .filter(callback_request::Column::Version.eq(version))
+        .exec(conn)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(AppError::conflict(
+            "La richiesta è stata modificata da un'altra persona: ricarica e riprova",
+            "The request was changed by someone else: reload and try again",
+        ));
+    }
+    Ok(())
+}
+
+pub async fn reload(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<callback_request::Model> {
+    callback_request::Entity::find_by_id(id).one(conn).await?.ok_or_else(not_found)
+}
