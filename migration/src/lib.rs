@@ -13,6 +13,7 @@ mod m20261122_000300_create_quesiti;
 mod m20261122_000310_create_faq;
 mod m20261122_000400_create_appointments;
 mod m20261122_000320_index_quesito_periods;
+mod m20261122_000500_create_procure;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000310_create_faq::Migration),
             Box::new(m20261122_000400_create_appointments::Migration),
             Box::new(m20261122_000320_index_quesito_periods::Migration),
+            Box::new(m20261122_000500_create_procure::Migration),
         ]
     }
 }

@@ -3,3 +3,4 @@ pub mod appointments;
 pub mod demo;
 pub mod outbox;
 pub mod quesiti;
+pub mod procure;
