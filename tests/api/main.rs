@@ -7,6 +7,8 @@
 mod helpers;
 
 mod appointments;
+mod callbacks;
+mod notifications;
 
 mod audit;
 mod auth;

@@ -52,6 +52,9 @@ impl Callback {
         {
             grant = Some(a.clone());
         }
+        if grant.is_none() && self.0.assignee_id == Some(scope.person_id()) {
+            grant = store::own_grant(scope, Action::CallbackReadContact).cloned();
+        }
         if grant.is_none()
             && let Some(u) = unit(ctx, self.0.requested_by_unit_id).await?
             && let Ok(a) = scope.authorize(Action::CallbackReadRequested, &u.path)
@@ -269,14 +272,17 @@ impl CallbacksMutation {
     ) -> AppResult<Callback> {
         let scope = ctx.scope()?;
         let (c, unit) = load(scope, parse_id(&id)?).await?;
+        // A supervisor of the unit, or the assignee (who may work at an office under it).
         let acting = match scope.authorize(Action::CallbackAssign, &unit.path) {
             Ok(a) => a,
+            Err(_) if c.assignee_id == Some(scope.person_id()) => {
+                store::own_grant(scope, Action::CallbackWork).ok_or_else(|| {
+                    AppError::forbidden("Il tuo ruolo non richiama i cittadini", "Your role does not call citizens back")
+                })?
+            }
             Err(_) => {
-                let a = scope.authorize(Action::CallbackWork, &unit.path)?;
-                if c.assignee_id != Some(scope.person_id()) {
-                    return Err(AppError::forbidden("La richiesta non è assegnata a te", "The request is not assigned to you"));
-                }
-                a
+                scope.authorize(Action::CallbackWork, &unit.path)?;
+                return Err(AppError::forbidden("La richiesta non è assegnata a te", "The request is not assigned to you"));
             }
         };
         check_version(&c, version)?;
