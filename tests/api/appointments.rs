@@ -662,3 +662,94 @@ both_backends!(a_cancelled_booking_stays_with_its_reason, |app: TestApp| async m
     let res = mutate(&app, &op, "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"x\") { status } }", json!({ "id": id })).await;
     assert_eq!(error_code(&res), Some("FORBIDDEN"));
 });
+
+// ---------------------------------------------------------------- no N+1
+
+async fn bookings_at(app: &TestApp, office: &str, n: usize) {
+    use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let db = &app.state.db;
+    let unit = entities::org_unit::Entity::find()
+        .filter(entities::org_unit::Column::Code.eq(office))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let service = entities::service::Entity::find()
+        .filter(entities::service::Column::Code.eq("SUCC"))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let operator = person_id(app, "op.sassari").await;
+    let now = Utc::now();
+    let rows: Vec<entities::appointment::ActiveModel> = (0..n)
+        .map(|i| {
+            let starts_at = now + Duration::days(2) + Duration::minutes(i as i64);
+            entities::appointment::ActiveModel {
+                id: Set(uuid::Uuid::now_v7()),
+                unit_id: Set(unit.id),
+                cup_number: Set(format!("N{i}")),
+                starts_at: Set(starts_at),
+                local_date: Set(api::appointments::domain::rome_date(starts_at)),
+                service_id: Set(service.id),
+                fiscal_code: Set("RSSMRA80A01H501U".into()),
+                citizen_name: Set("Rossi Mario".into()),
+                phone: Set(None),
+                email: Set(None),
+                channel: Set("IN_PERSON".into()),
+                status: Set("COUNTER_ASSIGNED".into()),
+                source: Set("CUP_IMPORT".into()),
+                booked_by_id: Set(None),
+                booked_by_unit_id: Set(None),
+                cancel_reason: Set(None),
+                cancelled_at: Set(None),
+                precall_status: Set("ASSIGNED".into()),
+                precall_assignee_id: Set(Some(operator)),
+                precall_assigned_at: Set(Some(now)),
+                precall_outcome: Set(None),
+                precall_reason: Set(None),
+                precall_result: Set(None),
+                precall_note: Set(None),
+                precalled_at: Set(None),
+                precontact_sent_at: Set(None),
+                precontact_sent_by_id: Set(None),
+                citizen_reply: Set(None),
+                citizen_reply_at: Set(None),
+                counter_operator_id: Set(Some(operator)),
+                counter_channel: Set(Some("IN_PERSON".into())),
+                counter_assigned_at: Set(Some(now)),
+                counter_started_at: Set(None),
+                counter_ended_at: Set(None),
+                counter_outcome: Set(None),
+                protocol_number: Set(None),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+        })
+        .collect();
+    for chunk in rows.chunks(50) {
+        entities::appointment::Entity::insert_many(chunk.to_vec()).exec(db).await.unwrap();
+    }
+}
+
+async fn statements_for_list(app: &TestApp, token: &str, office: &str) -> (u64, usize) {
+    use std::sync::atomic::Ordering;
+    let q = "query($f: AppointmentFilter) { appointments(filter: $f, first: 100) { edges { node {
+        cupNumber citizenName office { code } service { code fast } bookedByUnit { code }
+        precall { assignee { username } coverage } counter { operator { username } } } } } }";
+    let before = app.state.statement_count.load(Ordering::SeqCst);
+    let res = app.graphql(Some(token), q, json!({ "f": { "officeCode": office } })).await;
+    let after = app.state.statement_count.load(Ordering::SeqCst);
+    (after - before, data(&res)["appointments"]["edges"].as_array().unwrap().len())
+}
+
+both_backends!(a_page_of_bookings_costs_the_same_statements_for_5_and_100_rows, |app: TestApp| async move {
+    bookings_at(&app, "UT-NU", 5).await;
+    bookings_at(&app, "UT-OR", 100).await;
+    let dr = app.login("dr.sardegna").await;
+    let (small, small_rows) = statements_for_list(&app, &dr, "UT-NU").await;
+    let (big, big_rows) = statements_for_list(&app, &dr, "UT-OR").await;
+    assert_eq!((small_rows, big_rows), (5, 100));
+    assert_eq!(small, big, "statement count grows with rows: {small} for 5, {big} for 100");
+});

@@ -93,6 +93,6 @@ both_backends!(a_virtual_session_gets_its_link_the_day_before_and_a_closing_emai
         .await);
     let closing = message(&app, &format!("appointment:{}:closing", today_session.as_str().unwrap())).await.expect("closing queued");
     assert!(closing.body.contains("2026/77"));
-    assert_eq!(app.drain_outbox().await >= 2, true);
+    assert!(app.drain_outbox().await >= 2);
     assert_eq!(message(&app, &format!("appointment:{}:closing", today_session.as_str().unwrap())).await.unwrap().status, "SENT");
 });

@@ -106,6 +106,18 @@ impl Callback {
     }
 }
 
+/// One batch per loader for a page of callbacks (see `appointments::graphql::prefetch`).
+pub async fn prefetch(ctx: &Context<'_>, rows: &[callback_request::Model]) -> AppResult<()> {
+    use async_graphql::dataloader::{DataLoader, HashMapCache};
+    use crate::appointments::graphql::{PersonById, RecordUnitById};
+    let units: Vec<Uuid> = rows.iter().flat_map(|c| [Some(c.unit_id), c.requested_by_unit_id]).flatten().collect();
+    let people: Vec<Uuid> = rows.iter().flat_map(|c| [c.assignee_id, c.requested_by_id]).flatten().collect();
+    let unit_loader = ctx.data::<DataLoader<RecordUnitById, HashMapCache>>().map_err(AppError::internal)?;
+    let person_loader = ctx.data::<DataLoader<PersonById, HashMapCache>>().map_err(AppError::internal)?;
+    futures::try_join!(unit_loader.load_many(units), person_loader.load_many(people))?;
+    Ok(())
+}
+
 #[derive(InputObject)]
 pub struct RequestCallbackInput {
     /// Code of the provincial directorate or office to call back from.
@@ -138,6 +150,7 @@ impl CallbacksQuery {
             None => None,
         };
         let rows = store::list(scope, unit_id, status, page.after_uuid()?, page.fetch_limit()).await?;
+        prefetch(ctx, &rows).await?;
         Ok(connection(&page, rows, |c| c.id.to_string(), Callback))
     }
 
