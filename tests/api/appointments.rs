@@ -753,3 +753,35 @@ both_backends!(a_page_of_bookings_costs_the_same_statements_for_5_and_100_rows, 
     assert_eq!((small_rows, big_rows), (5, 100));
     assert_eq!(small, big, "statement count grows with rows: {small} for 5, {big} for 100");
 });
+
+// ---------------------------------------------------------------- catalogue
+
+both_backends!(the_catalogue_maps_services_to_profilo_utente_and_only_admins_change_it, |app: TestApp| async move {
+    let op = app.login("op.cagliari1").await;
+    let res = app.graphql(Some(&op), "{ services { code fast profiloUtenteProcess profiloUtenteProduct } }", json!({})).await;
+    let services = data(&res)["services"].as_array().unwrap().clone();
+    assert!(services.iter().any(|s| s["fast"] == true) && services.iter().any(|s| s["fast"] == false));
+    let succ = services.iter().find(|s| s["code"] == "SUCC").unwrap();
+    assert_eq!(succ["profiloUtenteProcess"], "Successioni");
+    let upsert = "mutation($i: ServiceInput!) { upsertService(input: $i) { code name fast active } }";
+    let input = json!({ "code": "rav", "name": "Ravvedimento operoso", "fast": false, "profiloUtenteProcess": "Versamenti", "profiloUtenteProduct": "Ravvedimento" });
+    let res = app.graphql(Some(&op), upsert, json!({ "i": input })).await;
+    assert_eq!(error_code(&res), Some("FORBIDDEN"));
+    let admin = app.login("admin").await;
+    let res = app.graphql(Some(&admin), upsert, json!({ "i": input })).await;
+    assert_eq!(data(&res)["upsertService"]["code"], "RAV");
+    let mut retire = input.clone();
+    retire["active"] = json!(false);
+    let res = app.graphql(Some(&admin), upsert, json!({ "i": retire })).await;
+    assert_eq!(data(&res)["upsertService"]["active"], false);
+    // An inactive service cannot be booked or given as a skill.
+    let coord = app.login("coord.cagliari1").await;
+    let res = app.graphql(Some(&coord), "mutation { setOperatorSkills(username: \"op.cagliari1\", serviceCodes: [\"RAV\"]) { officeCode } }", json!({})).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+    let res = app.graphql(Some(&op), "{ operatorSkills(username: \"op.cagliari1\") { officeCode services { code } } }", json!({})).await;
+    assert_eq!(data(&res)["operatorSkills"]["services"].as_array().unwrap().len(), 6);
+    // Nobody outside the office reads its operators' skills.
+    let sassari = app.login("op.sassari").await;
+    let res = app.graphql(Some(&sassari), "{ operatorSkills(username: \"op.cagliari1\") { officeCode } }", json!({})).await;
+    assert_eq!(error_code(&res), Some("NOT_FOUND"));
+});
