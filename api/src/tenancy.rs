@@ -73,6 +73,44 @@ impl UnitScope {
     }
 }
 
+/// Where an action reaches for records that carry a section: units reached
+/// by assignments without a section (any section there), plus, per section,
+/// the units reached by assignments narrowed to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionedScope {
+    pub unrestricted: UnitScope,
+    pub narrowed: Vec<(String, UnitScope)>,
+}
+
+impl SectionedScope {
+    pub fn is_nowhere(&self) -> bool {
+        self.unrestricted.is_nowhere() && self.narrowed.is_empty()
+    }
+
+    /// `unit_id` in scope (any section), or in a section-narrowed scope with
+    /// that section.
+    pub fn condition(&self, unit_id_col: impl Into<Expr> + Clone, section_col: impl Into<Expr> + Clone) -> Condition {
+        if self.unrestricted == UnitScope::Everywhere {
+            return Condition::all();
+        }
+        let mut cond = Condition::any();
+        if !self.unrestricted.is_nowhere() {
+            cond = cond.add(self.unrestricted.unit_id_condition(unit_id_col.clone()));
+        }
+        for (section, units) in &self.narrowed {
+            cond = cond.add(
+                Condition::all()
+                    .add(section_col.clone().into().eq(section.as_str()))
+                    .add(units.unit_id_condition(unit_id_col.clone())),
+            );
+        }
+        if self.is_nowhere() {
+            return Condition::all().add(Expr::val(1).eq(0));
+        }
+        cond
+    }
+}
+
 /// The signed-in caller and their permissions, for one request.
 #[derive(Clone)]
 pub struct Scope {
@@ -103,8 +141,31 @@ impl Scope {
 
     /// Units on which the caller may perform `action`, from all their assignments.
     pub fn units_for(&self, action: Action) -> UnitScope {
+        self.units_for_assignments(action, |_| true)
+    }
+
+    /// Like [`Scope::units_for`], keeping the CRIC/CCM section each assignment
+    /// is narrowed to (DOMAIN.md §3): for records that carry a section as well
+    /// as a unit, use [`SectionedScope::condition`].
+    pub fn sectioned_units_for(&self, action: Action) -> SectionedScope {
+        let unrestricted = self.units_for_assignments(action, |a| a.section.is_none());
+        if unrestricted == UnitScope::Everywhere {
+            return SectionedScope { unrestricted, narrowed: Vec::new() };
+        }
+        let mut sections: Vec<&str> = self.principal.assignments.iter().filter_map(|a| a.section.as_deref()).collect();
+        sections.sort_unstable();
+        sections.dedup();
+        let narrowed = sections
+            .into_iter()
+            .map(|s| (s.to_owned(), self.units_for_assignments(action, |a| a.section.as_deref() == Some(s))))
+            .filter(|(_, units)| !units.is_nowhere())
+            .collect();
+        SectionedScope { unrestricted, narrowed }
+    }
+
+    fn units_for_assignments(&self, action: Action, include: impl Fn(&Assignment) -> bool) -> UnitScope {
         let mut prefixes = Vec::new();
-        for a in &self.principal.assignments {
+        for a in self.principal.assignments.iter().filter(|a| include(a)) {
             let Some(held) = a.unit_path() else { continue };
             if self.authz.permits(a.role, Some(held), Some(OUTSIDE_ANY_UNIT), action) {
                 return UnitScope::Everywhere;
@@ -122,6 +183,17 @@ impl Scope {
             }
         }
         UnitScope::Under(minimal)
+    }
+
+    /// Like [`Scope::authorize`] for a record of a CRIC/CCM `section`: an
+    /// assignment narrowed to another section does not count.
+    pub fn authorize_in_section(&self, action: Action, target_path: &str, section: &str) -> AppResult<&Assignment> {
+        self.principal
+            .assignments
+            .iter()
+            .filter(|a| a.section.as_deref().is_none_or(|s| s == section))
+            .find(|a| self.authz.permits(a.role, a.unit_path(), Some(target_path), action))
+            .ok_or_else(forbidden)
     }
 
     /// The assignment under which the caller may perform `action` on a record

@@ -3,12 +3,18 @@
 
 pub mod appointment;
 pub mod audit_event;
+pub mod ccm_contact;
+pub mod faq_entry;
 pub mod callback_request;
 pub mod org_unit;
 pub mod operator_skill;
 pub mod outbox_delivery;
 pub mod outbox_message;
 pub mod person;
+pub mod quesito;
+pub mod quesito_classification;
+pub mod quesito_event;
+pub mod quesito_sla;
 pub mod role_assignment;
 pub mod service;
 pub mod session;

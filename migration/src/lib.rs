@@ -9,6 +9,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_create_org_and_people;
 mod m20261122_000002_create_sessions_and_audit;
 mod m20261122_000200_create_outbox;
+mod m20261122_000300_create_quesiti;
+mod m20261122_000310_create_faq;
 mod m20261122_000400_create_appointments;
 
 pub struct Migrator;
@@ -20,6 +22,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_create_org_and_people::Migration),
             Box::new(m20261122_000002_create_sessions_and_audit::Migration),
             Box::new(m20261122_000200_create_outbox::Migration),
+            Box::new(m20261122_000300_create_quesiti::Migration),
+            Box::new(m20261122_000310_create_faq::Migration),
             Box::new(m20261122_000400_create_appointments::Migration),
         ]
     }

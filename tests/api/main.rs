@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
+mod quesiti_support;
 
 mod appointments;
 mod callbacks;
@@ -12,11 +13,14 @@ mod notifications;
 
 mod audit;
 mod auth;
+mod contacts;
+mod faq;
 mod graphql_protections;
 mod migrations;
 mod operations;
 mod org_scope;
 mod people;
 mod outbox;
+mod quesiti;
 mod schema_drift;
 mod statement_counts;

@@ -62,6 +62,27 @@ pub enum Action {
     OrgManage,
     PeopleManage,
     AuditRead,
+    /// Record CCM contacts and read the CCM's contacts.
+    ContactRecord,
+    /// File a quesito to a CRIC (the CCM files to every region's CRIC).
+    QuesitoFile,
+    /// Read quesiti of a unit: the CRIC handling them, the CCM that filed
+    /// them, the central directorate they were forwarded to.
+    QuesitoRead,
+    /// Take, answer, forward and convert quesiti of the unit.
+    QuesitoWork,
+    /// Cancel quesiti handled or filed by the unit.
+    QuesitoCancel,
+    /// Find the unit a quesito goes to (the central directorate it is forwarded to).
+    QuesitoRoute,
+    /// See the citizen's fiscal code, phone and e-mail on quesiti of the unit.
+    QuesitoReadContact,
+    /// Manage the classifications and the SLA of quesiti.
+    QuesitoConfigure,
+    /// Read and search the FAQ.
+    FaqRead,
+    /// Publish, update and retire FAQ entries.
+    FaqWrite,
     /// Manage the national service catalogue.
     ServiceManage,
     /// Set which services the operators of an office can give.
@@ -94,11 +115,21 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 32] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
         Action::AuditRead,
+        Action::ContactRecord,
+        Action::QuesitoFile,
+        Action::QuesitoRead,
+        Action::QuesitoWork,
+        Action::QuesitoCancel,
+        Action::QuesitoRoute,
+        Action::QuesitoReadContact,
+        Action::QuesitoConfigure,
+        Action::FaqRead,
+        Action::FaqWrite,
         Action::ServiceManage,
         Action::SkillManage,
         Action::AppointmentRead,
@@ -125,6 +156,16 @@ impl Action {
             Action::OrgManage => "org:manage",
             Action::PeopleManage => "people:manage",
             Action::AuditRead => "audit:read",
+            Action::ContactRecord => "ccm:contact",
+            Action::QuesitoFile => "quesito:file",
+            Action::QuesitoRead => "quesito:read",
+            Action::QuesitoWork => "quesito:work",
+            Action::QuesitoCancel => "quesito:cancel",
+            Action::QuesitoRoute => "quesito:route",
+            Action::QuesitoReadContact => "quesito:read_contact",
+            Action::QuesitoConfigure => "quesito:configure",
+            Action::FaqRead => "faq:read",
+            Action::FaqWrite => "faq:write",
             Action::ServiceManage => "services:manage",
             Action::SkillManage => "skills:manage",
             Action::AppointmentRead => "appointments:read",

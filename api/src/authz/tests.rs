@@ -7,6 +7,13 @@ use crate::seed::demo::demo_unit_paths;
 
 /// (role, action) pairs that are meant to cross the tree.
 const ANYWHERE_GRANTS: &[(Role, Action)] = &[
+    // The national CCM files quesiti to every region's CRIC.
+    (Role::CcmOperator, Action::QuesitoFile),
+    // Experts forward to the central directorate, outside their CRIC (routing only).
+    (Role::CricExpert, Action::QuesitoRoute),
+    // The FAQ is one national knowledge base for the CCM and every CRIC.
+    (Role::CcmOperator, Action::FaqRead),
+    (Role::CricExpert, Action::FaqRead),
     // The national contact centre books at every office (DOMAIN.md §3); it then
     // reads only what its own unit booked (`appointments:read_booked`, subtree).
     (Role::CcmOperator, Action::AppointmentBook),
@@ -75,4 +82,23 @@ async fn a_role_held_outside_the_organisation_reaches_no_unit() {
             assert!(!authz.permits(Role::Professional, None, Some(&target), action));
         }
     }
+}
+
+#[tokio::test]
+async fn a_cric_expert_works_only_the_quesiti_of_their_own_cric() {
+    let authz = Authz::load().await.unwrap();
+    let cric = Some("/IT/SAR/CRIC/");
+    assert!(authz.permits(Role::CricExpert, cric, Some("/IT/SAR/CRIC/"), Action::QuesitoWork));
+    assert!(!authz.permits(Role::CricExpert, cric, Some("/IT/LAZ/CRIC/"), Action::QuesitoWork));
+    assert!(!authz.permits(Role::CricExpert, cric, Some("/IT/LAZ/CRIC/"), Action::QuesitoRead));
+    assert!(!authz.permits(Role::RegionalDirector, Some("/IT/SAR/"), Some("/IT/SAR/CRIC/"), Action::QuesitoWork));
+}
+
+#[tokio::test]
+async fn the_ccm_files_everywhere_but_reads_only_its_own_filings() {
+    let authz = Authz::load().await.unwrap();
+    let ccm = Some("/IT/CCM/");
+    assert!(authz.permits(Role::CcmOperator, ccm, Some("/IT/LAZ/CRIC/"), Action::QuesitoFile));
+    assert!(!authz.permits(Role::CcmOperator, ccm, Some("/IT/LAZ/CRIC/"), Action::QuesitoRead));
+    assert!(authz.permits(Role::CcmOperator, ccm, Some("/IT/CCM/"), Action::QuesitoRead));
 }

@@ -12,11 +12,16 @@ use crate::appointments::graphql::{
 };
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
+use crate::ccm::graphql::{CcmMutation, CcmQuery};
+use crate::faq::graphql::{FaqMutation, FaqQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
 use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
+use crate::quesiti::graphql::{
+    ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery, QuesitoUnitById,
+};
 use crate::state::AppState;
 use crate::tenancy::Scope;
 
@@ -34,6 +39,9 @@ pub struct QueryRoot(
     PeopleQuery,
     AuditQuery,
     OutboxQuery,
+    CcmQuery,
+    QuesitoQuery,
+    FaqQuery,
     ServicesQuery,
     AppointmentsQuery,
     CallbacksQuery,
@@ -45,6 +53,9 @@ pub struct MutationRoot(
     OrgMutation,
     PeopleMutation,
     OutboxMutation,
+    CcmMutation,
+    QuesitoMutation,
+    FaqMutation,
     ServicesMutation,
     AppointmentsMutation,
     CallbacksMutation,
@@ -86,6 +97,10 @@ pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
 
 fn with_scope(request: Request, scope: &Scope) -> Request {
     request
+        .data(DataLoader::with_cache(QuesitoById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(ClassificationById(scope.clone()), tokio::spawn, HashMapCache::default()))
+        .data(DataLoader::with_cache(QuesitoUnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(RecordUnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(PersonById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ServiceById(scope.clone()), tokio::spawn, HashMapCache::default()))

@@ -170,5 +170,6 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     super::outbox::seed(&txn, unit_id, now).await?;
     txn.commit().await?;
     tracing::info!(units = UNITS.len(), people = PEOPLE.len(), "demo data loaded");
+    super::quesiti::seed(db).await?;
     Ok(true)
 }

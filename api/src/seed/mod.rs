@@ -2,3 +2,4 @@
 pub mod appointments;
 pub mod demo;
 pub mod outbox;
+pub mod quesiti;

@@ -1,0 +1,169 @@
+//! GraphQL layer of CCM contacts.
+
+use async_graphql::connection::Connection;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
+use async_graphql::{Context, ID, InputObject, Object};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use entities::ccm_contact;
+
+use super::domain::{Channel, ContactOutcome};
+use super::service::{self, RecordContact};
+use super::store::{self, ContactFilter as StoreFilter};
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+use crate::graphql::pagination::{Page, connection};
+use crate::quesiti::domain::Section;
+use crate::quesiti::graphql::{Quesito, QuesitoById, parse_id};
+use crate::validation::fiscal_code_field;
+
+/// A citizen's contact handled by the CCM.
+pub struct Contact(pub ccm_contact::Model);
+
+#[Object]
+impl Contact {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn channel(&self) -> AppResult<Channel> {
+        self.0.channel.parse().map_err(AppError::internal)
+    }
+    /// The CCM specialist section that handled it.
+    async fn section(&self) -> AppResult<Section> {
+        self.0.section.parse().map_err(AppError::internal)
+    }
+    async fn topic(&self) -> &str {
+        &self.0.topic
+    }
+    async fn citizen_fiscal_code(&self) -> Option<&str> {
+        self.0.citizen_fiscal_code.as_deref()
+    }
+    async fn outcome(&self) -> AppResult<ContactOutcome> {
+        self.0.outcome.parse().map_err(AppError::internal)
+    }
+    /// The quesito the contact produced, when the caller may see it.
+    async fn quesito(&self, ctx: &Context<'_>) -> AppResult<Option<Quesito>> {
+        let Some(id) = self.0.quesito_id else { return Ok(None) };
+        let loader = ctx.data::<DataLoader<QuesitoById, HashMapCache>>().map_err(AppError::internal)?;
+        Ok(loader.load_one(id).await?.map(Quesito))
+    }
+    async fn appointment_id(&self) -> Option<ID> {
+        self.0.appointment_id.map(|id| ID(id.to_string()))
+    }
+    async fn callback_id(&self) -> Option<ID> {
+        self.0.callback_id.map(|id| ID(id.to_string()))
+    }
+    async fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+    async fn recorded_at(&self) -> DateTime<Utc> {
+        self.0.recorded_at
+    }
+}
+
+#[derive(InputObject)]
+pub struct RecordContactInput {
+    pub channel: Channel,
+    /// The CCM specialist section handling the contact.
+    pub section: Section,
+    /// What the citizen asked about (at most 200 characters).
+    pub topic: String,
+    /// The citizen's fiscal code, when given (checked with its check character).
+    pub citizen_fiscal_code: Option<String>,
+    pub outcome: ContactOutcome,
+    /// The quesito filed (outcome QUESITO_FILED). A quesito filed later with
+    /// `contactId` links itself instead.
+    pub quesito_id: Option<ID>,
+    /// The appointment booked (outcome APPOINTMENT_BOOKED).
+    pub appointment_id: Option<ID>,
+    /// The callback requested (outcome CALLBACK_REQUESTED).
+    pub callback_id: Option<ID>,
+    pub note: Option<String>,
+}
+
+#[derive(InputObject, Default)]
+pub struct ContactFilter {
+    pub section: Option<Section>,
+    pub channel: Option<Channel>,
+    pub outcome: Option<ContactOutcome>,
+    /// Contacts of one citizen (the look-up is audited).
+    pub citizen_fiscal_code: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+#[derive(Default)]
+pub struct CcmQuery;
+
+#[Object]
+impl CcmQuery {
+    /// Contacts of the caller's CCM (their section only when their assignment
+    /// names one), newest first.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    async fn contacts(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ContactFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, Contact>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let filter = filter.unwrap_or_default();
+        let citizen_fiscal_code = filter
+            .citizen_fiscal_code
+            .as_deref()
+            .map(|c| fiscal_code_field("filter.citizenFiscalCode", c))
+            .transpose()?
+            .map(|c| c.into_string());
+        if let Some(code) = &citizen_fiscal_code {
+            service::audit_lookup(scope, code).await?;
+        }
+        let filter = StoreFilter {
+            section: filter.section,
+            channel: filter.channel,
+            outcome: filter.outcome,
+            citizen_fiscal_code,
+            from: filter.from,
+            to: filter.to,
+        };
+        let rows = store::list(scope, &filter, page.after_uuid()?, page.fetch_limit()).await?;
+        Ok(connection(&page, rows, |c| c.id.to_string(), Contact))
+    }
+
+    /// One contact of the caller's CCM.
+    async fn contact(&self, ctx: &Context<'_>, id: ID) -> AppResult<Contact> {
+        let scope = ctx.scope()?;
+        store::by_id(scope, parse_id("id", &id)?)
+            .await?
+            .map(Contact)
+            .ok_or_else(|| AppError::not_found("Contatto non trovato", "Contact not found"))
+    }
+}
+
+#[derive(Default)]
+pub struct CcmMutation;
+
+#[Object]
+impl CcmMutation {
+    /// Records a citizen's contact handled by the caller's CCM section.
+    async fn record_contact(&self, ctx: &Context<'_>, input: RecordContactInput) -> AppResult<Contact> {
+        let scope = ctx.scope()?;
+        let opt_id = |field: &str, id: &Option<ID>| -> AppResult<Option<Uuid>> {
+            id.as_ref().map(|id| parse_id(field, id)).transpose()
+        };
+        let record = RecordContact {
+            channel: input.channel,
+            section: input.section,
+            topic: input.topic,
+            citizen_fiscal_code: input.citizen_fiscal_code,
+            outcome: input.outcome,
+            quesito_id: opt_id("quesitoId", &input.quesito_id)?,
+            appointment_id: opt_id("appointmentId", &input.appointment_id)?,
+            callback_id: opt_id("callbackId", &input.callback_id)?,
+            note: input.note,
+        };
+        Ok(Contact(service::record(scope, record).await?))
+    }
+}

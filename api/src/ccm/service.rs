@@ -1,0 +1,135 @@
+//! Recording contacts: validate, authorise, write with its audit event.
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
+use serde_json::json;
+use uuid::Uuid;
+
+use entities::ccm_contact;
+
+use super::domain::{self, Channel, ContactOutcome, Links};
+use crate::audit::{self, Actor, AuditRecord};
+use crate::auth::Assignment;
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::quesiti::domain::Section;
+use crate::tenancy::Scope;
+use crate::validation::{fiscal_code_field, optional_text_field, text_field};
+
+pub struct RecordContact {
+    pub channel: Channel,
+    pub section: Section,
+    pub topic: String,
+    pub citizen_fiscal_code: Option<String>,
+    pub outcome: ContactOutcome,
+    pub quesito_id: Option<Uuid>,
+    pub appointment_id: Option<Uuid>,
+    pub callback_id: Option<Uuid>,
+    pub note: Option<String>,
+}
+
+/// The caller's assignment under which they act for `action` in `section`,
+/// on the unit it is held on (the CCM for a CCM operator).
+pub fn acting_on_own_unit(scope: &Scope, action: Action, section: Section) -> AppResult<&Assignment> {
+    scope
+        .principal()
+        .assignments
+        .iter()
+        .filter_map(|a| a.unit_path())
+        .find_map(|path| scope.authorize_in_section(action, path, section.as_str()).ok())
+        .ok_or_else(|| {
+            AppError::forbidden(
+                "Solo gli operatori del CCM (della sezione) registrano contatti",
+                "Only CCM operators (of the section) record contacts",
+            )
+        })
+}
+
+pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contact::Model> {
+    let topic = text_field("topic", &input.topic, 1, domain::TOPIC_MAX)?;
+    let fiscal_code = input
+        .citizen_fiscal_code
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| fiscal_code_field("citizenFiscalCode", c))
+        .transpose()?;
+    let note = optional_text_field("note", input.note.as_deref(), domain::NOTE_MAX)?;
+    let links = Links {
+        quesito: input.quesito_id.is_some(),
+        appointment: input.appointment_id.is_some(),
+        callback: input.callback_id.is_some(),
+    };
+    domain::check_links(input.outcome, links).map_err(|field| {
+        AppError::bad_input(
+            field,
+            "Il collegamento non corrisponde all'esito del contatto",
+            "The link does not match the contact's outcome",
+        )
+    })?;
+    let acting = acting_on_own_unit(scope, Action::ContactRecord, input.section)?;
+    let unit_id = acting.unit_id().ok_or_else(|| AppError::internal("acting assignment without unit"))?;
+    if let Some(quesito_id) = input.quesito_id {
+        // Only a quesito the caller can see (and so, for the CCM, one it filed).
+        crate::quesiti::store::by_id(scope, quesito_id)
+            .await?
+            .ok_or_else(|| AppError::bad_input("quesitoId", "Quesito non trovato", "Quesito not found"))?;
+    }
+    let now = Utc::now();
+    let model = ccm_contact::Model {
+        id: Uuid::now_v7(),
+        unit_id,
+        section: input.section.as_str().to_owned(),
+        channel: input.channel.as_str().to_owned(),
+        topic,
+        citizen_fiscal_code: fiscal_code.map(|c| c.into_string()),
+        outcome: input.outcome.as_str().to_owned(),
+        quesito_id: input.quesito_id,
+        appointment_id: input.appointment_id,
+        callback_id: input.callback_id,
+        note,
+        recorded_by_id: scope.person_id(),
+        recorded_at: now,
+    };
+    let txn = scope.db().begin().await?;
+    ccm_contact::Entity::insert(ccm_contact::ActiveModel {
+        id: Set(model.id),
+        unit_id: Set(model.unit_id),
+        section: Set(model.section.clone()),
+        channel: Set(model.channel.clone()),
+        topic: Set(model.topic.clone()),
+        citizen_fiscal_code: Set(model.citizen_fiscal_code.clone()),
+        outcome: Set(model.outcome.clone()),
+        quesito_id: Set(model.quesito_id),
+        appointment_id: Set(model.appointment_id),
+        callback_id: Set(model.callback_id),
+        note: Set(model.note.clone()),
+        recorded_by_id: Set(model.recorded_by_id),
+        recorded_at: Set(model.recorded_at),
+    })
+    .exec(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        &Actor::acting_as(scope.principal(), acting),
+        AuditRecord::new("contact.record").record("contact", model.id.to_string()).unit(unit_id).detail(json!({
+            "channel": model.channel,
+            "section": model.section,
+            "outcome": model.outcome,
+        })),
+        scope.request_id(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(model)
+}
+
+/// Audits a search of contacts by a citizen's fiscal code (a read of personal data).
+pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
+    audit::record(
+        scope.db(),
+        &Actor::from_principal(scope.principal()),
+        AuditRecord::new("contact.lookup_by_fiscal_code").record("citizen", fiscal_code),
+        scope.request_id(),
+    )
+    .await
+}

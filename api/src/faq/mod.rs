@@ -1,0 +1,7 @@
+//! FAQ published by CRIC experts and searched by the CCM before filing a
+//! quesito (DOMAIN.md §4.5): one national knowledge base, searched in Italian.
+
+pub mod domain;
+pub mod graphql;
+pub mod service;
+pub mod store;

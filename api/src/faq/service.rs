@@ -1,0 +1,270 @@
+//! Publishing, updating and retiring FAQ entries.
+
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use serde_json::json;
+use uuid::Uuid;
+
+use entities::{faq_entry, quesito};
+
+use super::domain::{self, FaqStatus, limits};
+use super::store;
+use crate::audit::{self, Actor, AuditRecord};
+use crate::auth::Assignment;
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::quesiti::domain::{QuesitoStatus, Section};
+use crate::tenancy::Scope;
+use crate::validation::text_field;
+
+/// A validated entry, not yet stored.
+pub struct FaqDraft {
+    pub section: Section,
+    pub question: String,
+    pub answer: String,
+    pub tags: String,
+}
+
+pub fn validate(section: Section, question: &str, answer: &str, tags: &[String]) -> AppResult<FaqDraft> {
+    let question = text_field("faqQuestion", question, limits::QUESTION_MIN, limits::QUESTION_MAX)?;
+    let answer = text_field("answer", answer, 1, limits::ANSWER_MAX)?;
+    let tags = domain::normalise_tags(tags).map_err(|_| {
+        AppError::bad_input(
+            "tags",
+            format!("Al massimo {} etichette di {} caratteri, senza virgole", limits::TAGS_MAX, limits::TAG_MAX),
+            format!("At most {} tags of {} characters, without commas", limits::TAGS_MAX, limits::TAG_MAX),
+        )
+    })?;
+    Ok(FaqDraft { section, question, answer, tags: domain::join_tags(&tags) })
+}
+
+fn not_found() -> AppError {
+    AppError::not_found("Voce FAQ non trovata", "FAQ entry not found")
+}
+
+/// Stores a new entry with its audit record, inside the caller's transaction.
+pub async fn insert(
+    conn: &impl ConnectionTrait,
+    scope: &Scope,
+    acting: &Assignment,
+    id: Uuid,
+    unit_id: Uuid,
+    draft: FaqDraft,
+    source_quesito_id: Option<Uuid>,
+) -> AppResult<faq_entry::Model> {
+    let now = Utc::now();
+    let entry = faq_entry::Model {
+        id,
+        unit_id,
+        section: draft.section.as_str().to_owned(),
+        question: draft.question,
+        answer: draft.answer,
+        tags: draft.tags,
+        source_quesito_id,
+        status: FaqStatus::Published.as_str().to_owned(),
+        version: 1,
+        created_by_id: scope.person_id(),
+        created_at: now,
+        updated_at: now,
+    };
+    store::insert(conn, &entry).await?;
+    audit::record(
+        conn,
+        &Actor::acting_as(scope.principal(), acting),
+        AuditRecord::new("faq.publish").record("faq_entry", id.to_string()).unit(unit_id).detail(json!({
+            "section": entry.section,
+            "sourceQuesitoId": source_quesito_id.map(|q| q.to_string()),
+        })),
+        scope.request_id(),
+    )
+    .await?;
+    Ok(entry)
+}
+
+pub struct Publish {
+    pub section: Section,
+    pub question: String,
+    pub answer: String,
+    pub tags: Vec<String>,
+    pub source_quesito_id: Option<Uuid>,
+}
+
+/// Publishes an entry for the caller's CRIC; with a source quesito (answered,
+/// of the same section, not yet published) the two are linked.
+pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Model> {
+    let draft = validate(input.section, &input.question, &input.answer, &input.tags)
+        .map_err(|e| match e {
+            AppError::BadUserInput { field: Some(f), msg } if f == "faqQuestion" => {
+                AppError::BadUserInput { field: Some("question".into()), msg }
+            }
+            other => other,
+        })?;
+    let (unit_id, acting) = match input.source_quesito_id {
+        Some(qid) => {
+            let q = crate::quesiti::store::by_id(scope, qid)
+                .await?
+                .ok_or_else(|| AppError::bad_input("sourceQuesitoId", "Quesito non trovato", "Quesito not found"))?;
+            if q.status != QuesitoStatus::Answered.as_str() || q.section != input.section.as_str() {
+                return Err(AppError::bad_input(
+                    "sourceQuesitoId",
+                    "Si pubblica solo un quesito con risposta, della stessa sezione",
+                    "Only an answered quesito of the same section can be published",
+                ));
+            }
+            if q.faq_entry_id.is_some() {
+                return Err(already_published());
+            }
+            let units = crate::quesiti::store::units_of(scope.db(), &q).await?;
+            let owner_ids = [Some(q.unit_id), q.forwarded_to_unit_id];
+            units
+                .iter()
+                .filter(|u| owner_ids.contains(&Some(u.id)))
+                .find_map(|u| {
+                    scope.authorize_in_section(Action::FaqWrite, &u.path, input.section.as_str()).ok().map(|a| (u.id, a))
+                })
+                .ok_or_else(|| {
+                    AppError::forbidden(
+                        "Solo gli esperti che hanno risposto al quesito lo pubblicano",
+                        "Only experts of the unit that answered the quesito may publish it",
+                    )
+                })?
+        }
+        None => {
+            let acting = scope
+                .principal()
+                .assignments
+                .iter()
+                .filter_map(|a| a.unit_path())
+                .find_map(|p| scope.authorize_in_section(Action::FaqWrite, p, input.section.as_str()).ok())
+                .ok_or_else(|| {
+                    AppError::forbidden(
+                        "Solo gli esperti CRIC (della sezione) pubblicano FAQ",
+                        "Only CRIC experts (of the section) publish FAQ entries",
+                    )
+                })?;
+            (acting.unit_id().ok_or_else(|| AppError::internal("acting assignment without unit"))?, acting)
+        }
+    };
+    let id = Uuid::now_v7();
+    let txn = scope.db().begin().await?;
+    if let Some(qid) = input.source_quesito_id {
+        let res = quesito::Entity::update_many()
+            .col_expr(quesito::Column::FaqEntryId, Expr::value(id))
+            .filter(quesito::Column::Id.eq(qid))
+            .filter(quesito::Column::FaqEntryId.is_null())
+            .exec(&txn)
+            .await?;
+        if res.rows_affected != 1 {
+            return Err(already_published());
+        }
+    }
+    let entry = insert(&txn, scope, acting, id, unit_id, draft, input.source_quesito_id).await?;
+    txn.commit().await?;
+    Ok(entry)
+}
+
+fn already_published() -> AppError {
+    AppError::conflict("Quesito già pubblicato come FAQ", "Quesito already published as a FAQ entry")
+}
+
+/// An entry the caller may change, with the assignment they act under.
+async fn writable(scope: &Scope, id: Uuid) -> AppResult<(faq_entry::Model, &Assignment)> {
+    let entry = store::by_id(scope, id).await?.ok_or_else(not_found)?;
+    let unit = entities::org_unit::Entity::find_by_id(entry.unit_id)
+        .one(scope.db())
+        .await?
+        .ok_or_else(not_found)?;
+    let acting = scope.authorize_in_section(Action::FaqWrite, &unit.path, &entry.section)?;
+    Ok((entry, acting))
+}
+
+fn changed_meanwhile() -> AppError {
+    AppError::conflict(
+        "La voce FAQ è stata modificata nel frattempo: ricarica e riprova",
+        "The FAQ entry was changed meanwhile: reload and retry",
+    )
+}
+
+pub struct Update {
+    pub question: Option<String>,
+    pub answer: Option<String>,
+    pub tags: Option<Vec<String>>,
+    /// The version the editor started from; a newer one in the database is a CONFLICT.
+    pub expected_version: Option<i32>,
+}
+
+pub async fn update(scope: &Scope, id: Uuid, input: Update) -> AppResult<faq_entry::Model> {
+    let question = input
+        .question
+        .map(|q| text_field("question", &q, limits::QUESTION_MIN, limits::QUESTION_MAX))
+        .transpose()?;
+    let answer = input.answer.map(|a| text_field("answer", &a, 1, limits::ANSWER_MAX)).transpose()?;
+    let tags = input
+        .tags
+        .map(|t| {
+            domain::normalise_tags(&t).map(|t| domain::join_tags(&t)).map_err(|_| {
+                AppError::bad_input(
+                    "tags",
+                    format!("Al massimo {} etichette di {} caratteri, senza virgole", limits::TAGS_MAX, limits::TAG_MAX),
+                    format!("At most {} tags of {} characters, without commas", limits::TAGS_MAX, limits::TAG_MAX),
+                )
+            })
+        })
+        .transpose()?;
+    let (entry, acting) = writable(scope, id).await?;
+    if entry.status != FaqStatus::Published.as_str() {
+        return Err(AppError::conflict("Voce FAQ ritirata", "FAQ entry retired"));
+    }
+    if input.expected_version.is_some_and(|v| v != entry.version) {
+        return Err(changed_meanwhile());
+    }
+    let mut changes = faq_entry::ActiveModel::default();
+    if let Some(q) = &question {
+        changes.question = sea_orm::ActiveValue::Set(q.clone());
+    }
+    if let Some(a) = &answer {
+        changes.answer = sea_orm::ActiveValue::Set(a.clone());
+    }
+    if let Some(t) = &tags {
+        changes.tags = sea_orm::ActiveValue::Set(t.clone());
+    }
+    let txn = scope.db().begin().await?;
+    let row = store::update_versioned(&txn, id, entry.version, changes).await?.ok_or_else(changed_meanwhile)?;
+    audit::record(
+        &txn,
+        &Actor::acting_as(scope.principal(), acting),
+        AuditRecord::new("faq.update").record("faq_entry", id.to_string()).unit(entry.unit_id).detail(json!({
+            "question": question.is_some(),
+            "answer": answer.is_some(),
+            "tags": tags.is_some(),
+        })),
+        scope.request_id(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Retires an entry: it leaves the search and stays readable by id.
+pub async fn retire(scope: &Scope, id: Uuid) -> AppResult<faq_entry::Model> {
+    let (entry, acting) = writable(scope, id).await?;
+    if entry.status == FaqStatus::Retired.as_str() {
+        return Err(AppError::conflict("Voce FAQ già ritirata", "FAQ entry already retired"));
+    }
+    let changes = faq_entry::ActiveModel {
+        status: sea_orm::ActiveValue::Set(FaqStatus::Retired.as_str().to_owned()),
+        ..Default::default()
+    };
+    let txn = scope.db().begin().await?;
+    let row = store::update_versioned(&txn, id, entry.version, changes).await?.ok_or_else(changed_meanwhile)?;
+    audit::record(
+        &txn,
+        &Actor::acting_as(scope.principal(), acting),
+        AuditRecord::new("faq.retire").record("faq_entry", id.to_string()).unit(entry.unit_id),
+        scope.request_id(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}

@@ -1,0 +1,398 @@
+//! Linea quesiti: sections, priorities, the life-cycle state machine and the
+//! SLA calendar (DOMAIN.md §4). Pure functions, unit-tested below.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Europe::Rome;
+
+/// The three sections of a CRIC (and the CCM's specialist sections).
+#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// Pensioni.
+    Pensioni,
+    /// Prestazioni a sostegno del reddito.
+    SostegnoReddito,
+    /// Soggetto contribuente.
+    SoggettoContribuente,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Pensioni, Section::SostegnoReddito, Section::SoggettoContribuente];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Pensioni => "PENSIONI",
+            Section::SostegnoReddito => "SOSTEGNO_REDDITO",
+            Section::SoggettoContribuente => "SOGGETTO_CONTRIBUENTE",
+        }
+    }
+
+    /// Working days to answer when no override is configured (see [`due_at`]).
+    /// Income-support questions are the most urgent for the citizen.
+    pub fn default_sla_working_days(self) -> u32 {
+        match self {
+            Section::Pensioni => 10,
+            Section::SostegnoReddito => 5,
+            Section::SoggettoContribuente => 10,
+        }
+    }
+}
+
+impl FromStr for Section {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Section::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| format!("unknown section `{s}`"))
+    }
+}
+
+#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Priority {
+    Low,
+    Normal,
+    High,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 3] = [Priority::Low, Priority::Normal, Priority::High];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Low => "LOW",
+            Priority::Normal => "NORMAL",
+            Priority::High => "HIGH",
+        }
+    }
+}
+
+impl FromStr for Priority {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Priority::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| format!("unknown priority `{s}`"))
+    }
+}
+
+/// Where a quesito is in its life cycle.
+#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum QuesitoStatus {
+    /// Filed, waiting for an expert.
+    New,
+    /// Taken by an expert of the CRIC.
+    InProgress,
+    /// Answered by the CRIC or by the central directorate.
+    Answered,
+    /// Of exceptional complexity: with the central directorate, which answers it.
+    ForwardedCentral,
+    /// The paper file must be rebuilt: an office appointment was booked instead.
+    ConvertedToAppointment,
+    Cancelled,
+}
+
+impl QuesitoStatus {
+    pub const ALL: [QuesitoStatus; 6] = [
+        QuesitoStatus::New,
+        QuesitoStatus::InProgress,
+        QuesitoStatus::Answered,
+        QuesitoStatus::ForwardedCentral,
+        QuesitoStatus::ConvertedToAppointment,
+        QuesitoStatus::Cancelled,
+    ];
+
+    /// Still waiting for an answer (counts for backlog and SLA breaches).
+    pub const OPEN: [QuesitoStatus; 3] =
+        [QuesitoStatus::New, QuesitoStatus::InProgress, QuesitoStatus::ForwardedCentral];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuesitoStatus::New => "NEW",
+            QuesitoStatus::InProgress => "IN_PROGRESS",
+            QuesitoStatus::Answered => "ANSWERED",
+            QuesitoStatus::ForwardedCentral => "FORWARDED_CENTRAL",
+            QuesitoStatus::ConvertedToAppointment => "CONVERTED_TO_APPOINTMENT",
+            QuesitoStatus::Cancelled => "CANCELLED",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        Self::OPEN.contains(&self)
+    }
+
+    /// The status after `transition`, or `None` when the life cycle does not allow it.
+    pub fn apply(self, transition: Transition) -> Option<QuesitoStatus> {
+        use QuesitoStatus::*;
+        match (self, transition) {
+            (New, Transition::Take) => Some(InProgress),
+            (InProgress | ForwardedCentral, Transition::Answer) => Some(Answered),
+            (New | InProgress, Transition::Forward) => Some(ForwardedCentral),
+            (New | InProgress, Transition::ConvertToAppointment) => Some(ConvertedToAppointment),
+            (New | InProgress, Transition::Cancel) => Some(Cancelled),
+            _ => None,
+        }
+    }
+}
+
+impl FromStr for QuesitoStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        QuesitoStatus::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| format!("unknown quesito status `{s}`"))
+    }
+}
+
+/// What can happen to a quesito after it is filed.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Transition {
+    Take,
+    Answer,
+    Forward,
+    ConvertToAppointment,
+    Cancel,
+}
+
+impl Transition {
+    /// `area.verb` of the audit event.
+    pub fn audit_action(self) -> &'static str {
+        match self {
+            Transition::Take => "quesito.take",
+            Transition::Answer => "quesito.answer",
+            Transition::Forward => "quesito.forward",
+            Transition::ConvertToAppointment => "quesito.convert_to_appointment",
+            Transition::Cancel => "quesito.cancel",
+        }
+    }
+
+    /// Italian and English name of the operation, for error messages.
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Transition::Take => ("prendere in carico", "take"),
+            Transition::Answer => ("rispondere a", "answer"),
+            Transition::Forward => ("inoltrare alla Direzione centrale", "forward to the central directorate"),
+            Transition::ConvertToAppointment => ("convertire in appuntamento", "convert to an appointment"),
+            Transition::Cancel => ("annullare", "cancel"),
+        }
+    }
+}
+
+/// Limits of the free-text fields.
+pub mod limits {
+    pub const SUBJECT_MAX: usize = 200;
+    pub const QUESTION_MIN: usize = 10;
+    pub const QUESTION_MAX: usize = 4000;
+    pub const ANSWER_MAX: usize = 8000;
+    pub const REASON_MIN: usize = 5;
+    pub const REASON_MAX: usize = 2000;
+    pub const IDEMPOTENCY_KEY_MAX: usize = 100;
+    pub const SLA_MAX_WORKING_DAYS: u32 = 60;
+    pub const CLASSIFICATION_CODE_MAX: usize = 40;
+    pub const CLASSIFICATION_LABEL_MAX: usize = 200;
+}
+
+/// Classification codes are stable identifiers for figures: `A-Z`, `0-9`, `_`.
+pub fn valid_classification_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.len() <= limits::CLASSIFICATION_CODE_MAX
+        && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Easter Sunday (Gregorian calendar; anonymous algorithm of Meeus/Jones/Butcher).
+pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+/// Italian national public holidays (L. 260/1949 and later), Easter Monday
+/// included. Local patron saints' days are not national and not counted.
+pub fn is_national_holiday(date: NaiveDate) -> bool {
+    let fixed = matches!(
+        (date.month(), date.day()),
+        (1, 1) | (1, 6) | (4, 25) | (5, 1) | (6, 2) | (8, 15) | (11, 1) | (12, 8) | (12, 25) | (12, 26)
+    );
+    // St Francis of Assisi, a national holiday again from 2026 (L. 151/2025).
+    let st_francis = date.year() >= 2026 && date.month() == 10 && date.day() == 4;
+    let easter_monday = easter_sunday(date.year()).and_then(|e| e.succ_opt()) == Some(date);
+    fixed || st_francis || easter_monday
+}
+
+pub fn is_working_day(date: NaiveDate) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_national_holiday(date)
+}
+
+/// When a quesito filed at `filed_at` must be answered: the end (23:59:59,
+/// Europe/Rome) of the `working_days`-th working day after the filing day.
+/// Working days exclude Saturdays, Sundays and Italian national holidays; the
+/// filing day itself is never counted, so a quesito filed on Friday evening
+/// with 1 working day is due at the end of Monday.
+pub fn due_at(filed_at: DateTime<Utc>, working_days: u32) -> DateTime<Utc> {
+    let mut date = filed_at.with_timezone(&Rome).date_naive();
+    let mut left = working_days;
+    while left > 0 {
+        date = date.succ_opt().unwrap_or(date);
+        if is_working_day(date) {
+            left -= 1;
+        }
+    }
+    let end = date.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
+    // 23:59:59 always exists in Rome (DST changes happen at night 02:00-03:00).
+    Rome.from_local_datetime(&end)
+        .earliest()
+        .map_or_else(|| filed_at + Duration::days(i64::from(working_days)), |d| d.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use QuesitoStatus::*;
+
+    #[test]
+    fn the_happy_path_is_new_in_progress_answered() {
+        assert_eq!(New.apply(Transition::Take), Some(InProgress));
+        assert_eq!(InProgress.apply(Transition::Answer), Some(Answered));
+    }
+
+    #[test]
+    fn an_answered_quesito_cannot_be_answered_taken_or_cancelled_again() {
+        for t in [Transition::Take, Transition::Answer, Transition::Forward, Transition::Cancel,
+            Transition::ConvertToAppointment]
+        {
+            assert_eq!(Answered.apply(t), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_new_quesito_must_be_taken_before_it_is_answered() {
+        assert_eq!(New.apply(Transition::Answer), None);
+    }
+
+    #[test]
+    fn an_in_progress_quesito_cannot_be_taken_twice() {
+        assert_eq!(InProgress.apply(Transition::Take), None);
+    }
+
+    #[test]
+    fn new_or_in_progress_quesiti_can_be_forwarded_converted_or_cancelled() {
+        for from in [New, InProgress] {
+            assert_eq!(from.apply(Transition::Forward), Some(ForwardedCentral));
+            assert_eq!(from.apply(Transition::ConvertToAppointment), Some(ConvertedToAppointment));
+            assert_eq!(from.apply(Transition::Cancel), Some(Cancelled));
+        }
+    }
+
+    #[test]
+    fn the_central_directorate_answers_a_forwarded_quesito_and_nothing_else_happens_to_it() {
+        assert_eq!(ForwardedCentral.apply(Transition::Answer), Some(Answered));
+        for t in [Transition::Take, Transition::Forward, Transition::Cancel, Transition::ConvertToAppointment] {
+            assert_eq!(ForwardedCentral.apply(t), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn closed_states_are_final() {
+        for from in [Answered, ConvertedToAppointment, Cancelled] {
+            assert!(!from.is_open());
+            for t in [Transition::Take, Transition::Answer, Transition::Forward, Transition::Cancel,
+                Transition::ConvertToAppointment]
+            {
+                assert_eq!(from.apply(t), None);
+            }
+        }
+    }
+
+    #[test]
+    fn statuses_sections_and_priorities_round_trip_through_their_stored_names() {
+        for s in QuesitoStatus::ALL {
+            assert_eq!(s.as_str().parse::<QuesitoStatus>().unwrap(), s);
+        }
+        for s in Section::ALL {
+            assert_eq!(s.as_str().parse::<Section>().unwrap(), s);
+        }
+        for p in Priority::ALL {
+            assert_eq!(p.as_str().parse::<Priority>().unwrap(), p);
+        }
+        assert!("pensioni".parse::<Section>().is_err());
+    }
+
+    #[test]
+    fn easter_falls_on_the_known_dates() {
+        assert_eq!(easter_sunday(2024), NaiveDate::from_ymd_opt(2024, 3, 31));
+        assert_eq!(easter_sunday(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
+        assert_eq!(easter_sunday(2026), NaiveDate::from_ymd_opt(2026, 4, 5));
+        assert_eq!(easter_sunday(2027), NaiveDate::from_ymd_opt(2027, 3, 28));
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn national_holidays_and_weekends_are_not_working_days() {
+        assert!(!is_working_day(d(2026, 4, 6))); // Easter Monday
+        assert!(!is_working_day(d(2026, 6, 2))); // Festa della Repubblica (Tuesday)
+        assert!(!is_working_day(d(2026, 12, 8))); // Immacolata (Tuesday)
+        assert!(!is_working_day(d(2026, 11, 21))); // Saturday
+        assert!(is_working_day(d(2026, 11, 23))); // Monday
+        assert!(!is_working_day(d(2027, 10, 4))); // St Francis, from 2026
+        assert!(is_working_day(d(2024, 10, 4))); // ...but not before
+    }
+
+    fn rome(y: i32, m: u32, day: u32, h: u32) -> DateTime<Utc> {
+        Rome.with_ymd_and_hms(y, m, day, h, 0, 0).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_due_date_skips_weekends() {
+        // Friday 20 Nov 2026 → 1 working day → Monday 23, end of day.
+        let due = due_at(rome(2026, 11, 20, 18), 1);
+        assert_eq!(due, Rome.with_ymd_and_hms(2026, 11, 23, 23, 59, 59).unwrap().with_timezone(&Utc));
+        // Monday 23 Nov + 10 working days → Monday 7 Dec (8 Dec is a holiday, not reached).
+        let due = due_at(rome(2026, 11, 23, 9), 10);
+        assert_eq!(due.with_timezone(&Rome).date_naive(), d(2026, 12, 7));
+    }
+
+    #[test]
+    fn the_due_date_skips_national_holidays() {
+        // Friday 4 Dec 2026 + 2 working days: Mon 7, (Tue 8 holiday), Wed 9.
+        let due = due_at(rome(2026, 12, 4, 10), 2);
+        assert_eq!(due.with_timezone(&Rome).date_naive(), d(2026, 12, 9));
+        // Around Christmas: Wed 23 Dec 2026 + 2: Thu 24, (25, 26, 27 off) Mon 28.
+        let due = due_at(rome(2026, 12, 23, 10), 2);
+        assert_eq!(due.with_timezone(&Rome).date_naive(), d(2026, 12, 28));
+    }
+
+    #[test]
+    fn a_late_evening_filing_counts_from_the_rome_date_not_the_utc_one() {
+        // 00:30 in Rome on Saturday is still Friday in UTC.
+        let filed = rome(2026, 11, 21, 0) + Duration::minutes(30);
+        assert_eq!(filed.date_naive(), d(2026, 11, 20));
+        assert_eq!(due_at(filed, 1).with_timezone(&Rome).date_naive(), d(2026, 11, 23));
+    }
+
+    #[test]
+    fn classification_codes_are_upper_case_identifiers() {
+        assert!(valid_classification_code("DECORRENZA_PENSIONE"));
+        assert!(valid_classification_code("ISEE2"));
+        assert!(!valid_classification_code("decorrenza"));
+        assert!(!valid_classification_code("A B"));
+        assert!(!valid_classification_code(""));
+    }
+}

@@ -1,0 +1,7 @@
+//! Linea quesiti (DOMAIN.md §4): questions the CCM files to a regional CRIC,
+//! their life cycle, classifications and SLA.
+
+pub mod domain;
+pub mod graphql;
+pub mod service;
+pub mod store;

@@ -1,0 +1,760 @@
+//! Operations on quesiti: validate first, authorise, then write everything
+//! (row, event, audit, links, outbox message) in one transaction.
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, SqlErr, TransactionTrait};
+use serde_json::json;
+use uuid::Uuid;
+
+use entities::{org_unit, quesito, quesito_classification, quesito_sla};
+
+use super::domain::{self, Priority, QuesitoStatus, Section, Transition, limits};
+use super::store::{self, NewEvent};
+use crate::audit::{self, Actor, AuditRecord};
+use crate::auth::Assignment;
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::faq;
+use crate::outbox::{self, NewMessage};
+use crate::tenancy::Scope;
+use crate::validation::{email_field, fiscal_code_field, optional_text_field, phone_field, text_field};
+
+pub struct FileQuesito {
+    pub region_code: String,
+    pub section: Section,
+    pub classification_id: Uuid,
+    pub subject: String,
+    pub question: String,
+    pub citizen_fiscal_code: String,
+    pub citizen_phone: Option<String>,
+    pub citizen_email: Option<String>,
+    pub priority: Priority,
+    pub contact_id: Option<Uuid>,
+    pub idempotency_key: Option<String>,
+}
+
+fn quesito_not_found() -> AppError {
+    AppError::not_found("Quesito non trovato", "Quesito not found")
+}
+
+/// Files a quesito to the CRIC of `region_code`. The same `idempotency_key`
+/// from the same person returns the quesito filed first.
+pub async fn file(scope: &Scope, input: FileQuesito) -> AppResult<quesito::Model> {
+    // Validate everything before touching the database.
+    let subject = text_field("subject", &input.subject, 1, limits::SUBJECT_MAX)?;
+    let question = text_field("question", &input.question, limits::QUESTION_MIN, limits::QUESTION_MAX)?;
+    let fiscal_code = fiscal_code_field("citizenFiscalCode", &input.citizen_fiscal_code)?.into_string();
+    let phone = match input.citizen_phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => Some(phone_field("citizenPhone", p)?.into_string()),
+        None => None,
+    };
+    let email = match input.citizen_email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        Some(e) => Some(email_field("citizenEmail", e)?.into_string()),
+        None => None,
+    };
+    let key = optional_text_field("idempotencyKey", input.idempotency_key.as_deref(), limits::IDEMPOTENCY_KEY_MAX)?;
+
+    if scope.units_for(Action::QuesitoFile).is_nowhere() {
+        return Err(AppError::forbidden(
+            "Solo il CCM inoltra quesiti ai CRIC",
+            "Only the CCM files quesiti to the CRICs",
+        ));
+    }
+    if let Some(key) = &key
+        && let Some(existing) = store::by_idempotency_key(scope, key).await?
+    {
+        return same_request(existing, input.section, &subject, &question, &fiscal_code);
+    }
+
+    let cric = store::cric_of_region(scope, input.region_code.trim(), &[Action::QuesitoFile])
+        .await?
+        .ok_or_else(|| {
+            AppError::bad_input("regionCode", "Direzione regionale sconosciuta", "Unknown regional directorate")
+        })?;
+    let acting = scope.authorize_in_section(Action::QuesitoFile, &cric.path, input.section.as_str())?;
+    let filed_by_unit_id = acting.unit_id().ok_or_else(|| AppError::internal("acting assignment without unit"))?;
+    let classification =
+        store::classification_for_filing(scope.db(), &cric.path, input.section, input.classification_id)
+            .await?
+            .ok_or_else(|| {
+                AppError::bad_input(
+                    "classification",
+                    "Classificazione non valida per questa sezione e regione",
+                    "Classification not valid for this section and region",
+                )
+            })?;
+    if let Some(contact_id) = input.contact_id {
+        let contact = crate::ccm::store::by_id(scope, contact_id)
+            .await?
+            .ok_or_else(|| AppError::bad_input("contactId", "Contatto non trovato", "Contact not found"))?;
+        if contact.quesito_id.is_some() {
+            return Err(contact_already_linked());
+        }
+    }
+    let working_days = match store::sla_override(scope.db(), &cric.path, input.section).await? {
+        Some((sla, _)) => u32::try_from(sla.working_days).unwrap_or(input.section.default_sla_working_days()),
+        None => input.section.default_sla_working_days(),
+    };
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let model = quesito::Model {
+        id,
+        unit_id: cric.id,
+        filed_by_unit_id,
+        forwarded_to_unit_id: None,
+        section: input.section.as_str().to_owned(),
+        classification_id: classification.id,
+        subject,
+        question,
+        citizen_fiscal_code: fiscal_code,
+        citizen_phone: phone,
+        citizen_email: email,
+        priority: input.priority.as_str().to_owned(),
+        status: QuesitoStatus::New.as_str().to_owned(),
+        due_at: domain::due_at(now, working_days),
+        contact_id: input.contact_id,
+        idempotency_key: key.clone(),
+        filed_by_id: scope.person_id(),
+        taken_by_id: None,
+        taken_at: None,
+        answer: None,
+        answered_by_id: None,
+        answered_at: None,
+        forward_reason: None,
+        cancel_reason: None,
+        appointment_id: None,
+        faq_entry_id: None,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+
+    let txn = scope.db().begin().await?;
+    match insert_filed(&txn, scope, acting, &model, &classification).await {
+        Ok(()) => {
+            txn.commit().await?;
+            Ok(model)
+        }
+        Err(InsertError::Db(err)) if key.is_some() && matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            // Lost a race with the same request: return the winner's quesito.
+            txn.rollback().await?;
+            let key = key.unwrap_or_default();
+            let existing = store::by_idempotency_key(scope, &key).await?.ok_or_else(quesito_not_found)?;
+            same_request(existing, input.section, &model.subject, &model.question, &model.citizen_fiscal_code)
+        }
+        Err(InsertError::Db(err)) => Err(err.into()),
+        Err(InsertError::App(err)) => Err(err),
+    }
+}
+
+enum InsertError {
+    Db(DbErr),
+    App(AppError),
+}
+
+impl From<DbErr> for InsertError {
+    fn from(err: DbErr) -> Self {
+        InsertError::Db(err)
+    }
+}
+
+impl From<AppError> for InsertError {
+    fn from(err: AppError) -> Self {
+        InsertError::App(err)
+    }
+}
+
+async fn insert_filed(
+    txn: &DatabaseTransaction,
+    scope: &Scope,
+    acting: &Assignment,
+    m: &quesito::Model,
+    classification: &quesito_classification::Model,
+) -> Result<(), InsertError> {
+    quesito::Entity::insert(quesito::ActiveModel {
+        id: Set(m.id),
+        unit_id: Set(m.unit_id),
+        filed_by_unit_id: Set(m.filed_by_unit_id),
+        forwarded_to_unit_id: Set(None),
+        section: Set(m.section.clone()),
+        classification_id: Set(m.classification_id),
+        subject: Set(m.subject.clone()),
+        question: Set(m.question.clone()),
+        citizen_fiscal_code: Set(m.citizen_fiscal_code.clone()),
+        citizen_phone: Set(m.citizen_phone.clone()),
+        citizen_email: Set(m.citizen_email.clone()),
+        priority: Set(m.priority.clone()),
+        status: Set(m.status.clone()),
+        due_at: Set(m.due_at),
+        contact_id: Set(m.contact_id),
+        idempotency_key: Set(m.idempotency_key.clone()),
+        filed_by_id: Set(m.filed_by_id),
+        taken_by_id: Set(None),
+        taken_at: Set(None),
+        answer: Set(None),
+        answered_by_id: Set(None),
+        answered_at: Set(None),
+        forward_reason: Set(None),
+        cancel_reason: Set(None),
+        appointment_id: Set(None),
+        faq_entry_id: Set(None),
+        version: Set(m.version),
+        created_at: Set(m.created_at),
+        updated_at: Set(m.updated_at),
+    })
+    .exec(txn)
+    .await?;
+    let principal = scope.principal();
+    store::insert_event(
+        txn,
+        NewEvent {
+            quesito_id: m.id,
+            from: None,
+            to: QuesitoStatus::New,
+            actor_id: principal.person_id,
+            actor_username: &principal.username,
+            acting_role: Some(acting.role.as_str()),
+            note: None,
+            at: m.created_at,
+        },
+    )
+    .await?;
+    if let Some(contact_id) = m.contact_id
+        && !crate::ccm::store::link_quesito(txn, contact_id, m.id).await?
+    {
+        return Err(contact_already_linked().into());
+    }
+    audit::record(
+        txn,
+        &Actor::acting_as(principal, acting),
+        AuditRecord::new("quesito.file").record("quesito", m.id.to_string()).unit(m.unit_id).detail(json!({
+            "section": m.section,
+            "classification": classification.code,
+            "priority": m.priority,
+            "dueAt": m.due_at,
+            "contactId": m.contact_id,
+        })),
+        scope.request_id(),
+    )
+    .await?;
+    Ok(())
+}
+
+fn contact_already_linked() -> AppError {
+    AppError::conflict(
+        "Il contatto è già collegato a un quesito",
+        "The contact is already linked to a quesito",
+    )
+}
+
+/// A repeated idempotency key must carry the same request.
+fn same_request(
+    existing: quesito::Model,
+    section: Section,
+    subject: &str,
+    question: &str,
+    fiscal_code: &str,
+) -> AppResult<quesito::Model> {
+    let same = existing.section == section.as_str()
+        && existing.subject == subject.trim()
+        && existing.question == question.trim()
+        && existing.citizen_fiscal_code == fiscal_code.trim().to_ascii_uppercase();
+    if same {
+        Ok(existing)
+    } else {
+        Err(AppError::conflict(
+            "Chiave di idempotenza già usata per un quesito diverso",
+            "Idempotency key already used for a different quesito",
+        ))
+    }
+}
+
+/// A visible quesito with the units it belongs to.
+struct Loaded {
+    q: quesito::Model,
+    status: QuesitoStatus,
+    section: Section,
+    cric: org_unit::Model,
+    filed_by: Option<org_unit::Model>,
+    forwarded_to: Option<org_unit::Model>,
+}
+
+async fn load(scope: &Scope, id: Uuid) -> AppResult<Loaded> {
+    let q = store::by_id(scope, id).await?.ok_or_else(quesito_not_found)?;
+    let units = store::units_of(scope.db(), &q).await?;
+    let find = |id: Uuid| units.iter().find(|u| u.id == id).cloned();
+    let cric = find(q.unit_id).ok_or_else(|| AppError::internal("quesito without its CRIC"))?;
+    let filed_by = find(q.filed_by_unit_id);
+    let forwarded_to = q.forwarded_to_unit_id.and_then(find);
+    let status = q.status.parse().map_err(AppError::internal)?;
+    let section = q.section.parse().map_err(AppError::internal)?;
+    Ok(Loaded { q, status, section, cric, filed_by, forwarded_to })
+}
+
+fn illegal(t: Transition, status: QuesitoStatus) -> AppError {
+    let (it, en) = t.names();
+    AppError::conflict(
+        format!("Non è possibile {it} un quesito nello stato {}", status.as_str()),
+        format!("Cannot {en} a quesito in status {}", status.as_str()),
+    )
+}
+
+fn lost_race() -> AppError {
+    AppError::conflict(
+        "Il quesito è stato modificato da qualcun altro nel frattempo: ricarica e riprova",
+        "The quesito was changed by someone else meanwhile: reload and retry",
+    )
+}
+
+/// Who may do `t` on this quesito: experts of its CRIC (of its section);
+/// once forwarded, the central directorate's experts answer it; the filing
+/// CCM may also cancel.
+fn authorize<'a>(scope: &'a Scope, l: &Loaded, t: Transition) -> AppResult<&'a Assignment> {
+    let section = l.section.as_str();
+    match t {
+        Transition::Answer if l.status == QuesitoStatus::ForwardedCentral => {
+            let dc = l.forwarded_to.as_ref().ok_or_else(|| AppError::internal("forwarded without target"))?;
+            scope.authorize_in_section(Action::QuesitoWork, &dc.path, section)
+        }
+        Transition::Cancel => scope
+            .authorize_in_section(Action::QuesitoCancel, &l.cric.path, section)
+            .or_else(|err| match &l.filed_by {
+                Some(ccm) => scope.authorize_in_section(Action::QuesitoCancel, &ccm.path, section),
+                None => Err(err),
+            }),
+        _ => scope.authorize_in_section(Action::QuesitoWork, &l.cric.path, section),
+    }
+}
+
+/// One transition to write: what happens, the resulting status, the columns
+/// it changes besides the status, the event's note and the audit details.
+struct Step {
+    t: Transition,
+    next: QuesitoStatus,
+    changes: quesito::ActiveModel,
+    note: Option<String>,
+    detail: serde_json::Value,
+}
+
+/// Writes a transition: the versioned update, its event and its audit record.
+async fn write_transition(
+    txn: &DatabaseTransaction,
+    scope: &Scope,
+    acting: &Assignment,
+    l: &Loaded,
+    step: Step,
+) -> AppResult<()> {
+    let Step { t, next, mut changes, note, detail } = step;
+    changes.status = Set(next.as_str().to_owned());
+    if !store::update_versioned(txn, l.q.id, l.q.version, changes).await? {
+        return Err(lost_race());
+    }
+    let principal = scope.principal();
+    store::insert_event(
+        txn,
+        NewEvent {
+            quesito_id: l.q.id,
+            from: Some(l.status),
+            to: next,
+            actor_id: principal.person_id,
+            actor_username: &principal.username,
+            acting_role: Some(acting.role.as_str()),
+            note,
+            at: Utc::now(),
+        },
+    )
+    .await?;
+    let mut detail = detail;
+    if let Some(obj) = detail.as_object_mut() {
+        obj.insert("from".into(), json!(l.status.as_str()));
+        obj.insert("to".into(), json!(next.as_str()));
+    }
+    audit::record(
+        txn,
+        &Actor::acting_as(principal, acting),
+        AuditRecord::new(t.audit_action()).record("quesito", l.q.id.to_string()).unit(l.q.unit_id).detail(detail),
+        scope.request_id(),
+    )
+    .await
+}
+
+async fn reload(txn: &DatabaseTransaction, id: Uuid) -> AppResult<quesito::Model> {
+    quesito::Entity::find_by_id(id).one(txn).await?.ok_or_else(quesito_not_found)
+}
+
+/// Checks visibility, authority and the life cycle, in that order
+/// (NOT_FOUND, FORBIDDEN, CONFLICT).
+async fn prepare(scope: &Scope, id: Uuid, t: Transition) -> AppResult<(Loaded, &Assignment, QuesitoStatus)> {
+    let l = load(scope, id).await?;
+    let acting = authorize(scope, &l, t)?;
+    let next = l.status.apply(t).ok_or_else(|| illegal(t, l.status))?;
+    Ok((l, acting, next))
+}
+
+/// An expert takes a NEW quesito. Of two experts taking it at once, exactly one wins.
+pub async fn take(scope: &Scope, id: Uuid) -> AppResult<quesito::Model> {
+    let (l, acting, next) = prepare(scope, id, Transition::Take).await?;
+    let now = Utc::now();
+    let changes = quesito::ActiveModel {
+        taken_by_id: Set(Some(scope.person_id())),
+        taken_at: Set(Some(now)),
+        ..Default::default()
+    };
+    // Read outside, write inside: the transaction starts with the write, so on
+    // SQLite the loser waits for the lock and then finds the version moved.
+    let txn = scope.db().begin().await?;
+    let step = Step { t: Transition::Take, next, changes, note: None, detail: json!({}) };
+    write_transition(&txn, scope, acting, &l, step).await?;
+    let q = reload(&txn, id).await?;
+    txn.commit().await?;
+    Ok(q)
+}
+
+pub struct Answer {
+    pub answer: String,
+    pub publish_as_faq: bool,
+    /// The FAQ's question; the quesito's subject when absent.
+    pub faq_question: Option<String>,
+    pub faq_tags: Vec<String>,
+}
+
+/// Answers an IN_PROGRESS quesito (its CRIC) or a FORWARDED_CENTRAL one (the
+/// central directorate); optionally publishes the answer as a FAQ entry
+/// linked to the quesito, and queues the citizen's notification.
+pub async fn answer(scope: &Scope, id: Uuid, input: Answer) -> AppResult<quesito::Model> {
+    let answer = text_field("answer", &input.answer, 1, limits::ANSWER_MAX)?;
+    let (l, acting, next) = prepare(scope, id, Transition::Answer).await?;
+    let faq = if input.publish_as_faq {
+        let question = match input.faq_question.as_deref() {
+            Some(q) => q.to_owned(),
+            None => l.q.subject.clone(),
+        };
+        let draft = faq::service::validate(l.section, &question, &answer, &input.faq_tags)?;
+        // The FAQ belongs to the unit that answers (the CRIC, or the central directorate).
+        let owner = if l.status == QuesitoStatus::ForwardedCentral { l.forwarded_to.as_ref() } else { Some(&l.cric) };
+        let owner = owner.ok_or_else(|| AppError::internal("answering unit missing"))?;
+        let faq_acting = scope.authorize_in_section(Action::FaqWrite, &owner.path, l.section.as_str())?;
+        Some((draft, owner.id, faq_acting))
+    } else {
+        None
+    };
+    let now = Utc::now();
+    let faq_id = faq.as_ref().map(|_| Uuid::now_v7());
+    let changes = quesito::ActiveModel {
+        answer: Set(Some(answer.clone())),
+        answered_by_id: Set(Some(scope.person_id())),
+        answered_at: Set(Some(now)),
+        faq_entry_id: Set(faq_id),
+        ..Default::default()
+    };
+    let txn = scope.db().begin().await?;
+    let detail = json!({ "publishedAsFaq": faq_id.map(|id| id.to_string()) });
+    let step = Step { t: Transition::Answer, next, changes, note: None, detail };
+    write_transition(&txn, scope, acting, &l, step).await?;
+    if let (Some((draft, unit_id, faq_acting)), Some(faq_id)) = (faq, faq_id) {
+        faq::service::insert(&txn, scope, faq_acting, faq_id, unit_id, draft, Some(l.q.id)).await?;
+    }
+    let q = reload(&txn, id).await?;
+    notify_citizen_of_answer(&txn, &q).await?;
+    txn.commit().await?;
+    Ok(q)
+}
+
+/// Queues the e-mail telling the citizen their quesito was answered, in the
+/// answer's transaction (no answer without its message, no message without
+/// its answer). Without an e-mail address nothing is sent: the citizen hears
+/// the answer from the CCM when calling back.
+async fn notify_citizen_of_answer(txn: &DatabaseTransaction, q: &quesito::Model) -> AppResult<()> {
+    let Some(to) = q.citizen_email.as_deref() else { return Ok(()) };
+    let filed = q.created_at.with_timezone(&chrono_tz::Europe::Rome).format("%d/%m/%Y");
+    let subject = format!("Risposta al quesito del {filed}: {}", q.subject);
+    let body = format!(
+        "Gentile cittadina, gentile cittadino,\n\n\
+         al quesito «{}» inoltrato il {filed} tramite il Contact Center è stata data la seguente risposta:\n\n\
+         {}\n\n\
+         Per ulteriori chiarimenti può contattare il Contact Center citando il riferimento {}.\n\n\
+         Questo messaggio è generato automaticamente: la preghiamo di non rispondere.\n",
+        q.subject,
+        q.answer.as_deref().unwrap_or_default(),
+        q.id,
+    );
+    let message = NewMessage::email(format!("quesito:{}:answered", q.id), to, subject, body)
+        .event("quesito.answered")
+        .unit(q.unit_id)
+        .reference(format!("quesito:{}", q.id));
+    outbox::enqueue(txn, message).await?;
+    Ok(())
+}
+
+/// Forwards a quesito of exceptional complexity to the central directorate.
+pub async fn forward(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito::Model> {
+    let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;
+    let (l, acting, next) = prepare(scope, id, Transition::Forward).await?;
+    let dc = store::central_directorate_for(scope, &l.cric.path).await?.ok_or_else(|| {
+        AppError::not_found("Nessuna Direzione centrale configurata", "No central directorate is configured")
+    })?;
+    let changes = quesito::ActiveModel {
+        forwarded_to_unit_id: Set(Some(dc.id)),
+        forward_reason: Set(Some(reason.clone())),
+        ..Default::default()
+    };
+    let txn = scope.db().begin().await?;
+    let step = Step { t: Transition::Forward, next, changes, note: Some(reason), detail: json!({ "to": dc.code }) };
+    write_transition(&txn, scope, acting, &l, step).await?;
+    let q = reload(&txn, id).await?;
+    txn.commit().await?;
+    Ok(q)
+}
+
+/// Cancels a NEW or IN_PROGRESS quesito (its CRIC, or the CCM that filed it).
+pub async fn cancel(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito::Model> {
+    let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;
+    let (l, acting, next) = prepare(scope, id, Transition::Cancel).await?;
+    let changes = quesito::ActiveModel { cancel_reason: Set(Some(reason.clone())), ..Default::default() };
+    let txn = scope.db().begin().await?;
+    let step = Step { t: Transition::Cancel, next, changes, note: Some(reason), detail: json!({}) };
+    write_transition(&txn, scope, acting, &l, step).await?;
+    let q = reload(&txn, id).await?;
+    txn.commit().await?;
+    Ok(q)
+}
+
+/// Audits a search of quesiti by a citizen's fiscal code (a read of personal data).
+pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
+    audit::record(
+        scope.db(),
+        &Actor::from_principal(scope.principal()),
+        AuditRecord::new("quesito.lookup_by_fiscal_code").record("citizen", fiscal_code),
+        scope.request_id(),
+    )
+    .await
+}
+
+/// May the caller see the citizen's contact details on this quesito?
+pub fn may_read_contact(scope: &Scope, q: &quesito::Model, paths: &[String]) -> bool {
+    paths
+        .iter()
+        .any(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, &q.section).is_ok())
+}
+
+// ---- configuration: classifications and SLA ---------------------------------
+
+pub struct NewClassification {
+    pub unit_code: String,
+    pub section: Section,
+    pub code: String,
+    pub label: String,
+}
+
+fn owner_kind_ok(unit: &org_unit::Model) -> bool {
+    unit.kind == "NATIONAL" || unit.kind == "REGIONAL_DIRECTORATE"
+}
+
+/// A unit that may own classifications and SLA settings, managed by the caller.
+async fn config_owner<'a>(scope: &'a Scope, unit_code: &str) -> AppResult<(org_unit::Model, &'a Assignment)> {
+    if scope.units_for(Action::QuesitoConfigure).is_nowhere() {
+        return Err(AppError::forbidden(
+            "Solo amministratori e direttori regionali configurano i quesiti",
+            "Only administrators and regional directors configure quesiti",
+        ));
+    }
+    let unit = crate::org::store::by_code(scope, unit_code.trim())
+        .await?
+        .ok_or_else(|| AppError::bad_input("unitCode", "Unità organizzativa non trovata", "Organisational unit not found"))?;
+    if !owner_kind_ok(&unit) {
+        return Err(AppError::bad_input(
+            "unitCode",
+            "Classificazioni e tempi si configurano sulla radice nazionale o su una Direzione regionale",
+            "Classifications and SLA are configured on a national root or a regional directorate",
+        ));
+    }
+    let acting = scope.authorize(Action::QuesitoConfigure, &unit.path)?;
+    Ok((unit, acting))
+}
+
+pub async fn create_classification(
+    scope: &Scope,
+    input: NewClassification,
+) -> AppResult<quesito_classification::Model> {
+    let code = input.code.trim().to_owned();
+    if !domain::valid_classification_code(&code) {
+        return Err(AppError::bad_input(
+            "code",
+            "Codice non valido: lettere maiuscole, cifre e _ (al massimo 40)",
+            "Invalid code: upper-case letters, digits and _ (at most 40)",
+        ));
+    }
+    let label = text_field("label", &input.label, 1, limits::CLASSIFICATION_LABEL_MAX)?;
+    let (unit, acting) = config_owner(scope, &input.unit_code).await?;
+    let now = Utc::now();
+    let model = quesito_classification::Model {
+        id: Uuid::now_v7(),
+        unit_id: unit.id,
+        section: input.section.as_str().to_owned(),
+        code,
+        label,
+        active: true,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    let txn = scope.db().begin().await?;
+    let inserted = quesito_classification::Entity::insert(quesito_classification::ActiveModel {
+        id: Set(model.id),
+        unit_id: Set(model.unit_id),
+        section: Set(model.section.clone()),
+        code: Set(model.code.clone()),
+        label: Set(model.label.clone()),
+        active: Set(true),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .exec(&txn)
+    .await;
+    if let Err(err) = inserted {
+        return Err(match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => AppError::conflict(
+                "Esiste già una classificazione con questo codice",
+                "A classification with this code already exists",
+            ),
+            _ => err.into(),
+        });
+    }
+    audit::record(
+        &txn,
+        &Actor::acting_as(scope.principal(), acting),
+        AuditRecord::new("quesito_classification.create")
+            .record("quesito_classification", model.id.to_string())
+            .unit(unit.id)
+            .detail(json!({ "section": model.section, "code": model.code })),
+        scope.request_id(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(model)
+}
+
+pub async fn update_classification(
+    scope: &Scope,
+    id: Uuid,
+    label: Option<String>,
+    active: Option<bool>,
+) -> AppResult<quesito_classification::Model> {
+    let label = label
+        .map(|l| text_field("label", &l, 1, limits::CLASSIFICATION_LABEL_MAX))
+        .transpose()?;
+    let current = store::managed_classification(scope, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("Classificazione non trovata", "Classification not found"))?;
+    let unit = crate::org::store::by_ids(scope, &[current.unit_id])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| AppError::not_found("Classificazione non trovata", "Classification not found"))?;
+    let acting = scope.authorize(Action::QuesitoConfigure, &unit.path)?;
+    let txn = scope.db().begin().await?;
+    let mut changes = quesito_classification::ActiveModel {
+        version: Set(current.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    if let Some(label) = &label {
+        changes.label = Set(label.clone());
+    }
+    if let Some(active) = active {
+        changes.active = Set(active);
+    }
+    let res = quesito_classification::Entity::update_many()
+        .set(changes)
+        .filter(quesito_classification::Column::Id.eq(id))
+        .filter(quesito_classification::Column::Version.eq(current.version))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::conflict(
+            "La classificazione è stata modificata nel frattempo",
+            "The classification was changed meanwhile",
+        ));
+    }
+    audit::record(
+        &txn,
+        &Actor::acting_as(scope.principal(), acting),
+        AuditRecord::new("quesito_classification.update")
+            .record("quesito_classification", id.to_string())
+            .unit(current.unit_id)
+            .detail(json!({ "label": label, "active": active })),
+        scope.request_id(),
+    )
+    .await?;
+    let updated = quesito_classification::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("Classificazione non trovata", "Classification not found"))?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Sets the working days of a section's SLA for a national root or a region.
+pub async fn set_sla(scope: &Scope, unit_code: &str, section: Section, working_days: i32) -> AppResult<quesito_sla::Model> {
+    if !(1..=limits::SLA_MAX_WORKING_DAYS as i32).contains(&working_days) {
+        return Err(AppError::bad_input(
+            "workingDays",
+            format!("I giorni lavorativi devono essere tra 1 e {}", limits::SLA_MAX_WORKING_DAYS),
+            format!("Working days must be between 1 and {}", limits::SLA_MAX_WORKING_DAYS),
+        ));
+    }
+    let (unit, acting) = config_owner(scope, unit_code).await?;
+    let now = Utc::now();
+    let txn = scope.db().begin().await?;
+    let existing = store::sla_of_unit(&txn, unit.id, section).await?;
+    let id = match &existing {
+        Some(row) => {
+            let res = quesito_sla::Entity::update_many()
+                .set(quesito_sla::ActiveModel {
+                    working_days: Set(working_days),
+                    version: Set(row.version + 1),
+                    updated_at: Set(now),
+                    ..Default::default()
+                })
+                .filter(quesito_sla::Column::Id.eq(row.id))
+                .filter(quesito_sla::Column::Version.eq(row.version))
+                .exec(&txn)
+                .await?;
+            if res.rows_affected != 1 {
+                return Err(AppError::conflict("SLA modificato nel frattempo", "SLA changed meanwhile"));
+            }
+            row.id
+        }
+        None => {
+            let id = Uuid::now_v7();
+            quesito_sla::Entity::insert(quesito_sla::ActiveModel {
+                id: Set(id),
+                unit_id: Set(unit.id),
+                section: Set(section.as_str().to_owned()),
+                working_days: Set(working_days),
+                version: Set(1),
+                updated_at: Set(now),
+            })
+            .exec(&txn)
+            .await?;
+            id
+        }
+    };
+    audit::record(
+        &txn,
+        &Actor::acting_as(scope.principal(), acting),
+        AuditRecord::new("quesito_sla.set")
+            .record("quesito_sla", id.to_string())
+            .unit(unit.id)
+            .detail(json!({ "section": section.as_str(), "workingDays": working_days })),
+        scope.request_id(),
+    )
+    .await?;
+    let row = quesito_sla::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::internal("SLA row vanished"))?;
+    txn.commit().await?;
+    Ok(row)
+}

@@ -1,0 +1,428 @@
+//! Storage of quesiti, their events, classifications and SLA overrides.
+//!
+//! A quesito belongs to three units at once: the CRIC that handles it
+//! (`unit_id`), the CCM unit that filed it (`filed_by_unit_id`) and, once
+//! forwarded, the central directorate (`forwarded_to_unit_id`). Whoever may
+//! `quesito:read` on any of the three sees it, within the section their
+//! assignment is narrowed to, in the SQL of every read.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, Func, Query};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select,
+};
+use uuid::Uuid;
+
+use entities::{org_unit, quesito, quesito_classification, quesito_event, quesito_sla};
+
+use super::domain::{QuesitoStatus, Section};
+use crate::authz::Action;
+use crate::error::AppResult;
+use crate::tenancy::Scope;
+
+/// Rows of `quesito` the caller may read.
+pub fn visible_condition(scope: &Scope) -> Condition {
+    let reach = scope.sectioned_units_for(Action::QuesitoRead);
+    let section = Expr::col((quesito::Entity, quesito::Column::Section));
+    Condition::any()
+        .add(reach.condition(Expr::col((quesito::Entity, quesito::Column::UnitId)), section.clone()))
+        .add(reach.condition(Expr::col((quesito::Entity, quesito::Column::FiledByUnitId)), section.clone()))
+        .add(reach.condition(Expr::col((quesito::Entity, quesito::Column::ForwardedToUnitId)), section))
+}
+
+fn visible(scope: &Scope) -> Select<quesito::Entity> {
+    quesito::Entity::find().filter(visible_condition(scope))
+}
+
+pub async fn by_id(scope: &Scope, id: Uuid) -> AppResult<Option<quesito::Model>> {
+    Ok(visible(scope).filter(quesito::Column::Id.eq(id)).one(scope.db()).await?)
+}
+
+pub async fn by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<quesito::Model>> {
+    Ok(visible(scope)
+        .filter(quesito::Column::Id.is_in(ids.iter().copied()))
+        .all(scope.db())
+        .await?)
+}
+
+/// The quesito this person filed with this idempotency key, if they can still see it.
+pub async fn by_idempotency_key(scope: &Scope, key: &str) -> AppResult<Option<quesito::Model>> {
+    Ok(visible(scope)
+        .filter(quesito::Column::FiledById.eq(scope.person_id()))
+        .filter(quesito::Column::IdempotencyKey.eq(key))
+        .one(scope.db())
+        .await?)
+}
+
+#[derive(Default, Clone, Debug)]
+pub struct QuesitoFilter {
+    pub statuses: Option<Vec<QuesitoStatus>>,
+    pub section: Option<Section>,
+    /// Only quesiti handled by this CRIC (the region's).
+    pub cric_id: Option<Uuid>,
+    pub classification_id: Option<Uuid>,
+    /// true: open and past due; false: not overdue.
+    pub overdue: Option<bool>,
+    pub citizen_fiscal_code: Option<String>,
+    /// Case-insensitive substring of subject or question.
+    pub text: Option<String>,
+    pub now: Option<DateTime<Utc>>,
+}
+
+fn filtered(scope: &Scope, filter: &QuesitoFilter) -> Select<quesito::Entity> {
+    let mut query = visible(scope);
+    if let Some(statuses) = &filter.statuses {
+        query = query.filter(quesito::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
+    }
+    if let Some(section) = filter.section {
+        query = query.filter(quesito::Column::Section.eq(section.as_str()));
+    }
+    if let Some(cric) = filter.cric_id {
+        query = query.filter(quesito::Column::UnitId.eq(cric));
+    }
+    if let Some(classification) = filter.classification_id {
+        query = query.filter(quesito::Column::ClassificationId.eq(classification));
+    }
+    if let Some(overdue) = filter.overdue {
+        let now = filter.now.unwrap_or_else(Utc::now);
+        let open = QuesitoStatus::OPEN.iter().map(|s| s.as_str());
+        let is_overdue = Condition::all()
+            .add(quesito::Column::Status.is_in(open))
+            .add(quesito::Column::DueAt.lt(now));
+        query = query.filter(if overdue { is_overdue } else { is_overdue.not() });
+    }
+    if let Some(code) = &filter.citizen_fiscal_code {
+        query = query.filter(quesito::Column::CitizenFiscalCode.eq(code.as_str()));
+    }
+    if let Some(text) = &filter.text {
+        let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
+        query = query.filter(
+            Condition::any()
+                .add(Expr::expr(Func::lower(Expr::col((quesito::Entity, quesito::Column::Subject)))).like(
+                    sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'),
+                ))
+                .add(Expr::expr(Func::lower(Expr::col((quesito::Entity, quesito::Column::Question)))).like(
+                    sea_orm::sea_query::LikeExpr::new(pattern).escape('\\'),
+                )),
+        );
+    }
+    query
+}
+
+/// `%`, `_` and the escape character itself match literally.
+fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Newest first, keyset-paginated by id (UUIDv7).
+pub async fn list(
+    scope: &Scope,
+    filter: &QuesitoFilter,
+    before: Option<Uuid>,
+    limit: u64,
+) -> AppResult<Vec<quesito::Model>> {
+    let mut query = filtered(scope, filter);
+    if let Some(before) = before {
+        query = query.filter(quesito::Column::Id.lt(before));
+    }
+    Ok(query.order_by_desc(quesito::Column::Id).limit(limit).all(scope.db()).await?)
+}
+
+pub async fn count(scope: &Scope, filter: &QuesitoFilter) -> AppResult<u64> {
+    Ok(filtered(scope, filter).count(scope.db()).await?)
+}
+
+/// The CRIC of the regional directorate `region_code`, if the caller may do
+/// any of `actions` on it.
+pub async fn cric_of_region(
+    scope: &Scope,
+    region_code: &str,
+    actions: &[Action],
+) -> AppResult<Option<org_unit::Model>> {
+    let path = Expr::col((org_unit::Entity, org_unit::Column::Path));
+    let reach = actions
+        .iter()
+        .fold(Condition::any(), |c, a| c.add(scope.units_for(*a).path_condition(path.clone())));
+    let mut region = Query::select();
+    region
+        .column(org_unit::Column::Id)
+        .from(org_unit::Entity)
+        .and_where(Expr::col(org_unit::Column::Code).eq(region_code))
+        .and_where(Expr::col(org_unit::Column::Kind).eq("REGIONAL_DIRECTORATE"));
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Kind.eq("CRIC"))
+        .filter(Expr::col((org_unit::Entity, org_unit::Column::ParentId)).in_subquery(region))
+        .filter(reach)
+        .order_by_asc(org_unit::Column::Path)
+        .one(scope.db())
+        .await?)
+}
+
+/// The central directorate of the national root that `cric_path` lies under,
+/// within the caller's `quesito:route` reach.
+pub async fn central_directorate_for(scope: &Scope, cric_path: &str) -> AppResult<Option<org_unit::Model>> {
+    let root = root_prefix(cric_path);
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Kind.eq("CENTRAL_DIRECTORATE"))
+        .filter(org_unit::Column::Path.starts_with(root.as_str()))
+        .filter(
+            scope
+                .units_for(Action::QuesitoRoute)
+                .path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))),
+        )
+        .order_by_asc(org_unit::Column::Path)
+        .one(scope.db())
+        .await?)
+}
+
+/// `/IT/SAR/CRIC/` → `/IT/`.
+fn root_prefix(path: &str) -> String {
+    path.split('/').nth(1).map_or_else(|| "/".to_owned(), |seg| format!("/{seg}/"))
+}
+
+/// `/IT/SAR/CRIC/` → `["/IT/", "/IT/SAR/", "/IT/SAR/CRIC/"]`.
+pub fn ancestor_paths(path: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut acc = String::from("/");
+    for seg in path.split('/').filter(|s| !s.is_empty()) {
+        acc.push_str(seg);
+        acc.push('/');
+        out.push(acc.clone());
+    }
+    out
+}
+
+/// Units by id, for authorising an operation on a quesito already read
+/// through [`by_id`] (the ids come from a row the caller may see).
+pub async fn units_of(
+    conn: &impl ConnectionTrait,
+    q: &quesito::Model,
+) -> AppResult<Vec<org_unit::Model>> {
+    let ids: Vec<Uuid> = [Some(q.unit_id), Some(q.filed_by_unit_id), q.forwarded_to_unit_id]
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(org_unit::Entity::find().filter(org_unit::Column::Id.is_in(ids)).all(conn).await?)
+}
+
+/// Events of quesiti the caller may see, oldest first.
+pub async fn events_of(scope: &Scope, quesito_ids: &[Uuid]) -> AppResult<Vec<quesito_event::Model>> {
+    let mut visible_ids = Query::select();
+    visible_ids
+        .column((quesito::Entity, quesito::Column::Id))
+        .from(quesito::Entity)
+        .cond_where(visible_condition(scope))
+        .and_where(Expr::col((quesito::Entity, quesito::Column::Id)).is_in(quesito_ids.iter().copied()));
+    Ok(quesito_event::Entity::find()
+        .filter(Expr::col((quesito_event::Entity, quesito_event::Column::QuesitoId)).in_subquery(visible_ids))
+        .order_by_asc(quesito_event::Column::Id)
+        .all(scope.db())
+        .await?)
+}
+
+pub struct NewEvent<'a> {
+    pub quesito_id: Uuid,
+    pub from: Option<QuesitoStatus>,
+    pub to: QuesitoStatus,
+    pub actor_id: Uuid,
+    pub actor_username: &'a str,
+    pub acting_role: Option<&'a str>,
+    pub note: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn insert_event(conn: &impl ConnectionTrait, e: NewEvent<'_>) -> AppResult<()> {
+    quesito_event::Entity::insert(quesito_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        quesito_id: Set(e.quesito_id),
+        from_status: Set(e.from.map(|s| s.as_str().to_owned())),
+        to_status: Set(e.to.as_str().to_owned()),
+        actor_id: Set(e.actor_id),
+        actor_username: Set(e.actor_username.to_owned()),
+        acting_role: Set(e.acting_role.map(str::to_owned)),
+        note: Set(e.note),
+        occurred_at: Set(e.at),
+    })
+    .exec(conn)
+    .await?;
+    Ok(())
+}
+
+/// Applies `changes` if the row is still at `version`; returns whether it was.
+/// The version is bumped, so of two concurrent writers exactly one succeeds.
+pub async fn update_versioned(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    version: i32,
+    mut changes: quesito::ActiveModel,
+) -> AppResult<bool> {
+    changes.version = Set(version + 1);
+    changes.updated_at = Set(Utc::now());
+    let res = quesito::Entity::update_many()
+        .set(changes)
+        .filter(quesito::Column::Id.eq(id))
+        .filter(quesito::Column::Version.eq(version))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+// ---- classifications -------------------------------------------------------
+
+/// Classifications that apply to quesiti of the CRIC at `cric_path` (owned by
+/// the national root or by the regional directorate above it), by code.
+/// Callers establish first that the caller may reach that CRIC.
+pub async fn classifications_for_cric(
+    conn: &impl ConnectionTrait,
+    cric_path: &str,
+    section: Option<Section>,
+    include_inactive: bool,
+    after: Option<Uuid>,
+    limit: u64,
+) -> AppResult<Vec<quesito_classification::Model>> {
+    let mut owners = Query::select();
+    owners
+        .column(org_unit::Column::Id)
+        .from(org_unit::Entity)
+        .and_where(Expr::col(org_unit::Column::Path).is_in(ancestor_paths(cric_path)));
+    let mut query = quesito_classification::Entity::find().filter(
+        Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId)).in_subquery(owners),
+    );
+    if let Some(section) = section {
+        query = query.filter(quesito_classification::Column::Section.eq(section.as_str()));
+    }
+    if !include_inactive {
+        query = query.filter(quesito_classification::Column::Active.eq(true));
+    }
+    if let Some(after) = after {
+        query = query.filter(quesito_classification::Column::Id.gt(after));
+    }
+    Ok(query
+        .order_by_asc(quesito_classification::Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}
+
+/// One classification applicable to the CRIC at `cric_path`, active, of `section`.
+pub async fn classification_for_filing(
+    conn: &impl ConnectionTrait,
+    cric_path: &str,
+    section: Section,
+    id: Uuid,
+) -> AppResult<Option<quesito_classification::Model>> {
+    let mut owners = Query::select();
+    owners
+        .column(org_unit::Column::Id)
+        .from(org_unit::Entity)
+        .and_where(Expr::col(org_unit::Column::Path).is_in(ancestor_paths(cric_path)));
+    Ok(quesito_classification::Entity::find_by_id(id)
+        .filter(
+            Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId)).in_subquery(owners),
+        )
+        .filter(quesito_classification::Column::Section.eq(section.as_str()))
+        .filter(quesito_classification::Column::Active.eq(true))
+        .one(conn)
+        .await?)
+}
+
+/// Classifications the caller may manage (`quesito:configure` on their owner unit).
+pub async fn managed_classification(
+    scope: &Scope,
+    id: Uuid,
+) -> AppResult<Option<quesito_classification::Model>> {
+    let units = scope.units_for(Action::QuesitoConfigure);
+    Ok(quesito_classification::Entity::find_by_id(id)
+        .filter(units.unit_id_condition(Expr::col((
+            quesito_classification::Entity,
+            quesito_classification::Column::UnitId,
+        ))))
+        .one(scope.db())
+        .await?)
+}
+
+/// Classifications of quesiti the caller can see, or that they manage.
+pub async fn classifications_by_ids(
+    scope: &Scope,
+    ids: &[Uuid],
+) -> AppResult<Vec<quesito_classification::Model>> {
+    let mut used = Query::select();
+    used.column((quesito::Entity, quesito::Column::ClassificationId))
+        .from(quesito::Entity)
+        .cond_where(visible_condition(scope))
+        .and_where(Expr::col((quesito::Entity, quesito::Column::ClassificationId)).is_in(ids.iter().copied()));
+    let managed = scope.units_for(Action::QuesitoConfigure).unit_id_condition(Expr::col((
+        quesito_classification::Entity,
+        quesito_classification::Column::UnitId,
+    )));
+    Ok(quesito_classification::Entity::find()
+        .filter(quesito_classification::Column::Id.is_in(ids.iter().copied()))
+        .filter(
+            Condition::any()
+                .add(Expr::col((quesito_classification::Entity, quesito_classification::Column::Id)).in_subquery(used))
+                .add(managed),
+        )
+        .all(scope.db())
+        .await?)
+}
+
+// ---- SLA -------------------------------------------------------------------
+
+/// The working days configured for `section` nearest above the CRIC at
+/// `cric_path` (a regional override beats a national one), if any.
+pub async fn sla_override(
+    conn: &impl ConnectionTrait,
+    cric_path: &str,
+    section: Section,
+) -> AppResult<Option<(quesito_sla::Model, String)>> {
+    let owners = org_unit::Entity::find()
+        .filter(org_unit::Column::Path.is_in(ancestor_paths(cric_path)))
+        .all(conn)
+        .await?;
+    let rows = quesito_sla::Entity::find()
+        .filter(quesito_sla::Column::UnitId.is_in(owners.iter().map(|u| u.id)))
+        .filter(quesito_sla::Column::Section.eq(section.as_str()))
+        .all(conn)
+        .await?;
+    // Deepest owner wins.
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| owners.iter().find(|u| u.id == r.unit_id).map(|u| (r, u.path.clone())))
+        .max_by_key(|(_, path)| path.len()))
+}
+
+pub async fn sla_of_unit(
+    conn: &impl ConnectionTrait,
+    unit_id: Uuid,
+    section: Section,
+) -> AppResult<Option<quesito_sla::Model>> {
+    Ok(quesito_sla::Entity::find()
+        .filter(quesito_sla::Column::UnitId.eq(unit_id))
+        .filter(quesito_sla::Column::Section.eq(section.as_str()))
+        .one(conn)
+        .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ancestors_run_from_the_root_down_to_the_unit_itself() {
+        assert_eq!(ancestor_paths("/IT/SAR/CRIC/"), vec!["/IT/", "/IT/SAR/", "/IT/SAR/CRIC/"]);
+        assert_eq!(root_prefix("/IT/SAR/CRIC/"), "/IT/");
+    }
+
+    #[test]
+    fn like_wildcards_in_search_text_match_literally() {
+        assert_eq!(escape_like("50%_a\\b"), "50\\%\\_a\\\\b");
+    }
+}

@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+/// A citizen's contact handled by a CCM operator, with its outcome and what it produced.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "ccm_contact")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    /// The CCM unit that handled it.
+    pub unit_id: Uuid,
+    pub section: String,
+    pub channel: String,
+    pub topic: String,
+    pub citizen_fiscal_code: Option<String>,
+    pub outcome: String,
+    pub quesito_id: Option<Uuid>,
+    pub appointment_id: Option<Uuid>,
+    pub callback_id: Option<Uuid>,
+    pub note: Option<String>,
+    pub recorded_by_id: Uuid,
+    pub recorded_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

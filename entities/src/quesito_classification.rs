@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+/// A type of quesito (tipologia) in a CRIC section, owned by the national root
+/// (everywhere) or by a regional directorate (that region only).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "quesito_classification")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub unit_id: Uuid,
+    pub section: String,
+    pub code: String,
+    pub label: String,
+    pub active: bool,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

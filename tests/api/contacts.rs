@@ -1,0 +1,88 @@
+//! CCM contacts: recorded by CCM operators, linked to what they produced.
+
+use serde_json::json;
+
+use crate::both_backends;
+use crate::helpers::{TestApp, data, error_code};
+use crate::quesiti_support::*;
+
+const RECORD: &str = "mutation($i: RecordContactInput!) { recordContact(input: $i) { id channel section topic \
+    citizenFiscalCode outcome quesito { id status } note } }";
+const LIST: &str = "query($f: ContactFilter) { contacts(filter: $f, first: 100) { nodes { id outcome topic quesito { id } } } }";
+
+both_backends!(a_contact_is_recorded_and_linked_to_the_quesito_it_produced, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let res = app
+        .graphql(
+            Some(&ccm),
+            RECORD,
+            json!({ "i": { "channel": "PHONE", "section": "PENSIONI", "topic": "Decorrenza pensione",
+                "citizenFiscalCode": VALID_FISCAL_CODE, "outcome": "QUESITO_FILED" } }),
+        )
+        .await;
+    let contact = data(&res)["recordContact"].clone();
+    assert_eq!(contact["quesito"], serde_json::Value::Null);
+    let mut input = filing(&app, &ccm, "DR-SAR", "Dal contatto telefonico").await;
+    input["contactId"] = contact["id"].clone();
+    let q = data(&file(&app, &ccm, input.clone()).await)["fileQuesito"].clone();
+    assert_eq!(q["contactId"], contact["id"]);
+
+    let res = app.graphql(Some(&ccm), LIST, json!({ "f": { "outcome": "QUESITO_FILED" } })).await;
+    let linked = data(&res)["contacts"]["nodes"].as_array().unwrap().iter().find(|n| n["id"] == contact["id"]).cloned();
+    assert_eq!(linked.unwrap()["quesito"]["id"], q["id"]);
+
+    // A contact links one quesito only.
+    input["subject"] = json!("Secondo quesito dallo stesso contatto");
+    assert_eq!(error_code(&file(&app, &ccm, input).await), Some("CONFLICT"));
+    assert_eq!(count(&app, &ccm, json!({ "text": "Secondo quesito dallo stesso" })).await, 0);
+});
+
+both_backends!(an_answered_contact_needs_no_link_and_refuses_a_wrong_one, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let res = app
+        .graphql(
+            Some(&ccm),
+            RECORD,
+            json!({ "i": { "channel": "CHAT", "section": "SOSTEGNO_REDDITO", "topic": "Termini NASpI",
+                "outcome": "ANSWERED", "note": "Risposta dalla FAQ" } }),
+        )
+        .await;
+    assert_eq!(data(&res)["recordContact"]["outcome"], "ANSWERED");
+    let q = file_ok(&app, "DR-SAR", "Per il collegamento sbagliato").await;
+    let wrong = app
+        .graphql(
+            Some(&ccm),
+            RECORD,
+            json!({ "i": { "channel": "PHONE", "section": "PENSIONI", "topic": "x", "outcome": "ANSWERED", "quesitoId": q["id"] } }),
+        )
+        .await;
+    assert_eq!(error_code(&wrong), Some("BAD_USER_INPUT"));
+    assert_eq!(field(&wrong), Some("quesitoId"));
+    for (name, value) in [("citizenFiscalCode", json!("RSSMRA80A01H501A")), ("topic", json!(""))] {
+        let mut i = json!({ "channel": "PHONE", "section": "PENSIONI", "topic": "Argomento", "outcome": "ANSWERED" });
+        i[name] = value;
+        let res = app.graphql(Some(&ccm), RECORD, json!({ "i": i })).await;
+        assert_eq!(field(&res), Some(name), "{res}");
+    }
+});
+
+both_backends!(only_the_ccm_records_and_reads_contacts, |app: TestApp| async move {
+    let input = json!({ "i": { "channel": "PHONE", "section": "PENSIONI", "topic": "Argomento", "outcome": "ANSWERED" } });
+    for who in ["cric.sardegna", "dr.sardegna", "op.cagliari1"] {
+        let token = app.login(who).await;
+        assert_eq!(error_code(&app.graphql(Some(&token), RECORD, input.clone()).await), Some("FORBIDDEN"), "{who}");
+        let res = app.graphql(Some(&token), LIST, json!({})).await;
+        assert!(data(&res)["contacts"]["nodes"].as_array().unwrap().is_empty(), "{who} reads contacts");
+    }
+    let ccm = app.login("ccm.op").await;
+    let res = app.graphql(Some(&ccm), LIST, json!({})).await;
+    assert!(!data(&res)["contacts"]["nodes"].as_array().unwrap().is_empty());
+    // Looking up a citizen's contacts is audited.
+    let res = app.graphql(Some(&ccm), LIST, json!({ "f": { "citizenFiscalCode": "PRCLNE75C45B354W" } })).await;
+    assert_eq!(data(&res)["contacts"]["nodes"].as_array().unwrap().len(), 1);
+    let admin = app.login("admin").await;
+    let audit = app
+        .graphql(Some(&admin), r#"{ auditEvents(filter: { action: "contact.lookup_by_fiscal_code" }) { nodes { actor } } }"#, json!({}))
+        .await;
+    assert_eq!(data(&audit)["auditEvents"]["nodes"][0]["actor"], "ccm.op");
+});
