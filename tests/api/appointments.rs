@@ -785,3 +785,20 @@ both_backends!(the_catalogue_maps_services_to_profilo_utente_and_only_admins_cha
     let res = app.graphql(Some(&sassari), "{ operatorSkills(username: \"op.cagliari1\") { officeCode } }", json!({})).await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
 });
+
+both_backends!(two_imports_of_the_same_file_at_once_never_duplicate_a_booking, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    let dp = app.login("dp.cagliari").await;
+    let csv = fixture("visualizza-ut-ca1.csv");
+    let (a, b) = tokio::join!(import(&app, &director, "UT-CA1", &csv), import(&app, &dp, "UT-CA1", &csv));
+    let mut created = 0;
+    for res in [&a, &b] {
+        match error_code(res) {
+            None => created += res["data"]["importCupBookings"]["created"].as_i64().unwrap(),
+            Some(code) => assert_eq!(code, "CONFLICT", "{res}"),
+        }
+    }
+    assert_eq!(created, 8, "{a} {b}");
+    let rows = list(&app, &director, json!({ "officeCode": "UT-CA1", "from": day(4), "to": day(5) })).await;
+    assert_eq!(rows.iter().filter(|a| a["cupNumber"].as_str().unwrap().starts_with("7700")).count(), 8);
+});

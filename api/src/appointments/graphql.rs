@@ -611,7 +611,6 @@ impl AppointmentsMutation {
 
     /// Books an appointment (CCM operators at any office; office staff at theirs).
     async fn book_appointment(&self, ctx: &Context<'_>, input: BookAppointmentInput) -> AppResult<Appointment> {
-        use sea_orm::TransactionTrait;
         let scope = ctx.scope()?;
         let input = BookingInput {
             office_code: input.office_code,
@@ -625,7 +624,7 @@ impl AppointmentsMutation {
             email: input.email,
             channel: input.channel,
         };
-        let txn = scope.db().begin().await?;
+        let txn = crate::appointments::store::begin_write(scope.db()).await?;
         let booking = ops::book(&txn, scope, input).await?;
         txn.commit().await?;
         Ok(Appointment(booking))
