@@ -476,7 +476,23 @@ both_backends!(reading_a_citizens_fiscal_code_or_phone_is_audited_once_per_reque
     // Without personal fields: no event.
     app.graphql(Some(&op), "query($id: ID!) { appointment(id: $id) { status } }", json!({ "id": id })).await;
     assert_eq!(count_contact_reads(&app, id.as_str().unwrap()).await, before + 1);
+    // A page with fiscal codes and phones: one event per booking shown.
+    let total_before = count_all_contact_reads(&app).await;
+    let rows = list(&app, &op, json!({ "officeCode": "UT-CA1" })).await;
+    assert_eq!(count_all_contact_reads(&app).await, total_before + rows.len());
 });
+
+async fn count_all_contact_reads(app: &TestApp) -> usize {
+    let admin = app.login("admin").await;
+    let res = app
+        .graphql(
+            Some(&admin),
+            "{ auditEvents(filter: { action: \"appointment.read_contact\" }, first: 100) { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    data(&res)["auditEvents"]["edges"].as_array().unwrap().len()
+}
 
 async fn count_contact_reads(app: &TestApp, id: &str) -> usize {
     let admin = app.login("admin").await;
