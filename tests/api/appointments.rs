@@ -476,7 +476,23 @@ both_backends!(reading_a_citizens_fiscal_code_or_phone_is_audited_once_per_reque
     // Without personal fields: no event.
     app.graphql(Some(&op), "query($id: ID!) { appointment(id: $id) { status } }", json!({ "id": id })).await;
     assert_eq!(count_contact_reads(&app, id.as_str().unwrap()).await, before + 1);
+    // A page with fiscal codes and phones: one event per booking shown.
+    let total_before = count_all_contact_reads(&app).await;
+    let rows = list(&app, &op, json!({ "officeCode": "UT-CA1" })).await;
+    assert_eq!(count_all_contact_reads(&app).await, total_before + rows.len());
 });
+
+async fn count_all_contact_reads(app: &TestApp) -> usize {
+    let admin = app.login("admin").await;
+    let res = app
+        .graphql(
+            Some(&admin),
+            "{ auditEvents(filter: { action: \"appointment.read_contact\" }, first: 100) { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    data(&res)["auditEvents"]["edges"].as_array().unwrap().len()
+}
 
 async fn count_contact_reads(app: &TestApp, id: &str) -> usize {
     let admin = app.login("admin").await;
@@ -661,4 +677,144 @@ both_backends!(a_cancelled_booking_stays_with_its_reason, |app: TestApp| async m
     let op = app.login("op.cagliari1").await;
     let res = mutate(&app, &op, "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"x\") { status } }", json!({ "id": id })).await;
     assert_eq!(error_code(&res), Some("FORBIDDEN"));
+});
+
+// ---------------------------------------------------------------- no N+1
+
+async fn bookings_at(app: &TestApp, office: &str, n: usize) {
+    use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let db = &app.state.db;
+    let unit = entities::org_unit::Entity::find()
+        .filter(entities::org_unit::Column::Code.eq(office))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let service = entities::service::Entity::find()
+        .filter(entities::service::Column::Code.eq("SUCC"))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let operator = person_id(app, "op.sassari").await;
+    let now = Utc::now();
+    let rows: Vec<entities::appointment::ActiveModel> = (0..n)
+        .map(|i| {
+            let starts_at = now + Duration::days(2) + Duration::minutes(i as i64);
+            entities::appointment::ActiveModel {
+                id: Set(uuid::Uuid::now_v7()),
+                unit_id: Set(unit.id),
+                cup_number: Set(format!("N{i}")),
+                starts_at: Set(starts_at),
+                local_date: Set(api::appointments::domain::rome_date(starts_at)),
+                service_id: Set(service.id),
+                fiscal_code: Set("RSSMRA80A01H501U".into()),
+                citizen_name: Set("Rossi Mario".into()),
+                phone: Set(None),
+                email: Set(None),
+                channel: Set("IN_PERSON".into()),
+                status: Set("COUNTER_ASSIGNED".into()),
+                source: Set("CUP_IMPORT".into()),
+                booked_by_id: Set(None),
+                booked_by_unit_id: Set(None),
+                cancel_reason: Set(None),
+                cancelled_at: Set(None),
+                precall_status: Set("ASSIGNED".into()),
+                precall_assignee_id: Set(Some(operator)),
+                precall_assigned_at: Set(Some(now)),
+                precall_outcome: Set(None),
+                precall_reason: Set(None),
+                precall_result: Set(None),
+                precall_note: Set(None),
+                precalled_at: Set(None),
+                precontact_sent_at: Set(None),
+                precontact_sent_by_id: Set(None),
+                citizen_reply: Set(None),
+                citizen_reply_at: Set(None),
+                counter_operator_id: Set(Some(operator)),
+                counter_channel: Set(Some("IN_PERSON".into())),
+                counter_assigned_at: Set(Some(now)),
+                counter_started_at: Set(None),
+                counter_ended_at: Set(None),
+                counter_outcome: Set(None),
+                protocol_number: Set(None),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+        })
+        .collect();
+    for chunk in rows.chunks(50) {
+        entities::appointment::Entity::insert_many(chunk.to_vec()).exec(db).await.unwrap();
+    }
+}
+
+async fn statements_for_list(app: &TestApp, token: &str, office: &str) -> (u64, usize) {
+    use std::sync::atomic::Ordering;
+    let q = "query($f: AppointmentFilter) { appointments(filter: $f, first: 100) { edges { node {
+        cupNumber citizenName office { code } service { code fast } bookedByUnit { code }
+        precall { assignee { username } coverage } counter { operator { username } } } } } }";
+    let before = app.state.statement_count.load(Ordering::SeqCst);
+    let res = app.graphql(Some(token), q, json!({ "f": { "officeCode": office } })).await;
+    let after = app.state.statement_count.load(Ordering::SeqCst);
+    (after - before, data(&res)["appointments"]["edges"].as_array().unwrap().len())
+}
+
+both_backends!(a_page_of_bookings_costs_the_same_statements_for_5_and_100_rows, |app: TestApp| async move {
+    bookings_at(&app, "UT-NU", 5).await;
+    bookings_at(&app, "UT-OR", 100).await;
+    let dr = app.login("dr.sardegna").await;
+    let (small, small_rows) = statements_for_list(&app, &dr, "UT-NU").await;
+    let (big, big_rows) = statements_for_list(&app, &dr, "UT-OR").await;
+    assert_eq!((small_rows, big_rows), (5, 100));
+    assert_eq!(small, big, "statement count grows with rows: {small} for 5, {big} for 100");
+});
+
+// ---------------------------------------------------------------- catalogue
+
+both_backends!(the_catalogue_maps_services_to_profilo_utente_and_only_admins_change_it, |app: TestApp| async move {
+    let op = app.login("op.cagliari1").await;
+    let res = app.graphql(Some(&op), "{ services { code fast profiloUtenteProcess profiloUtenteProduct } }", json!({})).await;
+    let services = data(&res)["services"].as_array().unwrap().clone();
+    assert!(services.iter().any(|s| s["fast"] == true) && services.iter().any(|s| s["fast"] == false));
+    let succ = services.iter().find(|s| s["code"] == "SUCC").unwrap();
+    assert_eq!(succ["profiloUtenteProcess"], "Successioni");
+    let upsert = "mutation($i: ServiceInput!) { upsertService(input: $i) { code name fast active } }";
+    let input = json!({ "code": "rav", "name": "Ravvedimento operoso", "fast": false, "profiloUtenteProcess": "Versamenti", "profiloUtenteProduct": "Ravvedimento" });
+    let res = app.graphql(Some(&op), upsert, json!({ "i": input })).await;
+    assert_eq!(error_code(&res), Some("FORBIDDEN"));
+    let admin = app.login("admin").await;
+    let res = app.graphql(Some(&admin), upsert, json!({ "i": input })).await;
+    assert_eq!(data(&res)["upsertService"]["code"], "RAV");
+    let mut retire = input.clone();
+    retire["active"] = json!(false);
+    let res = app.graphql(Some(&admin), upsert, json!({ "i": retire })).await;
+    assert_eq!(data(&res)["upsertService"]["active"], false);
+    // An inactive service cannot be booked or given as a skill.
+    let coord = app.login("coord.cagliari1").await;
+    let res = app.graphql(Some(&coord), "mutation { setOperatorSkills(username: \"op.cagliari1\", serviceCodes: [\"RAV\"]) { officeCode } }", json!({})).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+    let res = app.graphql(Some(&op), "{ operatorSkills(username: \"op.cagliari1\") { officeCode services { code } } }", json!({})).await;
+    assert_eq!(data(&res)["operatorSkills"]["services"].as_array().unwrap().len(), 6);
+    // Nobody outside the office reads its operators' skills.
+    let sassari = app.login("op.sassari").await;
+    let res = app.graphql(Some(&sassari), "{ operatorSkills(username: \"op.cagliari1\") { officeCode } }", json!({})).await;
+    assert_eq!(error_code(&res), Some("NOT_FOUND"));
+});
+
+both_backends!(two_imports_of_the_same_file_at_once_never_duplicate_a_booking, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    let dp = app.login("dp.cagliari").await;
+    let csv = fixture("visualizza-ut-ca1.csv");
+    let (a, b) = tokio::join!(import(&app, &director, "UT-CA1", &csv), import(&app, &dp, "UT-CA1", &csv));
+    let mut created = 0;
+    for res in [&a, &b] {
+        match error_code(res) {
+            None => created += res["data"]["importCupBookings"]["created"].as_i64().unwrap(),
+            Some(code) => assert_eq!(code, "CONFLICT", "{res}"),
+        }
+    }
+    assert_eq!(created, 8, "{a} {b}");
+    let rows = list(&app, &director, json!({ "officeCode": "UT-CA1", "from": day(4), "to": day(5) })).await;
+    assert_eq!(rows.iter().filter(|a| a["cupNumber"].as_str().unwrap().starts_with("7700")).count(), 8);
 });

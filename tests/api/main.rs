@@ -8,6 +8,8 @@ mod helpers;
 mod quesiti_support;
 
 mod appointments;
+mod callbacks;
+mod notifications;
 
 mod api_keys;
 mod audit;

@@ -48,17 +48,22 @@ impl Loader<ContactRead> for ContactReads {
 
     async fn load(&self, keys: &[ContactRead]) -> Result<HashMap<ContactRead, ()>, AppError> {
         let principal = self.0.principal();
-        for key in keys {
-            let actor = Actor {
-                role: Some(key.role.as_str()),
-                unit_id: key.acting_unit,
-                ..Actor::from_principal(principal)
-            };
-            let rec = AuditRecord::new(&format!("{}.read_contact", key.record_type))
-                .record(key.record_type, key.record_id.to_string())
-                .unit(key.unit_id);
-            audit::record(self.0.db(), &actor, rec, self.0.request_id()).await?;
-        }
+        let events = keys
+            .iter()
+            .map(|key| {
+                let actor = Actor {
+                    role: Some(key.role.as_str()),
+                    unit_id: key.acting_unit,
+                    ..Actor::from_principal(principal)
+                };
+                let rec = AuditRecord::new(&format!("{}.read_contact", key.record_type))
+                    .record(key.record_type, key.record_id.to_string())
+                    .unit(key.unit_id);
+                (actor, rec)
+            })
+            .collect();
+        // One statement for the whole batch (a page of bookings with phones).
+        audit::record_many(self.0.db(), events, self.0.request_id()).await?;
         Ok(keys.iter().cloned().map(|k| (k, ())).collect())
     }
 }

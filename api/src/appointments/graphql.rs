@@ -86,6 +86,28 @@ pub async fn staff(ctx: &Context<'_>, id: Option<Uuid>) -> AppResult<Option<Staf
     Ok(loader.load_one(id).await?.map(|p| StaffRef { username: p.username, display_name: p.display_name }))
 }
 
+/// Loads, in one batch per loader, what a list of bookings will show
+/// (offices, booking units, services, staff), so a page costs the same number
+/// of statements whatever its size; the fields then read the per-request cache.
+pub async fn prefetch(ctx: &Context<'_>, rows: &[appointment::Model]) -> AppResult<()> {
+    let units: Vec<Uuid> = rows.iter().flat_map(|a| [Some(a.unit_id), a.booked_by_unit_id]).flatten().collect();
+    let people: Vec<Uuid> = rows
+        .iter()
+        .flat_map(|a| [a.precall_assignee_id, a.counter_operator_id, a.booked_by_id, a.precontact_sent_by_id])
+        .flatten()
+        .collect();
+    let services: Vec<Uuid> = rows.iter().map(|a| a.service_id).collect();
+    let unit_loader = ctx.data::<DataLoader<RecordUnitById, HashMapCache>>().map_err(AppError::internal)?;
+    let person_loader = ctx.data::<DataLoader<PersonById, HashMapCache>>().map_err(AppError::internal)?;
+    let service_loader = ctx.data::<DataLoader<ServiceById, HashMapCache>>().map_err(AppError::internal)?;
+    futures::try_join!(
+        unit_loader.load_many(units),
+        person_loader.load_many(people),
+        service_loader.load_many(services),
+    )?;
+    Ok(())
+}
+
 /// A staff member shown on a record.
 #[derive(SimpleObject, Clone)]
 pub struct StaffRef {
@@ -484,6 +506,7 @@ impl AppointmentsQuery {
             channel: filter.channel,
         };
         let rows = store::list(scope, &list_filter, parse_cursor(&page)?, page.fetch_limit()).await?;
+        prefetch(ctx, &rows).await?;
         Ok(connection(&page, rows, cursor_of, Appointment))
     }
 
@@ -505,6 +528,9 @@ impl AppointmentsQuery {
         let precalls = store::precalls_of(scope, me, date, WORKLIST_MAX).await?;
         let sessions = store::sessions_of(scope, me, date, WORKLIST_MAX).await?;
         let callbacks = crate::callbacks::store::assigned_to(scope, me, WORKLIST_MAX).await?;
+        let all: Vec<appointment::Model> = precalls.iter().chain(&sessions).cloned().collect();
+        prefetch(ctx, &all).await?;
+        crate::callbacks::graphql::prefetch(ctx, &callbacks).await?;
         Ok(Worklist {
             date,
             precalls: precalls.into_iter().map(Appointment).collect(),
@@ -587,7 +613,6 @@ impl AppointmentsMutation {
 
     /// Books an appointment (CCM operators at any office; office staff at theirs).
     async fn book_appointment(&self, ctx: &Context<'_>, input: BookAppointmentInput) -> AppResult<Appointment> {
-        use sea_orm::TransactionTrait;
         let scope = ctx.scope()?;
         let input = BookingInput {
             office_code: input.office_code,
@@ -601,7 +626,7 @@ impl AppointmentsMutation {
             email: input.email,
             channel: input.channel,
         };
-        let txn = scope.db().begin().await?;
+        let txn = crate::appointments::store::begin_write(scope.db()).await?;
         let booking = ops::book(&txn, scope, input).await?;
         txn.commit().await?;
         Ok(Appointment(booking))

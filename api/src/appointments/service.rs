@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -281,7 +281,7 @@ pub async fn cancel(scope: &Scope, id: Uuid, reason: &str, version: Option<i32>)
         return Err(AppError::bad_input("reason", "Motivo obbligatorio (al più 500 caratteri)", "Reason required (at most 500 characters)"));
     }
     domain::can_cancel(status_of(&a)?)?;
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -418,7 +418,7 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
         }
     }
 
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     for plan in plans {
         match plan {
             Plan::Create(a) => {
@@ -564,7 +564,7 @@ pub async fn assign_precalls(scope: &Scope, ids: &[Uuid], username: &str) -> App
         plan.push((a, acting, assignee));
     }
     let now = Utc::now();
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     let mut out = Vec::new();
     for (a, acting, assignee) in plan {
         let reassign = a.precall_assignee_id.is_some();
@@ -627,7 +627,7 @@ pub async fn auto_assign_precalls(scope: &Scope, office_code: &str, day: NaiveDa
         }
     }
     let now = Utc::now();
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     for (a, p) in plan {
         store::update_versioned(
             &txn,
@@ -687,7 +687,7 @@ pub async fn record_precall(scope: &Scope, id: Uuid, input: PrecallInput, versio
     if rec.status == AppointmentStatus::Cancelled {
         changes = changes.set(C::CancelReason, "Annullato dal cittadino alla prechiamata").set(C::CancelledAt, now);
     }
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     store::update_versioned(&txn, a.id, a.version, changes).await?;
     // Precalled: no reminder; cancelled by the citizen: no link either.
     super::notifications::withdraw(&txn, &a, rec.status == AppointmentStatus::Cancelled).await?;
@@ -720,7 +720,7 @@ pub async fn mark_precontact_sent(scope: &Scope, id: Uuid, version: Option<i32>)
     if status_of(&a)? != AppointmentStatus::Booked {
         return Err(AppError::conflict("La prenotazione non è più in attesa", "The booking is no longer waiting"));
     }
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -746,7 +746,7 @@ pub async fn record_citizen_reply(scope: &Scope, id: Uuid, reply: &str, version:
     if a.precontact_sent_at.is_none() {
         return Err(AppError::conflict("L'e-mail di precontatto non risulta inviata", "The pre-contact e-mail was not sent"));
     }
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -787,7 +787,7 @@ pub async fn assign_counter(
         ));
     }
     let reassign = a.counter_operator_id.is_some();
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -822,7 +822,7 @@ pub async fn start_session(scope: &Scope, id: Uuid, version: Option<i32>) -> App
     let acting = authorize_work(scope, &office, a.counter_operator_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     domain::can_start_session(status_of(&a)?)?;
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -849,7 +849,7 @@ pub async fn record_counter_outcome(
     check_version(&a, version)?;
     let protocol = domain::record_counter(status_of(&a)?, outcome, protocol_number)?;
     let now = Utc::now();
-    let txn = scope.db().begin().await?;
+    let txn = crate::appointments::store::begin_write(scope.db()).await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -914,7 +914,7 @@ pub async fn next_appointment(scope: &Scope) -> AppResult<Option<appointment::Mo
                 .set(C::CounterChannel, channel.as_str())
                 .set(C::CounterAssignedAt, now);
         }
-        let txn = scope.db().begin().await?;
+        let txn = crate::appointments::store::begin_write(scope.db()).await?;
         match store::update_versioned(&txn, a.id, a.version, changes).await {
             Ok(_) => {}
             // Someone else took it first: try the next one.

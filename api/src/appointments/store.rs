@@ -17,6 +17,19 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::tenancy::{Scope, UnitScope};
 
+/// Starts a transaction that will write. On SQLite it takes the write lock at
+/// `BEGIN` (IMMEDIATE), so a read followed by a write inside it never fails
+/// because another writer committed in between (it waits for the lock
+/// instead); PostgreSQL ignores the option.
+pub async fn begin_write(db: &sea_orm::DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}
+
 /// Who may see a booking: readers of its office, or readers of what their unit booked.
 pub fn visible(scope: &Scope) -> Condition {
     let office = scope.units_for(Action::AppointmentRead);
@@ -185,7 +198,15 @@ pub async fn insert(conn: &impl ConnectionTrait, m: &appointment::Model) -> AppR
         updated_at: Set(m.updated_at),
     })
     .exec(conn)
-    .await?;
+    .await
+    .map_err(|err| match err.sql_err() {
+        // Someone inserted the same number between our check and our insert.
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::conflict(
+            format!("Esiste già una prenotazione n. {} in questo ufficio", m.cup_number),
+            format!("A booking no. {} already exists at this office", m.cup_number),
+        ),
+        _ => AppError::from(err),
+    })?;
     Ok(())
 }
 

@@ -7,4 +7,4 @@ pub mod graphql;
 mod store;
 
 pub use domain::{Actor, AuditRecord};
-pub use store::record;
+pub use store::{record, record_many};

@@ -40,6 +40,35 @@ pub async fn record(
     Ok(())
 }
 
+/// Appends several events in one statement (e.g. the personal-data reads of
+/// a page of records), in the caller's transaction or connection.
+pub async fn record_many(
+    conn: &impl ConnectionTrait,
+    events: Vec<(Actor, AuditRecord)>,
+    request_id: Option<&str>,
+) -> AppResult<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let rows = events.into_iter().map(|(actor, rec)| audit_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        occurred_at: Set(now),
+        actor_id: Set(actor.id),
+        actor_username: Set(actor.username),
+        acting_role: Set(actor.role.map(str::to_owned)),
+        acting_unit_id: Set(actor.unit_id),
+        unit_id: Set(rec.unit_id),
+        action: Set(rec.action),
+        record_type: Set(rec.record_type),
+        record_id: Set(rec.record_id),
+        detail: Set(rec.detail.map(|d| d.to_string())),
+        request_id: Set(request_id.map(str::to_owned)),
+    });
+    audit_event::Entity::insert_many(rows).exec(conn).await?;
+    Ok(())
+}
+
 #[derive(Default)]
 pub struct AuditFilter {
     pub unit_ids: Option<Vec<Uuid>>,

@@ -3,7 +3,6 @@
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
-use sea_orm::TransactionTrait;
 use sea_orm::sea_query::Expr;
 use serde_json::json;
 use uuid::Uuid;
@@ -51,6 +50,9 @@ impl Callback {
             && let Ok(a) = scope.authorize(Action::CallbackReadContact, &u.path)
         {
             grant = Some(a.clone());
+        }
+        if grant.is_none() && self.0.assignee_id == Some(scope.person_id()) {
+            grant = store::own_grant(scope, Action::CallbackReadContact).cloned();
         }
         if grant.is_none()
             && let Some(u) = unit(ctx, self.0.requested_by_unit_id).await?
@@ -103,6 +105,18 @@ impl Callback {
     }
 }
 
+/// One batch per loader for a page of callbacks (see `appointments::graphql::prefetch`).
+pub async fn prefetch(ctx: &Context<'_>, rows: &[callback_request::Model]) -> AppResult<()> {
+    use async_graphql::dataloader::{DataLoader, HashMapCache};
+    use crate::appointments::graphql::{PersonById, RecordUnitById};
+    let units: Vec<Uuid> = rows.iter().flat_map(|c| [Some(c.unit_id), c.requested_by_unit_id]).flatten().collect();
+    let people: Vec<Uuid> = rows.iter().flat_map(|c| [c.assignee_id, c.requested_by_id]).flatten().collect();
+    let unit_loader = ctx.data::<DataLoader<RecordUnitById, HashMapCache>>().map_err(AppError::internal)?;
+    let person_loader = ctx.data::<DataLoader<PersonById, HashMapCache>>().map_err(AppError::internal)?;
+    futures::try_join!(unit_loader.load_many(units), person_loader.load_many(people))?;
+    Ok(())
+}
+
 #[derive(InputObject)]
 pub struct RequestCallbackInput {
     /// Code of the provincial directorate or office to call back from.
@@ -135,6 +149,7 @@ impl CallbacksQuery {
             None => None,
         };
         let rows = store::list(scope, unit_id, status, page.after_uuid()?, page.fetch_limit()).await?;
+        prefetch(ctx, &rows).await?;
         Ok(connection(&page, rows, |c| c.id.to_string(), Callback))
     }
 
@@ -221,7 +236,7 @@ impl CallbacksMutation {
             created_at: now,
             updated_at: now,
         };
-        let txn = scope.db().begin().await?;
+        let txn = crate::appointments::store::begin_write(scope.db()).await?;
         store::insert(&txn, &model).await?;
         audit_in(&txn, scope, acting, "callback.request", &model, json!({ "availableFrom": model.available_from })).await?;
         txn.commit().await?;
@@ -238,7 +253,7 @@ impl CallbacksMutation {
         let person = store::staff_under(scope, &unit, username.trim()).await?.ok_or_else(|| {
             AppError::bad_input("username", "La persona non lavora in questa unità", "The person does not work at this unit")
         })?;
-        let txn = scope.db().begin().await?;
+        let txn = crate::appointments::store::begin_write(scope.db()).await?;
         store::update_versioned(
             &txn,
             c.id,
@@ -269,14 +284,17 @@ impl CallbacksMutation {
     ) -> AppResult<Callback> {
         let scope = ctx.scope()?;
         let (c, unit) = load(scope, parse_id(&id)?).await?;
+        // A supervisor of the unit, or the assignee (who may work at an office under it).
         let acting = match scope.authorize(Action::CallbackAssign, &unit.path) {
             Ok(a) => a,
+            Err(_) if c.assignee_id == Some(scope.person_id()) => {
+                store::own_grant(scope, Action::CallbackWork).ok_or_else(|| {
+                    AppError::forbidden("Il tuo ruolo non richiama i cittadini", "Your role does not call citizens back")
+                })?
+            }
             Err(_) => {
-                let a = scope.authorize(Action::CallbackWork, &unit.path)?;
-                if c.assignee_id != Some(scope.person_id()) {
-                    return Err(AppError::forbidden("La richiesta non è assegnata a te", "The request is not assigned to you"));
-                }
-                a
+                scope.authorize(Action::CallbackWork, &unit.path)?;
+                return Err(AppError::forbidden("La richiesta non è assegnata a te", "The request is not assigned to you"));
             }
         };
         check_version(&c, version)?;
@@ -292,7 +310,7 @@ impl CallbacksMutation {
             ));
         }
         let (status, attempts) = domain::attempt(parse(&c.status)?, c.attempts, outcome)?;
-        let txn = scope.db().begin().await?;
+        let txn = crate::appointments::store::begin_write(scope.db()).await?;
         store::update_versioned(
             &txn,
             c.id,

@@ -1,7 +1,6 @@
 //! GraphQL layer of the service catalogue and skills.
 
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
-use sea_orm::TransactionTrait;
 use serde_json::json;
 
 use entities::service;
@@ -161,7 +160,7 @@ impl ServicesMutation {
                 .transpose()?,
             active: input.active.unwrap_or(true),
         };
-        let txn = scope.db().begin().await?;
+        let txn = crate::appointments::store::begin_write(scope.db()).await?;
         let (model, created) = store::upsert(&txn, new).await?;
         audit::record(
             &txn,
@@ -200,7 +199,7 @@ impl ServicesMutation {
             ));
         }
         let ids: Vec<_> = services.iter().map(|s| s.id).collect();
-        let txn = scope.db().begin().await?;
+        let txn = crate::appointments::store::begin_write(scope.db()).await?;
         store::replace_skills(&txn, office.id, person.id, &ids).await?;
         audit::record(
             &txn,

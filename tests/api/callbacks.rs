@@ -1,0 +1,169 @@
+//! Callback requests ("richiamata", DOMAIN.md §5.6).
+
+use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc, Weekday};
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::helpers::{TestApp, data, error_code};
+
+/// The most recent past `weekday` (before today) at hh:mm in Rome.
+fn last(weekday: Weekday, h: u32, m: u32) -> DateTime<Utc> {
+    let mut day = api::appointments::domain::rome_date(Utc::now()) - Duration::days(1);
+    while day.weekday() != weekday {
+        day -= Duration::days(1);
+    }
+    api::appointments::domain::rome_instant(day, NaiveTime::from_hms_opt(h, m, 0).unwrap()).unwrap()
+}
+
+const REQUEST: &str = "mutation($i: RequestCallbackInput!) { requestCallback(input: $i) {
+    id status availableFrom requestedAt phone unit { code } version } }";
+const ASSIGN: &str = "mutation($id: ID!, $u: String!, $v: Int) { assignCallback(id: $id, username: $u, version: $v) {
+    id status assignee { username } version } }";
+const ATTEMPT: &str = "mutation($id: ID!, $o: CallbackOutcome!) { recordCallbackAttempt(id: $id, outcome: $o) {
+    status attempts outcome } }";
+
+async fn request(app: &TestApp, token: &str, unit: &str, at: DateTime<Utc>) -> Value {
+    let res = app
+        .graphql(
+            Some(token),
+            REQUEST,
+            json!({ "i": { "unitCode": unit, "phone": "347 000 1122", "topic": "Stato del rimborso", "requestedAt": at.to_rfc3339() } }),
+        )
+        .await;
+    data(&res)["requestCallback"].clone()
+}
+
+fn same_instant(a: &Value, b: DateTime<Utc>) -> bool {
+    DateTime::parse_from_rfc3339(a.as_str().unwrap()).unwrap() == b
+}
+
+both_backends!(a_request_in_opening_hours_waits_for_no_one_and_one_outside_waits_for_the_next_opening, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let tuesday_ten = last(Weekday::Tue, 10, 0);
+    let cb = request(&app, &ccm, "DP-CA", tuesday_ten).await;
+    assert_eq!(cb["status"], "WAITING");
+    assert!(same_instant(&cb["availableFrom"], tuesday_ten), "{cb}");
+    let friday_three_pm = last(Weekday::Fri, 15, 0);
+    let cb = request(&app, &ccm, "DP-CA", friday_three_pm).await;
+    let monday_nine = api::appointments::domain::rome_instant(
+        api::appointments::domain::rome_date(friday_three_pm) + Duration::days(3),
+        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
+    assert!(same_instant(&cb["availableFrom"], monday_nine), "{cb}");
+    // Not in the future, a real phone number.
+    let res = app
+        .graphql(
+            Some(&ccm),
+            REQUEST,
+            json!({ "i": { "unitCode": "DP-CA", "phone": "347 000 1122", "topic": "x", "requestedAt": (Utc::now() + Duration::days(1)).to_rfc3339() } }),
+        )
+        .await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+    let res = app.graphql(Some(&ccm), REQUEST, json!({ "i": { "unitCode": "DP-CA", "phone": "nessuno", "topic": "x" } })).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+});
+
+both_backends!(three_unanswered_attempts_close_a_callback_and_a_fourth_is_refused, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let dp = app.login("dp.cagliari").await;
+    let op = app.login("op.cagliari1").await;
+    let cb = request(&app, &ccm, "DP-CA", last(Weekday::Wed, 11, 0)).await;
+    let id = cb["id"].clone();
+    // Only staff of DP Cagliari or its offices can be the assignee.
+    let res = app.graphql(Some(&dp), ASSIGN, json!({ "id": id, "u": "op.sassari" })).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+    let res = app.graphql(Some(&dp), ASSIGN, json!({ "id": id, "u": "op.cagliari1" })).await;
+    assert_eq!(data(&res)["assignCallback"]["status"], "ASSIGNED");
+    // Somebody else's callback.
+    let op2 = app.login("op2.cagliari1").await;
+    let res = app.graphql(Some(&op2), ATTEMPT, json!({ "id": id, "o": "NO_ANSWER" })).await;
+    assert!(matches!(error_code(&res), Some("FORBIDDEN") | Some("NOT_FOUND")), "{res}");
+    for n in 1..=3 {
+        let res = app.graphql(Some(&op), ATTEMPT, json!({ "id": id, "o": "NO_ANSWER" })).await;
+        let after = &data(&res)["recordCallbackAttempt"];
+        assert_eq!(after["attempts"], n);
+        assert_eq!(after["status"], if n < 3 { "ASSIGNED" } else { "DONE" });
+    }
+    let res = app.graphql(Some(&op), ATTEMPT, json!({ "id": id, "o": "NO_ANSWER" })).await;
+    assert_eq!(error_code(&res), Some("CONFLICT"));
+    // An answered call closes at once.
+    let cb = request(&app, &ccm, "UT-CA1", last(Weekday::Thu, 9, 30)).await;
+    let coord = app.login("coord.cagliari1").await;
+    data(&app.graphql(Some(&coord), ASSIGN, json!({ "id": cb["id"], "u": "op.cagliari1" })).await);
+    let res = app.graphql(Some(&op), ATTEMPT, json!({ "id": cb["id"], "o": "ROUTED_INTERNALLY" })).await;
+    assert_eq!(data(&res)["recordCallbackAttempt"]["status"], "DONE");
+    // Every step audited.
+    let admin = app.login("admin").await;
+    let res = app
+        .graphql(Some(&admin), "{ auditEvents(filter: { recordType: \"callback\" }, first: 100) { edges { node { action recordId } } } }", json!({}))
+        .await;
+    let actions: Vec<String> = data(&res)["auditEvents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["node"]["recordId"] == id)
+        .map(|e| e["node"]["action"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(actions.iter().filter(|a| *a == "callback.attempt").count(), 3, "{actions:?}");
+    assert!(actions.contains(&"callback.request".to_owned()) && actions.contains(&"callback.assign".to_owned()));
+});
+
+both_backends!(callbacks_stay_within_scope_and_reading_the_phone_is_audited, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let cb = request(&app, &ccm, "DP-CA", last(Weekday::Mon, 12, 0)).await;
+    let id = cb["id"].clone();
+    assert_eq!(cb["phone"], "3470001122", "the CCM sees the number it entered");
+    let q = "query($id: ID!) { callback(id: $id) { phone topic } }";
+    // Another province and another region see nothing.
+    for username in ["op.sassari", "op.roma1", "dr.lazio"] {
+        let token = app.login(username).await;
+        let res = app.graphql(Some(&token), q, json!({ "id": id })).await;
+        assert_eq!(error_code(&res), Some("NOT_FOUND"), "{username}");
+        let res = app.graphql(Some(&token), "{ callbacks(first: 100) { edges { node { id } } } }", json!({})).await;
+        assert!(data(&res)["callbacks"]["edges"].as_array().unwrap().iter().all(|e| e["node"]["id"] != id), "{username}");
+    }
+    // The regional director reads it, without the phone number.
+    let dr = app.login("dr.sardegna").await;
+    let res = app.graphql(Some(&dr), q, json!({ "id": id })).await;
+    assert_eq!(data(&res)["callback"]["phone"], Value::Null);
+    // The CCM lists only what the CCM filed.
+    let res = app.graphql(Some(&ccm), "{ callbacks(first: 100) { edges { node { id } } } }", json!({})).await;
+    assert_eq!(data(&res)["callbacks"]["edges"].as_array().unwrap().len(), 1);
+    // The assignee (at an office under the DP) reads the phone; the read is audited.
+    let dp = app.login("dp.cagliari").await;
+    data(&app.graphql(Some(&dp), ASSIGN, json!({ "id": id, "u": "op.cagliari1" })).await);
+    let op = app.login("op.cagliari1").await;
+    let res = app.graphql(Some(&op), q, json!({ "id": id })).await;
+    assert_eq!(data(&res)["callback"]["phone"], "3470001122");
+    let admin = app.login("admin").await;
+    let res = app
+        .graphql(Some(&admin), "{ auditEvents(filter: { action: \"callback.read_contact\" }, first: 100) { edges { node { recordId actor } } } }", json!({}))
+        .await;
+    let readers: Vec<&str> = data(&res)["auditEvents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["node"]["recordId"] == id)
+        .map(|e| e["node"]["actor"].as_str().unwrap())
+        .collect();
+    assert!(readers.contains(&"op.cagliari1") && readers.contains(&"ccm.op"), "{readers:?}");
+    // It is on the assignee's worklist.
+    let res = app.graphql(Some(&op), "{ myWorklist { callbacks { id } } }", json!({})).await;
+    assert!(data(&res)["myWorklist"]["callbacks"].as_array().unwrap().iter().any(|c| c["id"] == id));
+});
+
+both_backends!(two_people_assigning_a_callback_at_once_one_gets_conflict, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let cb = request(&app, &ccm, "UT-CA1", last(Weekday::Tue, 9, 15)).await;
+    let (id, version) = (cb["id"].clone(), cb["version"].clone());
+    let director = app.login("dir.cagliari1").await;
+    let coordinator = app.login("coord.cagliari1").await;
+    let (a, b) = tokio::join!(
+        app.graphql(Some(&director), ASSIGN, json!({ "id": id, "u": "op.cagliari1", "v": version })),
+        app.graphql(Some(&coordinator), ASSIGN, json!({ "id": id, "u": "op2.cagliari1", "v": version })),
+    );
+    let codes = [error_code(&a), error_code(&b)];
+    assert_eq!(codes.iter().filter(|c| c.is_none()).count(), 1, "{a} {b}");
+    assert_eq!(codes.iter().filter(|c| **c == Some("CONFLICT")).count(), 1, "{a} {b}");
+});
