@@ -22,6 +22,7 @@ pub mod faq;
 pub mod graphql;
 pub mod http;
 pub mod kv;
+pub mod monitoring;
 pub mod org;
 pub mod people;
 pub mod outbox;

@@ -112,10 +112,12 @@ pub enum Action {
     OutboxRead,
     /// Retry a failed or waiting notification.
     OutboxManage,
+    /// Read the monitoring figures of a unit and everything under it (DOMAIN.md §7).
+    StatsRead,
 }
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
@@ -148,6 +150,7 @@ impl Action {
         Action::CallbackWork,
         Action::OutboxRead,
         Action::OutboxManage,
+        Action::StatsRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -184,6 +187,7 @@ impl Action {
             Action::CallbackWork => "callbacks:work",
             Action::OutboxRead => "outbox:read",
             Action::OutboxManage => "outbox:manage",
+            Action::StatsRead => "stats:read",
         }
     }
 }

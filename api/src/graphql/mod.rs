@@ -17,6 +17,7 @@ use crate::faq::graphql::{FaqMutation, FaqQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
+use crate::monitoring::graphql::MonitoringQuery;
 use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::quesiti::graphql::{
@@ -45,6 +46,7 @@ pub struct QueryRoot(
     ServicesQuery,
     AppointmentsQuery,
     CallbacksQuery,
+    MonitoringQuery,
 );
 
 #[derive(MergedObject, Default)]
