@@ -11,8 +11,18 @@ import { NotFoundPage } from './layout/NotFoundPage';
 import { RequireRole } from './layout/RequireRole';
 import { OrgUnitPage } from './org/OrgUnitPage';
 import { OrgUnitsPage } from './org/OrgUnitsPage';
+import { AuditPage } from './audit/AuditPage';
+import { NotificationsPage } from './outbox/NotificationsPage';
+import { NewPersonPage } from './people/NewPersonPage';
+import { PeoplePage } from './people/PeoplePage';
+import { PersonPage } from './people/PersonPage';
+import { NEW_PERSON_PATH, PEOPLE_PATH } from './people/paths';
 
 const ORGANIZATION = '/organizzazione';
+const AUDIT = '/audit';
+const NOTIFICATIONS = '/notifiche';
+/** Screens that exist; the other menu entries show a placeholder. */
+const BUILT = new Set([ORGANIZATION, AUDIT, NOTIFICATIONS]);
 
 /** Every screen of the app. A new screen replaces its ComingSoon placeholder here. */
 export function AppRoutes() {
@@ -31,7 +41,12 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path={ORGANIZATION} element={<RequireRole path={ORGANIZATION}><OrgUnitsPage /></RequireRole>} />
         <Route path={`${ORGANIZATION}/:code`} element={<RequireRole path={ORGANIZATION}><OrgUnitPage /></RequireRole>} />
-        {NAV_ENTRIES.filter((entry) => entry.path !== ORGANIZATION).map((entry) => (
+        <Route path={PEOPLE_PATH} element={<RequireRole path={ORGANIZATION}><PeoplePage /></RequireRole>} />
+        <Route path={`${PEOPLE_PATH}/:username`} element={<RequireRole path={ORGANIZATION}><PersonPage /></RequireRole>} />
+        <Route path={NEW_PERSON_PATH} element={<RequireRole path={ORGANIZATION}><NewPersonPage /></RequireRole>} />
+        <Route path={AUDIT} element={<RequireRole path={AUDIT}><AuditPage /></RequireRole>} />
+        <Route path={NOTIFICATIONS} element={<RequireRole path={NOTIFICATIONS}><NotificationsPage /></RequireRole>} />
+        {NAV_ENTRIES.filter((entry) => !BUILT.has(entry.path)).map((entry) => (
           <Route
             key={entry.path}
             path={entry.path}

@@ -96,3 +96,25 @@ both_backends!(a_deactivated_person_is_signed_out_at_once, |app: TestApp| async 
         json!([{ "actor": "dr.sardegna", "actingRole": "REGIONAL_DIRECTOR", "unit": { "code": "UT-CA1" } }])
     );
 });
+
+both_backends!(one_person_is_read_by_username_and_search_treats_wildcards_literally, |app: TestApp| async move {
+    let token = app.login("dr.sardegna").await;
+    let res = app.graphql(Some(&token), r#"{ person(username: "op.sassari") { displayName assignments { role } } }"#, json!({})).await;
+    assert_eq!(data(&res)["person"]["assignments"], json!([{ "role": "OPERATOR" }]));
+    let res = app.graphql(Some(&token), r#"{ person(username: "op.roma1") { displayName } }"#, json!({})).await;
+    assert_eq!(error_code(&res), Some("NOT_FOUND"));
+    let search = |q: &'static str| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            let res = app
+                .graphql(Some(&token), "query($q: String) { people(filter: { search: $q }) { nodes { username } } }", json!({ "q": q }))
+                .await;
+            data(&res)["people"]["nodes"].as_array().unwrap().len()
+        }
+    };
+    assert_eq!(search("op.sassari").await, 1);
+    // `_` is not "any character": no Sardinian username contains an underscore.
+    assert_eq!(search("op_sassari").await, 0);
+    assert_eq!(search("%").await, 0);
+});

@@ -1,4 +1,4 @@
-import type { CombinedError } from 'urql';
+import { CombinedError } from 'urql';
 
 /** The `extensions.code` values the server sets on every GraphQL error. */
 export const API_ERROR_CODES = [
@@ -45,4 +45,35 @@ export function problemsOf(error: CombinedError | undefined | null): ApiProblem[
 
 export function hasErrorCode(error: CombinedError | undefined | null, code: ApiErrorCode): boolean {
   return !!error?.graphQLErrors.some((e) => e.extensions?.code === code);
+}
+
+/**
+ * The server's messages for input fields (`extensions.field`), by field name:
+ * what a form shows under each field.
+ */
+export function fieldErrorsOf(error: CombinedError | undefined | null): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const gqlError of error?.graphQLErrors ?? []) {
+    const field = gqlError.extensions?.field;
+    if (typeof field === 'string' && !(field in fields)) fields[field] = gqlError.message;
+  }
+  return fields;
+}
+
+/**
+ * The part of an error not shown on a field of the form: the errors without
+ * `extensions.field`, or with a field the form does not have.
+ */
+export function withoutFieldErrors(
+  error: CombinedError | undefined | null,
+  shownFields: readonly string[],
+): CombinedError | undefined {
+  if (!error) return undefined;
+  if (error.networkError) return error;
+  const rest = error.graphQLErrors.filter((gqlError) => {
+    const field = gqlError.extensions?.field;
+    return !(typeof field === 'string' && shownFields.includes(field));
+  });
+  if (rest.length === error.graphQLErrors.length) return error;
+  return rest.length > 0 ? new CombinedError({ graphQLErrors: rest, response: error.response }) : undefined;
 }

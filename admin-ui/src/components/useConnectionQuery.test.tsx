@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +54,39 @@ describe('useConnectionQuery with LoadMore', () => {
       expect.objectContaining({ variables: { kind: null, first: 2, after: 'c2' } }),
       expect.anything(),
     );
+  });
+});
+
+function KindList() {
+  const [kind, setKind] = useState<'CRIC' | null>(null);
+  const { nodes, fetching } = useConnectionQuery({
+    query: OrgUnitListQuery,
+    variables: { kind },
+    connection: (data) => data.orgUnits,
+  });
+  return (
+    <>
+      <button type="button" onClick={() => setKind('CRIC')}>
+        Solo CRIC
+      </button>
+      {fetching ? <p>Caricamento</p> : null}
+      <ul>
+        {nodes.map((node) => (
+          <li key={node.id}>{node.code}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+describe('useConnectionQuery with new filters', () => {
+  it('never shows the rows of the previous filters while the new ones load', async () => {
+    const client = fakeClient((_name, variables) => (variables.kind === 'CRIC' ? 'pending' : page(['UT-1', 'UT-2'], null, false)));
+    renderWithProviders(<KindList />, { client });
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    await userEvent.click(screen.getByRole('button', { name: 'Solo CRIC' }));
+    expect(screen.getByText('Caricamento')).toBeInTheDocument();
+    expect(screen.queryAllByRole('listitem')).toEqual([]);
   });
 });
 

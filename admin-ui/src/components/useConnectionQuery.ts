@@ -3,6 +3,8 @@ import { useQuery, type AnyVariables, type CombinedError, type TypedDocumentNode
 import { appendPage, type Connection } from './connection';
 
 export const DEFAULT_PAGE_SIZE = 50;
+/** The largest `first` the API accepts. */
+export const MAX_PAGE_SIZE = 100;
 
 type PageVariables = { first?: number | null; after?: string | null };
 
@@ -39,7 +41,7 @@ export function useConnectionQuery<Data, Vars extends AnyVariables & PageVariabl
   pageSize = DEFAULT_PAGE_SIZE,
   pause,
 }: Options<Data, Vars, Node>): ConnectionQueryResult<Node> {
-  const key = JSON.stringify(variables);
+  const key = stableKey(variables);
   const [state, setState] = useState<{ key: string; earlier: Node[]; after: string | null }>({
     key,
     earlier: [],
@@ -55,8 +57,12 @@ export function useConnectionQuery<Data, Vars extends AnyVariables & PageVariabl
     pause,
   });
 
-  const resultAfter = (result.operation?.variables as PageVariables | undefined)?.after ?? null;
-  const page = result.data && resultAfter === current.after ? connection(result.data) : null;
+  // urql keeps the previous data while the next operation loads: use only an
+  // answer to these very filters and this very page.
+  const resultVariables = (result.operation?.variables ?? {}) as PageVariables & Record<string, unknown>;
+  const { first: _first, after: resultAfter = null, ...resultFilters } = resultVariables;
+  const isCurrentAnswer = resultAfter === current.after && stableKey(resultFilters) === key;
+  const page = result.data && isCurrentAnswer ? connection(result.data) : null;
   const nodes = page ? appendPage(current.earlier, page.nodes) : current.earlier;
   const endCursor = page?.pageInfo.endCursor ?? null;
   const hasNextPage = !!page?.pageInfo.hasNextPage && endCursor !== null;
@@ -72,4 +78,13 @@ export function useConnectionQuery<Data, Vars extends AnyVariables & PageVariabl
   }, [current.after, key, reexecute]);
 
   return { nodes, fetching: result.fetching, error: result.error, hasNextPage, loadMore, refresh };
+}
+
+/** JSON with object keys sorted, so equal variables give equal keys whatever their order. */
+function stableKey(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }

@@ -11,8 +11,8 @@ const labels = (roles: Role[]) => navigationFor(roles).map((entry) => entry.labe
 
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
-    ['ADMIN', ['Monitoraggio', 'Organizzazione']],
-    ['REGIONAL_DIRECTOR', ['Monitoraggio', 'Organizzazione']],
+    ['ADMIN', ['Monitoraggio', 'Organizzazione', 'Registro audit', 'Notifiche']],
+    ['REGIONAL_DIRECTOR', ['Monitoraggio', 'Organizzazione', 'Registro audit']],
     ['PROVINCIAL_DIRECTOR', ['Monitoraggio']],
     ['OFFICE_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio"]],
     ['ROOM_COORDINATOR', ["Giornata d'ufficio"]],

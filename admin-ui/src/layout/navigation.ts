@@ -19,7 +19,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/cric', label: 'Coda CRIC', roles: ['CRIC_EXPERT'] },
   { path: '/procure', label: 'Procure', roles: ['PROFESSIONAL'] },
   { path: '/organizzazione', label: 'Organizzazione', roles: ['ADMIN', 'REGIONAL_DIRECTOR'] },
-  { path: '/audit', label: 'Registro audit', roles: ['AUDITOR'] },
+  { path: '/audit', label: 'Registro audit', roles: ['AUDITOR', 'REGIONAL_DIRECTOR', 'ADMIN'] },
+  { path: '/notifiche', label: 'Notifiche', roles: ['ADMIN'] },
 ];
 
 export function navigationFor(roles: Iterable<Role>): NavEntry[] {

@@ -7,6 +7,7 @@ import { LoadMore } from '../components/LoadMore';
 import { useConnectionQuery } from '../components/useConnectionQuery';
 import { usePageTitle } from '../components/usePageTitle';
 import type { UnitKind } from '../gql/graphql';
+import { OrgTabs } from './OrgTabs';
 import { OrgTree, orgUnitPath } from './OrgTree';
 import { OrgUnitListQuery } from './operations';
 import { buildTree } from './tree';
@@ -27,6 +28,7 @@ export function OrgUnitsPage() {
   return (
     <>
       <h1>Organizzazione</h1>
+      <OrgTabs />
       <p>Le unità organizzative che rientrano nei tuoi ruoli. Scegli un'unità per vederne il dettaglio.</p>
 
       <div className="select-wrapper my-4 org-kind-filter">

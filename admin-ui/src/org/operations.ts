@@ -47,3 +47,22 @@ export const OrgUnitShowQuery = graphql(`
     }
   }
 `);
+
+/** Every unit the caller may see, with its path: for unit pickers and filters. */
+export const OrgUnitChoicesQuery = graphql(`
+  query OrgUnitChoices($first: Int, $after: String) {
+    orgUnits(first: $first, after: $after) {
+      nodes {
+        id
+        code
+        name
+        kind
+        path
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

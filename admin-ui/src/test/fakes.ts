@@ -40,3 +40,11 @@ export function apiError(code: ApiErrorCode, message: string): CombinedError {
 export function fakeMe(assignments: Me['assignments'], overrides: Partial<Me> = {}): Me {
   return { id: '1', username: 'tester', displayName: 'Maria Rossi', assignments, ...overrides };
 }
+
+/** The variables of every call of the operation `name` made through a fakeClient, in order. */
+export function callsOf(client: Client, name: string): Record<string, unknown>[] {
+  const spy = client.executeQuery as unknown as { mock: { calls: [Operation][] } };
+  return spy.mock.calls
+    .filter(([operation]) => nameOf(operation.query) === name)
+    .map(([operation]) => (operation.variables ?? {}) as Record<string, unknown>);
+}

@@ -16,7 +16,7 @@ use crate::ccm::graphql::{CcmMutation, CcmQuery};
 use crate::faq::graphql::{FaqMutation, FaqQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
-use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery};
+use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
 use crate::monitoring::graphql::MonitoringQuery;
 use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
@@ -38,6 +38,7 @@ pub struct QueryRoot(
     AuthQuery,
     OrgQuery,
     PeopleQuery,
+    PersonQuery,
     AuditQuery,
     OutboxQuery,
     CcmQuery,

@@ -139,6 +139,17 @@ impl PeopleQuery {
 }
 
 #[derive(Default)]
+pub struct PersonQuery;
+
+#[Object]
+impl PersonQuery {
+    /// One person the caller manages, by username. `NOT_FOUND` otherwise.
+    async fn person(&self, ctx: &Context<'_>, username: String) -> AppResult<Person> {
+        Ok(Person(store::visible_person(ctx.scope()?, &username).await?))
+    }
+}
+
+#[derive(Default)]
 pub struct PeopleMutation;
 
 #[Object]

@@ -3,7 +3,7 @@
 //! on a unit in scope (admins of a national root see everyone).
 
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, Func, Query};
+use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
     QuerySelect, TransactionTrait,
@@ -51,11 +51,13 @@ pub async fn list(scope: &Scope, filter: PeopleFilter, page: &Page) -> AppResult
     }
     let mut query = person::Entity::find().filter(person::Column::Id.in_subquery(assignments));
     if let Some(search) = filter.search.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()) {
-        let pattern = format!("%{}%", search.replace(['%', '_'], ""));
+        // `\` escapes LIKE's own wildcards, so "op_1" matches an underscore, not any character.
+        let escaped = search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
         query = query.filter(
             Condition::any()
-                .add(Expr::col(person::Column::Username).like(pattern.clone()))
-                .add(Func::lower(Expr::col(person::Column::DisplayName)).like(pattern)),
+                .add(Expr::col(person::Column::Username).like(pattern()))
+                .add(Func::lower(Expr::col(person::Column::DisplayName)).like(pattern())),
         );
     }
     if let Some(after) = &page.after {
@@ -79,7 +81,8 @@ pub async fn assignments_of(scope: &Scope, person_ids: &[Uuid]) -> AppResult<Vec
         .await?)
 }
 
-async fn visible_person(scope: &Scope, username: &str) -> AppResult<person::Model> {
+/// A person the caller manages, by username (`NOT_FOUND` otherwise).
+pub async fn visible_person(scope: &Scope, username: &str) -> AppResult<person::Model> {
     let units = scope.units_for(Action::PeopleManage);
     let mut assignments = Query::select();
     assignments
@@ -157,6 +160,12 @@ pub struct NewPerson {
 /// is never outside everyone's scope).
 pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person::Model> {
     let username = domain::check_username(&input.username)?;
+    let email = input
+        .email
+        .as_deref()
+        .filter(|e| !e.trim().is_empty())
+        .map(|e| crate::validation::email_field("email", e).map(|e| e.into_string()))
+        .transpose()?;
     if let Some(p) = &input.initial_password {
         domain::check_password(p)?;
     }
@@ -172,8 +181,8 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
     let model = person::Model {
         id: Uuid::now_v7(),
         username,
-        display_name: input.display_name.trim().to_owned(),
-        email: input.email,
+        display_name: crate::validation::text_field("displayName", &input.display_name, 2, 200)?,
+        email,
         fiscal_code: None,
         password_hash,
         active: true,

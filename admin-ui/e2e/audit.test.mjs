@@ -1,0 +1,81 @@
+// Registro audit: the regional auditor reads the sign-ins of Sardinian people
+// and nobody else's — against the real server and demo data.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { assertAccessible } from './axe.mjs';
+import { launchBrowser, newPage, signIn } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Signs in through the API only, to leave an `auth.login` event behind. */
+async function apiSignIn(username) {
+  const response = await fetch(`${server.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      variables: { u: username, p: 'demo' },
+    }),
+  });
+  const body = await response.json();
+  assert.ok(body.data?.login?.token, JSON.stringify(body));
+}
+
+describe('Registro audit', () => {
+  it('auditor.sardegna sees the sign-ins of Sardinian people only', async () => {
+    await apiSignIn('op.cagliari1');
+    await apiSignIn('op.roma1');
+    await apiSignIn('cric.lazio');
+
+    const page = await newPage(browser, server.baseUrl);
+    await signIn(page, 'auditor.sardegna');
+    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Registro audit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registro audit' }).waitFor();
+    const table = page.getByRole('table', { name: /^Eventi del registro audit/ });
+    await table.waitFor();
+    await assertAccessible(page, 'audit trail');
+
+    await page.getByLabel('Azione', { exact: true }).fill('auth.login');
+    await page.getByRole('button', { name: 'Applica filtri' }).click();
+    await page.waitForURL(/\?azione=auth\.login$/);
+    await page.getByRole('table', { name: 'Eventi del registro audit (filtrati)' }).waitFor();
+    const filtered = page.getByRole('table', { name: 'Eventi del registro audit (filtrati)' });
+    await filtered.getByRole('cell', { name: 'op.cagliari1', exact: true }).waitFor();
+    await filtered.getByRole('cell', { name: 'auditor.sardegna', exact: true }).first().waitFor();
+
+    // Every row is a sign-in, and none is of another region.
+    const actions = await filtered.locator('tbody > tr:not([hidden]) > td:nth-child(5)').allInnerTexts();
+    assert.ok(actions.length >= 2);
+    assert.ok(actions.every((text) => text.startsWith('Accesso') && text.includes('auth.login') && !text.includes('non riuscito')), actions.join(' | '));
+    const actors = await filtered.locator('tbody > tr:not([hidden]) > td:nth-child(2)').allInnerTexts();
+    assert.ok(!actors.includes('op.roma1'), actors.join(', '));
+    assert.ok(!actors.includes('cric.lazio'), actors.join(', '));
+    assert.ok(!actors.includes('admin'), actors.join(', '));
+    assert.equal(await page.getByText('UT Roma 1').count(), 0);
+    await assertAccessible(page, 'audit trail filtered');
+
+    // The detail opens under its row.
+    const show = filtered.getByRole('button', { name: /^Mostra/ }).first();
+    if ((await show.count()) > 0) {
+      await show.click();
+      await filtered.locator('pre.json-detail').first().waitFor();
+      await assertAccessible(page, 'audit detail');
+    }
+
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+});
