@@ -11,6 +11,7 @@
 pub mod appointments;
 pub mod audit;
 pub mod auth;
+pub mod bench;
 pub mod authz;
 pub mod ccm;
 pub mod callbacks;

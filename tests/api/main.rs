@@ -15,6 +15,7 @@ mod contacts;
 mod faq;
 mod graphql_protections;
 mod migrations;
+mod monitoring;
 mod operations;
 mod org_scope;
 mod people;

@@ -7,9 +7,9 @@ use entities::org_unit;
 
 use super::domain::{self, Figures, Period};
 use super::store::{self, GroupKey, Grouping};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::org::graphql::OrgUnit;
+use crate::org::graphql::{OrgUnit, UnitLoader, prefetch};
 use crate::tenancy::Scope;
 
 /// The figures of a unit for a period (DOMAIN.md §7), with its children's and
@@ -38,7 +38,13 @@ impl StatsReport {
     /// The same figures for each child unit (a DR's provincial directorates
     /// and CRIC, a DP's offices), in tree order; zeros included.
     async fn children(&self, ctx: &Context<'_>) -> AppResult<Vec<UnitFigures>> {
-        children(ctx.scope()?, &self.unit, self.period).await
+        let rows = children(ctx.scope()?, &self.unit, self.period).await?;
+        // The children's `parent` is this unit; anything else they ask for, in one batch.
+        let by_id = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
+        by_id.feed_one(self.unit.id, self.unit.clone()).await;
+        let units: Vec<org_unit::Model> = rows.iter().map(|r| r.unit.clone()).collect();
+        prefetch(ctx, ctx.look_ahead().field("unit"), &units).await?;
+        Ok(rows)
     }
     /// The unit's figures day by day (Europe/Rome days), every day of the period.
     async fn daily(&self, ctx: &Context<'_>) -> AppResult<Vec<DayFigures>> {

@@ -151,6 +151,23 @@ pub async fn figures(
     Ok(out)
 }
 
+/// The statements [`figures`] runs, for measuring them as plain SQL (the benchmark).
+pub fn statements(
+    backend: DbBackend,
+    units: &UnitScope,
+    unit: &org_unit::Model,
+    period: Period,
+    grouping: Grouping<'_>,
+    now: DateTime<Utc>,
+) -> Vec<Statement> {
+    vec![
+        appointments_sql(backend, units, unit, period, grouping),
+        callbacks_sql(backend, units, unit, period, grouping),
+        quesiti_sql(backend, units, unit, period, grouping, now),
+        median_sql(backend, units, unit, period, grouping),
+    ]
+}
+
 fn section_of(row: &QueryResult) -> AppResult<Option<Section>> {
     let raw: String = row.try_get("", "section")?;
     Ok(raw.parse::<Section>().ok())
