@@ -5,6 +5,8 @@ import { SIGN_IN_PATH } from './auth/returnTo';
 import { SignInPage } from './auth/SignInPage';
 import { ComingSoon } from './components/ComingSoon';
 import { HomePage } from './home/HomePage';
+import { ccmRoutes } from './ccm/routes';
+import { cricRoutes } from './cric/routes';
 import { AppShell } from './layout/AppShell';
 import { NAV_ENTRIES } from './layout/navigation';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -17,12 +19,16 @@ import { NewPersonPage } from './people/NewPersonPage';
 import { PeoplePage } from './people/PeoplePage';
 import { PersonPage } from './people/PersonPage';
 import { NEW_PERSON_PATH, PEOPLE_PATH } from './people/paths';
+import { WorklistPage } from './worklist/WorklistPage';
+import { OfficeDayPage } from './officeday/OfficeDayPage';
 
 const ORGANIZATION = '/organizzazione';
 const AUDIT = '/audit';
 const NOTIFICATIONS = '/notifiche';
+const WORKLIST = '/lista';
+const OFFICE_DAY = '/giornata';
 /** Screens that exist; the other menu entries show a placeholder. */
-const BUILT = new Set([ORGANIZATION, AUDIT, NOTIFICATIONS]);
+const BUILT = new Set([ORGANIZATION, AUDIT, NOTIFICATIONS, WORKLIST, OFFICE_DAY, '/ccm', '/cric']);
 
 /** Every screen of the app. A new screen replaces its ComingSoon placeholder here. */
 export function AppRoutes() {
@@ -46,6 +52,10 @@ export function AppRoutes() {
         <Route path={NEW_PERSON_PATH} element={<RequireRole path={ORGANIZATION}><NewPersonPage /></RequireRole>} />
         <Route path={AUDIT} element={<RequireRole path={AUDIT}><AuditPage /></RequireRole>} />
         <Route path={NOTIFICATIONS} element={<RequireRole path={NOTIFICATIONS}><NotificationsPage /></RequireRole>} />
+        <Route path={WORKLIST} element={<RequireRole path={WORKLIST}><WorklistPage /></RequireRole>} />
+        <Route path={OFFICE_DAY} element={<RequireRole path={OFFICE_DAY}><OfficeDayPage /></RequireRole>} />
+        {ccmRoutes}
+        {cricRoutes}
         {NAV_ENTRIES.filter((entry) => !BUILT.has(entry.path)).map((entry) => (
           <Route
             key={entry.path}

@@ -127,6 +127,9 @@ const WORKLIST: &str = "{ myWorklist { date precalls { id cupNumber startsAt } c
 const QUESITI: &str = "{ quesiti(first: 50) { edges { node { id subject status section priority dueAt overdue \
     filedAt classification { label } } } } }";
 
+const PROCURA_CHECK: &str = "query($c: String!) { procuraCheck(clientFiscalCode: $c, service: STATUS_INFORMATION) { \
+    authorized reason on procura { id validFrom validTo } } }";
+
 pub async fn run(mut settings: Settings, opts: BenchOptions) -> anyhow::Result<()> {
     crate::outbox::transport::webhook::install_crypto_provider();
     let schema = format!("bench_{}", uuid::Uuid::new_v4().simple());
@@ -195,7 +198,13 @@ async fn bench_in_schema(settings: &mut Settings, opts: &BenchOptions, schema: &
     let sql = measure(n, c, || run_all(&db, &quesiti_sql)).await?;
     report("quesiti(first: 50) CRIC-SAR", &api, &sql);
 
-    println!("\nprocuraCheck: not measured (the procure module is not on this branch yet).");
+    let professional = client.login("prof.rossi").await?;
+    let procura_vars = json!({ "c": crate::seed::generate::vat_code(1_000_000_000 + 7919 * 17) });
+    let api = measure(n, c, || async { client.graphql(Some(&professional), PROCURA_CHECK, procura_vars.clone()).await.map(|_| ()) }).await?;
+    let procura_sql = procura_statements(&db, procura_vars["c"].as_str().unwrap_or_default()).await?;
+    let sql = measure(n, c, || run_all(&db, &procura_sql)).await?;
+    report("procuraCheck prof.rossi", &api, &sql);
+    println!("\n(procuraCheck also writes its audit event: one INSERT the plain SQL does not do.)");
     server.abort();
     Ok(())
 }
@@ -304,6 +313,25 @@ async fn quesiti_statements(db: &DatabaseConnection) -> anyhow::Result<Vec<State
             pg,
             "SELECT * FROM quesito_classification WHERE id IN (SELECT DISTINCT classification_id FROM \
              (SELECT classification_id FROM quesito ORDER BY id DESC LIMIT 51) page)",
+        ),
+    ])
+}
+
+/// The professional's procure from one client, as `procuraCheck` reads them.
+async fn procura_statements(db: &DatabaseConnection, client: &str) -> anyhow::Result<Vec<Statement>> {
+    let me = person::Entity::find()
+        .filter(person::Column::Username.eq("prof.rossi"))
+        .one(db)
+        .await?
+        .context("prof.rossi missing")?;
+    let pg = DbBackend::Postgres;
+    Ok(vec![
+        Statement::from_sql_and_values(pg, "SELECT * FROM professional WHERE person_id = $1", [me.id.into()]),
+        Statement::from_sql_and_values(
+            pg,
+            "SELECT * FROM procura WHERE professional_id = (SELECT id FROM professional WHERE person_id = $1) \
+             AND client_fiscal_code = $2 ORDER BY id DESC",
+            [me.id.into(), client.into()],
         ),
     ])
 }

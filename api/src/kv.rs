@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use redis::aio::ConnectionManager;
 
 use crate::error::AppError;
+use crate::ratelimit::{self, Decision, Quota};
 
 #[derive(Clone)]
 pub enum Kv {
@@ -164,6 +165,41 @@ impl Kv {
             Kv::Memory(map) => {
                 map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?.remove(key);
                 Ok(())
+            }
+        }
+    }
+
+    /// One step of the GCRA rate limiter ([`crate::ratelimit`]) for the bucket
+    /// `key`: atomic in Redis (a Lua script on Redis's clock), under the lock in memory.
+    pub async fn gcra(&self, key: &str, quota: Quota, cost: u64) -> Result<Decision, AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                let (allowed, slack, reset): (i64, i64, i64) = redis::Script::new(ratelimit::GCRA_LUA)
+                    .key(format!("{prefix}{key}"))
+                    .arg(quota.interval_ms())
+                    .arg(quota.limit)
+                    .arg(cost)
+                    .invoke_async(&mut conn)
+                    .await
+                    .map_err(AppError::internal)?;
+                let ms = |v: i64| u64::try_from(v).unwrap_or(0);
+                Ok(Decision::from_parts(quota, allowed == 1, ms(slack), ms(reset)))
+            }
+            Kv::Memory(map) => {
+                let now = Instant::now();
+                let now_ms = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_err(AppError::internal)?
+                    .as_millis() as u64;
+                let mut map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
+                let tat = map.get(key).filter(|e| e.is_live(now)).and_then(|e| e.value.parse::<u64>().ok());
+                let (decision, new_tat) = ratelimit::gcra(now_ms, tat, quota, cost);
+                if let Some(new_tat) = new_tat {
+                    let ttl = Duration::from_millis(new_tat.saturating_sub(now_ms));
+                    map.insert(key.to_owned(), MemoryEntry { value: new_tat.to_string(), expires_at: Some(now + ttl) });
+                }
+                Ok(decision)
             }
         }
     }

@@ -28,6 +28,8 @@ pub mod org;
 pub mod people;
 pub mod outbox;
 pub mod quesiti;
+pub mod procure;
+pub mod ratelimit;
 pub mod seed;
 pub mod services;
 pub mod startup;

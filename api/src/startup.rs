@@ -33,6 +33,8 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind_addr)?;
         let port = listener.local_addr()?.port();
         let state = AppState::new(settings, db).await?.with_statement_counter(statement_count);
+        // Announces procure about to expire or expired (idempotent across instances).
+        crate::procure::expiry::spawn(state.db.clone());
         let schema = build_schema(Some(state.clone()), state.settings.is_production());
         let app_state = state.clone();
         let mut server = HttpServer::new(move || {

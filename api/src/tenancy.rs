@@ -165,6 +165,9 @@ impl Scope {
 
     fn units_for_assignments(&self, action: Action, include: impl Fn(&Assignment) -> bool) -> UnitScope {
         let mut prefixes = Vec::new();
+        if !self.principal.via.allows(action) {
+            return UnitScope::Under(prefixes);
+        }
         for a in self.principal.assignments.iter().filter(|a| include(a)) {
             let Some(held) = a.unit_path() else { continue };
             if self.authz.permits(a.role, Some(held), Some(OUTSIDE_ANY_UNIT), action) {
@@ -188,6 +191,7 @@ impl Scope {
     /// Like [`Scope::authorize`] for a record of a CRIC/CCM `section`: an
     /// assignment narrowed to another section does not count.
     pub fn authorize_in_section(&self, action: Action, target_path: &str, section: &str) -> AppResult<&Assignment> {
+        self.check_method(action)?;
         self.principal
             .assignments
             .iter()
@@ -200,6 +204,7 @@ impl Scope {
     /// of the unit at `target_path`, or `FORBIDDEN`. The returned assignment is
     /// what the audit trail records as "acting as".
     pub fn authorize(&self, action: Action, target_path: &str) -> AppResult<&Assignment> {
+        self.check_method(action)?;
         self.principal
             .assignments
             .iter()
@@ -210,6 +215,7 @@ impl Scope {
     /// The assignment under which the caller may perform `action` on records
     /// they own personally (no unit), or `FORBIDDEN`.
     pub fn authorize_own(&self, action: Action) -> AppResult<&Assignment> {
+        self.check_method(action)?;
         self.principal
             .assignments
             .iter()
@@ -219,6 +225,17 @@ impl Scope {
 
     pub fn person_id(&self) -> Uuid {
         self.principal.person_id
+    }
+
+    /// An API key may do only what [`crate::auth::API_KEY_ACTIONS`] lists.
+    fn check_method(&self, action: Action) -> AppResult<()> {
+        if self.principal.via.allows(action) {
+            return Ok(());
+        }
+        Err(AppError::forbidden(
+            "Le chiavi API consentono solo la lettura delle procure e dei collaboratori",
+            "API keys may only read procure and collaborators",
+        ))
     }
 }
 

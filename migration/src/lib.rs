@@ -12,6 +12,8 @@ mod m20261122_000200_create_outbox;
 mod m20261122_000300_create_quesiti;
 mod m20261122_000310_create_faq;
 mod m20261122_000400_create_appointments;
+mod m20261122_000320_index_quesito_periods;
+mod m20261122_000500_create_procure;
 mod m20261122_000600_add_monitoring_indexes;
 
 pub struct Migrator;
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000300_create_quesiti::Migration),
             Box::new(m20261122_000310_create_faq::Migration),
             Box::new(m20261122_000400_create_appointments::Migration),
+            Box::new(m20261122_000320_index_quesito_periods::Migration),
+            Box::new(m20261122_000500_create_procure::Migration),
             Box::new(m20261122_000600_add_monitoring_indexes::Migration),
         ]
     }

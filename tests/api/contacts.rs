@@ -86,3 +86,27 @@ both_backends!(only_the_ccm_records_and_reads_contacts, |app: TestApp| async mov
         .await;
     assert_eq!(data(&audit)["auditEvents"]["nodes"][0]["actor"], "ccm.op");
 });
+
+both_backends!(a_contact_links_only_an_appointment_the_ccm_can_see, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let date = (api::appointments::domain::rome_date(chrono::Utc::now()) + chrono::Duration::days(5))
+        .format("%Y-%m-%d")
+        .to_string();
+    let res = app
+        .graphql(
+            Some(&ccm),
+            "mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }",
+            json!({ "i": { "officeCode": "UT-CA1", "date": date, "time": "11:00:00", "serviceCode": "RIMB",
+                "fiscalCode": VALID_FISCAL_CODE, "citizenName": "Porcu Elena" } }),
+        )
+        .await;
+    let appointment_id = data(&res)["bookAppointment"]["id"].clone();
+    let record = |id: serde_json::Value| {
+        json!({ "i": { "channel": "PHONE", "section": "PENSIONI", "topic": "Appuntamento in sede",
+            "outcome": "APPOINTMENT_BOOKED", "appointmentId": id } })
+    };
+    let res = app.graphql(Some(&ccm), RECORD, record(appointment_id)).await;
+    assert_eq!(data(&res)["recordContact"]["outcome"], "APPOINTMENT_BOOKED");
+    let res = app.graphql(Some(&ccm), RECORD, record(json!(uuid::Uuid::now_v7().to_string()))).await;
+    assert_eq!(field(&res), Some("appointmentId"), "{res}");
+});

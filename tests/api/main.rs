@@ -9,6 +9,7 @@ mod quesiti_support;
 
 mod appointments;
 
+mod api_keys;
 mod audit;
 mod auth;
 mod contacts;
@@ -21,5 +22,7 @@ mod org_scope;
 mod people;
 mod outbox;
 mod quesiti;
+mod procure;
 mod schema_drift;
+mod webhooks;
 mod statement_counts;

@@ -118,3 +118,18 @@ both_backends!(one_person_is_read_by_username_and_search_treats_wildcards_litera
     assert_eq!(search("op_sassari").await, 0);
     assert_eq!(search("%").await, 0);
 });
+
+both_backends!(office_directors_list_their_office_staff_only, |app: TestApp| async move {
+    let token = app.login("dir.cagliari1").await;
+    let res = app.graphql(Some(&token), r#"{ officeStaff(officeCode: "UT-CA1") { username } }"#, json!({})).await;
+    let names: Vec<&str> =
+        data(&res)["officeStaff"].as_array().unwrap().iter().map(|p| p["username"].as_str().unwrap()).collect();
+    for u in ["op.cagliari1", "op2.cagliari1", "coord.cagliari1", "dir.cagliari1"] {
+        assert!(names.contains(&u), "{u} missing: {names:?}");
+    }
+    let res = app.graphql(Some(&token), r#"{ officeStaff(officeCode: "UT-SS") { username } }"#, json!({})).await;
+    assert_eq!(error_code(&res), Some("NOT_FOUND"));
+    let operator = app.login("op.cagliari1").await;
+    let res = app.graphql(Some(&operator), r#"{ officeStaff(officeCode: "UT-CA1") { username } }"#, json!({})).await;
+    assert_eq!(error_code(&res), Some("NOT_FOUND"));
+});

@@ -416,3 +416,131 @@ both_backends!(a_page_of_quesiti_costs_the_same_statements_for_3_and_30_rows, |a
         assert_eq!(small, big, "{who}: {small} statements for 3 rows, {big} for 30");
     }
 });
+
+const STATS: &str = "query($r: String) { quesitoStats(regionCode: $r) { section backlog overdue filed answered \
+    answeredLate medianAnswerHours backlogByAge { upTo2Days from3To5Days from6To10Days over10Days } \
+    byClassification { count classification { code } } } }";
+
+async fn stats(app: &TestApp, token: &str, region: Option<&str>) -> Value {
+    let res = app.graphql(Some(token), STATS, json!({ "r": region })).await;
+    data(&res)["quesitoStats"].clone()
+}
+
+fn section<'a>(stats: &'a Value, name: &str) -> &'a Value {
+    stats.as_array().unwrap().iter().find(|s| s["section"] == name).unwrap()
+}
+
+both_backends!(the_figures_count_only_what_the_caller_may_see, |app: TestApp| async move {
+    let sar = app.login("cric.sardegna").await;
+    let laz = app.login("cric.lazio").await;
+    let before_sar = stats(&app, &sar, None).await;
+    let before_laz = stats(&app, &laz, None).await;
+    // The demo data: one answered SOGGETTO_CONTRIBUENTE quesito in Sardinia, 8 hours after filing.
+    let sc = section(&before_sar, "SOGGETTO_CONTRIBUENTE");
+    assert_eq!(sc["answered"], 1);
+    assert_eq!(sc["medianAnswerHours"], 8.0);
+
+    let q = file_ok(&app, "DR-SAR", "Per le statistiche").await;
+    let after_sar = stats(&app, &sar, None).await;
+    let p_before = section(&before_sar, "PENSIONI");
+    let p_after = section(&after_sar, "PENSIONI");
+    assert_eq!(p_after["backlog"].as_i64().unwrap(), p_before["backlog"].as_i64().unwrap() + 1);
+    assert_eq!(p_after["filed"].as_i64().unwrap(), p_before["filed"].as_i64().unwrap() + 1);
+    assert_eq!(
+        p_after["backlogByAge"]["upTo2Days"].as_i64().unwrap(),
+        p_before["backlogByAge"]["upTo2Days"].as_i64().unwrap() + 1
+    );
+    let decorrenza = |s: &Value| {
+        s["byClassification"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["classification"]["code"] == "DECORRENZA")
+            .map_or(0, |c| c["count"].as_i64().unwrap())
+    };
+    assert_eq!(decorrenza(p_after), decorrenza(p_before) + 1);
+    // Lazio's figures do not move, and Lazio cannot ask for Sardinia's.
+    assert_eq!(stats(&app, &laz, None).await, before_laz);
+    let none = stats(&app, &laz, Some("DR-SAR")).await;
+    assert!(none.as_array().unwrap().iter().all(|s| s["backlog"] == 0 && s["filed"] == 0), "{none}");
+    // The regional director sees the same figures as the region's CRIC.
+    let dr = app.login("dr.sardegna").await;
+    assert_eq!(stats(&app, &dr, Some("DR-SAR")).await, after_sar);
+
+    // Answered: out of the backlog, into the answered count.
+    let id = q["id"].as_str().unwrap();
+    take(&app, &sar, id).await;
+    data(&answer(&app, &sar, id, "Risposta per le statistiche.", false).await);
+    let answered = stats(&app, &sar, None).await;
+    let p = section(&answered, "PENSIONI");
+    assert_eq!(p["backlog"], p_before["backlog"]);
+    assert_eq!(p["answered"].as_i64().unwrap(), p_before["answered"].as_i64().unwrap() + 1);
+    assert!(p["medianAnswerHours"].as_f64().is_some());
+});
+
+const CONVERT: &str = "mutation($id: ID!, $i: ConvertQuesitoInput!) { convertQuesitoToAppointment(id: $id, input: $i) { \
+    id status appointmentId version events { from to actor note } } }";
+
+fn booking(office: &str, days_ahead: i64) -> Value {
+    let date = (api::appointments::domain::rome_date(chrono::Utc::now()) + chrono::Duration::days(days_ahead))
+        .format("%Y-%m-%d")
+        .to_string();
+    json!({
+        "reason": "Occorre ricostruire il fascicolo cartaceo della posizione assicurativa",
+        "officeCode": office, "date": date, "time": "10:30:00", "serviceCode": "RIMB",
+        "citizenName": "Porcu Elena",
+    })
+}
+
+both_backends!(a_quesito_becomes_an_office_appointment_when_the_paper_file_must_be_rebuilt, |app: TestApp| async move {
+    let expert = app.login("cric.sardegna").await;
+    let q = file_ok(&app, "DR-SAR", "Fascicolo da ricostruire").await;
+    let id = q["id"].as_str().unwrap();
+    take(&app, &expert, id).await;
+
+    // Validation and region first: nothing booked, nothing changed.
+    let mut short = booking("UT-CA1", 7);
+    short["reason"] = json!("no");
+    let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": short })).await;
+    assert_eq!(field(&res), Some("reason"));
+    let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-RM1", 7) })).await;
+    assert_eq!(field(&res), Some("officeCode"), "{res}");
+    let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 60) })).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    assert_eq!(field(&res), Some("date"));
+    assert_eq!(data(&get(&app, &expert, id).await)["quesito"]["status"], "IN_PROGRESS");
+
+    let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 7) })).await;
+    let converted = &data(&res)["convertQuesitoToAppointment"];
+    assert_eq!(converted["status"], "CONVERTED_TO_APPOINTMENT");
+    let appointment_id = converted["appointmentId"].as_str().expect("linked appointment");
+    let last = converted["events"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["from"], "IN_PROGRESS");
+    assert_eq!(last["to"], "CONVERTED_TO_APPOINTMENT");
+    assert_eq!(last["note"], "Occorre ricostruire il fascicolo cartaceo della posizione assicurativa");
+
+    // The office sees the booking, with the citizen's fiscal code from the quesito.
+    let director = app.login("dir.cagliari1").await;
+    let res = app
+        .graphql(
+            Some(&director),
+            "query($id: ID!) { appointment(id: $id) { id fiscalCode office { code } status } }",
+            json!({ "id": appointment_id }),
+        )
+        .await;
+    let appointment = &data(&res)["appointment"];
+    assert_eq!(appointment["office"]["code"], "UT-CA1");
+    assert_eq!(appointment["fiscalCode"], VALID_FISCAL_CODE);
+
+    // Converted is final.
+    let again = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 8) })).await;
+    assert_eq!(error_code(&again), Some("CONFLICT"));
+    // Only the CRIC's experts convert; other regions do not even see it.
+    let other = file_ok(&app, "DR-SAR", "Conversione vietata").await;
+    let dr = app.login("dr.sardegna").await;
+    let res = app.graphql(Some(&dr), CONVERT, json!({ "id": other["id"], "i": booking("UT-CA1", 7) })).await;
+    assert_eq!(error_code(&res), Some("FORBIDDEN"));
+    let lazio = app.login("cric.lazio").await;
+    let res = app.graphql(Some(&lazio), CONVERT, json!({ "id": other["id"], "i": booking("UT-RM1", 7) })).await;
+    assert_eq!(error_code(&res), Some("NOT_FOUND"));
+});

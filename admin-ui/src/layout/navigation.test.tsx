@@ -13,7 +13,7 @@ describe('navigationFor', () => {
   it.each<[Role, string[]]>([
     ['ADMIN', ['Monitoraggio', 'Organizzazione', 'Registro audit', 'Notifiche']],
     ['REGIONAL_DIRECTOR', ['Monitoraggio', 'Organizzazione', 'Registro audit']],
-    ['PROVINCIAL_DIRECTOR', ['Monitoraggio']],
+    ['PROVINCIAL_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio"]],
     ['OFFICE_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio"]],
     ['ROOM_COORDINATOR', ["Giornata d'ufficio"]],
     ['OPERATOR', ['La mia lista']],

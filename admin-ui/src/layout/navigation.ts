@@ -13,7 +13,7 @@ export interface NavEntry {
  */
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/monitoraggio', label: 'Monitoraggio', roles: ['ADMIN', 'REGIONAL_DIRECTOR', 'PROVINCIAL_DIRECTOR', 'OFFICE_DIRECTOR'] },
-  { path: '/giornata', label: "Giornata d'ufficio", roles: ['OFFICE_DIRECTOR', 'ROOM_COORDINATOR'] },
+  { path: '/giornata', label: "Giornata d'ufficio", roles: ['OFFICE_DIRECTOR', 'ROOM_COORDINATOR', 'PROVINCIAL_DIRECTOR'] },
   { path: '/lista', label: 'La mia lista', roles: ['OPERATOR'] },
   { path: '/ccm', label: 'CCM', roles: ['CCM_OPERATOR'] },
   { path: '/cric', label: 'Coda CRIC', roles: ['CRIC_EXPERT'] },

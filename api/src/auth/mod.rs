@@ -6,6 +6,7 @@
 //! an ID token's (issuer, subject) to a person and calls
 //! [`service::issue_session`]; no domain code changes.
 
+pub mod api_keys;
 mod password;
 mod principal;
 pub mod provider;
@@ -15,7 +16,7 @@ mod sessions;
 mod token;
 
 pub use password::{hash_password, verify_password};
-pub use principal::{Assignment, Principal, UnitRef};
+pub use principal::{API_KEY_ACTIONS, Assignment, AuthMethod, Principal, UnitRef};
 pub use provider::{IdentityProvider, PasswordProvider};
 pub use sessions::SessionStore;
 pub use token::{TOKEN_PREFIX, hash_token, new_token};

@@ -11,7 +11,8 @@ use entities::{org_unit, person, role_assignment};
 use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::provider::UsernamePassword;
 use crate::auth::{Assignment, IdentityProvider, PasswordProvider, Principal, TOKEN_PREFIX, UnitRef};
-use crate::auth::{hash_token, new_token};
+use crate::auth::api_keys::{self, API_KEY_PREFIX};
+use crate::auth::{AuthMethod, hash_token, new_token};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -95,6 +96,9 @@ pub async fn logout(state: &AppState, token: &str, principal: &Principal, reques
 /// The caller behind a bearer token, or `None` when the token is unknown,
 /// expired or revoked.
 pub async fn principal_for_token(state: &AppState, token: &str) -> AppResult<Option<Principal>> {
+    if token.starts_with(API_KEY_PREFIX) {
+        return api_keys::principal_for_key(state, token).await;
+    }
     if !token.starts_with(TOKEN_PREFIX) {
         return Ok(None);
     }
@@ -138,5 +142,6 @@ pub async fn load_principal(db: &impl ConnectionTrait, person_id: Uuid) -> AppRe
         username: person.username,
         display_name: person.display_name,
         assignments,
+        via: AuthMethod::Session,
     }))
 }

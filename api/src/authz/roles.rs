@@ -112,12 +112,22 @@ pub enum Action {
     OutboxRead,
     /// Retry a failed or waiting notification.
     OutboxManage,
+    /// Register and verify professionals (the register is national).
+    ProfessionalManage,
+    /// Read one's own procure, their history and collaborators; check them.
+    ProcuraRead,
+    /// Declare and revoke one's own procure, list collaborators, register webhooks.
+    ProcuraManage,
+    /// Create and revoke one's own partner API keys.
+    ApiKeyManage,
+    /// At the counter: may this collaborator act for this client?
+    CollaboratorCheck,
     /// Read the monitoring figures of a unit and everything under it (DOMAIN.md §7).
     StatsRead,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 38] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
@@ -150,6 +160,11 @@ impl Action {
         Action::CallbackWork,
         Action::OutboxRead,
         Action::OutboxManage,
+        Action::ProfessionalManage,
+        Action::ProcuraRead,
+        Action::ProcuraManage,
+        Action::ApiKeyManage,
+        Action::CollaboratorCheck,
         Action::StatsRead,
     ];
 
@@ -187,6 +202,11 @@ impl Action {
             Action::CallbackWork => "callbacks:work",
             Action::OutboxRead => "outbox:read",
             Action::OutboxManage => "outbox:manage",
+            Action::ProfessionalManage => "professional:manage",
+            Action::ProcuraRead => "procura:read",
+            Action::ProcuraManage => "procura:manage",
+            Action::ApiKeyManage => "apikey:manage",
+            Action::CollaboratorCheck => "procura:check_collaborator",
             Action::StatsRead => "stats:read",
         }
     }

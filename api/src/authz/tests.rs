@@ -21,6 +21,8 @@ const ANYWHERE_GRANTS: &[(Role, Action)] = &[
     (Role::CricExpert, Action::AppointmentBook),
     // The contact centre files callback requests for any provincial directorate.
     (Role::CcmOperator, Action::CallbackRequest),
+    // The register of professionals is national: they belong to no unit.
+    (Role::Admin, Action::ProfessionalManage),
 ];
 
 fn under(target: &str, held: &str) -> bool {
@@ -101,4 +103,25 @@ async fn the_ccm_files_everywhere_but_reads_only_its_own_filings() {
     assert!(authz.permits(Role::CcmOperator, ccm, Some("/IT/LAZ/CRIC/"), Action::QuesitoFile));
     assert!(!authz.permits(Role::CcmOperator, ccm, Some("/IT/LAZ/CRIC/"), Action::QuesitoRead));
     assert!(authz.permits(Role::CcmOperator, ccm, Some("/IT/CCM/"), Action::QuesitoRead));
+}
+
+#[tokio::test]
+async fn procure_belong_to_their_professional_and_only_counter_staff_check_collaborators() {
+    let authz = Authz::load().await.unwrap();
+    for action in [Action::ProcuraRead, Action::ProcuraManage, Action::ApiKeyManage] {
+        assert!(authz.permits(Role::Professional, None, None, action));
+        // Staff own no procure, wherever they are held.
+        for role in Role::ALL.into_iter().filter(|r| *r != Role::Professional) {
+            assert!(!authz.permits(role, Some("/IT/"), None, action), "{role:?} {action:?}");
+        }
+    }
+    let office = Some("/IT/SAR/CA/CA1/");
+    for role in [Role::OfficeDirector, Role::RoomCoordinator, Role::Operator] {
+        assert!(authz.permits(role, office, office, Action::CollaboratorCheck));
+    }
+    for role in [Role::CcmOperator, Role::CricExpert, Role::Auditor, Role::Professional] {
+        assert!(!authz.permits(role, office, office, Action::CollaboratorCheck));
+    }
+    assert!(authz.permits(Role::Admin, Some("/IT/"), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage));
+    assert!(!authz.permits(Role::RegionalDirector, Some("/IT/SAR/"), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage));
 }

@@ -74,6 +74,17 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
             .await?
             .ok_or_else(|| AppError::bad_input("quesitoId", "Quesito non trovato", "Quesito not found"))?;
     }
+    if let Some(appointment_id) = input.appointment_id {
+        // Only a booking the caller can see (for the CCM, one it booked).
+        crate::appointments::store::find(scope, appointment_id).await?.ok_or_else(|| {
+            AppError::bad_input("appointmentId", "Appuntamento non trovato", "Appointment not found")
+        })?;
+    }
+    if let Some(callback_id) = input.callback_id {
+        crate::callbacks::store::find(scope, callback_id).await?.ok_or_else(|| {
+            AppError::bad_input("callbackId", "Richiesta di richiamata non trovata", "Callback request not found")
+        })?;
+    }
     let now = Utc::now();
     let model = ccm_contact::Model {
         id: Uuid::now_v7(),

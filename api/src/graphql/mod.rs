@@ -23,6 +23,7 @@ use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::quesiti::graphql::{
     ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery, QuesitoUnitById,
 };
+use crate::procure::graphql::{ProcureMutation, ProcureQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
 
@@ -47,6 +48,7 @@ pub struct QueryRoot(
     ServicesQuery,
     AppointmentsQuery,
     CallbacksQuery,
+    ProcureQuery,
     MonitoringQuery,
 );
 
@@ -62,6 +64,7 @@ pub struct MutationRoot(
     ServicesMutation,
     AppointmentsMutation,
     CallbacksMutation,
+    ProcureMutation,
 );
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
@@ -71,7 +74,8 @@ pub fn build_schema(state: Option<AppState>, production: bool) -> AppSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
-        .limit_recursive_depth(32);
+        .limit_recursive_depth(32)
+        .extension(crate::ratelimit::PartnerCostLimit);
     if production {
         builder = builder.disable_introspection().disable_suggestions();
     }
@@ -99,7 +103,7 @@ pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
 }
 
 fn with_scope(request: Request, scope: &Scope) -> Request {
-    request
+    crate::procure::graphql::loaders(request, scope)
         .data(DataLoader::with_cache(QuesitoById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(ClassificationById(scope.clone()), tokio::spawn, HashMapCache::default()))

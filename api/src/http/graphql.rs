@@ -70,7 +70,7 @@ fn upload_options() -> MultipartOptions {
     MultipartOptions::default().max_num_files(1).max_file_size(crate::http::MAX_BODY_BYTES)
 }
 
-fn is_mutation(request: &async_graphql::Request) -> bool {
+pub(super) fn is_mutation(request: &async_graphql::Request) -> bool {
     let Ok(doc) = async_graphql::parser::parse_query(&request.query) else { return false };
     doc.operations.iter().any(|(name, op)| {
         let selected = match (&request.operation_name, name) {
@@ -97,6 +97,10 @@ async fn execute(
         },
         None => None,
     };
+    let limits = match super::partner::gate(state, principal.as_deref(), &batch, &request_id).await {
+        Ok(limits) => limits,
+        Err(refused) => return refused,
+    };
     let mut batch = batch.data(state.clone()).data(RequestCtx {
         request_id: request_id.clone(),
         bearer,
@@ -114,7 +118,12 @@ async fn execute(
         BatchResponse::Single(r) => graphql::ensure_error_codes(r),
         BatchResponse::Batch(rs) => rs.iter_mut().for_each(graphql::ensure_error_codes),
     }
-    HttpResponse::Ok().insert_header(("x-request-id", request_id)).json(response)
+    let mut http = HttpResponse::Ok();
+    http.insert_header(("x-request-id", request_id));
+    if let Some(limits) = &limits {
+        super::partner::add_headers(&mut http, limits);
+    }
+    http.json(response)
 }
 
 fn bearer_token(req: &HttpRequest) -> Option<String> {
@@ -123,7 +132,7 @@ fn bearer_token(req: &HttpRequest) -> Option<String> {
     Some(token.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
-fn graphql_error(err: AppError, request_id: &str) -> HttpResponse {
+pub(super) fn graphql_error(err: AppError, request_id: &str) -> HttpResponse {
     let server_error = async_graphql::Error::from(err).into_server_error(Default::default());
     let response = async_graphql::Response::from_errors(vec![server_error]);
     HttpResponse::Ok().insert_header(("x-request-id", request_id.to_owned())).json(response)

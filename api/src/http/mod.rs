@@ -2,6 +2,7 @@
 
 mod graphql;
 mod health;
+mod partner;
 mod spa;
 
 use actix_web::web;

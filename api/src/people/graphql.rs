@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use async_graphql::connection::Connection;
 use async_graphql::dataloader::{DataLoader, Loader};
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use uuid::Uuid;
 
 use entities::{person, role_assignment};
@@ -49,6 +49,13 @@ impl Person {
             .map(PersonAssignment)
             .collect())
     }
+}
+
+/// Someone who works at an office, as offered in assignment pickers.
+#[derive(SimpleObject)]
+pub struct StaffMember {
+    pub username: String,
+    pub display_name: String,
 }
 
 pub struct PersonAssignment(role_assignment::Model);
@@ -143,6 +150,16 @@ pub struct PersonQuery;
 
 #[Object]
 impl PersonQuery {
+    /// Active people holding a role on an office, for its directors and
+    /// coordinators to assign work (their roles on other units are not shown).
+    async fn office_staff(&self, ctx: &Context<'_>, office_code: String) -> AppResult<Vec<StaffMember>> {
+        let people = store::staff_of_office(ctx.scope()?, &office_code).await?;
+        Ok(people
+            .into_iter()
+            .map(|p| StaffMember { username: p.username, display_name: p.display_name })
+            .collect())
+    }
+
     /// One person the caller manages, by username. `NOT_FOUND` otherwise.
     async fn person(&self, ctx: &Context<'_>, username: String) -> AppResult<Person> {
         Ok(Person(store::visible_person(ctx.scope()?, &username).await?))

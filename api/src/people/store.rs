@@ -309,3 +309,26 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
     txn.commit().await?;
     Ok(person::Model { active, ..person })
 }
+
+/// The people holding a role on one office, for those who assign work there
+/// (`appointments:assign`): directors and coordinators pick operators from it.
+pub async fn staff_of_office(scope: &Scope, office_code: &str) -> AppResult<Vec<person::Model>> {
+    let units = scope.units_for(Action::AppointmentAssign);
+    let office = org_unit::Entity::find()
+        .filter(org_unit::Column::Code.eq(office_code))
+        .filter(units.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
+        .one(scope.db())
+        .await?
+        .ok_or_else(|| AppError::not_found("Ufficio non trovato", "Office not found"))?;
+    let mut holders = Query::select();
+    holders
+        .column(role_assignment::Column::PersonId)
+        .from(role_assignment::Entity)
+        .and_where(Expr::col(role_assignment::Column::UnitId).eq(office.id));
+    Ok(person::Entity::find()
+        .filter(person::Column::Id.in_subquery(holders))
+        .filter(person::Column::Active.eq(true))
+        .order_by_asc(person::Column::DisplayName)
+        .all(scope.db())
+        .await?)
+}

@@ -248,6 +248,43 @@ pub struct QuesitoSla {
     pub configured_on: Option<String>,
 }
 
+/// Open quesiti by calendar days since filing.
+#[derive(SimpleObject)]
+pub struct QuesitoBacklogAge {
+    pub up_to_2_days: i64,
+    pub from_3_to_5_days: i64,
+    pub from_6_to_10_days: i64,
+    pub over_10_days: i64,
+}
+
+#[derive(SimpleObject)]
+pub struct QuesitoClassificationCount {
+    pub classification: QuesitoClassification,
+    /// Quesiti of this classification filed in the period.
+    pub count: i64,
+}
+
+/// The figures of one section (DOMAIN.md §4.6) over the quesiti the caller may see.
+#[derive(SimpleObject)]
+pub struct QuesitoSectionStats {
+    pub section: Section,
+    /// Open now: NEW, IN_PROGRESS or FORWARDED_CENTRAL.
+    pub backlog: i64,
+    pub backlog_by_age: QuesitoBacklogAge,
+    /// Open now and past their due date (SLA breaches still open).
+    pub overdue: i64,
+    /// Filed in the period.
+    pub filed: i64,
+    /// Answered in the period.
+    pub answered: i64,
+    /// Answered in the period after their due date (SLA breaches closed).
+    pub answered_late: i64,
+    /// Median hours from filing to answer, over those answered in the period.
+    pub median_answer_hours: Option<f64>,
+    /// Quesiti filed in the period by classification, most frequent first.
+    pub by_classification: Vec<QuesitoClassificationCount>,
+}
+
 #[derive(InputObject, Default)]
 pub struct QuesitoFilter {
     /// One or more statuses.
@@ -285,6 +322,30 @@ pub struct FileQuesitoInput {
     pub contact_id: Option<ID>,
     /// Sending the same key again returns the quesito filed the first time.
     pub idempotency_key: Option<String>,
+}
+
+/// The office appointment a quesito becomes when its paper file must be rebuilt.
+#[derive(InputObject)]
+pub struct ConvertQuesitoInput {
+    /// Why the paper file must be rebuilt at an office (5 to 2000 characters).
+    pub reason: String,
+    /// An office of the quesito's region, e.g. `UT-CA1`.
+    pub office_code: String,
+    /// Day in Europe/Rome, within the 24-day CUP window.
+    pub date: chrono::NaiveDate,
+    /// Time in Europe/Rome.
+    pub time: chrono::NaiveTime,
+    pub service_code: String,
+    /// Surname and name of the citizen (the quesito holds only the fiscal code).
+    pub citizen_name: String,
+    /// The CUP booking number, when the slot was taken in CUP.
+    pub cup_number: Option<String>,
+    /// Default IN_PERSON.
+    pub channel: Option<crate::appointments::domain::Channel>,
+    /// Default: the quesito's.
+    pub phone: Option<String>,
+    /// Default: the quesito's.
+    pub email: Option<String>,
 }
 
 #[derive(InputObject)]
@@ -398,6 +459,76 @@ impl QuesitoQuery {
         Ok(connection(&page, rows, |c| c.model.id.to_string(), |c| c))
     }
 
+    /// Backlog by section and age, SLA breaches, median time to answer and
+    /// classification counts, over the quesiti the caller may see (optionally
+    /// one region's), for the period `[from, to)` (default: the last 30 days).
+    async fn quesito_stats(
+        &self,
+        ctx: &Context<'_>,
+        region_code: Option<String>,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+    ) -> AppResult<Vec<QuesitoSectionStats>> {
+        let scope = ctx.scope()?;
+        let now = Utc::now();
+        let to = to.unwrap_or(now);
+        let from = from.unwrap_or(to - chrono::Duration::days(30));
+        if from >= to {
+            return Err(AppError::bad_input("from", "`from` deve precedere `to`", "`from` must come before `to`"));
+        }
+        let cric_id = match region_code {
+            Some(code) => Some(
+                store::cric_of_region(scope, code.trim(), &[Action::QuesitoRead, Action::QuesitoFile])
+                    .await?
+                    .map_or(Uuid::nil(), |u| u.id),
+            ),
+            None => None,
+        };
+        let period = store::Period { from, to, now };
+        let counts = store::section_counts(scope, cric_id, &period).await?;
+        let times = store::answer_times(scope, cric_id, &period).await?;
+        let by_class = store::classification_counts(scope, cric_id, &period).await?;
+        let ids: Vec<Uuid> = by_class.iter().map(|(id, _)| *id).collect();
+        let classes = QuesitoClassification::wrap(scope.db(), store::classifications_by_ids(scope, &ids).await?).await?;
+        let mut out = Vec::new();
+        for section in Section::ALL {
+            let c = counts.iter().find(|c| c.section == section.as_str());
+            let durations = times
+                .iter()
+                .filter(|(s, _, _)| s == section.as_str())
+                .filter_map(|(_, filed, answered)| answered.map(|a| a - *filed))
+                .collect();
+            let mut by_classification: Vec<QuesitoClassificationCount> = by_class
+                .iter()
+                .filter_map(|(id, count)| {
+                    classes
+                        .iter()
+                        .find(|k| k.model.id == *id && k.model.section == section.as_str())
+                        .map(|k| QuesitoClassificationCount { classification: k.clone(), count: *count })
+                })
+                .collect();
+            by_classification.sort_by(|a, b| b.count.cmp(&a.count).then(a.classification.model.code.cmp(&b.classification.model.code)));
+            let get = |f: fn(&store::SectionCounts) -> i64| c.map_or(0, f);
+            out.push(QuesitoSectionStats {
+                section,
+                backlog: get(|c| c.backlog),
+                backlog_by_age: QuesitoBacklogAge {
+                    up_to_2_days: get(|c| c.backlog_up_to_2_days),
+                    from_3_to_5_days: get(|c| c.backlog_3_to_5_days),
+                    from_6_to_10_days: get(|c| c.backlog_6_to_10_days),
+                    over_10_days: get(|c| c.backlog_over_10_days),
+                },
+                overdue: get(|c| c.overdue),
+                filed: get(|c| c.filed),
+                answered: get(|c| c.answered),
+                answered_late: get(|c| c.answered_late),
+                median_answer_hours: super::domain::median_hours(durations),
+                by_classification,
+            });
+        }
+        Ok(out)
+    }
+
     /// The SLA of each section for quesiti to the CRIC of `regionCode`.
     async fn quesito_slas(&self, ctx: &Context<'_>, region_code: String) -> AppResult<Vec<QuesitoSla>> {
         let scope = ctx.scope()?;
@@ -478,6 +609,34 @@ impl QuesitoMutation {
     async fn forward_quesito(&self, ctx: &Context<'_>, id: ID, reason: String) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
         Ok(Quesito(service::forward(scope, parse_id("id", &id)?, &reason).await?))
+    }
+
+    /// Converts a NEW or IN_PROGRESS quesito into an appointment at an office of
+    /// its region, only when the paper file must be rebuilt: the booking is made
+    /// and linked in the same transaction (`appointmentId`).
+    async fn convert_quesito_to_appointment(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: ConvertQuesitoInput,
+    ) -> AppResult<Quesito> {
+        let scope = ctx.scope()?;
+        let conversion = service::Conversion {
+            reason: input.reason,
+            booking: crate::appointments::service::BookingInput {
+                office_code: input.office_code,
+                cup_number: input.cup_number,
+                date: input.date,
+                time: input.time,
+                service_code: input.service_code,
+                fiscal_code: String::new(),
+                citizen_name: input.citizen_name,
+                phone: input.phone,
+                email: input.email,
+                channel: input.channel,
+            },
+        };
+        Ok(Quesito(service::convert_to_appointment(scope, parse_id("id", &id)?, conversion).await?))
     }
 
     /// Cancels a NEW or IN_PROGRESS quesito (its CRIC, or the CCM that filed it).

@@ -506,6 +506,65 @@ pub async fn forward(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito
     Ok(q)
 }
 
+/// Where and when the citizen is to be received when a quesito becomes an appointment.
+pub struct Conversion {
+    /// Why the paper file must be rebuilt at an office (the only reason to convert).
+    pub reason: String,
+    pub booking: crate::appointments::service::BookingInput,
+}
+
+/// Converts a NEW or IN_PROGRESS quesito into an office appointment: books it
+/// through the appointments module in the same transaction (the booking and
+/// the transition commit or fail together) and links it. The office must be in
+/// the quesito's region; the citizen's fiscal code and contacts come from the
+/// quesito unless the booking gives others.
+pub async fn convert_to_appointment(scope: &Scope, id: Uuid, input: Conversion) -> AppResult<quesito::Model> {
+    let reason = text_field("reason", &input.reason, limits::REASON_MIN, limits::REASON_MAX)?;
+    let (l, acting, next) = prepare(scope, id, Transition::ConvertToAppointment).await?;
+    let office =
+        crate::appointments::service::office_for(scope, Action::AppointmentBook, &input.booking.office_code).await?;
+    // The regional directorate is the CRIC's parent: `/IT/SAR/CRIC/` → `/IT/SAR/`.
+    let ancestors = store::ancestor_paths(&l.cric.path);
+    let region = ancestors.len().checked_sub(2).and_then(|i| ancestors.get(i)).cloned().unwrap_or_default();
+    if region.is_empty() || !office.path.starts_with(&region) {
+        return Err(AppError::bad_input(
+            "officeCode",
+            "L'ufficio deve essere nella regione del quesito",
+            "The office must be in the quesito's region",
+        ));
+    }
+    let mut booking = input.booking;
+    if booking.fiscal_code.trim().is_empty() {
+        booking.fiscal_code = l.q.citizen_fiscal_code.clone();
+    }
+    if booking.phone.is_none() {
+        booking.phone = l.q.citizen_phone.clone();
+    }
+    if booking.email.is_none() {
+        booking.email = l.q.citizen_email.clone();
+    }
+    let txn = scope.db().begin().await?;
+    // The transition first: a lost race leaves no booking behind.
+    let placeholder = quesito::ActiveModel::default();
+    let step = Step {
+        t: Transition::ConvertToAppointment,
+        next,
+        changes: placeholder,
+        note: Some(reason),
+        detail: json!({ "office": office.code }),
+    };
+    write_transition(&txn, scope, acting, &l, step).await?;
+    let appointment = crate::appointments::service::book(&txn, scope, booking).await?;
+    quesito::Entity::update_many()
+        .col_expr(quesito::Column::AppointmentId, sea_orm::sea_query::Expr::value(appointment.id))
+        .filter(quesito::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    let q = reload(&txn, id).await?;
+    txn.commit().await?;
+    Ok(q)
+}
+
 /// Cancels a NEW or IN_PROGRESS quesito (its CRIC, or the CCM that filed it).
 pub async fn cancel(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito::Model> {
     let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;

@@ -168,6 +168,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     super::appointments::seed(&txn, now).await?;
     let unit_id = |code: &str| ids.iter().find(|(c, _, _)| *c == code).map(|(_, id, _)| *id);
     super::outbox::seed(&txn, unit_id, now).await?;
+    super::procure::seed(&txn, now).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     txn.commit().await?;
     tracing::info!(units = UNITS.len(), people = PEOPLE.len(), "demo data loaded");
     super::quesiti::seed(db).await?;

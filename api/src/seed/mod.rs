@@ -4,3 +4,4 @@ pub mod demo;
 pub mod generate;
 pub mod outbox;
 pub mod quesiti;
+pub mod procure;

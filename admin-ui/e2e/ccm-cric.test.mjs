@@ -1,0 +1,190 @@
+// CCM and CRIC (DOMAIN.md §4), against the real server with the demo data:
+// ccm.op searches the FAQ and files a quesito to DR Sardegna / Pensioni;
+// cric.sardegna takes and answers it; cric.lazio never sees it.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { assertAccessible } from './axe.mjs';
+import { launchBrowser, newPage, signIn } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
+const SUBJECT = `Decorrenza pensione di vecchiaia ${Date.now()}`;
+const FISCAL_CODE = 'RSSMRA80A01H501U';
+let quesitoPath;
+
+async function statusesOfHistory(page) {
+  return page.getByTestId('quesito-event').evaluateAll((rows) =>
+    rows.map((row) => [row.children[2].dataset.status || null, row.children[3].dataset.status]),
+  );
+}
+
+describe('CCM and CRIC', () => {
+  it('ccm.op searches the FAQ, then files a quesito to DR Sardegna / Pensioni', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await signIn(page, 'ccm.op');
+    await mainNav(page).getByRole('link', { name: 'CCM' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Contact Center Multicanale' }).waitFor();
+    await assertAccessible(page, 'CCM home (FAQ search)');
+
+    // The FAQ first: an Italian word form different from the text's ("pensione" finds "pensioni").
+    await page.getByLabel('Parole da cercare').fill('pensione');
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    const results = page.getByRole('list', { name: 'Risultati della ricerca nelle FAQ' });
+    await results.waitFor();
+    const first = results.getByRole('button').first();
+    assert.equal(await first.getAttribute('aria-expanded'), 'false');
+    await first.click();
+    assert.equal(await first.getAttribute('aria-expanded'), 'true');
+    await results.locator('.faq-answer').first().waitFor();
+    await assertAccessible(page, 'FAQ results');
+
+    // Not there: file a quesito.
+    await page.getByRole('main').getByRole('link', { name: 'Nuovo quesito' }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Nuovo quesito' }).waitFor();
+    await page.getByLabel('Direzione regionale *').selectOption({ label: 'DR Sardegna' });
+    await page.getByLabel('Sezione *').selectOption({ label: 'Pensioni' });
+    await page.locator('option', { hasText: 'Requisiti e decorrenza della pensione' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Classificazione *').selectOption({ label: 'Requisiti e decorrenza della pensione' });
+    await page.getByLabel('Oggetto *').fill(SUBJECT);
+    await page.getByLabel('Quesito *').fill('Il cittadino chiede da quando decorre la pensione di vecchiaia dopo il compimento dei requisiti.');
+    await page.getByLabel('Codice fiscale del cittadino *').fill('RSSMRA80A01H501X');
+    await page.getByLabel('E-mail del cittadino').fill('mario.rossi@example.it');
+
+    // A wrong check character is caught in the browser, on the field.
+    await page.getByRole('button', { name: 'Inoltra il quesito' }).click();
+    await page.getByText('Il carattere di controllo del codice fiscale non corrisponde.').waitFor();
+    assert.equal(await page.getByLabel('Codice fiscale del cittadino *').getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, 'new quesito with errors');
+
+    await page.getByLabel('Codice fiscale del cittadino *').fill(FISCAL_CODE);
+    await page.getByRole('button', { name: 'Inoltra il quesito' }).click();
+    await page.getByRole('heading', { level: 1, name: SUBJECT }).waitFor();
+    await page.getByText('Quesito inoltrato al CRIC.').waitFor();
+    assert.equal(await page.getByTestId('quesito-status').innerText(), 'Nuovo');
+    quesitoPath = new URL(page.url()).pathname;
+    assert.match(quesitoPath, /^\/ccm\/quesiti\/.+/);
+    await assertAccessible(page, 'quesito filed (CCM)');
+
+    // The contact that produced it, linked.
+    await page.getByRole('link', { name: 'Registra il contatto collegato' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Registra un contatto' }).waitFor();
+    await page.getByLabel('Sezione *').selectOption({ label: 'Pensioni' });
+    await page.getByLabel('Argomento *').fill('Decorrenza pensione');
+    await page.getByLabel('Codice fiscale del cittadino').fill(FISCAL_CODE);
+    await page.getByRole('button', { name: 'Registra il contatto' }).click();
+    await page.getByText('Contatto registrato.').waitFor();
+    await page.getByRole('table').getByRole('link', { name: SUBJECT }).waitFor();
+    await assertAccessible(page, 'CCM contacts');
+
+    // A citizen calling back: their quesiti by fiscal code.
+    await page.getByRole('link', { name: 'Quesiti del cittadino' }).click();
+    await page.getByLabel('Codice fiscale del cittadino').fill(FISCAL_CODE);
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByRole('table').getByRole('link', { name: SUBJECT }).waitFor();
+    await assertAccessible(page, 'citizen look-up');
+
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+
+  it('cric.sardegna sees it in the queue, takes it and answers it', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await signIn(page, 'cric.sardegna');
+    await mainNav(page).getByRole('link', { name: 'Coda CRIC' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Coda CRIC' }).waitFor();
+    const queue = page.getByRole('table', { name: 'Quesiti in coda' });
+    await queue.getByRole('link', { name: SUBJECT }).waitFor();
+    await assertAccessible(page, 'CRIC queue');
+
+    // The section tab keeps it; another section's does not.
+    await page.getByRole('button', { name: 'Soggetto contribuente' }).click();
+    await page.getByRole('link', { name: SUBJECT }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Pensioni' }).click();
+    await queue.getByRole('link', { name: SUBJECT }).click();
+
+    await page.getByRole('heading', { level: 1, name: SUBJECT }).waitFor();
+    await page.getByText(FISCAL_CODE).waitFor();
+    await assertAccessible(page, 'quesito detail (CRIC, new)');
+
+    // The same quesito open in a second window, still showing it NEW.
+    const other = await newPage(browser, server.baseUrl);
+    await signIn(other, 'cric.sardegna');
+    await other.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await other.goto(new URL(page.url()).pathname);
+    await other.getByRole('button', { name: 'Prendi in carico' }).waitFor();
+
+    await page.getByRole('button', { name: 'Prendi in carico' }).click();
+    await page.getByTestId('quesito-status').getByText('In lavorazione').waitFor();
+
+    // The second window's take is refused, and says so clearly.
+    await other.getByRole('button', { name: 'Prendi in carico' }).click();
+    await other.getByRole('heading', { name: 'Il quesito è stato modificato da un altro utente: ricarica.' }).waitFor();
+    await assertAccessible(other, 'take conflict');
+    await other.getByRole('button', { name: 'Ricarica il quesito' }).click();
+    await other.getByTestId('quesito-status').getByText('In lavorazione').waitFor();
+    assert.deepEqual(other.pageErrors, []);
+    await other.context().close();
+
+    await page.getByRole('button', { name: 'Rispondi' }).click();
+    await page.getByLabel('Risposta *').fill('La pensione di vecchiaia decorre dal primo giorno del mese successivo al compimento dei requisiti.');
+    await page.getByText('Pubblica come FAQ').click();
+    assert.ok(await page.getByLabel('Pubblica come FAQ').isChecked());
+    await assertAccessible(page, 'answer form');
+    await page.getByRole('button', { name: 'Invia la risposta' }).click();
+    await page.getByTestId('quesito-status').getByText('Risposto').waitFor();
+    await page.getByText('pubblicata come FAQ', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('group', { name: 'Azioni sul quesito' }).count(), 0);
+
+    assert.deepEqual(await statusesOfHistory(page), [
+      [null, 'NEW'],
+      ['NEW', 'IN_PROGRESS'],
+      ['IN_PROGRESS', 'ANSWERED'],
+    ]);
+    const actors = await page.getByTestId('quesito-event').evaluateAll((rows) => rows.map((row) => row.children[1].textContent));
+    assert.deepEqual(actors, ['ccm.op', 'cric.sardegna', 'cric.sardegna']);
+    await assertAccessible(page, 'quesito answered (CRIC)');
+
+    await page.getByRole('link', { name: 'Gestione FAQ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gestione FAQ' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: SUBJECT }).waitFor();
+    await assertAccessible(page, 'FAQ management');
+
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+
+  it('cric.lazio does not see it', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await signIn(page, 'cric.lazio');
+    await mainNav(page).getByRole('link', { name: 'Coda CRIC' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Coda CRIC' }).waitFor();
+    await page.getByLabel('Stato').selectOption({ label: 'Tutti' });
+    // Lazio's own quesiti are listed; the Sardegna one is not, even searched by its words.
+    await page.getByRole('table', { name: 'Quesiti in coda' }).getByRole('link', { name: 'Cumulo gratuito con cassa professionale' }).waitFor();
+    assert.equal(await page.getByText(SUBJECT).count(), 0);
+    await page.getByLabel("Parole nell'oggetto o nel quesito").fill(SUBJECT);
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByText('Nessun quesito in coda con questi filtri').waitFor();
+    assert.equal(await page.getByText(SUBJECT).count(), 0);
+    await assertAccessible(page, 'CRIC queue (empty)');
+
+    await page.goto(quesitoPath.replace('/ccm/', '/cric/'));
+    await page.getByRole('alert').getByRole('heading', { name: 'Quesito non trovato' }).waitFor();
+    assert.equal(await page.getByText(SUBJECT).count(), 0);
+    assert.equal(await page.getByText(FISCAL_CODE).count(), 0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,23 @@
+import { Outlet, Route } from 'react-router';
+import { RequireRole } from '../layout/RequireRole';
+import { CcmHomePage } from './CcmHomePage';
+import { CcmQuesitoPage } from './CcmQuesitoPage';
+import { CitizenLookupPage } from './CitizenLookupPage';
+import { ContactsPage } from './ContactsPage';
+import { NewQuesitoPage } from './NewQuesitoPage';
+
+export const CCM_PATH = '/ccm';
+
+/**
+ * The CCM operator's screens under /ccm. Its index route outranks the menu's
+ * ComingSoon placeholder for the same path (React Router ranks index routes higher).
+ */
+export const ccmRoutes = (
+  <Route path={CCM_PATH} element={<RequireRole path={CCM_PATH}><Outlet /></RequireRole>}>
+    <Route index element={<CcmHomePage />} />
+    <Route path="quesiti/nuovo" element={<NewQuesitoPage />} />
+    <Route path="quesiti/:id" element={<CcmQuesitoPage />} />
+    <Route path="contatti" element={<ContactsPage />} />
+    <Route path="cittadino" element={<CitizenLookupPage />} />
+  </Route>
+);

@@ -1,0 +1,502 @@
+//! Queries of procure management.
+//!
+//! Mutations write before they read inside a transaction (a conditional
+//! UPDATE, or an INSERT checked afterwards and rolled back when refused): on
+//! SQLite a transaction that reads first cannot upgrade to a writer after
+//! another one committed, and would fail instead of waiting its turn.
+//! Procure, collaborators and webhooks belong to
+//! a professional, not to a unit: every read of them is restricted IN THE SQL to
+//! the caller's own professional record (`professional_id = ?`), except the
+//! counter check, which staff with `procura:check_collaborator` run across
+//! professionals (and which is audited).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    QuerySelect, TryInsertResult,
+};
+use uuid::Uuid;
+
+use entities::{collaborator, procura, procura_event, professional, webhook};
+
+use super::domain::{DelegableService, ProcuraEventKind, ProcuraStatus, ServiceSet, Validity};
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::tenancy::Scope;
+
+// ---------------------------------------------------------------------------
+// Professionals
+// ---------------------------------------------------------------------------
+
+/// The caller's own professional record, if they have one.
+pub async fn own_professional(scope: &Scope) -> AppResult<Option<professional::Model>> {
+    Ok(professional::Entity::find()
+        .filter(professional::Column::PersonId.eq(scope.person_id()))
+        .one(scope.db())
+        .await?)
+}
+
+/// The register, for administrators (`professional:manage`, checked by the caller
+/// and again here): newest first, keyset on id.
+pub async fn list_professionals(
+    scope: &Scope,
+    verified: Option<bool>,
+    before: Option<Uuid>,
+    limit: u64,
+) -> AppResult<Vec<professional::Model>> {
+    if scope.units_for(Action::ProfessionalManage) != crate::tenancy::UnitScope::Everywhere {
+        return Ok(Vec::new());
+    }
+    let mut query = professional::Entity::find();
+    match verified {
+        Some(true) => query = query.filter(professional::Column::VerifiedAt.is_not_null()),
+        Some(false) => query = query.filter(professional::Column::VerifiedAt.is_null()),
+        None => {}
+    }
+    if let Some(before) = before {
+        query = query.filter(professional::Column::Id.lt(before));
+    }
+    Ok(query.order_by_desc(professional::Column::Id).limit(limit).all(scope.db()).await?)
+}
+
+/// Professionals by id, for DataLoaders. Visible to administrators, to the
+/// professional themself, and (as the holder of a procura a counter check
+/// returned) to counter staff.
+pub async fn professionals_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<professional::Model>> {
+    let mut query = professional::Entity::find().filter(professional::Column::Id.is_in(ids.iter().copied()));
+    let everyone = scope.units_for(Action::ProfessionalManage) == crate::tenancy::UnitScope::Everywhere
+        || !scope.units_for(Action::CollaboratorCheck).is_nowhere();
+    if !everyone {
+        query = query.filter(professional::Column::PersonId.eq(scope.person_id()));
+    }
+    Ok(query.all(scope.db()).await?)
+}
+
+/// Marks a self-registration verified; `false` when it is absent or already verified.
+pub async fn verify_professional(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let result = professional::Entity::update_many()
+        .col_expr(professional::Column::VerifiedAt, Expr::value(now))
+        .col_expr(professional::Column::VerifiedBy, Expr::value(by))
+        .col_expr(professional::Column::Version, Expr::col(professional::Column::Version).add(1))
+        .filter(professional::Column::Id.eq(id))
+        .filter(professional::Column::VerifiedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+// ---------------------------------------------------------------------------
+// Procure
+// ---------------------------------------------------------------------------
+
+fn service_column(service: DelegableService) -> procura::Column {
+    match service {
+        DelegableService::ReviewIrregularityNotices => procura::Column::ServiceReviewIrregularity,
+        DelegableService::RefundDocumentation => procura::Column::ServiceRefundDocumentation,
+        DelegableService::ReviewAssessments41bis => procura::Column::ServiceReviewAssessments41bis,
+        DelegableService::StatusInformation => procura::Column::ServiceStatusInformation,
+    }
+}
+
+/// `Validity::status_on(day) == status`, as SQL over the date columns: the
+/// status is never stored, so it can never go stale.
+pub fn status_condition(status: ProcuraStatus, day: NaiveDate) -> Condition {
+    let not_revoked =
+        Condition::any().add(procura::Column::RevokedOn.is_null()).add(procura::Column::RevokedOn.gt(day));
+    match status {
+        ProcuraStatus::Revoked => Condition::all().add(procura::Column::RevokedOn.lte(day)),
+        ProcuraStatus::NotYetValid => Condition::all().add(not_revoked).add(procura::Column::ValidFrom.gt(day)),
+        ProcuraStatus::Expired => Condition::all().add(not_revoked).add(procura::Column::ValidTo.lt(day)),
+        ProcuraStatus::Active => Condition::all()
+            .add(not_revoked)
+            .add(procura::Column::ValidFrom.lte(day))
+            .add(procura::Column::ValidTo.gte(day)),
+    }
+}
+
+#[derive(Default)]
+pub struct ProcuraFilter {
+    pub client_fiscal_code: Option<String>,
+    pub status: Option<ProcuraStatus>,
+    pub service: Option<DelegableService>,
+}
+
+/// The professional's own procure, newest first, keyset on id.
+pub async fn list_own_procure(
+    scope: &Scope,
+    professional_id: Uuid,
+    filter: &ProcuraFilter,
+    today: NaiveDate,
+    before: Option<Uuid>,
+    limit: u64,
+) -> AppResult<Vec<procura::Model>> {
+    let mut query = procura::Entity::find().filter(procura::Column::ProfessionalId.eq(professional_id));
+    if let Some(code) = &filter.client_fiscal_code {
+        query = query.filter(procura::Column::ClientFiscalCode.eq(code.as_str()));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(status_condition(status, today));
+    }
+    if let Some(service) = filter.service {
+        query = query.filter(service_column(service).eq(true));
+    }
+    if let Some(before) = before {
+        query = query.filter(procura::Column::Id.lt(before));
+    }
+    Ok(query.order_by_desc(procura::Column::Id).limit(limit).all(scope.db()).await?)
+}
+
+/// One of the professional's own procure (absent when it is someone else's).
+pub async fn own_procura(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    id: Uuid,
+) -> AppResult<Option<procura::Model>> {
+    Ok(procura::Entity::find_by_id(id).filter(procura::Column::ProfessionalId.eq(professional_id)).one(conn).await?)
+}
+
+/// The professional's procure from one client (for `procuraCheck`).
+pub async fn own_procure_from_client(
+    scope: &Scope,
+    professional_id: Uuid,
+    client_fiscal_code: &str,
+) -> AppResult<Vec<procura::Model>> {
+    Ok(procura::Entity::find()
+        .filter(procura::Column::ProfessionalId.eq(professional_id))
+        .filter(procura::Column::ClientFiscalCode.eq(client_fiscal_code))
+        .order_by_desc(procura::Column::Id)
+        .all(scope.db())
+        .await?)
+}
+
+fn staff_only(scope: &Scope) -> AppResult<()> {
+    if scope.units_for(Action::CollaboratorCheck).is_nowhere() {
+        return Err(AppError::forbidden(
+            "Solo il personale degli uffici può verificare un collaboratore",
+            "Only office staff may check a collaborator",
+        ));
+    }
+    Ok(())
+}
+
+/// Every professional's procure from one client, for the counter check.
+pub async fn procure_from_client(scope: &Scope, client_fiscal_code: &str) -> AppResult<Vec<procura::Model>> {
+    staff_only(scope)?;
+    Ok(procura::Entity::find()
+        .filter(procura::Column::ClientFiscalCode.eq(client_fiscal_code))
+        .order_by_desc(procura::Column::Id)
+        .all(scope.db())
+        .await?)
+}
+
+/// A collaborator's listings with the professionals holding those procure.
+pub async fn listings_of(
+    scope: &Scope,
+    collaborator_fiscal_code: &str,
+    professional_ids: &[Uuid],
+) -> AppResult<Vec<collaborator::Model>> {
+    staff_only(scope)?;
+    Ok(collaborator::Entity::find()
+        .filter(collaborator::Column::FiscalCode.eq(collaborator_fiscal_code))
+        .filter(collaborator::Column::ProfessionalId.is_in(professional_ids.iter().copied()))
+        .all(scope.db())
+        .await?)
+}
+
+pub struct NewProcura {
+    pub professional_id: Uuid,
+    pub client_fiscal_code: String,
+    pub services: ServiceSet,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+    pub collaborators_authorized: bool,
+}
+
+pub async fn insert_procura(
+    conn: &impl ConnectionTrait,
+    new: NewProcura,
+    now: DateTime<Utc>,
+) -> AppResult<procura::Model> {
+    let model = procura::Model {
+        id: Uuid::now_v7(),
+        professional_id: new.professional_id,
+        client_fiscal_code: new.client_fiscal_code,
+        service_review_irregularity: new.services.review_irregularity_notices,
+        service_refund_documentation: new.services.refund_documentation,
+        service_review_assessments41bis: new.services.review_assessments_41bis,
+        service_status_information: new.services.status_information,
+        valid_from: new.valid_from,
+        valid_to: new.valid_to,
+        collaborators_authorized: new.collaborators_authorized,
+        privacy_notice_given: true,
+        declared_at: now,
+        revoked_at: None,
+        revoked_on: None,
+        version: 1,
+    };
+    procura::Entity::insert(procura::ActiveModel::from(model.clone())).exec_without_returning(conn).await?;
+    Ok(model)
+}
+
+/// Revokes a procura of this professional if it is still in force or yet to
+/// start; `false` when it is not (absent, already revoked or expired: the
+/// caller reads it to say which). The write comes first in the transaction, so
+/// of two concurrent revocations exactly one wins, on SQLite too.
+pub async fn revoke_procura(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    id: Uuid,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> AppResult<bool> {
+    let result = procura::Entity::update_many()
+        .col_expr(procura::Column::RevokedAt, Expr::value(now))
+        .col_expr(procura::Column::RevokedOn, Expr::value(today))
+        .col_expr(procura::Column::Version, Expr::col(procura::Column::Version).add(1))
+        .filter(procura::Column::Id.eq(id))
+        .filter(procura::Column::ProfessionalId.eq(professional_id))
+        .filter(procura::Column::RevokedAt.is_null())
+        .filter(procura::Column::ValidTo.gte(today))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Appends a history event; `false` when this kind was already recorded for
+/// the procura (each kind happens once, which makes the expiry scan idempotent).
+pub async fn add_event(
+    conn: &impl ConnectionTrait,
+    procura_id: Uuid,
+    kind: ProcuraEventKind,
+    actor_id: Option<Uuid>,
+    detail: Option<serde_json::Value>,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let result = procura_event::Entity::insert(procura_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        procura_id: Set(procura_id),
+        kind: Set(kind.as_str().to_owned()),
+        occurred_at: Set(now),
+        actor_id: Set(actor_id),
+        detail: Set(detail.map(|d| d.to_string())),
+    })
+    .on_conflict_do_nothing_on([procura_event::Column::ProcuraId, procura_event::Column::Kind])
+    .exec_without_returning(conn)
+    .await?;
+    Ok(matches!(result, TryInsertResult::Inserted(n) if n > 0))
+}
+
+/// History of the caller's own procure among `procura_ids`, oldest first.
+pub async fn own_events(scope: &Scope, procura_ids: &[Uuid]) -> AppResult<Vec<procura_event::Model>> {
+    let mut own_procure = Query::select();
+    own_procure
+        .column(procura::Column::Id)
+        .from(procura::Entity)
+        .and_where(procura::Column::Id.is_in(procura_ids.iter().copied()))
+        .and_where(
+            procura::Column::ProfessionalId.in_subquery(
+                Query::select()
+                    .column(professional::Column::Id)
+                    .from(professional::Entity)
+                    .and_where(professional::Column::PersonId.eq(scope.person_id()))
+                    .to_owned(),
+            ),
+        );
+    Ok(procura_event::Entity::find()
+        .filter(Expr::col((procura_event::Entity, procura_event::Column::ProcuraId)).in_subquery(own_procure))
+        .order_by_asc(procura_event::Column::Id)
+        .all(scope.db())
+        .await?)
+}
+
+/// Procure the expiry scan has to announce: not revoked, ending within
+/// `notice_until` (inclusive) and not yet announced as `kind`.
+pub async fn due_for_notice(
+    conn: &impl ConnectionTrait,
+    kind: ProcuraEventKind,
+    today: NaiveDate,
+    notice_until: NaiveDate,
+    limit: u64,
+) -> AppResult<Vec<procura::Model>> {
+    let mut already = Query::select();
+    already
+        .column(procura_event::Column::ProcuraId)
+        .from(procura_event::Entity)
+        .and_where(procura_event::Column::Kind.eq(kind.as_str()));
+    let mut query = procura::Entity::find()
+        .filter(procura::Column::RevokedAt.is_null())
+        .filter(Expr::col((procura::Entity, procura::Column::Id)).not_in_subquery(already));
+    query = match kind {
+        ProcuraEventKind::Expired => query.filter(procura::Column::ValidTo.lt(today)),
+        _ => query.filter(procura::Column::ValidTo.gte(today)).filter(procura::Column::ValidTo.lte(notice_until)),
+    };
+    Ok(query.order_by_asc(procura::Column::ValidTo).limit(limit).all(conn).await?)
+}
+
+// ---------------------------------------------------------------------------
+// Collaborators
+// ---------------------------------------------------------------------------
+
+pub async fn own_listings_of(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    fiscal_code: &str,
+) -> AppResult<Vec<collaborator::Model>> {
+    Ok(collaborator::Entity::find()
+        .filter(collaborator::Column::ProfessionalId.eq(professional_id))
+        .filter(collaborator::Column::FiscalCode.eq(fiscal_code))
+        .all(conn)
+        .await?)
+}
+
+pub async fn insert_collaborator(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    fiscal_code: String,
+    valid_from: NaiveDate,
+    valid_to: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> AppResult<collaborator::Model> {
+    let model = collaborator::Model {
+        id: Uuid::now_v7(),
+        professional_id,
+        fiscal_code,
+        valid_from,
+        valid_to,
+        created_at: now,
+        ended_at: None,
+        version: 1,
+    };
+    collaborator::Entity::insert(collaborator::ActiveModel::from(model.clone())).exec_without_returning(conn).await?;
+    Ok(model)
+}
+
+pub async fn own_collaborator(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    id: Uuid,
+) -> AppResult<Option<collaborator::Model>> {
+    Ok(collaborator::Entity::find_by_id(id)
+        .filter(collaborator::Column::ProfessionalId.eq(professional_id))
+        .one(conn)
+        .await?)
+}
+
+/// Sets the last day of a collaborator's period to `on`, if `on` lies within
+/// it; `false` otherwise (or when it is not the professional's).
+pub async fn end_collaborator(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    id: Uuid,
+    on: NaiveDate,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let result = collaborator::Entity::update_many()
+        .col_expr(collaborator::Column::ValidTo, Expr::value(on))
+        .col_expr(collaborator::Column::EndedAt, Expr::value(now))
+        .col_expr(collaborator::Column::Version, Expr::col(collaborator::Column::Version).add(1))
+        .filter(collaborator::Column::Id.eq(id))
+        .filter(collaborator::Column::ProfessionalId.eq(professional_id))
+        .filter(collaborator::Column::ValidFrom.lte(on))
+        .filter(
+            Condition::any().add(collaborator::Column::ValidTo.is_null()).add(collaborator::Column::ValidTo.gte(on)),
+        )
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+#[derive(Default)]
+pub struct CollaboratorFilter {
+    pub fiscal_code: Option<String>,
+    /// Only those whose period covers this day.
+    pub active_on: Option<NaiveDate>,
+}
+
+pub async fn list_own_collaborators(
+    scope: &Scope,
+    professional_id: Uuid,
+    filter: &CollaboratorFilter,
+    before: Option<Uuid>,
+    limit: u64,
+) -> AppResult<Vec<collaborator::Model>> {
+    let mut query = collaborator::Entity::find().filter(collaborator::Column::ProfessionalId.eq(professional_id));
+    if let Some(code) = &filter.fiscal_code {
+        query = query.filter(collaborator::Column::FiscalCode.eq(code.as_str()));
+    }
+    if let Some(day) = filter.active_on {
+        query = query.filter(collaborator::Column::ValidFrom.lte(day)).filter(
+            Condition::any().add(collaborator::Column::ValidTo.is_null()).add(collaborator::Column::ValidTo.gte(day)),
+        );
+    }
+    if let Some(before) = before {
+        query = query.filter(collaborator::Column::Id.lt(before));
+    }
+    Ok(query.order_by_desc(collaborator::Column::Id).limit(limit).all(scope.db()).await?)
+}
+
+// ---------------------------------------------------------------------------
+// Webhooks
+// ---------------------------------------------------------------------------
+
+/// Most endpoints one professional may register.
+pub const MAX_WEBHOOKS: u64 = 5;
+
+pub async fn own_webhooks(conn: &impl ConnectionTrait, professional_id: Uuid) -> AppResult<Vec<webhook::Model>> {
+    Ok(webhook::Entity::find()
+        .filter(webhook::Column::ProfessionalId.eq(professional_id))
+        .filter(webhook::Column::DeletedAt.is_null())
+        .order_by_asc(webhook::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+pub async fn insert_webhook(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    url: String,
+    secret: String,
+    now: DateTime<Utc>,
+) -> AppResult<webhook::Model> {
+    let model = webhook::Model { id: Uuid::now_v7(), professional_id, url, secret, created_at: now, deleted_at: None };
+    webhook::Entity::insert(webhook::ActiveModel::from(model.clone())).exec_without_returning(conn).await?;
+    Ok(model)
+}
+
+/// Stops deliveries to an endpoint; `false` when it is not the professional's
+/// (or already deleted).
+pub async fn delete_webhook(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let result = webhook::Entity::update_many()
+        .col_expr(webhook::Column::DeletedAt, Expr::value(now))
+        .filter(webhook::Column::Id.eq(id))
+        .filter(webhook::Column::ProfessionalId.eq(professional_id))
+        .filter(webhook::Column::DeletedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
+
+/// Validity as the domain sees it.
+pub fn validity(p: &procura::Model) -> Validity {
+    Validity { valid_from: p.valid_from, valid_to: p.valid_to, revoked_on: p.revoked_on }
+}
+
+pub fn services(p: &procura::Model) -> ServiceSet {
+    ServiceSet {
+        review_irregularity_notices: p.service_review_irregularity,
+        refund_documentation: p.service_refund_documentation,
+        review_assessments_41bis: p.service_review_assessments41bis,
+        status_information: p.service_status_information,
+    }
+}

@@ -1,0 +1,182 @@
+//! Webhooks: a professional registers URLs that receive a signed JSON POST
+//! whenever one of their procure changes status (declared, revoked, expiring
+//! within 30 days, expired). Notifications are written to the durable outbox
+//! in the same transaction as the change, and delivered from there with
+//! retries, back-off and a delivery log (see `crate::outbox`).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use entities::procura;
+
+use super::domain::{ProcuraEventKind, today};
+use super::store;
+use crate::auth::new_token;
+use crate::error::{AppError, AppResult};
+use crate::outbox::{self, NewMessage};
+
+/// Signing secrets start with this, so a leaked one is recognisable.
+pub const SECRET_PREFIX: &str = "acc_whsec_";
+
+pub fn new_secret() -> AppResult<String> {
+    new_token(SECRET_PREFIX)
+}
+
+/// A webhook URL must be absolute http(s) without credentials; in production
+/// only https, and never to this machine or a private network (the server
+/// must not be usable to reach internal services).
+pub fn validate_url(url: &str, production: bool) -> AppResult<String> {
+    let bad = |it: &str, en: &str| AppError::bad_input("url", it, en);
+    let url = url.trim();
+    if url.len() > 2000 {
+        return Err(bad("URL troppo lungo (al massimo 2000 caratteri)", "URL too long (at most 2000 characters)"));
+    }
+    let parsed = url::Url::parse(url).map_err(|_| bad("URL non valido", "Invalid URL"))?;
+    let scheme_ok = match parsed.scheme() {
+        "https" => true,
+        "http" => !production,
+        _ => false,
+    };
+    if !scheme_ok {
+        return Err(bad("L'URL deve usare https", "The URL must use https"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(bad("L'URL non può contenere credenziali", "The URL must not contain credentials"));
+    }
+    let Some(host) = parsed.host() else { return Err(bad("L'URL deve indicare un host", "The URL must name a host")) };
+    if production && is_internal(&host) {
+        return Err(bad(
+            "L'URL non può puntare a questa macchina o a una rete privata",
+            "The URL must not point at this machine or a private network",
+        ));
+    }
+    Ok(parsed.to_string())
+}
+
+fn is_internal(host: &url::Host<&str>) -> bool {
+    match host {
+        url::Host::Domain(d) => {
+            let d = d.to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost") || d.ends_with(".internal") || d.ends_with(".local")
+        }
+        url::Host::Ipv4(ip) => {
+            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified() || ip.is_broadcast()
+        }
+        url::Host::Ipv6(ip) => {
+            ip.is_loopback()
+                || ip.is_unspecified()
+                || (ip.segments()[0] & 0xfe00) == 0xfc00
+                || (ip.segments()[0] & 0xffc0) == 0xfe80
+                || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback() || v4.is_private())
+        }
+    }
+}
+
+/// The JSON body receivers get. Stable: documented in docs/partner-api.md.
+pub fn payload(
+    p: &procura::Model,
+    kind: ProcuraEventKind,
+    occurred_at: DateTime<Utc>,
+    day: NaiveDate,
+) -> serde_json::Value {
+    json!({
+        "event": kind.webhook_event(),
+        "occurredAt": occurred_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "procura": {
+            "id": p.id.to_string(),
+            "clientFiscalCode": p.client_fiscal_code,
+            "services": store::services(p).to_vec().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            "validFrom": p.valid_from.to_string(),
+            "validTo": p.valid_to.to_string(),
+            "collaboratorsAuthorized": p.collaborators_authorized,
+            "status": status_name(store::validity(p).status_on(day)),
+            "revokedAt": p.revoked_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        },
+    })
+}
+
+fn status_name(s: super::domain::ProcuraStatus) -> &'static str {
+    use super::domain::ProcuraStatus::*;
+    match s {
+        Active => "ACTIVE",
+        NotYetValid => "NOT_YET_VALID",
+        Expired => "EXPIRED",
+        Revoked => "REVOKED",
+    }
+}
+
+/// Enqueues one notification per live webhook of the procura's professional,
+/// in the caller's transaction. Each (webhook, procura, event) is enqueued at
+/// most once: the outbox de-duplicates on the key.
+pub async fn notify(
+    conn: &impl ConnectionTrait,
+    p: &procura::Model,
+    kind: ProcuraEventKind,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let hooks = store::own_webhooks(conn, p.professional_id).await?;
+    let body = payload(p, kind, now, today());
+    for hook in &hooks {
+        let dedupe_key = dedupe_key(hook.id, p.id, kind);
+        enqueue(conn, dedupe_key, hook, &body).await?;
+    }
+    Ok(hooks.len())
+}
+
+pub fn dedupe_key(webhook_id: Uuid, procura_id: Uuid, kind: ProcuraEventKind) -> String {
+    format!("webhook:{webhook_id}:procura:{procura_id}:{}", kind.as_str())
+}
+
+/// Reference under which the outbox lists a webhook's deliveries.
+pub fn reference(webhook_id: Uuid) -> String {
+    format!("webhook:{webhook_id}")
+}
+
+async fn enqueue(
+    conn: &impl ConnectionTrait,
+    dedupe_key: String,
+    hook: &entities::webhook::Model,
+    body: &serde_json::Value,
+) -> AppResult<()> {
+    let msg =
+        NewMessage::webhook(dedupe_key, hook.url.clone(), body, hook.secret.clone()).reference(reference(hook.id));
+    outbox::enqueue(conn, msg).await?;
+    Ok(())
+}
+
+/// Stops what is still waiting for a deleted endpoint.
+pub async fn cancel_pending(conn: &impl ConnectionTrait, webhook_id: Uuid, now: DateTime<Utc>) -> AppResult<()> {
+    let messages = outbox::store::by_reference(conn, &reference(webhook_id), None, 10_000).await?;
+    for m in messages.iter().filter(|m| m.status == outbox::Status::Pending.as_str()) {
+        outbox::cancel(conn, &m.dedupe_key, now).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn webhook_urls_must_be_https_in_production_and_never_internal() {
+        assert!(validate_url("https://partner.example.com/hooks/accoglienza", true).is_ok());
+        assert!(validate_url("http://partner.example.com/hook", true).is_err());
+        assert!(validate_url("http://127.0.0.1:9000/hook", false).is_ok());
+        assert!(validate_url("https://127.0.0.1/hook", true).is_err());
+        assert!(validate_url("https://10.1.2.3/hook", true).is_err());
+        assert!(validate_url("https://localhost/hook", true).is_err());
+        assert!(validate_url("https://[::1]/hook", true).is_err());
+        assert!(validate_url("https://user:pw@partner.example.com/", true).is_err());
+        assert!(validate_url("ftp://partner.example.com/", false).is_err());
+        assert!(validate_url("not a url", false).is_err());
+    }
+
+    #[test]
+    fn a_notification_is_deduplicated_per_webhook_procura_and_event() {
+        let (w, p) = (Uuid::now_v7(), Uuid::now_v7());
+        assert_eq!(dedupe_key(w, p, ProcuraEventKind::Declared), dedupe_key(w, p, ProcuraEventKind::Declared));
+        assert_ne!(dedupe_key(w, p, ProcuraEventKind::Declared), dedupe_key(w, p, ProcuraEventKind::Revoked));
+    }
+}
