@@ -27,6 +27,43 @@ pub enum Command {
     },
     /// Load the demo data into an empty database.
     SeedDemo,
+    /// Fill an EMPTY database with the demo organisation and realistic data
+    /// over a period (see docs/monitoring.md).
+    GenerateData {
+        /// 1 = the demo organisation (2 regions, 9 offices); 10 = national size
+        /// (20 regions, about 100 provincial directorates and 400 offices).
+        #[arg(long, default_value_t = 1)]
+        scale: u32,
+        /// Days of history before `--until`.
+        #[arg(long, default_value_t = 365)]
+        days: u32,
+        /// Seed of the random generator: the same seed gives the same data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// First day of open work (YYYY-MM-DD, Europe/Rome); default today.
+        #[arg(long)]
+        until: Option<chrono::NaiveDate>,
+    },
+    /// Benchmark the API against plain SQL on a fresh PostgreSQL database
+    /// (see docs/monitoring.md).
+    Bench {
+        /// PostgreSQL server URL; a fresh database is created on it and dropped afterwards.
+        #[arg(long)]
+        database_url: String,
+        /// Requests per measured query.
+        #[arg(long, default_value_t = 200)]
+        requests: usize,
+        /// Requests in flight at once.
+        #[arg(long, default_value_t = 4)]
+        concurrency: usize,
+        /// Days of generated history.
+        #[arg(long, default_value_t = 365)]
+        days: u32,
+        #[arg(long, default_value_t = 1)]
+        scale: u32,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

@@ -11,6 +11,7 @@
 pub mod appointments;
 pub mod audit;
 pub mod auth;
+pub mod bench;
 pub mod authz;
 pub mod ccm;
 pub mod callbacks;
@@ -22,6 +23,7 @@ pub mod faq;
 pub mod graphql;
 pub mod http;
 pub mod kv;
+pub mod monitoring;
 pub mod org;
 pub mod people;
 pub mod outbox;

@@ -34,6 +34,19 @@ async fn main() -> anyhow::Result<()> {
             let loaded = api::seed::demo::seed_if_empty(&db).await?;
             println!("{}", if loaded { "demo data loaded" } else { "database not empty: nothing loaded" });
         }
+        Command::GenerateData { scale, days, seed, until } => {
+            let db = api::db::connect(&settings).await?;
+            api::db::migrate(&db).await?;
+            let until = until.unwrap_or_else(|| api::appointments::domain::rome_date(chrono::Utc::now()));
+            let started = std::time::Instant::now();
+            let opts = api::seed::generate::GenerateOptions { scale, days, seed, until };
+            let made = api::seed::generate::generate(&db, &opts).await?;
+            println!("{made:?} in {:.1} s", started.elapsed().as_secs_f64());
+        }
+        Command::Bench { database_url, requests, concurrency, days, scale, seed } => {
+            let opts = api::bench::BenchOptions { database_url, requests, concurrency, days, scale, seed };
+            api::bench::run(settings, opts).await?;
+        }
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ mod m20261122_000310_create_faq;
 mod m20261122_000400_create_appointments;
 mod m20261122_000320_index_quesito_periods;
 mod m20261122_000500_create_procure;
+mod m20261122_000600_add_monitoring_indexes;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000400_create_appointments::Migration),
             Box::new(m20261122_000320_index_quesito_periods::Migration),
             Box::new(m20261122_000500_create_procure::Migration),
+            Box::new(m20261122_000600_add_monitoring_indexes::Migration),
         ]
     }
 }

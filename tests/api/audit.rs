@@ -34,3 +34,78 @@ both_backends!(people_without_an_audit_role_see_no_events, |app: TestApp| async 
     app.login("op.cagliari1").await;
     assert!(actions_seen_by(&app, "op.cagliari1").await.is_empty());
 });
+
+/// Audit events of `action` that `username` sees with `filter` (GraphQL input, as JSON).
+async fn events_seen(app: &TestApp, username: &str, filter: serde_json::Value) -> Vec<serde_json::Value> {
+    let token = app.login(username).await;
+    let res = app
+        .graphql(
+            Some(&token),
+            "query($f: AuditEventFilter) { auditEvents(filter: $f, first: 100) { nodes { action actor actingRole recordType recordId unit { code } } } }",
+            json!({ "f": filter }),
+        )
+        .await;
+    data(&res)["auditEvents"]["nodes"].as_array().unwrap().clone()
+}
+
+both_backends!(reads_of_personal_data_reach_the_regions_auditor_and_filters_narrow_them, |app: TestApp| async move {
+    // An operator reads the citizens' data of today's counter sessions.
+    let op = app.login("op.cagliari1").await;
+    let res = app.graphql(Some(&op), "{ myWorklist { counterSessions { id fiscalCode phone } } }", json!({})).await;
+    let sessions = data(&res)["myWorklist"]["counterSessions"].as_array().unwrap().clone();
+    assert!(!sessions.is_empty());
+    // An expert looks quesiti up by a citizen's fiscal code.
+    let cric = app.login("cric.sardegna").await;
+    let res = app
+        .graphql(
+            Some(&cric),
+            "{ quesiti(filter: { citizenFiscalCode: \"MLSGNN75C45B354Q\" }) { nodes { id } } }",
+            json!({}),
+        )
+        .await;
+    data(&res);
+
+    let now = chrono::Utc::now();
+    let window = json!({ "from": now - chrono::Duration::hours(1), "to": now + chrono::Duration::hours(1) });
+    for who in ["auditor.sardegna", "dr.sardegna"] {
+        let reads = events_seen(&app, who, json!({ "action": "appointment.read_contact" })).await;
+        assert!(reads.len() >= sessions.len(), "{who}: {reads:?}");
+        assert!(reads.iter().all(|e| e["actor"] == "op.cagliari1" && e["recordType"] == "appointment"), "{reads:?}");
+        let lookups = events_seen(&app, who, json!({ "action": "quesito.lookup_by_fiscal_code" })).await;
+        assert_eq!(lookups.len(), 1, "{who}: {lookups:?}");
+        assert_eq!(lookups[0]["recordId"], "MLSGNN75C45B354Q");
+        assert_eq!(lookups[0]["actingRole"], "CRIC_EXPERT");
+    }
+    // Each filter narrows.
+    let mut filter = window.clone();
+    filter["unitCode"] = json!("UT-CA1");
+    filter["actor"] = json!("op.cagliari1");
+    filter["recordType"] = json!("appointment");
+    let narrowed = events_seen(&app, "auditor.sardegna", filter.clone()).await;
+    assert!(narrowed.iter().all(|e| e["unit"]["code"] == "UT-CA1" && e["actor"] == "op.cagliari1"), "{narrowed:?}");
+    assert!(narrowed.iter().any(|e| e["action"] == "appointment.read_contact"));
+    filter["actor"] = json!("op.sassari");
+    assert!(events_seen(&app, "auditor.sardegna", filter.clone()).await.is_empty());
+    filter["actor"] = json!("op.cagliari1");
+    filter["recordType"] = json!("quesito");
+    assert!(events_seen(&app, "auditor.sardegna", filter.clone()).await.is_empty());
+    filter["recordType"] = json!("appointment");
+    filter["to"] = json!(now - chrono::Duration::hours(1));
+    assert!(events_seen(&app, "auditor.sardegna", filter).await.is_empty());
+
+    // Another region's director sees none of them.
+    assert!(events_seen(&app, "dr.lazio", json!({ "action": "appointment.read_contact" })).await.is_empty());
+    assert!(events_seen(&app, "dr.lazio", json!({ "action": "quesito.lookup_by_fiscal_code" })).await.is_empty());
+});
+
+both_backends!(no_operation_changes_or_deletes_audit_events, |app: TestApp| async move {
+    let res = app.graphql(None, "{ __schema { mutationType { fields { name } } } }", json!({})).await;
+    let names: Vec<String> = data(&res)["__schema"]["mutationType"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert!(!names.is_empty());
+    assert!(names.iter().all(|n| !n.contains("audit")), "{names:?}");
+});

@@ -18,6 +18,7 @@ mod contacts;
 mod faq;
 mod graphql_protections;
 mod migrations;
+mod monitoring;
 mod operations;
 mod org_scope;
 mod people;

@@ -122,10 +122,12 @@ pub enum Action {
     ApiKeyManage,
     /// At the counter: may this collaborator act for this client?
     CollaboratorCheck,
+    /// Read the monitoring figures of a unit and everything under it (DOMAIN.md §7).
+    StatsRead,
 }
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
@@ -163,6 +165,7 @@ impl Action {
         Action::ProcuraManage,
         Action::ApiKeyManage,
         Action::CollaboratorCheck,
+        Action::StatsRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -204,6 +207,7 @@ impl Action {
             Action::ProcuraManage => "procura:manage",
             Action::ApiKeyManage => "apikey:manage",
             Action::CollaboratorCheck => "procura:check_collaborator",
+            Action::StatsRead => "stats:read",
         }
     }
 }

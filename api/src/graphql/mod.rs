@@ -17,6 +17,7 @@ use crate::faq::graphql::{FaqMutation, FaqQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
+use crate::monitoring::graphql::MonitoringQuery;
 use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::quesiti::graphql::{
@@ -48,6 +49,7 @@ pub struct QueryRoot(
     AppointmentsQuery,
     CallbacksQuery,
     ProcureQuery,
+    MonitoringQuery,
 );
 
 #[derive(MergedObject, Default)]

@@ -185,7 +185,7 @@ impl OrgMutation {
 
 /// Loads, in one call per loader, what the selection will ask of each unit of
 /// a list (`parent`, `children`), so siblings never trigger a batch each.
-async fn prefetch(ctx: &Context<'_>, selection: Lookahead<'_>, units: &[org_unit::Model]) -> AppResult<()> {
+pub(crate) async fn prefetch(ctx: &Context<'_>, selection: Lookahead<'_>, units: &[org_unit::Model]) -> AppResult<()> {
     if units.is_empty() {
         return Ok(());
     }

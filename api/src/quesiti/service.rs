@@ -578,11 +578,23 @@ pub async fn cancel(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito:
     Ok(q)
 }
 
-/// Audits a search of quesiti by a citizen's fiscal code (a read of personal data).
+/// Audits a search of quesiti by a citizen's fiscal code (a read of personal
+/// data), as the role and unit the caller reads quesiti under, so the auditors
+/// and directors of that unit see it.
 pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
+    let acting = scope
+        .principal()
+        .assignments
+        .iter()
+        .filter_map(|a| a.unit_path())
+        .find_map(|path| scope.authorize(Action::QuesitoRead, path).ok());
+    let actor = match acting {
+        Some(a) => Actor::acting_as(scope.principal(), a),
+        None => Actor::from_principal(scope.principal()),
+    };
     audit::record(
         scope.db(),
-        &Actor::from_principal(scope.principal()),
+        &actor,
         AuditRecord::new("quesito.lookup_by_fiscal_code").record("citizen", fiscal_code),
         scope.request_id(),
     )

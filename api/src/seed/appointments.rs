@@ -37,7 +37,7 @@ const SKILLS: &[(&str, &str, &[&str])] = &[
 ];
 
 /// Fictitious citizens: (fiscal code, name, phone, e-mail).
-const CITIZENS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+pub(crate) const CITIZENS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     ("MLSGNN75C45B354Q", "Melis Giovanna", Some("3471234567"), Some("giovanna.melis@example.it")),
     ("SNNPLA62M12B354X", "Sanna Paolo", Some("070654321"), None),
     ("PRCLNE90E50I452T", "Porcu Elena", None, Some("elena.porcu@example.it")),

@@ -1,6 +1,7 @@
 //! Data loaded into an empty database: the demo organisation of DOMAIN.md §2.
 pub mod appointments;
 pub mod demo;
+pub mod generate;
 pub mod outbox;
 pub mod quesiti;
 pub mod procure;

@@ -1,0 +1,142 @@
+//! GraphQL layer of the monitoring figures: `stats` and `statsCsv`.
+
+use async_graphql::{Context, Object};
+use chrono::{NaiveDate, Utc};
+
+use entities::org_unit;
+
+use super::domain::{self, Figures, Period};
+use super::store::{self, GroupKey, Grouping};
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+use crate::org::graphql::{OrgUnit, UnitLoader, prefetch};
+use crate::tenancy::Scope;
+
+/// The figures of a unit for a period (DOMAIN.md §7), with its children's and
+/// a daily series. Each part is counted only when asked for.
+pub struct StatsReport {
+    unit: org_unit::Model,
+    period: Period,
+}
+
+#[Object]
+impl StatsReport {
+    /// The unit; its figures include everything under it.
+    async fn unit(&self) -> OrgUnit {
+        OrgUnit(self.unit.clone())
+    }
+    async fn from(&self) -> NaiveDate {
+        self.period.from
+    }
+    async fn to(&self) -> NaiveDate {
+        self.period.to
+    }
+    /// The unit's figures for the whole period.
+    async fn figures(&self, ctx: &Context<'_>) -> AppResult<Figures> {
+        totals(ctx.scope()?, &self.unit, self.period).await
+    }
+    /// The same figures for each child unit (a DR's provincial directorates
+    /// and CRIC, a DP's offices), in tree order; zeros included.
+    async fn children(&self, ctx: &Context<'_>) -> AppResult<Vec<UnitFigures>> {
+        let rows = children(ctx.scope()?, &self.unit, self.period).await?;
+        // The children's `parent` is this unit; anything else they ask for, in one batch.
+        let by_id = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
+        by_id.feed_one(self.unit.id, self.unit.clone()).await;
+        let units: Vec<org_unit::Model> = rows.iter().map(|r| r.unit.clone()).collect();
+        prefetch(ctx, ctx.look_ahead().field("unit"), &units).await?;
+        Ok(rows)
+    }
+    /// The unit's figures day by day (Europe/Rome days), every day of the period.
+    async fn daily(&self, ctx: &Context<'_>) -> AppResult<Vec<DayFigures>> {
+        let scope = ctx.scope()?;
+        let mut groups = store::figures(scope, &self.unit, self.period, Grouping::Daily, Utc::now()).await?;
+        Ok(self
+            .period
+            .days()
+            .into_iter()
+            .map(|date| DayFigures { date, figures: groups.remove(&GroupKey::Day(date)).unwrap_or_default() })
+            .collect())
+    }
+}
+
+/// A child unit's figures.
+pub struct UnitFigures {
+    unit: org_unit::Model,
+    figures: Figures,
+}
+
+#[Object]
+impl UnitFigures {
+    async fn unit(&self) -> OrgUnit {
+        OrgUnit(self.unit.clone())
+    }
+    async fn figures(&self) -> &Figures {
+        &self.figures
+    }
+}
+
+/// One day's figures.
+pub struct DayFigures {
+    date: NaiveDate,
+    figures: Figures,
+}
+
+#[Object]
+impl DayFigures {
+    async fn date(&self) -> NaiveDate {
+        self.date
+    }
+    async fn figures(&self) -> &Figures {
+        &self.figures
+    }
+}
+
+async fn totals(scope: &Scope, unit: &org_unit::Model, period: Period) -> AppResult<Figures> {
+    let mut groups = store::figures(scope, unit, period, Grouping::Total, Utc::now()).await?;
+    Ok(groups.remove(&GroupKey::Total).unwrap_or_default())
+}
+
+async fn children(scope: &Scope, unit: &org_unit::Model, period: Period) -> AppResult<Vec<UnitFigures>> {
+    let children = store::children(scope, unit).await?;
+    if children.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut groups = store::figures(scope, unit, period, Grouping::Children(unit), Utc::now()).await?;
+    Ok(children
+        .into_iter()
+        .map(|c| {
+            let figures = groups.remove(&GroupKey::Unit(c.code.clone())).unwrap_or_default();
+            UnitFigures { unit: c, figures }
+        })
+        .collect())
+}
+
+#[derive(Default)]
+pub struct MonitoringQuery;
+
+#[Object]
+impl MonitoringQuery {
+    /// Monitoring figures of a unit and everything under it, from `from` to
+    /// `to` inclusive (Europe/Rome days, at most 366). For ADMIN and the
+    /// regional, provincial and office directors within their unit;
+    /// `NOT_FOUND` for a unit outside the caller's scope.
+    async fn stats(&self, ctx: &Context<'_>, unit_code: String, from: NaiveDate, to: NaiveDate) -> AppResult<StatsReport> {
+        let scope = ctx.scope()?;
+        let period = Period::new(from, to)?;
+        let unit = store::unit_for_stats(scope, &unit_code).await?;
+        Ok(StatsReport { unit, period })
+    }
+
+    /// The same figures as CSV (comma-separated, UTF-8, Italian headers): one
+    /// row for the unit, then one per child unit. Same rules as `stats`.
+    async fn stats_csv(&self, ctx: &Context<'_>, unit_code: String, from: NaiveDate, to: NaiveDate) -> AppResult<String> {
+        let scope = ctx.scope()?;
+        let period = Period::new(from, to)?;
+        let unit = store::unit_for_stats(scope, &unit_code).await?;
+        let mut rows = vec![(unit.code.clone(), unit.name.clone(), totals(scope, &unit, period).await?)];
+        for c in children(scope, &unit, period).await? {
+            rows.push((c.unit.code, c.unit.name, c.figures));
+        }
+        domain::csv(period, &rows)
+    }
+}

@@ -1,0 +1,7 @@
+//! Monitoring for directors (DOMAIN.md §7): the figures of a unit and
+//! everything under it, per child unit and per day, counted by the database
+//! with grouped SQL; their CSV export.
+
+pub mod domain;
+pub mod graphql;
+pub mod store;

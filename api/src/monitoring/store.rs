@@ -1,0 +1,507 @@
+//! The figures, counted by the database with grouped SQL: one statement per
+//! area (appointments, callbacks, quesiti, median answer times) for a unit's
+//! totals, one per area for all its children at once, one per area for the
+//! daily series. No row leaves the database; only the groups' counts do.
+//!
+//! The SQL is the same on SQLite and PostgreSQL except for one expression,
+//! the seconds between two timestamps ([`seconds_between`]). Days are Europe/
+//! Rome days: appointments carry their local day (`local_date`); timestamps
+//! are bucketed with the instants each Rome day starts, computed in Rust and
+//! passed as parameters (so no time-zone support is needed in the database).
+//! Medians use window functions (`ROW_NUMBER() OVER (PARTITION BY …)`, both
+//! databases have them): only the middle value(s) of each group come back.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QueryResult, Statement, Value,
+};
+
+use entities::org_unit;
+
+use super::domain::{CounterCount, Figures, MAX_SESSION_SECONDS, Period, median_from_middle, precall_deadline};
+use crate::appointments::domain::{Channel, CounterOutcome};
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::quesiti::domain::Section;
+use crate::tenancy::{Scope, UnitScope};
+
+/// How the figures are grouped.
+#[derive(Clone, Copy, Debug)]
+pub enum Grouping<'a> {
+    /// One group: the unit and everything under it.
+    Total,
+    /// One group per child of this unit, each with everything under it.
+    Children(&'a org_unit::Model),
+    /// One group per Rome day of the period.
+    Daily,
+}
+
+/// Which group a row of the result belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum GroupKey {
+    Total,
+    /// A child unit, by code.
+    Unit(String),
+    Day(NaiveDate),
+}
+
+/// The unit with this code, if the caller may read its figures; `NOT_FOUND`
+/// otherwise (whether or not it exists).
+pub async fn unit_for_stats(scope: &Scope, code: &str) -> AppResult<org_unit::Model> {
+    let units = scope.units_for(Action::StatsRead);
+    let not_found = || AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found");
+    if units.is_nowhere() {
+        return Err(not_found());
+    }
+    org_unit::Entity::find()
+        .filter(units.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
+        .filter(org_unit::Column::Code.eq(code))
+        .one(scope.db())
+        .await?
+        .ok_or_else(not_found)
+}
+
+/// The direct children of a unit the caller may read figures of, in tree order.
+pub async fn children(scope: &Scope, unit: &org_unit::Model) -> AppResult<Vec<org_unit::Model>> {
+    let units = scope.units_for(Action::StatsRead);
+    Ok(org_unit::Entity::find()
+        .filter(units.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
+        .filter(org_unit::Column::ParentId.eq(unit.id))
+        .order_by_asc(org_unit::Column::Path)
+        .all(scope.db())
+        .await?)
+}
+
+/// The figures of `unit` (and everything under it) for the period, grouped.
+/// Groups without any record are absent; callers fill them with zeros.
+pub async fn figures(
+    scope: &Scope,
+    unit: &org_unit::Model,
+    period: Period,
+    grouping: Grouping<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<HashMap<GroupKey, Figures>> {
+    let units = scope.units_for(Action::StatsRead);
+    let mut out: HashMap<GroupKey, Figures> = HashMap::new();
+    let db = scope.db();
+    let backend = db.get_database_backend();
+
+    for row in db.query_all_raw(appointments_sql(backend, &units, unit, period, grouping)).await? {
+        let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
+        let f = &mut out.entry(key).or_default().appointments;
+        let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
+        f.bookings = n("bookings")?;
+        f.cancelled = n("cancelled")?;
+        f.to_precall = n("to_precall")?;
+        f.precalled = n("precalled")?;
+        f.precalled_in_time = n("precalled_in_time")?;
+        f.not_contactable = n("not_contactable")?;
+        f.negative = n("negative")?;
+        f.positive = n("positive")?;
+        f.served_remotely = n("served_remotely")?;
+        f.redirected_email_pec = n("redirected_email_pec")?;
+        f.confirmed_virtual = n("confirmed_virtual")?;
+        f.confirmed_in_person = n("confirmed_in_person")?;
+        f.cancelled_by_citizen = n("cancelled_by_citizen")?;
+        f.sessions_over_15_minutes = n("over_15")?;
+        let mut cells = Vec::new();
+        for (i, (ch, o)) in counter_cells().into_iter().enumerate() {
+            cells.push(CounterCount { channel: ch, outcome: o, count: n(&format!("counter_{i}"))? });
+        }
+        f.counter_sessions = cells;
+    }
+
+    for row in db.query_all_raw(callbacks_sql(backend, &units, unit, period, grouping)).await? {
+        let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
+        let f = &mut out.entry(key).or_default().callbacks;
+        let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
+        f.requested = n("requested")?;
+        f.waiting = n("waiting")?;
+        f.served = n("served")?;
+        f.resolved = n("resolved")?;
+        f.routed_internally = n("routed_internally")?;
+        f.no_answer = n("no_answer")?;
+    }
+
+    for row in db.query_all_raw(quesiti_sql(backend, &units, unit, period, grouping, now)).await? {
+        let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
+        let Some(section) = section_of(&row)? else { continue };
+        let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
+        if let Some(s) = out.entry(key).or_default().section_mut(section) {
+            s.received = n("received")?;
+            s.answered = n("answered")?;
+            s.backlog = n("backlog")?;
+            s.forwarded = n("forwarded")?;
+            s.sla_breaches = n("sla_breaches")?;
+        }
+    }
+
+    for row in db.query_all_raw(median_sql(backend, &units, unit, period, grouping)).await? {
+        let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
+        let Some(section) = section_of(&row)? else { continue };
+        let sum = row.try_get::<Option<i64>>("", "middle_sum")?.unwrap_or(0);
+        let middle = row.try_get::<i64>("", "middle_count")?;
+        if let Some(s) = out.entry(key).or_default().section_mut(section) {
+            s.median_answer_seconds = median_from_middle(sum, middle);
+        }
+    }
+    Ok(out)
+}
+
+/// The statements [`figures`] runs, for measuring them as plain SQL (the benchmark).
+pub fn statements(
+    backend: DbBackend,
+    units: &UnitScope,
+    unit: &org_unit::Model,
+    period: Period,
+    grouping: Grouping<'_>,
+    now: DateTime<Utc>,
+) -> Vec<Statement> {
+    vec![
+        appointments_sql(backend, units, unit, period, grouping),
+        callbacks_sql(backend, units, unit, period, grouping),
+        quesiti_sql(backend, units, unit, period, grouping, now),
+        median_sql(backend, units, unit, period, grouping),
+    ]
+}
+
+fn section_of(row: &QueryResult) -> AppResult<Option<Section>> {
+    let raw: String = row.try_get("", "section")?;
+    Ok(raw.parse::<Section>().ok())
+}
+
+/// The (channel, outcome) pairs, in the order of the `counter_N` columns.
+fn counter_cells() -> Vec<(Channel, CounterOutcome)> {
+    Channel::ALL.iter().flat_map(|ch| CounterOutcome::ALL.iter().map(|o| (*ch, *o))).collect()
+}
+
+#[derive(Clone, Copy)]
+enum KeyKind {
+    /// The key is `appointment.local_date`.
+    LocalDate,
+    /// The key is the index of the day bucket.
+    Bucket,
+}
+
+fn group_key(row: &QueryResult, grouping: Grouping<'_>, period: Period, kind: KeyKind) -> AppResult<GroupKey> {
+    Ok(match grouping {
+        Grouping::Total => GroupKey::Total,
+        Grouping::Children(_) => GroupKey::Unit(row.try_get::<String>("", "k")?),
+        Grouping::Daily => match kind {
+            KeyKind::LocalDate => GroupKey::Day(row.try_get::<NaiveDate>("", "k")?),
+            KeyKind::Bucket => {
+                let i = row.try_get::<i64>("", "k")?;
+                let day = usize::try_from(i).ok().and_then(|i| period.days().get(i).copied());
+                GroupKey::Day(day.ok_or_else(|| AppError::internal(format!("day bucket {i} out of range")))?)
+            }
+        },
+    })
+}
+
+/// Builds one SQL statement with positional parameters for either backend.
+struct Sql {
+    backend: DbBackend,
+    values: Vec<Value>,
+}
+
+impl Sql {
+    fn new(backend: DbBackend) -> Sql {
+        Sql { backend, values: Vec::new() }
+    }
+
+    /// Binds a value and returns its placeholder.
+    fn p(&mut self, v: impl Into<Value>) -> String {
+        self.values.push(v.into());
+        match self.backend {
+            DbBackend::Postgres => format!("${}", self.values.len()),
+            _ => "?".to_owned(),
+        }
+    }
+
+    fn finish(self, sql: String) -> Statement {
+        Statement::from_sql_and_values(self.backend, sql, self.values)
+    }
+
+    /// `FROM <table> <alias> JOIN org_unit u …`, the child join for
+    /// [`Grouping::Children`], and the WHERE conditions that keep to `unit`'s
+    /// subtree and to the caller's scope. Returns (from+joins, where).
+    fn scoped_from(
+        &mut self,
+        table: &str,
+        alias: &str,
+        units: &UnitScope,
+        unit: &org_unit::Model,
+        grouping: Grouping<'_>,
+    ) -> (String, String) {
+        let mut from = format!("FROM {table} {alias} JOIN org_unit u ON u.id = {alias}.unit_id");
+        if let Grouping::Children(parent) = grouping {
+            let parent_id = self.p(parent.id);
+            from.push_str(&format!(" JOIN org_unit ch ON ch.parent_id = {parent_id} AND u.path LIKE (ch.path || '%')"));
+        }
+        let subtree = self.p(format!("{}%", unit.path));
+        let mut cond = format!("u.path LIKE {subtree}");
+        match units {
+            UnitScope::Everywhere => {}
+            UnitScope::Under(prefixes) if prefixes.is_empty() => cond.push_str(" AND 1 = 0"),
+            UnitScope::Under(prefixes) => {
+                let ors: Vec<String> = prefixes.iter().map(|p| format!("u.path LIKE {}", self.p(format!("{p}%")))).collect();
+                cond.push_str(&format!(" AND ({})", ors.join(" OR ")));
+            }
+        }
+        (from, cond)
+    }
+
+    /// The group key expression for a timestamp column: the index of its Rome day.
+    fn day_bucket(&mut self, col: &str, period: Period) -> String {
+        let bounds = period.day_bounds();
+        let mut case = String::from("CAST(CASE");
+        // Rows are already restricted to [start, end): bound i+1 closes day i.
+        for (i, b) in bounds.iter().skip(1).enumerate() {
+            let p = self.p(*b);
+            case.push_str(&format!(" WHEN {col} < {p} THEN {i}"));
+        }
+        case.push_str(" ELSE -1 END AS BIGINT)");
+        case
+    }
+}
+
+/// Seconds from `earlier` to `later`, rounded: the only backend-specific SQL here.
+pub fn seconds_between(backend: DbBackend, later: &str, earlier: &str) -> String {
+    match backend {
+        DbBackend::Postgres => format!("CAST(EXTRACT(EPOCH FROM ({later} - {earlier})) AS BIGINT)"),
+        _ => format!("CAST(ROUND((julianday({later}) - julianday({earlier})) * 86400.0) AS INTEGER)"),
+    }
+}
+
+fn count_if(cond: &str, alias: &str) -> String {
+    format!("SUM(CASE WHEN {cond} THEN 1 ELSE 0 END) AS {alias}")
+}
+
+/// The key column and GROUP BY clause of a grouping.
+fn key_and_group(grouping: Grouping<'_>, daily_key: String, extra_group: &[&str]) -> (String, String) {
+    let key = match grouping {
+        Grouping::Total => None,
+        Grouping::Children(_) => Some("ch.code".to_owned()),
+        Grouping::Daily => Some(daily_key),
+    };
+    let mut group: Vec<String> = Vec::new();
+    let select = match key {
+        Some(k) => {
+            group.push("k".to_owned());
+            format!("{k} AS k, ")
+        }
+        None => String::new(),
+    };
+    group.extend(extra_group.iter().map(|g| (*g).to_owned()));
+    let group_by = if group.is_empty() { String::new() } else { format!(" GROUP BY {}", group.join(", ")) };
+    (select, group_by)
+}
+
+fn appointments_sql(
+    backend: DbBackend,
+    units: &UnitScope,
+    unit: &org_unit::Model,
+    period: Period,
+    grouping: Grouping<'_>,
+) -> Statement {
+    let mut q = Sql::new(backend);
+    // Precalled in time: before the deadline of the booking's own day.
+    let mut deadline = String::from("CASE a.local_date");
+    for day in period.days() {
+        let d = q.p(day);
+        let t = q.p(precall_deadline(day));
+        deadline.push_str(&format!(" WHEN {d} THEN {t}"));
+    }
+    deadline.push_str(" END");
+    let over_15 = format!(
+        "a.counter_started_at IS NOT NULL AND a.counter_ended_at IS NOT NULL AND {} > {MAX_SESSION_SECONDS}",
+        seconds_between(backend, "a.counter_ended_at", "a.counter_started_at")
+    );
+    let mut cols = vec![
+        "COUNT(*) AS bookings".to_owned(),
+        count_if("a.status = 'CANCELLED'", "cancelled"),
+        count_if(
+            "a.precall_status <> 'NOT_REQUIRED' AND NOT (a.status = 'CANCELLED' AND a.precalled_at IS NULL)",
+            "to_precall",
+        ),
+        count_if("a.precall_outcome IS NOT NULL", "precalled"),
+        count_if(&format!("a.precall_outcome IS NOT NULL AND a.precalled_at < {deadline}"), "precalled_in_time"),
+        count_if("a.precall_outcome = 'NOT_CONTACTABLE'", "not_contactable"),
+        count_if("a.precall_outcome = 'NEGATIVE'", "negative"),
+        count_if("a.precall_outcome = 'POSITIVE'", "positive"),
+        count_if("a.precall_result = 'SERVED_REMOTELY'", "served_remotely"),
+        count_if("a.precall_result = 'REDIRECTED_EMAIL_PEC'", "redirected_email_pec"),
+        count_if("a.precall_result = 'CONFIRMED_VIRTUAL'", "confirmed_virtual"),
+        count_if("a.precall_result = 'CONFIRMED_IN_PERSON'", "confirmed_in_person"),
+        count_if("a.precall_result = 'CANCELLED_BY_CITIZEN'", "cancelled_by_citizen"),
+        count_if(&over_15, "over_15"),
+    ];
+    for (i, (ch, o)) in counter_cells().into_iter().enumerate() {
+        cols.push(count_if(
+            &format!("a.counter_channel = '{}' AND a.counter_outcome = '{}'", ch.as_str(), o.as_str()),
+            &format!("counter_{i}"),
+        ));
+    }
+    let (from, cond) = q.scoped_from("appointment", "a", units, unit, grouping);
+    let from_day = q.p(period.from);
+    let to_day = q.p(period.to);
+    let (key, group_by) = key_and_group(grouping, "a.local_date".to_owned(), &[]);
+    let sql = format!(
+        "SELECT {key}{cols} {from} WHERE {cond} AND a.local_date >= {from_day} AND a.local_date <= {to_day}{group_by}",
+        cols = cols.join(", ")
+    );
+    q.finish(sql)
+}
+
+fn callbacks_sql(
+    backend: DbBackend,
+    units: &UnitScope,
+    unit: &org_unit::Model,
+    period: Period,
+    grouping: Grouping<'_>,
+) -> Statement {
+    let mut q = Sql::new(backend);
+    let daily = match grouping {
+        Grouping::Daily => q.day_bucket("cb.requested_at", period),
+        _ => String::new(),
+    };
+    let cols = [
+        "COUNT(*) AS requested".to_owned(),
+        count_if("cb.status IN ('WAITING', 'ASSIGNED')", "waiting"),
+        count_if("cb.status = 'DONE'", "served"),
+        count_if("cb.status = 'DONE' AND cb.outcome = 'RESOLVED'", "resolved"),
+        count_if("cb.status = 'DONE' AND cb.outcome = 'ROUTED_INTERNALLY'", "routed_internally"),
+        count_if("cb.status = 'DONE' AND cb.outcome = 'NO_ANSWER'", "no_answer"),
+    ];
+    let (from, cond) = q.scoped_from("callback_request", "cb", units, unit, grouping);
+    let start = q.p(period.start());
+    let end = q.p(period.end());
+    let (key, group_by) = key_and_group(grouping, daily, &[]);
+    let sql = format!(
+        "SELECT {key}{cols} {from} WHERE {cond} AND cb.requested_at >= {start} AND cb.requested_at < {end}{group_by}",
+        cols = cols.join(", ")
+    );
+    q.finish(sql)
+}
+
+fn quesiti_sql(
+    backend: DbBackend,
+    units: &UnitScope,
+    unit: &org_unit::Model,
+    period: Period,
+    grouping: Grouping<'_>,
+    now: DateTime<Utc>,
+) -> Statement {
+    let mut q = Sql::new(backend);
+    let daily = match grouping {
+        Grouping::Daily => q.day_bucket("q.created_at", period),
+        _ => String::new(),
+    };
+    let now = q.p(now);
+    let cols = [
+        "q.section AS section".to_owned(),
+        "COUNT(*) AS received".to_owned(),
+        count_if("q.status = 'ANSWERED'", "answered"),
+        count_if("q.status IN ('NEW', 'IN_PROGRESS')", "backlog"),
+        count_if("q.forwarded_to_unit_id IS NOT NULL", "forwarded"),
+        count_if(
+            &format!(
+                "(q.answered_at IS NOT NULL AND q.answered_at > q.due_at) OR (q.answered_at IS NULL \
+                 AND q.status IN ('NEW', 'IN_PROGRESS', 'FORWARDED_CENTRAL') AND q.due_at < {now})"
+            ),
+            "sla_breaches",
+        ),
+    ];
+    let (from, cond) = q.scoped_from("quesito", "q", units, unit, grouping);
+    let start = q.p(period.start());
+    let end = q.p(period.end());
+    let (key, group_by) = key_and_group(grouping, daily, &["q.section"]);
+    let sql = format!(
+        "SELECT {key}{cols} {from} WHERE {cond} AND q.created_at >= {start} AND q.created_at < {end}{group_by}",
+        cols = cols.join(", ")
+    );
+    q.finish(sql)
+}
+
+/// Per group and section: the sum and count of the middle answer time(s).
+fn median_sql(
+    backend: DbBackend,
+    units: &UnitScope,
+    unit: &org_unit::Model,
+    period: Period,
+    grouping: Grouping<'_>,
+) -> Statement {
+    let mut q = Sql::new(backend);
+    let key = match grouping {
+        Grouping::Total => "0".to_owned(),
+        Grouping::Children(_) => "ch.code".to_owned(),
+        Grouping::Daily => q.day_bucket("q.created_at", period),
+    };
+    let secs = seconds_between(backend, "q.answered_at", "q.created_at");
+    let (from, cond) = q.scoped_from("quesito", "q", units, unit, grouping);
+    let start = q.p(period.start());
+    let end = q.p(period.end());
+    let sql = format!(
+        "SELECT k, section, CAST(SUM(secs) AS BIGINT) AS middle_sum, COUNT(*) AS middle_count FROM (\
+           SELECT k, section, secs, \
+                  ROW_NUMBER() OVER (PARTITION BY k, section ORDER BY secs) AS rn, \
+                  COUNT(*) OVER (PARTITION BY k, section) AS n \
+           FROM (SELECT {key} AS k, q.section AS section, {secs} AS secs {from} \
+                 WHERE {cond} AND q.answered_at IS NOT NULL AND q.created_at >= {start} AND q.created_at < {end}) base\
+         ) ranked WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2 GROUP BY k, section"
+    );
+    q.finish(sql)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn unit() -> org_unit::Model {
+        org_unit::Model {
+            id: uuid::Uuid::nil(),
+            code: "DR-SAR".into(),
+            name: "DR Sardegna".into(),
+            kind: "REGIONAL_DIRECTORATE".into(),
+            parent_id: None,
+            path: "/IT/SAR/".into(),
+            office_size: None,
+            virtual_counter: false,
+            virtual_counter_mailbox: None,
+            opening_hours: None,
+            created_at: Utc::now(),
+        }
+    }
+
+    fn period() -> Period {
+        Period::new(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_scope_and_the_subtree_are_conditions_in_the_sql() {
+        let units = UnitScope::Under(vec!["/IT/SAR/".into()]);
+        let s = appointments_sql(DbBackend::Postgres, &units, &unit(), period(), Grouping::Total);
+        assert!(s.sql.contains("u.path LIKE $"), "{}", s.sql);
+        assert!(s.sql.contains("AND (u.path LIKE $"), "{}", s.sql);
+        assert!(!s.sql.contains("GROUP BY"), "{}", s.sql);
+    }
+
+    #[test]
+    fn children_are_grouped_by_the_child_joined_on_its_path_prefix() {
+        let u = unit();
+        let s = callbacks_sql(DbBackend::Sqlite, &UnitScope::Everywhere, &u, period(), Grouping::Children(&u));
+        assert!(s.sql.contains("JOIN org_unit ch ON ch.parent_id = ? AND u.path LIKE (ch.path || '%')"), "{}", s.sql);
+        assert!(s.sql.ends_with("GROUP BY k"), "{}", s.sql);
+    }
+
+    #[test]
+    fn daily_timestamps_are_bucketed_with_one_bound_per_day() {
+        let s = quesiti_sql(DbBackend::Postgres, &UnitScope::Everywhere, &unit(), period(), Grouping::Daily, Utc::now());
+        assert_eq!(s.sql.matches("WHEN q.created_at <").count(), 3, "{}", s.sql);
+        assert!(s.sql.ends_with("GROUP BY k, q.section"), "{}", s.sql);
+    }
+}
