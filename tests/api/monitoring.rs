@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 
 use chrono::{Duration, NaiveDate, Utc};
-use sea_orm::{ActiveValue::Set, EntityTrait, QueryOrder};
+use sea_orm::{EntityTrait, QueryOrder};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -15,7 +15,7 @@ use api::seed::generate::{GenerateOptions, generate};
 use entities::{appointment, callback_request, org_unit, quesito};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, data, error_code};
+use crate::helpers::{Backend, TestApp, data, directorate_with_offices, error_code};
 
 const FIGURES: &str = "figures {
     appointments { bookings cancelled toPrecall precalled precalledInTime notContactable negative positive
@@ -363,40 +363,6 @@ async fn the_generator_is_deterministic_and_refuses_a_database_with_data() {
     let again = generate(&a.state.db, &opts(42)).await;
     assert!(again.is_err(), "a database with data is refused");
     assert_eq!(digest(&a).await, da, "and left unchanged");
-}
-
-/// Adds `n` offices under a new provincial directorate of DR Sardegna.
-async fn directorate_with_offices(app: &TestApp, code: &str, n: usize) {
-    let db = &app.state.db;
-    let dr = org_unit::Entity::find().all(db).await.unwrap().into_iter().find(|u| u.code == "DR-SAR").unwrap();
-    let dp_id = Uuid::now_v7();
-    let dp_path = format!("{}{code}/", dr.path);
-    let unit = |id, code: String, kind: &str, parent, path| org_unit::ActiveModel {
-        id: Set(id),
-        code: Set(code.clone()),
-        name: Set(code),
-        kind: Set(kind.to_owned()),
-        parent_id: Set(Some(parent)),
-        path: Set(path),
-        office_size: Set(None),
-        virtual_counter: Set(false),
-        virtual_counter_mailbox: Set(None),
-        opening_hours: Set(None),
-        created_at: Set(Utc::now()),
-    };
-    org_unit::Entity::insert(unit(dp_id, code.to_owned(), "PROVINCIAL_DIRECTORATE", dr.id, dp_path.clone()))
-        .exec(db)
-        .await
-        .unwrap();
-    let offices: Vec<_> = (0..n)
-        .map(|i| {
-            let segment = format!("U{i}");
-            unit(Uuid::now_v7(), format!("{code}-{segment}"), "TERRITORIAL_OFFICE", dp_id, format!("{dp_path}{segment}/"))
-        })
-        .collect();
-    for chunk in offices.chunks(200) {
-        org_unit::Entity::insert_many(chunk.to_vec()).exec(db).await.unwrap();
-    }
 }
 
 both_backends!(stats_cost_the_same_statements_for_10_and_1000_children, |app: TestApp| async move {

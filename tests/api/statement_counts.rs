@@ -3,55 +3,10 @@
 
 use std::sync::atomic::Ordering;
 
-use chrono::Utc;
-use sea_orm::{ActiveValue::Set, EntityTrait};
 use serde_json::json;
-use uuid::Uuid;
-
-use entities::org_unit;
 
 use crate::both_backends;
-use crate::helpers::{TestApp, data};
-
-/// Adds `n` offices under a new provincial directorate of DR Sardegna and returns its code.
-async fn directorate_with_offices(app: &TestApp, code: &str, n: usize) {
-    let db = &app.state.db;
-    let dr = org_unit::Entity::find()
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|u| u.code == "DR-SAR")
-        .unwrap();
-    let dp_id = Uuid::now_v7();
-    let dp_path = format!("{}{code}/", dr.path);
-    let unit = |id, code: String, kind: &str, parent, path| org_unit::ActiveModel {
-        id: Set(id),
-        code: Set(code.clone()),
-        name: Set(code),
-        kind: Set(kind.to_owned()),
-        parent_id: Set(Some(parent)),
-        path: Set(path),
-        office_size: Set(None),
-        virtual_counter: Set(false),
-        virtual_counter_mailbox: Set(None),
-        opening_hours: Set(None),
-        created_at: Set(Utc::now()),
-    };
-    org_unit::Entity::insert(unit(dp_id, code.to_owned(), "PROVINCIAL_DIRECTORATE", dr.id, dp_path.clone()))
-        .exec(db)
-        .await
-        .unwrap();
-    let offices: Vec<_> = (0..n)
-        .map(|i| {
-            let segment = format!("U{i}");
-            unit(Uuid::now_v7(), format!("{code}-{segment}"), "TERRITORIAL_OFFICE", dp_id, format!("{dp_path}{segment}/"))
-        })
-        .collect();
-    for chunk in offices.chunks(200) {
-        org_unit::Entity::insert_many(chunk.to_vec()).exec(db).await.unwrap();
-    }
-}
+use crate::helpers::{TestApp, data, directorate_with_offices};
 
 async fn statements_for(app: &TestApp, token: &str, code: &str) -> (u64, usize) {
     let query = "query($code: String!) { orgUnit(code: $code) { children { code parent { code children { code } } } } }";
