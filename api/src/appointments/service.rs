@@ -138,9 +138,9 @@ fn bad(field: &str, (it, en): (String, String)) -> AppError {
     AppError::bad_input(field, it, en)
 }
 
-/// A new booking with the usual defaults.
+/// A new booking with the usual defaults (also used by the data generator).
 #[allow(clippy::too_many_arguments)]
-fn new_booking(
+pub(crate) fn new_booking(
     office: &org_unit::Model,
     svc: &service::Model,
     cup_number: String,

@@ -39,7 +39,8 @@ use entities::{
     service,
 };
 
-use crate::appointments::domain::rome_instant;
+use crate::appointments::domain::{AppointmentSource, Channel, rome_instant};
+use crate::appointments::service::new_booking;
 use crate::quesiti::domain::{Section, due_at, is_working_day};
 
 /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's parameter limits.
@@ -312,47 +313,23 @@ async fn appointments(
                 let Some(svc) = g.pick(services) else { continue };
                 let Some(&(fiscal_code, name, phone, email)) = g.pick(citizens) else { continue };
                 let booked_at = starts_at - Duration::days(g.range(4, 20));
-                let mut a = appointment::Model {
-                    id: g.id(booked_at),
-                    unit_id: office.unit.id,
-                    cup_number: format!("G{}-{day_no:03}-{i:03}", day.format("%y%m%d")),
+                let channel = if office.unit.virtual_counter && g.pct(20) { Channel::Virtual } else { Channel::InPerson };
+                let mut a = new_booking(
+                    &office.unit,
+                    svc,
+                    format!("G{}-{day_no:03}-{i:03}", day.format("%y%m%d")),
                     starts_at,
-                    local_date: *day,
-                    service_id: svc.id,
-                    fiscal_code: fiscal_code.to_owned(),
-                    citizen_name: name.to_owned(),
-                    phone: phone.map(str::to_owned),
-                    email: email.map(str::to_owned),
-                    channel: if office.unit.virtual_counter && g.pct(20) { "VIRTUAL" } else { "IN_PERSON" }.to_owned(),
-                    status: "BOOKED".to_owned(),
-                    source: "CUP_IMPORT".to_owned(),
-                    booked_by_id: None,
-                    booked_by_unit_id: None,
-                    cancel_reason: None,
-                    cancelled_at: None,
-                    precall_status: if svc.fast { "NOT_REQUIRED" } else { "UNASSIGNED" }.to_owned(),
-                    precall_assignee_id: None,
-                    precall_assigned_at: None,
-                    precall_outcome: None,
-                    precall_reason: None,
-                    precall_result: None,
-                    precall_note: None,
-                    precalled_at: None,
-                    precontact_sent_at: None,
-                    precontact_sent_by_id: None,
-                    citizen_reply: None,
-                    citizen_reply_at: None,
-                    counter_operator_id: None,
-                    counter_channel: None,
-                    counter_assigned_at: None,
-                    counter_started_at: None,
-                    counter_ended_at: None,
-                    counter_outcome: None,
-                    protocol_number: None,
-                    version: 1,
-                    created_at: booked_at,
-                    updated_at: booked_at,
-                };
+                    fiscal_code.to_owned(),
+                    name.to_owned(),
+                    phone.map(str::to_owned),
+                    email.map(str::to_owned),
+                    channel,
+                    AppointmentSource::CupImport,
+                    None,
+                    booked_at,
+                );
+                // Deterministic ids, so the same seed gives the same rows.
+                a.id = g.id(booked_at);
                 live(g, office, &mut a, *day, until);
                 rows.push(appointment::ActiveModel::from(a));
                 total += 1;
