@@ -1,6 +1,7 @@
 // CCM and CRIC (DOMAIN.md §4), against the real server with the demo data:
 // ccm.op searches the FAQ and files a quesito to DR Sardegna / Pensioni;
-// cric.sardegna takes and answers it; cric.lazio never sees it.
+// cric.sardegna takes and answers it; cric.lazio never sees it; cric.sardegna
+// converts another quesito into an appointment at a Sardinian office.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
@@ -24,6 +25,31 @@ const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione prin
 const SUBJECT = `Decorrenza pensione di vecchiaia ${Date.now()}`;
 const FISCAL_CODE = 'RSSMRA80A01H501U';
 let quesitoPath;
+
+/** A GraphQL request as `username`, straight to the API (to prepare data the screen then works on). */
+async function gql(username, query, variables = {}) {
+  const post = async (body, token) => {
+    const response = await fetch(`${server.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    const json = await response.json();
+    assert.equal(json.errors, undefined, JSON.stringify(json.errors));
+    return json.data;
+  };
+  const { login } = await post({
+    query: 'mutation($u: String!) { login(username: $u, password: "demo") { token } }',
+    variables: { u: username },
+  });
+  return post({ query, variables }, login.token);
+}
+
+/** Today + n days in Europe/Rome as yyyy-mm-dd. */
+function romeDay(n) {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
 
 async function statusesOfHistory(page) {
   return page.getByTestId('quesito-event').evaluateAll((rows) =>
@@ -185,6 +211,55 @@ describe('CCM and CRIC', () => {
     await page.getByRole('alert').getByRole('heading', { name: 'Quesito non trovato' }).waitFor();
     assert.equal(await page.getByText(SUBJECT).count(), 0);
     assert.equal(await page.getByText(FISCAL_CODE).count(), 0);
+    await page.context().close();
+  });
+
+  it('cric.sardegna converts a quesito into an appointment at a Sardinian office', async () => {
+    const subject = `Fascicolo cartaceo da ricostruire ${Date.now()}`;
+    const { quesitoClassifications } = await gql(
+      'ccm.op',
+      'query { quesitoClassifications(regionCode: "DR-SAR", section: PENSIONI, first: 1) { nodes { id } } }',
+    );
+    const { fileQuesito } = await gql('ccm.op', 'mutation($i: FileQuesitoInput!) { fileQuesito(input: $i) { id } }', {
+      i: {
+        regionCode: 'DR-SAR',
+        section: 'PENSIONI',
+        classification: quesitoClassifications.nodes[0].id,
+        subject,
+        question: 'La posizione assicurativa del cittadino risulta incompleta negli archivi.',
+        citizenFiscalCode: FISCAL_CODE,
+      },
+    });
+
+    const page = await newPage(browser, server.baseUrl);
+    await signIn(page, 'cric.sardegna');
+    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.goto(`/cric/quesiti/${fileQuesito.id}`);
+    await page.getByRole('heading', { level: 1, name: subject }).waitFor();
+    await page.getByRole('button', { name: 'Converti in appuntamento' }).click();
+    const form = page.getByRole('form', { name: 'Converti in appuntamento' });
+    // Only the offices of the quesito's region are offered.
+    const offices = await form.getByLabel('Ufficio *').locator('option').allInnerTexts();
+    assert.ok(offices.includes('UT Cagliari 1'), offices.join());
+    assert.ok(!offices.some((name) => name.includes('Roma')), offices.join());
+
+    await form.getByLabel('Motivo *').fill('Occorre ricostruire il fascicolo cartaceo della posizione assicurativa.');
+    await form.getByLabel('Ufficio *').selectOption({ label: 'UT Cagliari 1' });
+    await form.locator('option', { hasText: 'Rimborsi' }).first().waitFor({ state: 'attached' });
+    await form.getByLabel('Servizio *').selectOption({ index: 1 });
+    await form.getByLabel(/^Giorno/).fill(romeDay(7));
+    await form.getByLabel('Ora *').fill('10:30');
+    await form.getByLabel('Cognome e nome del cittadino *').fill('Rossi Mario');
+    await assertAccessible(page, 'convert form');
+    await form.getByRole('button', { name: 'Prenota e converti' }).click();
+
+    await page.getByTestId('quesito-status').getByText('Convertito in appuntamento').waitFor();
+    const appointment = page.getByTestId('quesito-appointment');
+    await appointment.getByText('UT Cagliari 1').waitFor();
+    assert.deepEqual((await statusesOfHistory(page)).at(-1), ['NEW', 'CONVERTED_TO_APPOINTMENT']);
+    assert.equal(await page.getByRole('group', { name: 'Azioni sul quesito' }).count(), 0);
+    await assertAccessible(page, 'quesito converted');
+    assert.deepEqual(page.pageErrors, []);
     await page.context().close();
   });
 });

@@ -296,6 +296,22 @@ both_backends!(only_the_ccm_files_quesiti, |app: TestApp| async move {
     assert_eq!(count(&app, &ccm, json!({ "text": "Archiviato da un esperto" })).await, 0);
 });
 
+both_backends!(the_ccm_picks_among_every_region_with_a_cric_and_nobody_else_gets_one, |app: TestApp| async move {
+    let query = "{ quesitoRegions { code name kind } }";
+    let ccm = app.login("ccm.op").await;
+    let res = app.graphql(Some(&ccm), query, json!({})).await;
+    let codes: Vec<&str> =
+        data(&res)["quesitoRegions"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["DR-LAZ", "DR-SAR"], "by name: DR Lazio, DR Sardegna");
+    assert_eq!(data(&res)["quesitoRegions"][1]["name"], "DR Sardegna");
+    // Without quesito:file there is nothing to pick, not an error.
+    for who in ["cric.sardegna", "dr.sardegna", "op.cagliari1"] {
+        let token = app.login(who).await;
+        let res = app.graphql(Some(&token), query, json!({})).await;
+        assert_eq!(data(&res)["quesitoRegions"], json!([]), "{who}");
+    }
+});
+
 both_backends!(classifications_and_sla_are_configured_per_section_and_region, |app: TestApp| async move {
     let dr = app.login("dr.sardegna").await;
     let create = |unit: &'static str, code: &'static str| {
@@ -543,4 +559,40 @@ both_backends!(a_quesito_becomes_an_office_appointment_when_the_paper_file_must_
     let lazio = app.login("cric.lazio").await;
     let res = app.graphql(Some(&lazio), CONVERT, json!({ "id": other["id"], "i": booking("UT-RM1", 7) })).await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
+});
+
+async fn conversion_offices(app: &TestApp, token: &str, id: &str) -> Vec<String> {
+    let res = app
+        .graphql(Some(token), "query($id: ID!) { quesito(id: $id) { conversionOffices { code } } }", json!({ "id": id }))
+        .await;
+    data(&res)["quesito"]["conversionOffices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+both_backends!(the_expert_converting_a_quesito_picks_among_the_offices_of_its_region, |app: TestApp| async move {
+    let q = file_ok(&app, "DR-SAR", "Fascicolo da ricostruire a Cagliari").await;
+    let id = q["id"].as_str().unwrap();
+    let expert = app.login("cric.sardegna").await;
+    let offices = conversion_offices(&app, &expert, id).await;
+    assert_eq!(offices, ["UT-CA1", "UT-CA2", "UT-IGL", "UT-NU", "UT-OR", "UT-SS"], "Sardinia's offices by name");
+    // Who may not convert it gets no offices, not an error.
+    for who in ["dr.sardegna", "ccm.op"] {
+        let token = app.login(who).await;
+        assert!(conversion_offices(&app, &token, id).await.is_empty(), "{who}");
+    }
+    // Nor once it is answered.
+    take(&app, &expert, id).await;
+    let res = app
+        .graphql(
+            Some(&expert),
+            "mutation($id: ID!) { answerQuesito(id: $id, answer: \"Risposta completa al cittadino\") { status } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(data(&res)["answerQuesito"]["status"], "ANSWERED");
+    assert!(conversion_offices(&app, &expert, id).await.is_empty());
 });

@@ -15,8 +15,19 @@ const classifications = {
   },
 };
 
+const regions = {
+  data: {
+    quesitoRegions: [
+      { id: 'r2', code: 'DR-LAZ', name: 'DR Lazio' },
+      { id: 'r1', code: 'DR-SAR', name: 'DR Sardegna' },
+    ],
+  },
+};
+
 function clientFiling(fileAnswer: () => { data?: unknown; error?: CombinedError }) {
-  return fakeClient((name) => (name === 'QuesitoClassificationList' ? classifications : fileAnswer()));
+  return fakeClient((name) =>
+    name === 'QuesitoRegions' ? regions : name === 'QuesitoClassificationList' ? classifications : fileAnswer(),
+  );
 }
 
 async function fillValid() {
@@ -38,6 +49,12 @@ const filed = { data: { fileQuesito: { id: 'q1', status: 'NEW', dueAt: '2026-12-
 // Typing a whole form is slow under a loaded machine: more room than the 5 s default.
 describe('NewQuesitoForm', { timeout: 20_000 }, () => {
   beforeEach(() => sessionStorage.clear());
+
+  it('offers the regions the API lists, by name', () => {
+    renderWithProviders(<NewQuesitoForm />, { client: clientFiling(() => filed) });
+    const options = Array.from((screen.getByLabelText('Direzione regionale *') as HTMLSelectElement).options).map((o) => o.text);
+    expect(options).toEqual(['Scegli la direzione regionale', 'DR Lazio', 'DR Sardegna']);
+  });
 
   it('offers the three sections by their Italian names', () => {
     renderWithProviders(<NewQuesitoForm />);

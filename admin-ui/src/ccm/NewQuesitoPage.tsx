@@ -9,8 +9,8 @@ import { useDraft } from '../forms/useDraft';
 import type { Priority, Section } from '../gql/graphql';
 import { SelectField, TextAreaField } from '../quesiti/fields';
 import { normalizeFiscalCode } from '../quesiti/fiscalCode';
-import { PRIORITY_LABELS, PRIORITY_ORDER, REGIONS, SECTION_LABELS, SECTION_ORDER } from '../quesiti/labels';
-import { QuesitoClassificationListQuery, QuesitoFileMutation } from '../quesiti/operations';
+import { PRIORITY_LABELS, PRIORITY_ORDER, SECTION_LABELS, SECTION_ORDER } from '../quesiti/labels';
+import { QuesitoClassificationListQuery, QuesitoFileMutation, QuesitoRegionsQuery } from '../quesiti/operations';
 import {
   QUESTION_MAX,
   SUBJECT_MAX,
@@ -77,6 +77,7 @@ export function NewQuesitoForm() {
   const [errors, setErrors] = useState<FieldErrors<QuesitoFormValues>>({});
   const [{ fetching, error }, fileQuesito] = useMutation(QuesitoFileMutation);
 
+  const [regions] = useQuery({ query: QuesitoRegionsQuery });
   const [classifications] = useQuery({
     query: QuesitoClassificationListQuery,
     variables: { regionCode: draft.regionCode, section: (draft.section || null) as Section | null, first: 100 },
@@ -142,13 +143,14 @@ export function NewQuesitoForm() {
             data-field="regionCode"
             required
           >
-            <option value="">Scegli la direzione regionale</option>
-            {REGIONS.map((region) => (
+            <option value="">{regions.fetching ? 'Caricamento…' : 'Scegli la direzione regionale'}</option>
+            {(regions.data?.quesitoRegions ?? []).map((region) => (
               <option key={region.code} value={region.code}>
                 {region.name}
               </option>
             ))}
           </SelectField>
+          {regions.error ? <ErrorDisplay error={regions.error} headingLevel={3} /> : null}
         </div>
         <div className="col-md-6">
           <SelectField

@@ -71,4 +71,45 @@ describe('QuesitoActions', () => {
     const operation = vi.mocked(client.executeMutation).mock.calls[0][0];
     expect(operation.variables).toMatchObject({ id: 'q1', answer: 'La risposta.', publishAsFaq: true, faqQuestion: null });
   });
+
+  it('converts to an appointment at an office of the region, only where the API lists offices', async () => {
+    const offices = [
+      { code: 'UT-CA1', name: 'UT Cagliari 1', virtualCounter: true },
+      { code: 'UT-OR', name: 'UT Oristano', virtualCounter: false },
+    ];
+    const client = fakeClient((name) =>
+      name === 'ServiceList'
+        ? { data: { services: [{ id: 's1', code: 'RIMB', name: 'Rimborsi', fast: false, active: true }] } }
+        : { data: { convertQuesitoToAppointment: { id: 'q1', status: 'CONVERTED_TO_APPOINTMENT', appointmentId: 'a1', version: 3 } } },
+    );
+    const onChanged = vi.fn();
+    renderWithProviders(
+      <QuesitoActions id="q1" status="IN_PROGRESS" subject="Oggetto" actor="cric" conversionOffices={offices} onChanged={onChanged} />,
+      { client },
+    );
+    expect(buttons()).toEqual(['Rispondi', 'Inoltra alla Direzione Centrale', 'Converti in appuntamento', 'Annulla']);
+    await userEvent.click(screen.getByRole('button', { name: 'Converti in appuntamento' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Prenota e converti' }));
+    expect(screen.getByText("Scegli l'ufficio.")).toBeInTheDocument();
+    const conversions = () => vi.mocked(client.executeMutation).mock.calls.map((c) => c[0]).filter((o) => 'input' in (o.variables ?? {}));
+    expect(conversions()).toHaveLength(0);
+
+    await userEvent.type(screen.getByLabelText('Motivo *'), 'Fascicolo cartaceo da ricostruire');
+    await userEvent.selectOptions(screen.getByLabelText('Ufficio *'), 'UT Oristano');
+    expect(Array.from((screen.getByLabelText('Canale') as HTMLSelectElement).options).map((o) => o.text)).toEqual(['In presenza']);
+    await userEvent.selectOptions(screen.getByLabelText('Ufficio *'), 'UT Cagliari 1');
+    await userEvent.selectOptions(screen.getByLabelText('Canale'), 'Sportello virtuale');
+    await userEvent.selectOptions(screen.getByLabelText('Servizio *'), 'Rimborsi');
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' });
+    await userEvent.type(screen.getByLabelText(/^Giorno/), tomorrow);
+    await userEvent.type(screen.getByLabelText('Ora *'), '10:30');
+    await userEvent.type(screen.getByLabelText('Cognome e nome del cittadino *'), 'Porcu Elena');
+    await userEvent.click(screen.getByRole('button', { name: 'Prenota e converti' }));
+    expect(conversions()).toHaveLength(1);
+    expect(conversions()[0].variables).toMatchObject({
+      id: 'q1',
+      input: { officeCode: 'UT-CA1', serviceCode: 'RIMB', date: tomorrow, time: '10:30:00', channel: 'VIRTUAL', citizenName: 'Porcu Elena', cupNumber: null },
+    });
+    expect(onChanged).toHaveBeenCalledOnce();
+  });
 });

@@ -5,10 +5,11 @@ import { hasErrorCode } from '../api/errors';
 import { ErrorDisplay } from '../components/ErrorDisplay';
 import { useDraft } from '../forms/useDraft';
 import type { QuesitoStatus } from '../gql/graphql';
+import { ConvertForm, type ConversionOffice } from './ConvertForm';
 import { CheckboxField, TextAreaField } from './fields';
 import { QuesitoAnswerMutation, QuesitoCancelMutation, QuesitoForwardMutation, QuesitoTakeMutation } from './operations';
 
-export type QuesitoAction = 'take' | 'answer' | 'forward' | 'cancel';
+export type QuesitoAction = 'take' | 'answer' | 'forward' | 'convert' | 'cancel';
 /** Who is looking: a CRIC expert works the quesito; the CCM that filed it may only cancel it. */
 export type QuesitoActor = 'cric' | 'ccm';
 
@@ -16,20 +17,23 @@ export const ACTION_LABELS: Record<QuesitoAction, string> = {
   take: 'Prendi in carico',
   answer: 'Rispondi',
   forward: 'Inoltra alla Direzione Centrale',
+  convert: 'Converti in appuntamento',
   cancel: 'Annulla',
 };
 
 /**
  * The actions the life cycle allows from a status (DOMAIN.md §4.3). Converting
- * to an appointment is not offered: the API has no such mutation yet.
+ * is offered when the API lists offices to convert at (it lists none to who
+ * may not convert).
  */
-export function actionsFor(status: QuesitoStatus, actor: QuesitoActor): QuesitoAction[] {
+export function actionsFor(status: QuesitoStatus, actor: QuesitoActor, canConvert = false): QuesitoAction[] {
   if (actor === 'ccm') return status === 'NEW' || status === 'IN_PROGRESS' ? ['cancel'] : [];
+  const convert: QuesitoAction[] = canConvert ? ['convert'] : [];
   switch (status) {
     case 'NEW':
-      return ['take', 'forward', 'cancel'];
+      return ['take', 'forward', ...convert, 'cancel'];
     case 'IN_PROGRESS':
-      return ['answer', 'forward', 'cancel'];
+      return ['answer', 'forward', ...convert, 'cancel'];
     default:
       return [];
   }
@@ -59,13 +63,15 @@ interface Props {
   status: QuesitoStatus;
   subject: string;
   actor: QuesitoActor;
+  /** Offices of the region where the caller may convert it to an appointment. */
+  conversionOffices?: readonly ConversionOffice[];
   /** Reloads the quesito (after an action, or after a conflict). */
   onChanged: () => void;
 }
 
 /** The buttons a quesito's status allows, each opening its small form where one is needed. */
-export function QuesitoActions({ id, status, subject, actor, onChanged }: Props) {
-  const actions = actionsFor(status, actor);
+export function QuesitoActions({ id, status, subject, actor, conversionOffices = [], onChanged }: Props) {
+  const actions = actionsFor(status, actor, conversionOffices.length > 0);
   const [open, setOpen] = useState<QuesitoAction | null>(null);
   const [take, takeQuesito] = useMutation(QuesitoTakeMutation);
 
@@ -104,6 +110,9 @@ export function QuesitoActions({ id, status, subject, actor, onChanged }: Props)
       <ActionError error={take.error} onReload={onChanged} />
       {open === 'answer' ? <AnswerForm id={id} subject={subject} onDone={onChanged} /> : null}
       {open === 'forward' ? <ReasonForm id={id} kind="forward" onDone={onChanged} /> : null}
+      {open === 'convert' ? (
+        <ConvertForm id={id} offices={conversionOffices} onDone={onChanged} renderError={(error) => <ActionError error={error} onReload={onChanged} />} />
+      ) : null}
       {open === 'cancel' ? <ReasonForm id={id} kind="cancel" onDone={onChanged} /> : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { hasErrorCode } from '../api/errors';
 import { ErrorDisplay } from '../components/ErrorDisplay';
 import { Loading } from '../components/Loading';
 import { usePageTitle } from '../components/usePageTitle';
+import { ConvertedAppointment } from './ConvertedAppointment';
 import { PRIORITY_LABELS, SECTION_LABELS, STATUS_LABELS, formatDateTime } from './labels';
 import { QuesitoShowQuery } from './operations';
 import { QuesitoActions, type QuesitoActor } from './QuesitoActions';
@@ -98,10 +99,19 @@ export function QuesitoDetail({ id, actor, notice }: { id: string; actor: Quesit
           </p>
         </section>
       ) : null}
+      {quesito.appointmentId ? <ConvertedAppointment id={quesito.appointmentId} /> : null}
       {quesito.forwardReason ? <p>Motivo dell'inoltro: {quesito.forwardReason}</p> : null}
       {quesito.cancelReason ? <p>Motivo dell'annullamento: {quesito.cancelReason}</p> : null}
 
-      <QuesitoActions id={quesito.id} status={quesito.status} subject={quesito.subject} actor={actor} onChanged={reload} key={quesito.version} />
+      <QuesitoActions
+        id={quesito.id}
+        status={quesito.status}
+        subject={quesito.subject}
+        actor={actor}
+        conversionOffices={quesito.conversionOffices}
+        onChanged={reload}
+        key={quesito.version}
+      />
 
       <section aria-labelledby="quesito-history-heading" className="my-4">
         <h2 id="quesito-history-heading" className="h4">

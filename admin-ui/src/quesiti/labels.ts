@@ -58,16 +58,6 @@ export const CONTACT_OUTCOME_LABELS: Record<ContactOutcome, string> = {
   CALLBACK_REQUESTED: 'Richiamata richiesta',
 };
 
-/**
- * The regional directorates a quesito can be filed to. The API has no list of
- * regions a CCM operator may read (orgUnits gives the CCM only its own unit),
- * so the demo seed's regions are listed here; the server rejects an unknown code.
- */
-export const REGIONS: readonly { code: string; name: string }[] = [
-  { code: 'DR-SAR', name: 'DR Sardegna' },
-  { code: 'DR-LAZ', name: 'DR Lazio' },
-];
-
 const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' });
 const dateOnly = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: 'Europe/Rome' });
 

@@ -22,6 +22,16 @@ export const FaqSearchQuery = graphql(`
   }
 `);
 
+export const QuesitoRegionsQuery = graphql(`
+  query QuesitoRegions {
+    quesitoRegions {
+      id
+      code
+      name
+    }
+  }
+`);
+
 export const QuesitoClassificationListQuery = graphql(`
   query QuesitoClassificationList($regionCode: String!, $section: Section, $first: Int, $after: String) {
     quesitoClassifications(regionCode: $regionCode, section: $section, first: $first, after: $after) {
@@ -118,6 +128,12 @@ export const QuesitoShowQuery = graphql(`
       faqEntryId
       contactId
       version
+      conversionOffices {
+        id
+        code
+        name
+        virtualCounter
+      }
       events {
         from
         to
@@ -236,6 +252,37 @@ export const FaqRetireMutation = graphql(`
       id
       status
       version
+    }
+  }
+`);
+
+export const QuesitoConvertMutation = graphql(`
+  mutation QuesitoConvert($id: ID!, $input: ConvertQuesitoInput!) {
+    convertQuesitoToAppointment(id: $id, input: $input) {
+      id
+      status
+      appointmentId
+      version
+    }
+  }
+`);
+
+export const QuesitoAppointmentQuery = graphql(`
+  query QuesitoAppointment($id: ID!) {
+    appointment(id: $id) {
+      id
+      cupNumber
+      startsAt
+      channel
+      status
+      office {
+        id
+        name
+      }
+      service {
+        id
+        name
+      }
     }
   }
 `);

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use entities::{org_unit, quesito, quesito_classification, quesito_event};
 
-use super::domain::{Priority, QuesitoStatus, Section};
+use super::domain::{Priority, QuesitoStatus, Section, Transition};
 use super::service::{self, Answer, FileQuesito, NewClassification};
 use super::store::{self, QuesitoFilter as StoreFilter};
 use crate::authz::Action;
@@ -123,6 +123,23 @@ impl Quesito {
     /// The office appointment it was converted to.
     async fn appointment_id(&self) -> Option<ID> {
         self.0.appointment_id.map(|id| ID(id.to_string()))
+    }
+    /// Offices of its region where it may become an appointment, by name.
+    /// Empty unless the caller may convert it now (an expert of its CRIC and
+    /// section, while NEW or IN_PROGRESS).
+    async fn conversion_offices(&self, ctx: &Context<'_>) -> AppResult<Vec<OrgUnit>> {
+        let scope = ctx.scope()?;
+        let status: QuesitoStatus = self.0.status.parse().map_err(AppError::internal)?;
+        if status.apply(Transition::ConvertToAppointment).is_none() {
+            return Ok(Vec::new());
+        }
+        let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
+        let Some(cric) = loader.load_one(self.0.unit_id).await? else { return Ok(Vec::new()) };
+        if scope.authorize_in_section(Action::QuesitoWork, &cric.path, &self.0.section).is_err() {
+            return Ok(Vec::new());
+        }
+        let Some(region) = store::region_of_cric(&cric.path) else { return Ok(Vec::new()) };
+        Ok(store::offices_of_region(scope, &region).await?.into_iter().map(OrgUnit).collect())
     }
     /// The FAQ entry its answer was published as.
     async fn faq_entry_id(&self) -> Option<ID> {
@@ -426,6 +443,13 @@ impl QuesitoQuery {
     async fn quesito(&self, ctx: &Context<'_>, id: ID) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
         store::by_id(scope, parse_id("id", &id)?).await?.map(Quesito).ok_or_else(not_found)
+    }
+
+    /// Regional directorates the caller may file quesiti to (those whose CRIC
+    /// is within reach: every region for the CCM), by name. Empty for others.
+    async fn quesito_regions(&self, ctx: &Context<'_>) -> AppResult<Vec<OrgUnit>> {
+        let scope = ctx.scope()?;
+        Ok(store::filing_regions(scope).await?.into_iter().map(OrgUnit).collect())
     }
 
     /// Classifications usable for quesiti to the CRIC of `regionCode`

@@ -523,9 +523,7 @@ pub async fn convert_to_appointment(scope: &Scope, id: Uuid, input: Conversion) 
     let (l, acting, next) = prepare(scope, id, Transition::ConvertToAppointment).await?;
     let office =
         crate::appointments::service::office_for(scope, Action::AppointmentBook, &input.booking.office_code).await?;
-    // The regional directorate is the CRIC's parent: `/IT/SAR/CRIC/` → `/IT/SAR/`.
-    let ancestors = store::ancestor_paths(&l.cric.path);
-    let region = ancestors.len().checked_sub(2).and_then(|i| ancestors.get(i)).cloned().unwrap_or_default();
+    let region = store::region_of_cric(&l.cric.path).unwrap_or_default();
     if region.is_empty() || !office.path.starts_with(&region) {
         return Err(AppError::bad_input(
             "officeCode",

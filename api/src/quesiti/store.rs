@@ -166,6 +166,27 @@ pub async fn cric_of_region(
         .await?)
 }
 
+/// Regional directorates whose CRIC lies within the caller's `quesito:file`
+/// reach (the CCM: every region), by name: the CCM's region picker.
+pub async fn filing_regions(scope: &Scope) -> AppResult<Vec<org_unit::Model>> {
+    let reach = scope.units_for(Action::QuesitoFile);
+    if reach.is_nowhere() {
+        return Ok(Vec::new());
+    }
+    let mut crics = Query::select();
+    crics
+        .column(org_unit::Column::ParentId)
+        .from(org_unit::Entity)
+        .and_where(Expr::col(org_unit::Column::Kind).eq("CRIC"))
+        .cond_where(reach.path_condition(Expr::col(org_unit::Column::Path)));
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Kind.eq("REGIONAL_DIRECTORATE"))
+        .filter(Expr::col((org_unit::Entity, org_unit::Column::Id)).in_subquery(crics))
+        .order_by_asc(org_unit::Column::Name)
+        .all(scope.db())
+        .await?)
+}
+
 /// The central directorate of the national root that `cric_path` lies under,
 /// within the caller's `quesito:route` reach.
 pub async fn central_directorate_for(scope: &Scope, cric_path: &str) -> AppResult<Option<org_unit::Model>> {
@@ -198,6 +219,27 @@ pub fn ancestor_paths(path: &str) -> Vec<String> {
         out.push(acc.clone());
     }
     out
+}
+
+/// The regional directorate's path of a CRIC, its parent: `/IT/SAR/CRIC/` → `/IT/SAR/`.
+pub fn region_of_cric(cric_path: &str) -> Option<String> {
+    let ancestors = ancestor_paths(cric_path);
+    ancestors.len().checked_sub(2).and_then(|i| ancestors.get(i)).cloned()
+}
+
+/// Territorial offices under `region_path` that the caller may book at, by name.
+pub async fn offices_of_region(scope: &Scope, region_path: &str) -> AppResult<Vec<org_unit::Model>> {
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Kind.eq(crate::org::domain::UnitKind::TerritorialOffice.as_str()))
+        .filter(org_unit::Column::Path.starts_with(region_path))
+        .filter(
+            scope
+                .units_for(Action::AppointmentBook)
+                .path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))),
+        )
+        .order_by_asc(org_unit::Column::Name)
+        .all(scope.db())
+        .await?)
 }
 
 /// Units by id, for authorising an operation on a quesito already read
