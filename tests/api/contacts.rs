@@ -82,9 +82,14 @@ both_backends!(only_the_ccm_records_and_reads_contacts, |app: TestApp| async mov
     assert_eq!(data(&res)["contacts"]["nodes"].as_array().unwrap().len(), 1);
     let admin = app.login("admin").await;
     let audit = app
-        .graphql(Some(&admin), r#"{ auditEvents(filter: { action: "contact.lookup_by_fiscal_code" }) { nodes { actor } } }"#, json!({}))
+        .graphql(
+            Some(&admin),
+            r#"{ auditEvents(filter: { action: "contact.lookup_by_fiscal_code" }) { nodes { actor actingUnit { code } } } }"#,
+            json!({}),
+        )
         .await;
     assert_eq!(data(&audit)["auditEvents"]["nodes"][0]["actor"], "ccm.op");
+    assert_eq!(data(&audit)["auditEvents"]["nodes"][0]["actingUnit"]["code"], "CCM", "attributed to the CCM");
 });
 
 both_backends!(a_contact_links_only_an_appointment_the_ccm_can_see, |app: TestApp| async move {
