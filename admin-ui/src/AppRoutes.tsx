@@ -5,7 +5,7 @@ import { SIGN_IN_PATH } from './auth/returnTo';
 import { SignInPage } from './auth/SignInPage';
 import { ComingSoon } from './components/ComingSoon';
 import { HomePage } from './home/HomePage';
-import { MonitoringPage } from './monitoring/MonitoringPage';
+import { LazyMonitoringPage } from './monitoring/LazyMonitoringPage';
 import { MONITORING_PATH } from './monitoring/selection';
 import { ccmRoutes } from './ccm/routes';
 import { cricRoutes } from './cric/routes';
@@ -53,7 +53,7 @@ export function AppRoutes() {
         <Route path={`${PEOPLE_PATH}/:username`} element={<RequireRole path={ORGANIZATION}><PersonPage /></RequireRole>} />
         <Route path={NEW_PERSON_PATH} element={<RequireRole path={ORGANIZATION}><NewPersonPage /></RequireRole>} />
         <Route path={AUDIT} element={<RequireRole path={AUDIT}><AuditPage /></RequireRole>} />
-        <Route path={MONITORING_PATH} element={<RequireRole path={MONITORING_PATH}><MonitoringPage /></RequireRole>} />
+        <Route path={MONITORING_PATH} element={<RequireRole path={MONITORING_PATH}><LazyMonitoringPage /></RequireRole>} />
         <Route path={NOTIFICATIONS} element={<RequireRole path={NOTIFICATIONS}><NotificationsPage /></RequireRole>} />
         <Route path={WORKLIST} element={<RequireRole path={WORKLIST}><WorklistPage /></RequireRole>} />
         <Route path={OFFICE_DAY} element={<RequireRole path={OFFICE_DAY}><OfficeDayPage /></RequireRole>} />
