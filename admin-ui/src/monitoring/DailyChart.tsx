@@ -29,7 +29,7 @@ export function DailyChart({ points }: { points: readonly DailyPoint[] }) {
           <Tooltip labelFormatter={(date) => formatDay(String(date))} formatter={(value) => formatCount(Number(value))} />
           <Legend />
           {DAILY_SERIES.map(({ key, label, color }) => (
-            <Line key={key} type="monotone" dataKey={key} name={label} stroke={color} strokeWidth={2} dot={points.length <= 31} isAnimationActive={false} />
+            <Line key={key} type="linear" dataKey={key} name={label} stroke={color} strokeWidth={2} dot={points.length <= 31} isAnimationActive={false} />
           ))}
         </LineChart>
       </div>

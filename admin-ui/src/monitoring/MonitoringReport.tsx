@@ -61,7 +61,7 @@ export function MonitoringReport({ selection, choices }: { selection: Selection;
       <h2 id="monitoring-unit">{stats.unit.name}</h2>
       <p className="text-muted">
         {UNIT_KIND_LABELS[stats.unit.kind]} · {stats.unit.code} · dal {formatDay(from)} al {formatDay(to)} ({formatCount(daysInRange(range))}{' '}
-        {daysInRange(range) === 1 ? 'giorno' : 'giorni'}). I dati comprendono tutte le unità sottostanti.
+        {daysInRange(range) === 1 ? 'giorno' : 'giorni'}).{stats.children.length > 0 ? ' I dati comprendono tutte le unità sottostanti.' : ''}
       </p>
       <CsvDownload key={`${unitCode}:${from}:${to}`} selection={selection} />
 
