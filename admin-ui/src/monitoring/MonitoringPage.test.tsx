@@ -92,6 +92,19 @@ describe('MonitoringPage', () => {
     expect(screen.getByLabelText('Unità')).toHaveValue('');
   });
 
+  it("never leaves the previous unit's figures on screen when the next unit is refused", async () => {
+    const api = client((variables) =>
+      variables.unitCode === 'DP-CA' ? { error: apiError('FORBIDDEN', 'Operazione non consentita su questa unità') } : statsAnswer('DR-SAR', '2026-11-01', '2026-11-03'),
+    );
+    renderWithProviders(<MonitoringPage />, { client: api, me, route: `/monitoraggio?unita=DR-SAR&${PERIOD}` });
+    await screen.findByRole('heading', { level: 2, name: 'DR Sardegna' });
+    await userEvent.click(screen.getByRole('link', { name: 'DP Cagliari' }));
+    expect(await screen.findByText('Operazione non consentita su questa unità')).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent(`/monitoraggio?unita=DP-CA&${PERIOD}`);
+    expect(screen.queryByRole('heading', { level: 2, name: 'DR Sardegna' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('figure-bookings')).not.toBeInTheDocument();
+  });
+
   it('does not ask the API for a period that ends before it starts, nor for one longer than 366 days', async () => {
     const api = client();
     renderWithProviders(<MonitoringPage />, { client: api, me, route: '/monitoraggio?unita=DR-SAR&dal=2026-11-10&al=2026-11-01' });

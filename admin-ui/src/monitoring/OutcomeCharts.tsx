@@ -19,7 +19,11 @@ export function OutcomeCharts({ appointments }: { appointments: AppointmentFigur
         <SharesChart
           headingId={precallId}
           title="Esiti delle prechiamate"
-          description={`Quota sulle ${formatCount(precalledWithOutcome)} prechiamate con esito registrato.`}
+          description={
+            precalledWithOutcome > 0
+              ? `Quota sulle ${formatCount(precalledWithOutcome)} prechiamate con esito registrato.`
+              : 'Nessuna prechiamata con esito registrato nel periodo.'
+          }
           rows={precall}
           color="#0066cc"
           table={<SharesTable caption="Esiti delle prechiamate: numero e quota" rows={precall} total={precalledWithOutcome} />}
@@ -29,7 +33,11 @@ export function OutcomeCharts({ appointments }: { appointments: AppointmentFigur
         <SharesChart
           headingId={counterId}
           title="Esiti delle sessioni di sportello"
-          description={`Quota sulle ${formatCount(sessions)} sessioni di sportello con esito, in presenza e virtuali.`}
+          description={
+            sessions > 0
+              ? `Quota sulle ${formatCount(sessions)} sessioni di sportello con esito, in presenza e virtuali.`
+              : 'Nessuna sessione di sportello con esito nel periodo.'
+          }
           rows={counter}
           color="#008055"
           table={
