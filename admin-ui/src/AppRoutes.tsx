@@ -5,6 +5,8 @@ import { SIGN_IN_PATH } from './auth/returnTo';
 import { SignInPage } from './auth/SignInPage';
 import { ComingSoon } from './components/ComingSoon';
 import { HomePage } from './home/HomePage';
+import { LazyMonitoringPage } from './monitoring/LazyMonitoringPage';
+import { MONITORING_PATH } from './monitoring/selection';
 import { ccmRoutes } from './ccm/routes';
 import { cricRoutes } from './cric/routes';
 import { AppShell } from './layout/AppShell';
@@ -28,7 +30,7 @@ const NOTIFICATIONS = '/notifiche';
 const WORKLIST = '/lista';
 const OFFICE_DAY = '/giornata';
 /** Screens that exist; the other menu entries show a placeholder. */
-const BUILT = new Set([ORGANIZATION, AUDIT, NOTIFICATIONS, WORKLIST, OFFICE_DAY, '/ccm', '/cric']);
+const BUILT = new Set([ORGANIZATION, AUDIT, NOTIFICATIONS, WORKLIST, OFFICE_DAY, '/ccm', '/cric', MONITORING_PATH]);
 
 /** Every screen of the app. A new screen replaces its ComingSoon placeholder here. */
 export function AppRoutes() {
@@ -51,6 +53,7 @@ export function AppRoutes() {
         <Route path={`${PEOPLE_PATH}/:username`} element={<RequireRole path={ORGANIZATION}><PersonPage /></RequireRole>} />
         <Route path={NEW_PERSON_PATH} element={<RequireRole path={ORGANIZATION}><NewPersonPage /></RequireRole>} />
         <Route path={AUDIT} element={<RequireRole path={AUDIT}><AuditPage /></RequireRole>} />
+        <Route path={MONITORING_PATH} element={<RequireRole path={MONITORING_PATH}><LazyMonitoringPage /></RequireRole>} />
         <Route path={NOTIFICATIONS} element={<RequireRole path={NOTIFICATIONS}><NotificationsPage /></RequireRole>} />
         <Route path={WORKLIST} element={<RequireRole path={WORKLIST}><WorklistPage /></RequireRole>} />
         <Route path={OFFICE_DAY} element={<RequireRole path={OFFICE_DAY}><OfficeDayPage /></RequireRole>} />
