@@ -16,7 +16,8 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string' },
+        // The API's dates and times travel as ISO strings (`2026-11-22`, `10:30:00`).
+        scalars: { DateTime: 'string', NaiveDate: 'string', NaiveTime: 'string' },
         // Only the types the operations use, not the whole schema.
         onlyOperationTypes: true,
       },

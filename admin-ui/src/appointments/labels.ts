@@ -82,15 +82,15 @@ export const CALLBACK_OUTCOME_LABELS: Record<CallbackOutcome, string> = {
 };
 
 /** `2026-11-25` → `25/11/2026`. */
-export function formatDate(value: unknown): string {
-  const date = String(value ?? '');
+export function formatDate(value: string | null | undefined): string {
+  const date = value ?? '';
   const [y, m, d] = date.split('-');
   return d && m && y ? `${d}/${m}/${y}` : date;
 }
 
 /** `09:20:00` → `09:20`. */
-export function formatTime(value: unknown): string {
-  return String(value ?? '').slice(0, 5);
+export function formatTime(value: string | null | undefined): string {
+  return (value ?? '').slice(0, 5);
 }
 
 export function formatDateTime(value: string): string {

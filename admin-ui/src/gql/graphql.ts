@@ -15,12 +15,12 @@ export type AppointmentFilter = {
   assignee?: string | null | undefined;
   channel?: AppointmentChannel | null | undefined;
   /** From this day (Europe/Rome), inclusive. */
-  from?: unknown;
+  from?: string | null | undefined;
   officeCode?: string | null | undefined;
   precallStatus?: PrecallStatus | null | undefined;
   status?: AppointmentStatus | null | undefined;
   /** To this day (Europe/Rome), inclusive. */
-  to?: unknown;
+  to?: string | null | undefined;
 };
 
 /** Where a booking stands. */
@@ -104,7 +104,7 @@ export type ConvertQuesitoInput = {
   /** The CUP booking number, when the slot was taken in CUP. */
   cupNumber?: string | null | undefined;
   /** Day in Europe/Rome, within the 24-day CUP window. */
-  date: unknown;
+  date: string;
   /** Default: the quesito's. */
   email?: string | null | undefined;
   /** An office of the quesito's region, e.g. `UT-CA1`. */
@@ -115,7 +115,7 @@ export type ConvertQuesitoInput = {
   reason: string;
   serviceCode: string;
   /** Time in Europe/Rome. */
-  time: unknown;
+  time: string;
 };
 
 /** Outcome of a counter session ("ESITO SPORTELLO"). */
@@ -402,17 +402,17 @@ export type MonitoringFiguresFragment = { appointments: { bookings: number, canc
 
 export type MonitoringStatsQueryVariables = Exact<{
   unitCode: string;
-  from: unknown;
-  to: unknown;
+  from: string;
+  to: string;
 }>;
 
 
-export type MonitoringStatsQuery = { stats: { from: unknown, to: unknown, unit: { id: string, code: string, name: string, kind: UnitKind, parent: { id: string, code: string, name: string } | null }, figures: { appointments: { bookings: number, cancelled: number, toPrecall: number, precalled: number, precalledInTime: number, precallCoverage: number | null, notContactable: number, negative: number, positive: number, servedRemotely: number, redirectedEmailPec: number, confirmedVirtual: number, confirmedInPerson: number, cancelledByCitizen: number, servedWithoutCounter: number, servedWithoutCounterShare: number | null, notReachingCounter: number, notReachingCounterShare: number | null, sessions: number, sessionsOver15Minutes: number, transfersToBackOffice: number, noShows: number, counterSessions: Array<{ channel: AppointmentChannel, outcome: CounterOutcome, count: number }> }, callbacks: { requested: number, waiting: number, served: number, resolved: number, routedInternally: number, noAnswer: number }, quesiti: Array<{ section: Section, received: number, answered: number, backlog: number, forwarded: number, slaBreaches: number, medianAnswerHours: number | null }> }, children: Array<{ unit: { id: string, code: string, name: string, kind: UnitKind }, figures: { appointments: { bookings: number, cancelled: number, toPrecall: number, precalled: number, precalledInTime: number, precallCoverage: number | null, notContactable: number, negative: number, positive: number, servedRemotely: number, redirectedEmailPec: number, confirmedVirtual: number, confirmedInPerson: number, cancelledByCitizen: number, servedWithoutCounter: number, servedWithoutCounterShare: number | null, notReachingCounter: number, notReachingCounterShare: number | null, sessions: number, sessionsOver15Minutes: number, transfersToBackOffice: number, noShows: number, counterSessions: Array<{ channel: AppointmentChannel, outcome: CounterOutcome, count: number }> }, callbacks: { requested: number, waiting: number, served: number, resolved: number, routedInternally: number, noAnswer: number }, quesiti: Array<{ section: Section, received: number, answered: number, backlog: number, forwarded: number, slaBreaches: number, medianAnswerHours: number | null }> } }>, daily: Array<{ date: unknown, figures: { appointments: { bookings: number, sessions: number, notReachingCounter: number }, callbacks: { requested: number }, quesiti: Array<{ section: Section, received: number }> } }> } };
+export type MonitoringStatsQuery = { stats: { from: string, to: string, unit: { id: string, code: string, name: string, kind: UnitKind, parent: { id: string, code: string, name: string } | null }, figures: { appointments: { bookings: number, cancelled: number, toPrecall: number, precalled: number, precalledInTime: number, precallCoverage: number | null, notContactable: number, negative: number, positive: number, servedRemotely: number, redirectedEmailPec: number, confirmedVirtual: number, confirmedInPerson: number, cancelledByCitizen: number, servedWithoutCounter: number, servedWithoutCounterShare: number | null, notReachingCounter: number, notReachingCounterShare: number | null, sessions: number, sessionsOver15Minutes: number, transfersToBackOffice: number, noShows: number, counterSessions: Array<{ channel: AppointmentChannel, outcome: CounterOutcome, count: number }> }, callbacks: { requested: number, waiting: number, served: number, resolved: number, routedInternally: number, noAnswer: number }, quesiti: Array<{ section: Section, received: number, answered: number, backlog: number, forwarded: number, slaBreaches: number, medianAnswerHours: number | null }> }, children: Array<{ unit: { id: string, code: string, name: string, kind: UnitKind }, figures: { appointments: { bookings: number, cancelled: number, toPrecall: number, precalled: number, precalledInTime: number, precallCoverage: number | null, notContactable: number, negative: number, positive: number, servedRemotely: number, redirectedEmailPec: number, confirmedVirtual: number, confirmedInPerson: number, cancelledByCitizen: number, servedWithoutCounter: number, servedWithoutCounterShare: number | null, notReachingCounter: number, notReachingCounterShare: number | null, sessions: number, sessionsOver15Minutes: number, transfersToBackOffice: number, noShows: number, counterSessions: Array<{ channel: AppointmentChannel, outcome: CounterOutcome, count: number }> }, callbacks: { requested: number, waiting: number, served: number, resolved: number, routedInternally: number, noAnswer: number }, quesiti: Array<{ section: Section, received: number, answered: number, backlog: number, forwarded: number, slaBreaches: number, medianAnswerHours: number | null }> } }>, daily: Array<{ date: string, figures: { appointments: { bookings: number, sessions: number, notReachingCounter: number }, callbacks: { requested: number }, quesiti: Array<{ section: Section, received: number }> } }> } };
 
 export type MonitoringCsvQueryVariables = Exact<{
   unitCode: string;
-  from: unknown;
-  to: unknown;
+  from: string;
+  to: string;
 }>;
 
 
@@ -433,7 +433,7 @@ export type OfficeDayAppointmentsQueryVariables = Exact<{
 }>;
 
 
-export type OfficeDayAppointmentsQuery = { appointments: { nodes: Array<{ id: string, cupNumber: string, time: unknown, citizenName: string | null, status: AppointmentStatus, channel: AppointmentChannel, version: number, service: { code: string, name: string, fast: boolean } | null, precall: { status: PrecallStatus, coverage: PrecallCoverage, outcome: PrecallOutcome | null, result: PrecallResult | null, assignee: { username: string, displayName: string } | null }, counter: { channel: AppointmentChannel | null, outcome: CounterOutcome | null, operator: { username: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type OfficeDayAppointmentsQuery = { appointments: { nodes: Array<{ id: string, cupNumber: string, time: string, citizenName: string | null, status: AppointmentStatus, channel: AppointmentChannel, version: number, service: { code: string, name: string, fast: boolean } | null, precall: { status: PrecallStatus, coverage: PrecallCoverage, outcome: PrecallOutcome | null, result: PrecallResult | null, assignee: { username: string, displayName: string } | null }, counter: { channel: AppointmentChannel | null, outcome: CounterOutcome | null, operator: { username: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CupImportMutationVariables = Exact<{
   officeCode: string;
@@ -441,7 +441,7 @@ export type CupImportMutationVariables = Exact<{
 }>;
 
 
-export type CupImportMutation = { importCupBookings: { created: number, updated: number, unchanged: number, cancelled: number, days: Array<unknown>, rejected: Array<{ row: number, cupNumber: string | null, reason: string }> } };
+export type CupImportMutation = { importCupBookings: { created: number, updated: number, unchanged: number, cancelled: number, days: Array<string>, rejected: Array<{ row: number, cupNumber: string | null, reason: string }> } };
 
 export type PrecallsAssignMutationVariables = Exact<{
   appointmentIds: Array<string | number> | string | number;
@@ -453,7 +453,7 @@ export type PrecallsAssignMutation = { assignPrecalls: Array<{ id: string, versi
 
 export type PrecallsAutoAssignMutationVariables = Exact<{
   officeCode: string;
-  date: unknown;
+  date: string;
 }>;
 
 
@@ -727,18 +727,18 @@ export type QuesitoAppointmentQueryVariables = Exact<{
 export type QuesitoAppointmentQuery = { appointment: { id: string, cupNumber: string, startsAt: string, channel: AppointmentChannel, status: AppointmentStatus, office: { id: string, name: string } | null, service: { id: string, name: string } | null } };
 
 export type WorklistPrecallsQueryVariables = Exact<{
-  date?: unknown;
+  date?: string | null | undefined;
 }>;
 
 
-export type WorklistPrecallsQuery = { myWorklist: { date: unknown, precalls: Array<{ id: string, cupNumber: string, date: unknown, time: unknown, citizenName: string | null, phone: string | null, version: number, hasEmail: boolean, service: { name: string } | null, precall: { coverage: PrecallCoverage }, office: { size: OfficeSize | null } | null }> } };
+export type WorklistPrecallsQuery = { myWorklist: { date: string, precalls: Array<{ id: string, cupNumber: string, date: string, time: string, citizenName: string | null, phone: string | null, version: number, hasEmail: boolean, service: { name: string } | null, precall: { coverage: PrecallCoverage }, office: { size: OfficeSize | null } | null }> } };
 
 export type WorklistCounterSessionsQueryVariables = Exact<{
-  date?: unknown;
+  date?: string | null | undefined;
 }>;
 
 
-export type WorklistCounterSessionsQuery = { myWorklist: { counterSessions: Array<{ id: string, cupNumber: string, time: unknown, citizenName: string | null, status: AppointmentStatus, version: number, service: { name: string } | null, precall: { note: string | null }, counter: { channel: AppointmentChannel | null, startedAt: string | null, outcome: CounterOutcome | null } }> } };
+export type WorklistCounterSessionsQuery = { myWorklist: { counterSessions: Array<{ id: string, cupNumber: string, time: string, citizenName: string | null, status: AppointmentStatus, version: number, service: { name: string } | null, precall: { note: string | null }, counter: { channel: AppointmentChannel | null, startedAt: string | null, outcome: CounterOutcome | null } }> } };
 
 export type WorklistCallbacksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -775,7 +775,7 @@ export type CounterRecordMutation = { recordCounterOutcome: { id: string, versio
 export type AppointmentNextMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AppointmentNextMutation = { nextAppointment: { id: string, cupNumber: string, date: unknown, time: unknown, citizenName: string | null, status: AppointmentStatus, service: { name: string } | null, counter: { channel: AppointmentChannel | null } } | null };
+export type AppointmentNextMutation = { nextAppointment: { id: string, cupNumber: string, date: string, time: string, citizenName: string | null, status: AppointmentStatus, service: { name: string } | null, counter: { channel: AppointmentChannel | null } } | null };
 
 export type CallbackAttemptMutationVariables = Exact<{
   id: string | number;

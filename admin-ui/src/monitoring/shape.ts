@@ -78,7 +78,7 @@ export type DailyPoint = { date: string } & Record<DailySeriesKey, number>;
 /** One point per day for the chart: the day's bookings, sessions, callbacks and quesiti (all sections). */
 export function dailySeries(daily: readonly DayFigures[]): DailyPoint[] {
   return daily.map(({ date, figures }) => ({
-    date: String(date),
+    date,
     bookings: figures.appointments.bookings,
     notReachingCounter: figures.appointments.notReachingCounter,
     sessions: figures.appointments.sessions,
