@@ -15,6 +15,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::org_unit::Entity",
+        from = "Column::UnitId",
+        to = "super::org_unit::Column::Id"
+    )]
+    OrgUnit,
+}
+
+impl Related<super::org_unit::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::OrgUnit.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

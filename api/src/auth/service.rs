@@ -117,24 +117,18 @@ pub async fn load_principal(db: &impl ConnectionTrait, person_id: Uuid) -> AppRe
     else {
         return Ok(None);
     };
+    // The assignments with their units in one statement: this runs on every request.
     let rows = role_assignment::Entity::find()
         .filter(role_assignment::Column::PersonId.eq(person_id))
-        .all(db)
-        .await?;
-    let unit_ids: Vec<Uuid> = rows.iter().filter_map(|r| r.unit_id).collect();
-    let units = org_unit::Entity::find()
-        .filter(org_unit::Column::Id.is_in(unit_ids))
+        .find_also_related(org_unit::Entity)
+        .order_by_asc(role_assignment::Column::CreatedAt)
+        .order_by_asc(role_assignment::Column::Id)
         .all(db)
         .await?;
     let mut assignments = Vec::with_capacity(rows.len());
-    for row in rows {
+    for (row, unit) in rows {
         let role = row.role.parse().map_err(AppError::internal)?;
-        let unit = row.unit_id.and_then(|id| units.iter().find(|u| u.id == id)).map(|u| UnitRef {
-            id: u.id,
-            code: u.code.clone(),
-            name: u.name.clone(),
-            path: u.path.clone(),
-        });
+        let unit = unit.map(|u| UnitRef { id: u.id, code: u.code, name: u.name, path: u.path });
         assignments.push(Assignment { role, unit, section: row.section });
     }
     Ok(Some(Principal {
