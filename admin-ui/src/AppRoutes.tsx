@@ -7,6 +7,7 @@ import { ComingSoon } from './components/ComingSoon';
 import { HomePage } from './home/HomePage';
 import { ccmRoutes } from './ccm/routes';
 import { cricRoutes } from './cric/routes';
+import { procureRoutes } from './procure/routes';
 import { AppShell } from './layout/AppShell';
 import { NAV_ENTRIES } from './layout/navigation';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -28,7 +29,7 @@ const NOTIFICATIONS = '/notifiche';
 const WORKLIST = '/lista';
 const OFFICE_DAY = '/giornata';
 /** Screens that exist; the other menu entries show a placeholder. */
-const BUILT = new Set([ORGANIZATION, AUDIT, NOTIFICATIONS, WORKLIST, OFFICE_DAY, '/ccm', '/cric']);
+const BUILT = new Set([ORGANIZATION, AUDIT, NOTIFICATIONS, WORKLIST, OFFICE_DAY, '/ccm', '/cric', '/procure']);
 
 /** Every screen of the app. A new screen replaces its ComingSoon placeholder here. */
 export function AppRoutes() {
@@ -56,6 +57,7 @@ export function AppRoutes() {
         <Route path={OFFICE_DAY} element={<RequireRole path={OFFICE_DAY}><OfficeDayPage /></RequireRole>} />
         {ccmRoutes}
         {cricRoutes}
+        {procureRoutes}
         {NAV_ENTRIES.filter((entry) => !BUILT.has(entry.path)).map((entry) => (
           <Route
             key={entry.path}
