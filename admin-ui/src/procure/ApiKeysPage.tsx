@@ -192,7 +192,7 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (name: string, secret: str
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="Nuova chiave API" className="border rounded p-3">
-      <h3 className="h5">Crea una chiave</h3>
+      <h3 className="h5 mb-4">Crea una chiave</h3>
       <ErrorDisplay error={withoutFieldErrors(error, ['name'])} headingLevel={4} />
       <div className="row align-items-start">
         <div className="col-md-6">

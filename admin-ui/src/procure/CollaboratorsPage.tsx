@@ -171,7 +171,7 @@ function AddCollaboratorForm({ onAdded }: { onAdded: (c: CollaboratorRowFragment
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="Nuovo collaboratore" className="border rounded p-3">
-      <h3 className="h5">Comunica un collaboratore</h3>
+      <h3 className="h5 mb-4">Comunica un collaboratore</h3>
       <ErrorDisplay error={withoutFieldErrors(error, ADD_FIELDS)} headingLevel={4} />
       <div className="row">
         <div className="col-md-4">
@@ -253,19 +253,21 @@ function EndCollaboratorDialog({
       <p>
         Dopo l&apos;ultimo giorno, <strong>{collaborator.fiscalCode}</strong> non potrà più presentarsi agli uffici per tuo conto.
       </p>
-      <TextField
-        label="Ultimo giorno *"
-        type="date"
-        value={on}
-        onChange={(value) => {
-          setOn(value);
-          setProblem(null);
-        }}
-        min={from}
-        max={to ?? undefined}
-        error={problem ?? onError}
-        required
-      />
+      <div className="mt-4">
+        <TextField
+          label="Ultimo giorno *"
+          type="date"
+          value={on}
+          onChange={(value) => {
+            setOn(value);
+            setProblem(null);
+          }}
+          min={from}
+          max={to ?? undefined}
+          error={problem ?? onError}
+          required
+        />
+      </div>
     </ConfirmDialog>
   );
 }

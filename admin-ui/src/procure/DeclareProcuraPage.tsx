@@ -127,7 +127,7 @@ export function DeclareProcuraForm() {
         I campi contrassegnati da * sono obbligatori. L&apos;originale della procura resta conservato presso il tuo studio.
       </p>
       {showGeneralError ? <ErrorDisplay error={error} headingLevel={3} /> : null}
-      <div className="row">
+      <div className="row mt-4">
         <div className="col-md-6">
           <TextField
             label="Codice fiscale o partita IVA del cliente *"
@@ -164,7 +164,7 @@ export function DeclareProcuraForm() {
       </fieldset>
 
       <fieldset className="mb-2">
-        <legend className="h6">Validità</legend>
+        <legend className="h6 mb-4">Validità</legend>
         <div className="row">
           <div className="col-md-3">
             <TextField

@@ -43,7 +43,7 @@ export function SecretOnce({ title, label, secret, children, onDone }: SecretOnc
         creane una nuova.
       </p>
       {children}
-      <div className="form-group mb-2">
+      <div className="form-group mt-4 mb-2">
         <label htmlFor={fieldId} className="active">
           {label}
         </label>

@@ -214,7 +214,7 @@ function RegisterWebhookForm({ onRegistered }: { onRegistered: (url: string, sec
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="Nuovo webhook" className="border rounded p-3">
-      <h3 className="h5">Registra un endpoint</h3>
+      <h3 className="h5 mb-4">Registra un endpoint</h3>
       <ErrorDisplay error={withoutFieldErrors(error, ['url'])} headingLevel={4} />
       <div className="row align-items-start">
         <div className="col-md-8">

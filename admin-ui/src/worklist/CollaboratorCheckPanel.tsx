@@ -79,7 +79,7 @@ export function CollaboratorCheckPanel() {
   return (
     <section aria-labelledby="wl-collaborator" className="my-5 p-3 border border-2 rounded" data-testid="collaborator-check">
       <h2 id="wl-collaborator" className="h4">Verifica collaboratore</h2>
-      <p>
+      <p className="mb-4">
         Chi si presenta per conto di un professionista può operare per un cliente solo se una procura attiva copre il servizio,
         autorizza i collaboratori e il professionista lo ha comunicato per oggi.
       </p>
