@@ -12,11 +12,10 @@ interface CheckFieldProps {
   describedBy?: string;
   invalid?: boolean;
   required?: boolean;
-  'data-field'?: string;
 }
 
 /** A checkbox in Bootstrap Italia's markup with its hint and error tied to it for screen readers. */
-export function CheckField({ label, checked, onChange, hint, error, describedBy, invalid, required, ...rest }: CheckFieldProps) {
+export function CheckField({ label, checked, onChange, hint, error, describedBy, invalid, required }: CheckFieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -31,7 +30,6 @@ export function CheckField({ label, checked, onChange, hint, error, describedBy,
         aria-invalid={error || invalid ? true : undefined}
         aria-describedby={described}
         aria-required={required || undefined}
-        data-field={rest['data-field']}
       />
       <label htmlFor={id}>{label}</label>
       {hint ? (
