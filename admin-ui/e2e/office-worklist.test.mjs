@@ -158,7 +158,7 @@ describe('office day and worklist', () => {
     await page.getByText(`Esito sportello registrato per la prenotazione n. ${sessionCup}.`).waitFor();
     await sessions.getByRole('listitem').first().getByText(/Concluso · Servizio trasferito in back office/).waitFor();
 
-    // The placeholder for the collaborator check is there, clearly apart.
+    // The collaborator check is there, clearly apart (procure.test.mjs uses it).
     await page.getByRole('heading', { name: 'Verifica collaboratore' }).waitFor();
     await assertAccessible(page, 'worklist after outcomes');
     assert.deepEqual(page.pageErrors, []);

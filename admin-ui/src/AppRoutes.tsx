@@ -3,14 +3,13 @@ import { MeProvider } from './auth/MeProvider';
 import { RequireSession } from './auth/RequireSession';
 import { SIGN_IN_PATH } from './auth/returnTo';
 import { SignInPage } from './auth/SignInPage';
-import { ComingSoon } from './components/ComingSoon';
 import { HomePage } from './home/HomePage';
 import { LazyMonitoringPage } from './monitoring/LazyMonitoringPage';
 import { MONITORING_PATH } from './monitoring/selection';
 import { ccmRoutes } from './ccm/routes';
 import { cricRoutes } from './cric/routes';
+import { procureRoutes } from './procure/routes';
 import { AppShell } from './layout/AppShell';
-import { NAV_ENTRIES } from './layout/navigation';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { RequireRole } from './layout/RequireRole';
 import { OrgUnitPage } from './org/OrgUnitPage';
@@ -29,10 +28,8 @@ const AUDIT = '/audit';
 const NOTIFICATIONS = '/notifiche';
 const WORKLIST = '/lista';
 const OFFICE_DAY = '/giornata';
-/** Screens that exist; the other menu entries show a placeholder. */
-const BUILT = new Set([ORGANIZATION, AUDIT, NOTIFICATIONS, WORKLIST, OFFICE_DAY, '/ccm', '/cric', MONITORING_PATH]);
 
-/** Every screen of the app. A new screen replaces its ComingSoon placeholder here. */
+/** Every screen of the app; `RequireRole` spares people the screens their roles cannot use. */
 export function AppRoutes() {
   return (
     <Routes>
@@ -59,13 +56,7 @@ export function AppRoutes() {
         <Route path={OFFICE_DAY} element={<RequireRole path={OFFICE_DAY}><OfficeDayPage /></RequireRole>} />
         {ccmRoutes}
         {cricRoutes}
-        {NAV_ENTRIES.filter((entry) => !BUILT.has(entry.path)).map((entry) => (
-          <Route
-            key={entry.path}
-            path={entry.path}
-            element={<RequireRole path={entry.path}><ComingSoon title={entry.label} /></RequireRole>}
-          />
-        ))}
+        {procureRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

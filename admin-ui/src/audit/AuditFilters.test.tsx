@@ -6,7 +6,7 @@ import { renderWithProviders } from '../test/renderWithProviders';
 import { demoUnits, unitChoicesAnswer } from '../test/units';
 import { buildAuditFilter, EMPTY_AUDIT_FILTERS, validateAuditFilters } from './AuditFilters';
 import { AuditPage } from './AuditPage';
-import { actionLabel } from './labels';
+import { actionLabel, recordTypeLabel } from './labels';
 
 const auditor = fakeMe([{ role: 'AUDITOR', unitCode: 'DR-SAR', unitName: 'DR Sardegna', section: null }]);
 
@@ -126,6 +126,25 @@ describe('AuditPage', () => {
     expect(actionLabel('person.create')).toBe('Creazione di una persona');
     expect(actionLabel('quesito.answer')).toBe('Risposta a un quesito');
     expect(actionLabel('booking.import')).toBe('booking.import');
+  });
+
+  it('names the procure actions in Italian', () => {
+    expect(actionLabel('procura.declare')).toBe('Dichiarazione di una procura');
+    expect(actionLabel('procura.revoke')).toBe('Revoca di una procura');
+    expect(actionLabel('procura.list_by_client')).toBe('Consultazione delle procure di un cliente');
+    expect(actionLabel('procura.check')).toBe('Verifica di una procura');
+    expect(actionLabel('procura.check_collaborator')).toBe('Verifica di un collaboratore allo sportello');
+    expect(actionLabel('professional.register')).toBe('Registrazione di un professionista');
+    expect(actionLabel('professional.self_register')).toBe('Registrazione autonoma di un professionista');
+    expect(actionLabel('professional.verify')).toBe('Verifica di un professionista');
+    expect(actionLabel('collaborator.add')).toBe('Comunicazione di un collaboratore');
+    expect(actionLabel('collaborator.end')).toBe('Fine del periodo di un collaboratore');
+    expect(actionLabel('apikey.create')).toBe('Creazione di una chiave API');
+    expect(actionLabel('apikey.revoke')).toBe('Revoca di una chiave API');
+    expect(actionLabel('webhook.register')).toBe('Registrazione di un webhook');
+    expect(actionLabel('webhook.delete')).toBe('Eliminazione di un webhook');
+    expect(recordTypeLabel('api_key')).toBe('Chiave API');
+    expect(recordTypeLabel('procura')).toBe('Procura');
   });
 
   it('shows the empty state for no events', () => {

@@ -54,6 +54,20 @@ export const ACTION_LABELS: Record<string, string | undefined> = {
   'skills.set': 'Impostazione delle competenze di un operatore',
   'service.create': 'Creazione di un servizio',
   'service.update': 'Modifica di un servizio',
+  'professional.register': 'Registrazione di un professionista',
+  'professional.self_register': 'Registrazione autonoma di un professionista',
+  'professional.verify': 'Verifica di un professionista',
+  'procura.declare': 'Dichiarazione di una procura',
+  'procura.revoke': 'Revoca di una procura',
+  'procura.list_by_client': 'Consultazione delle procure di un cliente',
+  'procura.check': 'Verifica di una procura',
+  'procura.check_collaborator': 'Verifica di un collaboratore allo sportello',
+  'collaborator.add': 'Comunicazione di un collaboratore',
+  'collaborator.end': 'Fine del periodo di un collaboratore',
+  'apikey.create': 'Creazione di una chiave API',
+  'apikey.revoke': 'Revoca di una chiave API',
+  'webhook.register': 'Registrazione di un webhook',
+  'webhook.delete': 'Eliminazione di un webhook',
 };
 
 /** Italian names of the record types; others are shown as they come. */
@@ -72,6 +86,12 @@ export const RECORD_TYPE_LABELS: Record<string, string | undefined> = {
   appointment: 'Appuntamento',
   callback: 'Richiamata',
   service: 'Servizio',
+  professional: 'Professionista',
+  procura: 'Procura',
+  client: 'Cliente',
+  collaborator: 'Collaboratore',
+  api_key: 'Chiave API',
+  webhook: 'Webhook',
 };
 
 export function actionLabel(action: string): string {

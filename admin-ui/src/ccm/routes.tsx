@@ -8,10 +8,7 @@ import { NewQuesitoPage } from './NewQuesitoPage';
 
 export const CCM_PATH = '/ccm';
 
-/**
- * The CCM operator's screens under /ccm. Its index route outranks the menu's
- * ComingSoon placeholder for the same path (React Router ranks index routes higher).
- */
+/** The CCM operator's screens under /ccm. */
 export const ccmRoutes = (
   <Route path={CCM_PATH} element={<RequireRole path={CCM_PATH}><Outlet /></RequireRole>}>
     <Route index element={<CcmHomePage />} />

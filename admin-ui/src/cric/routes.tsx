@@ -6,10 +6,7 @@ import { FaqManagementPage } from './FaqManagementPage';
 
 export const CRIC_PATH = '/cric';
 
-/**
- * The CRIC expert's screens under /cric. Its index route outranks the menu's
- * ComingSoon placeholder for the same path (React Router ranks index routes higher).
- */
+/** The CRIC expert's screens under /cric. */
 export const cricRoutes = (
   <Route path={CRIC_PATH} element={<RequireRole path={CRIC_PATH}><Outlet /></RequireRole>}>
     <Route index element={<CricQueuePage />} />

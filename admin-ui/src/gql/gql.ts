@@ -43,6 +43,23 @@ type Documents = {
     "\n  mutation PersonAssignRole($username: String!, $input: RoleAssignmentInput!) {\n    assignRole(username: $username, input: $input) {\n      id\n      role\n      section\n      unit {\n        id\n        code\n        name\n      }\n    }\n  }\n": typeof types.PersonAssignRoleDocument,
     "\n  mutation PersonRevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId)\n  }\n": typeof types.PersonRevokeRoleDocument,
     "\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n": typeof types.PersonSetActiveDocument,
+    "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": typeof types.ProfessionalProfileShowDocument,
+    "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": typeof types.ProcuraRowFragmentDoc,
+    "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n": typeof types.ProcuraListDocument,
+    "\n  query ProcuraHistory($id: ID!) {\n    procura(id: $id) {\n      id\n      history { kind occurredAt }\n    }\n  }\n": typeof types.ProcuraHistoryDocument,
+    "\n  mutation ProcuraDeclare($input: DeclareProcuraInput!) {\n    declareProcura(input: $input) { ...ProcuraRow }\n  }\n": typeof types.ProcuraDeclareDocument,
+    "\n  mutation ProcuraRevoke($id: ID!) {\n    revokeProcura(id: $id) { ...ProcuraRow }\n  }\n": typeof types.ProcuraRevokeDocument,
+    "\n  fragment CollaboratorRow on Collaborator {\n    id\n    fiscalCode\n    from\n    to\n    active\n    endedAt\n    version\n  }\n": typeof types.CollaboratorRowFragmentDoc,
+    "\n  query CollaboratorList($filter: CollaboratorFilter, $first: Int, $after: String) {\n    collaborators(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n": typeof types.CollaboratorListDocument,
+    "\n  mutation CollaboratorAdd($fiscalCode: String!, $from: NaiveDate!, $to: NaiveDate) {\n    addCollaborator(fiscalCode: $fiscalCode, from: $from, to: $to) { ...CollaboratorRow }\n  }\n": typeof types.CollaboratorAddDocument,
+    "\n  mutation CollaboratorEnd($id: ID!, $on: NaiveDate!) {\n    endCollaborator(id: $id, on: $on) { ...CollaboratorRow }\n  }\n": typeof types.CollaboratorEndDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    hint\n    createdAt\n    lastUsedAt\n    revokedAt\n    active\n  }\n": typeof types.ApiKeyRowFragmentDoc,
+    "\n  query ApiKeyList {\n    apiKeys { ...ApiKeyRow }\n  }\n": typeof types.ApiKeyListDocument,
+    "\n  mutation ApiKeyCreate($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey { ...ApiKeyRow }\n    }\n  }\n": typeof types.ApiKeyCreateDocument,
+    "\n  mutation ApiKeyRevoke($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyRow }\n  }\n": typeof types.ApiKeyRevokeDocument,
+    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": typeof types.WebhookListDocument,
+    "\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n": typeof types.WebhookRegisterDocument,
+    "\n  mutation WebhookDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.WebhookDeleteDocument,
     "\n  query FaqSearch($search: String, $section: Section, $includeRetired: Boolean, $first: Int, $after: String) {\n    faqEntries(search: $search, section: $section, includeRetired: $includeRetired, first: $first, after: $after) {\n      nodes {\n        id\n        section\n        question\n        answer\n        tags\n        status\n        sourceQuesitoId\n        version\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FaqSearchDocument,
     "\n  query QuesitoRegions {\n    quesitoRegions {\n      id\n      code\n      name\n    }\n  }\n": typeof types.QuesitoRegionsDocument,
     "\n  query QuesitoClassificationList($regionCode: String!, $section: Section, $first: Int, $after: String) {\n    quesitoClassifications(regionCode: $regionCode, section: $section, first: $first, after: $after) {\n      nodes {\n        id\n        section\n        code\n        label\n        active\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.QuesitoClassificationListDocument,
@@ -71,6 +88,7 @@ type Documents = {
     "\n  query PrecontactShow($appointmentId: ID!) {\n    precontactEmail(appointmentId: $appointmentId) { from to cc subject body }\n    appointment(id: $appointmentId) {\n      id\n      version\n      precontact { sentAt reply repliedAt sentBy { username displayName } }\n    }\n  }\n": typeof types.PrecontactShowDocument,
     "\n  mutation PrecontactSent($appointmentId: ID!, $version: Int) {\n    markPrecontactSent(appointmentId: $appointmentId, version: $version) {\n      id\n      version\n      precontact { sentAt reply repliedAt sentBy { username displayName } }\n    }\n  }\n": typeof types.PrecontactSentDocument,
     "\n  mutation PrecontactReply($appointmentId: ID!, $reply: String!, $version: Int) {\n    recordCitizenReply(appointmentId: $appointmentId, reply: $reply, version: $version) {\n      id\n      version\n      precontact { sentAt reply repliedAt sentBy { username displayName } }\n    }\n  }\n": typeof types.PrecontactReplyDocument,
+    "\n  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {\n    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {\n      authorized\n      reason\n      message\n      on\n      procura {\n        id\n        status\n        services\n        validFrom\n        validTo\n        collaboratorsAuthorized\n        professional { id name fiscalCode }\n      }\n    }\n  }\n": typeof types.CollaboratorCheckDocument,
 };
 const documents: Documents = {
     "\n  query AuditEventList($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        occurredAt\n        actor\n        actingRole\n        actingUnit {\n          id\n          code\n          name\n        }\n        unit {\n          id\n          code\n          name\n        }\n        action\n        recordType\n        recordId\n        detail\n        requestId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditEventListDocument,
@@ -102,6 +120,23 @@ const documents: Documents = {
     "\n  mutation PersonAssignRole($username: String!, $input: RoleAssignmentInput!) {\n    assignRole(username: $username, input: $input) {\n      id\n      role\n      section\n      unit {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.PersonAssignRoleDocument,
     "\n  mutation PersonRevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId)\n  }\n": types.PersonRevokeRoleDocument,
     "\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n": types.PersonSetActiveDocument,
+    "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": types.ProfessionalProfileShowDocument,
+    "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": types.ProcuraRowFragmentDoc,
+    "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n": types.ProcuraListDocument,
+    "\n  query ProcuraHistory($id: ID!) {\n    procura(id: $id) {\n      id\n      history { kind occurredAt }\n    }\n  }\n": types.ProcuraHistoryDocument,
+    "\n  mutation ProcuraDeclare($input: DeclareProcuraInput!) {\n    declareProcura(input: $input) { ...ProcuraRow }\n  }\n": types.ProcuraDeclareDocument,
+    "\n  mutation ProcuraRevoke($id: ID!) {\n    revokeProcura(id: $id) { ...ProcuraRow }\n  }\n": types.ProcuraRevokeDocument,
+    "\n  fragment CollaboratorRow on Collaborator {\n    id\n    fiscalCode\n    from\n    to\n    active\n    endedAt\n    version\n  }\n": types.CollaboratorRowFragmentDoc,
+    "\n  query CollaboratorList($filter: CollaboratorFilter, $first: Int, $after: String) {\n    collaborators(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n": types.CollaboratorListDocument,
+    "\n  mutation CollaboratorAdd($fiscalCode: String!, $from: NaiveDate!, $to: NaiveDate) {\n    addCollaborator(fiscalCode: $fiscalCode, from: $from, to: $to) { ...CollaboratorRow }\n  }\n": types.CollaboratorAddDocument,
+    "\n  mutation CollaboratorEnd($id: ID!, $on: NaiveDate!) {\n    endCollaborator(id: $id, on: $on) { ...CollaboratorRow }\n  }\n": types.CollaboratorEndDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    hint\n    createdAt\n    lastUsedAt\n    revokedAt\n    active\n  }\n": types.ApiKeyRowFragmentDoc,
+    "\n  query ApiKeyList {\n    apiKeys { ...ApiKeyRow }\n  }\n": types.ApiKeyListDocument,
+    "\n  mutation ApiKeyCreate($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey { ...ApiKeyRow }\n    }\n  }\n": types.ApiKeyCreateDocument,
+    "\n  mutation ApiKeyRevoke($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyRow }\n  }\n": types.ApiKeyRevokeDocument,
+    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": types.WebhookListDocument,
+    "\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n": types.WebhookRegisterDocument,
+    "\n  mutation WebhookDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.WebhookDeleteDocument,
     "\n  query FaqSearch($search: String, $section: Section, $includeRetired: Boolean, $first: Int, $after: String) {\n    faqEntries(search: $search, section: $section, includeRetired: $includeRetired, first: $first, after: $after) {\n      nodes {\n        id\n        section\n        question\n        answer\n        tags\n        status\n        sourceQuesitoId\n        version\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FaqSearchDocument,
     "\n  query QuesitoRegions {\n    quesitoRegions {\n      id\n      code\n      name\n    }\n  }\n": types.QuesitoRegionsDocument,
     "\n  query QuesitoClassificationList($regionCode: String!, $section: Section, $first: Int, $after: String) {\n    quesitoClassifications(regionCode: $regionCode, section: $section, first: $first, after: $after) {\n      nodes {\n        id\n        section\n        code\n        label\n        active\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.QuesitoClassificationListDocument,
@@ -130,6 +165,7 @@ const documents: Documents = {
     "\n  query PrecontactShow($appointmentId: ID!) {\n    precontactEmail(appointmentId: $appointmentId) { from to cc subject body }\n    appointment(id: $appointmentId) {\n      id\n      version\n      precontact { sentAt reply repliedAt sentBy { username displayName } }\n    }\n  }\n": types.PrecontactShowDocument,
     "\n  mutation PrecontactSent($appointmentId: ID!, $version: Int) {\n    markPrecontactSent(appointmentId: $appointmentId, version: $version) {\n      id\n      version\n      precontact { sentAt reply repliedAt sentBy { username displayName } }\n    }\n  }\n": types.PrecontactSentDocument,
     "\n  mutation PrecontactReply($appointmentId: ID!, $reply: String!, $version: Int) {\n    recordCitizenReply(appointmentId: $appointmentId, reply: $reply, version: $version) {\n      id\n      version\n      precontact { sentAt reply repliedAt sentBy { username displayName } }\n    }\n  }\n": types.PrecontactReplyDocument,
+    "\n  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {\n    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {\n      authorized\n      reason\n      message\n      on\n      procura {\n        id\n        status\n        services\n        validFrom\n        validTo\n        collaboratorsAuthorized\n        professional { id name fiscalCode }\n      }\n    }\n  }\n": types.CollaboratorCheckDocument,
 };
 
 /**
@@ -265,6 +301,74 @@ export function graphql(source: "\n  mutation PersonSetActive($username: String!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n"): (typeof documents)["\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n"): (typeof documents)["\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n"): (typeof documents)["\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcuraHistory($id: ID!) {\n    procura(id: $id) {\n      id\n      history { kind occurredAt }\n    }\n  }\n"): (typeof documents)["\n  query ProcuraHistory($id: ID!) {\n    procura(id: $id) {\n      id\n      history { kind occurredAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcuraDeclare($input: DeclareProcuraInput!) {\n    declareProcura(input: $input) { ...ProcuraRow }\n  }\n"): (typeof documents)["\n  mutation ProcuraDeclare($input: DeclareProcuraInput!) {\n    declareProcura(input: $input) { ...ProcuraRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcuraRevoke($id: ID!) {\n    revokeProcura(id: $id) { ...ProcuraRow }\n  }\n"): (typeof documents)["\n  mutation ProcuraRevoke($id: ID!) {\n    revokeProcura(id: $id) { ...ProcuraRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CollaboratorRow on Collaborator {\n    id\n    fiscalCode\n    from\n    to\n    active\n    endedAt\n    version\n  }\n"): (typeof documents)["\n  fragment CollaboratorRow on Collaborator {\n    id\n    fiscalCode\n    from\n    to\n    active\n    endedAt\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CollaboratorList($filter: CollaboratorFilter, $first: Int, $after: String) {\n    collaborators(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n"): (typeof documents)["\n  query CollaboratorList($filter: CollaboratorFilter, $first: Int, $after: String) {\n    collaborators(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CollaboratorAdd($fiscalCode: String!, $from: NaiveDate!, $to: NaiveDate) {\n    addCollaborator(fiscalCode: $fiscalCode, from: $from, to: $to) { ...CollaboratorRow }\n  }\n"): (typeof documents)["\n  mutation CollaboratorAdd($fiscalCode: String!, $from: NaiveDate!, $to: NaiveDate) {\n    addCollaborator(fiscalCode: $fiscalCode, from: $from, to: $to) { ...CollaboratorRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CollaboratorEnd($id: ID!, $on: NaiveDate!) {\n    endCollaborator(id: $id, on: $on) { ...CollaboratorRow }\n  }\n"): (typeof documents)["\n  mutation CollaboratorEnd($id: ID!, $on: NaiveDate!) {\n    endCollaborator(id: $id, on: $on) { ...CollaboratorRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    hint\n    createdAt\n    lastUsedAt\n    revokedAt\n    active\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    hint\n    createdAt\n    lastUsedAt\n    revokedAt\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyList {\n    apiKeys { ...ApiKeyRow }\n  }\n"): (typeof documents)["\n  query ApiKeyList {\n    apiKeys { ...ApiKeyRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeyCreate($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey { ...ApiKeyRow }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeyCreate($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey { ...ApiKeyRow }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeyRevoke($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyRow }\n  }\n"): (typeof documents)["\n  mutation ApiKeyRevoke($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhookDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"): (typeof documents)["\n  mutation WebhookDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query FaqSearch($search: String, $section: Section, $includeRetired: Boolean, $first: Int, $after: String) {\n    faqEntries(search: $search, section: $section, includeRetired: $includeRetired, first: $first, after: $after) {\n      nodes {\n        id\n        section\n        question\n        answer\n        tags\n        status\n        sourceQuesitoId\n        version\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query FaqSearch($search: String, $section: Section, $includeRetired: Boolean, $first: Int, $after: String) {\n    faqEntries(search: $search, section: $section, includeRetired: $includeRetired, first: $first, after: $after) {\n      nodes {\n        id\n        section\n        question\n        answer\n        tags\n        status\n        sourceQuesitoId\n        version\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -374,6 +478,10 @@ export function graphql(source: "\n  mutation PrecontactSent($appointmentId: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PrecontactReply($appointmentId: ID!, $reply: String!, $version: Int) {\n    recordCitizenReply(appointmentId: $appointmentId, reply: $reply, version: $version) {\n      id\n      version\n      precontact { sentAt reply repliedAt sentBy { username displayName } }\n    }\n  }\n"): (typeof documents)["\n  mutation PrecontactReply($appointmentId: ID!, $reply: String!, $version: Int) {\n    recordCitizenReply(appointmentId: $appointmentId, reply: $reply, version: $version) {\n      id\n      version\n      precontact { sentAt reply repliedAt sentBy { username displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {\n    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {\n      authorized\n      reason\n      message\n      on\n      procura {\n        id\n        status\n        services\n        validFrom\n        validTo\n        collaboratorsAuthorized\n        professional { id name fiscalCode }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {\n    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {\n      authorized\n      reason\n      message\n      on\n      procura {\n        id\n        status\n        services\n        validFrom\n        validTo\n        collaboratorsAuthorized\n        professional { id name fiscalCode }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

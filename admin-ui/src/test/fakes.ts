@@ -48,3 +48,13 @@ export function callsOf(client: Client, name: string): Record<string, unknown>[]
     .filter(([operation]) => nameOf(operation.query) === name)
     .map(([operation]) => (operation.variables ?? {}) as Record<string, unknown>);
 }
+
+/** The variables of every mutation `name` sent through a fakeClient, in order. */
+export function mutationsOf(client: Client, name: string): Record<string, unknown>[] {
+  const spy = client.executeMutation as unknown as { mock: { calls: [Operation][] } };
+  return spy.mock.calls
+    .filter(([operation]) =>
+      operation.query.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation' && d.name?.value === name),
+    )
+    .map(([operation]) => (operation.variables ?? {}) as Record<string, unknown>);
+}

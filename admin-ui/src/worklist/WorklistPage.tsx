@@ -18,6 +18,7 @@ import { Loading } from '../components/Loading';
 import { LoadMore } from '../components/LoadMore';
 import { usePageTitle } from '../components/usePageTitle';
 import { CallbacksPanel } from './CallbacksPanel';
+import { CollaboratorCheckPanel } from './CollaboratorCheckPanel';
 import { CounterOutcomeForm } from './CounterOutcomeForm';
 import { AppointmentNextMutation, CounterStartMutation, WorklistCounterSessionsQuery, WorklistPrecallsQuery } from './operations';
 import { PrecallOutcomeForm } from './PrecallOutcomeForm';
@@ -41,7 +42,7 @@ export function WorklistPage() {
       <CounterSessionsSection date={date} />
       <NextAppointmentSection />
       <CallbacksPanel />
-      <CollaboratorCheckPlaceholder />
+      <CollaboratorCheckPanel />
     </>
   );
 }
@@ -224,19 +225,6 @@ function NextAppointmentSection() {
           )
         ) : null}
       </div>
-    </section>
-  );
-}
-
-/** Placeholder: the procure API (collaborator check at the counter) lands later. */
-function CollaboratorCheckPlaceholder() {
-  return (
-    <section aria-labelledby="wl-collaborator" className="my-5 p-3 border border-2 rounded" data-testid="collaborator-check-placeholder">
-      <h2 id="wl-collaborator" className="h4">Verifica collaboratore</h2>
-      <p className="mb-0">
-        Qui si verificherà, allo sportello, che chi si presenta per conto di un professionista sia un suo collaboratore con
-        procura valida. Disponibile a breve.
-      </p>
     </section>
   );
 }

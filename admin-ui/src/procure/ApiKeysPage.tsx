@@ -1,0 +1,220 @@
+import { Alert, Button } from 'design-react-kit';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import { fieldErrorsOf, withoutFieldErrors } from '../api/errors';
+import { usePaged } from '../appointments/usePaged';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorDisplay } from '../components/ErrorDisplay';
+import { formatDateTime } from '../components/format';
+import { Loading } from '../components/Loading';
+import { LoadMore } from '../components/LoadMore';
+import { TextField } from '../components/TextField';
+import { useFocusFirstInvalid } from '../components/useFocusFirstInvalid';
+import { usePageTitle } from '../components/usePageTitle';
+import { useDraft } from '../forms/useDraft';
+import type { ApiKeyRowFragment } from '../gql/graphql';
+import { ApiKeyCreateMutation, ApiKeyListQuery, ApiKeyRevokeMutation } from './operations';
+import { SecretOnce } from './SecretOnce';
+import { API_KEY_NAME_MAX, apiKeyNameProblem } from './validation';
+
+export const API_KEY_DRAFT = 'procure-api-key';
+const API_KEYS_CONTEXT = { additionalTypenames: ['ApiKey'] };
+
+/** Partner API keys: create (the secret shown once), list with last use, revoke. */
+export function ApiKeysPage() {
+  usePageTitle('Procure — Chiavi API');
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: ApiKeyListQuery });
+  const reload = () => reexecute({ requestPolicy: 'network-only' });
+  const keys = data?.apiKeys ?? [];
+  // The API gives the keys whole (at most 10 live ones, plus the revoked): shown a page at a time.
+  const paged = usePaged(keys, 20);
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ApiKeyRowFragment | null>(null);
+  const [revokeError, setRevokeError] = useState<CombinedError | undefined>();
+  const [revokeState, revoke] = useMutation(ApiKeyRevokeMutation);
+
+  const confirmRevoke = async () => {
+    if (!revoking) return;
+    const result = await revoke({ id: revoking.id }, API_KEYS_CONTEXT);
+    if (result.error) {
+      setRevokeError(result.error);
+      return;
+    }
+    setNotice(`Chiave «${revoking.name}» revocata: le richieste fatte con essa sono rifiutate da ora.`);
+    setRevoking(null);
+    reload();
+  };
+
+  return (
+    <>
+      <h2 className="h3">Chiavi API</h2>
+      <p>
+        Il tuo gestionale usa una chiave per consultare le tue procure e verificarle tramite l&apos;API partner. Ogni chiave agisce
+        per tuo conto, in sola lettura; puoi averne al massimo 10 attive. Usa una chiave per ogni installazione.
+      </p>
+      <div role="status" aria-live="polite">
+        {notice ? (
+          <Alert color="success" fade={false} className="my-3">
+            {notice}
+          </Alert>
+        ) : null}
+      </div>
+
+      {created ? (
+        <SecretOnce title={`Chiave API «${created.name}» creata`} label="Chiave API" secret={created.secret} onDone={() => setCreated(null)}>
+          <p>
+            Inseriscila nel tuo gestionale: va inviata in ogni richiesta come <code>Authorization: Bearer …</code>.
+          </p>
+        </SecretOnce>
+      ) : null}
+
+      <CreateApiKeyForm
+        onCreated={(name, secret) => {
+          setNotice(null);
+          setCreated({ name, secret });
+          reload();
+        }}
+      />
+
+      <section aria-labelledby="api-keys-list" className="my-5">
+        <h3 id="api-keys-list" className="h4">
+          Le tue chiavi
+        </h3>
+        <ErrorDisplay error={error} headingLevel={4} onRetry={reload} />
+        {fetching && !data ? <Loading label="Caricamento delle chiavi…" /> : null}
+        {data && keys.length === 0 ? <EmptyState title="Non hai ancora creato chiavi API" /> : null}
+        {paged.shown.length > 0 ? (
+          <div className="table-responsive">
+            <table className="table align-middle">
+              <caption className="visually-hidden">Chiavi API, anche revocate, dalla più recente</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nome</th>
+                  <th scope="col">Inizio della chiave</th>
+                  <th scope="col">Creata il</th>
+                  <th scope="col">Ultimo uso</th>
+                  <th scope="col">Stato</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Azioni</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {paged.shown.map((key) => (
+                  <tr key={key.id} data-testid={`api-key-${key.id}`}>
+                    <td>{key.name}</td>
+                    <td className="font-monospace">{key.hint}</td>
+                    <td>{formatDateTime(key.createdAt)}</td>
+                    <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Mai usata'}</td>
+                    <td>
+                      {key.active ? (
+                        <span className="badge bg-success">Attiva</span>
+                      ) : (
+                        <>
+                          <span className="badge bg-secondary">Revocata</span>
+                          {key.revokedAt ? <small className="d-block text-muted">il {formatDateTime(key.revokedAt)}</small> : null}
+                        </>
+                      )}
+                    </td>
+                    <td className="text-end">
+                      {key.active ? (
+                        <Button
+                          color="danger"
+                          outline
+                          size="xs"
+                          onClick={() => {
+                            setRevokeError(undefined);
+                            setRevoking(key);
+                          }}
+                          aria-label={`Revoca la chiave «${key.name}»`}
+                        >
+                          Revoca
+                        </Button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {keys.length > 0 ? (
+          <LoadMore hasNextPage={paged.hasNextPage} fetching={false} onLoadMore={paged.loadMore} shown={paged.shown.length} />
+        ) : null}
+      </section>
+
+      <ConfirmDialog
+        isOpen={revoking !== null}
+        title="Revocare la chiave API?"
+        confirmLabel="Revoca la chiave"
+        onConfirm={() => void confirmRevoke()}
+        onCancel={() => setRevoking(null)}
+        busy={revokeState.fetching}
+        error={<ErrorDisplay error={revokeError} headingLevel={3} />}
+      >
+        {revoking ? (
+          <p>
+            Le applicazioni che usano la chiave <strong>«{revoking.name}»</strong> ({revoking.hint}) riceveranno subito un errore di
+            autenticazione. L&apos;operazione non si può annullare.
+          </p>
+        ) : null}
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function CreateApiKeyForm({ onCreated }: { onCreated: (name: string, secret: string) => void }) {
+  const [name, setName, discard] = useDraft(API_KEY_DRAFT, '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [{ fetching, error }, create] = useMutation(ApiKeyCreateMutation);
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (fetching) return;
+    const found = apiKeyNameProblem(name);
+    setProblem(found);
+    if (found) {
+      focusFirstInvalid();
+      return;
+    }
+    const result = await create({ name: name.trim() }, API_KEYS_CONTEXT);
+    const answer = result.data?.createApiKey;
+    if (answer) {
+      discard();
+      onCreated(answer.apiKey.name, answer.secret);
+      return;
+    }
+    if (fieldErrorsOf(result.error).name) focusFirstInvalid();
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Nuova chiave API" className="border rounded p-3">
+      <h3 className="h5 mb-4">Crea una chiave</h3>
+      <ErrorDisplay error={withoutFieldErrors(error, ['name'])} headingLevel={4} />
+      <div className="row align-items-start">
+        <div className="col-md-6">
+          <TextField
+            label="Nome della chiave *"
+            value={name}
+            onChange={(value) => {
+              setName(value);
+              setProblem(null);
+            }}
+            error={problem ?? fieldErrorsOf(error).name}
+            hint="Ad esempio il gestionale o la postazione che la userà."
+            maxLength={API_KEY_NAME_MAX}
+            required
+          />
+        </div>
+        <div className="col-md-6 mt-md-4">
+          <Button color="primary" type="submit" disabled={fetching} aria-busy={fetching}>
+            {fetching ? 'Creazione in corso…' : 'Crea chiave'}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}
