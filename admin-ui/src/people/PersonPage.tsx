@@ -5,6 +5,7 @@ import { useMutation, type CombinedError } from 'urql';
 import { useMe } from '../auth/meContext';
 import { ROLE_LABELS, SECTION_LABELS, describeAssignment } from '../auth/roleLabels';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useConfirmedAction } from '../components/useConfirmedAction';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorDisplay } from '../components/ErrorDisplay';
 import { Loading } from '../components/Loading';
@@ -42,11 +43,9 @@ function PersonView({ username }: { username: string }) {
   const person = error ? undefined : found;
   const grants = useGrantOptions();
   const [notice, setNotice] = useState<string | null>((location.state as PersonPageState | null)?.created ? 'Persona creata.' : null);
-  const [revoking, setRevoking] = useState<Assignment | null>(null);
   const [confirmingActive, setConfirmingActive] = useState(false);
-  const [revokeResult, revokeRole] = useMutation(PersonRevokeRoleMutation);
+  const [, revokeRole] = useMutation(PersonRevokeRoleMutation);
   const [activeResult, setPersonActive] = useMutation(PersonSetActiveMutation);
-  const [revokeError, setRevokeError] = useState<CombinedError | undefined>();
   const [activeError, setActiveError] = useState<CombinedError | undefined>();
   usePageTitle(person?.displayName ?? (error || !fetching ? 'Persona non trovata' : 'Persona'));
 
@@ -95,17 +94,13 @@ function PersonView({ username }: { username: string }) {
   const canRevoke = (assignment: Assignment) =>
     !self && !!assignment.unit && mayGrantOn(me.assignments, grants.units, assignment.role, assignment.unit);
 
-  const confirmRevoke = async () => {
-    if (!revoking) return;
-    const result = await revokeRole({ assignmentId: revoking.id }, PEOPLE_CONTEXT);
-    if (result.error) {
-      setRevokeError(result.error);
-      return;
-    }
-    setNotice(`Ruolo revocato: ${describeAssignment({ role: revoking.role, unitName: revoking.unit?.name, section: revoking.section })}.`);
-    setRevoking(null);
-    refresh();
-  };
+  const revoking = useConfirmedAction(
+    (target: Assignment) => revokeRole({ assignmentId: target.id }, PEOPLE_CONTEXT),
+    (target) => {
+      setNotice(`Ruolo revocato: ${describeAssignment({ role: target.role, unitName: target.unit?.name, section: target.section })}.`);
+      refresh();
+    },
+  );
 
   const changeActive = async () => {
     const active = !person.active;
@@ -192,10 +187,7 @@ function PersonView({ username }: { username: string }) {
                           color="danger"
                           outline
                           size="xs"
-                          onClick={() => {
-                            setRevokeError(undefined);
-                            setRevoking(assignment);
-                          }}
+                          onClick={() => revoking.ask(assignment)}
                           aria-label={`Revoca ${describeAssignment({ role: assignment.role, unitName: assignment.unit?.name, section: assignment.section })}`}
                         >
                           Revoca
@@ -225,18 +217,14 @@ function PersonView({ username }: { username: string }) {
       )}
 
       <ConfirmDialog
-        isOpen={revoking !== null}
         title="Revocare il ruolo?"
         confirmLabel="Revoca"
-        onConfirm={() => void confirmRevoke()}
-        onCancel={() => setRevoking(null)}
-        busy={revokeResult.fetching}
-        error={<ErrorDisplay error={revokeError} headingLevel={3} />}
+        {...revoking.dialog}
       >
-        {revoking ? (
+        {revoking.target ? (
           <p>
             {person.displayName} non avrà più il ruolo{' '}
-            <strong>{describeAssignment({ role: revoking.role, unitName: revoking.unit?.name, section: revoking.section })}</strong>.
+            <strong>{describeAssignment({ role: revoking.target.role, unitName: revoking.target.unit?.name, section: revoking.target.section })}</strong>.
           </p>
         ) : null}
       </ConfirmDialog>

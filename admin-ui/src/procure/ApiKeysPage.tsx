@@ -1,20 +1,18 @@
 import { Alert, Button } from 'design-react-kit';
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, type CombinedError } from 'urql';
-import { fieldErrorsOf, withoutFieldErrors } from '../api/errors';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { usePaged } from '../appointments/usePaged';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useConfirmedAction } from '../components/useConfirmedAction';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorDisplay } from '../components/ErrorDisplay';
 import { formatDateTime } from '../components/format';
 import { Loading } from '../components/Loading';
 import { LoadMore } from '../components/LoadMore';
-import { TextField } from '../components/TextField';
-import { useFocusFirstInvalid } from '../components/useFocusFirstInvalid';
 import { usePageTitle } from '../components/usePageTitle';
-import { useDraft } from '../forms/useDraft';
 import type { ApiKeyRowFragment } from '../gql/graphql';
 import { ApiKeyCreateMutation, ApiKeyListQuery, ApiKeyRevokeMutation } from './operations';
+import { SecretIssuingForm } from './SecretIssuingForm';
 import { SecretOnce } from './SecretOnce';
 import { API_KEY_NAME_MAX, apiKeyNameProblem } from './validation';
 
@@ -31,21 +29,15 @@ export function ApiKeysPage() {
   const paged = usePaged(keys, 20);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<ApiKeyRowFragment | null>(null);
-  const [revokeError, setRevokeError] = useState<CombinedError | undefined>();
-  const [revokeState, revoke] = useMutation(ApiKeyRevokeMutation);
+  const [, revoke] = useMutation(ApiKeyRevokeMutation);
 
-  const confirmRevoke = async () => {
-    if (!revoking) return;
-    const result = await revoke({ id: revoking.id }, API_KEYS_CONTEXT);
-    if (result.error) {
-      setRevokeError(result.error);
-      return;
-    }
-    setNotice(`Chiave «${revoking.name}» revocata: le richieste fatte con essa sono rifiutate da ora.`);
-    setRevoking(null);
-    reload();
-  };
+  const revoking = useConfirmedAction(
+    (target: ApiKeyRowFragment) => revoke({ id: target.id }, API_KEYS_CONTEXT),
+    (target) => {
+      setNotice(`Chiave «${target.name}» revocata: le richieste fatte con essa sono rifiutate da ora.`);
+      reload();
+    },
+  );
 
   return (
     <>
@@ -124,10 +116,7 @@ export function ApiKeysPage() {
                           color="danger"
                           outline
                           size="xs"
-                          onClick={() => {
-                            setRevokeError(undefined);
-                            setRevoking(key);
-                          }}
+                          onClick={() => revoking.ask(key)}
                           aria-label={`Revoca la chiave «${key.name}»`}
                         >
                           Revoca
@@ -146,17 +135,13 @@ export function ApiKeysPage() {
       </section>
 
       <ConfirmDialog
-        isOpen={revoking !== null}
         title="Revocare la chiave API?"
         confirmLabel="Revoca la chiave"
-        onConfirm={() => void confirmRevoke()}
-        onCancel={() => setRevoking(null)}
-        busy={revokeState.fetching}
-        error={<ErrorDisplay error={revokeError} headingLevel={3} />}
+        {...revoking.dialog}
       >
-        {revoking ? (
+        {revoking.target ? (
           <p>
-            Le applicazioni che usano la chiave <strong>«{revoking.name}»</strong> ({revoking.hint}) riceveranno subito un errore di
+            Le applicazioni che usano la chiave <strong>«{revoking.target.name}»</strong> ({revoking.target.hint}) riceveranno subito un errore di
             autenticazione. L&apos;operazione non si può annullare.
           </p>
         ) : null}
@@ -166,55 +151,27 @@ export function ApiKeysPage() {
 }
 
 function CreateApiKeyForm({ onCreated }: { onCreated: (name: string, secret: string) => void }) {
-  const [name, setName, discard] = useDraft(API_KEY_DRAFT, '');
-  const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching, error }, create] = useMutation(ApiKeyCreateMutation);
-  const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (fetching) return;
-    const found = apiKeyNameProblem(name);
-    setProblem(found);
-    if (found) {
-      focusFirstInvalid();
-      return;
-    }
-    const result = await create({ name: name.trim() }, API_KEYS_CONTEXT);
-    const answer = result.data?.createApiKey;
-    if (answer) {
-      discard();
-      onCreated(answer.apiKey.name, answer.secret);
-      return;
-    }
-    if (fieldErrorsOf(result.error).name) focusFirstInvalid();
-  };
-
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Nuova chiave API" className="border rounded p-3">
-      <h3 className="h5 mb-4">Crea una chiave</h3>
-      <ErrorDisplay error={withoutFieldErrors(error, ['name'])} headingLevel={4} />
-      <div className="row align-items-start">
-        <div className="col-md-6">
-          <TextField
-            label="Nome della chiave *"
-            value={name}
-            onChange={(value) => {
-              setName(value);
-              setProblem(null);
-            }}
-            error={problem ?? fieldErrorsOf(error).name}
-            hint="Ad esempio il gestionale o la postazione che la userà."
-            maxLength={API_KEY_NAME_MAX}
-            required
-          />
-        </div>
-        <div className="col-md-6 mt-md-4">
-          <Button color="primary" type="submit" disabled={fetching} aria-busy={fetching}>
-            {fetching ? 'Creazione in corso…' : 'Crea chiave'}
-          </Button>
-        </div>
-      </div>
-    </form>
+    <SecretIssuingForm
+      draftKey={API_KEY_DRAFT}
+      formName="Nuova chiave API"
+      heading="Crea una chiave"
+      field="name"
+      label="Nome della chiave *"
+      hint="Ad esempio il gestionale o la postazione che la userà."
+      maxLength={API_KEY_NAME_MAX}
+      problemOf={apiKeyNameProblem}
+      submitLabel="Crea chiave"
+      busyLabel="Creazione in corso…"
+      fetching={fetching}
+      error={error}
+      issue={async (name) => {
+        const result = await create({ name }, API_KEYS_CONTEXT);
+        const answer = result.data?.createApiKey;
+        return answer ? { label: answer.apiKey.name, secret: answer.secret } : { error: result.error };
+      }}
+      onIssued={onCreated}
+    />
   );
 }

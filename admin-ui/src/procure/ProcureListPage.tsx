@@ -1,8 +1,9 @@
 import { Alert, Button } from 'design-react-kit';
 import { Fragment, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useMutation, type CombinedError } from 'urql';
+import { useMutation } from 'urql';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useConfirmedAction } from '../components/useConfirmedAction';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorDisplay } from '../components/ErrorDisplay';
 import { formatDateTime } from '../components/format';
@@ -46,9 +47,7 @@ export function ProcureListPage() {
   const [clientError, setClientError] = useState<string | undefined>();
   const [filter, setFilter] = useState<ProcuraFilter>({});
   const [open, setOpen] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<ProcuraRowFragment | null>(null);
-  const [revokeError, setRevokeError] = useState<CombinedError | undefined>();
-  const [revokeState, revoke] = useMutation(ProcuraRevokeMutation);
+  const [, revoke] = useMutation(ProcuraRevokeMutation);
 
   const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
     query: ProcuraListQuery,
@@ -73,17 +72,13 @@ export function ProcureListPage() {
     setFilter({});
   };
 
-  const confirmRevoke = async () => {
-    if (!revoking) return;
-    const result = await revoke({ id: revoking.id }, PROCURE_CONTEXT);
-    if (result.error) {
-      setRevokeError(result.error);
-      return;
-    }
-    setNotice(`Procura del cliente ${revoking.clientFiscalCode} revocata: da oggi non autorizza più nulla.`);
-    setRevoking(null);
-    refresh();
-  };
+  const revoking = useConfirmedAction(
+    (target: ProcuraRowFragment) => revoke({ id: target.id }, PROCURE_CONTEXT),
+    (target) => {
+      setNotice(`Procura del cliente ${target.clientFiscalCode} revocata: da oggi non autorizza più nulla.`);
+      refresh();
+    },
+  );
 
   return (
     <>
@@ -226,10 +221,7 @@ export function ProcureListPage() {
                             color="danger"
                             outline
                             size="xs"
-                            onClick={() => {
-                              setRevokeError(undefined);
-                              setRevoking(p);
-                            }}
+                            onClick={() => revoking.ask(p)}
                             aria-label={`Revoca la procura del cliente ${p.clientFiscalCode}`}
                           >
                             Revoca
@@ -254,17 +246,13 @@ export function ProcureListPage() {
       ) : null}
 
       <ConfirmDialog
-        isOpen={revoking !== null}
         title="Revocare la procura?"
         confirmLabel="Revoca la procura"
-        onConfirm={() => void confirmRevoke()}
-        onCancel={() => setRevoking(null)}
-        busy={revokeState.fetching}
-        error={<ErrorDisplay error={revokeError} headingLevel={3} />}
+        {...revoking.dialog}
       >
-        {revoking ? (
+        {revoking.target ? (
           <p>
-            La procura del cliente <strong>{revoking.clientFiscalCode}</strong> non autorizzerà più nulla da oggi, né a te né ai tuoi
+            La procura del cliente <strong>{revoking.target.clientFiscalCode}</strong> non autorizzerà più nulla da oggi, né a te né ai tuoi
             collaboratori. L&apos;operazione non si può annullare: per riprendere dovrai dichiarare una nuova procura.
           </p>
         ) : null}

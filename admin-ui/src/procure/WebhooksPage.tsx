@@ -1,21 +1,19 @@
 import { Alert, Button } from 'design-react-kit';
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, type CombinedError } from 'urql';
-import { fieldErrorsOf, withoutFieldErrors } from '../api/errors';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { usePaged } from '../appointments/usePaged';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useConfirmedAction } from '../components/useConfirmedAction';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorDisplay } from '../components/ErrorDisplay';
 import { formatDateTime } from '../components/format';
 import { Loading } from '../components/Loading';
 import { LoadMore } from '../components/LoadMore';
-import { TextField } from '../components/TextField';
-import { useFocusFirstInvalid } from '../components/useFocusFirstInvalid';
 import { usePageTitle } from '../components/usePageTitle';
-import { useDraft } from '../forms/useDraft';
 import type { WebhookListQuery as WebhookListData } from '../gql/graphql';
 import { DELIVERY_STATUS_BADGES, attemptOutcomeLabel, deliveryStatusLabel, webhookEventLabel } from './labels';
 import { WebhookDeleteMutation, WebhookListQuery, WebhookRegisterMutation } from './operations';
+import { SecretIssuingForm } from './SecretIssuingForm';
 import { SecretOnce } from './SecretOnce';
 import { WEBHOOK_URL_MAX, webhookUrlProblem } from './validation';
 
@@ -35,21 +33,15 @@ export function WebhooksPage() {
   const paged = usePaged(hooks, 5);
   const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<Webhook | null>(null);
-  const [deleteError, setDeleteError] = useState<CombinedError | undefined>();
-  const [deleteState, remove] = useMutation(WebhookDeleteMutation);
+  const [, remove] = useMutation(WebhookDeleteMutation);
 
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    const result = await remove({ id: deleting.id }, WEBHOOKS_CONTEXT);
-    if (result.error) {
-      setDeleteError(result.error);
-      return;
-    }
-    setNotice(`Webhook ${deleting.url} eliminato.`);
-    setDeleting(null);
-    reload();
-  };
+  const deleting = useConfirmedAction(
+    (target: Webhook) => remove({ id: target.id }, WEBHOOKS_CONTEXT),
+    (target) => {
+      setNotice(`Webhook ${target.url} eliminato.`);
+      reload();
+    },
+  );
 
   return (
     <>
@@ -103,10 +95,7 @@ export function WebhooksPage() {
                 color="danger"
                 outline
                 size="xs"
-                onClick={() => {
-                  setDeleteError(undefined);
-                  setDeleting(hook);
-                }}
+                onClick={() => deleting.ask(hook)}
                 aria-label={`Elimina il webhook ${hook.url}`}
               >
                 Elimina
@@ -121,17 +110,13 @@ export function WebhooksPage() {
       </section>
 
       <ConfirmDialog
-        isOpen={deleting !== null}
         title="Eliminare il webhook?"
         confirmLabel="Elimina"
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => setDeleting(null)}
-        busy={deleteState.fetching}
-        error={<ErrorDisplay error={deleteError} headingLevel={3} />}
+        {...deleting.dialog}
       >
-        {deleting ? (
+        {deleting.target ? (
           <p>
-            <span className="text-break">{deleting.url}</span> non riceverà più notifiche; quelle ancora da consegnare saranno
+            <span className="text-break">{deleting.target.url}</span> non riceverà più notifiche; quelle ancora da consegnare saranno
             annullate.
           </p>
         ) : null}
@@ -188,58 +173,29 @@ function Deliveries({ hook }: { hook: Webhook }) {
 }
 
 function RegisterWebhookForm({ onRegistered }: { onRegistered: (url: string, secret: string) => void }) {
-  const [url, setUrl, discard] = useDraft(WEBHOOK_DRAFT, '');
-  const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching, error }, register] = useMutation(WebhookRegisterMutation);
-  const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (fetching) return;
-    const found = webhookUrlProblem(url);
-    setProblem(found);
-    if (found) {
-      focusFirstInvalid();
-      return;
-    }
-    const result = await register({ url: url.trim() }, WEBHOOKS_CONTEXT);
-    const answer = result.data?.registerWebhook;
-    if (answer) {
-      discard();
-      onRegistered(answer.webhook.url, answer.secret);
-      return;
-    }
-    if (fieldErrorsOf(result.error).url) focusFirstInvalid();
-  };
-
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Nuovo webhook" className="border rounded p-3">
-      <h3 className="h5 mb-4">Registra un endpoint</h3>
-      <ErrorDisplay error={withoutFieldErrors(error, ['url'])} headingLevel={4} />
-      <div className="row align-items-start">
-        <div className="col-md-8">
-          <TextField
-            label="URL dell'endpoint *"
-            type="url"
-            value={url}
-            onChange={(value) => {
-              setUrl(value);
-              setProblem(null);
-            }}
-            error={problem ?? fieldErrorsOf(error).url}
-            hint="Indirizzo https del tuo gestionale che riceverà le notifiche, ad esempio https://gestionale.example.com/hooks/accoglienza."
-            maxLength={WEBHOOK_URL_MAX}
-            autoComplete="off"
-            spellCheck={false}
-            required
-          />
-        </div>
-        <div className="col-md-4 mt-md-4">
-          <Button color="primary" type="submit" disabled={fetching} aria-busy={fetching}>
-            {fetching ? 'Registrazione in corso…' : 'Registra webhook'}
-          </Button>
-        </div>
-      </div>
-    </form>
+    <SecretIssuingForm
+      draftKey={WEBHOOK_DRAFT}
+      formName="Nuovo webhook"
+      heading="Registra un endpoint"
+      field="url"
+      label="URL dell'endpoint *"
+      hint="Indirizzo https del tuo gestionale che riceverà le notifiche, ad esempio https://gestionale.example.com/hooks/accoglienza."
+      maxLength={WEBHOOK_URL_MAX}
+      input={{ type: 'url', autoComplete: 'off', spellCheck: false }}
+      problemOf={webhookUrlProblem}
+      submitLabel="Registra webhook"
+      busyLabel="Registrazione in corso…"
+      fetching={fetching}
+      error={error}
+      issue={async (url) => {
+        const result = await register({ url }, WEBHOOKS_CONTEXT);
+        const answer = result.data?.registerWebhook;
+        return answer ? { label: answer.webhook.url, secret: answer.secret } : { error: result.error };
+      }}
+      onIssued={onRegistered}
+      fieldColumns={8}
+    />
   );
 }
