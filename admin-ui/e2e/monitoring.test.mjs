@@ -183,7 +183,9 @@ describe('Monitoraggio', () => {
     // CSV: the file of the unit and its children for the period.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica CSV' }).click()]);
     assert.equal(download.suggestedFilename(), `monitoraggio-DR-SAR-${from}-${to}.csv`);
-    const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.ok(text.startsWith('\uFEFF'), 'UTF-8 byte-order mark, for spreadsheet programs');
+    const lines = text.slice(1).trim().split('\n');
     assert.match(lines[0], /^Codice unità,Unità,Dal,Al,Prenotazioni,Annullate,Da prechiamare,/);
     assert.ok(lines[1].startsWith(`DR-SAR,DR Sardegna,${from},${to},${withBookings.figures.appointments.bookings},`), lines[1]);
     assert.equal(lines.length, 2 + withBookings.children.length);

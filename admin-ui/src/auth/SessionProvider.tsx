@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Provider as UrqlProvider, type Client } from 'urql';
 import { createApiClient, type ApiClientOptions } from '../api/client';
@@ -21,8 +21,11 @@ export function SessionProvider({ children, createClient = createApiClient }: Pr
   const [token, setToken] = useState<string | null>(() => tokenStore.get());
   const navigate = useNavigate();
   const location = useLocation();
+  // Where the person is, for `expire` (which must not change with every navigation).
   const locationRef = useRef(location);
-  locationRef.current = location;
+  useLayoutEffect(() => {
+    locationRef.current = location;
+  }, [location]);
 
   const expire = useCallback(
     (tokenOfClient: string | null) => {
@@ -44,6 +47,8 @@ export function SessionProvider({ children, createClient = createApiClient }: Pr
   );
 
   const client = useMemo(
+    // `expire` reads the location ref only when the client reports a 401, never while rendering.
+    // oxlint-disable-next-line react/refs
     () => createClient({ getToken: () => token, onUnauthenticated: () => expire(token) }),
     [createClient, expire, token],
   );

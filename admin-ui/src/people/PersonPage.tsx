@@ -48,6 +48,13 @@ function PersonView({ username }: { username: string }) {
   const [activeResult, setPersonActive] = useMutation(PersonSetActiveMutation);
   const [activeError, setActiveError] = useState<CombinedError | undefined>();
   usePageTitle(person?.displayName ?? (error || !fetching ? 'Persona non trovata' : 'Persona'));
+  const revoking = useConfirmedAction(
+    (target: Assignment) => revokeRole({ assignmentId: target.id }, PEOPLE_CONTEXT),
+    (target) => {
+      setNotice(`Ruolo revocato: ${describeAssignment({ role: target.role, unitName: target.unit?.name, section: target.section })}.`);
+      refresh();
+    },
+  );
 
   const breadcrumb = (
     <nav aria-label="Percorso" className="breadcrumb-container">
@@ -93,14 +100,6 @@ function PersonView({ username }: { username: string }) {
   const self = person.username === me.username;
   const canRevoke = (assignment: Assignment) =>
     !self && !!assignment.unit && mayGrantOn(me.assignments, grants.units, assignment.role, assignment.unit);
-
-  const revoking = useConfirmedAction(
-    (target: Assignment) => revokeRole({ assignmentId: target.id }, PEOPLE_CONTEXT),
-    (target) => {
-      setNotice(`Ruolo revocato: ${describeAssignment({ role: target.role, unitName: target.unit?.name, section: target.section })}.`);
-      refresh();
-    },
-  );
 
   const changeActive = async () => {
     const active = !person.active;
