@@ -8,8 +8,6 @@ export function launchBrowser() {
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
-      // Date and time inputs follow the browser's language, not the page's: Italian, as in the offices.
-      '--lang=it-IT',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
