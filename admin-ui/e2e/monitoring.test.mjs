@@ -186,10 +186,11 @@ describe('Monitoraggio', () => {
     const text = readFileSync(await download.path(), 'utf8');
     assert.ok(text.startsWith('\uFEFF'), 'UTF-8 byte-order mark, for spreadsheet programs');
     const lines = text.slice(1).trim().split('\n');
-    assert.match(lines[0], /^Codice unità,Unità,Dal,Al,Prenotazioni,Annullate,Da prechiamare,/);
-    assert.ok(lines[1].startsWith(`DR-SAR,DR Sardegna,${from},${to},${withBookings.figures.appointments.bookings},`), lines[1]);
+    // Italian by default: `;` between values, as spreadsheets set to Italian expect.
+    assert.match(lines[0], /^Codice unità;Unità;Dal;Al;Prenotazioni;Annullate;Da prechiamare;/);
+    assert.ok(lines[1].startsWith(`DR-SAR;DR Sardegna;${from};${to};${withBookings.figures.appointments.bookings};`), lines[1]);
     assert.equal(lines.length, 2 + withBookings.children.length);
-    assert.ok(lines.slice(1).every((line) => !lazio.some((unit) => line.startsWith(`${unit.code},`))));
+    assert.ok(lines.slice(1).every((line) => !lazio.some((unit) => line.startsWith(`${unit.code};`))));
     await page.getByText(`File monitoraggio-DR-SAR-${from}-${to}.csv scaricato.`).waitFor();
 
     // Drill down: DP Cagliari, then its first office, same period.

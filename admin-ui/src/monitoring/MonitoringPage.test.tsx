@@ -131,6 +131,6 @@ describe('MonitoringPage', () => {
     expect(await screen.findByText('File monitoraggio-DR-SAR-2026-11-01-2026-11-03.csv scaricato.')).toBeInTheDocument();
     expect(click).toHaveBeenCalledTimes(1);
     expect(await createObjectURL.mock.calls[0][0].text()).toBe('Codice unità,Unità\nDR-SAR,DR Sardegna\n');
-    expect(callsOf(api, 'MonitoringCsv')).toEqual([{ unitCode: 'DR-SAR', from: '2026-11-01', to: '2026-11-03' }]);
+    expect(callsOf(api, 'MonitoringCsv')).toEqual([{ unitCode: 'DR-SAR', from: '2026-11-01', to: '2026-11-03', dialect: 'ITALIAN' }]);
   });
 });

@@ -104,7 +104,7 @@ export const MonitoringStatsQuery = graphql(`
 `);
 
 export const MonitoringCsvQuery = graphql(`
-  query MonitoringCsv($unitCode: String!, $from: NaiveDate!, $to: NaiveDate!) {
-    statsCsv(unitCode: $unitCode, from: $from, to: $to)
+  query MonitoringCsv($unitCode: String!, $from: NaiveDate!, $to: NaiveDate!, $dialect: CsvDialect!) {
+    statsCsv(unitCode: $unitCode, from: $from, to: $to, dialect: $dialect)
   }
 `);

@@ -5,7 +5,8 @@ use chrono::{NaiveDate, Utc};
 
 use entities::org_unit;
 
-use super::domain::{self, Figures, Period};
+use super::csv::{CsvDialect, csv};
+use super::domain::{Figures, Period};
 use super::store::{self, GroupKey, Grouping};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
@@ -127,9 +128,17 @@ impl MonitoringQuery {
         Ok(StatsReport { unit, period })
     }
 
-    /// The same figures as CSV (comma-separated, UTF-8, Italian headers): one
-    /// row for the unit, then one per child unit. Same rules as `stats`.
-    async fn stats_csv(&self, ctx: &Context<'_>, unit_code: String, from: NaiveDate, to: NaiveDate) -> AppResult<String> {
+    /// The same figures as CSV (UTF-8, Italian headers): one row for the unit,
+    /// then one per child unit. Same rules as `stats`. `dialect` ITALIAN is
+    /// semicolon-separated with decimal commas, for spreadsheets set to Italian.
+    async fn stats_csv(
+        &self,
+        ctx: &Context<'_>,
+        unit_code: String,
+        from: NaiveDate,
+        to: NaiveDate,
+        #[graphql(default)] dialect: CsvDialect,
+    ) -> AppResult<String> {
         let scope = ctx.scope()?;
         let period = Period::new(from, to)?;
         let unit = store::unit_for_stats(scope, &unit_code).await?;
@@ -137,6 +146,6 @@ impl MonitoringQuery {
         for c in children(scope, &unit, period).await? {
             rows.push((c.unit.code, c.unit.name, c.figures));
         }
-        domain::csv(period, &rows)
+        csv(period, &rows, dialect)
     }
 }

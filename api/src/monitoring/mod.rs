@@ -2,6 +2,7 @@
 //! everything under it, per child unit and per day, counted by the database
 //! with grouped SQL; their CSV export.
 
+pub mod csv;
 pub mod domain;
 pub mod graphql;
 pub mod store;
