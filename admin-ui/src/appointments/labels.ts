@@ -42,6 +42,15 @@ export const PRECALL_COVERAGE_LABELS: Record<PrecallCoverage, string> = {
   MISSED: 'Non fatta, fuori tempo',
 };
 
+/** Badge colours: late or missed precalls stand out in the operator's list. */
+export const PRECALL_COVERAGE_COLORS: Record<PrecallCoverage, 'secondary' | 'primary' | 'success' | 'warning' | 'danger'> = {
+  NOT_REQUIRED: 'secondary',
+  PENDING: 'primary',
+  COVERED: 'success',
+  LATE: 'warning',
+  MISSED: 'danger',
+};
+
 export const PRECALL_OUTCOME_LABELS: Record<PrecallOutcome, string> = {
   NOT_CONTACTABLE: 'Non contattabile',
   NEGATIVE: 'Esito negativo del contatto',

@@ -6,6 +6,7 @@ import {
   APPOINTMENT_STATUS_LABELS,
   CHANNEL_LABELS,
   COUNTER_OUTCOME_LABELS,
+  PRECALL_COVERAGE_COLORS,
   PRECALL_COVERAGE_LABELS,
   formatDate,
   formatTime,
@@ -72,7 +73,7 @@ function PrecallsSection({ date }: { date: string }) {
               </h3>
               <div>
                 {formatDate(a.date)} ore {formatTime(a.time)} · {a.service?.name ?? 'servizio'} ·{' '}
-                <Badge color="light">{PRECALL_COVERAGE_LABELS[a.precall.coverage]}</Badge>
+                <Badge color={PRECALL_COVERAGE_COLORS[a.precall.coverage]}>{PRECALL_COVERAGE_LABELS[a.precall.coverage]}</Badge>
               </div>
               <div>
                 Telefono:{' '}
