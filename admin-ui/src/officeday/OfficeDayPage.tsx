@@ -127,7 +127,7 @@ function Bookings({ office, date, readOnly }: { office: Office; date: string; re
             <label htmlFor="f-assignee" className="active">
               Assegnatario (nome utente)
             </label>
-            <input id="f-assignee" className="form-control" list="day-operators" value={assignee} onChange={(e) => setAssignee(e.target.value)} />
+            <input type="text" id="f-assignee" className="form-control" list="day-operators" value={assignee} onChange={(e) => setAssignee(e.target.value)} />
           </div>
         </div>
         <datalist id="day-operators">
@@ -269,7 +269,7 @@ function PrecallAssignBar({ officeCode, date, selectedIds, onDone }: { officeCod
           <label htmlFor="assign-operator" className="active">
             Operatore per le prechiamate
           </label>
-          <input id="assign-operator" className="form-control" list="day-operators" value={username} onChange={(e) => setUsername(e.target.value)} aria-describedby="assign-operator-hint" />
+          <input type="text" id="assign-operator" className="form-control" list="day-operators" value={username} onChange={(e) => setUsername(e.target.value)} aria-describedby="assign-operator-hint" />
           <small id="assign-operator-hint" className="form-text">
             Solo operatori dell'ufficio con la competenza sul servizio.
           </small>
@@ -340,7 +340,7 @@ function CounterAssignForm({ booking, office, onClose, onDone, onReload }: { boo
         <label htmlFor="counter-operator" className="active">
           Operatore di sportello (nome utente)
         </label>
-        <input id="counter-operator" className="form-control" list="day-operators" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <input type="text" id="counter-operator" className="form-control" list="day-operators" value={username} onChange={(e) => setUsername(e.target.value)} required />
       </div>
       <div className="select-wrapper mb-3">
         <label htmlFor="counter-channel">Modalità</label>
@@ -382,7 +382,7 @@ function CancelForm({ booking, onClose, onDone, onReload }: { booking: Booking; 
         <label htmlFor="cancel-reason" className="active">
           Motivo dell'annullamento
         </label>
-        <input id="cancel-reason" className="form-control" value={reason} onChange={(e) => setReason(e.target.value)} required aria-required="true" />
+        <input type="text" id="cancel-reason" className="form-control" value={reason} onChange={(e) => setReason(e.target.value)} required aria-required="true" />
       </div>
       <MutationError error={state.error} onReload={onReload} headingLevel={4} />
       <Button type="submit" color="danger" size="sm" disabled={!reason.trim() || state.fetching}>

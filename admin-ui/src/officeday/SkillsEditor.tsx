@@ -37,7 +37,7 @@ export function SkillsEditor({ officeCode, knownOperators, readOnly }: { officeC
           <label htmlFor={`${id}-user`} className="active">
             Operatore (nome utente)
           </label>
-          <input id={`${id}-user`} className="form-control" list={`${id}-users`} value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <input type="text" id={`${id}-user`} className="form-control" list={`${id}-users`} value={typed} onChange={(e) => setTyped(e.target.value)} />
           <datalist id={`${id}-users`}>
             {knownOperators.map((u) => (
               <option key={u} value={u} />
