@@ -17,7 +17,8 @@ export function CcmHomePage() {
         </h2>
         <p>Se la domanda è troppo complessa, inoltra un quesito al CRIC della regione competente.</p>
         <div className="d-flex gap-3 flex-wrap">
-          <Link to="/ccm/quesiti/nuovo" className="btn btn-primary">
+          {/* The callout colours its links blue: the filled button keeps white text. */}
+          <Link to="/ccm/quesiti/nuovo" className="btn btn-primary text-white">
             Nuovo quesito
           </Link>
           <Link to="/ccm/contatti" className="btn btn-outline-primary">
