@@ -53,6 +53,8 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite://${join(dataDir, 'e2e.sqlite')}?mode=rwc`,
+      // The outbox's e-mails go with the database, removed after the run.
+      OUTBOX_MAIL_DIR: join(dataDir, 'mail'),
       BIND_ADDR: `127.0.0.1:${port}`,
       APP_ENV: 'development',
       SEED_DEMO: 'true',

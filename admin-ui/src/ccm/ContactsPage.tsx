@@ -122,7 +122,7 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
         </Alert>
       ) : null}
       {error && !onlyFieldErrors(error, FIELDS) ? <ErrorDisplay error={error} headingLevel={3} /> : null}
-      <div className="row">
+      <div className="row mt-4">
         <div className="col-md-4">
           <SelectField label="Canale *" value={draft.channel} onChange={(v) => set('channel', v)} error={fieldErrors.channel}>
             {CONTACT_CHANNEL_ORDER.map((c) => (

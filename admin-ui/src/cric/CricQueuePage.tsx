@@ -67,7 +67,7 @@ export function CricQueuePage() {
           </Button>
         ))}
       </div>
-      <form onSubmit={submit} role="search" aria-label="Filtri della coda" className="row g-3 align-items-end">
+      <form onSubmit={submit} role="search" aria-label="Filtri della coda" className="row g-3 align-items-end mt-3">
         <div className="col-md-3">
           <SelectField label="Stato" value={status} onChange={setStatus}>
             <option value={OPEN}>Aperti (nuovi e in lavorazione)</option>

@@ -49,7 +49,7 @@ export function FaqManagementPage() {
       <PublishFaqForm onPublished={reload} />
       <section aria-labelledby="faq-list-heading">
         <h2 id="faq-list-heading">FAQ pubblicate</h2>
-        <form onSubmit={submit} role="search" aria-label="Ricerca nelle FAQ" className="row g-3 align-items-end">
+        <form onSubmit={submit} role="search" aria-label="Ricerca nelle FAQ" className="row g-3 align-items-end mt-3">
           <div className="col-md-6">
             <TextField label="Parole da cercare" value={text} onChange={setText} />
           </div>

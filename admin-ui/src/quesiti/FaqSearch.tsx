@@ -47,7 +47,7 @@ export function FaqSearch({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
     <section aria-labelledby="faq-search-heading" className="mb-5">
       <Heading id="faq-search-heading">Cerca nelle FAQ</Heading>
       <p>Prima di inoltrare un quesito, cerca se la risposta è già tra le FAQ pubblicate dai CRIC.</p>
-      <form onSubmit={submit} role="search" aria-label="Ricerca nelle FAQ" className="row g-3 align-items-end">
+      <form onSubmit={submit} role="search" aria-label="Ricerca nelle FAQ" className="row g-3 align-items-end mt-3">
         <div className="col-md-6">
           <TextField label="Parole da cercare" value={text} onChange={setText} hint="Es. decorrenza pensione" />
         </div>
