@@ -363,28 +363,17 @@ fn callbacks_sql(
     period: Period,
     grouping: Grouping<'_>,
 ) -> Statement {
-    let mut q = Sql::new(backend);
-    let daily = match grouping {
-        Grouping::Daily => q.day_bucket("cb.requested_at", period),
-        _ => String::new(),
-    };
-    let cols = [
-        "COUNT(*) AS requested".to_owned(),
-        count_if("cb.status IN ('WAITING', 'ASSIGNED')", "waiting"),
-        count_if("cb.status = 'DONE'", "served"),
-        count_if("cb.status = 'DONE' AND cb.outcome = 'RESOLVED'", "resolved"),
-        count_if("cb.status = 'DONE' AND cb.outcome = 'ROUTED_INTERNALLY'", "routed_internally"),
-        count_if("cb.status = 'DONE' AND cb.outcome = 'NO_ANSWER'", "no_answer"),
-    ];
-    let (from, cond) = q.scoped_from("callback_request", "cb", units, unit, grouping);
-    let start = q.p(period.start());
-    let end = q.p(period.end());
-    let (key, group_by) = key_and_group(grouping, daily, &[]);
-    let sql = format!(
-        "SELECT {key}{cols} {from} WHERE {cond} AND cb.requested_at >= {start} AND cb.requested_at < {end}{group_by}",
-        cols = cols.join(", ")
-    );
-    q.finish(sql)
+    let cohort = InstantCohort { table: "callback_request", alias: "cb", at: "cb.requested_at", extra_group: &[] };
+    instant_cohort_sql(backend, cohort, units, unit, period, grouping, |_| {
+        vec![
+            "COUNT(*) AS requested".to_owned(),
+            count_if("cb.status IN ('WAITING', 'ASSIGNED')", "waiting"),
+            count_if("cb.status = 'DONE'", "served"),
+            count_if("cb.status = 'DONE' AND cb.outcome = 'RESOLVED'", "resolved"),
+            count_if("cb.status = 'DONE' AND cb.outcome = 'ROUTED_INTERNALLY'", "routed_internally"),
+            count_if("cb.status = 'DONE' AND cb.outcome = 'NO_ANSWER'", "no_answer"),
+        ]
+    })
 }
 
 fn quesiti_sql(
@@ -395,34 +384,60 @@ fn quesiti_sql(
     grouping: Grouping<'_>,
     now: DateTime<Utc>,
 ) -> Statement {
+    let cohort = InstantCohort { table: "quesito", alias: "q", at: "q.created_at", extra_group: &["q.section"] };
+    instant_cohort_sql(backend, cohort, units, unit, period, grouping, |q| {
+        let now = q.p(now);
+        vec![
+            "q.section AS section".to_owned(),
+            "COUNT(*) AS received".to_owned(),
+            count_if("q.status = 'ANSWERED'", "answered"),
+            count_if("q.status IN ('NEW', 'IN_PROGRESS')", "backlog"),
+            count_if("q.forwarded_to_unit_id IS NOT NULL", "forwarded"),
+            count_if(
+                &format!(
+                    "(q.answered_at IS NOT NULL AND q.answered_at > q.due_at) OR (q.answered_at IS NULL \
+                     AND q.status IN ('NEW', 'IN_PROGRESS', 'FORWARDED_CENTRAL') AND q.due_at < {now})"
+                ),
+                "sla_breaches",
+            ),
+        ]
+    })
+}
+
+/// A block whose cohort is an instant: callbacks by request, quesiti by filing.
+struct InstantCohort<'a> {
+    table: &'a str,
+    alias: &'a str,
+    /// The timestamp column that puts a row in the period (and in its day).
+    at: &'a str,
+    /// Grouped by besides the key, e.g. the quesito's section.
+    extra_group: &'a [&'a str],
+}
+
+/// `SELECT <key>, <cols> FROM … WHERE <scope> AND <at> in the period GROUP BY …`.
+/// `cols` binds its own values after the day bucket's: on SQLite placeholders
+/// are positional, so values are bound in the order they appear in the text.
+fn instant_cohort_sql(
+    backend: DbBackend,
+    cohort: InstantCohort<'_>,
+    units: &UnitScope,
+    unit: &org_unit::Model,
+    period: Period,
+    grouping: Grouping<'_>,
+    cols: impl FnOnce(&mut Sql) -> Vec<String>,
+) -> Statement {
     let mut q = Sql::new(backend);
     let daily = match grouping {
-        Grouping::Daily => q.day_bucket("q.created_at", period),
+        Grouping::Daily => q.day_bucket(cohort.at, period),
         _ => String::new(),
     };
-    let now = q.p(now);
-    let cols = [
-        "q.section AS section".to_owned(),
-        "COUNT(*) AS received".to_owned(),
-        count_if("q.status = 'ANSWERED'", "answered"),
-        count_if("q.status IN ('NEW', 'IN_PROGRESS')", "backlog"),
-        count_if("q.forwarded_to_unit_id IS NOT NULL", "forwarded"),
-        count_if(
-            &format!(
-                "(q.answered_at IS NOT NULL AND q.answered_at > q.due_at) OR (q.answered_at IS NULL \
-                 AND q.status IN ('NEW', 'IN_PROGRESS', 'FORWARDED_CENTRAL') AND q.due_at < {now})"
-            ),
-            "sla_breaches",
-        ),
-    ];
-    let (from, cond) = q.scoped_from("quesito", "q", units, unit, grouping);
+    let cols = cols(&mut q).join(", ");
+    let (from, cond) = q.scoped_from(cohort.table, cohort.alias, units, unit, grouping);
     let start = q.p(period.start());
     let end = q.p(period.end());
-    let (key, group_by) = key_and_group(grouping, daily, &["q.section"]);
-    let sql = format!(
-        "SELECT {key}{cols} {from} WHERE {cond} AND q.created_at >= {start} AND q.created_at < {end}{group_by}",
-        cols = cols.join(", ")
-    );
+    let (key, group_by) = key_and_group(grouping, daily, cohort.extra_group);
+    let at = cohort.at;
+    let sql = format!("SELECT {key}{cols} {from} WHERE {cond} AND {at} >= {start} AND {at} < {end}{group_by}");
     q.finish(sql)
 }
 
