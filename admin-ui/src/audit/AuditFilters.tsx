@@ -61,8 +61,6 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
   const [form, setForm] = useState<AuditFilterForm>(initial);
   const [errors, setErrors] = useState<AuditFilterErrors>({});
   const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
-  const actionsId = useId();
-  const recordTypesId = useId();
 
   const set = (patch: Partial<AuditFilterForm>) => {
     setForm({ ...form, ...patch });
@@ -119,42 +117,22 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
           />
         </div>
         <div className="col-md-4">
-          <TextField
+          <CodeField
             label="Azione"
             hint="Codice dell'azione, ad es. auth.login"
             value={form.action}
             onChange={(action) => set({ action })}
-            list={actionsId}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
+            labels={ACTION_LABELS}
           />
-          <datalist id={actionsId}>
-            {Object.entries(ACTION_LABELS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </datalist>
         </div>
         <div className="col-md-4">
-          <TextField
+          <CodeField
             label="Tipo di record"
             hint="Ad es. person"
             value={form.recordType}
             onChange={(recordType) => set({ recordType })}
-            list={recordTypesId}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
+            labels={RECORD_TYPE_LABELS}
           />
-          <datalist id={recordTypesId}>
-            {Object.entries(RECORD_TYPE_LABELS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </datalist>
         </div>
         <div className="col-md-4">
           <TextField label="Dal" type="datetime-local" value={form.from} onChange={(from) => set({ from })} error={errors.from} />
@@ -179,5 +157,43 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A code typed as the audit stores it, with its known values (and their Italian names) suggested. */
+function CodeField({
+  label,
+  hint,
+  value,
+  onChange,
+  labels,
+}: {
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  labels: Readonly<Record<string, string | undefined>>;
+}) {
+  const listId = useId();
+  return (
+    <>
+      <TextField
+        label={label}
+        hint={hint}
+        value={value}
+        onChange={onChange}
+        list={listId}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      <datalist id={listId}>
+        {Object.entries(labels).map(([code, name]) => (
+          <option key={code} value={code}>
+            {name}
+          </option>
+        ))}
+      </datalist>
+    </>
   );
 }
