@@ -17,6 +17,7 @@ mod auth;
 mod contacts;
 mod faq;
 mod graphql_protections;
+mod input_guard;
 mod migrations;
 mod monitoring;
 mod operations;

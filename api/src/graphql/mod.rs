@@ -2,6 +2,7 @@
 //! merged here, with the protections of the OWASP GraphQL cheat sheet.
 
 pub mod context;
+pub mod guard;
 pub mod pagination;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache};
@@ -75,6 +76,7 @@ pub fn build_schema(state: Option<AppState>, production: bool) -> AppSchema {
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_recursive_depth(32)
+        .extension(guard::RequestGuard)
         .extension(crate::ratelimit::PartnerCostLimit);
     if production {
         builder = builder.disable_introspection().disable_suggestions();
