@@ -22,6 +22,7 @@ pub mod error;
 pub mod faq;
 pub mod graphql;
 pub mod http;
+pub mod kernel;
 pub mod kv;
 pub mod monitoring;
 pub mod org;

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::auth::{Assignment, Principal};
 use crate::authz::{Action, Authz, OUTSIDE_ANY_UNIT};
 use crate::error::{AppError, AppResult};
+use crate::kernel::{WriteGate, WriteTxn};
 
 /// Which units an action reaches for the caller.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,6 +116,9 @@ impl SectionedScope {
 #[derive(Clone)]
 pub struct Scope {
     db: DatabaseConnection,
+    /// What [`Scope::db`] hands out while a write transaction is open.
+    closed: DatabaseConnection,
+    writes: WriteGate,
     authz: Authz,
     principal: Arc<Principal>,
     request_id: Option<String>,
@@ -122,13 +126,32 @@ pub struct Scope {
 
 impl Scope {
     pub fn new(db: DatabaseConnection, authz: Authz, principal: Arc<Principal>, request_id: Option<String>) -> Self {
-        Scope { db, authz, principal, request_id }
+        let closed = crate::kernel::write_txn::closed_pool_like(&db);
+        Scope { db, closed, writes: WriteGate::default(), authz, principal, request_id }
+    }
+
+    /// The same caller for one GraphQL operation of a batch, with a write gate of its own.
+    pub fn for_operation(&self) -> Self {
+        Scope { writes: WriteGate::default(), ..self.clone() }
     }
 
     /// The connection, for stores. Every query on organisation-owned data must
     /// also apply [`Scope::units_for`]; tests in `tests/api/tenancy.rs` check it.
+    ///
+    /// While this operation holds a [`WriteTxn`] the pool is closed to it: a
+    /// query here would need a second connection (see [`crate::kernel::write_txn`]);
+    /// it fails instead, and the log names the bug.
     pub fn db(&self) -> &DatabaseConnection {
+        if self.writes.is_open() {
+            tracing::error!("a query used the pool while its request holds a write transaction: pass the transaction");
+            return &self.closed;
+        }
         &self.db
+    }
+
+    /// Begins the write transaction of this operation (see [`crate::kernel::write_txn`]).
+    pub async fn begin_write(&self) -> Result<WriteTxn, sea_orm::DbErr> {
+        self.writes.begin(&self.db).await
     }
 
     pub fn principal(&self) -> &Principal {

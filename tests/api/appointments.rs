@@ -818,3 +818,24 @@ both_backends!(two_imports_of_the_same_file_at_once_never_duplicate_a_booking, |
     let rows = list(&app, &director, json!({ "officeCode": "UT-CA1", "from": day(4), "to": day(5) })).await;
     assert_eq!(rows.iter().filter(|a| a["cupNumber"].as_str().unwrap().starts_with("7700")).count(), 8);
 });
+
+// 40 concurrent bookings with CUP numbers once starved the pool (PostgreSQL:
+// ConnectionAcquire timeouts; SQLite: "database is locked"): each request held
+// its transaction and waited for a second connection to look up the office.
+both_backends!(forty_concurrent_bookings_with_cup_numbers_all_get_an_answer, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let book = |i: usize| {
+        let input = json!({
+            "officeCode": "UT-CA1", "date": day(7), "time": format!("{:02}:{:02}:00", 9 + i / 12, (i % 12) * 5),
+            "serviceCode": "SUCC", "fiscalCode": "RSSMRA80A01H501U", "citizenName": "Rossi Mario",
+            "cupNumber": format!("77{i:03}"),
+        });
+        let (app, ccm) = (&app, &ccm);
+        async move { app.graphql(Some(ccm), "mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { cupNumber } }", json!({ "i": input })).await }
+    };
+    let answers = futures::future::join_all((0..40).map(book)).await;
+    let booked: Vec<&str> = answers.iter().filter_map(|r| r["data"]["bookAppointment"]["cupNumber"].as_str()).collect();
+    let errors: Vec<&Value> = answers.iter().filter(|r| r.get("errors").is_some()).collect();
+    assert!(errors.is_empty(), "{} errors, e.g. {:?}", errors.len(), errors.first());
+    assert_eq!(booked.len(), 40);
+});

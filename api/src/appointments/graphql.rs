@@ -626,7 +626,7 @@ impl AppointmentsMutation {
             email: input.email,
             channel: input.channel,
         };
-        let txn = crate::appointments::store::begin_write(scope.db()).await?;
+        let txn = scope.begin_write().await?;
         let booking = ops::book(&txn, scope, input).await?;
         txn.commit().await?;
         Ok(Appointment(booking))

@@ -54,12 +54,22 @@ fn office_not_found() -> AppError {
 
 /// The territorial office `code`, when `action` reaches it for the caller.
 pub async fn office_for(scope: &Scope, action: Action, code: &str) -> AppResult<org_unit::Model> {
+    office_for_in(scope.db(), scope, action, code).await
+}
+
+/// [`office_for`] on `conn` (the caller's transaction, when it holds one).
+pub async fn office_for_in(
+    conn: &impl ConnectionTrait,
+    scope: &Scope,
+    action: Action,
+    code: &str,
+) -> AppResult<org_unit::Model> {
     let units = scope.units_for(action);
     org_unit::Entity::find()
         .filter(org_unit::Column::Code.eq(code.trim()))
         .filter(org_unit::Column::Kind.eq(crate::org::domain::UnitKind::TerritorialOffice.as_str()))
         .filter(units.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
-        .one(scope.db())
+        .one(conn)
         .await?
         .ok_or_else(office_not_found)
 }
@@ -204,7 +214,7 @@ pub(crate) fn new_booking(
 /// The caller must hold `appointments:book` on the office (CCM and CRIC: anywhere).
 pub async fn book(conn: &impl ConnectionTrait, scope: &Scope, input: BookingInput) -> AppResult<appointment::Model> {
     let now = Utc::now();
-    let office = office_for(scope, Action::AppointmentBook, &input.office_code).await?;
+    let office = office_for_in(conn, scope, Action::AppointmentBook, &input.office_code).await?;
     let acting = scope.authorize(Action::AppointmentBook, &office.path)?;
     let cup_number = match input.cup_number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(raw) => domain::check_cup_number(raw).ok_or_else(|| {
@@ -219,7 +229,7 @@ pub async fn book(conn: &impl ConnectionTrait, scope: &Scope, input: BookingInpu
     if starts_at <= now {
         return Err(AppError::bad_input("time", "L'orario è già passato", "The time has already passed"));
     }
-    let svc = services::by_code(scope.db(), &input.service_code.trim().to_ascii_uppercase())
+    let svc = services::by_code(conn, &input.service_code.trim().to_ascii_uppercase())
         .await?
         .filter(|s| s.active)
         .ok_or_else(|| AppError::bad_input("serviceCode", "Servizio sconosciuto o non attivo", "Unknown or inactive service"))?;
@@ -281,7 +291,7 @@ pub async fn cancel(scope: &Scope, id: Uuid, reason: &str, version: Option<i32>)
         return Err(AppError::bad_input("reason", "Motivo obbligatorio (al più 500 caratteri)", "Reason required (at most 500 characters)"));
     }
     domain::can_cancel(status_of(&a)?)?;
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -418,7 +428,7 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
         }
     }
 
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     for plan in plans {
         match plan {
             Plan::Create(a) => {
@@ -564,7 +574,7 @@ pub async fn assign_precalls(scope: &Scope, ids: &[Uuid], username: &str) -> App
         plan.push((a, acting, assignee));
     }
     let now = Utc::now();
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     let mut out = Vec::new();
     for (a, acting, assignee) in plan {
         let reassign = a.precall_assignee_id.is_some();
@@ -627,7 +637,7 @@ pub async fn auto_assign_precalls(scope: &Scope, office_code: &str, day: NaiveDa
         }
     }
     let now = Utc::now();
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     for (a, p) in plan {
         store::update_versioned(
             &txn,
@@ -687,7 +697,7 @@ pub async fn record_precall(scope: &Scope, id: Uuid, input: PrecallInput, versio
     if rec.status == AppointmentStatus::Cancelled {
         changes = changes.set(C::CancelReason, "Annullato dal cittadino alla prechiamata").set(C::CancelledAt, now);
     }
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     store::update_versioned(&txn, a.id, a.version, changes).await?;
     // Precalled: no reminder; cancelled by the citizen: no link either.
     super::notifications::withdraw(&txn, &a, rec.status == AppointmentStatus::Cancelled).await?;
@@ -720,7 +730,7 @@ pub async fn mark_precontact_sent(scope: &Scope, id: Uuid, version: Option<i32>)
     if status_of(&a)? != AppointmentStatus::Booked {
         return Err(AppError::conflict("La prenotazione non è più in attesa", "The booking is no longer waiting"));
     }
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -746,7 +756,7 @@ pub async fn record_citizen_reply(scope: &Scope, id: Uuid, reply: &str, version:
     if a.precontact_sent_at.is_none() {
         return Err(AppError::conflict("L'e-mail di precontatto non risulta inviata", "The pre-contact e-mail was not sent"));
     }
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -787,7 +797,7 @@ pub async fn assign_counter(
         ));
     }
     let reassign = a.counter_operator_id.is_some();
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -822,7 +832,7 @@ pub async fn start_session(scope: &Scope, id: Uuid, version: Option<i32>) -> App
     let acting = authorize_work(scope, &office, a.counter_operator_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     domain::can_start_session(status_of(&a)?)?;
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -849,7 +859,7 @@ pub async fn record_counter_outcome(
     check_version(&a, version)?;
     let protocol = domain::record_counter(status_of(&a)?, outcome, protocol_number)?;
     let now = Utc::now();
-    let txn = crate::appointments::store::begin_write(scope.db()).await?;
+    let txn = scope.begin_write().await?;
     store::update_versioned(
         &txn,
         a.id,
@@ -914,7 +924,7 @@ pub async fn next_appointment(scope: &Scope) -> AppResult<Option<appointment::Mo
                 .set(C::CounterChannel, channel.as_str())
                 .set(C::CounterAssignedAt, now);
         }
-        let txn = crate::appointments::store::begin_write(scope.db()).await?;
+        let txn = scope.begin_write().await?;
         match store::update_versioned(&txn, a.id, a.version, changes).await {
             Ok(_) => {}
             // Someone else took it first: try the next one.

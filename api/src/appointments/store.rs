@@ -17,18 +17,7 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::tenancy::{Scope, UnitScope};
 
-/// Starts a transaction that will write. On SQLite it takes the write lock at
-/// `BEGIN` (IMMEDIATE), so a read followed by a write inside it never fails
-/// because another writer committed in between (it waits for the lock
-/// instead); PostgreSQL ignores the option.
-pub async fn begin_write(db: &sea_orm::DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
-    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..TransactionOptions::default()
-    })
-    .await
-}
+pub use crate::kernel::write_txn::begin_write;
 
 /// Who may see a booking: readers of its office, or readers of what their unit booked.
 pub fn visible(scope: &Scope) -> Condition {

@@ -236,7 +236,7 @@ impl CallbacksMutation {
             created_at: now,
             updated_at: now,
         };
-        let txn = crate::appointments::store::begin_write(scope.db()).await?;
+        let txn = scope.begin_write().await?;
         store::insert(&txn, &model).await?;
         audit_in(&txn, scope, acting, "callback.request", &model, json!({ "availableFrom": model.available_from })).await?;
         txn.commit().await?;
@@ -253,7 +253,7 @@ impl CallbacksMutation {
         let person = store::staff_under(scope, &unit, username.trim()).await?.ok_or_else(|| {
             AppError::bad_input("username", "La persona non lavora in questa unità", "The person does not work at this unit")
         })?;
-        let txn = crate::appointments::store::begin_write(scope.db()).await?;
+        let txn = scope.begin_write().await?;
         store::update_versioned(
             &txn,
             c.id,
@@ -310,7 +310,7 @@ impl CallbacksMutation {
             ));
         }
         let (status, attempts) = domain::attempt(parse(&c.status)?, c.attempts, outcome)?;
-        let txn = crate::appointments::store::begin_write(scope.db()).await?;
+        let txn = scope.begin_write().await?;
         store::update_versioned(
             &txn,
             c.id,

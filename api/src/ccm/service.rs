@@ -1,7 +1,7 @@
 //! Recording contacts: validate, authorise, write with its audit event.
 
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveValue::Set, EntityTrait};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -101,7 +101,7 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
         recorded_by_id: scope.person_id(),
         recorded_at: now,
     };
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     ccm_contact::Entity::insert(ccm_contact::ActiveModel {
         id: Set(model.id),
         unit_id: Set(model.unit_id),

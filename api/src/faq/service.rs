@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -147,7 +147,7 @@ pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Mode
         }
     };
     let id = Uuid::now_v7();
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     if let Some(qid) = input.source_quesito_id {
         let res = quesito::Entity::update_many()
             .col_expr(quesito::Column::FaqEntryId, Expr::value(id))
@@ -229,7 +229,7 @@ pub async fn update(scope: &Scope, id: Uuid, input: Update) -> AppResult<faq_ent
     if let Some(t) = &tags {
         changes.tags = sea_orm::ActiveValue::Set(t.clone());
     }
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let row = store::update_versioned(&txn, id, entry.version, changes).await?.ok_or_else(changed_meanwhile)?;
     audit::record(
         &txn,
@@ -256,7 +256,7 @@ pub async fn retire(scope: &Scope, id: Uuid) -> AppResult<faq_entry::Model> {
         status: sea_orm::ActiveValue::Set(FaqStatus::Retired.as_str().to_owned()),
         ..Default::default()
     };
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let row = store::update_versioned(&txn, id, entry.version, changes).await?.ok_or_else(changed_meanwhile)?;
     audit::record(
         &txn,

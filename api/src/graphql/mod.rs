@@ -105,6 +105,7 @@ pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
 }
 
 fn with_scope(request: Request, scope: &Scope) -> Request {
+    let scope = &scope.for_operation();
     crate::procure::graphql::loaders(request, scope)
         .data(DataLoader::with_cache(QuesitoById(scope.clone()), tokio::spawn, HashMapCache::default()))
         .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), tokio::spawn, HashMapCache::default()))

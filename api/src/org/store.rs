@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -102,7 +102,7 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
     let path = super::domain::child_path(&parent.path, &input.segment.trim().to_uppercase())
         .map_err(|e| AppError::bad_input("segment", format!("Segmento non valido: {e}"), e))?;
     let actor = Actor::acting_as(scope.principal(), acting);
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let clash = org_unit::Entity::find()
         .filter(Condition::any().add(org_unit::Column::Code.eq(code.as_str())).add(org_unit::Column::Path.eq(path.as_str())))
         .one(&txn)
@@ -166,7 +166,7 @@ pub async fn update(scope: &Scope, code: &str, c: UnitChanges) -> AppResult<org_
     if let Some(h) = c.opening_hours {
         updated.opening_hours = h;
     }
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     org_unit::Entity::update(org_unit::ActiveModel::from(updated.clone()).reset_all()).exec(&txn).await?;
     let record = AuditRecord::new("org_unit.update").record("org_unit", unit.code.clone()).unit(unit.id);
     audit::record(&txn, &actor, record, scope.request_id()).await?;

@@ -8,7 +8,7 @@ use async_graphql::connection::Connection;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::{Context, ID, InputObject, Lookahead, Object};
 use chrono::{DateTime, Utc};
-use sea_orm::{EntityTrait, TransactionTrait};
+use sea_orm::EntityTrait;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -164,7 +164,7 @@ impl OutboxMutation {
     async fn retry_outbox_message(&self, ctx: &Context<'_>, id: ID) -> AppResult<OutboxMessage> {
         let scope = ctx.scope()?;
         let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         let message = store::find_in_scope(scope, &txn, Action::OutboxManage, id)
             .await?
             .ok_or_else(not_found)?;

@@ -5,7 +5,7 @@
 //! For other modules:
 //! ```ignore
 //! use crate::outbox::{self, NewMessage};
-//! let txn = scope.db().begin().await?;
+//! let txn = scope.begin_write().await?;
 //! // … the change …
 //! outbox::enqueue(&txn, NewMessage::email(format!("quesito:{id}:answered"), to, subject, body)
 //!     .event("quesito.answered").unit(unit_id)).await?;

@@ -6,7 +6,7 @@ use chrono::Utc;
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -174,7 +174,7 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
         Some(p) => Some(tokio::task::spawn_blocking(move || hash_password(&p)).await.map_err(AppError::internal)??),
         None => None,
     };
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     if person::Entity::find().filter(person::Column::Username.eq(&username)).one(&txn).await?.is_some() {
         return Err(AppError::conflict("Nome utente già in uso", "Username already taken"));
     }
@@ -202,7 +202,7 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
 pub async fn assign_role(scope: &Scope, username: &str, a: NewAssignment) -> AppResult<role_assignment::Model> {
     let person = visible_person(scope, username).await?;
     let (unit, actor) = prepare_assignment(scope, &a).await?;
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let duplicate = role_assignment::Entity::find()
         .filter(role_assignment::Column::PersonId.eq(person.id))
         .filter(role_assignment::Column::Role.eq(a.role.as_str()))
@@ -251,7 +251,7 @@ pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<()> {
         ));
     }
     let actor = Actor::acting_as(scope.principal(), acting);
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     role_assignment::Entity::delete_by_id(assignment.id).exec(&txn).await?;
     let record = AuditRecord::new("person.revoke_role")
         .record("role_assignment", assignment.id.to_string())
@@ -294,7 +294,7 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
     let Some((actor, unit_id)) = acting_actor else {
         return Err(AppError::not_found("Persona non trovata", "Person not found"));
     };
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     person::Entity::update_many()
         .col_expr(person::Column::Active, Expr::value(active))
         .filter(person::Column::Id.eq(person.id))

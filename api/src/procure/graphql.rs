@@ -572,7 +572,7 @@ async fn validate_registration(input: RegisterProfessionalInput) -> AppResult<Re
 
 /// Creates the person, their PROFESSIONAL role and the register entry.
 async fn insert_registration(
-    txn: &sea_orm::DatabaseTransaction,
+    txn: &impl sea_orm::ConnectionTrait,
     reg: Registration,
     self_registered: bool,
     verified_by: Option<Uuid>,
@@ -858,7 +858,7 @@ impl ProcureMutation {
         let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
         let reg = validate_registration(input).await?;
         let now = Utc::now();
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         let p = insert_registration(&txn, reg, false, Some(scope.person_id()), now).await?;
         let record = AuditRecord::new("professional.register")
             .record("professional", p.id.to_string())
@@ -903,7 +903,7 @@ impl ProcureMutation {
         let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
         let id = parse_id("id", &id)?;
         let now = Utc::now();
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         // The write comes first, so of two concurrent verifications exactly one wins (on SQLite too).
         let verified = store::verify_professional(&txn, id, scope.person_id(), now).await?;
         let p = professional::Entity::find_by_id(id)
@@ -939,7 +939,7 @@ impl ProcureMutation {
             ));
         }
         let now = Utc::now();
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         let p = store::insert_procura(
             &txn,
             store::NewProcura {
@@ -973,7 +973,7 @@ impl ProcureMutation {
         let id = parse_id("id", &id)?;
         let now = Utc::now();
         let today = domain::today();
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         let revoked = store::revoke_procura(&txn, me.id, id, now, today).await?;
         let p = store::own_procura(&txn, me.id, id).await?.ok_or_else(procura_not_found)?;
         if !revoked {
@@ -1006,7 +1006,7 @@ impl ProcureMutation {
         let fiscal_code = fiscal_code_field("fiscalCode", &fiscal_code)?.into_string();
         domain::validate_collaborator_period(from, to)?;
         let now = Utc::now();
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         // Write first (see `store`), then refuse if another listing overlaps (rolled back).
         let c = store::insert_collaborator(&txn, me.id, fiscal_code.clone(), from, to, now).await?;
         let overlapping =
@@ -1036,7 +1036,7 @@ impl ProcureMutation {
         let (acting, me) = caller(scope, Action::ProcuraManage).await?;
         let id = parse_id("id", &id)?;
         let now = Utc::now();
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         let ended = store::end_collaborator(&txn, me.id, id, on, now).await?;
         let c = store::own_collaborator(&txn, me.id, id)
             .await?
@@ -1072,7 +1072,7 @@ impl ProcureMutation {
             return Err(not_verified());
         }
         let name = api_keys::parse_name(&name)?;
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         let created = api_keys::create(&txn, scope.person_id(), name, Utc::now()).await?;
         let record = AuditRecord::new("apikey.create").record("api_key", created.key.id.to_string());
         audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
@@ -1085,7 +1085,7 @@ impl ProcureMutation {
         let scope = ctx.scope()?;
         let acting = scope.authorize_own(Action::ApiKeyManage)?;
         let id = parse_id("id", &id)?;
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         let not_found = || AppError::not_found("Chiave API non trovata", "API key not found");
         let revoked = api_keys::revoke(&txn, scope.person_id(), id, Utc::now()).await?;
         api_keys::own(&txn, scope.person_id(), id).await?.ok_or_else(not_found)?;
@@ -1109,7 +1109,7 @@ impl ProcureMutation {
         }
         let url = webhooks::validate_url(&url, ctx.app_state()?.settings.is_production())?;
         let secret = webhooks::new_secret()?;
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         // Write first (see `store`), then refuse past the maximum (rolled back).
         let hook = store::insert_webhook(&txn, me.id, url, secret.clone(), Utc::now()).await?;
         if store::own_webhooks(&txn, me.id).await?.len() as u64 > store::MAX_WEBHOOKS {
@@ -1129,7 +1129,7 @@ impl ProcureMutation {
         let scope = ctx.scope()?;
         let (acting, me) = caller(scope, Action::ProcuraManage).await?;
         let id = parse_id("id", &id)?;
-        let txn = scope.db().begin().await?;
+        let txn = scope.begin_write().await?;
         let now = Utc::now();
         if !store::delete_webhook(&txn, me.id, id, now).await? {
             return Err(AppError::not_found("Webhook non trovato", "Webhook not found"));

@@ -2,7 +2,7 @@
 //! (row, event, audit, links, outbox message) in one transaction.
 
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, SqlErr, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, SqlErr};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -129,7 +129,7 @@ pub async fn file(scope: &Scope, input: FileQuesito) -> AppResult<quesito::Model
         updated_at: now,
     };
 
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     match insert_filed(&txn, scope, acting, &model, &classification).await {
         Ok(()) => {
             txn.commit().await?;
@@ -165,7 +165,7 @@ impl From<AppError> for InsertError {
 }
 
 async fn insert_filed(
-    txn: &DatabaseTransaction,
+    txn: &impl ConnectionTrait,
     scope: &Scope,
     acting: &Assignment,
     m: &quesito::Model,
@@ -338,7 +338,7 @@ struct Step {
 
 /// Writes a transition: the versioned update, its event and its audit record.
 async fn write_transition(
-    txn: &DatabaseTransaction,
+    txn: &impl ConnectionTrait,
     scope: &Scope,
     acting: &Assignment,
     l: &Loaded,
@@ -378,7 +378,7 @@ async fn write_transition(
     .await
 }
 
-async fn reload(txn: &DatabaseTransaction, id: Uuid) -> AppResult<quesito::Model> {
+async fn reload(txn: &impl ConnectionTrait, id: Uuid) -> AppResult<quesito::Model> {
     quesito::Entity::find_by_id(id).one(txn).await?.ok_or_else(quesito_not_found)
 }
 
@@ -402,7 +402,7 @@ pub async fn take(scope: &Scope, id: Uuid) -> AppResult<quesito::Model> {
     };
     // Read outside, write inside: the transaction starts with the write, so on
     // SQLite the loser waits for the lock and then finds the version moved.
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let step = Step { t: Transition::Take, next, changes, note: None, detail: json!({}) };
     write_transition(&txn, scope, acting, &l, step).await?;
     let q = reload(&txn, id).await?;
@@ -447,7 +447,7 @@ pub async fn answer(scope: &Scope, id: Uuid, input: Answer) -> AppResult<quesito
         faq_entry_id: Set(faq_id),
         ..Default::default()
     };
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let detail = json!({ "publishedAsFaq": faq_id.map(|id| id.to_string()) });
     let step = Step { t: Transition::Answer, next, changes, note: None, detail };
     write_transition(&txn, scope, acting, &l, step).await?;
@@ -464,7 +464,7 @@ pub async fn answer(scope: &Scope, id: Uuid, input: Answer) -> AppResult<quesito
 /// answer's transaction (no answer without its message, no message without
 /// its answer). Without an e-mail address nothing is sent: the citizen hears
 /// the answer from the CCM when calling back.
-async fn notify_citizen_of_answer(txn: &DatabaseTransaction, q: &quesito::Model) -> AppResult<()> {
+async fn notify_citizen_of_answer(txn: &impl ConnectionTrait, q: &quesito::Model) -> AppResult<()> {
     let Some(to) = q.citizen_email.as_deref() else { return Ok(()) };
     let filed = q.created_at.with_timezone(&chrono_tz::Europe::Rome).format("%d/%m/%Y");
     let subject = format!("Risposta al quesito del {filed}: {}", q.subject);
@@ -498,7 +498,7 @@ pub async fn forward(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito
         forward_reason: Set(Some(reason.clone())),
         ..Default::default()
     };
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let step = Step { t: Transition::Forward, next, changes, note: Some(reason), detail: json!({ "to": dc.code }) };
     write_transition(&txn, scope, acting, &l, step).await?;
     let q = reload(&txn, id).await?;
@@ -541,7 +541,7 @@ pub async fn convert_to_appointment(scope: &Scope, id: Uuid, input: Conversion) 
     if booking.email.is_none() {
         booking.email = l.q.citizen_email.clone();
     }
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     // The transition first: a lost race leaves no booking behind.
     let placeholder = quesito::ActiveModel::default();
     let step = Step {
@@ -568,7 +568,7 @@ pub async fn cancel(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito:
     let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;
     let (l, acting, next) = prepare(scope, id, Transition::Cancel).await?;
     let changes = quesito::ActiveModel { cancel_reason: Set(Some(reason.clone())), ..Default::default() };
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let step = Step { t: Transition::Cancel, next, changes, note: Some(reason), detail: json!({}) };
     write_transition(&txn, scope, acting, &l, step).await?;
     let q = reload(&txn, id).await?;
@@ -667,7 +667,7 @@ pub async fn create_classification(
         created_at: now,
         updated_at: now,
     };
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let inserted = quesito_classification::Entity::insert(quesito_classification::ActiveModel {
         id: Set(model.id),
         unit_id: Set(model.unit_id),
@@ -722,7 +722,7 @@ pub async fn update_classification(
         .next()
         .ok_or_else(|| AppError::not_found("Classificazione non trovata", "Classification not found"))?;
     let acting = scope.authorize(Action::QuesitoConfigure, &unit.path)?;
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let mut changes = quesito_classification::ActiveModel {
         version: Set(current.version + 1),
         updated_at: Set(Utc::now()),
@@ -775,7 +775,7 @@ pub async fn set_sla(scope: &Scope, unit_code: &str, section: Section, working_d
     }
     let (unit, acting) = config_owner(scope, unit_code).await?;
     let now = Utc::now();
-    let txn = scope.db().begin().await?;
+    let txn = scope.begin_write().await?;
     let existing = store::sla_of_unit(&txn, unit.id, section).await?;
     let id = match &existing {
         Some(row) => {

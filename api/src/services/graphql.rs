@@ -160,7 +160,7 @@ impl ServicesMutation {
                 .transpose()?,
             active: input.active.unwrap_or(true),
         };
-        let txn = crate::appointments::store::begin_write(scope.db()).await?;
+        let txn = scope.begin_write().await?;
         let (model, created) = store::upsert(&txn, new).await?;
         audit::record(
             &txn,
@@ -199,7 +199,7 @@ impl ServicesMutation {
             ));
         }
         let ids: Vec<_> = services.iter().map(|s| s.id).collect();
-        let txn = crate::appointments::store::begin_write(scope.db()).await?;
+        let txn = scope.begin_write().await?;
         store::replace_skills(&txn, office.id, person.id, &ids).await?;
         audit::record(
             &txn,

@@ -1,0 +1,5 @@
+//! Rules every area shares, written once.
+
+pub mod write_txn;
+
+pub use write_txn::{WriteGate, WriteTxn};
