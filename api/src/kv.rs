@@ -11,6 +11,14 @@ use redis::aio::ConnectionManager;
 use crate::error::AppError;
 use crate::ratelimit::{self, Decision, Quota};
 
+/// Decrements a counter that exists and is above zero; DECR alone would
+/// create a counter of -1 without expiry once the window has ended.
+const GIVE_BACK_LUA: &str = r"
+local v = tonumber(redis.call('GET', KEYS[1]) or '0')
+if v > 0 then return redis.call('DECR', KEYS[1]) end
+return 0
+";
+
 #[derive(Clone)]
 pub enum Kv {
     Redis { conn: ConnectionManager, prefix: String },
@@ -81,6 +89,32 @@ impl Kv {
                 entry.value = count.to_string();
                 let left = entry.expires_at.map_or(0, |t| t.saturating_duration_since(now).as_secs());
                 Ok((count, left))
+            }
+        }
+    }
+
+    /// Gives back one unit of the counter `key` taken by [`Kv::incr_in_window`],
+    /// if its window is still running (an expired counter stays gone, and a
+    /// counter never goes below zero or loses its expiry).
+    pub async fn decr(&self, key: &str) -> Result<(), AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                redis::Script::new(GIVE_BACK_LUA)
+                    .key(format!("{prefix}{key}"))
+                    .invoke_async::<i64>(&mut conn)
+                    .await
+                    .map_err(AppError::internal)?;
+                Ok(())
+            }
+            Kv::Memory(map) => {
+                let now = Instant::now();
+                let mut map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
+                if let Some(entry) = map.get_mut(key).filter(|e| e.is_live(now)) {
+                    let count = entry.value.parse::<u64>().unwrap_or(0).saturating_sub(1);
+                    entry.value = count.to_string();
+                }
+                Ok(())
             }
         }
     }

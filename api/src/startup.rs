@@ -24,6 +24,7 @@ impl Application {
     /// picks a free port (tests read it back with [`Application::port`]).
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         outbox::transport::webhook::install_crypto_provider();
+        crate::auth::password::return_large_blocks_to_the_os();
         let (db, statement_count) = db::connect_counted(&settings).await?;
         db::migrate(&db).await?;
         if settings.seed_demo {

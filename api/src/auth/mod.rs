@@ -7,7 +7,7 @@
 //! [`service::issue_session`]; no domain code changes.
 
 pub mod api_keys;
-mod password;
+pub mod password;
 mod principal;
 pub mod provider;
 pub mod graphql;
@@ -15,7 +15,7 @@ pub mod service;
 mod sessions;
 mod token;
 
-pub use password::{hash_password, verify_password};
+pub use password::{hash_password, hash_password_blocking, verify_password};
 pub use principal::{API_KEY_ACTIONS, Assignment, AuthMethod, Principal, UnitRef};
 pub use provider::{IdentityProvider, PasswordProvider};
 pub use sessions::SessionStore;

@@ -41,13 +41,8 @@ impl IdentityProvider for PasswordProvider<'_> {
             .filter(person::Column::Active.eq(true))
             .one(self.db)
             .await?;
-        let hash = person.as_ref().and_then(|p| p.password_hash.clone());
-        let password = credentials.password;
-        let verified = tokio::task::spawn_blocking(move || {
-            verify_password(&password, hash.as_deref().unwrap_or(DUMMY_HASH))
-        })
-        .await
-        .map_err(AppError::internal)?;
+        let hash = person.as_ref().and_then(|p| p.password_hash.as_deref()).unwrap_or(DUMMY_HASH);
+        let verified = verify_password(&credentials.password, hash).await?;
         Ok(person.filter(|p| verified && p.password_hash.is_some()).map(|p| p.id))
     }
 }

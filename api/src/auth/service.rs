@@ -26,35 +26,54 @@ pub struct SignedIn {
     pub person_id: Uuid,
 }
 
-fn failures_key(username: &str) -> String {
+fn attempts_key(username: &str) -> String {
     format!("login-failures:{}", username.to_lowercase())
 }
 
+/// Signs in with a password. Each attempt first reserves one of the
+/// username's [`MAX_FAILED_LOGINS`] per window, atomically (an increment in
+/// Redis or under the in-process lock), and only then checks the password;
+/// a successful attempt gives its reservation back. Reading the count, then
+/// hashing, then counting let 60 concurrent attempts make 59 checks.
 pub async fn login(state: &AppState, username: &str, password: &str, request_id: Option<&str>) -> AppResult<SignedIn> {
-    let key = failures_key(username);
-    let (failures, retry_after) = state.kv.count(&key).await?;
-    if failures >= MAX_FAILED_LOGINS {
+    let key = attempts_key(username);
+    let (attempts, retry_after) = state.kv.incr_in_window(&key, FAILED_LOGIN_WINDOW).await?;
+    if attempts > MAX_FAILED_LOGINS {
         return Err(AppError::RateLimited { retry_after_secs: retry_after.max(1) });
     }
     let provider = PasswordProvider { db: &state.db };
     let credentials = UsernamePassword { username: username.to_owned(), password: password.to_owned() };
-    let Some(person_id) = provider.authenticate(credentials).await? else {
-        state.kv.incr_in_window(&key, FAILED_LOGIN_WINDOW).await?;
-        // Attributed to the account's home unit, so that unit's auditors see attacks on it.
-        let unit_id = home_unit_of_username(&state.db, username).await?;
-        let actor = Actor { username: Some(username.to_owned()), unit_id, ..Actor::default() };
-        audit::record(&state.db, &actor, AuditRecord::new("auth.login_failed"), request_id).await?;
-        return Err(AppError::Unauthenticated(crate::error::Msg::new(
-            "Nome utente o password non corretti",
-            "Wrong username or password",
-        )));
+    let authenticated = provider.authenticate(credentials).await;
+    let person_id = match authenticated {
+        Ok(Some(person_id)) => person_id,
+        Ok(None) => return Err(failed_login(state, username, request_id).await),
+        Err(err) => {
+            // Not the caller's failure (hashing busy, database down): give the attempt back.
+            state.kv.decr(&key).await?;
+            return Err(err);
+        }
     };
+    state.kv.decr(&key).await?;
     let (token, expires_at) = issue_session(state, person_id).await?;
     let unit_id = home_unit_of_username(&state.db, username).await?;
     let actor = Actor { id: Some(person_id), username: Some(username.to_owned()), unit_id, ..Actor::default() };
     let record = AuditRecord::new("auth.login").record("person", person_id.to_string());
     audit::record(&state.db, &actor, record, request_id).await?;
     Ok(SignedIn { token, expires_at, person_id })
+}
+
+/// Audits a wrong password (or unknown username) and answers it.
+async fn failed_login(state: &AppState, username: &str, request_id: Option<&str>) -> AppError {
+    // Attributed to the account's home unit, so that unit's auditors see attacks on it.
+    let audited = async {
+        let unit_id = home_unit_of_username(&state.db, username).await?;
+        let actor = Actor { username: Some(username.to_owned()), unit_id, ..Actor::default() };
+        audit::record(&state.db, &actor, AuditRecord::new("auth.login_failed"), request_id).await
+    };
+    if let Err(err) = audited.await {
+        return err;
+    }
+    AppError::Unauthenticated(crate::error::Msg::new("Nome utente o password non corretti", "Wrong username or password"))
 }
 
 /// The unit of a person's first role assignment (their "home" unit), if any.

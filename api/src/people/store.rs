@@ -171,7 +171,7 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
     }
     let (unit, actor) = prepare_assignment(scope, &input.first_assignment).await?;
     let password_hash = match input.initial_password {
-        Some(p) => Some(tokio::task::spawn_blocking(move || hash_password(&p)).await.map_err(AppError::internal)??),
+        Some(p) => Some(hash_password(&p).await?),
         None => None,
     };
     let txn = scope.begin_write().await?;

@@ -533,7 +533,7 @@ async fn hash_new_password(password: String) -> AppResult<String> {
             "The password must have at least 12 characters",
         ));
     }
-    tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(AppError::internal)?
+    hash_password(&password).await
 }
 
 /// Validated registration input (everything checked before any write).

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use entities::{org_unit, person, role_assignment};
 
-use crate::auth::hash_password;
+use crate::auth::hash_password_blocking;
 use crate::org::domain::child_path;
 
 pub struct DemoUnit {
@@ -110,7 +110,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     }
     // One hash for every demo account: hashing is deliberately slow, and the
     // demo password is the same for all of them anyway.
-    let password_hash = hash_password("demo").map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let password_hash = hash_password_blocking("demo").map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let now = Utc::now();
     let txn = db.begin().await?;
     let mut ids: Vec<(&str, Uuid, String)> = Vec::new();

@@ -75,7 +75,7 @@ fn by_name(name: &str) -> Option<Rule> {
         "email" | "citizenEmail" | "virtualCounterMailbox" => line(254),
         "phone" | "citizenPhone" => line(32),
         "username" | "assignee" | "actor" => line(64),
-        "password" | "initialPassword" => line(128),
+        "password" | "initialPassword" => line(crate::auth::password::MAX_PASSWORD_CHARS),
         "url" => line(2_000),
         // Identifiers and cursors.
         "after" => line(200),
