@@ -21,6 +21,8 @@ impl Server {
     }
 
     async fn start_with(dir: tempfile::TempDir, env: &[(&str, &str)]) -> Server {
+        // The test's own HTTP clients need rustls's provider (the server installs it for itself).
+        api::outbox::transport::webhook::install_crypto_provider();
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = Command::new(env!("CARGO_BIN_EXE_api"))
             .env_clear()
