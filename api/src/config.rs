@@ -25,6 +25,16 @@ pub struct Settings {
     pub database_schema: Option<String>,
     /// HTTP worker threads; `None` = one per core.
     pub http_workers: Option<usize>,
+    /// `REDIS_TIMEOUT_MS` (default 500): most a Redis connection attempt or answer
+    /// may take before the call fails (and the circuit opens, see `api/src/kv.rs`).
+    pub redis_timeout: Duration,
+    /// `SHUTDOWN_DRAIN_SECS` (default 3): after SIGTERM/SIGINT, how long the server
+    /// keeps serving while `/readyz` answers 503 (so load balancers stop sending)
+    /// before it stops accepting connections.
+    pub shutdown_drain: Duration,
+    /// `SHUTDOWN_GRACE_SECS` (default 10): after the drain, how long requests in
+    /// flight may take to finish before their connections are closed.
+    pub shutdown_grace: Duration,
     /// The notifications outbox: its worker and transports.
     pub outbox: OutboxSettings,
     /// Citizen notifications of bookings (reminders, virtual-counter links).
@@ -128,6 +138,18 @@ impl Settings {
             Some(v) => parse_bool("SEED_DEMO", &v)?,
             None => app_env == AppEnv::Development,
         };
+        let seconds = |key: &'static str, default: u64| -> Result<Duration, ConfigError> {
+            match get(key) {
+                Some(v) => v.parse::<u64>().map(Duration::from_secs).map_err(|_| ConfigError::BadNumber(key, v)),
+                None => Ok(Duration::from_secs(default)),
+            }
+        };
+        let redis_timeout = match get("REDIS_TIMEOUT_MS") {
+            Some(v) => Duration::from_millis(
+                v.parse::<u64>().map_err(|_| ConfigError::BadNumber("REDIS_TIMEOUT_MS", v))?.max(1),
+            ),
+            None => crate::kv::DEFAULT_REDIS_TIMEOUT,
+        };
         let session_ttl_minutes = match get("SESSION_TTL_MINUTES") {
             Some(v) => v
                 .parse::<u64>()
@@ -149,6 +171,9 @@ impl Settings {
                 Some(v) => Some(v.parse().map_err(|_| ConfigError::BadNumber("HTTP_WORKERS", v))?),
                 None => None,
             },
+            redis_timeout,
+            shutdown_drain: seconds("SHUTDOWN_DRAIN_SECS", 3)?,
+            shutdown_grace: seconds("SHUTDOWN_GRACE_SECS", 10)?,
             outbox: OutboxSettings::from_lookup(&get)?,
             appointments: AppointmentNotificationSettings {
                 scheduler_interval: Duration::from_secs(match get("APPOINTMENT_SCHEDULER_SECS") {
@@ -274,6 +299,18 @@ mod tests {
         assert!(settings(&[("OUTBOX_POLL_MS", "fast")]).is_err());
         assert!(settings(&[("OUTBOX_MAIL_FROM", "nobody")]).is_err());
         assert!(settings(&[("OUTBOX_MAX_ATTEMPTS", "0")]).is_err());
+    }
+
+    #[test]
+    fn shutdown_and_redis_bounds_have_defaults_and_can_be_set() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.shutdown_drain, Duration::from_secs(3));
+        assert_eq!(s.shutdown_grace, Duration::from_secs(10));
+        assert_eq!(s.redis_timeout, Duration::from_millis(500));
+        let s = settings(&[("SHUTDOWN_DRAIN_SECS", "0"), ("REDIS_TIMEOUT_MS", "200")]).unwrap();
+        assert_eq!(s.shutdown_drain, Duration::ZERO);
+        assert_eq!(s.redis_timeout, Duration::from_millis(200));
+        assert!(settings(&[("SHUTDOWN_GRACE_SECS", "soon")]).is_err());
     }
 
     #[test]

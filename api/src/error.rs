@@ -21,6 +21,11 @@ pub enum AppError {
     Conflict(Msg),
     /// Too many requests; retry after this many seconds.
     RateLimited { retry_after_secs: u64 },
+    /// A dependency (Redis) is out of reach: the request was refused at once and
+    /// may be retried after `retry_after_secs`. Sent as code `INTERNAL` (the list
+    /// of codes is closed: clients switch on it) with `extensions.retryable: true`
+    /// and `extensions.retryAfter`.
+    Unavailable { retry_after_secs: u64 },
     /// Something failed on our side; details are in the server log only.
     Internal,
 }
@@ -77,7 +82,7 @@ impl AppError {
             AppError::NotFound(_) => "NOT_FOUND",
             AppError::Conflict(_) => "CONFLICT",
             AppError::RateLimited { .. } => "RATE_LIMITED",
-            AppError::Internal => "INTERNAL",
+            AppError::Unavailable { .. } | AppError::Internal => "INTERNAL",
         }
     }
 
@@ -91,6 +96,10 @@ impl AppError {
             AppError::RateLimited { retry_after_secs } => Msg::new(
                 format!("Troppe richieste: riprova tra {retry_after_secs} secondi"),
                 format!("Too many requests: retry in {retry_after_secs} seconds"),
+            ),
+            AppError::Unavailable { .. } => Msg::new(
+                "Servizio temporaneamente non disponibile, riprova tra qualche secondo",
+                "Service temporarily unavailable, retry in a few seconds",
             ),
             AppError::Internal => Msg::new(
                 "Errore interno: riprova più tardi",
@@ -125,6 +134,10 @@ impl From<AppError> for async_graphql::Error {
                 AppError::BadUserInput { field: Some(field), .. } => ext.set("field", field.as_str()),
                 AppError::RateLimited { retry_after_secs } => {
                     ext.set("retryAfter", *retry_after_secs)
+                }
+                AppError::Unavailable { retry_after_secs } => {
+                    ext.set("retryable", true);
+                    ext.set("retryAfter", *retry_after_secs);
                 }
                 _ => {}
             }

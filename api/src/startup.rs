@@ -1,9 +1,12 @@
 //! Builds the application: database, migrations, demo data, state, HTTP server.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
-use actix_web::dev::Server;
+use actix_web::dev::{Server, Service};
+use actix_web::http::ConnectionType;
 use actix_web::{App, HttpServer, web};
+use tokio::sync::Notify;
 use tracing_actix_web::TracingLogger;
 
 use crate::config::Settings;
@@ -17,6 +20,19 @@ pub struct Application {
     server: Server,
     state: AppState,
     outbox_worker: Option<WorkerHandle>,
+    stop: Arc<Notify>,
+}
+
+/// Asks a running [`Application`] to shut down as SIGTERM does (tests use it
+/// to stop a server in the same process).
+#[derive(Clone)]
+pub struct StopHandle(Arc<Notify>);
+
+impl StopHandle {
+    pub fn stop(&self) {
+        // A stored permit: works even before `run_until_stopped` waits for it.
+        self.0.notify_one();
+    }
 }
 
 impl Application {
@@ -39,14 +55,31 @@ impl Application {
         let schema = build_schema(Some(state.clone()), state.settings.is_production());
         let app_state = state.clone();
         let mut server = HttpServer::new(move || {
+            let draining = app_state.draining.clone();
             App::new()
+                // While draining, every answer closes its connection, so that
+                // clients do not send more on a keep-alive connection about to close.
+                .wrap_fn(move |req, srv| {
+                    let draining = draining.load(std::sync::atomic::Ordering::Relaxed);
+                    let answer = srv.call(req);
+                    async move {
+                        let mut res = answer.await?;
+                        if draining {
+                            res.response_mut().head_mut().set_connection_type(ConnectionType::Close);
+                        }
+                        Ok(res)
+                    }
+                })
                 .wrap(TracingLogger::<crate::telemetry::RootSpan>::new())
                 .app_data(web::Data::new(app_state.clone()))
                 .app_data(web::Data::new(schema.clone()))
                 .configure(|cfg| http::routes(cfg, &app_state))
         })
         .listen(listener)?
-        .shutdown_timeout(10);
+        // Signals are handled in `run_until_stopped`: actix's own handling closes
+        // the listener at once, resetting connections accepted but not yet read.
+        .disable_signals()
+        .shutdown_timeout(state.settings.shutdown_grace.as_secs());
         if let Some(workers) = workers {
             server = server.workers(workers);
         }
@@ -61,7 +94,7 @@ impl Application {
             tracing::info!("OUTBOX_WORKER is off: notifications are queued for a worker elsewhere");
             None
         };
-        Ok(Application { port, server: server.run(), state, outbox_worker })
+        Ok(Application { port, server: server.run(), state, outbox_worker, stop: Arc::default() })
     }
 
     pub fn port(&self) -> u16 {
@@ -72,13 +105,76 @@ impl Application {
         &self.state
     }
 
-    /// Serves until SIGINT/SIGTERM, then lets in-flight requests finish and
-    /// the outbox worker record the attempts it has in flight.
+    /// Stops this application like SIGTERM would, once it runs [`Application::run_until_stopped`].
+    pub fn stop_handle(&self) -> StopHandle {
+        StopHandle(self.stop.clone())
+    }
+
+    /// Serves until SIGINT/SIGTERM (or [`StopHandle::stop`]), then shuts down
+    /// without losing work:
+    /// 1. draining: `/readyz` answers 503 (load balancers stop sending) and every
+    ///    answer closes its connection, while requests are still accepted and
+    ///    served for `SHUTDOWN_DRAIN_SECS`; meanwhile the outbox worker takes no
+    ///    new message and records the attempts it has in flight;
+    /// 2. the listener closes and requests in flight get up to
+    ///    `SHUTDOWN_GRACE_SECS` to finish.
+    ///
+    /// The outbox goes first on purpose: on PostgreSQL, pooled connections opened
+    /// by an HTTP worker belong to that worker's runtime and fail once it has
+    /// stopped, so an attempt recorded after the HTTP server stopped could be lost
+    /// (and the message sent again after its lease).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let served = self.server.await;
-        if let Some(worker) = self.outbox_worker {
-            worker.shutdown().await;
+        let Application { mut server, state, outbox_worker, stop, .. } = self;
+        let handle = server.handle();
+        tokio::select! {
+            // Ended by itself (e.g. it failed): nothing left to drain but the outbox.
+            served = &mut server => {
+                if let Some(worker) = outbox_worker {
+                    worker.shutdown().await;
+                }
+                return served;
+            }
+            _ = shutdown_requested(&stop) => {}
         }
+        let settings = &state.settings;
+        tracing::info!(
+            drain_secs = settings.shutdown_drain.as_secs(),
+            grace_secs = settings.shutdown_grace.as_secs(),
+            "shutdown requested: draining"
+        );
+        state.start_draining();
+        let outbox = async {
+            if let Some(worker) = outbox_worker {
+                worker.shutdown().await;
+            }
+        };
+        // The server future must keep being polled: it executes the stop command.
+        let drained = async {
+            futures::join!(outbox, tokio::time::sleep(settings.shutdown_drain));
+            handle.stop(true).await;
+        };
+        let (served, ()) = futures::join!(server, drained);
+        tracing::info!("stopped");
         served
+    }
+}
+
+/// Resolves on SIGTERM, SIGINT (Ctrl-C) or a [`StopHandle::stop`].
+async fn shutdown_requested(stop: &Notify) {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error.cause = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        _ = terminate => tracing::info!("SIGTERM received"),
+        _ = tokio::signal::ctrl_c() => tracing::info!("SIGINT received"),
+        _ = stop.notified() => tracing::info!("stop requested"),
     }
 }

@@ -1,7 +1,7 @@
 //! What the server holds for its whole life, shared by every request.
 
 use std::sync::Arc;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use sea_orm::DatabaseConnection;
 
@@ -19,6 +19,9 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// SQL statements run so far (see [`crate::db::connect_counted`]).
     pub statement_count: Arc<AtomicU64>,
+    /// Set when shutdown has begun: `/readyz` answers 503 so that load
+    /// balancers stop sending, while requests are still served.
+    pub draining: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -27,9 +30,17 @@ impl AppState {
         self
     }
 
+    pub fn is_draining(&self) -> bool {
+        self.draining.load(Ordering::Relaxed)
+    }
+
+    pub fn start_draining(&self) {
+        self.draining.store(true, Ordering::Relaxed);
+    }
+
     pub async fn new(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
         let kv = match &settings.redis_url {
-            Some(url) => Kv::redis(url, &settings.redis_prefix).await?,
+            Some(url) => Kv::redis(url, &settings.redis_prefix, settings.redis_timeout).await?,
             None => Kv::memory(),
         };
         let sessions = if kv.is_redis() {
@@ -38,6 +49,6 @@ impl AppState {
             SessionStore::Database(db.clone())
         };
         let authz = Authz::load().await?;
-        Ok(AppState { db, kv, sessions, authz, settings: Arc::new(settings), statement_count: Arc::default() })
+        Ok(AppState { db, kv, sessions, authz, settings: Arc::new(settings), statement_count: Arc::default(), draining: Arc::default() })
     }
 }

@@ -222,7 +222,9 @@ async fn the_memory_and_redis_limiters_agree() {
         eprintln!("TEST_REDIS_URL not set: Redis limiter not compared");
         return;
     };
-    let redis = Kv::redis(&url, &format!("test:{}:", uuid::Uuid::new_v4().simple())).await.unwrap();
+    let redis = Kv::redis(&url, &format!("test:{}:", uuid::Uuid::new_v4().simple()), api::kv::DEFAULT_REDIS_TIMEOUT)
+        .await
+        .unwrap();
     let memory = Kv::memory();
     for kv in [&redis, &memory] {
         let mut decisions = Vec::new();

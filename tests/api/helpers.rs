@@ -91,6 +91,8 @@ pub struct TestApp {
     pub settings: Settings,
     pub client: reqwest::Client,
     pub state: api::state::AppState,
+    stop: api::startup::StopHandle,
+    served: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     cleanup: Option<PgCleanup>,
     _dir: Option<tempfile::TempDir>,
 }
@@ -131,8 +133,17 @@ impl TestApp {
         let app = Application::build(settings.clone()).await.expect("failed to build the application");
         let address = format!("http://127.0.0.1:{}", app.port());
         let state = app.state().clone();
-        tokio::spawn(app.run_until_stopped());
-        TestApp { address, settings, client: reqwest::Client::new(), state, cleanup, _dir: dir }
+        let stop = app.stop_handle();
+        let served = Some(tokio::spawn(app.run_until_stopped()));
+        TestApp { address, settings, client: reqwest::Client::new(), state, stop, served, cleanup, _dir: dir }
+    }
+
+    /// Shuts the server down as SIGTERM would and waits until it has stopped.
+    pub async fn shut_down(&mut self) {
+        self.stop.stop();
+        if let Some(served) = self.served.take() {
+            served.await.expect("the server task panicked").expect("the server failed");
+        }
     }
 
     /// POSTs a GraphQL operation and returns the whole JSON response.

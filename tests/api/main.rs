@@ -27,5 +27,7 @@ mod outbox;
 mod quesiti;
 mod procure;
 mod schema_drift;
+mod shutdown;
+mod redis_outage;
 mod webhooks;
 mod statement_counts;

@@ -630,3 +630,132 @@ both_backends!(an_smtp_server_gets_the_email_and_a_refused_address_is_given_up_a
     assert!(error.contains("550") && !error.contains("unknown.person"), "{error}");
     assert_eq!(worker.drain_once().await.unwrap(), 0);
 });
+
+// ---------------------------------------------------------------------------
+// Shutdown during a delivery
+// ---------------------------------------------------------------------------
+
+/// An SMTP server that holds its final "250" after DATA for messages whose
+/// subject is [`HELD_SUBJECT`]: it reports (on `data_received`) when such a
+/// message's data is complete, then answers after `hold`. Other messages (the
+/// demo data's) are accepted at once. `accepted` counts the held ones accepted.
+pub(crate) const HELD_SUBJECT: &str = "Messaggio in consegna allo spegnimento";
+
+pub(crate) struct SlowSmtp {
+    pub(crate) port: u16,
+    pub(crate) accepted: Arc<Mutex<usize>>,
+    pub(crate) data_received: tokio::sync::mpsc::UnboundedReceiver<()>,
+}
+
+impl SlowSmtp {
+    pub(crate) async fn start(hold: Duration) -> SlowSmtp {
+        use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let accepted = Arc::new(Mutex::new(0));
+        let (tx, data_received) = tokio::sync::mpsc::unbounded_channel();
+        let count = accepted.clone();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let (count, tx) = (count.clone(), tx.clone());
+                tokio::spawn(async move {
+                    let (read, mut write) = socket.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    let _ = write.write_all(b"220 slow.smtp ESMTP\r\n").await;
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let upper = line.to_ascii_uppercase();
+                        let reply = if upper.starts_with("DATA") {
+                            let _ = write.write_all(b"354 go ahead\r\n").await;
+                            let mut held = false;
+                            while let Ok(Some(l)) = lines.next_line().await {
+                                if l == "." {
+                                    break;
+                                }
+                                held |= l.contains(HELD_SUBJECT);
+                            }
+                            if held {
+                                let _ = tx.send(());
+                                tokio::time::sleep(hold).await;
+                                *count.lock().unwrap() += 1;
+                            }
+                            "250 2.0.0 queued"
+                        } else if upper.starts_with("QUIT") {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            break;
+                        } else {
+                            "250 OK"
+                        };
+                        if write.write_all(format!("{reply}\r\n").as_bytes()).await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        SlowSmtp { port, accepted, data_received }
+    }
+}
+
+/// Stops the server while the SMTP server holds its "250" for a message, and
+/// checks that the message was recorded SENT and is not sent again by another
+/// worker after its lease. On PostgreSQL the server first serves requests so
+/// that its HTTP workers open pooled connections: the attempt used to be
+/// recorded after the HTTP workers (and their runtimes) had stopped, through
+/// such a dead connection, and the message stayed SENDING.
+async fn a_message_in_flight_at_shutdown_is_recorded_and_not_sent_twice(backend: crate::helpers::Backend) {
+    let mut smtp = SlowSmtp::start(Duration::from_millis(1500)).await;
+    let port = smtp.port;
+    let mut app = TestApp::spawn_configured(backend, move |s| {
+        s.outbox.worker = true;
+        s.outbox.poll_interval = Duration::from_millis(50);
+        s.outbox.smtp_url = Some(api::config::SecretString::new(format!("smtp://127.0.0.1:{port}")));
+        s.shutdown_drain = Duration::from_millis(200);
+    })
+    .await;
+    let token = app.login("admin").await;
+    let queries = (0..24).map(|_| app.graphql(Some(&token), "{ me { username } }", json!({})));
+    for res in futures::future::join_all(queries).await {
+        data(&res);
+    }
+    let id = enqueue(&app, NewMessage::email("quesito:shutdown:answered", CITIZEN, HELD_SUBJECT, "Testo")).await;
+    tokio::time::timeout(Duration::from_secs(10), smtp.data_received.recv())
+        .await
+        .expect("the worker sends the message")
+        .unwrap();
+
+    tokio::time::timeout(Duration::from_secs(30), app.shut_down()).await.expect("the server stops");
+
+    // Read through fresh connections: the stopped server's pool is of no use now.
+    let mut state = app.state.clone();
+    state.db = api::db::connect(&app.settings).await.unwrap();
+    let after = store::by_dedupe_key(&state.db, "quesito:shutdown:answered").await.unwrap().unwrap();
+    assert_eq!(after.status, "SENT", "the attempt in flight at shutdown is recorded ({:?})", after.last_error);
+    let deliveries: Vec<(i32, String)> =
+        store::deliveries_of(&state.db, &[id]).await.unwrap().into_iter().map(|d| (d.attempt, d.outcome)).collect();
+    assert_eq!(deliveries, vec![(1, "SENT".to_owned())]);
+    let second = Worker::new(&state).unwrap();
+    let past_lease = Utc::now() + chrono::Duration::from_std(app.settings.outbox.lease).unwrap() + chrono::Duration::seconds(1);
+    assert_eq!(second.drain_at(past_lease).await.unwrap(), 0, "nothing is left to send after the lease");
+    assert_eq!(*smtp.accepted.lock().unwrap(), 1, "the SMTP server got the message once");
+}
+
+mod a_message_in_flight_at_shutdown {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        a_message_in_flight_at_shutdown_is_recorded_and_not_sent_twice(crate::helpers::Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        let Some(backend) = crate::helpers::Backend::postgres() else {
+            eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+            return;
+        };
+        // Several rounds: which pooled connection records the attempt is luck.
+        for _ in 0..3 {
+            a_message_in_flight_at_shutdown_is_recorded_and_not_sent_twice(backend.clone()).await;
+        }
+    }
+}

@@ -9,8 +9,13 @@ pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(json!({ "status": "ok" }))
 }
 
-/// Ready to serve: database reachable and migrated, Redis reachable when configured.
+/// Ready to serve: not shutting down, database reachable and migrated, Redis
+/// reachable when configured (false at once while its circuit is open).
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    if state.is_draining() {
+        // Checked first and answered at once: load balancers must stop sending now.
+        return HttpResponse::ServiceUnavailable().json(json!({ "status": "shutting down" }));
+    }
     let database = state.db.ping().await.is_ok();
     let migrated = database && db::is_migrated(&state.db).await.unwrap_or(false);
     let redis = state.kv.ping().await;
