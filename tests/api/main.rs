@@ -25,6 +25,7 @@ mod org_scope;
 mod people;
 mod outbox;
 mod quesiti;
+mod registration;
 mod procure;
 mod schema_drift;
 mod shutdown;

@@ -219,11 +219,11 @@ both_backends!(webhook_registration_is_checked_and_deleting_stops_deliveries, |a
         error_code(&app.graphql(Some(&op), REGISTER, json!({ "u": "https://x.example/h" })).await),
         Some("FORBIDDEN")
     );
-    let register_self = r#"mutation($i: RegisterProfessionalInput!) { registerAsProfessional(input: $i) { id } }"#;
+    let register_self = r#"mutation($i: RegisterProfessionalInput!) { registerAsProfessional(input: $i) { message } }"#;
     let i = json!({
         "username": "prof.sanna", "password": "password-molto-lunga", "fiscalCode": "NRENNA80A41B354V",
         "name": "Anna Sanna", "entratelUserType": "A30", "albo": "Ordine dei Consulenti del Lavoro di Cagliari",
-        "alboProvince": "CA", "alboNumber": "987",
+        "alboProvince": "CA", "alboNumber": "987", "email": "anna.sanna@example.it",
     });
     data(&app.graphql(None, register_self, json!({ "i": i })).await);
     let sanna = app.try_login("prof.sanna", "password-molto-lunga").await["data"]["login"]["token"]

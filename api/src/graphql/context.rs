@@ -17,6 +17,9 @@ pub struct RequestCtx {
     /// The raw bearer token, needed only to revoke it on `logout`.
     pub bearer: Option<String>,
     pub principal: Option<Arc<Principal>>,
+    /// The TCP peer's address. Behind a reverse proxy this is the proxy's:
+    /// the per-address limits then apply to the proxy as a whole.
+    pub client_ip: Option<std::net::IpAddr>,
 }
 
 pub trait ContextExt {

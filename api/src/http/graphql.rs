@@ -105,6 +105,7 @@ async fn execute(
         request_id: request_id.clone(),
         bearer,
         principal: principal.clone(),
+        client_ip: req.peer_addr().map(|a| a.ip()),
     });
     if let Some(principal) = principal {
         let scope = Scope::new(state.db.clone(), state.authz.clone(), principal, Some(request_id.clone()));

@@ -176,7 +176,18 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
     };
     let txn = scope.begin_write().await?;
     if person::Entity::find().filter(person::Column::Username.eq(&username)).one(&txn).await?.is_some() {
-        return Err(AppError::conflict("Nome utente già in uso", "Username already taken"));
+        // Usernames are global: the refusal cannot help confirming that one
+        // exists, so it says no more than that, and the auditors of the unit
+        // the person was meant for see every such refusal.
+        drop(txn);
+        let record = AuditRecord::new("person.create_refused")
+            .unit(unit.id)
+            .detail(serde_json::json!({ "username": username, "reason": "username_unavailable" }));
+        audit::record(scope.db(), &actor, record, scope.request_id()).await?;
+        return Err(AppError::conflict(
+            "Nome utente non disponibile: scegline un altro",
+            "Username not available: choose another one",
+        ));
     }
     let model = person::Model {
         id: Uuid::now_v7(),

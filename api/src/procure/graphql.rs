@@ -8,29 +8,30 @@ use async_graphql::connection::Connection;
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
+use sea_orm::EntityTrait;
 use serde_json::json;
 use uuid::Uuid;
 
 use entities::{
-    api_key, collaborator, outbox_delivery, outbox_message, person, procura, procura_event, professional,
-    role_assignment, webhook,
+    api_key, collaborator, outbox_delivery, outbox_message, procura, procura_event, professional,
+    webhook,
 };
 
 use super::domain::{
-    self, Albo, CheckOutcome, CheckReason, CollaboratorPeriod, DelegableService, EntratelUserType, ProcuraEventKind,
+    self, CheckOutcome, CheckReason, CollaboratorPeriod, DelegableService, EntratelUserType, ProcuraEventKind,
     ProcuraFacts, ProcuraStatus, ProfessionCategory, ServiceSet,
 };
 use super::store::{self, CollaboratorFilter as StoreCollaboratorFilter, ProcuraFilter as StoreProcuraFilter};
+use super::registration::{self, RegistrationForm};
 use super::webhooks;
 use crate::audit::{self, Actor, AuditRecord};
-use crate::auth::{Assignment, api_keys, hash_password};
-use crate::authz::{Action, Role};
+use crate::auth::{Assignment, api_keys};
+use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
 use crate::tenancy::Scope;
-use crate::validation::{email_field, fiscal_code_field, tax_code_field};
+use crate::validation::{fiscal_code_field, tax_code_field};
 
 // ---------------------------------------------------------------------------
 // Output types
@@ -525,126 +526,30 @@ fn check_detail(scope: &Scope, service: DelegableService, on: NaiveDate, outcome
     })
 }
 
-async fn hash_new_password(password: String) -> AppResult<String> {
-    if password.chars().count() < 12 {
-        return Err(AppError::bad_input(
-            "password",
-            "La password deve avere almeno 12 caratteri",
-            "The password must have at least 12 characters",
-        ));
-    }
-    hash_password(&password).await
-}
-
-/// Validated registration input (everything checked before any write).
-struct Registration {
-    username: String,
-    password_hash: String,
-    email: Option<String>,
-    fiscal_code: String,
-    name: String,
-    entratel: EntratelUserType,
-    albo: Albo,
-}
-
-async fn validate_registration(input: RegisterProfessionalInput) -> AppResult<Registration> {
-    let username = input.username.trim().to_lowercase();
-    let username_ok =
-        (3..=64).contains(&username.len()) && username.chars().all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c));
-    if !username_ok {
-        return Err(AppError::bad_input(
-            "username",
-            "Nome utente non valido: 3–64 caratteri tra lettere, cifre, . - _",
-            "Invalid username: 3–64 characters among letters, digits, . - _",
-        ));
-    }
-    let fiscal_code = fiscal_code_field("fiscalCode", &input.fiscal_code)?.into_string();
-    let name = domain::parse_name("name", &input.name)?;
-    let entratel = EntratelUserType::parse(&input.entratel_user_type)?;
-    let albo = Albo::parse(&input.albo, &input.albo_province, &input.albo_number)?;
-    let email = match input.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
-        Some(e) => Some(email_field("email", e)?.into_string()),
-        None => None,
-    };
-    let password_hash = hash_new_password(input.password).await?;
-    Ok(Registration { username, password_hash, email, fiscal_code, name, entratel, albo })
-}
-
-/// Creates the person, their PROFESSIONAL role and the register entry.
-async fn insert_registration(
-    txn: &impl sea_orm::ConnectionTrait,
-    reg: Registration,
-    self_registered: bool,
-    verified_by: Option<Uuid>,
-    now: DateTime<Utc>,
-) -> AppResult<professional::Model> {
-    // Written straight away (no look-up first, see `store`): the unique
-    // indexes on username and fiscal code answer "already taken".
-    let person_id = Uuid::now_v7();
-    person::Entity::insert(person::ActiveModel {
-        id: Set(person_id),
-        username: Set(reg.username),
-        display_name: Set(reg.name.clone()),
-        email: Set(reg.email),
-        fiscal_code: Set(Some(reg.fiscal_code.clone())),
-        password_hash: Set(Some(reg.password_hash)),
-        active: Set(true),
-        created_at: Set(now),
-    })
-    .exec_without_returning(txn)
-    .await
-    .map_err(|e| on_unique(e, AppError::conflict("Nome utente già in uso", "Username already taken")))?;
-    role_assignment::Entity::insert(role_assignment::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        person_id: Set(person_id),
-        role: Set(Role::Professional.as_str().to_owned()),
-        unit_id: Set(None),
-        section: Set(None),
-        created_at: Set(now),
-    })
-    .exec_without_returning(txn)
-    .await?;
-    let model = professional::Model {
-        id: Uuid::now_v7(),
-        person_id,
-        fiscal_code: reg.fiscal_code,
-        name: reg.name,
-        entratel_type: reg.entratel.as_str().to_owned(),
-        albo_name: reg.albo.name,
-        albo_province: reg.albo.province,
-        albo_number: reg.albo.number,
-        self_registered,
-        verified_at: verified_by.map(|_| now),
-        verified_by,
-        created_at: now,
-        version: 1,
-    };
-    professional::Entity::insert(professional::ActiveModel::from(model.clone()))
-        .exec_without_returning(txn)
-        .await
-        .map_err(|e| {
-            on_unique(
-                e,
-                AppError::conflict(
-                    "Un professionista con questo codice fiscale è già registrato",
-                    "A professional with this fiscal code is already registered",
-                ),
-            )
-        })?;
-    Ok(model)
-}
-
-/// A unique-index violation is the given conflict; anything else stays a database error.
-fn on_unique(err: sea_orm::DbErr, conflict: AppError) -> AppError {
-    match err.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => conflict,
-        _ => err.into(),
+impl From<RegisterProfessionalInput> for RegistrationForm {
+    fn from(i: RegisterProfessionalInput) -> Self {
+        RegistrationForm {
+            username: i.username,
+            password: i.password,
+            email: i.email,
+            fiscal_code: i.fiscal_code,
+            name: i.name,
+            entratel_user_type: i.entratel_user_type,
+            albo: i.albo,
+            albo_province: i.albo_province,
+            albo_number: i.albo_number,
+        }
     }
 }
 
-/// Most self-registrations accepted per hour (all together): the gate against
-/// scripted sign-ups, which would only fill the verification queue anyway.
-pub const SELF_REGISTRATIONS_PER_HOUR: u64 = 30;
+/// The answer to a self-registration: the same whether it went through or not.
+#[derive(SimpleObject)]
+pub struct RegistrationReceipt {
+    /// What happens next, in Italian.
+    pub message: String,
+    /// The same in English.
+    pub message_en: String,
+}
 
 // ---------------------------------------------------------------------------
 // Queries
@@ -856,10 +761,10 @@ impl ProcureMutation {
     ) -> AppResult<Professional> {
         let scope = ctx.scope()?;
         let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
-        let reg = validate_registration(input).await?;
+        let reg = registration::check(input.into())?;
         let now = Utc::now();
         let txn = scope.begin_write().await?;
-        let p = insert_registration(&txn, reg, false, Some(scope.person_id()), now).await?;
+        let p = registration::insert(&txn, reg, false, Some(scope.person_id()), now).await?;
         let record = AuditRecord::new("professional.register")
             .record("professional", p.id.to_string())
             .detail(json!({ "entratelUserType": p.entratel_type }));
@@ -868,33 +773,24 @@ impl ProcureMutation {
         Ok(Professional(p))
     }
 
-    /// Registers oneself as a professional (no sign-in needed). The account can
+    /// Registers oneself as a professional (no sign-in needed). The answer is
+    /// the same whether the username and fiscal code were free or taken: the
+    /// outcome is sent to the e-mail given (required here). The account can
     /// sign in at once, but may declare procure only after an administrator
-    /// verifies it (`verifyProfessional`).
+    /// verifies it (`verifyProfessional`). Limited per client address and per
+    /// username, fiscal code and e-mail.
     async fn register_as_professional(
         &self,
         ctx: &Context<'_>,
         input: RegisterProfessionalInput,
-    ) -> AppResult<Professional> {
+    ) -> AppResult<RegistrationReceipt> {
         let state = ctx.app_state()?;
-        let request_id = ctx.request()?.request_id.clone();
-        let (count, retry_after) =
-            state.kv.incr_in_window("professional-self-registrations", std::time::Duration::from_secs(3600)).await?;
-        if count > SELF_REGISTRATIONS_PER_HOUR {
-            return Err(AppError::RateLimited { retry_after_secs: retry_after.max(1) });
-        }
-        let reg = validate_registration(input).await?;
-        let username = reg.username.clone();
-        let now = Utc::now();
-        let txn = state.db.begin().await?;
-        let p = insert_registration(&txn, reg, true, None, now).await?;
-        let actor = Actor { id: Some(p.person_id), username: Some(username), ..Actor::default() };
-        let record = AuditRecord::new("professional.self_register")
-            .record("professional", p.id.to_string())
-            .detail(json!({ "entratelUserType": p.entratel_type }));
-        audit::record(&txn, &actor, record, Some(&request_id)).await?;
-        txn.commit().await?;
-        Ok(Professional(p))
+        let request = ctx.request()?;
+        registration::register_self(state, request.client_ip, input.into(), &request.request_id).await?;
+        Ok(RegistrationReceipt {
+            message: "Richiesta ricevuta: l'esito arriva all'indirizzo e-mail indicato".to_owned(),
+            message_en: "Request received: the outcome is sent to the e-mail address given".to_owned(),
+        })
     }
 
     /// Verifies a self-registered professional. ADMIN only.

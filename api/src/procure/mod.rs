@@ -10,5 +10,6 @@
 pub mod domain;
 pub mod expiry;
 pub mod graphql;
+pub mod registration;
 pub mod store;
 pub mod webhooks;
