@@ -28,3 +28,4 @@ mod procure;
 mod schema_drift;
 mod webhooks;
 mod statement_counts;
+mod security;

@@ -1,0 +1,162 @@
+//! Issue 12: the holes an attack sweep found, each with the check a user
+//! (or an attacker) would make.
+
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{Value, json};
+
+use crate::appointments::{by_cup, day};
+use crate::both_backends;
+use crate::helpers::{TestApp, data, error_code};
+use crate::quesiti_support::{file_ok, take};
+
+// ------------------------------------------------ finding 1: CRIC bookings
+
+const BOOK: &str = "mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id office { code } } }";
+
+fn booking_at(office: &str) -> Value {
+    json!({
+        "officeCode": office, "date": day(7), "time": "10:30:00", "serviceCode": "RIMB",
+        "fiscalCode": "CNTLCU85B22H501P", "citizenName": "Conti Luca", "cupNumber": "912345",
+    })
+}
+
+async fn bookings_at(app: &TestApp, office: &str) -> u64 {
+    let unit = entities::org_unit::Entity::find()
+        .filter(entities::org_unit::Column::Code.eq(office))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    entities::appointment::Entity::find()
+        .filter(entities::appointment::Column::UnitId.eq(unit.id))
+        .count(&app.state.db)
+        .await
+        .unwrap()
+}
+
+both_backends!(a_cric_expert_cannot_book_at_an_office_of_another_region, |app: TestApp| async move {
+    let cric = app.login("cric.sardegna").await;
+    let before = bookings_at(&app, "UT-RM1").await;
+    let res = app.graphql(Some(&cric), BOOK, json!({ "i": booking_at("UT-RM1") })).await;
+    assert!(matches!(error_code(&res), Some("FORBIDDEN" | "NOT_FOUND")), "{res}");
+    assert_eq!(bookings_at(&app, "UT-RM1").await, before, "nothing written");
+    // Nor directly in its own region: a CRIC books only by converting a quesito.
+    let before = bookings_at(&app, "UT-CA1").await;
+    let res = app.graphql(Some(&cric), BOOK, json!({ "i": booking_at("UT-CA1") })).await;
+    assert!(matches!(error_code(&res), Some("FORBIDDEN" | "NOT_FOUND")), "{res}");
+    assert_eq!(bookings_at(&app, "UT-CA1").await, before);
+    // The CCM still books at every office.
+    let ccm = app.login("ccm.op").await;
+    let res = app.graphql(Some(&ccm), BOOK, json!({ "i": booking_at("UT-RM1") })).await;
+    assert_eq!(data(&res)["bookAppointment"]["office"]["code"], "UT-RM1");
+});
+
+const CONVERT: &str = "mutation($id: ID!, $i: ConvertQuesitoInput!) { convertQuesitoToAppointment(id: $id, input: $i) { \
+    status appointmentId } }";
+
+fn conversion_at(office: &str) -> Value {
+    json!({
+        "reason": "Occorre ricostruire il fascicolo cartaceo della posizione assicurativa",
+        "officeCode": office, "date": day(7), "time": "10:30:00", "serviceCode": "RIMB",
+        "citizenName": "Porcu Elena",
+    })
+}
+
+both_backends!(a_cric_expert_still_converts_a_quesito_into_a_booking_inside_its_region, |app: TestApp| async move {
+    let cric = app.login("cric.sardegna").await;
+    let q = file_ok(&app, "DR-SAR", "Fascicolo da ricostruire").await;
+    let id = q["id"].as_str().unwrap();
+    take(&app, &cric, id).await;
+    let before = bookings_at(&app, "UT-RM1").await;
+    let res = app.graphql(Some(&cric), CONVERT, json!({ "id": id, "i": conversion_at("UT-RM1") })).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    assert_eq!(bookings_at(&app, "UT-RM1").await, before);
+    let res = app.graphql(Some(&cric), CONVERT, json!({ "id": id, "i": conversion_at("UT-SS") })).await;
+    let converted = &data(&res)["convertQuesitoToAppointment"];
+    assert_eq!(converted["status"], "CONVERTED_TO_APPOINTMENT");
+    // The CRIC reads the booking it made (and only through what its unit booked).
+    let res = app
+        .graphql(
+            Some(&cric),
+            "query($id: ID!) { appointment(id: $id) { office { code } bookedByUnit { code } } }",
+            json!({ "id": converted["appointmentId"] }),
+        )
+        .await;
+    assert_eq!(data(&res)["appointment"], json!({ "office": { "code": "UT-SS" }, "bookedByUnit": { "code": "CRIC-SAR" } }));
+    let res = app
+        .graphql(Some(&cric), "{ appointments(filter: { officeCode: \"UT-SS\" }) { nodes { id } } }", json!({}))
+        .await;
+    assert_eq!(data(&res)["appointments"]["nodes"].as_array().unwrap().len(), 1, "{res}");
+});
+
+// ------------------------------------------------ finding 6: role powers
+
+const CANCEL: &str = "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"Richiesta del contribuente\") { status } }";
+
+both_backends!(the_room_coordinator_cannot_cancel_a_booking_and_the_office_director_can, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    let id = by_cup(&app, &director, "UT-CA1", "40104").await["id"].clone();
+    let coordinator = app.login("coord.cagliari1").await;
+    let res = app.graphql(Some(&coordinator), CANCEL, json!({ "id": id })).await;
+    assert_eq!(error_code(&res), Some("FORBIDDEN"), "{res}");
+    assert_ne!(by_cup(&app, &director, "UT-CA1", "40104").await["status"], "CANCELLED");
+    let res = app.graphql(Some(&director), CANCEL, json!({ "id": id })).await;
+    assert_eq!(data(&res)["cancelAppointment"]["status"], "CANCELLED");
+});
+
+const SET_ACTIVE: &str =
+    "mutation($u: String!, $a: Boolean!) { setPersonActive(username: $u, active: $a) { username active } }";
+
+both_backends!(a_regional_director_cannot_deactivate_or_revoke_the_auditor_of_the_region, |app: TestApp| async move {
+    let dr = app.login("dr.sardegna").await;
+    let res = app.graphql(Some(&dr), SET_ACTIVE, json!({ "u": "auditor.sardegna", "a": false })).await;
+    assert_eq!(error_code(&res), Some("FORBIDDEN"), "{res}");
+    let auditor = app.login("auditor.sardegna").await;
+    data(&app.graphql(Some(&auditor), "{ me { username } }", json!({})).await);
+    // Nor revoke the role, nor appoint another auditor.
+    let res = app.graphql(Some(&dr), r#"{ person(username: "auditor.sardegna") { assignments { id } } }"#, json!({})).await;
+    let assignment = data(&res)["person"]["assignments"][0]["id"].clone();
+    let res = app
+        .graphql(Some(&dr), "mutation($id: ID!) { revokeRole(assignmentId: $id) }", json!({ "id": assignment }))
+        .await;
+    assert_eq!(error_code(&res), Some("FORBIDDEN"), "{res}");
+    let res = app
+        .graphql(
+            Some(&dr),
+            "mutation($u: String!, $i: RoleAssignmentInput!) { assignRole(username: $u, input: $i) { id } }",
+            json!({ "u": "op.cagliari1", "i": { "role": "AUDITOR", "unitCode": "DR-SAR" } }),
+        )
+        .await;
+    assert_eq!(error_code(&res), Some("FORBIDDEN"), "{res}");
+    // An admin does.
+    let admin = app.login("admin").await;
+    let res = app.graphql(Some(&admin), SET_ACTIVE, json!({ "u": "auditor.sardegna", "a": false })).await;
+    assert_eq!(data(&res)["setPersonActive"]["active"], false);
+});
+
+both_backends!(an_admin_deactivates_a_professional_and_their_api_keys_stop_working, |app: TestApp| async move {
+    let rossi = app.login("prof.rossi").await;
+    let res = app
+        .graphql(Some(&rossi), "mutation { createApiKey(name: \"Gestionale\") { secret } }", json!({}))
+        .await;
+    let key = data(&res)["createApiKey"]["secret"].as_str().unwrap().to_owned();
+    let check = r#"{ procuraCheck(clientFiscalCode: "03456789019", service: REFUND_DOCUMENTATION) { authorized } }"#;
+    data(&app.graphql(Some(&key), check, json!({})).await);
+    // Nobody but an admin may.
+    let dr = app.login("dr.sardegna").await;
+    let res = app.graphql(Some(&dr), SET_ACTIVE, json!({ "u": "prof.rossi", "a": false })).await;
+    assert!(matches!(error_code(&res), Some("FORBIDDEN" | "NOT_FOUND")), "{res}");
+    let admin = app.login("admin").await;
+    let res = app.graphql(Some(&admin), SET_ACTIVE, json!({ "u": "prof.rossi", "a": false })).await;
+    assert_eq!(data(&res)["setPersonActive"], json!({ "username": "prof.rossi", "active": false }));
+    // The key and the session stop at once; signing in is refused.
+    let res = app.graphql(Some(&key), check, json!({})).await;
+    assert_eq!(error_code(&res), Some("UNAUTHENTICATED"), "{res}");
+    let res = app.graphql(Some(&rossi), "{ me { username } }", json!({})).await;
+    assert_eq!(error_code(&res), Some("UNAUTHENTICATED"), "{res}");
+    assert_eq!(error_code(&app.try_login("prof.rossi", "demo").await), Some("UNAUTHENTICATED"));
+    // Reactivated, the same key works again (it was not revoked, only its person).
+    let res = app.graphql(Some(&admin), SET_ACTIVE, json!({ "u": "prof.rossi", "a": true })).await;
+    assert_eq!(data(&res)["setPersonActive"]["active"], true);
+    data(&app.graphql(Some(&key), check, json!({})).await);
+});
