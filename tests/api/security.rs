@@ -160,3 +160,133 @@ both_backends!(an_admin_deactivates_a_professional_and_their_api_keys_stop_worki
     assert_eq!(data(&res)["setPersonActive"]["active"], true);
     data(&app.graphql(Some(&key), check, json!({})).await);
 });
+
+// ------------------------------------------------ finding 5: personal-data reads
+
+/// The events `username` may read with `filter`.
+async fn events_seen(app: &TestApp, username: &str, filter: Value) -> Vec<Value> {
+    let token = app.login(username).await;
+    let res = app
+        .graphql(
+            Some(&token),
+            "query($f: AuditEventFilter) { auditEvents(filter: $f, first: 100) { nodes { action actor actingRole recordType recordId unit { code } } } }",
+            json!({ "f": filter }),
+        )
+        .await;
+    data(&res)["auditEvents"]["nodes"].as_array().unwrap().clone()
+}
+
+/// An auditor of DR Lazio, appointed by an admin.
+async fn lazio_auditor(app: &TestApp) {
+    let admin = app.login("admin").await;
+    let res = app
+        .graphql(
+            Some(&admin),
+            "mutation($input: CreatePersonInput!) { createPerson(input: $input) { username } }",
+            json!({ "input": {
+                "username": "auditor.lazio", "displayName": "Revisore Lazio", "email": null,
+                "initialPassword": "demo-demo-demo",
+                "assignment": { "role": "AUDITOR", "unitCode": "DR-LAZ" }
+            }}),
+        )
+        .await;
+    data(&res);
+}
+
+async fn login_as(app: &TestApp, username: &str, password: &str) -> String {
+    app.try_login(username, password).await["data"]["login"]["token"].as_str().unwrap().to_owned()
+}
+
+both_backends!(a_ccm_read_of_a_lazio_citizens_quesito_is_seen_by_the_lazio_auditors, |app: TestApp| async move {
+    lazio_auditor(&app).await;
+    let q = file_ok(&app, "DR-LAZ", "Decorrenza della pensione").await;
+    let id = q["id"].as_str().unwrap();
+    // Filing does not count: start from here.
+    let ccm = app.login("ccm.op").await;
+    let before = events_seen(&app, "admin", json!({ "action": "quesito.read_contact" })).await.len();
+    let res = app
+        .graphql(
+            Some(&ccm),
+            "query($id: ID!) { a: quesito(id: $id) { citizenFiscalCode citizenPhone } b: quesito(id: $id) { citizenEmail } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert!(data(&res)["a"]["citizenFiscalCode"].is_string());
+    let all = events_seen(&app, "admin", json!({ "action": "quesito.read_contact" })).await;
+    assert_eq!(all.len(), before + 1, "one event per request and record: {all:?}");
+
+    let auditor = login_as(&app, "auditor.lazio", "demo-demo-demo").await;
+    let res = app
+        .graphql(
+            Some(&auditor),
+            "{ auditEvents(filter: { action: \"quesito.read_contact\" }, first: 100) { nodes { actor actingRole recordType recordId unit { code } } } }",
+            json!({}),
+        )
+        .await;
+    let seen = data(&res)["auditEvents"]["nodes"].as_array().unwrap().clone();
+    assert!(
+        seen.iter().any(|e| e["actor"] == "ccm.op"
+            && e["actingRole"] == "CCM_OPERATOR"
+            && e["recordType"] == "quesito"
+            && e["recordId"] == id
+            && e["unit"]["code"] == "CRIC-LAZ"),
+        "{seen:?}"
+    );
+    // Sardinia's auditor sees nothing of it.
+    let sardinia = events_seen(&app, "auditor.sardegna", json!({ "action": "quesito.read_contact" })).await;
+    assert!(sardinia.iter().all(|e| e["recordId"] != id), "{sardinia:?}");
+
+    // A look-up by fiscal code reaches the auditors of the records it returned,
+    // even without asking for the personal fields.
+    let cric = app.login("cric.lazio").await;
+    let res = app
+        .graphql(
+            Some(&cric),
+            "query($c: String) { quesiti(filter: { citizenFiscalCode: $c }) { nodes { id } } }",
+            json!({ "c": crate::quesiti_support::VALID_FISCAL_CODE }),
+        )
+        .await;
+    assert!(data(&res)["quesiti"]["nodes"].as_array().unwrap().iter().any(|n| n["id"] == id));
+    let seen = events_seen(&app, "dr.lazio", json!({ "action": "quesito.read_contact", "actor": "cric.lazio" })).await;
+    assert!(seen.iter().any(|e| e["recordId"] == id && e["actingRole"] == "CRIC_EXPERT"), "{seen:?}");
+});
+
+both_backends!(reading_a_contacts_fiscal_code_is_audited, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let res = app
+        .graphql(
+            Some(&ccm),
+            "mutation($i: RecordContactInput!) { recordContact(input: $i) { id } }",
+            json!({ "i": { "channel": "PHONE", "section": "PENSIONI", "topic": "Decorrenza pensione",
+                "citizenFiscalCode": crate::quesiti_support::VALID_FISCAL_CODE, "outcome": "ANSWERED" } }),
+        )
+        .await;
+    let id = data(&res)["recordContact"]["id"].as_str().unwrap().to_owned();
+    async fn reads_of(app: &TestApp, id: &str) -> Vec<Value> {
+        events_seen(app, "admin", json!({ "action": "contact.read_contact" }))
+            .await
+            .into_iter()
+            .filter(|e| e["recordId"] == id)
+            .collect()
+    }
+    assert!(reads_of(&app, &id).await.is_empty(), "not read yet");
+    let res = app
+        .graphql(Some(&ccm), "{ contacts(first: 100) { nodes { id citizenFiscalCode } } }", json!({}))
+        .await;
+    assert!(data(&res)["contacts"]["nodes"].as_array().unwrap().iter().any(|n| n["id"] == id.as_str()));
+    let seen = reads_of(&app, &id).await;
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert_eq!(seen[0]["actor"], "ccm.op");
+    assert_eq!(seen[0]["actingRole"], "CCM_OPERATOR");
+    assert_eq!(seen[0]["unit"]["code"], "CCM");
+    // Contacts without the field read are not audited again; a look-up by fiscal code is.
+    let res = app
+        .graphql(
+            Some(&ccm),
+            "query($c: String) { contacts(filter: { citizenFiscalCode: $c }) { nodes { id } } }",
+            json!({ "c": crate::quesiti_support::VALID_FISCAL_CODE }),
+        )
+        .await;
+    data(&res);
+    assert_eq!(reads_of(&app, &id).await.len(), 2);
+});
