@@ -290,3 +290,66 @@ both_backends!(reading_a_contacts_fiscal_code_is_audited, |app: TestApp| async m
     data(&res);
     assert_eq!(reads_of(&app, &id).await.len(), 2);
 });
+
+// ------------------------------------------------ finding 3: partner quota per check
+
+const ONE_CHECK: &str = r#"procuraCheck(clientFiscalCode: "03456789019", service: REFUND_DOCUMENTATION) { authorized }"#;
+
+fn aliased_checks(n: usize) -> String {
+    let fields: String = (0..n).map(|i| format!("c{i}: {ONE_CHECK} ")).collect();
+    format!("{{ {fields} }}")
+}
+
+async fn partner_key(app: &TestApp) -> String {
+    let rossi = app.login("prof.rossi").await;
+    let res = app.graphql(Some(&rossi), "mutation { createApiKey(name: \"Gestionale\") { secret } }", json!({})).await;
+    data(&res)["createApiKey"]["secret"].as_str().unwrap().to_owned()
+}
+
+async fn checks_audited(app: &TestApp) -> u64 {
+    entities::audit_event::Entity::find()
+        .filter(entities::audit_event::Column::Action.eq("procura.check"))
+        .count(&app.state.db)
+        .await
+        .unwrap()
+}
+
+both_backends!(a_hundred_aliased_checks_cost_a_hundred_units_and_are_refused_whole, |app: TestApp| async move {
+    let key = partner_key(&app).await;
+    let post = |body: Value| app.post("/graphql").bearer_auth(&key).json(&body).send();
+
+    let res = post(json!({ "query": aliased_checks(100) })).await.unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().get("retry-after").is_some());
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(error_code(&body), Some("RATE_LIMITED"), "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["cost"], 100);
+    assert_eq!(checks_audited(&app).await, 0, "nothing ran");
+
+    // The refusal used nothing up: 60 aliased checks pass, and leave nothing.
+    let res = post(json!({ "query": aliased_checks(60) })).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["ratelimit-remaining"], "0");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(data(&body).as_object().unwrap().len(), 60);
+    let res = post(json!({ "query": format!("{{ {ONE_CHECK} }}") })).await.unwrap();
+    assert_eq!(res.status(), 429, "the 61st check of the minute");
+});
+
+both_backends!(fragments_and_batches_do_not_multiply_the_partner_quota, |app: TestApp| async move {
+    let key = partner_key(&app).await;
+    let post = |body: Value| app.post("/graphql").bearer_auth(&key).json(&body).send();
+    // 2 × 31 checks through a fragment in a batch of two: 62 units, refused whole.
+    let fragment: String = (0..31).map(|i| format!("c{i}: {ONE_CHECK} ")).collect();
+    let query = format!("query {{ ...Checks }} fragment Checks on QueryRoot {{ {fragment} }}");
+    let res = post(json!([{ "query": query }, { "query": query }])).await.unwrap();
+    assert_eq!(res.status(), 429);
+    assert_eq!(checks_audited(&app).await, 0);
+    // One of them alone fits: 31 units of 60.
+    let res = post(json!({ "query": query })).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["ratelimit-remaining"], "29");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(data(&body).as_object().unwrap().len(), 31);
+    assert_eq!(checks_audited(&app).await, 31);
+});
