@@ -39,6 +39,10 @@ impl Application {
         let app_state = state.clone();
         let mut server = HttpServer::new(move || {
             App::new()
+                // Innermost first: headers on every answer, then compression
+                // (as the client's Accept-Encoding allows), then the request log.
+                .wrap(actix_web::middleware::from_fn(http::hardening::headers))
+                .wrap(actix_web::middleware::Compress::default())
                 .wrap(TracingLogger::<crate::telemetry::RootSpan>::new())
                 .app_data(web::Data::new(app_state.clone()))
                 .app_data(web::Data::new(schema.clone()))

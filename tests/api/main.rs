@@ -29,3 +29,4 @@ mod schema_drift;
 mod webhooks;
 mod statement_counts;
 mod security;
+mod http_hardening;
