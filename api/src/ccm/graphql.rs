@@ -50,7 +50,7 @@ impl Contact {
     async fn topic(&self) -> &str {
         &self.0.topic
     }
-    /// Reading it is audited.
+    // Reading it is audited (see `audit_personal_read`).
     async fn citizen_fiscal_code(&self, ctx: &Context<'_>) -> AppResult<Option<&str>> {
         let Some(code) = self.0.citizen_fiscal_code.as_deref() else { return Ok(None) };
         self.audit_personal_read(ctx).await?;

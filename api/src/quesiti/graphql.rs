@@ -107,15 +107,14 @@ impl Quesito {
         Ok(loader.load_one(id).await?.map(OrgUnit))
     }
     /// The citizen's fiscal code: shown to CCM operators and experts only.
-    /// Reading it is audited.
     async fn citizen_fiscal_code(&self, ctx: &Context<'_>) -> AppResult<Option<&str>> {
         self.personal(ctx, self.0.citizen_fiscal_code.as_str()).await
     }
-    /// Shown to CCM operators and experts only; reading it is audited.
+    /// Shown to CCM operators and experts only.
     async fn citizen_phone(&self, ctx: &Context<'_>) -> AppResult<Option<&str>> {
         Ok(self.personal(ctx, self.0.citizen_phone.as_deref()).await?.flatten())
     }
-    /// Shown to CCM operators and experts only; reading it is audited.
+    /// Shown to CCM operators and experts only.
     async fn citizen_email(&self, ctx: &Context<'_>) -> AppResult<Option<&str>> {
         Ok(self.personal(ctx, self.0.citizen_email.as_deref()).await?.flatten())
     }
