@@ -30,3 +30,4 @@ mod webhooks;
 mod statement_counts;
 mod security;
 mod http_hardening;
+mod isolation;
