@@ -17,7 +17,10 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // No public source maps: `dist/` is what the server publishes. Build them
+    // for local debugging with `SOURCEMAP=1 npm run build` (and the server
+    // still refuses `*.map` with APP_ENV=production).
+    sourcemap: process.env.SOURCEMAP === '1',
   },
   test: {
     environment: 'jsdom',

@@ -88,18 +88,18 @@ describe('Persone', () => {
     await assertAccessible(page, 'person page');
 
     // A second role, then revoked after confirming.
-    await page.getByLabel('Ruolo', { exact: true }).selectOption({ label: 'Revisore' });
+    await page.getByLabel('Ruolo', { exact: true }).selectOption({ label: 'Direttore provinciale' });
     await page.getByLabel('Unità', { exact: true }).selectOption('DP-CA');
     await page.getByRole('button', { name: 'Aggiungi ruolo' }).click();
-    await page.getByText('Ruolo aggiunto: Revisore — DP Cagliari.').waitFor();
-    await page.getByRole('button', { name: 'Revoca Revisore — DP Cagliari' }).click();
+    await page.getByText('Ruolo aggiunto: Direttore provinciale — DP Cagliari.').waitFor();
+    await page.getByRole('button', { name: 'Revoca Direttore provinciale — DP Cagliari' }).click();
     const dialog = page.getByRole('dialog', { name: 'Revocare il ruolo?' });
     await dialog.waitFor();
     await assertAccessible(page, 'revoke dialog');
     await dialog.getByRole('button', { name: 'Revoca' }).click();
-    await page.getByText('Ruolo revocato: Revisore — DP Cagliari.').waitFor();
+    await page.getByText('Ruolo revocato: Direttore provinciale — DP Cagliari.').waitFor();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Revoca Revisore — DP Cagliari' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Revoca Direttore provinciale — DP Cagliari' }).waitFor({ state: 'detached' });
 
     // The new person is in the list.
     await page.getByRole('navigation', { name: 'Percorso' }).getByRole('link', { name: 'Persone' }).click();

@@ -70,6 +70,10 @@ impl Application {
                         Ok(res)
                     }
                 })
+                // Innermost first: headers on every answer, then compression
+                // (as the client's Accept-Encoding allows), then the request log.
+                .wrap(actix_web::middleware::from_fn(http::hardening::headers))
+                .wrap(actix_web::middleware::Compress::default())
                 .wrap(TracingLogger::<crate::telemetry::RootSpan>::new())
                 .app_data(web::Data::new(app_state.clone()))
                 .app_data(web::Data::new(schema.clone()))

@@ -32,3 +32,6 @@ mod shutdown;
 mod redis_outage;
 mod webhooks;
 mod statement_counts;
+mod security;
+mod http_hardening;
+mod isolation;

@@ -42,6 +42,8 @@ export function OfficeDayPage() {
   usePageTitle("Giornata d'ufficio");
   const me = useMe();
   const manages = me.assignments.some((a) => a.role === 'OFFICE_DIRECTOR' || a.role === 'ROOM_COORDINATOR');
+  // Cancelling a booking is the office director's (DOMAIN.md §3), not the room coordinator's.
+  const cancels = me.assignments.some((a) => a.role === 'OFFICE_DIRECTOR');
   const [offices] = useQuery({ query: OfficeDayOfficesQuery, variables: { first: 100 } });
   const officeList = offices.data?.orgUnits.nodes ?? [];
   const [officeCode, setOfficeCode] = useState<string | null>(null);
@@ -77,14 +79,14 @@ export function OfficeDayPage() {
             </div>
           </div>
           <CupImport officeCode={office.code} onImported={() => setReloadKey((k) => k + 1)} />
-          <Bookings key={`${office.code}:${reloadKey}`} office={office} date={date} readOnly={!manages} />
+          <Bookings key={`${office.code}:${reloadKey}`} office={office} date={date} readOnly={!manages} cancels={cancels} />
         </>
       ) : null}
     </>
   );
 }
 
-function Bookings({ office, date, readOnly }: { office: Office; date: string; readOnly: boolean }) {
+function Bookings({ office, date, readOnly, cancels }: { office: Office; date: string; readOnly: boolean; cancels: boolean }) {
   const [status, setStatus] = useState<AppointmentStatus | ''>('');
   const [precallStatus, setPrecallStatus] = useState<PrecallStatus | ''>('');
   const [channel, setChannel] = useState<AppointmentChannel | ''>('');
@@ -214,7 +216,7 @@ function Bookings({ office, date, readOnly }: { office: Office; date: string; re
                             <span className="visually-hidden"> — n. {b.cupNumber}</span>
                           </Button>
                         ) : null}
-                        {b.status !== 'CANCELLED' && b.status !== 'CLOSED' && b.status !== 'IN_SESSION' ? (
+                        {cancels && b.status !== 'CANCELLED' && b.status !== 'CLOSED' && b.status !== 'IN_SESSION' ? (
                           <Button color="danger" outline size="xs" className="mb-1" onClick={() => setAction({ kind: 'cancel', booking: b })}>
                             Annulla<span className="visually-hidden"> la prenotazione n. {b.cupNumber}</span>
                           </Button>

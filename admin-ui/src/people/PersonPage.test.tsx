@@ -24,7 +24,7 @@ const laura = {
   active: true,
   assignments: [
     { id: 'a-1', role: 'OPERATOR', section: null, unit: unit('UT-CA1') },
-    { id: 'a-2', role: 'AUDITOR', section: null, unit: unit('DP-CA') },
+    { id: 'a-2', role: 'PROVINCIAL_DIRECTOR', section: null, unit: unit('DP-CA') },
   ],
 };
 
@@ -54,24 +54,24 @@ describe('PersonPage', () => {
     expect(callsOf(client, 'PersonShow')[0]).toMatchObject({ search: 'op.cagliari1' });
     const roles = screen.getByRole('table', { name: 'Ruoli di Laura Serra' });
     const rows = within(roles).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell')[0].textContent)).toEqual(['Funzionario', 'Revisore']);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0].textContent)).toEqual(['Funzionario', 'Direttore provinciale']);
     expect(within(roles).getByRole('link', { name: 'UT Cagliari 1' })).toHaveAttribute('href', '/organizzazione/UT-CA1');
   });
 
   it('revokes a role only after confirming', async () => {
     const { client, user } = setup({ PersonShow: page([laura]), PersonRevokeRole: { data: { revokeRole: true } } });
-    await user.click(await screen.findByRole('button', { name: 'Revoca Revisore — DP Cagliari' }));
+    await user.click(await screen.findByRole('button', { name: 'Revoca Direttore provinciale — DP Cagliari' }));
     const dialog = await screen.findByRole('dialog', { name: 'Revocare il ruolo?' });
-    expect(dialog).toHaveTextContent('Laura Serra non avrà più il ruolo Revisore — DP Cagliari');
+    expect(dialog).toHaveTextContent('Laura Serra non avrà più il ruolo Direttore provinciale — DP Cagliari');
     expect(callsOf(client, 'PersonRevokeRole')).toEqual([]);
 
     await user.click(within(dialog).getByRole('button', { name: 'Annulla' }));
     expect(callsOf(client, 'PersonRevokeRole')).toEqual([]);
 
-    await user.click(screen.getByRole('button', { name: 'Revoca Revisore — DP Cagliari' }));
+    await user.click(screen.getByRole('button', { name: 'Revoca Direttore provinciale — DP Cagliari' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Revoca' }));
     expect(callsOf(client, 'PersonRevokeRole')).toEqual([{ assignmentId: 'a-2' }]);
-    expect(await screen.findByText('Ruolo revocato: Revisore — DP Cagliari.')).toBeInTheDocument();
+    expect(await screen.findByText('Ruolo revocato: Direttore provinciale — DP Cagliari.')).toBeInTheDocument();
   });
 
   it("shows the server's refusal inside the dialog", async () => {

@@ -45,13 +45,16 @@ export function takesSection(role: Role | '' | null | undefined): boolean {
   return !!role && SECTION_ROLES.includes(role);
 }
 
-/** Admins grant every staff role; regional directors every role below their own. */
+/**
+ * Admins grant every staff role; regional directors every role below their own
+ * except AUDITOR (the auditors of a region read the director's own actions).
+ */
 export function mayGrant(granter: Role, role: Role): boolean {
   switch (granter) {
     case 'ADMIN':
       return role !== 'PROFESSIONAL';
     case 'REGIONAL_DIRECTOR':
-      return role !== 'ADMIN' && role !== 'REGIONAL_DIRECTOR' && role !== 'PROFESSIONAL';
+      return role !== 'ADMIN' && role !== 'REGIONAL_DIRECTOR' && role !== 'AUDITOR' && role !== 'PROFESSIONAL';
     default:
       return false;
   }

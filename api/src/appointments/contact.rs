@@ -25,7 +25,7 @@ use crate::tenancy::Scope;
 /// One record whose personal data the caller reads, and the role they read it as.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ContactRead {
-    /// `appointment` or `callback`.
+    /// `appointment`, `callback`, `quesito` or `contact`.
     pub record_type: &'static str,
     pub record_id: Uuid,
     /// The unit the record belongs to.

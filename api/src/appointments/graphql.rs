@@ -575,8 +575,24 @@ async fn office_id_by_code(scope: &Scope, code: &str) -> AppResult<Uuid> {
     let read = ops::office_for(scope, Action::AppointmentRead, code).await;
     match read {
         Ok(o) => Ok(o.id),
-        Err(_) => Ok(ops::office_for(scope, Action::AppointmentBook, code).await.map_or(Uuid::nil(), |o| o.id)),
+        Err(_) if !scope.units_for(Action::AppointmentReadBooked).is_nowhere() => {
+            // CCM and CRIC book (or convert) outside their subtree and read only
+            // what their unit booked: naming any office narrows that list and
+            // reveals nothing else (an unknown code gives the same empty page).
+            Ok(any_office_id(scope, code).await?.unwrap_or(Uuid::nil()))
+        }
+        Err(_) => Ok(Uuid::nil()),
     }
+}
+
+async fn any_office_id(scope: &Scope, code: &str) -> AppResult<Option<Uuid>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    Ok(entities::org_unit::Entity::find()
+        .filter(entities::org_unit::Column::Code.eq(code.trim()))
+        .filter(entities::org_unit::Column::Kind.eq(crate::org::domain::UnitKind::TerritorialOffice.as_str()))
+        .one(scope.db())
+        .await?
+        .map(|o| o.id))
 }
 
 #[derive(Default)]

@@ -1,5 +1,5 @@
 //! The operations on bookings, transport-free: the GraphQL layer and other
-//! areas (quesito conversion calls [`book`]) use them alike.
+//! areas (quesito conversion calls [`book_at`]) use them alike.
 //!
 //! Each operation: find the booking within the caller's scope (outside it:
 //! NOT_FOUND), authorise on its office, check the domain rules, then write in
@@ -209,13 +209,27 @@ pub(crate) fn new_booking(
 }
 
 /// Books an appointment at an office, inside the caller's connection or
-/// transaction (quesito conversion passes its own, so the quesito and the
-/// booking commit together). Writes the audit event `appointment.book`.
-/// The caller must hold `appointments:book` on the office (CCM and CRIC: anywhere).
+/// transaction. Writes the audit event `appointment.book`.
+/// The caller must hold `appointments:book` on the office (the CCM: anywhere).
 pub async fn book(conn: &impl ConnectionTrait, scope: &Scope, input: BookingInput) -> AppResult<appointment::Model> {
-    let now = Utc::now();
     let office = office_for_in(conn, scope, Action::AppointmentBook, &input.office_code).await?;
     let acting = scope.authorize(Action::AppointmentBook, &office.path)?;
+    book_at(conn, scope, acting, &office, input).await
+}
+
+/// Books at `office` under an authorisation the caller already checked:
+/// `acting` is what the audit trail records. Quesito conversion uses it (a
+/// CRIC holds no `appointments:book`: it books only by converting a quesito
+/// of its own, at an office of its region) and passes its transaction, so the
+/// quesito and the booking commit together.
+pub(crate) async fn book_at(
+    conn: &impl ConnectionTrait,
+    scope: &Scope,
+    acting: &Assignment,
+    office: &org_unit::Model,
+    input: BookingInput,
+) -> AppResult<appointment::Model> {
+    let now = Utc::now();
     let cup_number = match input.cup_number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(raw) => domain::check_cup_number(raw).ok_or_else(|| {
             AppError::bad_input("cupNumber", "Numero di prenotazione non valido", "Invalid booking number")
@@ -249,7 +263,7 @@ pub async fn book(conn: &impl ConnectionTrait, scope: &Scope, input: BookingInpu
         ));
     }
     let booking = new_booking(
-        &office,
+        office,
         &svc,
         cup_number,
         starts_at,

@@ -17,8 +17,6 @@ const ANYWHERE_GRANTS: &[(Role, Action)] = &[
     // The national contact centre books at every office (DOMAIN.md §3); it then
     // reads only what its own unit booked (`appointments:read_booked`, subtree).
     (Role::CcmOperator, Action::AppointmentBook),
-    // A CRIC converts a quesito into an appointment at the citizen's office.
-    (Role::CricExpert, Action::AppointmentBook),
     // The contact centre files callback requests for any provincial directorate.
     (Role::CcmOperator, Action::CallbackRequest),
     // The register of professionals is national: they belong to no unit.
@@ -124,4 +122,77 @@ async fn procure_belong_to_their_professional_and_only_counter_staff_check_colla
     }
     assert!(authz.permits(Role::Admin, Some("/IT/"), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage));
     assert!(!authz.permits(Role::RegionalDirector, Some("/IT/SAR/"), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage));
+}
+
+// ---- issue 12: role powers decided with DOMAIN.md §3 ------------------------
+
+#[tokio::test]
+async fn a_cric_expert_holds_no_booking_power_of_its_own() {
+    // A CRIC books only by converting a quesito it works, at an office of the
+    // quesito's region: `quesito:work` authorises that booking
+    // (quesiti::service::convert_to_appointment), never `appointments:book`.
+    let authz = Authz::load().await.unwrap();
+    for held in ["/IT/SAR/CRIC/", "/IT/LAZ/CRIC/", "/IT/DC/"] {
+        for target in demo_unit_paths().iter().map(String::as_str).chain([OUTSIDE_ANY_UNIT]) {
+            assert!(
+                !authz.permits(Role::CricExpert, Some(held), Some(target), Action::AppointmentBook),
+                "CRIC held on {held} may book at {target}"
+            );
+        }
+    }
+    assert!(authz.permits(Role::CricExpert, Some("/IT/SAR/CRIC/"), Some("/IT/SAR/CRIC/"), Action::QuesitoWork));
+}
+
+#[tokio::test]
+async fn the_ccm_books_at_every_office_of_every_region() {
+    let authz = Authz::load().await.unwrap();
+    for office in ["/IT/SAR/CA/CA1/", "/IT/LAZ/RM/RM1/"] {
+        assert!(authz.permits(Role::CcmOperator, Some("/IT/CCM/"), Some(office), Action::AppointmentBook));
+    }
+}
+
+#[tokio::test]
+async fn the_office_director_cancels_bookings_and_the_room_coordinator_does_not() {
+    // §3: OFFICE_DIRECTOR "cancel bookings"; ROOM_COORDINATOR assigns and sets
+    // skills only. The provincial director has the office director's actions.
+    let authz = Authz::load().await.unwrap();
+    let office = Some("/IT/SAR/CA/CA1/");
+    assert!(authz.permits(Role::OfficeDirector, office, office, Action::AppointmentCancel));
+    assert!(authz.permits(Role::ProvincialDirector, Some("/IT/SAR/CA/"), office, Action::AppointmentCancel));
+    assert!(!authz.permits(Role::RoomCoordinator, office, office, Action::AppointmentCancel));
+    assert!(authz.permits(Role::RoomCoordinator, office, office, Action::AppointmentAssign));
+    assert!(authz.permits(Role::RoomCoordinator, office, office, Action::SkillManage));
+}
+
+#[tokio::test]
+async fn a_regional_director_manages_the_people_of_the_region_but_not_its_auditors() {
+    // §3: the director manages people and roles under the DR; an auditor of
+    // the region reads the audit log, the director's own actions included. The
+    // audited does not appoint, revoke or deactivate who audits them: only an
+    // admin does (people::domain::may_grant, applied by assignRole, revokeRole
+    // and setPersonActive).
+    use crate::people::domain::may_grant;
+    let authz = Authz::load().await.unwrap();
+    assert!(authz.permits(Role::RegionalDirector, Some("/IT/SAR/"), Some("/IT/SAR/"), Action::PeopleManage));
+    assert!(authz.permits(Role::Auditor, Some("/IT/SAR/"), Some("/IT/SAR/"), Action::AuditRead));
+    assert!(!may_grant(Role::RegionalDirector, Role::Auditor));
+    assert!(may_grant(Role::RegionalDirector, Role::Operator));
+    assert!(may_grant(Role::Admin, Role::Auditor));
+}
+
+#[tokio::test]
+async fn only_admins_deactivate_a_professional() {
+    // Professionals hold their role on no unit, so `people:manage` (a subtree
+    // grant) never reaches them; the national register's manager does
+    // (`professional:manage`, the admins): setPersonActive authorises with it.
+    let authz = Authz::load().await.unwrap();
+    assert!(authz.permits(Role::Admin, Some("/IT/"), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage));
+    for role in Role::ALL.into_iter().filter(|r| *r != Role::Admin) {
+        for held in demo_unit_paths() {
+            assert!(
+                !authz.permits(role, Some(&held), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage),
+                "{role:?} on {held}"
+            );
+        }
+    }
 }

@@ -11,6 +11,8 @@ use entities::ccm_contact;
 use super::domain::{Channel, ContactOutcome};
 use super::service::{self, RecordContact};
 use super::store::{self, ContactFilter as StoreFilter};
+use crate::appointments::contact::{self, ContactRead};
+use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
@@ -20,6 +22,18 @@ use crate::validation::fiscal_code_field;
 
 /// A citizen's contact handled by the CCM.
 pub struct Contact(pub ccm_contact::Model);
+
+impl Contact {
+    /// Audits (once per request and contact) a read of the citizen's data on
+    /// this contact, attributed to the contact's unit (the CCM), under the
+    /// assignment the caller reads contacts with.
+    async fn audit_personal_read(&self, ctx: &Context<'_>) -> AppResult<()> {
+        let scope = ctx.scope()?;
+        let Some(unit) = crate::appointments::graphql::unit(ctx, Some(self.0.unit_id)).await? else { return Ok(()) };
+        let grant = scope.authorize_in_section(Action::ContactRecord, &unit.path, &self.0.section)?.clone();
+        contact::audited(ctx, ContactRead::new("contact", self.0.id, self.0.unit_id, &grant)).await
+    }
+}
 
 #[Object]
 impl Contact {
@@ -36,8 +50,11 @@ impl Contact {
     async fn topic(&self) -> &str {
         &self.0.topic
     }
-    async fn citizen_fiscal_code(&self) -> Option<&str> {
-        self.0.citizen_fiscal_code.as_deref()
+    // Reading it is audited (see `audit_personal_read`).
+    async fn citizen_fiscal_code(&self, ctx: &Context<'_>) -> AppResult<Option<&str>> {
+        let Some(code) = self.0.citizen_fiscal_code.as_deref() else { return Ok(None) };
+        self.audit_personal_read(ctx).await?;
+        Ok(Some(code))
     }
     async fn outcome(&self) -> AppResult<ContactOutcome> {
         self.0.outcome.parse().map_err(AppError::internal)
@@ -129,6 +146,11 @@ impl CcmQuery {
             to: filter.to,
         };
         let rows = store::list(scope, &filter, page.after_uuid()?, page.fetch_limit()).await?;
+        if filter.citizen_fiscal_code.is_some() {
+            // The look-up discloses whose contacts these are: each one returned is a read.
+            let hits: Vec<Contact> = rows.iter().take(page.first).cloned().map(Contact).collect();
+            futures::future::try_join_all(hits.iter().map(|c| c.audit_personal_read(ctx))).await?;
+        }
         Ok(connection(&page, rows, |c| c.id.to_string(), Contact))
     }
 

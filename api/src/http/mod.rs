@@ -1,6 +1,7 @@
 //! HTTP routes: GraphQL, GraphiQL (development), health checks and the admin app.
 
 mod graphql;
+pub mod hardening;
 mod health;
 mod partner;
 mod spa;

@@ -2,8 +2,12 @@
 //! API key (before any operation runs): keys are read-only, and each key has a
 //! rate limit shared by every instance ([`crate::ratelimit`]).
 //!
-//! Throttled requests get HTTP 429 with `Retry-After` and a GraphQL error
-//! `RATE_LIMITED` whose `extensions.retryAfter` is the same number of seconds.
+//! A request costs one unit per procura / collaborator check it would run
+//! ([`ratelimit::request_cost`]). Throttled requests (cost above what the
+//! bucket holds) are refused whole with HTTP 429, `Retry-After` and a GraphQL
+//! error `RATE_LIMITED` whose `extensions.retryAfter` is the same number of
+//! seconds, with `extensions.cost` and `extensions.limit`: a request costing
+//! more than the limit can never pass and must be split.
 //! Every response to a key carries `RateLimit-Limit`, `RateLimit-Remaining`
 //! and `RateLimit-Reset` (seconds until the bucket is full again).
 
@@ -35,14 +39,20 @@ pub(super) async fn gate(
         );
         return Err(super::graphql::graphql_error(err, request_id));
     }
-    let cost = requests.len() as u64;
+    // One unit per check the request would run (aliases, fragments and
+    // batched operations included), at least one per operation.
+    let cost = requests.iter().fold(0u64, |sum, r| sum.saturating_add(ratelimit::request_cost(r)));
     let decision = match state.kv.gcra(&ratelimit::bucket_key(key_id), PARTNER_QUOTA, cost).await {
         Ok(d) => d,
         Err(err) => return Err(super::graphql::graphql_error(err, request_id)),
     };
     if !decision.allowed {
+        // Refused whole: nothing of the request runs, and nothing is used up.
         let err = AppError::RateLimited { retry_after_secs: decision.retry_after_secs() };
-        let server_error = async_graphql::Error::from(err).into_server_error(Default::default());
+        let mut server_error = async_graphql::Error::from(err).into_server_error(Default::default());
+        let ext = server_error.extensions.get_or_insert_with(Default::default);
+        ext.set("cost", cost);
+        ext.set("limit", decision.limit);
         let mut response = HttpResponse::TooManyRequests();
         response.insert_header(("x-request-id", request_id.to_owned()));
         response.insert_header(("Retry-After", decision.retry_after_secs().to_string()));

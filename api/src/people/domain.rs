@@ -46,12 +46,18 @@ pub fn check_assignment(role: Role, kind: UnitKind, section: Option<&str>) -> Ap
     Ok(())
 }
 
-/// Whether someone holding `granter` may grant `role`. Admins grant every
-/// staff role; regional directors every role below their own.
+/// Whether someone holding `granter` may grant `role` (and revoke it, and
+/// deactivate its holder). Admins grant every staff role; regional directors
+/// every role below their own except AUDITOR: an auditor in the region reads
+/// the director's own actions (DOMAIN.md §3: the auditor reads the audit log,
+/// the director manages the people under the DR), so the audited may not
+/// appoint, remove or deactivate who audits them — auditors are the admins'.
 pub fn may_grant(granter: Role, role: Role) -> bool {
     match granter {
         Role::Admin => role != Role::Professional,
-        Role::RegionalDirector => !matches!(role, Role::Admin | Role::RegionalDirector | Role::Professional),
+        Role::RegionalDirector => {
+            !matches!(role, Role::Admin | Role::RegionalDirector | Role::Auditor | Role::Professional)
+        }
         _ => false,
     }
 }
@@ -110,6 +116,9 @@ mod tests {
         assert!(!may_grant(Role::RegionalDirector, Role::RegionalDirector));
         assert!(!may_grant(Role::Operator, Role::Operator));
         assert!(may_grant(Role::Admin, Role::RegionalDirector));
+        // Who is audited does not manage who audits them.
+        assert!(!may_grant(Role::RegionalDirector, Role::Auditor));
+        assert!(may_grant(Role::Admin, Role::Auditor));
     }
 
     #[test]

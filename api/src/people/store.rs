@@ -288,18 +288,18 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
     let mut acting_actor = None;
     for a in &all {
         let role: Role = a.role.parse().map_err(AppError::internal)?;
-        let unit = match a.unit_id {
-            Some(id) => org_unit::Entity::find_by_id(id).one(scope.db()).await?,
-            None => None,
+        let acting = match a.unit_id {
+            Some(id) => {
+                let unit = org_unit::Entity::find_by_id(id).one(scope.db()).await?;
+                let path = unit.map(|u| u.path).unwrap_or_default();
+                let acting = scope.authorize(Action::PeopleManage, &path)?;
+                if !may_grant(acting.role, role) {
+                    return Err(cannot_manage_every_role());
+                }
+                acting
+            }
+            None => manager_of_unitless(scope, role)?,
         };
-        let path = unit.map(|u| u.path).unwrap_or_default();
-        let acting = scope.authorize(Action::PeopleManage, &path)?;
-        if !may_grant(acting.role, role) {
-            return Err(AppError::forbidden(
-                "Il tuo ruolo non può gestire tutti i ruoli di questa persona",
-                "Your role may not manage every role of this person",
-            ));
-        }
         acting_actor.get_or_insert_with(|| (Actor::acting_as(scope.principal(), acting), a.unit_id));
     }
     let Some((actor, unit_id)) = acting_actor else {
@@ -319,6 +319,26 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
     audit::record(&txn, &actor, record, scope.request_id()).await?;
     txn.commit().await?;
     Ok(person::Model { active, ..person })
+}
+
+fn cannot_manage_every_role() -> AppError {
+    AppError::forbidden(
+        "Il tuo ruolo non può gestire tutti i ruoli di questa persona",
+        "Your role may not manage every role of this person",
+    )
+}
+
+/// Who may (de)activate the holder of a role held on no unit: a professional
+/// belongs to the national register, managed by who holds `professional:manage`
+/// (the admins, DOMAIN.md §3 "everything"). Their sessions and API keys
+/// resolve only while the person is active, so deactivating stops both at once.
+fn manager_of_unitless(scope: &Scope, role: Role) -> AppResult<&crate::auth::Assignment> {
+    if role != Role::Professional {
+        return Err(cannot_manage_every_role());
+    }
+    scope
+        .authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)
+        .map_err(|_| cannot_manage_every_role())
 }
 
 /// The people holding a role on one office, for those who assign work there

@@ -15,6 +15,7 @@ use entities::{org_unit, quesito, quesito_classification, quesito_event};
 use super::domain::{Priority, QuesitoStatus, Section, Transition};
 use super::service::{self, Answer, FileQuesito, NewClassification};
 use super::store::{self, QuesitoFilter as StoreFilter};
+use crate::appointments::contact::{self, ContactRead};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
@@ -33,16 +34,40 @@ pub fn parse_id(field: &str, id: &ID) -> AppResult<Uuid> {
 pub struct Quesito(pub quesito::Model);
 
 impl Quesito {
-    async fn contact_visible(&self, ctx: &Context<'_>) -> AppResult<bool> {
-        let scope = ctx.scope()?;
+    /// Paths of the units the quesito hangs from: its CRIC, the filing CCM,
+    /// the directorate it was forwarded to.
+    async fn unit_paths(&self, ctx: &Context<'_>) -> AppResult<Vec<String>> {
         let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
         let ids: Vec<Uuid> = [Some(self.0.unit_id), Some(self.0.filed_by_unit_id), self.0.forwarded_to_unit_id]
             .into_iter()
             .flatten()
             .collect();
         let units = loader.load_many(ids).await?;
-        let paths: Vec<String> = units.into_values().map(|u| u.path).collect();
-        Ok(service::may_read_contact(scope, &self.0, &paths))
+        Ok(units.into_values().map(|u| u.path).collect())
+    }
+
+    /// `value` when the caller may see the citizen's contact details, after
+    /// auditing the read (once per request and quesito, attributed to the
+    /// quesito's CRIC so the auditors of its region see it); `None` otherwise.
+    async fn personal<T>(&self, ctx: &Context<'_>, value: T) -> AppResult<Option<T>> {
+        let scope = ctx.scope()?;
+        let paths = self.unit_paths(ctx).await?;
+        let Some(grant) = service::contact_grant(scope, &self.0, &paths).cloned() else { return Ok(None) };
+        contact::audited(ctx, ContactRead::new("quesito", self.0.id, self.0.unit_id, &grant)).await?;
+        Ok(Some(value))
+    }
+
+    /// Audits that a look-up by the citizen's fiscal code returned this quesito
+    /// (the look-up itself discloses the citizen's quesiti), like a read of its
+    /// contact details: the auditors of the quesito's region see it.
+    async fn audit_lookup_hit(&self, ctx: &Context<'_>) -> AppResult<()> {
+        let scope = ctx.scope()?;
+        let paths = self.unit_paths(ctx).await?;
+        let grant = service::contact_grant(scope, &self.0, &paths).or_else(|| service::read_grant(scope, &self.0, &paths));
+        if let Some(grant) = grant.cloned() {
+            contact::audited(ctx, ContactRead::new("quesito", self.0.id, self.0.unit_id, &grant)).await?;
+        }
+        Ok(())
     }
 }
 
@@ -83,15 +108,15 @@ impl Quesito {
     }
     /// The citizen's fiscal code: shown to CCM operators and experts only.
     async fn citizen_fiscal_code(&self, ctx: &Context<'_>) -> AppResult<Option<&str>> {
-        Ok(self.contact_visible(ctx).await?.then_some(self.0.citizen_fiscal_code.as_str()))
+        self.personal(ctx, self.0.citizen_fiscal_code.as_str()).await
     }
     /// Shown to CCM operators and experts only.
     async fn citizen_phone(&self, ctx: &Context<'_>) -> AppResult<Option<&str>> {
-        Ok(if self.contact_visible(ctx).await? { self.0.citizen_phone.as_deref() } else { None })
+        Ok(self.personal(ctx, self.0.citizen_phone.as_deref()).await?.flatten())
     }
     /// Shown to CCM operators and experts only.
     async fn citizen_email(&self, ctx: &Context<'_>) -> AppResult<Option<&str>> {
-        Ok(if self.contact_visible(ctx).await? { self.0.citizen_email.as_deref() } else { None })
+        Ok(self.personal(ctx, self.0.citizen_email.as_deref()).await?.flatten())
     }
     /// When it must be answered (the section's SLA in working days).
     async fn due_at(&self) -> DateTime<Utc> {
@@ -430,6 +455,10 @@ impl QuesitoQuery {
         let page = Page::new(first, after)?;
         let filter = resolve_filter(scope, filter.unwrap_or_default()).await?;
         let rows = store::list(scope, &filter, page.after_uuid()?, page.fetch_limit()).await?;
+        if filter.citizen_fiscal_code.is_some() {
+            let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
+            futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
+        }
         Ok(connection(&page, rows, |q| q.id.to_string(), Quesito))
     }
 

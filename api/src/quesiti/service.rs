@@ -520,17 +520,21 @@ pub struct Conversion {
 /// quesito unless the booking gives others.
 pub async fn convert_to_appointment(scope: &Scope, id: Uuid, input: Conversion) -> AppResult<quesito::Model> {
     let reason = text_field("reason", &input.reason, limits::REASON_MIN, limits::REASON_MAX)?;
+    // Working the quesito (its CRIC, its section) is what authorises the
+    // booking, at an office of the quesito's region only: a CRIC holds no
+    // `appointments:book` of its own.
     let (l, acting, next) = prepare(scope, id, Transition::ConvertToAppointment).await?;
-    let office =
-        crate::appointments::service::office_for(scope, Action::AppointmentBook, &input.booking.office_code).await?;
-    let region = store::region_of_cric(&l.cric.path).unwrap_or_default();
-    if region.is_empty() || !office.path.starts_with(&region) {
-        return Err(AppError::bad_input(
+    let office = match store::region_of_cric(&l.cric.path) {
+        Some(region) => store::office_of_region(scope, &region, &input.booking.office_code).await?,
+        None => None,
+    }
+    .ok_or_else(|| {
+        AppError::bad_input(
             "officeCode",
             "L'ufficio deve essere nella regione del quesito",
             "The office must be in the quesito's region",
-        ));
-    }
+        )
+    })?;
     let mut booking = input.booking;
     if booking.fiscal_code.trim().is_empty() {
         booking.fiscal_code = l.q.citizen_fiscal_code.clone();
@@ -552,7 +556,7 @@ pub async fn convert_to_appointment(scope: &Scope, id: Uuid, input: Conversion) 
         detail: json!({ "office": office.code }),
     };
     write_transition(&txn, scope, acting, &l, step).await?;
-    let appointment = crate::appointments::service::book(&txn, scope, booking).await?;
+    let appointment = crate::appointments::service::book_at(&txn, scope, acting, &office, booking).await?;
     quesito::Entity::update_many()
         .col_expr(quesito::Column::AppointmentId, sea_orm::sea_query::Expr::value(appointment.id))
         .filter(quesito::Column::Id.eq(id))
@@ -599,11 +603,19 @@ pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
     .await
 }
 
-/// May the caller see the citizen's contact details on this quesito?
-pub fn may_read_contact(scope: &Scope, q: &quesito::Model, paths: &[String]) -> bool {
+/// The assignment under which the caller sees the citizen's fiscal code,
+/// phone and e-mail on this quesito (`paths`: its CRIC, the filing CCM, the
+/// directorate it was forwarded to), if any. Each read is audited under it.
+pub fn contact_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
     paths
         .iter()
-        .any(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, &q.section).is_ok())
+        .find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, &q.section).ok())
+}
+
+/// The assignment under which the caller reads this quesito at all (for
+/// auditing a look-up by the citizen's fiscal code that returned it).
+pub fn read_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoRead, p, &q.section).ok())
 }
 
 // ---- configuration: classifications and SLA ---------------------------------

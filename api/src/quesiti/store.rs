@@ -227,19 +227,23 @@ pub fn region_of_cric(cric_path: &str) -> Option<String> {
     ancestors.len().checked_sub(2).and_then(|i| ancestors.get(i)).cloned()
 }
 
-/// Territorial offices under `region_path` that the caller may book at, by name.
-pub async fn offices_of_region(scope: &Scope, region_path: &str) -> AppResult<Vec<org_unit::Model>> {
-    Ok(org_unit::Entity::find()
+/// Territorial offices under `region_path`. Only for a quesito the caller
+/// may convert (`quesito:work` on the CRIC of that region, checked by the
+/// caller): that, not `appointments:book`, is what lets a CRIC book there.
+fn offices_under(region_path: &str) -> sea_orm::Select<org_unit::Entity> {
+    org_unit::Entity::find()
         .filter(org_unit::Column::Kind.eq(crate::org::domain::UnitKind::TerritorialOffice.as_str()))
         .filter(org_unit::Column::Path.starts_with(region_path))
-        .filter(
-            scope
-                .units_for(Action::AppointmentBook)
-                .path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))),
-        )
-        .order_by_asc(org_unit::Column::Name)
-        .all(scope.db())
-        .await?)
+}
+
+/// The offices a quesito of the region at `region_path` may be converted at, by name.
+pub async fn offices_of_region(scope: &Scope, region_path: &str) -> AppResult<Vec<org_unit::Model>> {
+    Ok(offices_under(region_path).order_by_asc(org_unit::Column::Name).all(scope.db()).await?)
+}
+
+/// The office `code` when it lies in the region at `region_path` (see [`offices_of_region`]).
+pub async fn office_of_region(scope: &Scope, region_path: &str, code: &str) -> AppResult<Option<org_unit::Model>> {
+    Ok(offices_under(region_path).filter(org_unit::Column::Code.eq(code.trim())).one(scope.db()).await?)
 }
 
 /// Units by id, for authorising an operation on a quesito already read

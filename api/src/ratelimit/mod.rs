@@ -10,10 +10,12 @@
 //! uses Redis's clock so that instances with skewed clocks still agree.
 //! [`crate::kv::Kv::gcra`] picks the backend.
 
+mod checks;
 mod cost;
 
 use std::time::Duration;
 
+pub use checks::{METERED_FIELDS, request_cost};
 pub use cost::PartnerCostLimit;
 
 /// A quota: at most `limit` requests per `period`, all of them allowed at once.
@@ -30,8 +32,10 @@ impl Quota {
     }
 }
 
-/// The partner-API quota per key: 60 requests per minute (bursts of up to 60).
-/// Each operation of a batched request counts as one request.
+/// The partner-API quota per key: 60 units per minute (bursts of up to 60).
+/// Each procura / collaborator check costs one unit, however it is sent
+/// (aliases, fragments, batches: [`request_cost`]); a request without checks
+/// costs one.
 pub const PARTNER_QUOTA: Quota = Quota { limit: 60, period: Duration::from_secs(60) };
 
 /// Highest query cost accepted from an API key (staff: [`crate::graphql::MAX_COMPLEXITY`]).
