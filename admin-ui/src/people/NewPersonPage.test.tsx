@@ -51,7 +51,7 @@ async function fillValid(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('NewPersonPage — the role picker', () => {
-  it('offers a regional director only the roles below his own', async () => {
+  it('offers a regional director only the roles below his own, auditors excepted', async () => {
     setup();
     await screen.findByLabelText('Ruolo', { selector: 'select' });
     expect(options('Ruolo')).toEqual([
@@ -61,7 +61,6 @@ describe('NewPersonPage — the role picker', () => {
       'Coordinatore di sala',
       'Funzionario',
       'Esperto CRIC',
-      'Revisore',
     ]);
   });
 
