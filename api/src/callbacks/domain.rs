@@ -1,9 +1,9 @@
 //! Callback rules: opening hours, attempts, states.
 
-use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc, Weekday};
-use chrono_tz::Europe::Rome;
+use chrono::{DateTime, Utc};
 
-use crate::appointments::domain::{closed_list, rome_instant};
+use crate::appointments::domain::closed_list;
+use crate::kernel::calendar::{DailyWindow, hour_minute};
 use crate::error::{AppError, AppResult};
 
 /// At most this many attempts; the last unanswered one closes the request.
@@ -27,34 +27,14 @@ closed_list! {
     }
 }
 
-fn opening() -> NaiveTime {
-    NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()
-}
+/// Callbacks are made Monday to Friday, 09:00–13:00 Rome time, national
+/// holidays excepted (seed 002).
+pub const CALLBACK_HOURS: DailyWindow = DailyWindow { opens: hour_minute(9, 0), closes: hour_minute(13, 0) };
 
-fn closing() -> NaiveTime {
-    NaiveTime::from_hms_opt(13, 0, 0).unwrap_or_default()
-}
-
-fn is_working_day(d: Weekday) -> bool {
-    !matches!(d, Weekday::Sat | Weekday::Sun)
-}
-
-/// When a request made at `at` may be served: at once within opening hours
-/// (Monday–Friday 09:00–13:00, Europe/Rome), otherwise at the next opening.
+/// When a request made at `at` may be served: at once within callback hours,
+/// otherwise at the next opening.
 pub fn available_from(at: DateTime<Utc>) -> DateTime<Utc> {
-    let local = at.with_timezone(&Rome);
-    let mut day = local.date_naive();
-    let time = local.time();
-    if is_working_day(day.weekday()) && time >= opening() && time < closing() {
-        return at;
-    }
-    if !(is_working_day(day.weekday()) && time < opening()) {
-        day += Duration::days(1);
-    }
-    while !is_working_day(day.weekday()) {
-        day += Duration::days(1);
-    }
-    rome_instant(day, opening()).unwrap_or(at)
+    CALLBACK_HOURS.next_open_instant(at)
 }
 
 /// The state after an attempt: (status, attempts).
@@ -110,6 +90,12 @@ mod tests {
     fn a_request_on_friday_afternoon_or_the_weekend_waits_for_monday() {
         assert_eq!(available_from(utc("2026-11-27T15:00:00Z")), utc("2026-11-30T08:00:00Z"));
         assert_eq!(available_from(utc("2026-11-28T10:00:00Z")), utc("2026-11-30T08:00:00Z"));
+    }
+
+    #[test]
+    fn a_request_on_christmas_eve_afternoon_waits_for_the_next_working_day() {
+        // Thu 24 Dec 2026 15:00 → Fri 25 and Sat 26 are holidays → Monday 28, 09:00.
+        assert_eq!(available_from(utc("2026-12-24T14:00:00Z")), utc("2026-12-28T08:00:00Z"));
     }
 
     #[test]

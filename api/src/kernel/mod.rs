@@ -1,5 +1,6 @@
 //! Rules every area shares, written once.
 
+pub mod calendar;
 pub mod write_txn;
 
 pub use write_txn::{WriteGate, WriteTxn};

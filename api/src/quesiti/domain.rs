@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Rome;
 
 /// The three sections of a CRIC (and the CCM's specialist sections).
@@ -202,41 +202,7 @@ pub fn valid_classification_code(code: &str) -> bool {
         && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
-/// Easter Sunday (Gregorian calendar; anonymous algorithm of Meeus/Jones/Butcher).
-pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
-    let a = year % 19;
-    let b = year / 100;
-    let c = year % 100;
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
-}
-
-/// Italian national public holidays (L. 260/1949 and later), Easter Monday
-/// included. Local patron saints' days are not national and not counted.
-pub fn is_national_holiday(date: NaiveDate) -> bool {
-    let fixed = matches!(
-        (date.month(), date.day()),
-        (1, 1) | (1, 6) | (4, 25) | (5, 1) | (6, 2) | (8, 15) | (11, 1) | (12, 8) | (12, 25) | (12, 26)
-    );
-    // St Francis of Assisi, a national holiday again from 2026 (L. 151/2025).
-    let st_francis = date.year() >= 2026 && date.month() == 10 && date.day() == 4;
-    let easter_monday = easter_sunday(date.year()).and_then(|e| e.succ_opt()) == Some(date);
-    fixed || st_francis || easter_monday
-}
-
-pub fn is_working_day(date: NaiveDate) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_national_holiday(date)
-}
+pub use crate::kernel::calendar::is_working_day;
 
 /// When a quesito filed at `filed_at` must be answered: the end (23:59:59,
 /// Europe/Rome) of the `working_days`-th working day after the filing day.
@@ -244,14 +210,7 @@ pub fn is_working_day(date: NaiveDate) -> bool {
 /// filing day itself is never counted, so a quesito filed on Friday evening
 /// with 1 working day is due at the end of Monday.
 pub fn due_at(filed_at: DateTime<Utc>, working_days: u32) -> DateTime<Utc> {
-    let mut date = filed_at.with_timezone(&Rome).date_naive();
-    let mut left = working_days;
-    while left > 0 {
-        date = date.succ_opt().unwrap_or(date);
-        if is_working_day(date) {
-            left -= 1;
-        }
-    }
+    let date = crate::kernel::calendar::working_days_after(filed_at.with_timezone(&Rome).date_naive(), working_days);
     let end = date.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
     // 23:59:59 always exists in Rome (DST changes happen at night 02:00-03:00).
     Rome.from_local_datetime(&end)
@@ -278,6 +237,7 @@ pub fn median_hours(mut durations: Vec<Duration>) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
     use QuesitoStatus::*;
 
     #[test]
@@ -356,27 +316,8 @@ mod tests {
         assert!("pensioni".parse::<Section>().is_err());
     }
 
-    #[test]
-    fn easter_falls_on_the_known_dates() {
-        assert_eq!(easter_sunday(2024), NaiveDate::from_ymd_opt(2024, 3, 31));
-        assert_eq!(easter_sunday(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
-        assert_eq!(easter_sunday(2026), NaiveDate::from_ymd_opt(2026, 4, 5));
-        assert_eq!(easter_sunday(2027), NaiveDate::from_ymd_opt(2027, 3, 28));
-    }
-
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn national_holidays_and_weekends_are_not_working_days() {
-        assert!(!is_working_day(d(2026, 4, 6))); // Easter Monday
-        assert!(!is_working_day(d(2026, 6, 2))); // Festa della Repubblica (Tuesday)
-        assert!(!is_working_day(d(2026, 12, 8))); // Immacolata (Tuesday)
-        assert!(!is_working_day(d(2026, 11, 21))); // Saturday
-        assert!(is_working_day(d(2026, 11, 23))); // Monday
-        assert!(!is_working_day(d(2027, 10, 4))); // St Francis, from 2026
-        assert!(is_working_day(d(2024, 10, 4))); // ...but not before
     }
 
     fn rome(y: i32, m: u32, day: u32, h: u32) -> DateTime<Utc> {
