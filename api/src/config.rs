@@ -35,6 +35,9 @@ pub struct Settings {
     /// `SHUTDOWN_GRACE_SECS` (default 10): after the drain, how long requests in
     /// flight may take to finish before their connections are closed.
     pub shutdown_grace: Duration,
+    /// `BODY_READ_TIMEOUT_SECS` (default 10): most the whole body of a request
+    /// may take to arrive; a slower one gets 408 and its connection is closed.
+    pub body_read_timeout: Duration,
     /// The notifications outbox: its worker and transports.
     pub outbox: OutboxSettings,
     /// Citizen notifications of bookings (reminders, virtual-counter links).
@@ -174,6 +177,7 @@ impl Settings {
             redis_timeout,
             shutdown_drain: seconds("SHUTDOWN_DRAIN_SECS", 3)?,
             shutdown_grace: seconds("SHUTDOWN_GRACE_SECS", 10)?,
+            body_read_timeout: seconds("BODY_READ_TIMEOUT_SECS", 10)?.max(Duration::from_secs(1)),
             outbox: OutboxSettings::from_lookup(&get)?,
             appointments: AppointmentNotificationSettings {
                 scheduler_interval: Duration::from_secs(match get("APPOINTMENT_SCHEDULER_SECS") {
@@ -306,6 +310,7 @@ mod tests {
         let s = settings(&[]).unwrap();
         assert_eq!(s.shutdown_drain, Duration::from_secs(3));
         assert_eq!(s.shutdown_grace, Duration::from_secs(10));
+        assert_eq!(s.body_read_timeout, Duration::from_secs(10));
         assert_eq!(s.redis_timeout, Duration::from_millis(500));
         let s = settings(&[("SHUTDOWN_DRAIN_SECS", "0"), ("REDIS_TIMEOUT_MS", "200")]).unwrap();
         assert_eq!(s.shutdown_drain, Duration::ZERO);
