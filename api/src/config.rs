@@ -35,6 +35,9 @@ pub struct Settings {
     /// `SHUTDOWN_GRACE_SECS` (default 10): after the drain, how long requests in
     /// flight may take to finish before their connections are closed.
     pub shutdown_grace: Duration,
+    /// `BODY_READ_TIMEOUT_SECS` (default 10): most the whole body of a request
+    /// may take to arrive; a slower one gets 408 and its connection is closed.
+    pub body_read_timeout: Duration,
     /// The notifications outbox: its worker and transports.
     pub outbox: OutboxSettings,
     /// Citizen notifications of bookings (reminders, virtual-counter links).
@@ -79,6 +82,12 @@ pub struct OutboxSettings {
     pub smtp_url: Option<SecretString>,
     /// `OUTBOX_WEBHOOK_TIMEOUT_SECS` (default 10): a webhook receiver slower than this is retried.
     pub webhook_timeout: Duration,
+    /// `OUTBOX_WEBHOOK_ALLOW_PRIVATE` (default on in development, off in
+    /// production): deliver webhooks to loopback, private and other
+    /// non-public addresses (a receiver on this machine, in development and
+    /// tests). Off, the webhook client connects only to public addresses
+    /// ([`crate::net::is_public_address`]), checked on the resolved address.
+    pub webhook_allow_private: bool,
 }
 
 /// A configuration value that must not appear in logs (`Debug` prints `***`).
@@ -174,7 +183,8 @@ impl Settings {
             redis_timeout,
             shutdown_drain: seconds("SHUTDOWN_DRAIN_SECS", 3)?,
             shutdown_grace: seconds("SHUTDOWN_GRACE_SECS", 10)?,
-            outbox: OutboxSettings::from_lookup(&get)?,
+            body_read_timeout: seconds("BODY_READ_TIMEOUT_SECS", 10)?.max(Duration::from_secs(1)),
+            outbox: OutboxSettings::from_lookup(&get, app_env)?,
             appointments: AppointmentNotificationSettings {
                 scheduler_interval: Duration::from_secs(match get("APPOINTMENT_SCHEDULER_SECS") {
                     Some(v) => v.parse().map_err(|_| ConfigError::BadNumber("APPOINTMENT_SCHEDULER_SECS", v))?,
@@ -192,7 +202,7 @@ impl Settings {
 }
 
 impl OutboxSettings {
-    fn from_lookup(get: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+    fn from_lookup(get: &impl Fn(&str) -> Option<String>, app_env: AppEnv) -> Result<Self, ConfigError> {
         let number = |key: &'static str, default: u64| -> Result<u64, ConfigError> {
             match get(key) {
                 Some(v) => v.parse::<u64>().map_err(|_| ConfigError::BadNumber(key, v)),
@@ -224,6 +234,10 @@ impl OutboxSettings {
             mail_from,
             smtp_url: get("SMTP_URL").map(SecretString::new),
             webhook_timeout: Duration::from_secs(number("OUTBOX_WEBHOOK_TIMEOUT_SECS", 10)?.max(1)),
+            webhook_allow_private: match get("OUTBOX_WEBHOOK_ALLOW_PRIVATE") {
+                Some(v) => parse_bool("OUTBOX_WEBHOOK_ALLOW_PRIVATE", &v)?,
+                None => app_env == AppEnv::Development,
+            },
         })
     }
 }
@@ -299,6 +313,15 @@ mod tests {
         assert!(settings(&[("OUTBOX_POLL_MS", "fast")]).is_err());
         assert!(settings(&[("OUTBOX_MAIL_FROM", "nobody")]).is_err());
         assert!(settings(&[("OUTBOX_MAX_ATTEMPTS", "0")]).is_err());
+        assert!(settings(&[("OUTBOX_WEBHOOK_ALLOW_PRIVATE", "maybe")]).is_err());
+    }
+
+    #[test]
+    fn webhooks_reach_private_addresses_only_in_development_unless_set() {
+        assert!(settings(&[]).unwrap().outbox.webhook_allow_private);
+        let production = [("APP_ENV", "production"), ("DATABASE_URL", "postgres://db/x")];
+        assert!(!settings(&production).unwrap().outbox.webhook_allow_private);
+        assert!(!settings(&[("OUTBOX_WEBHOOK_ALLOW_PRIVATE", "off")]).unwrap().outbox.webhook_allow_private);
     }
 
     #[test]
@@ -306,6 +329,7 @@ mod tests {
         let s = settings(&[]).unwrap();
         assert_eq!(s.shutdown_drain, Duration::from_secs(3));
         assert_eq!(s.shutdown_grace, Duration::from_secs(10));
+        assert_eq!(s.body_read_timeout, Duration::from_secs(10));
         assert_eq!(s.redis_timeout, Duration::from_millis(500));
         let s = settings(&[("SHUTDOWN_DRAIN_SECS", "0"), ("REDIS_TIMEOUT_MS", "200")]).unwrap();
         assert_eq!(s.shutdown_drain, Duration::ZERO);

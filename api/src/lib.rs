@@ -25,6 +25,7 @@ pub mod http;
 pub mod kernel;
 pub mod kv;
 pub mod monitoring;
+pub mod net;
 pub mod org;
 pub mod people;
 pub mod outbox;

@@ -33,16 +33,22 @@ const IMPORT: &str = "mutation($office: String!, $file: Upload!) {
 
 /// Uploads a CSV with the GraphQL multipart request spec.
 pub async fn import(app: &TestApp, token: &str, office: &str, csv: &str) -> Value {
+    import_bytes(app, token, office, csv.as_bytes().to_vec()).await
+}
+
+/// Uploads a file of any bytes (another encoding, a NUL…).
+pub async fn import_bytes(app: &TestApp, token: &str, office: &str, bytes: Vec<u8>) -> Value {
     let operations = json!({ "query": IMPORT, "variables": { "office": office, "file": null } });
     let form = reqwest::multipart::Form::new()
         .text("operations", operations.to_string())
         .text("map", json!({ "0": ["variables.file"] }).to_string())
-        .part(
-            "0",
-            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("visualizza.csv").mime_str("text/csv").unwrap(),
-        );
+        .part("0", csv_part(bytes));
     let res = app.post("/graphql").bearer_auth(token).multipart(form).send().await.unwrap();
     res.json().await.unwrap()
+}
+
+fn csv_part(bytes: Vec<u8>) -> reqwest::multipart::Part {
+    reqwest::multipart::Part::bytes(bytes).file_name("visualizza.csv").mime_str("text/csv").unwrap()
 }
 
 const FIELDS: &str = "id cupNumber date status channel version fiscalCode phone
@@ -186,6 +192,75 @@ both_backends!(only_the_office_director_imports_and_a_bad_header_refuses_the_fil
     let res = import(&app, &sassari_director_absent, "UT-CA1", "NUMERO;DATA\n1;01/01/2030\n").await;
     assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
     assert_eq!(res["errors"][0]["extensions"]["field"], "file");
+});
+
+/// The fixture's header and its first `n` rows.
+fn fixture_head(n: usize) -> Vec<String> {
+    fixture("visualizza-ut-ca1.csv").lines().take(n + 1).map(str::to_owned).collect()
+}
+
+both_backends!(a_cell_with_a_nul_refuses_its_row_and_the_good_rows_are_written, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    let mut lines = fixture_head(3);
+    lines[2] = lines[2].replace("Sanna Paolo", "Sanna\u{0}Paolo");
+    let long_code = "S".repeat(33);
+    lines.push(lines[3].replace("770003", "770099").replace("AVV-IRR", &long_code));
+    let res = import(&app, &director, "UT-CA1", &lines.join("\n")).await;
+    let report = &data(&res)["importCupBookings"];
+    assert_eq!(report["created"], 2, "{res}");
+    let rejected = report["rejected"].as_array().unwrap();
+    let rows: Vec<i64> = rejected.iter().map(|r| r["row"].as_i64().unwrap()).collect();
+    assert_eq!(rows, vec![3, 5], "{res}");
+    assert_eq!(rejected[0]["cupNumber"], "770002");
+    assert_eq!(rejected[0]["reasonEn"], "The column COGNOME E NOME contains control characters");
+    assert_eq!(rejected[0]["reason"], "La colonna COGNOME E NOME contiene caratteri di controllo");
+    assert_eq!(rejected[1]["reasonEn"], "The column CODICE SERVIZIO is longer than 32 characters");
+    let written: Vec<String> = list(&app, &director, json!({ "officeCode": "UT-CA1", "from": day(4), "to": day(4) }))
+        .await
+        .iter()
+        .map(|a| a["cupNumber"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(written.len(), 2, "{written:?}");
+    assert!(written.contains(&"770001".to_owned()) && written.contains(&"770003".to_owned()));
+});
+
+both_backends!(a_utf16_file_is_refused_as_a_whole_not_row_by_row, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    let text = fixture_head(3).join("\r\n");
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let res = import_bytes(&app, &director, "UT-CA1", utf16).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    assert_eq!(res["errors"][0]["extensions"]["field"], "file");
+    assert!(res["errors"][0]["message"].as_str().unwrap().starts_with("Il file deve essere in UTF-8"), "{res}");
+    // Without a byte-order mark too.
+    let bare: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let res = import_bytes(&app, &director, "UT-CA1", bare).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    assert!(list(&app, &director, json!({ "officeCode": "UT-CA1", "from": day(4), "to": day(4) })).await.is_empty());
+});
+
+both_backends!(a_second_uploaded_file_is_refused_not_ignored, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    let csv = fixture_head(2).join("\n");
+    // One file mapped and a second one not: the second used to be dropped silently;
+    // two files mapped to the same variable: the first used to be dropped.
+    for map in [json!({ "0": ["variables.file"] }), json!({ "0": ["variables.file"], "1": ["variables.file"] })] {
+        let operations = json!({ "query": IMPORT, "variables": { "office": "UT-CA1", "file": null } });
+        let form = reqwest::multipart::Form::new()
+            .text("operations", operations.to_string())
+            .text("map", map.to_string())
+            .part("0", csv_part(csv.clone().into_bytes()))
+            .part("1", csv_part(csv.clone().into_bytes()));
+        let res = app.post("/graphql").bearer_auth(&director).multipart(form).send().await.unwrap();
+        assert_eq!(res.status(), 400, "{map}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+        assert!(body["errors"][0]["message"].as_str().unwrap().contains("one file"), "{body}");
+    }
+    assert!(list(&app, &director, json!({ "officeCode": "UT-CA1", "from": day(4), "to": day(4) })).await.is_empty());
+    // One file is still fine.
+    let res = import(&app, &director, "UT-CA1", &csv).await;
+    assert_eq!(data(&res)["importCupBookings"]["created"], 2, "{res}");
 });
 
 // ---------------------------------------------------------------- the whole flow

@@ -112,6 +112,10 @@ both_backends!(faq_entries_are_edited_with_versions_and_retired, |app: TestApp| 
     // An editor who started from version 1 does not overwrite version 2.
     let stale = app.graphql(Some(&expert), UPDATE, json!({ "id": id, "i": { "answer": "Vecchia bozza" }, "v": 1 })).await;
     assert_eq!(error_code(&stale), Some("CONFLICT"));
+    // A blank tag is refused on update too, naming the field.
+    let blank = app.graphql(Some(&expert), UPDATE, json!({ "id": id, "i": { "tags": ["laurea", " "] } })).await;
+    assert_eq!(error_code(&blank), Some("BAD_USER_INPUT"), "{blank}");
+    assert_eq!(field(&blank), Some("tags"));
     // The new text is what is searched.
     let ccm = app.login("ccm.op").await;
     assert!(search(&app, &ccm, "riscatti agevolati").await.iter().any(|n| n["id"] == id));
@@ -149,6 +153,8 @@ both_backends!(only_cric_experts_publish_and_bad_input_is_refused, |app: TestApp
         (json!({ "section": "PENSIONI", "question": "?", "answer": "Risposta" }), "question"),
         (json!({ "section": "PENSIONI", "question": "Domanda valida?", "answer": "  " }), "answer"),
         (json!({ "section": "PENSIONI", "question": "Domanda valida?", "answer": "R", "tags": ["a,b"] }), "tags"),
+        (json!({ "section": "PENSIONI", "question": "Domanda valida?", "answer": "R", "tags": ["pensione", ""] }), "tags"),
+        (json!({ "section": "PENSIONI", "question": "Domanda valida?", "answer": "R", "tags": ["   "] }), "tags"),
     ] {
         let res = app.graphql(Some(&expert), PUBLISH, json!({ "i": i })).await;
         assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");

@@ -136,3 +136,77 @@ async fn production_hides_introspection_field_suggestions_and_graphiql() {
     let res = post(r#"mutation { login(username: "admin", password: "demo") { token } }"#).await;
     assert_eq!(error_code(&res), Some("UNAUTHENTICATED"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_batch_or_a_batch_of_non_objects_is_refused_with_400() {
+    let app = app().await;
+    for body in ["[]", " [ ] ", r#"["{__typename}"]"#, r#"[{"query":"{ __typename }"}, "{__typename}"]"#, r#"[["{__typename}"]]"#] {
+        let res = app
+            .post("/graphql")
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 400, "{body}");
+        let answer: Value = res.json().await.unwrap();
+        assert_eq!(error_code(&answer), Some("BAD_USER_INPUT"), "{body}: {answer}");
+    }
+    // A proper batch and a single operation still work.
+    let res: Value =
+        app.post("/graphql").json(&json!([{ "query": "{ __typename }" }])).send().await.unwrap().json().await.unwrap();
+    assert_eq!(res[0]["data"]["__typename"], "QueryRoot");
+}
+
+/// Sends the headers of a POST announcing `length` bytes, then the body one
+/// byte every `pause`, and returns what the server answered (or "" if it
+/// closed without a word), giving up after `give_up`.
+async fn slow_post(address: &str, length: usize, pause: std::time::Duration, give_up: std::time::Duration) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let host = address.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let head = format!(
+        "POST /graphql HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let (mut read, mut write) = stream.into_split();
+    let body = br#"{"query":"{ __typename }"}"#.repeat(length / 26 + 1);
+    tokio::spawn(async move {
+        for byte in body.into_iter().take(length) {
+            if write.write_all(&[byte]).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(pause).await;
+        }
+    });
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(give_up, async {
+        let mut buf = [0u8; 4096];
+        loop {
+            match read.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    answer.extend_from_slice(&buf[..n]);
+                    if answer.windows(4).any(|w| w == b"\r\n\r\n") {
+                        break;
+                    }
+                }
+            }
+        }
+    })
+    .await;
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_sent_one_byte_a_second_gets_408_when_the_read_timeout_passes() {
+    let app = TestApp::spawn_configured(Backend::Sqlite, |s| s.body_read_timeout = std::time::Duration::from_secs(2)).await;
+    let started = std::time::Instant::now();
+    let answer = slow_post(&app.address, 200, std::time::Duration::from_secs(1), std::time::Duration::from_secs(8)).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "answer after {:?}: {answer:?}", started.elapsed());
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(answer.to_ascii_lowercase().contains("connection: close"), "{answer}");
+    // A body that arrives in time is served as before.
+    let res = app.graphql(None, "{ __typename }", json!({})).await;
+    assert_eq!(data(&res)["__typename"], "QueryRoot");
+}

@@ -135,3 +135,26 @@ both_backends!(a_unit_segment_with_like_wildcards_is_refused, |app: TestApp| asy
     assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
     assert_eq!(res["errors"][0]["extensions"]["field"], "segment");
 });
+
+both_backends!(a_virtual_counter_mailbox_must_be_an_email_address_and_blank_clears_it, |app: TestApp| async move {
+    let admin = app.login("admin").await;
+    for bad in ["a@b.it Bcc: evil@x.it", "not an address", "sportello@localhost"] {
+        let mut input = new_office();
+        input["input"]["virtualCounterMailbox"] = json!(bad);
+        let res = app.graphql(Some(&admin), CREATE_UNIT, input).await;
+        assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{bad}: {res}");
+        assert_eq!(res["errors"][0]["extensions"]["field"], "virtualCounterMailbox", "{bad}: {res}");
+    }
+    let mut input = new_office();
+    input["input"]["virtualCounterMailbox"] = json!(" Sportello.CA3@Agenzia.example.it ");
+    data(&app.graphql(Some(&admin), CREATE_UNIT, input).await);
+
+    let update = "mutation($m: String) { updateOrgUnit(code: \"UT-CA3\", input: { virtualCounterMailbox: $m }) { virtualCounterMailbox } }";
+    let res = app.graphql(Some(&admin), update, json!({ "m": "x@y" })).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    assert_eq!(res["errors"][0]["extensions"]["field"], "virtualCounterMailbox");
+    let res = app.graphql(Some(&admin), update, json!({ "m": "altra@agenzia.example.it" })).await;
+    assert_eq!(data(&res)["updateOrgUnit"]["virtualCounterMailbox"], "altra@agenzia.example.it");
+    let res = app.graphql(Some(&admin), update, json!({ "m": "   " })).await;
+    assert_eq!(data(&res)["updateOrgUnit"]["virtualCounterMailbox"], Value::Null, "blank clears it");
+});

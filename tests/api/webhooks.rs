@@ -253,3 +253,38 @@ both_backends!(webhook_registration_is_checked_and_deleting_stops_deliveries, |a
         app.graphql(Some(&rossi), "mutation($id: ID!) { deleteWebhook(id: $id) }", json!({ "id": hook_id })).await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
 });
+
+both_backends!(
+    a_webhook_to_a_non_public_address_is_refused_at_delivery_and_recorded,
+    configure: |s: &mut api::config::Settings| s.outbox.webhook_allow_private = false,
+    |app: TestApp| async move {
+        // Registered in development (where loopback is allowed), delivered by a
+        // worker that connects only to public addresses, as in production.
+        let receiver = Receiver::start();
+        let rossi = app.login("prof.rossi").await;
+        let literal = receiver.url();
+        let by_name = format!("http://localhost:{}/hooks/by-name", receiver.addr.port());
+        register(&app, &rossi, &literal).await;
+        register(&app, &rossi, &by_name).await;
+        declared(&app, &rossi, input(CLIENT, &["REFUND_DOCUMENTATION"], 0, 200, false)).await;
+        assert_eq!(app.drain_outbox().await, 2);
+        assert!(receiver.received().is_empty(), "nothing may reach a loopback receiver");
+
+        let q = "{ webhooks { url deliveries { status lastError attempts { outcome error } } } }";
+        let res = app.graphql(Some(&rossi), q, json!({})).await;
+        let hooks = data(&res)["webhooks"].as_array().unwrap().clone();
+        let delivery = |url: &str| hooks.iter().find(|h| h["url"] == url).unwrap()["deliveries"][0].clone();
+        // An IP literal can never become public: given up at once.
+        let literal = delivery(&literal);
+        assert_eq!(literal["status"], "FAILED", "{literal}");
+        assert_eq!(literal["attempts"][0]["outcome"], "FAILED");
+        let error = literal["lastError"].as_str().unwrap();
+        assert!(error.contains("127.0.0.1 is not a public address"), "{error}");
+        // A name is checked on the address it resolves to (DNS may change: retried, bounded by the attempts).
+        let by_name = delivery(&by_name);
+        assert_eq!(by_name["status"], "PENDING", "{by_name}");
+        assert_eq!(by_name["attempts"][0]["outcome"], "RETRY");
+        let error = by_name["lastError"].as_str().unwrap();
+        assert!(error.contains("resolves to no public address"), "{error}");
+    }
+);

@@ -82,6 +82,67 @@ const HEADERS: &[(Col, &[&str], bool)] = &[
     (Col::Office, &["UFFICIO", "CODICEUFFICIO"], false),
 ];
 
+impl Col {
+    /// The column's name as the documentation spells it, for the reasons.
+    fn title(self) -> &'static str {
+        match self {
+            Col::CupNumber => "NUMERO PRENOTAZIONE",
+            Col::Date => "DATA",
+            Col::Time => "ORA",
+            Col::ServiceCode => "CODICE SERVIZIO",
+            Col::FiscalCode => "CODICE FISCALE",
+            Col::Name => "COGNOME E NOME",
+            Col::Phone => "TELEFONO",
+            Col::Email => "EMAIL",
+            Col::Mode => "MODALITÀ",
+            Col::Office => "UFFICIO",
+        }
+    }
+
+    /// Longest cell accepted, in characters: never more than the column the
+    /// value is stored in or compared with (migration m20261122_000400 and
+    /// m20261122_000001), so no cell can reach the database too long.
+    fn max_chars(self) -> usize {
+        match self {
+            Col::CupNumber => 32,    // appointment.cup_number
+            Col::Date => 10,         // "2026-11-26"
+            Col::Time => 8,          // "09:30:00"
+            Col::ServiceCode => 32,  // service.code
+            Col::FiscalCode => 16,   // appointment.fiscal_code
+            Col::Name => 200,        // appointment.citizen_name
+            Col::Phone => 32,        // appointment.phone
+            Col::Email => 254,       // appointment.email
+            Col::Mode => 32,         // matched against a few words
+            Col::Office => 32,       // org_unit.code
+        }
+    }
+}
+
+/// Every cell the import reads: no control characters (NUL and the like,
+/// which PostgreSQL refuses in text and which no CUP value contains), and no
+/// more characters than its column holds. Checked before anything else of
+/// the row, so a bad cell refuses its row only, identically on both databases.
+fn check_cells(record: &csv::StringRecord, field: &impl Fn(&csv::StringRecord, Col) -> String) -> Result<(), Reason> {
+    for (col, _, _) in HEADERS {
+        let value = field(record, *col);
+        let name = col.title();
+        if value.chars().any(char::is_control) {
+            return Err((
+                format!("La colonna {name} contiene caratteri di controllo"),
+                format!("The column {name} contains control characters"),
+            ));
+        }
+        let max = col.max_chars();
+        if value.chars().count() > max {
+            return Err((
+                format!("La colonna {name} supera i {max} caratteri"),
+                format!("The column {name} is longer than {max} characters"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn normalise_header(h: &str) -> String {
     h.chars()
         .filter_map(|c| match c {
@@ -97,19 +158,38 @@ fn normalise_header(h: &str) -> String {
 }
 
 /// Text of the file: UTF-8 (a BOM is dropped) or, failing that, Latin-1 as
-/// older Excel exports are.
-fn decode(bytes: &[u8]) -> String {
+/// older Excel exports are. UTF-16 (Excel's "Unicode text") is refused as a
+/// whole: read as Latin-1 it would give every row a confusing error of its own.
+fn decode(bytes: &[u8]) -> Result<String, FileError> {
+    if looks_like_utf16(bytes) {
+        return Err(FileError {
+            it: "Il file deve essere in UTF-8 (o Latin-1): è in UTF-16; salvarlo come \"CSV UTF-8\"".into(),
+            en: "The file must be UTF-8 (or Latin-1): it is UTF-16; save it as \"CSV UTF-8\"".into(),
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    Ok(match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),
         Err(_) => bytes.iter().map(|&b| b as char).collect(),
+    })
+}
+
+/// A UTF-16 byte-order mark, or (without one) the NUL byte every other byte
+/// that UTF-16 gives Latin text. A stray NUL in one cell is not that: it is
+/// refused with its row (see [`check_cells`]).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return true;
     }
+    let head = &bytes[..bytes.len().min(512)];
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    head.len() >= 4 && nuls * 4 >= head.len()
 }
 
 /// Parses an export for the office `office_code`, checking every row against
 /// the CUP window as of `now`.
 pub fn parse(bytes: &[u8], office_code: &str, now: DateTime<Utc>) -> Result<Parsed, FileError> {
-    let text = decode(bytes);
+    let text = decode(bytes)?;
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.contains(';') { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
@@ -222,6 +302,7 @@ fn parse_row(
     cup_number: Option<String>,
     date: Option<NaiveDate>,
 ) -> Result<CupRow, Reason> {
+    check_cells(record, field)?;
     let cup_number =
         cup_number.ok_or_else(|| reason("Numero di prenotazione mancante o non valido", "Missing or invalid booking number"))?;
     let office = field(record, Col::Office);
@@ -323,5 +404,68 @@ mod tests {
         let csv = "NUMERO PRENOTAZIONE;DATA;ORA;CODICE SERVIZIO;CODICE FISCALE;COGNOME E NOME;UFFICIO\n9;26/11/2026;09:00;SUCC;RSSMRA80A01H501U;Rossi Mario;UT-SS\n";
         let parsed = parse(csv.as_bytes(), "UT-CA1", now()).unwrap();
         assert_eq!(parsed.rejected.len(), 1);
+    }
+
+    #[test]
+    fn a_cell_with_a_control_character_refuses_its_row_only() {
+        let csv = format!(
+            "{HEADER}\n\
+             1001;26/11/2026;09:30;SUCC;;RSSMRA80A01H501U;Rossi Mario;;;\n\
+             1002;26/11/2026;09:45;SUCC;;RSSMRA80A01H501U;Rossi\u{0}Mario;;;\n\
+             1003;26/11/2026;10:00;SU\u{0}CC;;RSSMRA80A01H501U;Rossi Mario;;;\n\
+             1004;26/11/2026;10:15;SUCC;;RSSMRA80A01H501U;Rossi Mario;;m.rossi@example.it\u{7};\n\
+             1005;26/11/2026;10:30;SUCC;;RSSMRA80A01H501U;Rossi Mario;;;\n"
+        );
+        let parsed = parse(csv.as_bytes(), "UT-CA1", now()).unwrap();
+        let good: Vec<&str> = parsed.rows.iter().map(|r| r.cup_number.as_str()).collect();
+        assert_eq!(good, vec!["1001", "1005"]);
+        let lines: Vec<u64> = parsed.rejected.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![3, 4, 5]);
+        assert!(parsed.rejected[0].reason_en.contains("COGNOME E NOME") && parsed.rejected[0].reason_en.contains("control"));
+        assert!(parsed.rejected[1].reason_it.contains("CODICE SERVIZIO"), "{:?}", parsed.rejected[1]);
+        // The readable number is kept: the booking is not cancelled as missing.
+        assert_eq!(parsed.rejected[0].cup_number.as_deref(), Some("1002"));
+    }
+
+    #[test]
+    fn a_cell_longer_than_its_column_refuses_its_row() {
+        let long_code = "S".repeat(33);
+        let long_mail = format!("{}@example.it", "a".repeat(250));
+        let long_office = "U".repeat(33);
+        let csv = format!(
+            "{HEADER};UFFICIO\n\
+             1001;26/11/2026;09:30;{long_code};;RSSMRA80A01H501U;Rossi Mario;;;;\n\
+             1002;26/11/2026;09:45;SUCC;;RSSMRA80A01H501U;Rossi Mario;;{long_mail};;\n\
+             1003;26/11/2026;10:00;SUCC;;RSSMRA80A01H501U;Rossi Mario;;;;{long_office}\n\
+             1004;26/11/2026;10:15;SUCC;;RSSMRA80A01H501U;Rossi Mario;;;;UT-CA1\n"
+        );
+        let parsed = parse(csv.as_bytes(), "UT-CA1", now()).unwrap();
+        assert_eq!(parsed.rows.len(), 1, "{:?}", parsed.rejected);
+        let reasons: Vec<&str> = parsed.rejected.iter().map(|r| r.reason_en.as_str()).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "The column CODICE SERVIZIO is longer than 32 characters",
+                "The column EMAIL is longer than 254 characters",
+                "The column UFFICIO is longer than 32 characters",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_utf16_file_is_refused_as_a_whole() {
+        let text = format!("{HEADER}\n1001;26/11/2026;09:30;SUCC;;RSSMRA80A01H501U;Rossi Mario;;;\n");
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, what) in [
+            ([b"\xFF\xFE".as_slice(), &le].concat(), "LE with BOM"),
+            ([b"\xFE\xFF".as_slice(), &be].concat(), "BE with BOM"),
+            (le.clone(), "LE without BOM"),
+            (be, "BE without BOM"),
+        ] {
+            let err = parse(&bytes, "UT-CA1", now()).unwrap_err();
+            assert!(err.it.starts_with("Il file deve essere in UTF-8"), "{what}: {}", err.it);
+            assert!(err.en.contains("UTF-16"), "{what}: {}", err.en);
+        }
     }
 }

@@ -45,13 +45,15 @@ pub mod limits {
     pub const SEARCH_MAX: usize = 200;
 }
 
-/// Tags trimmed, lower-cased, without duplicates, in the order given.
+/// Tags trimmed, lower-cased, without duplicates, in the order given. An
+/// empty or blank tag is refused (`"blank"`), not silently dropped: it is
+/// almost always a mistake of the client (a trailing separator, an empty field).
 pub fn normalise_tags(tags: &[String]) -> Result<Vec<String>, &'static str> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
         let tag = tag.trim().to_lowercase();
         if tag.is_empty() {
-            continue;
+            return Err("blank");
         }
         if tag.chars().count() > limits::TAG_MAX || tag.contains(',') {
             return Err("tag");
@@ -145,7 +147,7 @@ mod tests {
 
     #[test]
     fn tags_are_normalised_and_deduplicated() {
-        let tags = vec![" NASpI ".to_owned(), "naspi".into(), "".into(), "disoccupazione".into()];
+        let tags = vec![" NASpI ".to_owned(), "naspi".into(), "disoccupazione".into()];
         assert_eq!(normalise_tags(&tags).unwrap(), vec!["naspi", "disoccupazione"]);
         assert_eq!(split_tags(&join_tags(&normalise_tags(&tags).unwrap())), vec!["naspi", "disoccupazione"]);
     }
@@ -156,5 +158,12 @@ mod tests {
         assert_eq!(normalise_tags(&many), Err("count"));
         assert_eq!(normalise_tags(&["x".repeat(41)]), Err("tag"));
         assert_eq!(normalise_tags(&["a,b".to_owned()]), Err("tag"));
+    }
+
+    #[test]
+    fn empty_or_blank_tags_are_refused() {
+        assert_eq!(normalise_tags(&["naspi".to_owned(), "".into()]), Err("blank"));
+        assert_eq!(normalise_tags(&["  \t ".to_owned()]), Err("blank"));
+        assert_eq!(normalise_tags(&[]), Ok(vec![]));
     }
 }

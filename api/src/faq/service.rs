@@ -29,14 +29,20 @@ pub struct FaqDraft {
 pub fn validate(section: Section, question: &str, answer: &str, tags: &[String]) -> AppResult<FaqDraft> {
     let question = text_field("faqQuestion", question, limits::QUESTION_MIN, limits::QUESTION_MAX)?;
     let answer = text_field("answer", answer, 1, limits::ANSWER_MAX)?;
-    let tags = domain::normalise_tags(tags).map_err(|_| {
-        AppError::bad_input(
+    let tags = checked_tags(tags)?;
+    Ok(FaqDraft { section, question, answer, tags: domain::join_tags(&tags) })
+}
+
+/// Tags normalised (see [`domain::normalise_tags`]), or `BAD_USER_INPUT` on `tags`.
+fn checked_tags(tags: &[String]) -> AppResult<Vec<String>> {
+    domain::normalise_tags(tags).map_err(|kind| match kind {
+        "blank" => AppError::bad_input("tags", "Le etichette non possono essere vuote", "Tags cannot be empty or blank"),
+        _ => AppError::bad_input(
             "tags",
             format!("Al massimo {} etichette di {} caratteri, senza virgole", limits::TAGS_MAX, limits::TAG_MAX),
             format!("At most {} tags of {} characters, without commas", limits::TAGS_MAX, limits::TAG_MAX),
-        )
-    })?;
-    Ok(FaqDraft { section, question, answer, tags: domain::join_tags(&tags) })
+        ),
+    })
 }
 
 fn not_found() -> AppError {
@@ -200,18 +206,7 @@ pub async fn update(scope: &Scope, id: Uuid, input: Update) -> AppResult<faq_ent
         .map(|q| text_field("question", &q, limits::QUESTION_MIN, limits::QUESTION_MAX))
         .transpose()?;
     let answer = input.answer.map(|a| text_field("answer", &a, 1, limits::ANSWER_MAX)).transpose()?;
-    let tags = input
-        .tags
-        .map(|t| {
-            domain::normalise_tags(&t).map(|t| domain::join_tags(&t)).map_err(|_| {
-                AppError::bad_input(
-                    "tags",
-                    format!("Al massimo {} etichette di {} caratteri, senza virgole", limits::TAGS_MAX, limits::TAG_MAX),
-                    format!("At most {} tags of {} characters, without commas", limits::TAGS_MAX, limits::TAG_MAX),
-                )
-            })
-        })
-        .transpose()?;
+    let tags = input.tags.map(|t| checked_tags(&t).map(|t| domain::join_tags(&t))).transpose()?;
     let (entry, acting) = writable(scope, id).await?;
     if entry.status != FaqStatus::Published.as_str() {
         return Err(AppError::conflict("Voce FAQ ritirata", "FAQ entry retired"));

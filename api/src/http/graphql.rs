@@ -21,10 +21,14 @@ pub async fn post(
     state: web::Data<AppState>,
     schema: web::Data<AppSchema>,
     req: HttpRequest,
-    body: web::Bytes,
+    payload: web::Payload,
     request_id: RequestId,
 ) -> HttpResponse {
     let content_type = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let body = match read_checked_body(&state, content_type, payload).await {
+        Ok(body) => body,
+        Err(refused) => return refused,
+    };
     let batch = match async_graphql::http::receive_batch_body(content_type, body.as_ref(), upload_options()).await {
         Ok(batch) => batch,
         Err(err) => return refuse(actix_web::http::StatusCode::BAD_REQUEST, &format!("{err}")),
@@ -64,6 +68,38 @@ pub async fn graphiql() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(GraphiQLSource::build().endpoint("/graphql").finish())
+}
+
+/// The body, read within `BODY_READ_TIMEOUT_SECS` and of a shape
+/// async-graphql reads as meant (see [`super::body`]), or the refusal to send.
+async fn read_checked_body(
+    state: &AppState,
+    content_type: Option<&str>,
+    payload: web::Payload,
+) -> Result<web::Bytes, HttpResponse> {
+    use actix_web::http::StatusCode;
+    let body = super::body::read(payload, state.settings.body_read_timeout).await.map_err(|err| {
+        let (status, message) = match err {
+            super::body::ReadError::TimedOut => (StatusCode::REQUEST_TIMEOUT, "The request body took too long to arrive".to_owned()),
+            super::body::ReadError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "The request body is too large".to_owned()),
+            super::body::ReadError::Broken(e) => (StatusCode::BAD_REQUEST, format!("The request body could not be read: {e}")),
+        };
+        // The rest of the body may still be on its way: do not wait for it.
+        let mut refused = refuse(status, &message);
+        refused.head_mut().set_connection_type(actix_web::http::ConnectionType::Close);
+        refused
+    })?;
+    let mime = content_type.and_then(|c| c.parse::<actix_web::mime::Mime>().ok());
+    let checked = match &mime {
+        Some(m) if m.type_() == actix_web::mime::MULTIPART => match m.get_param("boundary") {
+            Some(boundary) => super::body::check_multipart(boundary.as_str(), body.clone()).await,
+            // async-graphql refuses it with its own message.
+            None => Ok(()),
+        },
+        _ => super::body::check_json_shape(&body),
+    };
+    checked.map_err(|message| refuse(StatusCode::BAD_REQUEST, &message))?;
+    Ok(body)
 }
 
 fn upload_options() -> MultipartOptions {

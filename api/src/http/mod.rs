@@ -1,5 +1,6 @@
 //! HTTP routes: GraphQL, GraphiQL (development), health checks and the admin app.
 
+mod body;
 mod graphql;
 pub mod hardening;
 mod health;

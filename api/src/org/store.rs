@@ -82,6 +82,17 @@ fn validated_name(name: &str) -> AppResult<String> {
     crate::validation::text_field("name", name, 2, 200)
 }
 
+/// The virtual counter's mailbox: a syntactically valid e-mail address (it is
+/// put in e-mail headers), or none when blank.
+fn validated_mailbox(mailbox: Option<String>) -> AppResult<Option<String>> {
+    match mailbox {
+        Some(m) if !m.trim().is_empty() => {
+            Ok(Some(crate::validation::email_field("virtualCounterMailbox", &m)?.into_string()))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Creates a unit under a parent the caller manages (`org:manage`).
 pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model> {
     let code = input.code.trim().to_uppercase();
@@ -93,6 +104,7 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
         ));
     }
     let name = validated_name(&input.name)?;
+    let mailbox = validated_mailbox(input.changes.virtual_counter_mailbox.clone().flatten())?;
     let parent = visible(scope)
         .filter(org_unit::Column::Code.eq(input.parent_code.as_str()))
         .one(scope.db())
@@ -124,7 +136,7 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
         path,
         office_size: if is_office { c.office_size.flatten().or(Some("SMALL".into())) } else { None },
         virtual_counter: is_office && c.virtual_counter.unwrap_or(false),
-        virtual_counter_mailbox: c.virtual_counter_mailbox.flatten(),
+        virtual_counter_mailbox: mailbox,
         opening_hours: c.opening_hours.flatten(),
         created_at: Utc::now(),
     };
@@ -161,7 +173,7 @@ pub async fn update(scope: &Scope, code: &str, c: UnitChanges) -> AppResult<org_
         updated.virtual_counter = v;
     }
     if let Some(m) = c.virtual_counter_mailbox {
-        updated.virtual_counter_mailbox = m;
+        updated.virtual_counter_mailbox = validated_mailbox(m)?;
     }
     if let Some(h) = c.opening_hours {
         updated.opening_hours = h;

@@ -1003,7 +1003,9 @@ impl ProcureMutation {
         if me.verified_at.is_none() {
             return Err(not_verified());
         }
-        let url = webhooks::validate_url(&url, ctx.app_state()?.settings.is_production())?;
+        let production = ctx.app_state()?.settings.is_production();
+        let url = webhooks::validate_url(&url, production)?;
+        webhooks::check_resolved_host(&url, production).await?;
         let secret = webhooks::new_secret()?;
         let txn = scope.begin_write().await?;
         // Write first (see `store`), then refuse past the maximum (rolled back).

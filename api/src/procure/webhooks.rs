@@ -55,22 +55,41 @@ pub fn validate_url(url: &str, production: bool) -> AppResult<String> {
     Ok(parsed.to_string())
 }
 
+/// In production, a URL whose host name resolves, now, only to non-public
+/// addresses (`localtest.me` → 127.0.0.1) is refused at registration, so the
+/// partner learns at once. What protects is the check at delivery (the name
+/// may resolve differently later); a name that does not resolve now, or not
+/// within 2 s, is accepted here and judged there.
+pub async fn check_resolved_host(url: &str, production: bool) -> AppResult<()> {
+    if !production {
+        return Ok(());
+    }
+    let Some(host) = url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned)) else { return Ok(()) };
+    let lookup = tokio::net::lookup_host((host.trim_matches(|c| c == '[' || c == ']'), 443));
+    let Ok(Ok(addrs)) = tokio::time::timeout(std::time::Duration::from_secs(2), lookup).await else { return Ok(()) };
+    let addrs: Vec<std::net::SocketAddr> = addrs.collect();
+    if !addrs.is_empty() && !addrs.iter().any(|a| crate::net::is_public_address(a.ip())) {
+        return Err(AppError::bad_input(
+            "url",
+            "L'URL non può puntare a questa macchina o a una rete privata",
+            "The URL must not point at this machine or a private network",
+        ));
+    }
+    Ok(())
+}
+
+/// A name of this machine or of an internal network, or any address outside
+/// the public unicast space ([`crate::net::is_public_address`]). A name that
+/// resolves to such an address is refused at delivery (the webhook client's
+/// resolver keeps only public addresses), where the answer that counts is.
 fn is_internal(host: &url::Host<&str>) -> bool {
     match host {
         url::Host::Domain(d) => {
             let d = d.to_ascii_lowercase();
             d == "localhost" || d.ends_with(".localhost") || d.ends_with(".internal") || d.ends_with(".local")
         }
-        url::Host::Ipv4(ip) => {
-            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified() || ip.is_broadcast()
-        }
-        url::Host::Ipv6(ip) => {
-            ip.is_loopback()
-                || ip.is_unspecified()
-                || (ip.segments()[0] & 0xfe00) == 0xfc00
-                || (ip.segments()[0] & 0xffc0) == 0xfe80
-                || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback() || v4.is_private())
-        }
+        url::Host::Ipv4(ip) => !crate::net::is_public_address((*ip).into()),
+        url::Host::Ipv6(ip) => !crate::net::is_public_address((*ip).into()),
     }
 }
 
@@ -156,6 +175,7 @@ pub async fn cancel_pending(conn: &impl ConnectionTrait, webhook_id: Uuid, now: 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
@@ -168,9 +188,29 @@ mod tests {
         assert!(validate_url("https://10.1.2.3/hook", true).is_err());
         assert!(validate_url("https://localhost/hook", true).is_err());
         assert!(validate_url("https://[::1]/hook", true).is_err());
+        // Special-purpose ranges beyond loopback and private networks.
+        for url in ["https://100.64.0.1/", "https://198.18.0.1/", "https://224.0.0.1/", "https://[64:ff9b::7f00:1]/",
+            "https://169.254.169.254/latest/meta-data", "https://[::ffff:10.0.0.1]/", "https://[2002:7f00:1::1]/",
+            "https://0.0.0.0/", "https://255.255.255.255/", "https://[fd00::1]/"]
+        {
+            assert!(validate_url(url, true).is_err(), "{url}");
+        }
+        assert!(validate_url("https://93.184.216.34/hook", true).is_ok());
         assert!(validate_url("https://user:pw@partner.example.com/", true).is_err());
         assert!(validate_url("ftp://partner.example.com/", false).is_err());
         assert!(validate_url("not a url", false).is_err());
+    }
+
+    #[tokio::test]
+    async fn in_production_a_name_resolving_only_to_loopback_is_refused_at_registration() {
+        // `localhost` stands for any such name (localtest.me needs the network).
+        let err = check_resolved_host("https://localhost:8443/hook", true).await.unwrap_err();
+        assert_eq!(err.code(), "BAD_USER_INPUT");
+        assert!(check_resolved_host("https://localhost:8443/hook", false).await.is_ok());
+        assert!(check_resolved_host("https://127.0.0.1/hook", true).await.is_err());
+        assert!(check_resolved_host("https://93.184.216.34/hook", true).await.is_ok());
+        // Not resolvable now: judged at delivery.
+        assert!(check_resolved_host("https://does-not-exist.invalid/hook", true).await.is_ok());
     }
 
     #[test]
