@@ -97,16 +97,16 @@ impl WriteTxn {
     }
 
     pub async fn commit(mut self) -> Result<(), DbErr> {
-        let result = match self.txn.take() {
-            Some(txn) => txn.commit().await,
-            None => Ok(()),
-        };
-        self.gate.0.store(false, Ordering::Release);
-        result
+        self.finish(true).await
     }
 
     pub async fn rollback(mut self) -> Result<(), DbErr> {
+        self.finish(false).await
+    }
+
+    async fn finish(&mut self, commit: bool) -> Result<(), DbErr> {
         let result = match self.txn.take() {
+            Some(txn) if commit => txn.commit().await,
             Some(txn) => txn.rollback().await,
             None => Ok(()),
         };
