@@ -53,6 +53,33 @@ async fn many_fragments_below_the_limit_still_run() {
     assert_eq!(data(&res)["__typename"], "QueryRoot");
 }
 
+/// `length` fragments, each spreading the next.
+fn fragment_chain(length: usize) -> String {
+    let mut query = String::from("{...F0}");
+    for i in 0..length {
+        query.push_str(&format!("fragment F{i} on QueryRoot{{...F{}}}", i + 1));
+    }
+    query.push_str(&format!("fragment F{length} on QueryRoot{{__typename}}"));
+    query
+}
+
+/// Found while writing the fuzz target of the request body: each spread of the chain was one more level of
+/// recursion, and 25 000 of them (under 1 MiB) overflowed the worker's stack,
+/// aborting the server for everyone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_chain_of_fragments_is_refused_and_the_server_keeps_answering() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let chain = fragment_chain(25_000);
+    assert!(chain.len() < 1024 * 1024, "{} bytes: over the body limit", chain.len());
+    let res = app.graphql(None, &chain, json!({})).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    assert!(res["errors"][0]["message"].as_str().unwrap().contains("annidata"), "{res}");
+    assert_eq!(app.get("/healthz").send().await.unwrap().status(), 200);
+    // A short chain is an ordinary query.
+    let res = app.graphql(None, &fragment_chain(20), json!({})).await;
+    assert_eq!(data(&res)["__typename"], "QueryRoot");
+}
+
 const LOGIN: &str = "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }";
 
 fn refused_field(res: &Value) -> Option<&str> {

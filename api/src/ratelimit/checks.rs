@@ -15,6 +15,8 @@ use std::collections::HashMap;
 use async_graphql::parser::types::{ExecutableDocument, FragmentDefinition, Selection, SelectionSet};
 use async_graphql::{Name, Positioned};
 
+use crate::graphql::guard::selection_size::MAX_NESTING;
+
 /// The fields that each cost one unit: the checks partner apps run.
 pub const METERED_FIELDS: [&str; 2] = ["procuraCheck", "collaboratorCheck"];
 
@@ -32,7 +34,7 @@ fn document_cost(doc: &ExecutableDocument, operation_name: Option<&str>) -> u64 
             (Some(wanted), Some(name)) => wanted == name.as_str(),
             _ => true,
         })
-        .fold(0u64, |sum, (_, op)| sum.saturating_add(counter.selection_set(&op.node.selection_set.node)))
+        .fold(0u64, |sum, (_, op)| sum.saturating_add(counter.selection_set(&op.node.selection_set.node, 0)))
 }
 
 /// Counts metered fields; each fragment is counted once and reused
@@ -46,22 +48,31 @@ struct Counter<'d> {
 }
 
 impl<'d> Counter<'d> {
-    fn selection_set(&mut self, set: &'d SelectionSet) -> u64 {
-        set.items.iter().fold(0u64, |sum, item| sum.saturating_add(self.selection(&item.node)))
+    /// Checks in `set`, `depth` levels below its operation. Deeper than
+    /// [`MAX_NESTING`] nothing is counted (nor followed, so that no document
+    /// can overflow the stack here; a fragment first met there is memoised
+    /// short). It does not matter: the engine refuses a document with a path
+    /// that deep, in any operation, before anything runs, so, like one that
+    /// does not parse, it costs at least 1 and runs no check.
+    fn selection_set(&mut self, set: &'d SelectionSet, depth: usize) -> u64 {
+        if depth > MAX_NESTING {
+            return 0;
+        }
+        set.items.iter().fold(0u64, |sum, item| sum.saturating_add(self.selection(&item.node, depth)))
     }
 
-    fn selection(&mut self, selection: &'d Selection) -> u64 {
+    fn selection(&mut self, selection: &'d Selection, depth: usize) -> u64 {
         match selection {
             Selection::Field(field) => {
                 let own = u64::from(METERED_FIELDS.contains(&field.node.name.node.as_str()));
-                own.saturating_add(self.selection_set(&field.node.selection_set.node))
+                own.saturating_add(self.selection_set(&field.node.selection_set.node, depth + 1))
             }
-            Selection::InlineFragment(inline) => self.selection_set(&inline.node.selection_set.node),
-            Selection::FragmentSpread(spread) => self.fragment(spread.node.fragment_name.node.as_str()),
+            Selection::InlineFragment(inline) => self.selection_set(&inline.node.selection_set.node, depth + 1),
+            Selection::FragmentSpread(spread) => self.fragment(spread.node.fragment_name.node.as_str(), depth + 1),
         }
     }
 
-    fn fragment(&mut self, name: &'d str) -> u64 {
+    fn fragment(&mut self, name: &'d str, depth: usize) -> u64 {
         if let Some(cost) = self.memo.get(name) {
             return *cost;
         }
@@ -70,7 +81,7 @@ impl<'d> Counter<'d> {
             return 0;
         }
         self.visiting.push(name);
-        let cost = self.selection_set(&def.node.selection_set.node);
+        let cost = self.selection_set(&def.node.selection_set.node, depth);
         self.visiting.pop();
         self.memo.insert(name, cost);
         cost
@@ -125,6 +136,13 @@ mod tests {
             q.push_str(&format!("fragment F{i} on Query {{ ...F{n} ...F{n} }} ", n = i + 1));
         }
         assert_eq!(cost(&q), 1 << 30);
+    }
+
+    #[test]
+    fn a_long_chain_of_fragments_is_counted_without_overflowing_the_stack() {
+        use crate::graphql::guard::selection_size::tests::{fragment_chain, on_a_worker_stack};
+        let query = fragment_chain(25_000);
+        assert_eq!(on_a_worker_stack(move || cost(&query)), 1);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use async_graphql::{Name, Positioned, Variables};
 use async_graphql_value::{ConstValue, Value};
 
 use super::rules::{Lines, Rule, rule_for};
+use super::selection_size::MAX_NESTING;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct InputError {
@@ -45,7 +46,7 @@ pub fn check(doc: &ExecutableDocument, variables: &Variables, registry: &Registr
             OperationType::Subscription => registry.subscription_type.as_deref(),
         };
         if let Some(root) = root {
-            walker.selection(root, &op.selection_set)?;
+            walker.selection(root, &op.selection_set, 0)?;
         }
     }
     Ok(())
@@ -74,7 +75,14 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    fn selection(&mut self, type_name: &str, set: &'a Positioned<SelectionSet>) -> Result<(), InputError> {
+    /// Checks the arguments in `set`, of type `type_name`, `depth` levels below its operation.
+    fn selection(&mut self, type_name: &str, set: &'a Positioned<SelectionSet>, depth: usize) -> Result<(), InputError> {
+        if depth > MAX_NESTING {
+            // Not followed, so that no document can overflow the stack here: the
+            // guard's size check has already refused it, and the engine refuses
+            // anything this deep before any resolver runs.
+            return Ok(());
+        }
         for item in &set.node.items {
             match &item.node {
                 Selection::Field(field) => {
@@ -91,11 +99,11 @@ impl<'a> Walker<'a> {
                         }
                     }
                     let child = MetaTypeName::concrete(&meta.ty).to_owned();
-                    self.selection(&child, &field.selection_set)?;
+                    self.selection(&child, &field.selection_set, depth + 1)?;
                 }
                 Selection::InlineFragment(inline) => {
                     let on = inline.node.type_condition.as_ref().map(|c| c.node.on.node.to_string());
-                    self.selection(on.as_deref().unwrap_or(type_name), &inline.node.selection_set)?;
+                    self.selection(on.as_deref().unwrap_or(type_name), &inline.node.selection_set, depth + 1)?;
                 }
                 Selection::FragmentSpread(spread) => {
                     let name = spread.node.fragment_name.node.as_str();
@@ -103,7 +111,7 @@ impl<'a> Walker<'a> {
                         && self.fragments_seen.insert(name)
                     {
                         let on = fragment.node.type_condition.node.on.node.to_string();
-                        self.selection(&on, &fragment.node.selection_set)?;
+                        self.selection(&on, &fragment.node.selection_set, depth + 1)?;
                     }
                 }
             }
@@ -197,6 +205,14 @@ mod tests {
     fn line_breaks_only_in_free_text() {
         assert_eq!(check_text("riga\nriga\ttab", TEXT), Ok(()));
         assert_eq!(check_text("a\r\nb", LINE), Err(Problem::LineBreaks));
+    }
+
+    #[test]
+    fn a_long_chain_of_fragments_is_walked_without_overflowing_the_stack() {
+        use crate::graphql::guard::selection_size::tests::{fragment_chain, on_a_worker_stack};
+        let doc = async_graphql::parser::parse_query(fragment_chain(25_000)).unwrap();
+        let walked = on_a_worker_stack(move || check(&doc, &Variables::default(), &Registry::default()));
+        assert_eq!(walked, Ok(()));
     }
 
     #[test]

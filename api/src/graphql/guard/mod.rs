@@ -55,6 +55,13 @@ fn size_error(err: SizeError) -> ServerError {
                 format!("Request too large: at most {limit} fields, counting expanded fragments"),
             ),
         },
+        SizeError::TooDeep { limit } => AppError::BadUserInput {
+            field: None,
+            msg: crate::error::Msg::new(
+                format!("Richiesta troppo annidata: al massimo {limit} livelli, contando i frammenti espansi"),
+                format!("Request nested too deeply: at most {limit} levels, counting expanded fragments"),
+            ),
+        },
         SizeError::FragmentCycle(name) => AppError::BadUserInput {
             field: None,
             msg: crate::error::Msg::new(

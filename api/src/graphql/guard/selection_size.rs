@@ -15,9 +15,20 @@ use async_graphql::{Name, Positioned};
 /// The admin app's largest screen selects a few hundred.
 pub const MAX_SELECTED_FIELDS: u64 = 2_500;
 
+/// Deepest nesting the guard's walks follow, counting as levels what the
+/// engine's recursion-depth limit (32, see `build_schema`) counts: a field's
+/// selection, an inline fragment, a fragment spread. A chain of fragments,
+/// each spreading the next, is as deep as it is long, and a 1 MiB body holds
+/// about 27 000 of them: followed without a bound, the walks would overflow
+/// the worker's stack, aborting the whole server, before the engine refused
+/// the document. Twice the engine's limit, so only documents it would refuse
+/// anyway are refused here.
+pub const MAX_NESTING: usize = 64;
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum SizeError {
     TooManyFields { limit: u64 },
+    TooDeep { limit: usize },
     FragmentCycle(String),
 }
 
@@ -27,7 +38,7 @@ pub fn check(doc: &ExecutableDocument) -> Result<u64, SizeError> {
     let mut counter = Counter { doc, sizes: HashMap::new(), visiting: Vec::new() };
     let mut largest = 0;
     for (_, operation) in doc.operations.iter() {
-        largest = largest.max(counter.selection(&operation.node.selection_set)?);
+        largest = largest.max(counter.selection(&operation.node.selection_set, 0)?);
     }
     Ok(largest)
 }
@@ -41,13 +52,17 @@ struct Counter<'a> {
 }
 
 impl<'a> Counter<'a> {
-    fn selection(&mut self, set: &'a Positioned<SelectionSet>) -> Result<u64, SizeError> {
+    /// The expanded size of `set`, found `depth` levels below its operation.
+    fn selection(&mut self, set: &'a Positioned<SelectionSet>, depth: usize) -> Result<u64, SizeError> {
+        if depth > MAX_NESTING {
+            return Err(SizeError::TooDeep { limit: MAX_NESTING });
+        }
         let mut total: u64 = 0;
         for item in &set.node.items {
             let size = match &item.node {
-                Selection::Field(field) => 1 + self.selection(&field.node.selection_set)?,
-                Selection::InlineFragment(inline) => self.selection(&inline.node.selection_set)?,
-                Selection::FragmentSpread(spread) => self.fragment(&spread.node.fragment_name)?,
+                Selection::Field(field) => 1 + self.selection(&field.node.selection_set, depth + 1)?,
+                Selection::InlineFragment(inline) => self.selection(&inline.node.selection_set, depth + 1)?,
+                Selection::FragmentSpread(spread) => self.fragment(&spread.node.fragment_name, depth + 1)?,
             };
             total = total.saturating_add(size);
             if total > MAX_SELECTED_FIELDS {
@@ -57,7 +72,9 @@ impl<'a> Counter<'a> {
         Ok(total)
     }
 
-    fn fragment(&mut self, name: &'a Positioned<Name>) -> Result<u64, SizeError> {
+    /// A fragment's size is memoised wherever it is first spread: the depth
+    /// bound is on this walk's recursion; the exact limit is the engine's.
+    fn fragment(&mut self, name: &'a Positioned<Name>, depth: usize) -> Result<u64, SizeError> {
         let name = name.node.as_str();
         if let Some(size) = self.sizes.get(name) {
             return Ok(*size);
@@ -68,7 +85,7 @@ impl<'a> Counter<'a> {
         // An unknown fragment selects nothing here; the engine reports it.
         let Some(fragment) = self.doc.fragments.get(name) else { return Ok(0) };
         self.visiting.push(name);
-        let size = self.selection(&fragment.node.selection_set);
+        let size = self.selection(&fragment.node.selection_set, depth);
         self.visiting.pop();
         let size = size?;
         self.sizes.insert(name, size);
@@ -77,7 +94,7 @@ impl<'a> Counter<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use async_graphql::parser::parse_query;
 
@@ -119,9 +136,41 @@ mod tests {
         assert!(size(&format!("{{ {} }}", fields.join(" "))).is_err());
     }
 
+    /// `length` fragments, each spreading the next, in one line (no spaces).
+    pub(crate) fn fragment_chain(length: usize) -> String {
+        let mut query = String::from("{...F0}");
+        for i in 0..length {
+            query.push_str(&format!("fragment F{i} on QueryRoot{{...F{}}}", i + 1));
+        }
+        query.push_str(&format!("fragment F{length} on QueryRoot{{__typename}}"));
+        query
+    }
+
+    /// Runs `f` on a thread with the stack of an actix-web worker (2 MiB).
+    pub(crate) fn on_a_worker_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new().stack_size(2 << 20).spawn(f).unwrap().join().unwrap()
+    }
+
+    #[test]
+    fn a_long_chain_of_fragments_within_the_body_limit_is_refused_without_overflowing_the_stack() {
+        let query = fragment_chain(25_000);
+        assert!(query.len() < crate::http::MAX_BODY_BYTES, "{} bytes", query.len());
+        let doc = parse_query(&query).unwrap();
+        assert_eq!(on_a_worker_stack(move || check(&doc)), Err(SizeError::TooDeep { limit: MAX_NESTING }));
+    }
+
+    #[test]
+    fn nesting_the_engine_accepts_is_not_refused() {
+        // A chain of 30 fragments is 31 levels deep, as is 30 nested fields: the engine's limit is 32.
+        assert_eq!(size(&fragment_chain(30)), Ok(1));
+        let nested = format!("{{{}__typename{}}}", "me{".repeat(30), "}".repeat(30));
+        assert!(size(&nested).is_ok());
+    }
+
     #[test]
     fn a_fragment_cycle_is_refused_not_followed() {
         let query = "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
         assert!(matches!(size(query), Err(SizeError::FragmentCycle(_))));
     }
 }
+
