@@ -10,12 +10,9 @@
 //! A request that checks nothing costs one unit, as does one that does not
 //! parse (validation then refuses it without running anything).
 
-use std::collections::HashMap;
+use async_graphql::parser::types::{ExecutableDocument, Field};
 
-use async_graphql::parser::types::{ExecutableDocument, FragmentDefinition, Selection, SelectionSet};
-use async_graphql::{Name, Positioned};
-
-use crate::graphql::guard::selection_size::MAX_NESTING;
+use crate::graphql::guard::selection_size::ExpandedCounter;
 
 /// The fields that each cost one unit: the checks partner apps run.
 pub const METERED_FIELDS: [&str; 2] = ["procuraCheck", "collaboratorCheck"];
@@ -27,65 +24,18 @@ pub fn request_cost(request: &async_graphql::Request) -> u64 {
 }
 
 fn document_cost(doc: &ExecutableDocument, operation_name: Option<&str>) -> u64 {
-    let mut counter = Counter { fragments: &doc.fragments, memo: HashMap::new(), visiting: Vec::new() };
+    let metered = |field: &Field| u64::from(METERED_FIELDS.contains(&field.name.node.as_str()));
+    let mut counter = ExpandedCounter::new(doc, u64::MAX, metered);
+    // A document nested deeper than the guard follows, or with a fragment
+    // cycle, is refused by the engine before anything runs: like one that
+    // does not parse, it costs the minimum and runs no check.
     doc.operations
         .iter()
         .filter(|(name, _)| match (operation_name, name) {
             (Some(wanted), Some(name)) => wanted == name.as_str(),
             _ => true,
         })
-        .fold(0u64, |sum, (_, op)| sum.saturating_add(counter.selection_set(&op.node.selection_set.node, 0)))
-}
-
-/// Counts metered fields; each fragment is counted once and reused
-/// (memoised), so nested spreads cost linear time however often they expand.
-struct Counter<'d> {
-    fragments: &'d HashMap<Name, Positioned<FragmentDefinition>>,
-    memo: HashMap<&'d str, u64>,
-    /// Fragments being expanded (a cycle is invalid GraphQL: it counts 0
-    /// here and validation refuses the document).
-    visiting: Vec<&'d str>,
-}
-
-impl<'d> Counter<'d> {
-    /// Checks in `set`, `depth` levels below its operation. Deeper than
-    /// [`MAX_NESTING`] nothing is counted (nor followed, so that no document
-    /// can overflow the stack here; a fragment first met there is memoised
-    /// short). It does not matter: the engine refuses a document with a path
-    /// that deep, in any operation, before anything runs, so, like one that
-    /// does not parse, it costs at least 1 and runs no check.
-    fn selection_set(&mut self, set: &'d SelectionSet, depth: usize) -> u64 {
-        if depth > MAX_NESTING {
-            return 0;
-        }
-        set.items.iter().fold(0u64, |sum, item| sum.saturating_add(self.selection(&item.node, depth)))
-    }
-
-    fn selection(&mut self, selection: &'d Selection, depth: usize) -> u64 {
-        match selection {
-            Selection::Field(field) => {
-                let own = u64::from(METERED_FIELDS.contains(&field.node.name.node.as_str()));
-                own.saturating_add(self.selection_set(&field.node.selection_set.node, depth + 1))
-            }
-            Selection::InlineFragment(inline) => self.selection_set(&inline.node.selection_set.node, depth + 1),
-            Selection::FragmentSpread(spread) => self.fragment(spread.node.fragment_name.node.as_str(), depth + 1),
-        }
-    }
-
-    fn fragment(&mut self, name: &'d str, depth: usize) -> u64 {
-        if let Some(cost) = self.memo.get(name) {
-            return *cost;
-        }
-        let Some(def) = self.fragments.get(name) else { return 0 };
-        if self.visiting.contains(&name) {
-            return 0;
-        }
-        self.visiting.push(name);
-        let cost = self.selection_set(&def.node.selection_set.node, depth);
-        self.visiting.pop();
-        self.memo.insert(name, cost);
-        cost
-    }
+        .fold(0u64, |sum, (_, op)| sum.saturating_add(counter.operation(&op.node.selection_set).unwrap_or(0)))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::parser::types::{ExecutableDocument, Field, Selection, SelectionSet};
 use async_graphql::{Name, Positioned};
 
 /// Most fields one operation may select, counted after expanding fragments.
@@ -35,24 +35,40 @@ pub enum SizeError {
 /// The expanded field count of the largest operation of `doc`, or an error
 /// as soon as it passes [`MAX_SELECTED_FIELDS`].
 pub fn check(doc: &ExecutableDocument) -> Result<u64, SizeError> {
-    let mut counter = Counter { doc, sizes: HashMap::new(), visiting: Vec::new() };
+    let mut counter = ExpandedCounter::new(doc, MAX_SELECTED_FIELDS, |_| 1);
     let mut largest = 0;
     for (_, operation) in doc.operations.iter() {
-        largest = largest.max(counter.selection(&operation.node.selection_set, 0)?);
+        largest = largest.max(counter.operation(&operation.node.selection_set)?);
     }
     Ok(largest)
 }
 
-struct Counter<'a> {
+/// Adds up `weight` over the fields an operation selects, each fragment
+/// expanded as often as it is spread but walked once (its total memoised), so
+/// the cost is one pass over the document however fragments nest. Stops with
+/// an error past `limit`, past [`MAX_NESTING`] or on a fragment cycle. The
+/// guard counts every field with it; the partner quota counts the checks.
+pub struct ExpandedCounter<'a, W> {
     doc: &'a ExecutableDocument,
-    /// Expanded size of each fragment already counted.
+    limit: u64,
+    weight: W,
+    /// Expanded total of each fragment already counted.
     sizes: HashMap<&'a str, u64>,
     /// Fragments being counted (a spread of one of them is a cycle).
     visiting: Vec<&'a str>,
 }
 
-impl<'a> Counter<'a> {
-    /// The expanded size of `set`, found `depth` levels below its operation.
+impl<'a, W: Fn(&Field) -> u64> ExpandedCounter<'a, W> {
+    pub fn new(doc: &'a ExecutableDocument, limit: u64, weight: W) -> Self {
+        ExpandedCounter { doc, limit, weight, sizes: HashMap::new(), visiting: Vec::new() }
+    }
+
+    /// The total of one operation's selection set.
+    pub fn operation(&mut self, set: &'a Positioned<SelectionSet>) -> Result<u64, SizeError> {
+        self.selection(set, 0)
+    }
+
+    /// The expanded total of `set`, found `depth` levels below its operation.
     fn selection(&mut self, set: &'a Positioned<SelectionSet>, depth: usize) -> Result<u64, SizeError> {
         if depth > MAX_NESTING {
             return Err(SizeError::TooDeep { limit: MAX_NESTING });
@@ -60,19 +76,21 @@ impl<'a> Counter<'a> {
         let mut total: u64 = 0;
         for item in &set.node.items {
             let size = match &item.node {
-                Selection::Field(field) => 1 + self.selection(&field.node.selection_set, depth + 1)?,
+                Selection::Field(field) => {
+                    (self.weight)(&field.node).saturating_add(self.selection(&field.node.selection_set, depth + 1)?)
+                }
                 Selection::InlineFragment(inline) => self.selection(&inline.node.selection_set, depth + 1)?,
                 Selection::FragmentSpread(spread) => self.fragment(&spread.node.fragment_name, depth + 1)?,
             };
             total = total.saturating_add(size);
-            if total > MAX_SELECTED_FIELDS {
-                return Err(SizeError::TooManyFields { limit: MAX_SELECTED_FIELDS });
+            if total > self.limit {
+                return Err(SizeError::TooManyFields { limit: self.limit });
             }
         }
         Ok(total)
     }
 
-    /// A fragment's size is memoised wherever it is first spread: the depth
+    /// A fragment's total is memoised wherever it is first spread: the depth
     /// bound is on this walk's recursion; the exact limit is the engine's.
     fn fragment(&mut self, name: &'a Positioned<Name>, depth: usize) -> Result<u64, SizeError> {
         let name = name.node.as_str();
