@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use chrono::{Duration as Days, Utc};
 use futures::StreamExt;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, ColumnTrait, Statement};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement};
 use serde_json::{Value, json};
 
 use entities::{org_unit, person};
@@ -48,7 +48,12 @@ fn summarise(mut samples: Vec<Duration>, wall: Duration) -> Measured {
         let i = ((samples.len() as f64 * q).ceil() as usize).saturating_sub(1).min(samples.len().saturating_sub(1));
         samples.get(i).copied().unwrap_or_default()
     };
-    Measured { p50: at(0.50), p95: at(0.95), p99: at(0.99), per_second: samples.len() as f64 / wall.as_secs_f64().max(1e-9) }
+    Measured {
+        p50: at(0.50),
+        p95: at(0.95),
+        p99: at(0.99),
+        per_second: samples.len() as f64 / wall.as_secs_f64().max(1e-9),
+    }
 }
 
 /// Runs `op` `n` times with `concurrency` in flight.
@@ -167,10 +172,7 @@ async fn bench_in_schema(settings: &mut Settings, opts: &BenchOptions, schema: &
     db.execute_unprepared("ANALYZE").await?;
 
     let app = Application::build(settings.clone()).await?;
-    let client = Client {
-        http: reqwest::Client::new(),
-        url: format!("http://127.0.0.1:{}/graphql", app.port()),
-    };
+    let client = Client { http: reqwest::Client::new(), url: format!("http://127.0.0.1:{}/graphql", app.port()) };
     let server = tokio::spawn(app.run_until_stopped());
 
     let director = client.login("dr.sardegna").await?;
@@ -181,14 +183,19 @@ async fn bench_in_schema(settings: &mut Settings, opts: &BenchOptions, schema: &
 
     let (n, c) = (opts.requests, opts.concurrency);
     println!("\n{n} requests per query, {c} in flight; the month {} – {}\n", period.from, period.to);
-    println!("{:<28} {:>9} {:>9} {:>9} {:>9} | {:>9} {:>9} | {:>7}", "query", "p50 ms", "p95 ms", "p99 ms", "req/s", "SQL p50", "SQL p95", "API/SQL");
+    println!(
+        "{:<28} {:>9} {:>9} {:>9} {:>9} | {:>9} {:>9} | {:>7}",
+        "query", "p50 ms", "p95 ms", "p99 ms", "req/s", "SQL p50", "SQL p95", "API/SQL"
+    );
 
-    let api = measure(n, c, || async { client.graphql(Some(&director), STATS, vars.clone()).await.map(|_| ()) }).await?;
+    let api =
+        measure(n, c, || async { client.graphql(Some(&director), STATS, vars.clone()).await.map(|_| ()) }).await?;
     let stats_sql = stats_statements(&db, period).await?;
     let sql = measure(n, c, || run_all(&db, &stats_sql)).await?;
     report("stats DR-SAR, one month", &api, &sql);
 
-    let api = measure(n, c, || async { client.graphql(Some(&operator), WORKLIST, json!({})).await.map(|_| ()) }).await?;
+    let api =
+        measure(n, c, || async { client.graphql(Some(&operator), WORKLIST, json!({})).await.map(|_| ()) }).await?;
     let worklist_sql = worklist_statements(&db, "op.cagliari1", until).await?;
     let sql = measure(n, c, || run_all(&db, &worklist_sql)).await?;
     report("myWorklist op.cagliari1", &api, &sql);
@@ -200,7 +207,10 @@ async fn bench_in_schema(settings: &mut Settings, opts: &BenchOptions, schema: &
 
     let professional = client.login("prof.rossi").await?;
     let procura_vars = json!({ "c": crate::seed::generate::vat_code(1_000_000_000 + 7919 * 17) });
-    let api = measure(n, c, || async { client.graphql(Some(&professional), PROCURA_CHECK, procura_vars.clone()).await.map(|_| ()) }).await?;
+    let api = measure(n, c, || async {
+        client.graphql(Some(&professional), PROCURA_CHECK, procura_vars.clone()).await.map(|_| ())
+    })
+    .await?;
     let procura_sql = procura_statements(&db, procura_vars["c"].as_str().unwrap_or_default()).await?;
     let sql = measure(n, c, || run_all(&db, &procura_sql)).await?;
     report("procuraCheck prof.rossi", &api, &sql);
@@ -246,14 +256,16 @@ async fn stats_statements(db: &DatabaseConnection, period: Period) -> anyhow::Re
     let now = Utc::now();
     let pg = DbBackend::Postgres;
     let mut statements = vec![
-        Statement::from_sql_and_values(pg, "SELECT * FROM org_unit WHERE path LIKE $1 AND code = $2", [
-            format!("{}%", unit.path).into(),
-            "DR-SAR".into(),
-        ]),
-        Statement::from_sql_and_values(pg, "SELECT * FROM org_unit WHERE path LIKE $1 AND parent_id = $2 ORDER BY path", [
-            format!("{}%", unit.path).into(),
-            unit.id.into(),
-        ]),
+        Statement::from_sql_and_values(
+            pg,
+            "SELECT * FROM org_unit WHERE path LIKE $1 AND code = $2",
+            [format!("{}%", unit.path).into(), "DR-SAR".into()],
+        ),
+        Statement::from_sql_and_values(
+            pg,
+            "SELECT * FROM org_unit WHERE path LIKE $1 AND parent_id = $2 ORDER BY path",
+            [format!("{}%", unit.path).into(), unit.id.into()],
+        ),
     ];
     statements.extend(stats_store::statements(pg, &units, &unit, period, Grouping::Total, now));
     statements.extend(stats_store::statements(pg, &units, &unit, period, Grouping::Children(&unit), now));

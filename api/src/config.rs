@@ -160,9 +160,7 @@ impl Settings {
             None => crate::kv::DEFAULT_REDIS_TIMEOUT,
         };
         let session_ttl_minutes = match get("SESSION_TTL_MINUTES") {
-            Some(v) => v
-                .parse::<u64>()
-                .map_err(|_| ConfigError::BadNumber("SESSION_TTL_MINUTES", v))?,
+            Some(v) => v.parse::<u64>().map_err(|_| ConfigError::BadNumber("SESSION_TTL_MINUTES", v))?,
             None => 8 * 60,
         };
         Ok(Settings {
@@ -209,7 +207,8 @@ impl OutboxSettings {
                 None => Ok(default),
             }
         };
-        let mail_from = get("OUTBOX_MAIL_FROM").unwrap_or_else(|| "Accoglienza <noreply@accoglienza.invalid>".to_owned());
+        let mail_from =
+            get("OUTBOX_MAIL_FROM").unwrap_or_else(|| "Accoglienza <noreply@accoglienza.invalid>".to_owned());
         if mail_from.parse::<lettre::message::Mailbox>().is_err() {
             return Err(ConfigError::BadValue("OUTBOX_MAIL_FROM", "not an e-mail address".to_owned()));
         }
@@ -256,8 +255,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn settings(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -273,20 +271,13 @@ mod tests {
 
     #[test]
     fn production_refuses_to_start_without_a_database_url() {
-        assert!(matches!(
-            settings(&[("APP_ENV", "production")]),
-            Err(ConfigError::ProductionNeedsDatabase)
-        ));
+        assert!(matches!(settings(&[("APP_ENV", "production")]), Err(ConfigError::ProductionNeedsDatabase)));
     }
 
     #[test]
     fn production_never_loads_demo_data() {
-        let s = settings(&[
-            ("APP_ENV", "production"),
-            ("DATABASE_URL", "postgres://x/y"),
-            ("SEED_DEMO", "true"),
-        ])
-        .unwrap();
+        let s =
+            settings(&[("APP_ENV", "production"), ("DATABASE_URL", "postgres://x/y"), ("SEED_DEMO", "true")]).unwrap();
         assert!(!s.seed_demo);
     }
 

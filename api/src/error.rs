@@ -101,10 +101,9 @@ impl AppError {
                 "Servizio temporaneamente non disponibile, riprova tra qualche secondo",
                 "Service temporarily unavailable, retry in a few seconds",
             ),
-            AppError::Internal => Msg::new(
-                "Errore interno: riprova più tardi",
-                "Internal error: please try again later",
-            ),
+            AppError::Internal => {
+                Msg::new("Errore interno: riprova più tardi", "Internal error: please try again later")
+            }
         }
     }
 }
@@ -132,9 +131,7 @@ impl From<AppError> for async_graphql::Error {
             ext.set("en", msg.en.clone());
             match &err {
                 AppError::BadUserInput { field: Some(field), .. } => ext.set("field", field.as_str()),
-                AppError::RateLimited { retry_after_secs } => {
-                    ext.set("retryAfter", *retry_after_secs)
-                }
+                AppError::RateLimited { retry_after_secs } => ext.set("retryAfter", *retry_after_secs),
                 AppError::Unavailable { retry_after_secs } => {
                     ext.set("retryable", true);
                     ext.set("retryAfter", *retry_after_secs);

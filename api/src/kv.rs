@@ -110,10 +110,9 @@ impl Kv {
             Kv::Memory(map) => {
                 let now = Instant::now();
                 let mut map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
-                let entry = map.entry(key.to_owned()).or_insert(MemoryEntry {
-                    value: "0".into(),
-                    expires_at: Some(now + window),
-                });
+                let entry = map
+                    .entry(key.to_owned())
+                    .or_insert(MemoryEntry { value: "0".into(), expires_at: Some(now + window) });
                 if !entry.is_live(now) {
                     *entry = MemoryEntry { value: "0".into(), expires_at: Some(now + window) };
                 }
@@ -208,11 +207,7 @@ impl Kv {
         match self {
             Kv::Redis { conn, prefix } => {
                 let mut conn = conn.clone();
-                redis::cmd("GET")
-                    .arg(format!("{prefix}{key}"))
-                    .query_async(&mut conn)
-                    .await
-                    .map_err(redis_error)
+                redis::cmd("GET").arg(format!("{prefix}{key}")).query_async(&mut conn).await.map_err(redis_error)
             }
             Kv::Memory(_) => Ok(self.get_memory(key, Instant::now())?.map(|(v, _)| v)),
         }
@@ -222,11 +217,7 @@ impl Kv {
         match self {
             Kv::Redis { conn, prefix } => {
                 let mut conn = conn.clone();
-                redis::cmd("DEL")
-                    .arg(format!("{prefix}{key}"))
-                    .query_async::<()>(&mut conn)
-                    .await
-                    .map_err(redis_error)
+                redis::cmd("DEL").arg(format!("{prefix}{key}")).query_async::<()>(&mut conn).await.map_err(redis_error)
             }
             Kv::Memory(map) => {
                 map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?.remove(key);
@@ -280,20 +271,16 @@ impl Kv {
     fn get_memory(&self, key: &str, now: Instant) -> Result<Option<(String, Option<Instant>)>, AppError> {
         let Kv::Memory(map) = self else { return Ok(None) };
         let map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
-        Ok(map
-            .get(key)
-            .filter(|e| e.is_live(now))
-            .map(|e| (e.value.clone(), e.expires_at)))
+        Ok(map.get(key).filter(|e| e.is_live(now)).map(|e| (e.value.clone(), e.expires_at)))
     }
 }
 
 /// [`Kv::gcra`] on an in-process map.
 fn memory_gcra(map: &MemoryMap, key: &str, quota: Quota, cost: u64) -> Result<Decision, AppError> {
     let now = Instant::now();
-    let now_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_err(AppError::internal)?
-        .as_millis() as u64;
+    let now_ms =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_err(AppError::internal)?.as_millis()
+            as u64;
     let mut map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
     let tat = map.get(key).filter(|e| e.is_live(now)).and_then(|e| e.value.parse::<u64>().ok());
     let (decision, new_tat) = ratelimit::gcra(now_ms, tat, quota, cost);

@@ -11,8 +11,8 @@ use tracing_actix_web::TracingLogger;
 
 use crate::config::Settings;
 use crate::graphql::build_schema;
-use crate::state::AppState;
 use crate::outbox::worker::WorkerHandle;
+use crate::state::AppState;
 use crate::{db, http, outbox, seed};
 
 pub struct Application {

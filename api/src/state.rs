@@ -43,12 +43,16 @@ impl AppState {
             Some(url) => Kv::redis(url, &settings.redis_prefix, settings.redis_timeout).await?,
             None => Kv::memory(),
         };
-        let sessions = if kv.is_redis() {
-            SessionStore::Redis(kv.clone())
-        } else {
-            SessionStore::Database(db.clone())
-        };
+        let sessions = if kv.is_redis() { SessionStore::Redis(kv.clone()) } else { SessionStore::Database(db.clone()) };
         let authz = Authz::load().await?;
-        Ok(AppState { db, kv, sessions, authz, settings: Arc::new(settings), statement_count: Arc::default(), draining: Arc::default() })
+        Ok(AppState {
+            db,
+            kv,
+            sessions,
+            authz,
+            settings: Arc::new(settings),
+            statement_count: Arc::default(),
+            draining: Arc::default(),
+        })
     }
 }

@@ -50,9 +50,9 @@ impl UnitScope {
     pub fn path_condition(&self, path_col: impl Into<Expr> + Clone) -> Condition {
         match self {
             UnitScope::Everywhere => Condition::all(),
-            UnitScope::Under(prefixes) => prefixes.iter().fold(Condition::any(), |cond, p| {
-                cond.add(path_col.clone().into().like(format!("{p}%")))
-            }),
+            UnitScope::Under(prefixes) => prefixes
+                .iter()
+                .fold(Condition::any(), |cond, p| cond.add(path_col.clone().into().like(format!("{p}%")))),
         }
     }
 

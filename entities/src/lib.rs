@@ -1,16 +1,21 @@
 //! SeaORM entities: the tables, nothing else. Domain types and GraphQL types live
 //! in `api`; this crate never depends on it.
 
+pub mod api_key;
 pub mod appointment;
 pub mod audit_event;
-pub mod ccm_contact;
-pub mod faq_entry;
 pub mod callback_request;
-pub mod org_unit;
+pub mod ccm_contact;
+pub mod collaborator;
+pub mod faq_entry;
 pub mod operator_skill;
+pub mod org_unit;
 pub mod outbox_delivery;
 pub mod outbox_message;
 pub mod person;
+pub mod procura;
+pub mod procura_event;
+pub mod professional;
 pub mod quesito;
 pub mod quesito_classification;
 pub mod quesito_event;
@@ -18,9 +23,4 @@ pub mod quesito_sla;
 pub mod role_assignment;
 pub mod service;
 pub mod session;
-pub mod api_key;
-pub mod collaborator;
-pub mod procura;
-pub mod procura_event;
-pub mod professional;
 pub mod webhook;

@@ -11,8 +11,8 @@ mod m20261122_000002_create_sessions_and_audit;
 mod m20261122_000200_create_outbox;
 mod m20261122_000300_create_quesiti;
 mod m20261122_000310_create_faq;
-mod m20261122_000400_create_appointments;
 mod m20261122_000320_index_quesito_periods;
+mod m20261122_000400_create_appointments;
 mod m20261122_000500_create_procure;
 mod m20261122_000600_add_monitoring_indexes;
 

@@ -64,20 +64,14 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(OrgUnit::OpeningHours).string_len(200).null())
                     .col(ColumnDef::new(OrgUnit::CreatedAt).timestamp_with_time_zone().not_null())
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(OrgUnit::Table, OrgUnit::ParentId)
-                            .to(OrgUnit::Table, OrgUnit::Id),
+                        ForeignKey::create().from(OrgUnit::Table, OrgUnit::ParentId).to(OrgUnit::Table, OrgUnit::Id),
                     )
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_org_unit_parent")
-                    .table(OrgUnit::Table)
-                    .col(OrgUnit::ParentId)
-                    .to_owned(),
+                Index::create().name("idx_org_unit_parent").table(OrgUnit::Table).col(OrgUnit::ParentId).to_owned(),
             )
             .await?;
 

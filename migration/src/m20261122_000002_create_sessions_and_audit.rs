@@ -97,11 +97,7 @@ impl MigrationTrait for Migration {
         }
         manager
             .create_index(
-                Index::create()
-                    .name("idx_session_person")
-                    .table(Session::Table)
-                    .col(Session::PersonId)
-                    .to_owned(),
+                Index::create().name("idx_session_person").table(Session::Table).col(Session::PersonId).to_owned(),
             )
             .await
     }

@@ -172,7 +172,9 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(index("uq_quesito_sla_unit_section", QuesitoSla::Table, &["unit_id", "section"]).unique().to_owned())
+            .create_index(
+                index("uq_quesito_sla_unit_section", QuesitoSla::Table, &["unit_id", "section"]).unique().to_owned(),
+            )
             .await?;
 
         manager
@@ -208,9 +210,13 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(Quesito::Version).integer().not_null().default(1))
                     .col(ColumnDef::new(Quesito::CreatedAt).timestamp_with_time_zone().not_null())
                     .col(ColumnDef::new(Quesito::UpdatedAt).timestamp_with_time_zone().not_null())
-                    .foreign_key(ForeignKey::create().from(Quesito::Table, Quesito::UnitId).to(OrgUnit::Table, OrgUnit::Id))
                     .foreign_key(
-                        ForeignKey::create().from(Quesito::Table, Quesito::FiledByUnitId).to(OrgUnit::Table, OrgUnit::Id),
+                        ForeignKey::create().from(Quesito::Table, Quesito::UnitId).to(OrgUnit::Table, OrgUnit::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Quesito::Table, Quesito::FiledByUnitId)
+                            .to(OrgUnit::Table, OrgUnit::Id),
                     )
                     .foreign_key(
                         ForeignKey::create()
@@ -222,7 +228,9 @@ impl MigrationTrait for Migration {
                             .from(Quesito::Table, Quesito::ClassificationId)
                             .to(QuesitoClassification::Table, QuesitoClassification::Id),
                     )
-                    .foreign_key(ForeignKey::create().from(Quesito::Table, Quesito::FiledById).to(Person::Table, Person::Id))
+                    .foreign_key(
+                        ForeignKey::create().from(Quesito::Table, Quesito::FiledById).to(Person::Table, Person::Id),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -270,9 +278,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("idx_quesito_event_quesito", QuesitoEvent::Table, &["quesito_id", "id"]))
-            .await?;
+        manager.create_index(index("idx_quesito_event_quesito", QuesitoEvent::Table, &["quesito_id", "id"])).await?;
 
         manager
             .create_table(
@@ -292,10 +298,14 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(CcmContact::RecordedById).uuid().not_null())
                     .col(ColumnDef::new(CcmContact::RecordedAt).timestamp_with_time_zone().not_null())
                     .foreign_key(
-                        ForeignKey::create().from(CcmContact::Table, CcmContact::UnitId).to(OrgUnit::Table, OrgUnit::Id),
+                        ForeignKey::create()
+                            .from(CcmContact::Table, CcmContact::UnitId)
+                            .to(OrgUnit::Table, OrgUnit::Id),
                     )
                     .foreign_key(
-                        ForeignKey::create().from(CcmContact::Table, CcmContact::QuesitoId).to(Quesito::Table, Quesito::Id),
+                        ForeignKey::create()
+                            .from(CcmContact::Table, CcmContact::QuesitoId)
+                            .to(Quesito::Table, Quesito::Id),
                     )
                     .foreign_key(
                         ForeignKey::create()

@@ -55,7 +55,9 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(FaqEntry::CreatedById).uuid().not_null())
                     .col(ColumnDef::new(FaqEntry::CreatedAt).timestamp_with_time_zone().not_null())
                     .col(ColumnDef::new(FaqEntry::UpdatedAt).timestamp_with_time_zone().not_null())
-                    .foreign_key(ForeignKey::create().from(FaqEntry::Table, FaqEntry::UnitId).to(OrgUnit::Table, OrgUnit::Id))
+                    .foreign_key(
+                        ForeignKey::create().from(FaqEntry::Table, FaqEntry::UnitId).to(OrgUnit::Table, OrgUnit::Id),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -70,7 +72,9 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_faq_entry_unit").table(FaqEntry::Table).col(FaqEntry::UnitId).to_owned())
+            .create_index(
+                Index::create().name("idx_faq_entry_unit").table(FaqEntry::Table).col(FaqEntry::UnitId).to_owned(),
+            )
             .await?;
         manager
             .create_index(

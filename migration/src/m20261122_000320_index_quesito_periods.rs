@@ -18,11 +18,7 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .create_index(
-                Index::create()
-                    .name("idx_quesito_created_at")
-                    .table(Quesito::Table)
-                    .col(Quesito::CreatedAt)
-                    .to_owned(),
+                Index::create().name("idx_quesito_created_at").table(Quesito::Table).col(Quesito::CreatedAt).to_owned(),
             )
             .await?;
         manager
@@ -37,11 +33,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(Index::drop().name("idx_quesito_answered_at").table(Quesito::Table).to_owned())
-            .await?;
-        manager
-            .drop_index(Index::drop().name("idx_quesito_created_at").table(Quesito::Table).to_owned())
-            .await
+        manager.drop_index(Index::drop().name("idx_quesito_answered_at").table(Quesito::Table).to_owned()).await?;
+        manager.drop_index(Index::drop().name("idx_quesito_created_at").table(Quesito::Table).to_owned()).await
     }
 }

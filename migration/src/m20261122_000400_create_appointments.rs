@@ -246,9 +246,13 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                index("uq_appointment_cup_number", Appointment::Table, vec![Appointment::UnitId, Appointment::CupNumber])
-                    .unique()
-                    .to_owned(),
+                index(
+                    "uq_appointment_cup_number",
+                    Appointment::Table,
+                    vec![Appointment::UnitId, Appointment::CupNumber],
+                )
+                .unique()
+                .to_owned(),
             )
             .await?;
         for (name, cols) in [

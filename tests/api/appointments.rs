@@ -116,7 +116,12 @@ both_backends!(importing_the_fixture_twice_changes_nothing, |app: TestApp| async
     let second = import(&app, &director, "UT-CA1", &csv).await;
     let report = &data(&second)["importCupBookings"];
     assert_eq!(
-        (report["created"].as_i64(), report["updated"].as_i64(), report["cancelled"].as_i64(), report["unchanged"].as_i64()),
+        (
+            report["created"].as_i64(),
+            report["updated"].as_i64(),
+            report["cancelled"].as_i64(),
+            report["unchanged"].as_i64()
+        ),
         (Some(0), Some(0), Some(0), Some(8))
     );
     let after = list(&app, &director, filter).await;
@@ -142,7 +147,8 @@ both_backends!(broken_rows_are_reported_by_line_and_the_rest_is_written, |app: T
     for r in report["rejected"].as_array().unwrap() {
         assert!(!r["reason"].as_str().unwrap().is_empty() && !r["reasonEn"].as_str().unwrap().is_empty());
     }
-    let reasons: Vec<&str> = report["rejected"].as_array().unwrap().iter().map(|r| r["reasonEn"].as_str().unwrap()).collect();
+    let reasons: Vec<&str> =
+        report["rejected"].as_array().unwrap().iter().map(|r| r["reasonEn"].as_str().unwrap()).collect();
     assert!(reasons[3].contains("service"), "{reasons:?}");
     assert!(reasons[4].contains("24-day"), "{reasons:?}");
     // Nothing of the bad rows was written.
@@ -172,7 +178,10 @@ both_backends!(a_booking_missing_from_a_newer_export_is_cancelled_not_deleted, |
         .join("\n");
     let res = import(&app, &director, "UT-CA1", &newer).await;
     let report = &data(&res)["importCupBookings"];
-    assert_eq!((report["created"].as_i64(), report["updated"].as_i64(), report["cancelled"].as_i64()), (Some(0), Some(1), Some(1)));
+    assert_eq!(
+        (report["created"].as_i64(), report["updated"].as_i64(), report["cancelled"].as_i64()),
+        (Some(0), Some(1), Some(1))
+    );
     let gone = by_cup(&app, &director, "UT-CA1", "770002").await;
     assert_eq!(gone["status"], "CANCELLED");
     assert_eq!(by_cup(&app, &director, "UT-CA1", "770005").await["phone"], "079111222");
@@ -288,7 +297,8 @@ both_backends!(a_booking_goes_from_import_to_back_office_and_every_step_is_audit
     assert_eq!(rec["precall"]["note"], "Porta il testamento");
     assert_eq!(rec["precall"]["coverage"], "COVERED");
 
-    let res = mutate(&app, &coordinator, ASSIGN_COUNTER, json!({ "id": id, "u": "op.cagliari1", "c": "IN_PERSON" })).await;
+    let res =
+        mutate(&app, &coordinator, ASSIGN_COUNTER, json!({ "id": id, "u": "op.cagliari1", "c": "IN_PERSON" })).await;
     assert_eq!(data(&res)["assignCounter"]["status"], "COUNTER_ASSIGNED");
 
     let res = mutate(&app, &operator, START, json!({ "id": id })).await;
@@ -297,7 +307,9 @@ both_backends!(a_booking_goes_from_import_to_back_office_and_every_step_is_audit
     let res = mutate(&app, &operator, OUTCOME, json!({ "id": id, "o": "TRANSFERRED_TO_BACK_OFFICE" })).await;
     assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
     assert_eq!(res["errors"][0]["extensions"]["field"], "protocolNumber");
-    let res = mutate(&app, &operator, OUTCOME, json!({ "id": id, "o": "TRANSFERRED_TO_BACK_OFFICE", "p": "2026/0012345" })).await;
+    let res =
+        mutate(&app, &operator, OUTCOME, json!({ "id": id, "o": "TRANSFERRED_TO_BACK_OFFICE", "p": "2026/0012345" }))
+            .await;
     let closed = &data(&res)["recordCounterOutcome"];
     assert_eq!(closed["status"], "CLOSED");
     assert_eq!(closed["counter"]["protocolNumber"], "2026/0012345");
@@ -348,7 +360,10 @@ both_backends!(precall_combinations_that_make_no_sense_are_bad_input, |app: Test
     data(&import(&app, &director, "UT-CA1", &fixture("visualizza-ut-ca1.csv")).await);
     let with_phone = by_cup(&app, &director, "UT-CA1", "770001").await["id"].clone();
     let without_phone = by_cup(&app, &director, "UT-CA1", "770003").await["id"].clone();
-    data(&mutate(&app, &director, ASSIGN_PRECALLS, json!({ "ids": [with_phone, without_phone], "u": "op.cagliari1" })).await);
+    data(
+        &mutate(&app, &director, ASSIGN_PRECALLS, json!({ "ids": [with_phone, without_phone], "u": "op.cagliari1" }))
+            .await,
+    );
     for input in [
         json!({ "outcome": "NEGATIVE", "reason": "NO_ANSWER", "result": "CONFIRMED_VIRTUAL" }),
         json!({ "outcome": "POSITIVE", "result": "SERVED_REMOTELY", "note": "nota" }),
@@ -360,14 +375,38 @@ both_backends!(precall_combinations_that_make_no_sense_are_bad_input, |app: Test
         let res = mutate(&app, &operator, RECORD_PRECALL, json!({ "id": with_phone, "i": input })).await;
         assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{input} -> {res}");
     }
-    let res = mutate(&app, &operator, RECORD_PRECALL, json!({ "id": without_phone, "i": { "outcome": "NOT_CONTACTABLE", "reason": "MISSING_PHONE" } })).await;
+    let res = mutate(
+        &app,
+        &operator,
+        RECORD_PRECALL,
+        json!({ "id": without_phone, "i": { "outcome": "NOT_CONTACTABLE", "reason": "MISSING_PHONE" } }),
+    )
+    .await;
     assert_eq!(data(&res)["recordPrecallOutcome"]["precall"]["status"], "DONE");
     // A negative precall can be tried again, a served one closes the booking before the counter.
-    let res = mutate(&app, &operator, RECORD_PRECALL, json!({ "id": with_phone, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } })).await;
+    let res = mutate(
+        &app,
+        &operator,
+        RECORD_PRECALL,
+        json!({ "id": with_phone, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } }),
+    )
+    .await;
     assert_eq!(data(&res)["recordPrecallOutcome"]["status"], "BOOKED");
-    let res = mutate(&app, &operator, RECORD_PRECALL, json!({ "id": with_phone, "i": { "outcome": "POSITIVE", "result": "SERVED_REMOTELY" } })).await;
+    let res = mutate(
+        &app,
+        &operator,
+        RECORD_PRECALL,
+        json!({ "id": with_phone, "i": { "outcome": "POSITIVE", "result": "SERVED_REMOTELY" } }),
+    )
+    .await;
     assert_eq!(data(&res)["recordPrecallOutcome"]["status"], "RESOLVED_BY_PRECALL");
-    let res = mutate(&app, &operator, RECORD_PRECALL, json!({ "id": with_phone, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } })).await;
+    let res = mutate(
+        &app,
+        &operator,
+        RECORD_PRECALL,
+        json!({ "id": with_phone, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } }),
+    )
+    .await;
     assert_eq!(error_code(&res), Some("CONFLICT"));
 });
 
@@ -377,7 +416,13 @@ both_backends!(only_the_assignee_records_a_precall, |app: TestApp| async move {
     let id = by_cup(&app, &director, "UT-CA1", "770001").await["id"].clone();
     data(&mutate(&app, &director, ASSIGN_PRECALLS, json!({ "ids": [id], "u": "op.cagliari1" })).await);
     let other = app.login("op2.cagliari1").await;
-    let res = mutate(&app, &other, RECORD_PRECALL, json!({ "id": id, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } })).await;
+    let res = mutate(
+        &app,
+        &other,
+        RECORD_PRECALL,
+        json!({ "id": id, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } }),
+    )
+    .await;
     assert_eq!(error_code(&res), Some("FORBIDDEN"));
     // An operator cannot assign.
     let res = mutate(&app, &other, ASSIGN_PRECALLS, json!({ "ids": [id], "u": "op2.cagliari1" })).await;
@@ -413,7 +458,8 @@ both_backends!(auto_assignment_spreads_the_day_over_skilled_operators, |app: Tes
         };
         assert!(skilled, "{who} got {code}");
     }
-    let counts: Vec<i64> = result["perOperator"].as_array().unwrap().iter().map(|c| c["count"].as_i64().unwrap()).collect();
+    let counts: Vec<i64> =
+        result["perOperator"].as_array().unwrap().iter().map(|c| c["count"].as_i64().unwrap()).collect();
     assert_eq!(counts.len(), 2, "{result}");
     assert!((counts[0] - counts[1]).abs() <= 2, "{result}");
 });
@@ -425,12 +471,15 @@ both_backends!(counter_assignment_needs_the_skill_and_a_virtual_counter, |app: T
     data(&import(&app, &director, "UT-CA1", &fixture("visualizza-ut-ca1.csv")).await);
     let piva = by_cup(&app, &director, "UT-CA1", "770006").await["id"].clone();
     // op.cagliari1 has no PIVA skill.
-    let res = mutate(&app, &director, ASSIGN_COUNTER, json!({ "id": piva, "u": "op.cagliari1", "c": "IN_PERSON" })).await;
+    let res =
+        mutate(&app, &director, ASSIGN_COUNTER, json!({ "id": piva, "u": "op.cagliari1", "c": "IN_PERSON" })).await;
     assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
     // UT-CA1 has no virtual counter.
-    let res = mutate(&app, &director, ASSIGN_COUNTER, json!({ "id": piva, "u": "op2.cagliari1", "c": "VIRTUAL" })).await;
+    let res =
+        mutate(&app, &director, ASSIGN_COUNTER, json!({ "id": piva, "u": "op2.cagliari1", "c": "VIRTUAL" })).await;
     assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
-    let res = mutate(&app, &director, ASSIGN_COUNTER, json!({ "id": piva, "u": "op2.cagliari1", "c": "IN_PERSON" })).await;
+    let res =
+        mutate(&app, &director, ASSIGN_COUNTER, json!({ "id": piva, "u": "op2.cagliari1", "c": "IN_PERSON" })).await;
     assert_eq!(data(&res)["assignCounter"]["counter"]["operator"]["username"], "op2.cagliari1");
     // Skills set by the coordinator make op.cagliari1 eligible: the designated operator changes.
     let coordinator = app.login("coord.cagliari1").await;
@@ -442,13 +491,20 @@ both_backends!(counter_assignment_needs_the_skill_and_a_virtual_counter, |app: T
     )
     .await;
     assert_eq!(data(&res)["setOperatorSkills"]["services"].as_array().unwrap().len(), 2);
-    let res = mutate(&app, &coordinator, ASSIGN_COUNTER, json!({ "id": piva, "u": "op.cagliari1", "c": "IN_PERSON" })).await;
+    let res =
+        mutate(&app, &coordinator, ASSIGN_COUNTER, json!({ "id": piva, "u": "op.cagliari1", "c": "IN_PERSON" })).await;
     assert_eq!(data(&res)["assignCounter"]["counter"]["operator"]["username"], "op.cagliari1");
     let actions = audit_actions(&app, piva.as_str().unwrap()).await;
     assert!(actions.contains(&"appointment.counter_reassign".to_owned()), "{actions:?}");
     // Operators cannot set skills.
     let operator = app.login("op.cagliari1").await;
-    let res = mutate(&app, &operator, "mutation { setOperatorSkills(username: \"op.cagliari1\", serviceCodes: []) { officeCode } }", json!({})).await;
+    let res = mutate(
+        &app,
+        &operator,
+        "mutation { setOperatorSkills(username: \"op.cagliari1\", serviceCodes: []) { officeCode } }",
+        json!({}),
+    )
+    .await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
 });
 
@@ -544,7 +600,11 @@ both_backends!(reading_a_citizens_fiscal_code_or_phone_is_audited_once_per_reque
     let id = by_cup(&app, &op, "UT-CA1", "40100").await["id"].clone();
     let before = count_contact_reads(&app, id.as_str().unwrap()).await;
     let res = app
-        .graphql(Some(&op), "query($id: ID!) { appointment(id: $id) { fiscalCode phone email citizenName } }", json!({ "id": id }))
+        .graphql(
+            Some(&op),
+            "query($id: ID!) { appointment(id: $id) { fiscalCode phone email citizenName } }",
+            json!({ "id": id }),
+        )
         .await;
     assert_eq!(data(&res)["appointment"]["fiscalCode"], "MLSGNN75C45B354Q");
     assert_eq!(count_contact_reads(&app, id.as_str().unwrap()).await, before + 1);
@@ -634,8 +694,10 @@ both_backends!(a_ccm_operator_books_anywhere_but_reads_only_what_the_ccm_booked,
 both_backends!(the_book_service_function_runs_in_the_callers_transaction, |app: TestApp| async move {
     use api::appointments::service::{BookingInput, book};
     use sea_orm::TransactionTrait;
-    let principal = api::auth::service::load_principal(&app.state.db, person_id(&app, "ccm.op").await).await.unwrap().unwrap();
-    let scope = api::tenancy::Scope::new(app.state.db.clone(), app.state.authz.clone(), std::sync::Arc::new(principal), None);
+    let principal =
+        api::auth::service::load_principal(&app.state.db, person_id(&app, "ccm.op").await).await.unwrap().unwrap();
+    let scope =
+        api::tenancy::Scope::new(app.state.db.clone(), app.state.authz.clone(), std::sync::Arc::new(principal), None);
     let input = BookingInput {
         office_code: "UT-SS".into(),
         cup_number: Some("5555".into()),
@@ -680,8 +742,18 @@ both_backends!(two_people_assigning_the_same_booking_at_once_one_gets_conflict, 
     let booking = by_cup(&app, &director, "UT-CA1", "40105").await;
     let (id, version) = (booking["id"].clone(), booking["version"].clone());
     let (a, b) = tokio::join!(
-        mutate(&app, &director, ASSIGN_COUNTER, json!({ "id": id, "u": "op.cagliari1", "c": "IN_PERSON", "v": version })),
-        mutate(&app, &coordinator, ASSIGN_COUNTER, json!({ "id": id, "u": "op2.cagliari1", "c": "IN_PERSON", "v": version })),
+        mutate(
+            &app,
+            &director,
+            ASSIGN_COUNTER,
+            json!({ "id": id, "u": "op.cagliari1", "c": "IN_PERSON", "v": version })
+        ),
+        mutate(
+            &app,
+            &coordinator,
+            ASSIGN_COUNTER,
+            json!({ "id": id, "u": "op2.cagliari1", "c": "IN_PERSON", "v": version })
+        ),
     );
     let codes = [error_code(&a), error_code(&b)];
     assert_eq!(codes.iter().filter(|c| c.is_none()).count(), 1, "{a} {b}");
@@ -698,13 +770,24 @@ both_backends!(two_outcomes_recorded_at_once_one_gets_conflict, |app: TestApp| a
     let booking = by_cup(&app, &director, "UT-CA1", "40105").await;
     let (id, version) = (booking["id"].clone(), booking["version"].clone());
     let (a, b) = tokio::join!(
-        mutate(&app, &director, RECORD_PRECALL, json!({ "id": id, "v": version, "i": { "outcome": "POSITIVE", "result": "CONFIRMED_IN_PERSON" } })),
-        mutate(&app, &coordinator, RECORD_PRECALL, json!({ "id": id, "v": version, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } })),
+        mutate(
+            &app,
+            &director,
+            RECORD_PRECALL,
+            json!({ "id": id, "v": version, "i": { "outcome": "POSITIVE", "result": "CONFIRMED_IN_PERSON" } })
+        ),
+        mutate(
+            &app,
+            &coordinator,
+            RECORD_PRECALL,
+            json!({ "id": id, "v": version, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } })
+        ),
     );
     let codes = [error_code(&a), error_code(&b)];
     assert_eq!(codes.iter().filter(|c| c.is_none()).count(), 1, "{a} {b}");
     assert_eq!(codes.iter().filter(|c| **c == Some("CONFLICT")).count(), 1, "{a} {b}");
-    let precall_events = audit_actions(&app, id.as_str().unwrap()).await.iter().filter(|a| *a == "appointment.precall_record").count();
+    let precall_events =
+        audit_actions(&app, id.as_str().unwrap()).await.iter().filter(|a| *a == "appointment.precall_record").count();
     assert_eq!(precall_events, 1, "the loser leaves no trace");
 });
 
@@ -718,7 +801,11 @@ both_backends!(the_precontact_email_is_rendered_marked_sent_and_the_reply_record
     data(&mutate(&app, &director, ASSIGN_PRECALLS, json!({ "ids": [id], "u": "op.cagliari1" })).await);
     let op = app.login("op.cagliari1").await;
     let res = app
-        .graphql(Some(&op), "query($id: ID!) { precontactEmail(appointmentId: $id) { from to subject body } }", json!({ "id": id }))
+        .graphql(
+            Some(&op),
+            "query($id: ID!) { precontactEmail(appointmentId: $id) { from to subject body } }",
+            json!({ "id": id }),
+        )
         .await;
     let email = &data(&res)["precontactEmail"];
     let d = chrono::NaiveDate::parse_from_str(&day(4), "%Y-%m-%d").unwrap();
@@ -726,7 +813,13 @@ both_backends!(the_precontact_email_is_rendered_marked_sent_and_the_reply_record
     assert_eq!(email["to"], "giovanna.melis@example.it");
     assert_eq!(email["from"], "op.cagliari1@agenzia.example.it");
     assert!(email["body"].as_str().unwrap().contains("15 minuti"));
-    let res = mutate(&app, &op, "mutation($id: ID!) { markPrecontactSent(appointmentId: $id) { precontact { sentAt sentBy { username } } } }", json!({ "id": id })).await;
+    let res = mutate(
+        &app,
+        &op,
+        "mutation($id: ID!) { markPrecontactSent(appointmentId: $id) { precontact { sentAt sentBy { username } } } }",
+        json!({ "id": id }),
+    )
+    .await;
     assert_eq!(data(&res)["markPrecontactSent"]["precontact"]["sentBy"]["username"], "op.cagliari1");
     let res = mutate(
         &app,
@@ -738,7 +831,13 @@ both_backends!(the_precontact_email_is_rendered_marked_sent_and_the_reply_record
     assert_eq!(data(&res)["recordCitizenReply"]["precontact"]["reply"], "Invio i documenti per e-mail");
     // No e-mail address: nothing to render.
     let no_email = by_cup(&app, &director, "UT-CA1", "770002").await["id"].clone();
-    let res = app.graphql(Some(&op), "query($id: ID!) { precontactEmail(appointmentId: $id) { subject } }", json!({ "id": no_email })).await;
+    let res = app
+        .graphql(
+            Some(&op),
+            "query($id: ID!) { precontactEmail(appointmentId: $id) { subject } }",
+            json!({ "id": no_email }),
+        )
+        .await;
     assert_eq!(error_code(&res), Some("CONFLICT"));
 });
 
@@ -747,10 +846,22 @@ both_backends!(a_cancelled_booking_stays_with_its_reason, |app: TestApp| async m
     let id = by_cup(&app, &director, "UT-CA1", "40108").await["id"].clone();
     let res = mutate(&app, &director, "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"Richiesta del contribuente\") { status cancelReason } }", json!({ "id": id })).await;
     assert_eq!(data(&res)["cancelAppointment"]["status"], "CANCELLED");
-    let res = mutate(&app, &director, "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"di nuovo\") { status } }", json!({ "id": id })).await;
+    let res = mutate(
+        &app,
+        &director,
+        "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"di nuovo\") { status } }",
+        json!({ "id": id }),
+    )
+    .await;
     assert_eq!(error_code(&res), Some("CONFLICT"));
     let op = app.login("op.cagliari1").await;
-    let res = mutate(&app, &op, "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"x\") { status } }", json!({ "id": id })).await;
+    let res = mutate(
+        &app,
+        &op,
+        "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"x\") { status } }",
+        json!({ "id": id }),
+    )
+    .await;
     assert_eq!(error_code(&res), Some("FORBIDDEN"));
 });
 
@@ -849,7 +960,8 @@ both_backends!(a_page_of_bookings_costs_the_same_statements_for_5_and_100_rows, 
 
 both_backends!(the_catalogue_maps_services_to_profilo_utente_and_only_admins_change_it, |app: TestApp| async move {
     let op = app.login("op.cagliari1").await;
-    let res = app.graphql(Some(&op), "{ services { code fast profiloUtenteProcess profiloUtenteProduct } }", json!({})).await;
+    let res =
+        app.graphql(Some(&op), "{ services { code fast profiloUtenteProcess profiloUtenteProduct } }", json!({})).await;
     let services = data(&res)["services"].as_array().unwrap().clone();
     assert!(services.iter().any(|s| s["fast"] == true) && services.iter().any(|s| s["fast"] == false));
     let succ = services.iter().find(|s| s["code"] == "SUCC").unwrap();
@@ -867,13 +979,26 @@ both_backends!(the_catalogue_maps_services_to_profilo_utente_and_only_admins_cha
     assert_eq!(data(&res)["upsertService"]["active"], false);
     // An inactive service cannot be booked or given as a skill.
     let coord = app.login("coord.cagliari1").await;
-    let res = app.graphql(Some(&coord), "mutation { setOperatorSkills(username: \"op.cagliari1\", serviceCodes: [\"RAV\"]) { officeCode } }", json!({})).await;
+    let res = app
+        .graphql(
+            Some(&coord),
+            "mutation { setOperatorSkills(username: \"op.cagliari1\", serviceCodes: [\"RAV\"]) { officeCode } }",
+            json!({}),
+        )
+        .await;
     assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
-    let res = app.graphql(Some(&op), "{ operatorSkills(username: \"op.cagliari1\") { officeCode services { code } } }", json!({})).await;
+    let res = app
+        .graphql(
+            Some(&op),
+            "{ operatorSkills(username: \"op.cagliari1\") { officeCode services { code } } }",
+            json!({}),
+        )
+        .await;
     assert_eq!(data(&res)["operatorSkills"]["services"].as_array().unwrap().len(), 6);
     // Nobody outside the office reads its operators' skills.
     let sassari = app.login("op.sassari").await;
-    let res = app.graphql(Some(&sassari), "{ operatorSkills(username: \"op.cagliari1\") { officeCode } }", json!({})).await;
+    let res =
+        app.graphql(Some(&sassari), "{ operatorSkills(username: \"op.cagliari1\") { officeCode } }", json!({})).await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
 });
 
@@ -906,7 +1031,14 @@ both_backends!(forty_concurrent_bookings_with_cup_numbers_all_get_an_answer, |ap
             "cupNumber": format!("77{i:03}"),
         });
         let (app, ccm) = (&app, &ccm);
-        async move { app.graphql(Some(ccm), "mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { cupNumber } }", json!({ "i": input })).await }
+        async move {
+            app.graphql(
+                Some(ccm),
+                "mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { cupNumber } }",
+                json!({ "i": input }),
+            )
+            .await
+        }
     };
     let answers = futures::future::join_all((0..40).map(book)).await;
     let booked: Vec<&str> = answers.iter().filter_map(|r| r["data"]["bookAppointment"]["cupNumber"].as_str()).collect();

@@ -7,9 +7,7 @@ use crate::helpers::{TestApp, data};
 
 async fn actions_seen_by(app: &TestApp, username: &str) -> Vec<(String, String)> {
     let token = app.login(username).await;
-    let res = app
-        .graphql(Some(&token), "{ auditEvents(first: 100) { nodes { action actor } } }", json!({}))
-        .await;
+    let res = app.graphql(Some(&token), "{ auditEvents(first: 100) { nodes { action actor } } }", json!({})).await;
     data(&res)["auditEvents"]["nodes"]
         .as_array()
         .unwrap()

@@ -64,9 +64,7 @@ both_backends!(logins_and_logouts_are_audited, |app: TestApp| async move {
     let token = app.login("admin").await;
     app.graphql(Some(&token), "mutation { logout }", json!({})).await;
     let token = app.login("admin").await;
-    let res = app
-        .graphql(Some(&token), "{ auditEvents(first: 50) { nodes { action actor } } }", json!({}))
-        .await;
+    let res = app.graphql(Some(&token), "{ auditEvents(first: 50) { nodes { action actor } } }", json!({})).await;
     let events = data(&res)["auditEvents"]["nodes"].as_array().unwrap().clone();
     let has = |action: &str, actor: &str| events.iter().any(|e| e["action"] == action && e["actor"] == actor);
     assert!(has("auth.login_failed", "dr.sardegna"), "{events:?}");
@@ -114,7 +112,8 @@ fn codes(answers: &[Value]) -> std::collections::HashMap<String, usize> {
 
 /// 60 wrong passwords for one username at once, spread over `apps`: the limit holds.
 async fn sixty_concurrent_wrong_passwords(apps: &[&TestApp], username: &str) {
-    let attempts = (0..60).map(|i| apps[i % apps.len()].graphql(None, LOGIN_AS, json!({ "u": username, "p": "wrong" })));
+    let attempts =
+        (0..60).map(|i| apps[i % apps.len()].graphql(None, LOGIN_AS, json!({ "u": username, "p": "wrong" })));
     let answers = futures::future::join_all(attempts).await;
     let counted = codes(&answers);
     assert_eq!(counted.get("UNAUTHENTICATED").copied().unwrap_or(0), 10, "at most 10 password checks: {counted:?}");
@@ -142,7 +141,8 @@ async fn the_failed_login_limit_holds_under_concurrent_attempts_on_two_instances
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn aliased_logins_in_a_batch_count_one_by_one() {
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let aliases: Vec<String> = (0..10).map(|i| format!("a{i}: login(username: \"op.roma1\", password: \"wrong{i}\") {{ token }}")).collect();
+    let aliases: Vec<String> =
+        (0..10).map(|i| format!("a{i}: login(username: \"op.roma1\", password: \"wrong{i}\") {{ token }}")).collect();
     let op = json!({ "query": format!("mutation {{ {} }}", aliases.join(" ")) });
     let answers: Value = app.post("/graphql").json(&vec![op; 10]).send().await.unwrap().json().await.unwrap();
     let errors: Vec<&str> = answers
@@ -165,7 +165,16 @@ async fn aliased_logins_in_a_batch_count_one_by_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sixty_four_concurrent_sign_ins_are_computed_a_few_at_a_time() {
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let people = ["admin", "dr.sardegna", "dr.lazio", "dp.cagliari", "dir.cagliari1", "coord.cagliari1", "op2.cagliari1", "ccm.op"];
+    let people = [
+        "admin",
+        "dr.sardegna",
+        "dr.lazio",
+        "dp.cagliari",
+        "dir.cagliari1",
+        "coord.cagliari1",
+        "op2.cagliari1",
+        "ccm.op",
+    ];
     let attempts = (0..64).map(|i| {
         let (username, password) =
             if i % 2 == 0 { (people[i % people.len()].to_owned(), "demo") } else { (format!("nessuno{i}"), "demo") };

@@ -37,32 +37,37 @@ fn same_instant(a: &Value, b: DateTime<Utc>) -> bool {
     DateTime::parse_from_rfc3339(a.as_str().unwrap()).unwrap() == b
 }
 
-both_backends!(a_request_in_opening_hours_waits_for_no_one_and_one_outside_waits_for_the_next_opening, |app: TestApp| async move {
-    let ccm = app.login("ccm.op").await;
-    let tuesday_ten = last(Weekday::Tue, 10, 0);
-    let cb = request(&app, &ccm, "DP-CA", tuesday_ten).await;
-    assert_eq!(cb["status"], "WAITING");
-    assert!(same_instant(&cb["availableFrom"], tuesday_ten), "{cb}");
-    let friday_three_pm = last(Weekday::Fri, 15, 0);
-    let cb = request(&app, &ccm, "DP-CA", friday_three_pm).await;
-    let monday_nine = api::appointments::domain::rome_instant(
-        api::appointments::domain::rome_date(friday_three_pm) + Duration::days(3),
-        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-    )
-    .unwrap();
-    assert!(same_instant(&cb["availableFrom"], monday_nine), "{cb}");
-    // Not in the future, a real phone number.
-    let res = app
+both_backends!(
+    a_request_in_opening_hours_waits_for_no_one_and_one_outside_waits_for_the_next_opening,
+    |app: TestApp| async move {
+        let ccm = app.login("ccm.op").await;
+        let tuesday_ten = last(Weekday::Tue, 10, 0);
+        let cb = request(&app, &ccm, "DP-CA", tuesday_ten).await;
+        assert_eq!(cb["status"], "WAITING");
+        assert!(same_instant(&cb["availableFrom"], tuesday_ten), "{cb}");
+        let friday_three_pm = last(Weekday::Fri, 15, 0);
+        let cb = request(&app, &ccm, "DP-CA", friday_three_pm).await;
+        let monday_nine = api::appointments::domain::rome_instant(
+            api::appointments::domain::rome_date(friday_three_pm) + Duration::days(3),
+            NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        )
+        .unwrap();
+        assert!(same_instant(&cb["availableFrom"], monday_nine), "{cb}");
+        // Not in the future, a real phone number.
+        let res = app
         .graphql(
             Some(&ccm),
             REQUEST,
             json!({ "i": { "unitCode": "DP-CA", "phone": "347 000 1122", "topic": "x", "requestedAt": (Utc::now() + Duration::days(1)).to_rfc3339() } }),
         )
         .await;
-    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
-    let res = app.graphql(Some(&ccm), REQUEST, json!({ "i": { "unitCode": "DP-CA", "phone": "nessuno", "topic": "x" } })).await;
-    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
-});
+        assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+        let res = app
+            .graphql(Some(&ccm), REQUEST, json!({ "i": { "unitCode": "DP-CA", "phone": "nessuno", "topic": "x" } }))
+            .await;
+        assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
+    }
+);
 
 both_backends!(three_unanswered_attempts_close_a_callback_and_a_fourth_is_refused, |app: TestApp| async move {
     let ccm = app.login("ccm.op").await;
@@ -96,7 +101,11 @@ both_backends!(three_unanswered_attempts_close_a_callback_and_a_fourth_is_refuse
     // Every step audited.
     let admin = app.login("admin").await;
     let res = app
-        .graphql(Some(&admin), "{ auditEvents(filter: { recordType: \"callback\" }, first: 100) { edges { node { action recordId } } } }", json!({}))
+        .graphql(
+            Some(&admin),
+            "{ auditEvents(filter: { recordType: \"callback\" }, first: 100) { edges { node { action recordId } } } }",
+            json!({}),
+        )
         .await;
     let actions: Vec<String> = data(&res)["auditEvents"]["edges"]
         .as_array()
@@ -121,7 +130,10 @@ both_backends!(callbacks_stay_within_scope_and_reading_the_phone_is_audited, |ap
         let res = app.graphql(Some(&token), q, json!({ "id": id })).await;
         assert_eq!(error_code(&res), Some("NOT_FOUND"), "{username}");
         let res = app.graphql(Some(&token), "{ callbacks(first: 100) { edges { node { id } } } }", json!({})).await;
-        assert!(data(&res)["callbacks"]["edges"].as_array().unwrap().iter().all(|e| e["node"]["id"] != id), "{username}");
+        assert!(
+            data(&res)["callbacks"]["edges"].as_array().unwrap().iter().all(|e| e["node"]["id"] != id),
+            "{username}"
+        );
     }
     // The regional director reads it, without the phone number.
     let dr = app.login("dr.sardegna").await;

@@ -8,7 +8,8 @@ use crate::quesiti_support::*;
 
 const RECORD: &str = "mutation($i: RecordContactInput!) { recordContact(input: $i) { id channel section topic \
     citizenFiscalCode outcome quesito { id status } note } }";
-const LIST: &str = "query($f: ContactFilter) { contacts(filter: $f, first: 100) { nodes { id outcome topic quesito { id } } } }";
+const LIST: &str =
+    "query($f: ContactFilter) { contacts(filter: $f, first: 100) { nodes { id outcome topic quesito { id } } } }";
 
 both_backends!(a_contact_is_recorded_and_linked_to_the_quesito_it_produced, |app: TestApp| async move {
     let ccm = app.login("ccm.op").await;
@@ -67,7 +68,8 @@ both_backends!(an_answered_contact_needs_no_link_and_refuses_a_wrong_one, |app: 
 });
 
 both_backends!(only_the_ccm_records_and_reads_contacts, |app: TestApp| async move {
-    let input = json!({ "i": { "channel": "PHONE", "section": "PENSIONI", "topic": "Argomento", "outcome": "ANSWERED" } });
+    let input =
+        json!({ "i": { "channel": "PHONE", "section": "PENSIONI", "topic": "Argomento", "outcome": "ANSWERED" } });
     for who in ["cric.sardegna", "dr.sardegna", "op.cagliari1"] {
         let token = app.login(who).await;
         assert_eq!(error_code(&app.graphql(Some(&token), RECORD, input.clone()).await), Some("FORBIDDEN"), "{who}");

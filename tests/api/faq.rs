@@ -17,7 +17,8 @@ async fn search(app: &TestApp, token: &str, q: &str) -> Vec<Value> {
     data(&res)["faqEntries"]["edges"].as_array().unwrap().iter().map(|e| e["node"].clone()).collect()
 }
 
-const PUBLISH: &str = "mutation($i: PublishFaqInput!) { publishFaq(input: $i) { id question tags status version sourceQuesitoId } }";
+const PUBLISH: &str =
+    "mutation($i: PublishFaqInput!) { publishFaq(input: $i) { id question tags status version sourceQuesitoId } }";
 
 both_backends!(an_answer_published_as_faq_is_found_by_another_word_form, |app: TestApp| async move {
     let q = file_ok(&app, "DR-SAR", "Pensioni ai superstiti").await;
@@ -56,17 +57,22 @@ both_backends!(an_answer_published_as_faq_is_found_by_another_word_form, |app: T
 
 both_backends!(search_ranks_the_best_match_first_and_pages, |app: TestApp| async move {
     let expert = app.login("cric.sardegna").await;
-    let publish = |question: &str, answer: &str| {
-        json!({ "i": { "section": "SOSTEGNO_REDDITO", "question": question, "answer": answer, "tags": ["Indennità"] } })
-    };
+    let publish = |question: &str, answer: &str| json!({ "i": { "section": "SOSTEGNO_REDDITO", "question": question, "answer": answer, "tags": ["Indennità"] } });
     let weak = app
-        .graphql(Some(&expert), PUBLISH, publish("Documenti per la domanda", "Per la disoccupazione servono documenti."))
+        .graphql(
+            Some(&expert),
+            PUBLISH,
+            publish("Documenti per la domanda", "Per la disoccupazione servono documenti."),
+        )
         .await;
     let strong = app
         .graphql(
             Some(&expert),
             PUBLISH,
-            publish("Disoccupazione agricola", "La disoccupazione agricola spetta agli operai agricoli: disoccupazione."),
+            publish(
+                "Disoccupazione agricola",
+                "La disoccupazione agricola spetta agli operai agricoli: disoccupazione.",
+            ),
         )
         .await;
     let strong_id = data(&strong)["publishFaq"]["id"].clone();
@@ -106,11 +112,16 @@ both_backends!(faq_entries_are_edited_with_versions_and_retired, |app: TestApp| 
     let id = entry["id"].as_str().unwrap();
     const UPDATE: &str = "mutation($id: ID!, $i: UpdateFaqInput!, $v: Int) { updateFaq(id: $id, input: $i, expectedVersion: $v) { answer version } }";
     let res = app
-        .graphql(Some(&expert), UPDATE, json!({ "id": id, "i": { "answer": "Il riscatto agevolato della laurea si chiede online." }, "v": 1 }))
+        .graphql(
+            Some(&expert),
+            UPDATE,
+            json!({ "id": id, "i": { "answer": "Il riscatto agevolato della laurea si chiede online." }, "v": 1 }),
+        )
         .await;
     assert_eq!(data(&res)["updateFaq"]["version"], 2);
     // An editor who started from version 1 does not overwrite version 2.
-    let stale = app.graphql(Some(&expert), UPDATE, json!({ "id": id, "i": { "answer": "Vecchia bozza" }, "v": 1 })).await;
+    let stale =
+        app.graphql(Some(&expert), UPDATE, json!({ "id": id, "i": { "answer": "Vecchia bozza" }, "v": 1 })).await;
     assert_eq!(error_code(&stale), Some("CONFLICT"));
     // A blank tag is refused on update too, naming the field.
     let blank = app.graphql(Some(&expert), UPDATE, json!({ "id": id, "i": { "tags": ["laurea", " "] } })).await;
@@ -127,12 +138,14 @@ both_backends!(faq_entries_are_edited_with_versions_and_retired, |app: TestApp| 
         assert_eq!(error_code(&res), Some(code), "{who}: {res}");
     }
     // Retired: out of the search, still readable with includeRetired.
-    let res = app.graphql(Some(&expert), "mutation($id: ID!) { retireFaq(id: $id) { status } }", json!({ "id": id })).await;
+    let res =
+        app.graphql(Some(&expert), "mutation($id: ID!) { retireFaq(id: $id) { status } }", json!({ "id": id })).await;
     assert_eq!(data(&res)["retireFaq"]["status"], "RETIRED");
     assert!(!search(&app, &ccm, "riscatto laurea").await.iter().any(|n| n["id"] == id));
     let res = app.graphql(Some(&ccm), SEARCH, json!({ "q": "riscatto laurea", "r": true })).await;
     assert!(data(&res)["faqEntries"]["edges"].as_array().unwrap().iter().any(|e| e["node"]["id"] == id));
-    let again = app.graphql(Some(&expert), "mutation($id: ID!) { retireFaq(id: $id) { status } }", json!({ "id": id })).await;
+    let again =
+        app.graphql(Some(&expert), "mutation($id: ID!) { retireFaq(id: $id) { status } }", json!({ "id": id })).await;
     assert_eq!(error_code(&again), Some("CONFLICT"));
 });
 
@@ -153,7 +166,10 @@ both_backends!(only_cric_experts_publish_and_bad_input_is_refused, |app: TestApp
         (json!({ "section": "PENSIONI", "question": "?", "answer": "Risposta" }), "question"),
         (json!({ "section": "PENSIONI", "question": "Domanda valida?", "answer": "  " }), "answer"),
         (json!({ "section": "PENSIONI", "question": "Domanda valida?", "answer": "R", "tags": ["a,b"] }), "tags"),
-        (json!({ "section": "PENSIONI", "question": "Domanda valida?", "answer": "R", "tags": ["pensione", ""] }), "tags"),
+        (
+            json!({ "section": "PENSIONI", "question": "Domanda valida?", "answer": "R", "tags": ["pensione", ""] }),
+            "tags",
+        ),
         (json!({ "section": "PENSIONI", "question": "Domanda valida?", "answer": "R", "tags": ["   "] }), "tags"),
     ] {
         let res = app.graphql(Some(&expert), PUBLISH, json!({ "i": i })).await;

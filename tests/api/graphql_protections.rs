@@ -140,14 +140,14 @@ async fn production_hides_introspection_field_suggestions_and_graphiql() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_empty_batch_or_a_batch_of_non_objects_is_refused_with_400() {
     let app = app().await;
-    for body in ["[]", " [ ] ", r#"["{__typename}"]"#, r#"[{"query":"{ __typename }"}, "{__typename}"]"#, r#"[["{__typename}"]]"#] {
-        let res = app
-            .post("/graphql")
-            .header("content-type", "application/json")
-            .body(body)
-            .send()
-            .await
-            .unwrap();
+    for body in [
+        "[]",
+        " [ ] ",
+        r#"["{__typename}"]"#,
+        r#"[{"query":"{ __typename }"}, "{__typename}"]"#,
+        r#"[["{__typename}"]]"#,
+    ] {
+        let res = app.post("/graphql").header("content-type", "application/json").body(body).send().await.unwrap();
         assert_eq!(res.status(), 400, "{body}");
         let answer: Value = res.json().await.unwrap();
         assert_eq!(error_code(&answer), Some("BAD_USER_INPUT"), "{body}: {answer}");
@@ -200,9 +200,11 @@ async fn slow_post(address: &str, length: usize, pause: std::time::Duration, giv
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_body_sent_one_byte_a_second_gets_408_when_the_read_timeout_passes() {
-    let app = TestApp::spawn_configured(Backend::Sqlite, |s| s.body_read_timeout = std::time::Duration::from_secs(2)).await;
+    let app =
+        TestApp::spawn_configured(Backend::Sqlite, |s| s.body_read_timeout = std::time::Duration::from_secs(2)).await;
     let started = std::time::Instant::now();
-    let answer = slow_post(&app.address, 200, std::time::Duration::from_secs(1), std::time::Duration::from_secs(8)).await;
+    let answer =
+        slow_post(&app.address, 200, std::time::Duration::from_secs(1), std::time::Duration::from_secs(8)).await;
     assert!(answer.starts_with("HTTP/1.1 408"), "answer after {:?}: {answer:?}", started.elapsed());
     assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
     assert!(answer.to_ascii_lowercase().contains("connection: close"), "{answer}");

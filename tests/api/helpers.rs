@@ -162,10 +162,7 @@ impl TestApp {
     /// Signs in and returns the bearer token; panics with the response if it fails.
     pub async fn login(&self, username: &str) -> String {
         let res = self.try_login(username, "demo").await;
-        res["data"]["login"]["token"]
-            .as_str()
-            .unwrap_or_else(|| panic!("login of {username} failed: {res}"))
-            .to_owned()
+        res["data"]["login"]["token"].as_str().unwrap_or_else(|| panic!("login of {username} failed: {res}")).to_owned()
     }
 
     pub async fn try_login(&self, username: &str, password: &str) -> Value {
@@ -238,9 +235,7 @@ async fn test_settings(backend: &Backend) -> (Settings, Option<PgCleanup>, Optio
 async fn create_schema(url: &str, schema: &str) {
     use sea_orm::{ConnectionTrait, Database};
     let db = Database::connect(url).await.expect("connect to TEST_DATABASE_URL");
-    db.execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
-        .await
-        .expect("create test schema");
+    db.execute_unprepared(&format!("CREATE SCHEMA \"{schema}\"")).await.expect("create test schema");
 }
 
 impl Drop for TestApp {
@@ -264,13 +259,7 @@ impl Drop for TestApp {
 /// straight into the database (for tests that need many rows).
 pub async fn directorate_with_offices(app: &TestApp, code: &str, n: usize) {
     let db = &app.state.db;
-    let dr = org_unit::Entity::find()
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|u| u.code == "DR-SAR")
-        .unwrap();
+    let dr = org_unit::Entity::find().all(db).await.unwrap().into_iter().find(|u| u.code == "DR-SAR").unwrap();
     let dp_id = Uuid::now_v7();
     let dp_path = format!("{}{code}/", dr.path);
     let unit = |id, code: String, kind: &str, parent, path| org_unit::ActiveModel {
@@ -293,7 +282,13 @@ pub async fn directorate_with_offices(app: &TestApp, code: &str, n: usize) {
     let offices: Vec<_> = (0..n)
         .map(|i| {
             let segment = format!("U{i}");
-            unit(Uuid::now_v7(), format!("{code}-{segment}"), "TERRITORIAL_OFFICE", dp_id, format!("{dp_path}{segment}/"))
+            unit(
+                Uuid::now_v7(),
+                format!("{code}-{segment}"),
+                "TERRITORIAL_OFFICE",
+                dp_id,
+                format!("{dp_path}{segment}/"),
+            )
         })
         .collect();
     for chunk in offices.chunks(200) {

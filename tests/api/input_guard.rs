@@ -91,17 +91,23 @@ both_backends!(a_nul_byte_is_bad_input_not_an_internal_error, |app: TestApp| asy
     let res = app.graphql(None, LOGIN, json!({ "u": "admin\u{0}", "p": "demo" })).await;
     assert_eq!(refused_field(&res), Some("username"));
     // Inline literals are checked like variables.
-    let res = app.graphql(None, r#"mutation { login(username: "admin\u0000", password: "x") { token } }"#, json!({})).await;
+    let res =
+        app.graphql(None, r#"mutation { login(username: "admin\u0000", password: "x") { token } }"#, json!({})).await;
     assert_eq!(refused_field(&res), Some("username"));
     let admin = app.login("admin").await;
-    let res = app.graphql(Some(&admin), "query($c: String!) { orgUnit(code: $c) { code } }", json!({ "c": "UT-CA1\u{0}" })).await;
+    let res = app
+        .graphql(Some(&admin), "query($c: String!) { orgUnit(code: $c) { code } }", json!({ "c": "UT-CA1\u{0}" }))
+        .await;
     assert_eq!(refused_field(&res), Some("code"));
-    let res = app.graphql(Some(&admin), "query($u: String!) { person(username: $u) { username } }", json!({ "u": "\u{0}" })).await;
+    let res = app
+        .graphql(Some(&admin), "query($u: String!) { person(username: $u) { username } }", json!({ "u": "\u{0}" }))
+        .await;
     assert_eq!(refused_field(&res), Some("username"));
     // Inside an input object, in free text.
     let ccm = app.login("ccm.op").await;
     let contact = json!({ "i": { "channel": "PHONE", "section": "PENSIONI", "topic": "Pensione", "outcome": "ANSWERED", "note": "nota\u{0}" } });
-    let res = app.graphql(Some(&ccm), "mutation($i: RecordContactInput!) { recordContact(input: $i) { id } }", contact).await;
+    let res =
+        app.graphql(Some(&ccm), "mutation($i: RecordContactInput!) { recordContact(input: $i) { id } }", contact).await;
     assert_eq!(refused_field(&res), Some("note"));
 });
 
@@ -118,11 +124,16 @@ both_backends!(over_long_strings_are_refused_before_the_database, |app: TestApp|
         "code": "UT-CA9", "name": "UT Cagliari 9", "kind": "TERRITORIAL_OFFICE",
         "parentCode": "DP-CA", "segment": "S".repeat(100_000), "size": "LARGE", "virtualCounter": false
     }});
-    let res = app.graphql(Some(&admin), "mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { code } }", unit).await;
+    let res = app
+        .graphql(Some(&admin), "mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { code } }", unit)
+        .await;
     assert_eq!(refused_field(&res), Some("segment"));
     let res = app.graphql(Some(&admin), r#"{ orgUnit(code: "UT-CA9") { code } }"#, json!({})).await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"), "nothing was written: {res}");
-    let hours = format!(r#"mutation {{ updateOrgUnit(code: "UT-CA1", input: {{ openingHours: "{}" }}) {{ code }} }}"#, "9".repeat(300));
+    let hours = format!(
+        r#"mutation {{ updateOrgUnit(code: "UT-CA1", input: {{ openingHours: "{}" }}) {{ code }} }}"#,
+        "9".repeat(300)
+    );
     let res = app.graphql(Some(&admin), &hours, json!({})).await;
     assert_eq!(refused_field(&res), Some("openingHours"));
 });
@@ -130,10 +141,12 @@ both_backends!(over_long_strings_are_refused_before_the_database, |app: TestApp|
 both_backends!(control_characters_are_refused_and_line_breaks_only_in_free_text, |app: TestApp| async move {
     let ccm = app.login("ccm.op").await;
     let book = "mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id precall { note } } }";
-    let input = |name: &str| json!({ "i": {
-        "officeCode": "UT-CA1", "date": crate::appointments::day(7), "time": "10:30:00", "serviceCode": "SUCC",
-        "fiscalCode": "RSSMRA80A01H501U", "citizenName": name,
-    }});
+    let input = |name: &str| {
+        json!({ "i": {
+            "officeCode": "UT-CA1", "date": crate::appointments::day(7), "time": "10:30:00", "serviceCode": "SUCC",
+            "fiscalCode": "RSSMRA80A01H501U", "citizenName": name,
+        }})
+    };
     let res = app.graphql(Some(&ccm), book, input("Rossi\u{7} Mario")).await;
     assert_eq!(refused_field(&res), Some("citizenName"));
     let res = app.graphql(Some(&ccm), book, input("Rossi\nMario")).await;
@@ -152,6 +165,12 @@ both_backends!(control_characters_are_refused_and_line_breaks_only_in_free_text,
     // A mailbox cannot smuggle a header.
     let admin = app.login("admin").await;
     let inject = json!({ "m": "a@b.it\r\nBcc: evil@x.it" });
-    let res = app.graphql(Some(&admin), r#"mutation($m: String) { updateOrgUnit(code: "UT-CA1", input: { virtualCounterMailbox: $m }) { code } }"#, inject).await;
+    let res = app
+        .graphql(
+            Some(&admin),
+            r#"mutation($m: String) { updateOrgUnit(code: "UT-CA1", input: { virtualCounterMailbox: $m }) { code } }"#,
+            inject,
+        )
+        .await;
     assert_eq!(refused_field(&res), Some("virtualCounterMailbox"));
 });

@@ -59,7 +59,11 @@ fn scalar(_: &str) -> String {
 /// service catalogue, which belong to no region.
 const CATALOGUE: &[Probe] = &[
     Probe { root: "me", wrap: plain, pieces: &["username", "assignments { unitCode unitName }"] },
-    Probe { root: "orgUnits(first: 20)", wrap: nodes, pieces: &["id code name path", "parent { code name }", "children { id code name }"] },
+    Probe {
+        root: "orgUnits(first: 20)",
+        wrap: nodes,
+        pieces: &["id code name path", "parent { code name }", "children { id code name }"],
+    },
     Probe {
         root: "people(first: 20)",
         wrap: nodes,
@@ -68,17 +72,38 @@ const CATALOGUE: &[Probe] = &[
     Probe {
         root: "auditEvents(first: 20)",
         wrap: nodes,
-        pieces: &["id action recordType recordId", "actor", "unit { id code name }", "actingUnit { id code name }", "detail"],
+        pieces: &[
+            "id action recordType recordId",
+            "actor",
+            "unit { id code name }",
+            "actingUnit { id code name }",
+            "detail",
+        ],
     },
     Probe {
         root: "appointments(first: 20)",
         wrap: nodes,
-        pieces: &["id cupNumber", "office { id code name }", "bookedByUnit { id code }", "bookedBy { username }", "precall { assignee { username } }", "counter { operator { username } }"],
+        pieces: &[
+            "id cupNumber",
+            "office { id code name }",
+            "bookedByUnit { id code }",
+            "bookedBy { username }",
+            "precall { assignee { username } }",
+            "counter { operator { username } }",
+        ],
     },
     Probe {
         root: "quesiti(first: 20)",
         wrap: nodes,
-        pieces: &["id subject", "cric { id code name }", "forwardedTo { code }", "classification { id code }", "events { actor }", "conversionOffices { id code name }", "appointmentId contactId"],
+        pieces: &[
+            "id subject",
+            "cric { id code name }",
+            "forwardedTo { code }",
+            "classification { id code }",
+            "events { actor }",
+            "conversionOffices { id code name }",
+            "appointmentId contactId",
+        ],
     },
     Probe { root: "quesitoCount", wrap: scalar, pieces: &[""] },
     Probe { root: "quesitoRegions", wrap: plain, pieces: &["id code name"] },
@@ -88,11 +113,19 @@ const CATALOGUE: &[Probe] = &[
         wrap: nodes,
         pieces: &["id topic", "unit { id code name }", "assignee { username }", "requestedBy { username }"],
     },
-    Probe { root: "contacts(first: 20)", wrap: nodes, pieces: &["id topic", "quesito { id cric { code } }", "appointmentId callbackId"] },
+    Probe {
+        root: "contacts(first: 20)",
+        wrap: nodes,
+        pieces: &["id topic", "quesito { id cric { code } }", "appointmentId callbackId"],
+    },
     Probe {
         root: "myWorklist",
         wrap: plain,
-        pieces: &["precalls { id office { code } }", "counterSessions { id office { code } }", "callbacks { id unit { code } }"],
+        pieces: &[
+            "precalls { id office { code } }",
+            "counterSessions { id office { code } }",
+            "callbacks { id unit { code } }",
+        ],
     },
     Probe { root: "outboxMessages(first: 20)", wrap: nodes, pieces: &["id reference", "unit { id code name }"] },
     Probe { root: "faqEntries(first: 20)", wrap: nodes, pieces: &["id question"] },
@@ -184,7 +217,13 @@ async fn direct_lookups(app: &TestApp, token: &str, other: &str, foreign: &[Stri
     let mut probes = vec![
         (format!(r#"{{ orgUnit(code: "{}") {{ id name }} }}"#, unit.code), unit.code.clone()),
         (format!(r#"{{ officeStaff(officeCode: "{}") {{ username }} }}"#, unit.code), unit.code.clone()),
-        (format!(r#"{{ stats(unitCode: "{}", from: "2026-01-01", to: "2026-01-31") {{ unit {{ code }} }} }}"#, unit.code), unit.code.clone()),
+        (
+            format!(
+                r#"{{ stats(unitCode: "{}", from: "2026-01-01", to: "2026-01-31") {{ unit {{ code }} }} }}"#,
+                unit.code
+            ),
+            unit.code.clone(),
+        ),
     ];
     if let Some(a) = entities::appointment::Entity::find()
         .filter(entities::appointment::Column::UnitId.eq(unit.id))
@@ -201,11 +240,8 @@ async fn direct_lookups(app: &TestApp, token: &str, other: &str, foreign: &[Stri
         .await
         .unwrap()
         .unwrap();
-    if let Some(q) = entities::quesito::Entity::find()
-        .filter(entities::quesito::Column::UnitId.eq(cric.id))
-        .one(db)
-        .await
-        .unwrap()
+    if let Some(q) =
+        entities::quesito::Entity::find().filter(entities::quesito::Column::UnitId.eq(cric.id)).one(db).await.unwrap()
     {
         probes.push((format!(r#"{{ quesito(id: "{}") {{ id subject }} }}"#, q.id), q.id.to_string()));
     }

@@ -14,10 +14,7 @@ async fn table_exists(app: &TestApp, table: &str) -> bool {
             "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{table}'"
         ),
     };
-    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .is_some()
+    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql)).await.unwrap().is_some()
 }
 
 both_backends!(every_migration_rolls_back_and_reapplies, |app: TestApp| async move {
@@ -29,10 +26,7 @@ both_backends!(every_migration_rolls_back_and_reapplies, |app: TestApp| async mo
     Migrator::down(db, None).await.unwrap();
     assert!(!table_exists(&app, "org_unit").await);
     assert!(!table_exists(&app, "session").await);
-    assert_eq!(
-        Migrator::get_pending_migrations(db).await.unwrap().len(),
-        Migrator::migrations().len()
-    );
+    assert_eq!(Migrator::get_pending_migrations(db).await.unwrap().len(), Migrator::migrations().len());
 
     Migrator::up(db, None).await.unwrap();
     assert!(table_exists(&app, "org_unit").await);

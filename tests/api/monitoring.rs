@@ -90,8 +90,19 @@ async fn expected(app: &TestApp, path: &str, from: NaiveDate, to: NaiveDate) -> 
     }
     let mut appointments = json!({});
     for k in [
-        "bookings", "cancelled", "toPrecall", "precalled", "precalledInTime", "notContactable", "negative", "positive",
-        "servedRemotely", "redirectedEmailPec", "confirmedVirtual", "confirmedInPerson", "cancelledByCitizen",
+        "bookings",
+        "cancelled",
+        "toPrecall",
+        "precalled",
+        "precalledInTime",
+        "notContactable",
+        "negative",
+        "positive",
+        "servedRemotely",
+        "redirectedEmailPec",
+        "confirmedVirtual",
+        "confirmedInPerson",
+        "cancelledByCitizen",
         "sessionsOver15Minutes",
     ] {
         appointments[k] = json!(n.get(k).copied().unwrap_or(0));
@@ -135,7 +146,9 @@ async fn expected(app: &TestApp, path: &str, from: NaiveDate, to: NaiveDate) -> 
         let count = |f: &dyn Fn(&quesito::Model) -> bool| qs.iter().filter(|q| f(q)).count() as i64;
         let mut secs: Vec<i64> = qs
             .iter()
-            .filter_map(|q| q.answered_at.map(|a| ((a - q.created_at).num_milliseconds() as f64 / 1000.0).round() as i64))
+            .filter_map(|q| {
+                q.answered_at.map(|a| ((a - q.created_at).num_milliseconds() as f64 / 1000.0).round() as i64)
+            })
             .collect();
         secs.sort();
         let median = match secs.len() {
@@ -321,14 +334,29 @@ async fn digest(app: &TestApp) -> Vec<String> {
         .map(|a| {
             format!(
                 "{} {} {} {} {} {:?} {:?} {:?} {:?} {:?}",
-                a.id, codes[&a.unit_id], a.cup_number, a.local_date, a.status, a.precall_result, a.precalled_at,
-                a.counter_outcome, a.counter_started_at, a.counter_ended_at
+                a.id,
+                codes[&a.unit_id],
+                a.cup_number,
+                a.local_date,
+                a.status,
+                a.precall_result,
+                a.precalled_at,
+                a.counter_outcome,
+                a.counter_started_at,
+                a.counter_ended_at
             )
         })
         .collect();
-    rows.extend(quesito::Entity::find().all(db).await.unwrap().into_iter().filter(|q| q.created_at.date_naive() < cutoff).map(
-        |q| format!("{} {} {} {} {:?} {:?}", q.created_at, codes[&q.unit_id], q.section, q.status, q.answered_at, q.due_at),
-    ));
+    rows.extend(
+        quesito::Entity::find().all(db).await.unwrap().into_iter().filter(|q| q.created_at.date_naive() < cutoff).map(
+            |q| {
+                format!(
+                    "{} {} {} {} {:?} {:?}",
+                    q.created_at, codes[&q.unit_id], q.section, q.status, q.answered_at, q.due_at
+                )
+            },
+        ),
+    );
     rows.extend(
         callback_request::Entity::find()
             .all(db)

@@ -40,7 +40,14 @@ both_backends!(reminders_are_sent_once_even_across_a_restart, |app: TestApp| asy
 
     // A precall made meanwhile withdraws the reminder.
     let op = app.login("op.cagliari1").await;
-    data(&app.graphql(Some(&director), "mutation($ids: [ID!]!) { assignPrecalls(appointmentIds: $ids, username: \"op.cagliari1\") { id } }", json!({ "ids": [to_precall] })).await);
+    data(
+        &app.graphql(
+            Some(&director),
+            "mutation($ids: [ID!]!) { assignPrecalls(appointmentIds: $ids, username: \"op.cagliari1\") { id } }",
+            json!({ "ids": [to_precall] }),
+        )
+        .await,
+    );
     data(&app
         .graphql(
             Some(&op),
@@ -83,7 +90,14 @@ both_backends!(a_virtual_session_gets_its_link_the_day_before_and_a_closing_emai
     // Today's virtual session of op.sassari (40112) ends: the closing e-mail is queued with it.
     let op = app.login("op.sassari").await;
     let today_session = by_cup(&app, &op, "UT-SS", "40112").await["id"].clone();
-    data(&app.graphql(Some(&op), "mutation($id: ID!) { startCounterSession(id: $id) { id } }", json!({ "id": today_session })).await);
+    data(
+        &app.graphql(
+            Some(&op),
+            "mutation($id: ID!) { startCounterSession(id: $id) { id } }",
+            json!({ "id": today_session }),
+        )
+        .await,
+    );
     data(&app
         .graphql(
             Some(&op),
@@ -91,8 +105,13 @@ both_backends!(a_virtual_session_gets_its_link_the_day_before_and_a_closing_emai
             json!({ "id": today_session }),
         )
         .await);
-    let closing = message(&app, &format!("appointment:{}:closing", today_session.as_str().unwrap())).await.expect("closing queued");
+    let closing = message(&app, &format!("appointment:{}:closing", today_session.as_str().unwrap()))
+        .await
+        .expect("closing queued");
     assert!(closing.body.contains("2026/77"));
     assert!(app.drain_outbox().await >= 2);
-    assert_eq!(message(&app, &format!("appointment:{}:closing", today_session.as_str().unwrap())).await.unwrap().status, "SENT");
+    assert_eq!(
+        message(&app, &format!("appointment:{}:closing", today_session.as_str().unwrap())).await.unwrap().status,
+        "SENT"
+    );
 });

@@ -29,8 +29,8 @@ both_backends!(a_regional_director_sees_the_whole_region_and_nothing_of_another,
     assert_eq!(
         codes,
         sorted(&[
-            "DR-SAR", "CRIC-SAR", "DP-CA", "UT-CA1", "UT-CA2", "UT-IGL", "DP-SS", "UT-SS", "DP-OR", "UT-OR",
-            "DP-NU", "UT-NU"
+            "DR-SAR", "CRIC-SAR", "DP-CA", "UT-CA1", "UT-CA2", "UT-IGL", "DP-SS", "UT-SS", "DP-OR", "UT-OR", "DP-NU",
+            "UT-NU"
         ])
     );
 });
@@ -60,7 +60,11 @@ both_backends!(a_unit_of_another_region_is_not_found, |app: TestApp| async move 
 both_backends!(children_stay_inside_the_scope_and_drill_down, |app: TestApp| async move {
     let token = app.login("dp.cagliari").await;
     let res = app
-        .graphql(Some(&token), r#"{ orgUnit(code: "DP-CA") { parent { code } children { code children { code } } } }"#, json!({}))
+        .graphql(
+            Some(&token),
+            r#"{ orgUnit(code: "DP-CA") { parent { code } children { code children { code } } } }"#,
+            json!({}),
+        )
         .await;
     let unit = &data(&res)["orgUnit"];
     assert_eq!(unit["parent"], Value::Null);
@@ -124,7 +128,10 @@ both_backends!(an_admin_adds_an_office_that_the_region_then_sees, |app: TestApp|
 
     let update = r#"mutation { updateOrgUnit(code: "UT-CA3", input: { name: "UT Cagliari Tre", openingHours: "lun-ven 9-13" }) { name openingHours size } }"#;
     let res = app.graphql(Some(&admin), update, json!({})).await;
-    assert_eq!(data(&res)["updateOrgUnit"], json!({ "name": "UT Cagliari Tre", "openingHours": "lun-ven 9-13", "size": "LARGE" }));
+    assert_eq!(
+        data(&res)["updateOrgUnit"],
+        json!({ "name": "UT Cagliari Tre", "openingHours": "lun-ven 9-13", "size": "LARGE" })
+    );
 });
 
 both_backends!(a_unit_segment_with_like_wildcards_is_refused, |app: TestApp| async move {

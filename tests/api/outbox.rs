@@ -58,10 +58,8 @@ async fn log(app: &TestApp, id: Uuid) -> Vec<(i32, String, Option<i32>)> {
 
 fn eml_files(app: &TestApp) -> Vec<PathBuf> {
     let Ok(dir) = std::fs::read_dir(app.mail_dir()) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = dir
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        dir.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "eml")).collect();
     files.sort();
     files
 }
@@ -250,10 +248,7 @@ both_backends!(a_message_whose_worker_died_is_sent_once_after_the_lease, |app: T
     assert_eq!(sent.status, "SENT");
     assert_eq!(sent.attempts, 2);
     assert!(sent.sent_at.is_some() && sent.locked_until.is_none() && sent.lease_token.is_none());
-    assert_eq!(
-        log(&app, id).await,
-        vec![(1, "LEASE_EXPIRED".into(), None), (2, "SENT".into(), None)]
-    );
+    assert_eq!(log(&app, id).await, vec![(1, "LEASE_EXPIRED".into(), None), (2, "SENT".into(), None)]);
     let files = eml_files(&app);
     assert_eq!(files, vec![app.mail_dir().join(format!("{id}.eml"))]);
     let eml = std::fs::read_to_string(&files[0]).unwrap();
@@ -280,10 +275,8 @@ both_backends!(two_workers_draining_at_once_deliver_each_message_once, |app: Tes
     assert_eq!(na.unwrap() + nb.unwrap(), 12);
 
     let hooks = receiver.received();
-    let delivered: HashSet<Uuid> = hooks
-        .iter()
-        .map(|h| Uuid::parse_str(h.header(domain::HEADER_DELIVERY)).unwrap())
-        .collect();
+    let delivered: HashSet<Uuid> =
+        hooks.iter().map(|h| Uuid::parse_str(h.header(domain::HEADER_DELIVERY)).unwrap()).collect();
     assert_eq!(hooks.len(), 12, "a message was delivered twice");
     assert_eq!(delivered, ids);
     assert_eq!(a.drain_once().await.unwrap() + b.drain_once().await.unwrap(), 0);
@@ -424,12 +417,8 @@ async fn monitored(app: &TestApp, token: &str, filter: serde_json::Value) -> Vec
 
 /// Makes `username` an ADMIN of the unit `code` as well (no such demo account).
 async fn make_admin_of(app: &TestApp, username: &str, code: &str) {
-    let person = person::Entity::find()
-        .filter(person::Column::Username.eq(username))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let person =
+        person::Entity::find().filter(person::Column::Username.eq(username)).one(&app.state.db).await.unwrap().unwrap();
     role_assignment::Entity::insert(role_assignment::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person.id),
@@ -734,7 +723,8 @@ async fn a_message_in_flight_at_shutdown_is_recorded_and_not_sent_twice(backend:
         store::deliveries_of(&state.db, &[id]).await.unwrap().into_iter().map(|d| (d.attempt, d.outcome)).collect();
     assert_eq!(deliveries, vec![(1, "SENT".to_owned())]);
     let second = Worker::new(&state).unwrap();
-    let past_lease = Utc::now() + chrono::Duration::from_std(app.settings.outbox.lease).unwrap() + chrono::Duration::seconds(1);
+    let past_lease =
+        Utc::now() + chrono::Duration::from_std(app.settings.outbox.lease).unwrap() + chrono::Duration::seconds(1);
     assert_eq!(second.drain_at(past_lease).await.unwrap(), 0, "nothing is left to send after the lease");
     assert_eq!(*smtp.accepted.lock().unwrap(), 1, "the SMTP server got the message once");
 }

@@ -82,14 +82,22 @@ both_backends!(a_deactivated_person_is_signed_out_at_once, |app: TestApp| async 
     let victim = app.login("op2.cagliari1").await;
     let token = app.login("dr.sardegna").await;
     let res = app
-        .graphql(Some(&token), "mutation { setPersonActive(username: \"op2.cagliari1\", active: false) { active } }", json!({}))
+        .graphql(
+            Some(&token),
+            "mutation { setPersonActive(username: \"op2.cagliari1\", active: false) { active } }",
+            json!({}),
+        )
         .await;
     assert_eq!(data(&res)["setPersonActive"]["active"], false);
     let res = app.graphql(Some(&victim), "{ me { username } }", json!({})).await;
     assert_eq!(error_code(&res), Some("UNAUTHENTICATED"));
     assert_eq!(error_code(&app.try_login("op2.cagliari1", "demo").await), Some("UNAUTHENTICATED"));
     let res = app
-        .graphql(Some(&token), "{ auditEvents(filter: { action: \"person.deactivate\" }) { nodes { actor actingRole unit { code } } } }", json!({}))
+        .graphql(
+            Some(&token),
+            "{ auditEvents(filter: { action: \"person.deactivate\" }) { nodes { actor actingRole unit { code } } } }",
+            json!({}),
+        )
         .await;
     assert_eq!(
         data(&res)["auditEvents"]["nodes"],
@@ -99,7 +107,9 @@ both_backends!(a_deactivated_person_is_signed_out_at_once, |app: TestApp| async 
 
 both_backends!(one_person_is_read_by_username_and_search_treats_wildcards_literally, |app: TestApp| async move {
     let token = app.login("dr.sardegna").await;
-    let res = app.graphql(Some(&token), r#"{ person(username: "op.sassari") { displayName assignments { role } } }"#, json!({})).await;
+    let res = app
+        .graphql(Some(&token), r#"{ person(username: "op.sassari") { displayName assignments { role } } }"#, json!({}))
+        .await;
     assert_eq!(data(&res)["person"]["assignments"], json!([{ "role": "OPERATOR" }]));
     let res = app.graphql(Some(&token), r#"{ person(username: "op.roma1") { displayName } }"#, json!({})).await;
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
@@ -108,7 +118,11 @@ both_backends!(one_person_is_read_by_username_and_search_treats_wildcards_litera
         let token = token.clone();
         async move {
             let res = app
-                .graphql(Some(&token), "query($q: String) { people(filter: { search: $q }) { nodes { username } } }", json!({ "q": q }))
+                .graphql(
+                    Some(&token),
+                    "query($q: String) { people(filter: { search: $q }) { nodes { username } } }",
+                    json!({ "q": q }),
+                )
                 .await;
             data(&res)["people"]["nodes"].as_array().unwrap().len()
         }

@@ -246,7 +246,11 @@ both_backends!(a_look_up_by_fiscal_code_is_audited, |app: TestApp| async move {
     assert_eq!(events[0]["recordId"], VALID_FISCAL_CODE);
     // Every transition is audited too.
     let res = app
-        .graphql(Some(&admin), r#"{ auditEvents(filter: { action: "quesito.file" }) { nodes { recordId } } }"#, json!({}))
+        .graphql(
+            Some(&admin),
+            r#"{ auditEvents(filter: { action: "quesito.file" }) { nodes { recordId } } }"#,
+            json!({}),
+        )
         .await;
     assert!(data(&res)["auditEvents"]["nodes"].as_array().unwrap().iter().any(|n| n["recordId"] == q["id"]));
 });
@@ -314,16 +318,17 @@ both_backends!(the_ccm_picks_among_every_region_with_a_cric_and_nobody_else_gets
 
 both_backends!(classifications_and_sla_are_configured_per_section_and_region, |app: TestApp| async move {
     let dr = app.login("dr.sardegna").await;
-    let create = |unit: &'static str, code: &'static str| {
-        json!({ "i": { "unitCode": unit, "section": "SOGGETTO_CONTRIBUENTE", "code": code, "label": "Contributi agricoli" } })
-    };
+    let create = |unit: &'static str, code: &'static str| json!({ "i": { "unitCode": unit, "section": "SOGGETTO_CONTRIBUENTE", "code": code, "label": "Contributi agricoli" } });
     const CREATE: &str =
         "mutation($i: NewClassificationInput!) { createQuesitoClassification(input: $i) { id code active national } }";
     let res = app.graphql(Some(&dr), CREATE, create("DR-SAR", "AGRICOLI")).await;
     let created = data(&res)["createQuesitoClassification"].clone();
     assert_eq!(created["national"], false);
     assert_eq!(error_code(&app.graphql(Some(&dr), CREATE, create("DR-SAR", "AGRICOLI")).await), Some("CONFLICT"));
-    assert_eq!(error_code(&app.graphql(Some(&dr), CREATE, create("DR-SAR", "minuscolo")).await), Some("BAD_USER_INPUT"));
+    assert_eq!(
+        error_code(&app.graphql(Some(&dr), CREATE, create("DR-SAR", "minuscolo")).await),
+        Some("BAD_USER_INPUT")
+    );
     // Another region's director cannot touch Sardinia's list, nor the national one.
     let lazio = app.login("dr.lazio").await;
     assert_eq!(error_code(&app.graphql(Some(&lazio), CREATE, create("DR-SAR", "ALTRO")).await), Some("BAD_USER_INPUT"));
@@ -335,7 +340,11 @@ both_backends!(classifications_and_sla_are_configured_per_section_and_region, |a
     let ccm = app.login("ccm.op").await;
     classification_id(&app, &ccm, "DR-SAR", "SOGGETTO_CONTRIBUENTE", "AGRICOLI").await;
     let laz = app
-        .graphql(Some(&ccm), r#"{ quesitoClassifications(regionCode: "DR-LAZ", first: 100) { nodes { code } } }"#, json!({}))
+        .graphql(
+            Some(&ccm),
+            r#"{ quesitoClassifications(regionCode: "DR-LAZ", first: 100) { nodes { code } } }"#,
+            json!({}),
+        )
         .await;
     assert!(!laz.to_string().contains("AGRICOLI"));
 
@@ -358,10 +367,16 @@ both_backends!(classifications_and_sla_are_configured_per_section_and_region, |a
     assert_eq!(field(&bad), Some("workingDays"));
     const GET: &str = "query($r: String!) { quesitoSlas(regionCode: $r) { section workingDays configuredOn } }";
     let sar = app.graphql(Some(&ccm), GET, json!({ "r": "DR-SAR" })).await;
-    assert_eq!(data(&sar)["quesitoSlas"][0], json!({ "section": "PENSIONI", "workingDays": 2, "configuredOn": "DR-SAR" }));
+    assert_eq!(
+        data(&sar)["quesitoSlas"][0],
+        json!({ "section": "PENSIONI", "workingDays": 2, "configuredOn": "DR-SAR" })
+    );
     assert_eq!(data(&sar)["quesitoSlas"][1]["configuredOn"], Value::Null);
     let laz = app.graphql(Some(&ccm), GET, json!({ "r": "DR-LAZ" })).await;
-    assert_eq!(data(&laz)["quesitoSlas"][0], json!({ "section": "PENSIONI", "workingDays": 3, "configuredOn": "ROOT" }));
+    assert_eq!(
+        data(&laz)["quesitoSlas"][0],
+        json!({ "section": "PENSIONI", "workingDays": 3, "configuredOn": "ROOT" })
+    );
 
     // A quesito filed now is due within 2 working days (at most 6 calendar days with a long weekend).
     let q = file_ok(&app, "DR-SAR", "Con SLA regionale").await;
@@ -374,9 +389,7 @@ both_backends!(classifications_and_sla_are_configured_per_section_and_region, |a
 
 fn mails(app: &TestApp) -> Vec<String> {
     let Ok(dir) = std::fs::read_dir(app.mail_dir()) else { return Vec::new() };
-    dir.filter_map(|e| e.ok())
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .collect()
+    dir.filter_map(|e| e.ok()).filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect()
 }
 
 both_backends!(the_citizen_is_notified_of_the_answer_through_the_outbox, |app: TestApp| async move {
@@ -508,62 +521,69 @@ fn booking(office: &str, days_ahead: i64) -> Value {
     })
 }
 
-both_backends!(a_quesito_becomes_an_office_appointment_when_the_paper_file_must_be_rebuilt, |app: TestApp| async move {
-    let expert = app.login("cric.sardegna").await;
-    let q = file_ok(&app, "DR-SAR", "Fascicolo da ricostruire").await;
-    let id = q["id"].as_str().unwrap();
-    take(&app, &expert, id).await;
+both_backends!(
+    a_quesito_becomes_an_office_appointment_when_the_paper_file_must_be_rebuilt,
+    |app: TestApp| async move {
+        let expert = app.login("cric.sardegna").await;
+        let q = file_ok(&app, "DR-SAR", "Fascicolo da ricostruire").await;
+        let id = q["id"].as_str().unwrap();
+        take(&app, &expert, id).await;
 
-    // Validation and region first: nothing booked, nothing changed.
-    let mut short = booking("UT-CA1", 7);
-    short["reason"] = json!("no");
-    let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": short })).await;
-    assert_eq!(field(&res), Some("reason"));
-    let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-RM1", 7) })).await;
-    assert_eq!(field(&res), Some("officeCode"), "{res}");
-    let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 60) })).await;
-    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
-    assert_eq!(field(&res), Some("date"));
-    assert_eq!(data(&get(&app, &expert, id).await)["quesito"]["status"], "IN_PROGRESS");
+        // Validation and region first: nothing booked, nothing changed.
+        let mut short = booking("UT-CA1", 7);
+        short["reason"] = json!("no");
+        let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": short })).await;
+        assert_eq!(field(&res), Some("reason"));
+        let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-RM1", 7) })).await;
+        assert_eq!(field(&res), Some("officeCode"), "{res}");
+        let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 60) })).await;
+        assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+        assert_eq!(field(&res), Some("date"));
+        assert_eq!(data(&get(&app, &expert, id).await)["quesito"]["status"], "IN_PROGRESS");
 
-    let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 7) })).await;
-    let converted = &data(&res)["convertQuesitoToAppointment"];
-    assert_eq!(converted["status"], "CONVERTED_TO_APPOINTMENT");
-    let appointment_id = converted["appointmentId"].as_str().expect("linked appointment");
-    let last = converted["events"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(last["from"], "IN_PROGRESS");
-    assert_eq!(last["to"], "CONVERTED_TO_APPOINTMENT");
-    assert_eq!(last["note"], "Occorre ricostruire il fascicolo cartaceo della posizione assicurativa");
+        let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 7) })).await;
+        let converted = &data(&res)["convertQuesitoToAppointment"];
+        assert_eq!(converted["status"], "CONVERTED_TO_APPOINTMENT");
+        let appointment_id = converted["appointmentId"].as_str().expect("linked appointment");
+        let last = converted["events"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["from"], "IN_PROGRESS");
+        assert_eq!(last["to"], "CONVERTED_TO_APPOINTMENT");
+        assert_eq!(last["note"], "Occorre ricostruire il fascicolo cartaceo della posizione assicurativa");
 
-    // The office sees the booking, with the citizen's fiscal code from the quesito.
-    let director = app.login("dir.cagliari1").await;
-    let res = app
-        .graphql(
-            Some(&director),
-            "query($id: ID!) { appointment(id: $id) { id fiscalCode office { code } status } }",
-            json!({ "id": appointment_id }),
-        )
-        .await;
-    let appointment = &data(&res)["appointment"];
-    assert_eq!(appointment["office"]["code"], "UT-CA1");
-    assert_eq!(appointment["fiscalCode"], VALID_FISCAL_CODE);
+        // The office sees the booking, with the citizen's fiscal code from the quesito.
+        let director = app.login("dir.cagliari1").await;
+        let res = app
+            .graphql(
+                Some(&director),
+                "query($id: ID!) { appointment(id: $id) { id fiscalCode office { code } status } }",
+                json!({ "id": appointment_id }),
+            )
+            .await;
+        let appointment = &data(&res)["appointment"];
+        assert_eq!(appointment["office"]["code"], "UT-CA1");
+        assert_eq!(appointment["fiscalCode"], VALID_FISCAL_CODE);
 
-    // Converted is final.
-    let again = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 8) })).await;
-    assert_eq!(error_code(&again), Some("CONFLICT"));
-    // Only the CRIC's experts convert; other regions do not even see it.
-    let other = file_ok(&app, "DR-SAR", "Conversione vietata").await;
-    let dr = app.login("dr.sardegna").await;
-    let res = app.graphql(Some(&dr), CONVERT, json!({ "id": other["id"], "i": booking("UT-CA1", 7) })).await;
-    assert_eq!(error_code(&res), Some("FORBIDDEN"));
-    let lazio = app.login("cric.lazio").await;
-    let res = app.graphql(Some(&lazio), CONVERT, json!({ "id": other["id"], "i": booking("UT-RM1", 7) })).await;
-    assert_eq!(error_code(&res), Some("NOT_FOUND"));
-});
+        // Converted is final.
+        let again = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 8) })).await;
+        assert_eq!(error_code(&again), Some("CONFLICT"));
+        // Only the CRIC's experts convert; other regions do not even see it.
+        let other = file_ok(&app, "DR-SAR", "Conversione vietata").await;
+        let dr = app.login("dr.sardegna").await;
+        let res = app.graphql(Some(&dr), CONVERT, json!({ "id": other["id"], "i": booking("UT-CA1", 7) })).await;
+        assert_eq!(error_code(&res), Some("FORBIDDEN"));
+        let lazio = app.login("cric.lazio").await;
+        let res = app.graphql(Some(&lazio), CONVERT, json!({ "id": other["id"], "i": booking("UT-RM1", 7) })).await;
+        assert_eq!(error_code(&res), Some("NOT_FOUND"));
+    }
+);
 
 async fn conversion_offices(app: &TestApp, token: &str, id: &str) -> Vec<String> {
     let res = app
-        .graphql(Some(token), "query($id: ID!) { quesito(id: $id) { conversionOffices { code } } }", json!({ "id": id }))
+        .graphql(
+            Some(token),
+            "query($id: ID!) { quesito(id: $id) { conversionOffices { code } } }",
+            json!({ "id": id }),
+        )
         .await;
     data(&res)["quesito"]["conversionOffices"]
         .as_array()

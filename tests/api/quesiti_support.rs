@@ -120,18 +120,12 @@ pub async fn list_ids(app: &TestApp, token: &str, filter: Value) -> Vec<String> 
             json!({ "f": filter }),
         )
         .await;
-    data(&res)["quesiti"]["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap().to_owned())
-        .collect()
+    data(&res)["quesiti"]["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap().to_owned()).collect()
 }
 
 pub async fn count(app: &TestApp, token: &str, filter: Value) -> u64 {
-    let res = app
-        .graphql(Some(token), "query($f: QuesitoFilter) { quesitoCount(filter: $f) }", json!({ "f": filter }))
-        .await;
+    let res =
+        app.graphql(Some(token), "query($f: QuesitoFilter) { quesitoCount(filter: $f) }", json!({ "f": filter })).await;
     data(&res)["quesitoCount"].as_u64().unwrap()
 }
 

@@ -64,7 +64,10 @@ async fn accept_loop(mut listener: TcpListener, port: u16, upstream: SocketAddr,
 }
 
 /// Waits until the mode satisfies `done`.
-async fn wait_for(mode: &mut watch::Receiver<Mode>, done: impl Fn(Mode) -> bool) -> Result<(), watch::error::RecvError> {
+async fn wait_for(
+    mode: &mut watch::Receiver<Mode>,
+    done: impl Fn(Mode) -> bool,
+) -> Result<(), watch::error::RecvError> {
     mode.wait_for(|m| done(*m)).await.map(|_| ())
 }
 
@@ -106,11 +109,8 @@ async fn with_redis_cut_requests_fail_fast_with_a_retryable_error_and_recover_wh
         return;
     };
     let mut url = url::Url::parse(&redis_url).unwrap();
-    let upstream = tokio::net::lookup_host((url.host_str().unwrap(), url.port().unwrap_or(6379)))
-        .await
-        .unwrap()
-        .next()
-        .unwrap();
+    let upstream =
+        tokio::net::lookup_host((url.host_str().unwrap(), url.port().unwrap_or(6379))).await.unwrap().next().unwrap();
     let proxy = RedisProxy::start(upstream).await;
     url.set_host(Some("127.0.0.1")).unwrap();
     url.set_port(Some(proxy.port)).unwrap();

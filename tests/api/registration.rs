@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, data, error_code};
 
-const REGISTER: &str = r#"mutation($i: RegisterProfessionalInput!) { registerAsProfessional(input: $i) { message messageEn } }"#;
+const REGISTER: &str =
+    r#"mutation($i: RegisterProfessionalInput!) { registerAsProfessional(input: $i) { message messageEn } }"#;
 
 /// A valid fiscal code made from `n` (the check character found by trying each letter).
 fn fiscal_code(n: usize) -> String {
@@ -99,7 +100,9 @@ both_backends!(a_director_learns_no_more_than_needed_about_a_foreign_username, |
     assert_eq!(error_code(&res), Some("CONFLICT"));
     assert_eq!(res["errors"][0]["message"], "Nome utente non disponibile: scegline un altro");
     let auditor = app.login("auditor.sardegna").await;
-    let events = app.graphql(Some(&auditor), "{ auditEvents(first: 100) { nodes { action actor unit { code } } } }", json!({})).await;
+    let events = app
+        .graphql(Some(&auditor), "{ auditEvents(first: 100) { nodes { action actor unit { code } } } }", json!({}))
+        .await;
     let refused: Vec<&Value> = data(&events)["auditEvents"]["nodes"]
         .as_array()
         .unwrap()

@@ -82,7 +82,10 @@ both_backends!(a_cric_expert_still_converts_a_quesito_into_a_booking_inside_its_
             json!({ "id": converted["appointmentId"] }),
         )
         .await;
-    assert_eq!(data(&res)["appointment"], json!({ "office": { "code": "UT-SS" }, "bookedByUnit": { "code": "CRIC-SAR" } }));
+    assert_eq!(
+        data(&res)["appointment"],
+        json!({ "office": { "code": "UT-SS" }, "bookedByUnit": { "code": "CRIC-SAR" } })
+    );
     let res = app
         .graphql(Some(&cric), "{ appointments(filter: { officeCode: \"UT-SS\" }) { nodes { id } } }", json!({}))
         .await;
@@ -91,7 +94,8 @@ both_backends!(a_cric_expert_still_converts_a_quesito_into_a_booking_inside_its_
 
 // ------------------------------------------------ finding 6: role powers
 
-const CANCEL: &str = "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"Richiesta del contribuente\") { status } }";
+const CANCEL: &str =
+    "mutation($id: ID!) { cancelAppointment(id: $id, reason: \"Richiesta del contribuente\") { status } }";
 
 both_backends!(the_room_coordinator_cannot_cancel_a_booking_and_the_office_director_can, |app: TestApp| async move {
     let director = app.login("dir.cagliari1").await;
@@ -114,7 +118,8 @@ both_backends!(a_regional_director_cannot_deactivate_or_revoke_the_auditor_of_th
     let auditor = app.login("auditor.sardegna").await;
     data(&app.graphql(Some(&auditor), "{ me { username } }", json!({})).await);
     // Nor revoke the role, nor appoint another auditor.
-    let res = app.graphql(Some(&dr), r#"{ person(username: "auditor.sardegna") { assignments { id } } }"#, json!({})).await;
+    let res =
+        app.graphql(Some(&dr), r#"{ person(username: "auditor.sardegna") { assignments { id } } }"#, json!({})).await;
     let assignment = data(&res)["person"]["assignments"][0]["id"].clone();
     let res = app
         .graphql(Some(&dr), "mutation($id: ID!) { revokeRole(assignmentId: $id) }", json!({ "id": assignment }))
@@ -136,9 +141,7 @@ both_backends!(a_regional_director_cannot_deactivate_or_revoke_the_auditor_of_th
 
 both_backends!(an_admin_deactivates_a_professional_and_their_api_keys_stop_working, |app: TestApp| async move {
     let rossi = app.login("prof.rossi").await;
-    let res = app
-        .graphql(Some(&rossi), "mutation { createApiKey(name: \"Gestionale\") { secret } }", json!({}))
-        .await;
+    let res = app.graphql(Some(&rossi), "mutation { createApiKey(name: \"Gestionale\") { secret } }", json!({})).await;
     let key = data(&res)["createApiKey"]["secret"].as_str().unwrap().to_owned();
     let check = r#"{ procuraCheck(clientFiscalCode: "03456789019", service: REFUND_DOCUMENTATION) { authorized } }"#;
     data(&app.graphql(Some(&key), check, json!({})).await);
@@ -270,9 +273,7 @@ both_backends!(reading_a_contacts_fiscal_code_is_audited, |app: TestApp| async m
             .collect()
     }
     assert!(reads_of(&app, &id).await.is_empty(), "not read yet");
-    let res = app
-        .graphql(Some(&ccm), "{ contacts(first: 100) { nodes { id citizenFiscalCode } } }", json!({}))
-        .await;
+    let res = app.graphql(Some(&ccm), "{ contacts(first: 100) { nodes { id citizenFiscalCode } } }", json!({})).await;
     assert!(data(&res)["contacts"]["nodes"].as_array().unwrap().iter().any(|n| n["id"] == id.as_str()));
     let seen = reads_of(&app, &id).await;
     assert_eq!(seen.len(), 1, "{seen:?}");
@@ -293,7 +294,8 @@ both_backends!(reading_a_contacts_fiscal_code_is_audited, |app: TestApp| async m
 
 // ------------------------------------------------ finding 3: partner quota per check
 
-const ONE_CHECK: &str = r#"procuraCheck(clientFiscalCode: "03456789019", service: REFUND_DOCUMENTATION) { authorized }"#;
+const ONE_CHECK: &str =
+    r#"procuraCheck(clientFiscalCode: "03456789019", service: REFUND_DOCUMENTATION) { authorized }"#;
 
 fn aliased_checks(n: usize) -> String {
     let fields: String = (0..n).map(|i| format!("c{i}: {ONE_CHECK} ")).collect();

@@ -154,7 +154,10 @@ async fn sigterm_during_an_email_delivery_records_it_and_it_is_not_sent_twice() 
     // Five rounds, as the done-when asks: a duplicate showed in 2 of 3 rounds before.
     for round in 0..5 {
         if round > 0 {
-            admin.execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE; CREATE SCHEMA \"{schema}\"")).await.unwrap();
+            admin
+                .execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE; CREATE SCHEMA \"{schema}\""))
+                .await
+                .unwrap();
         }
         let mut smtp = crate::outbox::SlowSmtp::start(Duration::from_millis(1500)).await;
         let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
@@ -183,7 +186,11 @@ async fn sigterm_during_an_email_delivery_records_it_and_it_is_not_sent_twice() 
             .unwrap();
         let token = login["data"]["login"]["token"].as_str().expect("signed in").to_owned();
         let queries = (0..24).map(|_| {
-            client.post(format!("{}/graphql", server.address)).bearer_auth(&token).json(&json!({ "query": "{ me { username } }" })).send()
+            client
+                .post(format!("{}/graphql", server.address))
+                .bearer_auth(&token)
+                .json(&json!({ "query": "{ me { username } }" }))
+                .send()
         });
         for res in futures::future::join_all(queries).await {
             assert!(res.unwrap().status().is_success());
@@ -194,9 +201,17 @@ async fn sigterm_during_an_email_delivery_records_it_and_it_is_not_sent_twice() 
         settings.database_schema = Some(schema.clone());
         settings.outbox.smtp_url = Some(api::config::SecretString::new(smtp_url.clone()));
         let db = api::db::connect(&settings).await.unwrap();
-        let msg = api::outbox::NewMessage::email("shutdown:1", "mario.rossi@example.it", crate::outbox::HELD_SUBJECT, "Testo");
+        let msg = api::outbox::NewMessage::email(
+            "shutdown:1",
+            "mario.rossi@example.it",
+            crate::outbox::HELD_SUBJECT,
+            "Testo",
+        );
         api::outbox::enqueue(&db, msg).await.unwrap();
-        tokio::time::timeout(Duration::from_secs(10), smtp.data_received.recv()).await.expect("delivery starts").unwrap();
+        tokio::time::timeout(Duration::from_secs(10), smtp.data_received.recv())
+            .await
+            .expect("delivery starts")
+            .unwrap();
         server.sigterm();
         assert_eq!(server.exit_code(Duration::from_secs(30)).await, Some(0), "round {round}");
 

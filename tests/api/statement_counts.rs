@@ -9,7 +9,8 @@ use crate::both_backends;
 use crate::helpers::{TestApp, data, directorate_with_offices};
 
 async fn statements_for(app: &TestApp, token: &str, code: &str) -> (u64, usize) {
-    let query = "query($code: String!) { orgUnit(code: $code) { children { code parent { code children { code } } } } }";
+    let query =
+        "query($code: String!) { orgUnit(code: $code) { children { code parent { code children { code } } } } }";
     let before = app.state.statement_count.load(Ordering::SeqCst);
     let res = app.graphql(Some(token), query, json!({ "code": code })).await;
     let after = app.state.statement_count.load(Ordering::SeqCst);

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::domain::{self, Channel};
 use super::checks as validation;
+use super::domain::{self, Channel};
 
 /// Most data rows accepted in one file (an office's busiest day is a few hundred).
 pub const MAX_ROWS: usize = 5_000;
@@ -104,16 +104,16 @@ impl Col {
     /// m20261122_000001), so no cell can reach the database too long.
     fn max_chars(self) -> usize {
         match self {
-            Col::CupNumber => 32,    // appointment.cup_number
-            Col::Date => 10,         // "2026-11-26"
-            Col::Time => 8,          // "09:30:00"
-            Col::ServiceCode => 32,  // service.code
-            Col::FiscalCode => 16,   // appointment.fiscal_code
-            Col::Name => 200,        // appointment.citizen_name
-            Col::Phone => 32,        // appointment.phone
-            Col::Email => 254,       // appointment.email
-            Col::Mode => 32,         // matched against a few words
-            Col::Office => 32,       // org_unit.code
+            Col::CupNumber => 32,   // appointment.cup_number
+            Col::Date => 10,        // "2026-11-26"
+            Col::Time => 8,         // "09:30:00"
+            Col::ServiceCode => 32, // service.code
+            Col::FiscalCode => 16,  // appointment.fiscal_code
+            Col::Name => 200,       // appointment.citizen_name
+            Col::Phone => 32,       // appointment.phone
+            Col::Email => 254,      // appointment.email
+            Col::Mode => 32,        // matched against a few words
+            Col::Office => 32,      // org_unit.code
         }
     }
 }
@@ -192,11 +192,8 @@ pub fn parse(bytes: &[u8], office_code: &str, now: DateTime<Utc>) -> Result<Pars
     let text = decode(bytes)?;
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.contains(';') { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|_| FileError {
         it: "Il file non è un CSV leggibile".into(),
         en: "The file is not a readable CSV".into(),
@@ -217,13 +214,7 @@ pub fn parse(bytes: &[u8], office_code: &str, now: DateTime<Utc>) -> Result<Pars
         }
     }
     let field = |record: &csv::StringRecord, col: Col| -> String {
-        index
-            .iter()
-            .find(|(c, _)| *c == col)
-            .and_then(|(_, i)| record.get(*i))
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
+        index.iter().find(|(c, _)| *c == col).and_then(|(_, i)| record.get(*i)).unwrap_or_default().trim().to_owned()
     };
 
     let mut parsed = Parsed::default();
@@ -257,7 +248,13 @@ pub fn parse(bytes: &[u8], office_code: &str, now: DateTime<Utc>) -> Result<Pars
         }
         let cup_number = domain::check_cup_number(&field(&record, Col::CupNumber));
         let date = parse_date(&field(&record, Col::Date));
-        let reject = |it: String, en: String| RowError { line, cup_number: cup_number.clone(), date, reason_it: it, reason_en: en };
+        let reject = |it: String, en: String| RowError {
+            line,
+            cup_number: cup_number.clone(),
+            date,
+            reason_it: it,
+            reason_en: en,
+        };
         match parse_row(&record, &field, office_code, now, line, cup_number.clone(), date) {
             Ok(row) => {
                 if seen.insert(row.cup_number.clone()) {
@@ -282,15 +279,11 @@ fn reason(it: &str, en: &str) -> Reason {
 }
 
 fn parse_date(raw: &str) -> Option<NaiveDate> {
-    ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(raw, f).ok())
+    ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"].iter().find_map(|f| NaiveDate::parse_from_str(raw, f).ok())
 }
 
 fn parse_time(raw: &str) -> Option<NaiveTime> {
-    ["%H:%M", "%H.%M", "%H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveTime::parse_from_str(raw, f).ok())
+    ["%H:%M", "%H.%M", "%H:%M:%S"].iter().find_map(|f| NaiveTime::parse_from_str(raw, f).ok())
 }
 
 fn parse_row(
@@ -303,8 +296,8 @@ fn parse_row(
     date: Option<NaiveDate>,
 ) -> Result<CupRow, Reason> {
     check_cells(record, field)?;
-    let cup_number =
-        cup_number.ok_or_else(|| reason("Numero di prenotazione mancante o non valido", "Missing or invalid booking number"))?;
+    let cup_number = cup_number
+        .ok_or_else(|| reason("Numero di prenotazione mancante o non valido", "Missing or invalid booking number"))?;
     let office = field(record, Col::Office);
     if !office.is_empty() && !office.eq_ignore_ascii_case(office_code) {
         return Err((
@@ -312,12 +305,14 @@ fn parse_row(
             format!("The row belongs to office {office}, not {office_code}"),
         ));
     }
-    let date = date.ok_or_else(|| reason("Data mancante o non valida (gg/mm/aaaa)", "Missing or invalid date (dd/mm/yyyy)"))?;
+    let date =
+        date.ok_or_else(|| reason("Data mancante o non valida (gg/mm/aaaa)", "Missing or invalid date (dd/mm/yyyy)"))?;
     let time = parse_time(&field(record, Col::Time))
         .ok_or_else(|| reason("Ora mancante o non valida (hh:mm)", "Missing or invalid time (hh:mm)"))?;
     domain::check_cup_window(date, now)?;
-    let starts_at = domain::rome_instant(date, time)
-        .ok_or_else(|| reason("Ora inesistente per il cambio dell'ora legale", "Time skipped by the daylight-saving change"))?;
+    let starts_at = domain::rome_instant(date, time).ok_or_else(|| {
+        reason("Ora inesistente per il cambio dell'ora legale", "Time skipped by the daylight-saving change")
+    })?;
     let service_code = field(record, Col::ServiceCode).to_ascii_uppercase();
     if service_code.is_empty() {
         return Err(reason("Codice servizio mancante", "Missing service code"));
@@ -346,11 +341,14 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-23T08:00:00Z").unwrap().with_timezone(&Utc)
     }
 
-    const HEADER: &str = "NUMERO PRENOTAZIONE;DATA;ORA;CODICE SERVIZIO;SERVIZIO;CODICE FISCALE;COGNOME E NOME;TELEFONO;EMAIL;MODALITÀ";
+    const HEADER: &str =
+        "NUMERO PRENOTAZIONE;DATA;ORA;CODICE SERVIZIO;SERVIZIO;CODICE FISCALE;COGNOME E NOME;TELEFONO;EMAIL;MODALITÀ";
 
     #[test]
     fn a_well_formed_row_becomes_a_booking_in_rome_time() {
-        let csv = format!("{HEADER}\n1001;26/11/2026;09:30;SUCC;Successioni;RSSMRA80A01H501U;Rossi Mario;070 123456;m.rossi@example.it;PRESENZA\n");
+        let csv = format!(
+            "{HEADER}\n1001;26/11/2026;09:30;SUCC;Successioni;RSSMRA80A01H501U;Rossi Mario;070 123456;m.rossi@example.it;PRESENZA\n"
+        );
         let parsed = parse(csv.as_bytes(), "UT-CA1", now()).unwrap();
         assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
         let row = &parsed.rows[0];
@@ -389,7 +387,8 @@ mod tests {
 
     #[test]
     fn commas_latin1_and_a_bom_are_understood() {
-        let mut bytes = b"\xEF\xBB\xBFNumero prenotazione,Data,Ora,Codice servizio,Codice fiscale,Cognome e nome\n".to_vec();
+        let mut bytes =
+            b"\xEF\xBB\xBFNumero prenotazione,Data,Ora,Codice servizio,Codice fiscale,Cognome e nome\n".to_vec();
         bytes.extend_from_slice(b"7,26/11/2026,9:05,succ,rssmra80a01h501u,Rossi Mario\n");
         let parsed = parse(&bytes, "UT-CA1", now()).unwrap();
         assert_eq!(parsed.rows.len(), 1, "{:?}", parsed.rejected);
@@ -421,7 +420,9 @@ mod tests {
         assert_eq!(good, vec!["1001", "1005"]);
         let lines: Vec<u64> = parsed.rejected.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![3, 4, 5]);
-        assert!(parsed.rejected[0].reason_en.contains("COGNOME E NOME") && parsed.rejected[0].reason_en.contains("control"));
+        assert!(
+            parsed.rejected[0].reason_en.contains("COGNOME E NOME") && parsed.rejected[0].reason_en.contains("control")
+        );
         assert!(parsed.rejected[1].reason_it.contains("CODICE SERVIZIO"), "{:?}", parsed.rejected[1]);
         // The readable number is kept: the booking is not cancelled as missing.
         assert_eq!(parsed.rejected[0].cup_number.as_deref(), Some("1002"));

@@ -1,7 +1,6 @@
 //! Bookings, precalls and counter sessions (DOMAIN.md §5): the closed lists,
 //! the state machine and the rules on time, as pure functions.
 
-
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Rome;
 
@@ -300,7 +299,11 @@ pub fn record_precall(
 }
 
 /// May the booking's precall be (re)assigned now?
-pub fn can_assign_precall(status: AppointmentStatus, precall: PrecallStatus, outcome: Option<PrecallOutcome>) -> AppResult<()> {
+pub fn can_assign_precall(
+    status: AppointmentStatus,
+    precall: PrecallStatus,
+    outcome: Option<PrecallOutcome>,
+) -> AppResult<()> {
     if precall == PrecallStatus::NotRequired {
         return Err(AppError::conflict(
             "Il servizio è veloce: la prenotazione non si prechiama",
@@ -317,11 +320,13 @@ pub fn can_assign_precall(status: AppointmentStatus, precall: PrecallStatus, out
 }
 
 /// May a counter operator be designated (or changed) now?
-pub fn can_assign_counter(status: AppointmentStatus, channel: Channel, office_has_virtual_counter: bool) -> AppResult<()> {
-    if !matches!(
-        status,
-        AppointmentStatus::Booked | AppointmentStatus::Confirmed | AppointmentStatus::CounterAssigned
-    ) {
+pub fn can_assign_counter(
+    status: AppointmentStatus,
+    channel: Channel,
+    office_has_virtual_counter: bool,
+) -> AppResult<()> {
+    if !matches!(status, AppointmentStatus::Booked | AppointmentStatus::Confirmed | AppointmentStatus::CounterAssigned)
+    {
         return Err(AppError::conflict(
             "La prenotazione non può essere assegnata allo sportello nel suo stato attuale",
             "The booking cannot be assigned to a counter in its current state",
@@ -365,8 +370,8 @@ pub fn record_counter(
             ));
         }
         (CounterOutcome::TransferredToBackOffice, Some(p)) => {
-            let valid = p.len() <= 40
-                && p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '.' | ' '));
+            let valid =
+                p.len() <= 40 && p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '.' | ' '));
             if !valid {
                 return Err(AppError::bad_input(
                     "protocolNumber",
@@ -420,9 +425,7 @@ pub fn rome_date(at: DateTime<Utc>) -> NaiveDate {
 /// daylight-saving change does not exist and is refused; an ambiguous one
 /// (the repeated hour) is taken at its first occurrence.
 pub fn rome_instant(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
-    Rome.from_local_datetime(&NaiveDateTime::new(date, time))
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
+    Rome.from_local_datetime(&NaiveDateTime::new(date, time)).earliest().map(|t| t.with_timezone(&Utc))
 }
 
 /// Bookings are accepted from today to [`CUP_WINDOW_DAYS`] days ahead (Europe/Rome).
@@ -527,43 +530,69 @@ mod tests {
 
     #[test]
     fn a_note_on_a_non_confirmation_is_refused() {
-        for result in [PrecallResult::ServedRemotely, PrecallResult::RedirectedEmailPec, PrecallResult::CancelledByCitizen] {
-            let err = record_precall(ctx(true), PrecallOutcome::Positive, None, Some(result), Some("nota")).unwrap_err();
+        for result in
+            [PrecallResult::ServedRemotely, PrecallResult::RedirectedEmailPec, PrecallResult::CancelledByCitizen]
+        {
+            let err =
+                record_precall(ctx(true), PrecallOutcome::Positive, None, Some(result), Some("nota")).unwrap_err();
             assert_eq!(code(err), "BAD_USER_INPUT", "{result:?}");
         }
-        let err =
-            record_precall(ctx(true), PrecallOutcome::Negative, Some(PrecallReason::NoAnswer), None, Some("x")).unwrap_err();
+        let err = record_precall(ctx(true), PrecallOutcome::Negative, Some(PrecallReason::NoAnswer), None, Some("x"))
+            .unwrap_err();
         assert_eq!(code(err), "BAD_USER_INPUT");
     }
 
     #[test]
     fn each_outcome_takes_only_its_own_reasons() {
-        assert!(record_precall(ctx(false), PrecallOutcome::NotContactable, Some(PrecallReason::MissingPhone), None, None).is_ok());
-        assert!(record_precall(ctx(false), PrecallOutcome::NotContactable, Some(PrecallReason::NoAnswer), None, None).is_err());
-        assert!(record_precall(ctx(true), PrecallOutcome::Negative, Some(PrecallReason::WrongNumber), None, None).is_ok());
-        assert!(record_precall(ctx(true), PrecallOutcome::Negative, Some(PrecallReason::MissingPhone), None, None).is_err());
+        assert!(
+            record_precall(ctx(false), PrecallOutcome::NotContactable, Some(PrecallReason::MissingPhone), None, None)
+                .is_ok()
+        );
+        assert!(
+            record_precall(ctx(false), PrecallOutcome::NotContactable, Some(PrecallReason::NoAnswer), None, None)
+                .is_err()
+        );
+        assert!(
+            record_precall(ctx(true), PrecallOutcome::Negative, Some(PrecallReason::WrongNumber), None, None).is_ok()
+        );
+        assert!(
+            record_precall(ctx(true), PrecallOutcome::Negative, Some(PrecallReason::MissingPhone), None, None).is_err()
+        );
         assert!(record_precall(ctx(true), PrecallOutcome::Negative, None, None, None).is_err());
         assert!(
-            record_precall(ctx(true), PrecallOutcome::Positive, Some(PrecallReason::NoAnswer), Some(PrecallResult::ServedRemotely), None)
-                .is_err()
+            record_precall(
+                ctx(true),
+                PrecallOutcome::Positive,
+                Some(PrecallReason::NoAnswer),
+                Some(PrecallResult::ServedRemotely),
+                None
+            )
+            .is_err()
         );
         assert!(record_precall(ctx(true), PrecallOutcome::Positive, None, None, None).is_err());
     }
 
     #[test]
     fn not_contactable_needs_a_booking_without_phone_and_negative_one_with_it() {
-        assert!(record_precall(ctx(true), PrecallOutcome::NotContactable, Some(PrecallReason::MissingPhone), None, None).is_err());
-        assert!(record_precall(ctx(false), PrecallOutcome::Negative, Some(PrecallReason::NoAnswer), None, None).is_err());
+        assert!(
+            record_precall(ctx(true), PrecallOutcome::NotContactable, Some(PrecallReason::MissingPhone), None, None)
+                .is_err()
+        );
+        assert!(
+            record_precall(ctx(false), PrecallOutcome::Negative, Some(PrecallReason::NoAnswer), None, None).is_err()
+        );
     }
 
     #[test]
     fn virtual_confirmation_needs_an_office_with_the_virtual_counter() {
-        let err = record_precall(ctx(true), PrecallOutcome::Positive, None, Some(PrecallResult::ConfirmedVirtual), None)
-            .unwrap_err();
+        let err =
+            record_precall(ctx(true), PrecallOutcome::Positive, None, Some(PrecallResult::ConfirmedVirtual), None)
+                .unwrap_err();
         assert_eq!(code(err), "BAD_USER_INPUT");
         let with_virtual = PrecallContext { office_has_virtual_counter: true, ..ctx(true) };
-        let r = record_precall(with_virtual, PrecallOutcome::Positive, None, Some(PrecallResult::ConfirmedVirtual), None)
-            .unwrap();
+        let r =
+            record_precall(with_virtual, PrecallOutcome::Positive, None, Some(PrecallResult::ConfirmedVirtual), None)
+                .unwrap();
         assert_eq!(r.channel, Some(Channel::Virtual));
     }
 
@@ -588,7 +617,16 @@ mod tests {
             previous_outcome: Some(PrecallOutcome::Negative),
             ..ctx(true)
         };
-        assert!(record_precall(after_negative, PrecallOutcome::Positive, None, Some(PrecallResult::ConfirmedInPerson), None).is_ok());
+        assert!(
+            record_precall(
+                after_negative,
+                PrecallOutcome::Positive,
+                None,
+                Some(PrecallResult::ConfirmedInPerson),
+                None
+            )
+            .is_ok()
+        );
         let after_positive = PrecallContext {
             status: AppointmentStatus::Confirmed,
             precall_status: PrecallStatus::Done,
@@ -603,15 +641,22 @@ mod tests {
     #[test]
     fn an_unassigned_precall_cannot_be_recorded() {
         let unassigned = PrecallContext { precall_status: PrecallStatus::Unassigned, ..ctx(true) };
-        let err = record_precall(unassigned, PrecallOutcome::Negative, Some(PrecallReason::NoAnswer), None, None).unwrap_err();
+        let err = record_precall(unassigned, PrecallOutcome::Negative, Some(PrecallReason::NoAnswer), None, None)
+            .unwrap_err();
         assert_eq!(code(err), "CONFLICT");
     }
 
     #[test]
     fn a_transfer_to_back_office_needs_a_protocol_number_and_nothing_else_takes_one() {
         let s = AppointmentStatus::InSession;
-        assert_eq!(code(record_counter(s, CounterOutcome::TransferredToBackOffice, None).unwrap_err()), "BAD_USER_INPUT");
-        assert_eq!(code(record_counter(s, CounterOutcome::TransferredToBackOffice, Some("  ")).unwrap_err()), "BAD_USER_INPUT");
+        assert_eq!(
+            code(record_counter(s, CounterOutcome::TransferredToBackOffice, None).unwrap_err()),
+            "BAD_USER_INPUT"
+        );
+        assert_eq!(
+            code(record_counter(s, CounterOutcome::TransferredToBackOffice, Some("  ")).unwrap_err()),
+            "BAD_USER_INPUT"
+        );
         assert_eq!(
             record_counter(s, CounterOutcome::TransferredToBackOffice, Some(" 2026/123456 ")).unwrap().as_deref(),
             Some("2026/123456")
@@ -625,7 +670,10 @@ mod tests {
         let assigned = AppointmentStatus::CounterAssigned;
         assert!(record_counter(assigned, CounterOutcome::NoShow, None).is_ok());
         assert_eq!(code(record_counter(assigned, CounterOutcome::Completed, None).unwrap_err()), "CONFLICT");
-        assert_eq!(code(record_counter(AppointmentStatus::Closed, CounterOutcome::NoShow, None).unwrap_err()), "CONFLICT");
+        assert_eq!(
+            code(record_counter(AppointmentStatus::Closed, CounterOutcome::NoShow, None).unwrap_err()),
+            "CONFLICT"
+        );
     }
 
     #[test]
@@ -658,10 +706,19 @@ mod tests {
     fn coverage_counts_precalls_made_at_least_three_days_before() {
         let day = date("2026-12-10");
         let now = utc("2026-12-01T10:00:00Z");
-        assert_eq!(precall_coverage(PrecallStatus::Done, day, Some(utc("2026-12-07T15:00:00Z")), now), PrecallCoverage::Covered);
-        assert_eq!(precall_coverage(PrecallStatus::Done, day, Some(utc("2026-12-08T08:00:00Z")), now), PrecallCoverage::Late);
+        assert_eq!(
+            precall_coverage(PrecallStatus::Done, day, Some(utc("2026-12-07T15:00:00Z")), now),
+            PrecallCoverage::Covered
+        );
+        assert_eq!(
+            precall_coverage(PrecallStatus::Done, day, Some(utc("2026-12-08T08:00:00Z")), now),
+            PrecallCoverage::Late
+        );
         assert_eq!(precall_coverage(PrecallStatus::Assigned, day, None, now), PrecallCoverage::Pending);
-        assert_eq!(precall_coverage(PrecallStatus::Assigned, day, None, utc("2026-12-08T08:00:00Z")), PrecallCoverage::Missed);
+        assert_eq!(
+            precall_coverage(PrecallStatus::Assigned, day, None, utc("2026-12-08T08:00:00Z")),
+            PrecallCoverage::Missed
+        );
         assert_eq!(precall_coverage(PrecallStatus::NotRequired, day, None, now), PrecallCoverage::NotRequired);
     }
 

@@ -13,8 +13,8 @@ use entities::{appointment, org_unit, person, service};
 
 use super::contact::{self, ContactRead};
 use super::domain::{
-    self, AppointmentSource, AppointmentStatus, Channel, CounterOutcome, PrecallCoverage, PrecallOutcome, PrecallReason,
-    PrecallResult, PrecallStatus,
+    self, AppointmentSource, AppointmentStatus, Channel, CounterOutcome, PrecallCoverage, PrecallOutcome,
+    PrecallReason, PrecallResult, PrecallStatus,
 };
 use super::messages::{self, BookingFacts};
 use super::service::{self as ops, BookingInput, PrecallInput};
@@ -566,7 +566,13 @@ impl AppointmentsQuery {
             virtual_counter_mailbox: office.virtual_counter_mailbox.as_deref(),
         };
         let email = messages::precontact(&facts);
-        Ok(PrecontactEmail { from, to, cc: office.virtual_counter_mailbox.clone(), subject: email.subject, body: email.body })
+        Ok(PrecontactEmail {
+            from,
+            to,
+            cc: office.virtual_counter_mailbox.clone(),
+            subject: email.subject,
+            body: email.body,
+        })
     }
 }
 
@@ -604,7 +610,12 @@ impl AppointmentsMutation {
     /// office. Good rows are written, bad ones reported by line and not
     /// written; bookings of the same days missing from the file are cancelled.
     /// Importing the same file twice changes nothing.
-    async fn import_cup_bookings(&self, ctx: &Context<'_>, office_code: String, file: Upload) -> AppResult<CupImportReport> {
+    async fn import_cup_bookings(
+        &self,
+        ctx: &Context<'_>,
+        office_code: String,
+        file: Upload,
+    ) -> AppResult<CupImportReport> {
         let scope = ctx.scope()?;
         let mut bytes = Vec::new();
         file.value(ctx)
@@ -621,7 +632,12 @@ impl AppointmentsMutation {
             rejected: report
                 .rejected
                 .into_iter()
-                .map(|r| RejectedRow { row: r.row as i32, cup_number: r.cup_number, reason: r.reason_it, reason_en: r.reason_en })
+                .map(|r| RejectedRow {
+                    row: r.row as i32,
+                    cup_number: r.cup_number,
+                    reason: r.reason_it,
+                    reason_en: r.reason_en,
+                })
                 .collect(),
             days: report.days,
         })
@@ -649,13 +665,24 @@ impl AppointmentsMutation {
     }
 
     /// Cancels a booking (it stays, with the reason).
-    async fn cancel_appointment(&self, ctx: &Context<'_>, id: ID, reason: String, version: Option<i32>) -> AppResult<Appointment> {
+    async fn cancel_appointment(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        reason: String,
+        version: Option<i32>,
+    ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
         Ok(Appointment(ops::cancel(scope, parse_id(&id)?, &reason, version).await?))
     }
 
     /// Assigns (or reassigns) the precalls of these bookings to a staff member of their office.
-    async fn assign_precalls(&self, ctx: &Context<'_>, appointment_ids: Vec<ID>, username: String) -> AppResult<Vec<Appointment>> {
+    async fn assign_precalls(
+        &self,
+        ctx: &Context<'_>,
+        appointment_ids: Vec<ID>,
+        username: String,
+    ) -> AppResult<Vec<Appointment>> {
         let scope = ctx.scope()?;
         let ids = appointment_ids.iter().map(parse_id).collect::<AppResult<Vec<_>>>()?;
         Ok(ops::assign_precalls(scope, &ids, username.trim()).await?.into_iter().map(Appointment).collect())
@@ -663,7 +690,12 @@ impl AppointmentsMutation {
 
     /// Spreads the unassigned precalls of the day over the office's operators
     /// who have the service's skill, balancing their open precalls.
-    async fn auto_assign_precalls(&self, ctx: &Context<'_>, office_code: String, date: NaiveDate) -> AppResult<AutoAssignResult> {
+    async fn auto_assign_precalls(
+        &self,
+        ctx: &Context<'_>,
+        office_code: String,
+        date: NaiveDate,
+    ) -> AppResult<AutoAssignResult> {
         let scope = ctx.scope()?;
         let report = ops::auto_assign_precalls(scope, &office_code, date).await?;
         let mut per: Vec<OperatorCount> = Vec::new();
@@ -690,12 +722,18 @@ impl AppointmentsMutation {
         version: Option<i32>,
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        let input = PrecallInput { outcome: input.outcome, reason: input.reason, result: input.result, note: input.note };
+        let input =
+            PrecallInput { outcome: input.outcome, reason: input.reason, result: input.result, note: input.note };
         Ok(Appointment(ops::record_precall(scope, parse_id(&appointment_id)?, input, version).await?))
     }
 
     /// Marks the pre-contact e-mail as sent.
-    async fn mark_precontact_sent(&self, ctx: &Context<'_>, appointment_id: ID, version: Option<i32>) -> AppResult<Appointment> {
+    async fn mark_precontact_sent(
+        &self,
+        ctx: &Context<'_>,
+        appointment_id: ID,
+        version: Option<i32>,
+    ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
         Ok(Appointment(ops::mark_precontact_sent(scope, parse_id(&appointment_id)?, version).await?))
     }
@@ -722,7 +760,9 @@ impl AppointmentsMutation {
         version: Option<i32>,
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(ops::assign_counter(scope, parse_id(&appointment_id)?, username.trim(), channel, version).await?))
+        Ok(Appointment(
+            ops::assign_counter(scope, parse_id(&appointment_id)?, username.trim(), channel, version).await?,
+        ))
     }
 
     /// The designated operator starts the counter session.

@@ -33,7 +33,11 @@ fn key(id: Uuid, kind: &str) -> String {
     format!("appointment:{id}:{kind}")
 }
 
-fn facts<'a>(a: &'a appointment::Model, office: &'a org_unit::Model, svc: Option<&'a service::Model>) -> BookingFacts<'a> {
+fn facts<'a>(
+    a: &'a appointment::Model,
+    office: &'a org_unit::Model,
+    svc: Option<&'a service::Model>,
+) -> BookingFacts<'a> {
     BookingFacts {
         cup_number: &a.cup_number,
         starts_at: a.starts_at,
@@ -121,10 +125,20 @@ pub async fn enqueue_due(db: &DatabaseConnection, link_base: &str, now: DateTime
 
     let unit_ids: Vec<Uuid> = reminders.iter().chain(&links).map(|a| a.unit_id).collect();
     let service_ids: Vec<Uuid> = reminders.iter().chain(&links).map(|a| a.service_id).collect();
-    let offices: HashMap<Uuid, org_unit::Model> =
-        org_unit::Entity::find().filter(org_unit::Column::Id.is_in(unit_ids)).all(db).await?.into_iter().map(|u| (u.id, u)).collect();
-    let services: HashMap<Uuid, service::Model> =
-        service::Entity::find().filter(service::Column::Id.is_in(service_ids)).all(db).await?.into_iter().map(|s| (s.id, s)).collect();
+    let offices: HashMap<Uuid, org_unit::Model> = org_unit::Entity::find()
+        .filter(org_unit::Column::Id.is_in(unit_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let services: HashMap<Uuid, service::Model> = service::Entity::find()
+        .filter(service::Column::Id.is_in(service_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
 
     let mut due = Due::default();
     for a in &reminders {

@@ -77,11 +77,7 @@ pub async fn office_for_in(
 /// A booking the caller can see, with its office.
 pub async fn load(scope: &Scope, id: Uuid) -> AppResult<(appointment::Model, org_unit::Model)> {
     let a = store::find(scope, id).await?.ok_or_else(store::not_found)?;
-    let office = store::units_by_ids(scope, &[a.unit_id])
-        .await?
-        .into_iter()
-        .next()
-        .ok_or_else(store::not_found)?;
+    let office = store::units_by_ids(scope, &[a.unit_id]).await?.into_iter().next().ok_or_else(store::not_found)?;
     Ok((a, office))
 }
 
@@ -100,12 +96,7 @@ fn record(action: &str, a: &appointment::Model) -> AuditRecord {
     AuditRecord::new(action).record("appointment", a.id.to_string()).unit(a.unit_id)
 }
 
-async fn audit_in(
-    conn: &impl ConnectionTrait,
-    scope: &Scope,
-    acting: &Assignment,
-    rec: AuditRecord,
-) -> AppResult<()> {
+async fn audit_in(conn: &impl ConnectionTrait, scope: &Scope, acting: &Assignment, rec: AuditRecord) -> AppResult<()> {
     audit::record(conn, &Actor::acting_as(scope.principal(), acting), rec, scope.request_id()).await
 }
 
@@ -117,10 +108,7 @@ fn authorize_work<'s>(scope: &'s Scope, office: &org_unit::Model, is_assignee: b
     }
     let acting = scope.authorize(Action::AppointmentWork, &office.path)?;
     if !is_assignee {
-        return Err(AppError::forbidden(
-            "La prenotazione non è assegnata a te",
-            "The booking is not assigned to you",
-        ));
+        return Err(AppError::forbidden("La prenotazione non è assegnata a te", "The booking is not assigned to you"));
     }
     Ok(acting)
 }
@@ -246,7 +234,9 @@ pub(crate) async fn book_at(
     let svc = services::by_code(conn, &input.service_code.trim().to_ascii_uppercase())
         .await?
         .filter(|s| s.active)
-        .ok_or_else(|| AppError::bad_input("serviceCode", "Servizio sconosciuto o non attivo", "Unknown or inactive service"))?;
+        .ok_or_else(|| {
+            AppError::bad_input("serviceCode", "Servizio sconosciuto o non attivo", "Unknown or inactive service")
+        })?;
     let fiscal_code = checks::fiscal_code(&input.fiscal_code).map_err(|r| bad("fiscalCode", r))?;
     let citizen_name = input.citizen_name.trim().to_owned();
     if citizen_name.is_empty() || citizen_name.chars().count() > 200 {
@@ -302,7 +292,11 @@ pub async fn cancel(scope: &Scope, id: Uuid, reason: &str, version: Option<i32>)
     check_version(&a, version)?;
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(AppError::bad_input("reason", "Motivo obbligatorio (al più 500 caratteri)", "Reason required (at most 500 characters)"));
+        return Err(AppError::bad_input(
+            "reason",
+            "Motivo obbligatorio (al più 500 caratteri)",
+            "Reason required (at most 500 characters)",
+        ));
     }
     domain::can_cancel(status_of(&a)?)?;
     let txn = scope.begin_write().await?;
@@ -389,11 +383,15 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
     }
 
     // Days covered and numbers present (bad rows included: a broken row is not a missing booking).
-    let mut days: Vec<NaiveDate> = rows.iter().map(|(r, _)| r.date).chain(rejected.iter().filter_map(|r| r.date)).collect();
+    let mut days: Vec<NaiveDate> =
+        rows.iter().map(|(r, _)| r.date).chain(rejected.iter().filter_map(|r| r.date)).collect();
     days.sort();
     days.dedup();
-    let present: HashSet<String> =
-        rows.iter().map(|(r, _)| r.cup_number.clone()).chain(rejected.iter().filter_map(|r| r.cup_number.clone())).collect();
+    let present: HashSet<String> = rows
+        .iter()
+        .map(|(r, _)| r.cup_number.clone())
+        .chain(rejected.iter().filter_map(|r| r.cup_number.clone()))
+        .collect();
     let numbers: Vec<String> = rows.iter().map(|(r, _)| r.cup_number.clone()).collect();
     let existing: HashMap<String, appointment::Model> = store::for_import(scope, office.id, &numbers, &days)
         .await?
@@ -447,8 +445,13 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
         match plan {
             Plan::Create(a) => {
                 store::insert(&txn, &a).await?;
-                audit_in(&txn, scope, acting, record("appointment.import_create", &a).detail(json!({ "cupNumber": a.cup_number })))
-                    .await?;
+                audit_in(
+                    &txn,
+                    scope,
+                    acting,
+                    record("appointment.import_create", &a).detail(json!({ "cupNumber": a.cup_number })),
+                )
+                .await?;
                 report.created += 1;
             }
             Plan::Update { current, changes, set } => {
@@ -457,7 +460,8 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
                     &txn,
                     scope,
                     acting,
-                    record("appointment.import_update", &current).detail(json!({ "cupNumber": current.cup_number, "changed": changes })),
+                    record("appointment.import_update", &current)
+                        .detail(json!({ "cupNumber": current.cup_number, "changed": changes })),
                 )
                 .await?;
                 report.updated += 1;
@@ -473,8 +477,13 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
                         .set(C::CancelledAt, now),
                 )
                 .await?;
-                audit_in(&txn, scope, acting, record("appointment.import_cancel", &a).detail(json!({ "cupNumber": a.cup_number })))
-                    .await?;
+                audit_in(
+                    &txn,
+                    scope,
+                    acting,
+                    record("appointment.import_cancel", &a).detail(json!({ "cupNumber": a.cup_number })),
+                )
+                .await?;
                 super::notifications::withdraw(&txn, &a, true).await?;
                 report.cancelled += 1;
             }
@@ -572,14 +581,22 @@ pub async fn assign_precalls(scope: &Scope, ids: &[Uuid], username: &str) -> App
     for a in &bookings {
         let office = offices.iter().find(|o| o.id == a.unit_id).ok_or_else(store::not_found)?;
         let acting = scope.authorize(Action::AppointmentAssign, &office.path)?;
-        domain::can_assign_precall(status_of(a)?, precall_status_of(a)?, a.precall_outcome.as_deref().map(parse).transpose()?)?;
+        domain::can_assign_precall(
+            status_of(a)?,
+            precall_status_of(a)?,
+            a.precall_outcome.as_deref().map(parse).transpose()?,
+        )?;
         let assignee = match assignees.get(&office.id) {
             Some(p) => p.clone(),
             None => {
                 let p = services::staff_member(scope, scope.db(), Action::AppointmentAssign, office.id, username)
                     .await?
                     .ok_or_else(|| {
-                        AppError::bad_input("username", "La persona non lavora in questo ufficio", "The person does not work at this office")
+                        AppError::bad_input(
+                            "username",
+                            "La persona non lavora in questo ufficio",
+                            "The person does not work at this office",
+                        )
                     })?;
                 assignees.insert(office.id, p.clone());
                 p
@@ -593,7 +610,8 @@ pub async fn assign_precalls(scope: &Scope, ids: &[Uuid], username: &str) -> App
     for (a, acting, assignee) in plan {
         let reassign = a.precall_assignee_id.is_some();
         // A reassignment after a failed attempt keeps the outcome history in the audit trail.
-        let status = if precall_status_of(a)? == PrecallStatus::Done { PrecallStatus::Done } else { PrecallStatus::Assigned };
+        let status =
+            if precall_status_of(a)? == PrecallStatus::Done { PrecallStatus::Done } else { PrecallStatus::Assigned };
         store::update_versioned(
             &txn,
             a.id,
@@ -684,7 +702,12 @@ pub struct PrecallInput {
 }
 
 /// Records a precall outcome (by its assignee, or a supervisor).
-pub async fn record_precall(scope: &Scope, id: Uuid, input: PrecallInput, version: Option<i32>) -> AppResult<appointment::Model> {
+pub async fn record_precall(
+    scope: &Scope,
+    id: Uuid,
+    input: PrecallInput,
+    version: Option<i32>,
+) -> AppResult<appointment::Model> {
     let (a, office) = load(scope, id).await?;
     let acting = authorize_work(scope, &office, a.precall_assignee_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
@@ -739,7 +762,10 @@ pub async fn mark_precontact_sent(scope: &Scope, id: Uuid, version: Option<i32>)
     let acting = authorize_work(scope, &office, a.precall_assignee_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     if a.email.is_none() {
-        return Err(AppError::conflict("La prenotazione non ha un indirizzo e-mail", "The booking has no e-mail address"));
+        return Err(AppError::conflict(
+            "La prenotazione non ha un indirizzo e-mail",
+            "The booking has no e-mail address",
+        ));
     }
     if status_of(&a)? != AppointmentStatus::Booked {
         return Err(AppError::conflict("La prenotazione non è più in attesa", "The booking is no longer waiting"));
@@ -759,16 +785,28 @@ pub async fn mark_precontact_sent(scope: &Scope, id: Uuid, version: Option<i32>)
 }
 
 /// Records the citizen's reply to the pre-contact e-mail.
-pub async fn record_citizen_reply(scope: &Scope, id: Uuid, reply: &str, version: Option<i32>) -> AppResult<appointment::Model> {
+pub async fn record_citizen_reply(
+    scope: &Scope,
+    id: Uuid,
+    reply: &str,
+    version: Option<i32>,
+) -> AppResult<appointment::Model> {
     let (a, office) = load(scope, id).await?;
     let acting = authorize_work(scope, &office, a.precall_assignee_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     let reply = reply.trim();
     if reply.is_empty() || reply.chars().count() > 4000 {
-        return Err(AppError::bad_input("reply", "Risposta obbligatoria (al più 4000 caratteri)", "Reply required (at most 4000 characters)"));
+        return Err(AppError::bad_input(
+            "reply",
+            "Risposta obbligatoria (al più 4000 caratteri)",
+            "Reply required (at most 4000 characters)",
+        ));
     }
     if a.precontact_sent_at.is_none() {
-        return Err(AppError::conflict("L'e-mail di precontatto non risulta inviata", "The pre-contact e-mail was not sent"));
+        return Err(AppError::conflict(
+            "L'e-mail di precontatto non risulta inviata",
+            "The pre-contact e-mail was not sent",
+        ));
     }
     let txn = scope.begin_write().await?;
     store::update_versioned(
@@ -802,7 +840,13 @@ pub async fn assign_counter(
     domain::can_assign_counter(status_of(&a)?, channel, office.virtual_counter)?;
     let operator = services::staff_member(scope, scope.db(), Action::AppointmentAssign, office.id, username)
         .await?
-        .ok_or_else(|| AppError::bad_input("username", "La persona non lavora in questo ufficio", "The person does not work at this office"))?;
+        .ok_or_else(|| {
+            AppError::bad_input(
+                "username",
+                "La persona non lavora in questo ufficio",
+                "The person does not work at this office",
+            )
+        })?;
     if !services::has_skill(scope, scope.db(), office.id, operator.id, a.service_id).await? {
         return Err(AppError::bad_input(
             "username",
@@ -912,11 +956,15 @@ pub async fn next_appointment(scope: &Scope) -> AppResult<Option<appointment::Mo
     let me = scope.person_id();
     let offices = services::staff_offices(scope, Action::AppointmentWork, me).await?;
     if offices.is_empty() {
-        return Err(AppError::forbidden("Non lavori allo sportello di un ufficio", "You do not work at an office counter"));
+        return Err(AppError::forbidden(
+            "Non lavori allo sportello di un ufficio",
+            "You do not work at an office counter",
+        ));
     }
     let mut skills = Vec::new();
     for office in &offices {
-        skills.extend(services::skills_of(scope, Action::AppointmentWork, *office, me).await?.into_iter().map(|s| s.id));
+        skills
+            .extend(services::skills_of(scope, Action::AppointmentWork, *office, me).await?.into_iter().map(|s| s.id));
     }
     let today = domain::rome_date(Utc::now());
     let units = store::units_by_ids(scope, &offices).await?;
@@ -924,14 +972,17 @@ pub async fn next_appointment(scope: &Scope) -> AppResult<Option<appointment::Mo
         let Some(office) = units.iter().find(|u| u.id == a.unit_id) else { continue };
         let acting = scope.authorize(Action::AppointmentWork, &office.path)?;
         let mine = a.counter_operator_id == Some(me);
-        let channel = if mine { parse::<Channel>(a.counter_channel.as_deref().unwrap_or(&a.channel))? } else { parse(&a.channel)? };
+        let channel = if mine {
+            parse::<Channel>(a.counter_channel.as_deref().unwrap_or(&a.channel))?
+        } else {
+            parse(&a.channel)?
+        };
         if channel == Channel::Virtual && !office.virtual_counter {
             continue;
         }
         let now = Utc::now();
-        let mut changes = Changes::default()
-            .set(C::Status, AppointmentStatus::InSession.as_str())
-            .set(C::CounterStartedAt, now);
+        let mut changes =
+            Changes::default().set(C::Status, AppointmentStatus::InSession.as_str()).set(C::CounterStartedAt, now);
         if !mine {
             changes = changes
                 .set(C::CounterOperatorId, me)

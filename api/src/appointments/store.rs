@@ -96,9 +96,9 @@ pub async fn list(
     }
     if let Some((at, id)) = after {
         query = query.filter(
-            Condition::any().add(appointment::Column::StartsAt.gt(at)).add(
-                Condition::all().add(appointment::Column::StartsAt.eq(at)).add(appointment::Column::Id.gt(id)),
-            ),
+            Condition::any()
+                .add(appointment::Column::StartsAt.gt(at))
+                .add(Condition::all().add(appointment::Column::StartsAt.eq(at)).add(appointment::Column::Id.gt(id))),
         );
     }
     Ok(query
@@ -120,13 +120,11 @@ pub async fn for_import(
         .filter(visible(scope))
         .filter(appointment::Column::UnitId.eq(office_id))
         .filter(
-            Condition::any()
-                .add(appointment::Column::CupNumber.is_in(cup_numbers.iter().cloned()))
-                .add(
-                    Condition::all()
-                        .add(appointment::Column::LocalDate.is_in(days.iter().copied()))
-                        .add(appointment::Column::Source.eq(super::domain::AppointmentSource::CupImport.as_str())),
-                ),
+            Condition::any().add(appointment::Column::CupNumber.is_in(cup_numbers.iter().cloned())).add(
+                Condition::all()
+                    .add(appointment::Column::LocalDate.is_in(days.iter().copied()))
+                    .add(appointment::Column::Source.eq(super::domain::AppointmentSource::CupImport.as_str())),
+            ),
         )
         .all(scope.db())
         .await?)
@@ -239,20 +237,23 @@ pub async fn reload(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<appointm
 }
 
 /// Precalls waiting for this person: assigned and not concluded, from `from` on.
-pub async fn precalls_of(scope: &Scope, person_id: Uuid, from: NaiveDate, limit: u64) -> AppResult<Vec<appointment::Model>> {
+pub async fn precalls_of(
+    scope: &Scope,
+    person_id: Uuid,
+    from: NaiveDate,
+    limit: u64,
+) -> AppResult<Vec<appointment::Model>> {
     Ok(appointment::Entity::find()
         .filter(visible(scope))
         .filter(appointment::Column::PrecallAssigneeId.eq(person_id))
         .filter(appointment::Column::Status.eq(AppointmentStatus::Booked.as_str()))
         .filter(
-            Condition::any()
-                .add(appointment::Column::PrecallStatus.eq(PrecallStatus::Assigned.as_str()))
-                .add(
-                    // A negative attempt stays on the list for another try.
-                    Condition::all()
-                        .add(appointment::Column::PrecallStatus.eq(PrecallStatus::Done.as_str()))
-                        .add(appointment::Column::PrecallOutcome.ne("POSITIVE")),
-                ),
+            Condition::any().add(appointment::Column::PrecallStatus.eq(PrecallStatus::Assigned.as_str())).add(
+                // A negative attempt stays on the list for another try.
+                Condition::all()
+                    .add(appointment::Column::PrecallStatus.eq(PrecallStatus::Done.as_str()))
+                    .add(appointment::Column::PrecallOutcome.ne("POSITIVE")),
+            ),
         )
         .filter(appointment::Column::LocalDate.gte(from))
         .order_by_asc(appointment::Column::StartsAt)
@@ -263,7 +264,12 @@ pub async fn precalls_of(scope: &Scope, person_id: Uuid, from: NaiveDate, limit:
 }
 
 /// Counter sessions of the day designated to this person.
-pub async fn sessions_of(scope: &Scope, person_id: Uuid, day: NaiveDate, limit: u64) -> AppResult<Vec<appointment::Model>> {
+pub async fn sessions_of(
+    scope: &Scope,
+    person_id: Uuid,
+    day: NaiveDate,
+    limit: u64,
+) -> AppResult<Vec<appointment::Model>> {
     Ok(appointment::Entity::find()
         .filter(visible(scope))
         .filter(appointment::Column::CounterOperatorId.eq(person_id))
@@ -293,7 +299,10 @@ pub async fn next_candidates(
         .add(appointment::Column::CounterOperatorId.is_null())
         .add(appointment::Column::UnitId.is_in(offices.iter().copied()))
         .add(appointment::Column::ServiceId.is_in(skills.iter().copied()))
-        .add(appointment::Column::Status.is_in([AppointmentStatus::Confirmed.as_str(), AppointmentStatus::Booked.as_str()]));
+        .add(
+            appointment::Column::Status
+                .is_in([AppointmentStatus::Confirmed.as_str(), AppointmentStatus::Booked.as_str()]),
+        );
     let mut rows = appointment::Entity::find()
         .filter(visible(scope))
         .filter(appointment::Column::LocalDate.eq(day))
@@ -368,9 +377,10 @@ pub async fn units_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<org_unit
 pub async fn people_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<person::Model>> {
     let org = scope.units_for(Action::OrgRead);
     let mut in_reach = Query::select();
-    in_reach.column(role_assignment::Column::PersonId).from(role_assignment::Entity).cond_where(
-        org.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId))),
-    );
+    in_reach
+        .column(role_assignment::Column::PersonId)
+        .from(role_assignment::Entity)
+        .cond_where(org.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId))));
     Ok(person::Entity::find()
         .filter(person::Column::Id.is_in(ids.iter().copied()))
         .filter(Expr::col((person::Entity, person::Column::Id)).in_subquery(in_reach))

@@ -13,11 +13,7 @@ pub struct Actor {
 
 impl Actor {
     pub fn from_principal(principal: &Principal) -> Self {
-        Actor {
-            id: Some(principal.person_id),
-            username: Some(principal.username.clone()),
-            ..Actor::default()
-        }
+        Actor { id: Some(principal.person_id), username: Some(principal.username.clone()), ..Actor::default() }
     }
 
     /// The caller acting under one specific role assignment.

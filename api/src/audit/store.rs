@@ -1,8 +1,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -94,10 +93,7 @@ pub async fn list(
         .add(
             Condition::all()
                 .add(audit_event::Column::UnitId.is_null())
-                .add(units.unit_id_condition(Expr::col((
-                    audit_event::Entity,
-                    audit_event::Column::ActingUnitId,
-                )))),
+                .add(units.unit_id_condition(Expr::col((audit_event::Entity, audit_event::Column::ActingUnitId)))),
         );
     if units.includes_a_root() {
         // Events tied to no unit (e.g. a failed sign-in with an unknown username).
@@ -129,9 +125,5 @@ pub async fn list(
     if let Some(before) = before {
         query = query.filter(audit_event::Column::Id.lt(before));
     }
-    Ok(query
-        .order_by_desc(audit_event::Column::Id)
-        .limit(limit)
-        .all(scope.db())
-        .await?)
+    Ok(query.order_by_desc(audit_event::Column::Id).limit(limit).all(scope.db()).await?)
 }

@@ -78,9 +78,8 @@ impl AuthMutation {
         let state = ctx.app_state()?;
         let request_id = ctx.request()?.request_id.clone();
         let signed_in = service::login(state, username.trim(), &password, Some(&request_id)).await?;
-        let principal = service::load_principal(&state.db, signed_in.person_id)
-            .await?
-            .ok_or_else(AppError::unauthenticated)?;
+        let principal =
+            service::load_principal(&state.db, signed_in.person_id).await?.ok_or_else(AppError::unauthenticated)?;
         Ok(LoginPayload { token: signed_in.token, expires_at: signed_in.expires_at, me: Me(principal) })
     }
 

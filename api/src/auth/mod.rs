@@ -7,10 +7,10 @@
 //! [`service::issue_session`]; no domain code changes.
 
 pub mod api_keys;
+pub mod graphql;
 pub mod password;
 mod principal;
 pub mod provider;
-pub mod graphql;
 pub mod service;
 mod sessions;
 mod token;

@@ -32,10 +32,7 @@ pub const MAX_PASSWORD_CHARS: usize = 128;
 
 /// Argon2id with the library's recommended parameters (memory-hard).
 fn hash_now(password: &str) -> Result<String, AppError> {
-    Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(AppError::internal)
+    Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(AppError::internal)
 }
 
 /// Constant-time check of `password` against a stored PHC string.

@@ -30,7 +30,8 @@ pub struct UsernamePassword {
 
 /// A valid hash of a random password, verified when the username is unknown so
 /// that a wrong username takes as long as a wrong password.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0YSUhjbUhm2FSAGd4TZ2w8PxmfnU8HhiclOn4gjT4mk";
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0YSUhjbUhm2FSAGd4TZ2w8PxmfnU8HhiclOn4gjT4mk";
 
 impl IdentityProvider for PasswordProvider<'_> {
     type Credentials = UsernamePassword;

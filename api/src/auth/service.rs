@@ -9,9 +9,9 @@ use uuid::Uuid;
 use entities::{org_unit, person, role_assignment};
 
 use crate::audit::{self, Actor, AuditRecord};
+use crate::auth::api_keys::{self, API_KEY_PREFIX};
 use crate::auth::provider::UsernamePassword;
 use crate::auth::{Assignment, IdentityProvider, PasswordProvider, Principal, TOKEN_PREFIX, UnitRef};
-use crate::auth::api_keys::{self, API_KEY_PREFIX};
 use crate::auth::{AuthMethod, hash_token, new_token};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -73,16 +73,15 @@ async fn failed_login(state: &AppState, username: &str, request_id: Option<&str>
     if let Err(err) = audited.await {
         return err;
     }
-    AppError::Unauthenticated(crate::error::Msg::new("Nome utente o password non corretti", "Wrong username or password"))
+    AppError::Unauthenticated(crate::error::Msg::new(
+        "Nome utente o password non corretti",
+        "Wrong username or password",
+    ))
 }
 
 /// The unit of a person's first role assignment (their "home" unit), if any.
 async fn home_unit_of_username(db: &impl ConnectionTrait, username: &str) -> AppResult<Option<Uuid>> {
-    let Some(person) = person::Entity::find()
-        .filter(person::Column::Username.eq(username))
-        .one(db)
-        .await?
-    else {
+    let Some(person) = person::Entity::find().filter(person::Column::Username.eq(username)).one(db).await? else {
         return Ok(None);
     };
     Ok(role_assignment::Entity::find()
@@ -97,10 +96,7 @@ async fn home_unit_of_username(db: &impl ConnectionTrait, username: &str) -> App
 /// Creates a session for a person whose identity a provider has established.
 pub async fn issue_session(state: &AppState, person_id: Uuid) -> AppResult<(String, DateTime<Utc>)> {
     let token = new_token(TOKEN_PREFIX)?;
-    let expires_at = state
-        .sessions
-        .create(&hash_token(&token), person_id, state.settings.session_ttl)
-        .await?;
+    let expires_at = state.sessions.create(&hash_token(&token), person_id, state.settings.session_ttl).await?;
     Ok((token, expires_at))
 }
 
@@ -129,10 +125,7 @@ pub async fn principal_for_token(state: &AppState, token: &str) -> AppResult<Opt
 
 /// A person with their role assignments and the units they are held on.
 pub async fn load_principal(db: &impl ConnectionTrait, person_id: Uuid) -> AppResult<Option<Principal>> {
-    let Some(person) = person::Entity::find_by_id(person_id)
-        .filter(person::Column::Active.eq(true))
-        .one(db)
-        .await?
+    let Some(person) = person::Entity::find_by_id(person_id).filter(person::Column::Active.eq(true)).one(db).await?
     else {
         return Ok(None);
     };

@@ -54,10 +54,7 @@ impl SessionStore {
                 .one(db)
                 .await?
                 .map(|s| s.person_id)),
-            SessionStore::Redis(kv) => Ok(kv
-                .get(&redis_key(token_hash))
-                .await?
-                .and_then(|v| Uuid::parse_str(&v).ok())),
+            SessionStore::Redis(kv) => Ok(kv.get(&redis_key(token_hash)).await?.and_then(|v| Uuid::parse_str(&v).ok())),
         }
     }
 

@@ -121,7 +121,12 @@ async fn procure_belong_to_their_professional_and_only_counter_staff_check_colla
         assert!(!authz.permits(role, office, office, Action::CollaboratorCheck));
     }
     assert!(authz.permits(Role::Admin, Some("/IT/"), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage));
-    assert!(!authz.permits(Role::RegionalDirector, Some("/IT/SAR/"), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage));
+    assert!(!authz.permits(
+        Role::RegionalDirector,
+        Some("/IT/SAR/"),
+        Some(OUTSIDE_ANY_UNIT),
+        Action::ProfessionalManage
+    ));
 }
 
 // ---- issue 12: role powers decided with DOMAIN.md §3 ------------------------

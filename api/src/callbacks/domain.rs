@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::appointments::domain::closed_list;
-use crate::kernel::calendar::{DailyWindow, hour_minute};
 use crate::error::{AppError, AppResult};
+use crate::kernel::calendar::{DailyWindow, hour_minute};
 
 /// At most this many attempts; the last unanswered one closes the request.
 pub const MAX_ATTEMPTS: i32 = 3;

@@ -107,8 +107,8 @@ impl Callback {
 
 /// One batch per loader for a page of callbacks (see `appointments::graphql::prefetch`).
 pub async fn prefetch(ctx: &Context<'_>, rows: &[callback_request::Model]) -> AppResult<()> {
-    use async_graphql::dataloader::{DataLoader, HashMapCache};
     use crate::appointments::graphql::{PersonById, RecordUnitById};
+    use async_graphql::dataloader::{DataLoader, HashMapCache};
     let units: Vec<Uuid> = rows.iter().flat_map(|c| [Some(c.unit_id), c.requested_by_unit_id]).flatten().collect();
     let people: Vec<Uuid> = rows.iter().flat_map(|c| [c.assignee_id, c.requested_by_id]).flatten().collect();
     let unit_loader = ctx.data::<DataLoader<RecordUnitById, HashMapCache>>().map_err(AppError::internal)?;
@@ -209,12 +209,20 @@ impl CallbacksMutation {
         let phone = crate::validation::phone_field("phone", &input.phone)?.into_string();
         let topic = input.topic.trim().to_owned();
         if topic.is_empty() || topic.chars().count() > 500 {
-            return Err(AppError::bad_input("topic", "Argomento obbligatorio (al più 500 caratteri)", "Topic required (at most 500 characters)"));
+            return Err(AppError::bad_input(
+                "topic",
+                "Argomento obbligatorio (al più 500 caratteri)",
+                "Topic required (at most 500 characters)",
+            ));
         }
         let now = Utc::now();
         let requested_at = input.requested_at.unwrap_or(now);
         if requested_at > now + chrono::Duration::minutes(5) {
-            return Err(AppError::bad_input("requestedAt", "La richiesta non può essere nel futuro", "The request cannot be in the future"));
+            return Err(AppError::bad_input(
+                "requestedAt",
+                "La richiesta non può essere nel futuro",
+                "The request cannot be in the future",
+            ));
         }
         let model = callback_request::Model {
             id: Uuid::now_v7(),
@@ -238,20 +246,31 @@ impl CallbacksMutation {
         };
         let txn = scope.begin_write().await?;
         store::insert(&txn, &model).await?;
-        audit_in(&txn, scope, acting, "callback.request", &model, json!({ "availableFrom": model.available_from })).await?;
+        audit_in(&txn, scope, acting, "callback.request", &model, json!({ "availableFrom": model.available_from }))
+            .await?;
         txn.commit().await?;
         Ok(Callback(model))
     }
 
     /// Assigns (or reassigns) a callback request to a staff member of the unit or an office under it.
-    async fn assign_callback(&self, ctx: &Context<'_>, id: ID, username: String, version: Option<i32>) -> AppResult<Callback> {
+    async fn assign_callback(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        username: String,
+        version: Option<i32>,
+    ) -> AppResult<Callback> {
         let scope = ctx.scope()?;
         let (c, unit) = load(scope, parse_id(&id)?).await?;
         let acting = scope.authorize(Action::CallbackAssign, &unit.path)?;
         check_version(&c, version)?;
         domain::can_assign(parse(&c.status)?)?;
         let person = store::staff_under(scope, &unit, username.trim()).await?.ok_or_else(|| {
-            AppError::bad_input("username", "La persona non lavora in questa unità", "The person does not work at this unit")
+            AppError::bad_input(
+                "username",
+                "La persona non lavora in questa unità",
+                "The person does not work at this unit",
+            )
         })?;
         let txn = scope.begin_write().await?;
         store::update_versioned(
@@ -287,20 +306,29 @@ impl CallbacksMutation {
         // A supervisor of the unit, or the assignee (who may work at an office under it).
         let acting = match scope.authorize(Action::CallbackAssign, &unit.path) {
             Ok(a) => a,
-            Err(_) if c.assignee_id == Some(scope.person_id()) => {
-                store::own_grant(scope, Action::CallbackWork).ok_or_else(|| {
-                    AppError::forbidden("Il tuo ruolo non richiama i cittadini", "Your role does not call citizens back")
-                })?
-            }
+            Err(_) if c.assignee_id == Some(scope.person_id()) => store::own_grant(scope, Action::CallbackWork)
+                .ok_or_else(|| {
+                    AppError::forbidden(
+                        "Il tuo ruolo non richiama i cittadini",
+                        "Your role does not call citizens back",
+                    )
+                })?,
             Err(_) => {
                 scope.authorize(Action::CallbackWork, &unit.path)?;
-                return Err(AppError::forbidden("La richiesta non è assegnata a te", "The request is not assigned to you"));
+                return Err(AppError::forbidden(
+                    "La richiesta non è assegnata a te",
+                    "The request is not assigned to you",
+                ));
             }
         };
         check_version(&c, version)?;
         let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
         if note.as_ref().is_some_and(|n| n.chars().count() > 500) {
-            return Err(AppError::bad_input("note", "La nota supera 500 caratteri", "The note is longer than 500 characters"));
+            return Err(AppError::bad_input(
+                "note",
+                "La nota supera 500 caratteri",
+                "The note is longer than 500 characters",
+            ));
         }
         let now = Utc::now();
         if now < c.available_from {

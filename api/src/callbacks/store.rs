@@ -26,18 +26,17 @@ pub fn visible(scope: &Scope) -> Condition {
     }
     Condition::any()
         .add(unit.unit_id_condition(Expr::col((callback_request::Entity, callback_request::Column::UnitId))))
-        .add(requested.unit_id_condition(Expr::col((callback_request::Entity, callback_request::Column::RequestedByUnitId))))
+        .add(
+            requested
+                .unit_id_condition(Expr::col((callback_request::Entity, callback_request::Column::RequestedByUnitId))),
+        )
         .add(Expr::col((callback_request::Entity, callback_request::Column::AssigneeId)).eq(scope.person_id()))
 }
 
 /// The caller's own staff assignment under which they work what is assigned
 /// to them personally (`action` on the unit they hold it on).
 pub fn own_grant(scope: &Scope, action: Action) -> Option<&crate::auth::Assignment> {
-    scope
-        .principal()
-        .assignments
-        .iter()
-        .find(|a| a.unit_path().is_some_and(|p| scope.authorize(action, p).is_ok()))
+    scope.principal().assignments.iter().find(|a| a.unit_path().is_some_and(|p| scope.authorize(action, p).is_ok()))
 }
 
 pub fn not_found() -> AppError {

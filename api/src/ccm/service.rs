@@ -76,9 +76,9 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
     }
     if let Some(appointment_id) = input.appointment_id {
         // Only a booking the caller can see (for the CCM, one it booked).
-        crate::appointments::store::find(scope, appointment_id).await?.ok_or_else(|| {
-            AppError::bad_input("appointmentId", "Appuntamento non trovato", "Appointment not found")
-        })?;
+        crate::appointments::store::find(scope, appointment_id)
+            .await?
+            .ok_or_else(|| AppError::bad_input("appointmentId", "Appuntamento non trovato", "Appointment not found"))?;
     }
     if let Some(callback_id) = input.callback_id {
         crate::callbacks::store::find(scope, callback_id).await?.ok_or_else(|| {

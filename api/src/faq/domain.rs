@@ -80,10 +80,10 @@ pub fn split_tags(stored: &str) -> Vec<String> {
 /// dropped on both sides so that a query's "di" or "la" never has to match.
 const STOP_WORDS: &[&str] = &[
     "a", "ad", "al", "alla", "alle", "agli", "ai", "all", "anche", "che", "chi", "ci", "come", "con", "da", "dal",
-    "dalla", "dai", "dagli", "dalle", "de", "degli", "dei", "del", "della", "delle", "dello", "di", "e", "ed",
-    "gli", "ha", "ho", "i", "il", "in", "io", "l", "la", "le", "lo", "ma", "mi", "nei", "nel", "nella", "nelle",
-    "non", "o", "per", "più", "quale", "quando", "se", "si", "sono", "su", "sul", "sulla", "tra", "fra", "un",
-    "una", "uno", "è", "cosa", "mio", "mia", "miei", "mie", "suo", "sua", "come",
+    "dalla", "dai", "dagli", "dalle", "de", "degli", "dei", "del", "della", "delle", "dello", "di", "e", "ed", "gli",
+    "ha", "ho", "i", "il", "in", "io", "l", "la", "le", "lo", "ma", "mi", "nei", "nel", "nella", "nelle", "non", "o",
+    "per", "più", "quale", "quando", "se", "si", "sono", "su", "sul", "sulla", "tra", "fra", "un", "una", "uno", "è",
+    "cosa", "mio", "mia", "miei", "mie", "suo", "sua", "come",
 ];
 
 /// Italian words reduced to their Snowball stems, lower case, stop words

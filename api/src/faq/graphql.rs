@@ -108,10 +108,9 @@ impl FaqQuery {
         // Ranked results page by position: the cursor is `o:<rows seen>`.
         let offset = match page.after.as_deref() {
             None => 0,
-            Some(c) => c
-                .strip_prefix("o:")
-                .and_then(|n| n.parse::<u64>().ok())
-                .ok_or_else(|| AppError::bad_input("after", "Cursore di paginazione non valido", "Invalid pagination cursor"))?,
+            Some(c) => c.strip_prefix("o:").and_then(|n| n.parse::<u64>().ok()).ok_or_else(|| {
+                AppError::bad_input("after", "Cursore di paginazione non valido", "Invalid pagination cursor")
+            })?,
         };
         let rows = store::search(scope, &criteria, None, offset, page.fetch_limit()).await?;
         let numbered: Vec<(u64, faq_entry::Model)> =
@@ -136,7 +135,8 @@ impl FaqMutation {
     /// Publishes a FAQ entry for the caller's CRIC (CRIC experts of the section).
     async fn publish_faq(&self, ctx: &Context<'_>, input: PublishFaqInput) -> AppResult<FaqEntry> {
         let scope = ctx.scope()?;
-        let source_quesito_id = input.source_quesito_id.as_ref().map(|id| parse_id("sourceQuesitoId", id)).transpose()?;
+        let source_quesito_id =
+            input.source_quesito_id.as_ref().map(|id| parse_id("sourceQuesitoId", id)).transpose()?;
         let publish = Publish {
             section: input.section,
             question: input.question,

@@ -36,7 +36,9 @@ pub fn validate(section: Section, question: &str, answer: &str, tags: &[String])
 /// Tags normalised (see [`domain::normalise_tags`]), or `BAD_USER_INPUT` on `tags`.
 fn checked_tags(tags: &[String]) -> AppResult<Vec<String>> {
     domain::normalise_tags(tags).map_err(|kind| match kind {
-        "blank" => AppError::bad_input("tags", "Le etichette non possono essere vuote", "Tags cannot be empty or blank"),
+        "blank" => {
+            AppError::bad_input("tags", "Le etichette non possono essere vuote", "Tags cannot be empty or blank")
+        }
         _ => AppError::bad_input(
             "tags",
             format!("Al massimo {} etichette di {} caratteri, senza virgole", limits::TAGS_MAX, limits::TAG_MAX),
@@ -99,13 +101,12 @@ pub struct Publish {
 /// Publishes an entry for the caller's CRIC; with a source quesito (answered,
 /// of the same section, not yet published) the two are linked.
 pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Model> {
-    let draft = validate(input.section, &input.question, &input.answer, &input.tags)
-        .map_err(|e| match e {
-            AppError::BadUserInput { field: Some(f), msg } if f == "faqQuestion" => {
-                AppError::BadUserInput { field: Some("question".into()), msg }
-            }
-            other => other,
-        })?;
+    let draft = validate(input.section, &input.question, &input.answer, &input.tags).map_err(|e| match e {
+        AppError::BadUserInput { field: Some(f), msg } if f == "faqQuestion" => {
+            AppError::BadUserInput { field: Some("question".into()), msg }
+        }
+        other => other,
+    })?;
     let (unit_id, acting) = match input.source_quesito_id {
         Some(qid) => {
             let q = crate::quesiti::store::by_id(scope, qid)
@@ -127,7 +128,10 @@ pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Mode
                 .iter()
                 .filter(|u| owner_ids.contains(&Some(u.id)))
                 .find_map(|u| {
-                    scope.authorize_in_section(Action::FaqWrite, &u.path, input.section.as_str()).ok().map(|a| (u.id, a))
+                    scope
+                        .authorize_in_section(Action::FaqWrite, &u.path, input.section.as_str())
+                        .ok()
+                        .map(|a| (u.id, a))
                 })
                 .ok_or_else(|| {
                     AppError::forbidden(
@@ -177,10 +181,7 @@ fn already_published() -> AppError {
 /// An entry the caller may change, with the assignment they act under.
 async fn writable(scope: &Scope, id: Uuid) -> AppResult<(faq_entry::Model, &Assignment)> {
     let entry = store::by_id(scope, id).await?.ok_or_else(not_found)?;
-    let unit = entities::org_unit::Entity::find_by_id(entry.unit_id)
-        .one(scope.db())
-        .await?
-        .ok_or_else(not_found)?;
+    let unit = entities::org_unit::Entity::find_by_id(entry.unit_id).one(scope.db()).await?.ok_or_else(not_found)?;
     let acting = scope.authorize_in_section(Action::FaqWrite, &unit.path, &entry.section)?;
     Ok((entry, acting))
 }
@@ -201,10 +202,8 @@ pub struct Update {
 }
 
 pub async fn update(scope: &Scope, id: Uuid, input: Update) -> AppResult<faq_entry::Model> {
-    let question = input
-        .question
-        .map(|q| text_field("question", &q, limits::QUESTION_MIN, limits::QUESTION_MAX))
-        .transpose()?;
+    let question =
+        input.question.map(|q| text_field("question", &q, limits::QUESTION_MIN, limits::QUESTION_MAX)).transpose()?;
     let answer = input.answer.map(|a| text_field("answer", &a, 1, limits::ANSWER_MAX)).transpose()?;
     let tags = input.tags.map(|t| checked_tags(&t).map(|t| domain::join_tags(&t))).transpose()?;
     let (entry, acting) = writable(scope, id).await?;

@@ -23,7 +23,8 @@ use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 
 /// The expression the PostgreSQL GIN index is built on (migration 000310).
-pub const PG_DOCUMENT: &str = "to_tsvector('italian', faq_entry.question || ' ' || faq_entry.answer || ' ' || faq_entry.tags)";
+pub const PG_DOCUMENT: &str =
+    "to_tsvector('italian', faq_entry.question || ' ' || faq_entry.answer || ' ' || faq_entry.tags)";
 
 fn visible(scope: &Scope) -> Select<faq_entry::Entity> {
     let units = scope.units_for(Action::FaqRead);
@@ -91,12 +92,7 @@ pub async fn search(
                 )
         }
     };
-    Ok(query
-        .order_by_desc(faq_entry::Column::Id)
-        .offset(offset)
-        .limit(limit)
-        .all(scope.db())
-        .await?)
+    Ok(query.order_by_desc(faq_entry::Column::Id).offset(offset).limit(limit).all(scope.db()).await?)
 }
 
 /// Keeps the SQLite search table in step with an entry (PostgreSQL indexes
@@ -165,4 +161,3 @@ pub async fn update_versioned(
     sync_index(conn, &row).await?;
     Ok(Some(row))
 }
-

@@ -8,23 +8,21 @@ pub mod pagination;
 use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
 
-use crate::appointments::graphql::{
-    AppointmentsMutation, AppointmentsQuery, PersonById, RecordUnitById, ServiceById,
-};
+use crate::appointments::graphql::{AppointmentsMutation, AppointmentsQuery, PersonById, RecordUnitById, ServiceById};
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
+use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::ccm::graphql::{CcmMutation, CcmQuery};
 use crate::faq::graphql::{FaqMutation, FaqQuery};
-use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
-use crate::services::graphql::{ServicesMutation, ServicesQuery};
-use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
 use crate::monitoring::graphql::MonitoringQuery;
-use crate::org::graphql::{OrgMutation, ChildrenByParent, OrgQuery, UnitById};
+use crate::org::graphql::{ChildrenByParent, OrgMutation, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
+use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
+use crate::procure::graphql::{ProcureMutation, ProcureQuery};
 use crate::quesiti::graphql::{
     ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery, QuesitoUnitById,
 };
-use crate::procure::graphql::{ProcureMutation, ProcureQuery};
+use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
 

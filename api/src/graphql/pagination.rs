@@ -45,10 +45,7 @@ impl Page {
     }
 
     pub fn after_uuid(&self) -> AppResult<Option<Uuid>> {
-        self.after
-            .as_deref()
-            .map(|s| Uuid::parse_str(s).map_err(|_| bad_cursor()))
-            .transpose()
+        self.after.as_deref().map(|s| Uuid::parse_str(s).map_err(|_| bad_cursor())).transpose()
     }
 }
 
@@ -61,11 +58,7 @@ pub fn encode_cursor(key: &str) -> String {
 }
 
 fn decode_cursor(cursor: &str) -> AppResult<String> {
-    URL_SAFE_NO_PAD
-        .decode(cursor)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .ok_or_else(bad_cursor)
+    URL_SAFE_NO_PAD.decode(cursor).ok().and_then(|bytes| String::from_utf8(bytes).ok()).ok_or_else(bad_cursor)
 }
 
 /// Builds a connection from rows fetched with [`Page::fetch_limit`]; `key`
@@ -79,8 +72,7 @@ pub fn connection<R, N: OutputType>(
     let has_next = rows.len() > page.first;
     rows.truncate(page.first);
     let mut conn = Connection::new(page.after.is_some(), has_next);
-    conn.edges
-        .extend(rows.into_iter().map(|r| Edge::new(encode_cursor(&key(&r)), node(r))));
+    conn.edges.extend(rows.into_iter().map(|r| Edge::new(encode_cursor(&key(&r)), node(r))));
     conn
 }
 

@@ -120,7 +120,9 @@ mod tests {
         for (name, file, content) in parts {
             body.push_str("--XX\r\n");
             match file {
-                Some(f) => body.push_str(&format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n")),
+                Some(f) => {
+                    body.push_str(&format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n"))
+                }
                 None => body.push_str(&format!("Content-Disposition: form-data; name=\"{name}\"\r\n")),
             }
             body.push_str(&format!("\r\n{content}\r\n"));
@@ -132,7 +134,11 @@ mod tests {
     #[tokio::test]
     async fn a_second_file_is_refused() {
         let ops = r#"{"query":"mutation($f: Upload!) { x(f: $f) }","variables":{"f":null}}"#;
-        let one = multipart(&[("operations", None, ops), ("map", None, r#"{"0":["variables.f"]}"#), ("0", Some("a.csv"), "a")]);
+        let one = multipart(&[
+            ("operations", None, ops),
+            ("map", None, r#"{"0":["variables.f"]}"#),
+            ("0", Some("a.csv"), "a"),
+        ]);
         assert_eq!(check_multipart("XX", one).await, Ok(()));
         let two = multipart(&[
             ("operations", None, ops),

@@ -56,10 +56,7 @@ pub async fn get(
     };
     // GET must never change state (it can be triggered by a link or a crawler).
     if is_mutation(&request) {
-        return refuse(
-            actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
-            "Mutations are accepted only with POST",
-        );
+        return refuse(actix_web::http::StatusCode::METHOD_NOT_ALLOWED, "Mutations are accepted only with POST");
     }
     execute(&state, &schema, &req, BatchRequest::Single(request), request_id).await
 }
@@ -80,9 +77,15 @@ async fn read_checked_body(
     use actix_web::http::StatusCode;
     let body = super::body::read(payload, state.settings.body_read_timeout).await.map_err(|err| {
         let (status, message) = match err {
-            super::body::ReadError::TimedOut => (StatusCode::REQUEST_TIMEOUT, "The request body took too long to arrive".to_owned()),
-            super::body::ReadError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "The request body is too large".to_owned()),
-            super::body::ReadError::Broken(e) => (StatusCode::BAD_REQUEST, format!("The request body could not be read: {e}")),
+            super::body::ReadError::TimedOut => {
+                (StatusCode::REQUEST_TIMEOUT, "The request body took too long to arrive".to_owned())
+            }
+            super::body::ReadError::TooLarge => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "The request body is too large".to_owned())
+            }
+            super::body::ReadError::Broken(e) => {
+                (StatusCode::BAD_REQUEST, format!("The request body could not be read: {e}"))
+            }
         };
         // The rest of the body may still be on its way: do not wait for it.
         let mut refused = refuse(status, &message);

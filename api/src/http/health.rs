@@ -26,9 +26,5 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         "migrations": migrated,
         "redis": if state.kv.is_redis() { json!(redis) } else { json!("not configured") },
     });
-    if ready {
-        HttpResponse::Ok().json(body)
-    } else {
-        HttpResponse::ServiceUnavailable().json(body)
-    }
+    if ready { HttpResponse::Ok().json(body) } else { HttpResponse::ServiceUnavailable().json(body) }
 }

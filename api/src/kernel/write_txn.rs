@@ -54,13 +54,15 @@ pub fn closed_pool_like(db: &DatabaseConnection) -> DatabaseConnection {
     static SQLITE: OnceLock<DatabaseConnection> = OnceLock::new();
     match db.get_database_backend() {
         DbBackend::Postgres => POSTGRES
-            .get_or_init(|| match PgPoolOptions::new().min_connections(0).connect_lazy("postgres://closed.invalid/closed") {
-                Ok(pool) => {
-                    // Marks the pool closed at once; nothing is left to wait for.
-                    drop(pool.close());
-                    SqlxPostgresConnector::from_sqlx_postgres_pool(pool)
+            .get_or_init(|| {
+                match PgPoolOptions::new().min_connections(0).connect_lazy("postgres://closed.invalid/closed") {
+                    Ok(pool) => {
+                        // Marks the pool closed at once; nothing is left to wait for.
+                        drop(pool.close());
+                        SqlxPostgresConnector::from_sqlx_postgres_pool(pool)
+                    }
+                    Err(_) => DatabaseConnection::default(),
                 }
-                Err(_) => DatabaseConnection::default(),
             })
             .clone(),
         _ => SQLITE

@@ -69,9 +69,8 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
             headers.push(format!("Sportello {} {}", channel_it(*ch), outcome_it(*o)));
         }
     }
-    headers.extend(
-        ["Sessioni oltre 15 minuti", "Trasferite al back office", "Mancate presentazioni"].map(str::to_owned),
-    );
+    headers
+        .extend(["Sessioni oltre 15 minuti", "Trasferite al back office", "Mancate presentazioni"].map(str::to_owned));
     headers.extend(
         [
             "Richiamate richieste",
@@ -94,22 +93,8 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
     let pct = |v: Option<f64>| v.map_or(String::new(), |v| dialect.decimal(v * 100.0));
     for (code, name, f) in rows {
         let a = &f.appointments;
-        let mut r: Vec<String> = vec![
-            code.clone(),
-            name.clone(),
-            period.from.to_string(),
-            period.to.to_string(),
-        ];
-        r.extend(
-            [
-                a.bookings,
-                a.cancelled,
-                a.to_precall,
-                a.precalled,
-                a.precalled_in_time,
-            ]
-            .map(|n| n.to_string()),
-        );
+        let mut r: Vec<String> = vec![code.clone(), name.clone(), period.from.to_string(), period.to.to_string()];
+        r.extend([a.bookings, a.cancelled, a.to_precall, a.precalled, a.precalled_in_time].map(|n| n.to_string()));
         r.push(pct(share(a.precalled_in_time, a.to_precall)));
         r.extend(
             [
@@ -137,7 +122,9 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
         r.push(a.sessions_with(Some(CounterOutcome::TransferredToBackOffice)).to_string());
         r.push(a.sessions_with(Some(CounterOutcome::NoShow)).to_string());
         let c = &f.callbacks;
-        r.extend([c.requested, c.waiting, c.served, c.resolved, c.routed_internally, c.no_answer].map(|n| n.to_string()));
+        r.extend(
+            [c.requested, c.waiting, c.served, c.resolved, c.routed_internally, c.no_answer].map(|n| n.to_string()),
+        );
         for s in Section::ALL {
             let q = f.section(s).cloned().unwrap_or_else(|| SectionFigures::empty(s));
             r.extend([q.received, q.answered, q.backlog, q.forwarded, q.sla_breaches].map(|n| n.to_string()));

@@ -138,11 +138,7 @@ pub(super) fn share(part: i64, whole: i64) -> Option<f64> {
 
 impl AppointmentFigures {
     pub fn sessions_with(&self, outcome: Option<CounterOutcome>) -> i64 {
-        self.counter_sessions
-            .iter()
-            .filter(|c| outcome.is_none_or(|o| c.outcome == o))
-            .map(|c| c.count)
-            .sum()
+        self.counter_sessions.iter().filter(|c| outcome.is_none_or(|o| c.outcome == o)).map(|c| c.count).sum()
     }
 
     pub fn served_without_counter_count(&self) -> i64 {
@@ -270,7 +266,15 @@ impl SectionFigures {
 
 impl SectionFigures {
     pub fn empty(section: Section) -> SectionFigures {
-        SectionFigures { section, received: 0, answered: 0, backlog: 0, forwarded: 0, sla_breaches: 0, median_answer_seconds: None }
+        SectionFigures {
+            section,
+            received: 0,
+            answered: 0,
+            backlog: 0,
+            forwarded: 0,
+            sla_breaches: 0,
+            median_answer_seconds: None,
+        }
     }
 }
 

@@ -121,7 +121,13 @@ impl MonitoringQuery {
     /// `to` inclusive (Europe/Rome days, at most 366). For ADMIN and the
     /// regional, provincial and office directors within their unit;
     /// `NOT_FOUND` for a unit outside the caller's scope.
-    async fn stats(&self, ctx: &Context<'_>, unit_code: String, from: NaiveDate, to: NaiveDate) -> AppResult<StatsReport> {
+    async fn stats(
+        &self,
+        ctx: &Context<'_>,
+        unit_code: String,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> AppResult<StatsReport> {
         let scope = ctx.scope()?;
         let period = Period::new(from, to)?;
         let unit = store::unit_for_stats(scope, &unit_code).await?;

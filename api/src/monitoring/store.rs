@@ -247,7 +247,8 @@ impl Sql {
             UnitScope::Everywhere => {}
             UnitScope::Under(prefixes) if prefixes.is_empty() => cond.push_str(" AND 1 = 0"),
             UnitScope::Under(prefixes) => {
-                let ors: Vec<String> = prefixes.iter().map(|p| format!("u.path LIKE {}", self.p(format!("{p}%")))).collect();
+                let ors: Vec<String> =
+                    prefixes.iter().map(|p| format!("u.path LIKE {}", self.p(format!("{p}%")))).collect();
                 cond.push_str(&format!(" AND ({})", ors.join(" OR ")));
             }
         }
@@ -493,7 +494,8 @@ mod tests {
     }
 
     fn period() -> Period {
-        Period::new(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()).unwrap()
+        Period::new(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 11, 3).unwrap())
+            .unwrap()
     }
 
     #[test]
@@ -515,7 +517,8 @@ mod tests {
 
     #[test]
     fn daily_timestamps_are_bucketed_with_one_bound_per_day() {
-        let s = quesiti_sql(DbBackend::Postgres, &UnitScope::Everywhere, &unit(), period(), Grouping::Daily, Utc::now());
+        let s =
+            quesiti_sql(DbBackend::Postgres, &UnitScope::Everywhere, &unit(), period(), Grouping::Daily, Utc::now());
         assert_eq!(s.sql.matches("WHEN q.created_at <").count(), 3, "{}", s.sql);
         assert!(s.sql.ends_with("GROUP BY k, q.section"), "{}", s.sql);
     }

@@ -39,10 +39,7 @@ impl UnitKind {
 impl FromStr for UnitKind {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        UnitKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("unknown unit kind `{s}`"))
+        UnitKind::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| format!("unknown unit kind `{s}`"))
     }
 }
 
@@ -76,8 +73,8 @@ impl FromStr for OfficeSize {
 /// The path of a child unit: the parent's path plus one segment and a
 /// trailing slash, so prefix matches stop at segment boundaries.
 pub fn child_path(parent_path: &str, segment: &str) -> Result<String, String> {
-    let valid = !segment.is_empty()
-        && segment.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    let valid =
+        !segment.is_empty() && segment.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
     if !valid {
         // `%` and `_` would act as wildcards in LIKE; `/` would break the tree.
         return Err(format!("path segment `{segment}` must be A-Z, 0-9 or `-`"));

@@ -2,16 +2,14 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use entities::org_unit;
 
 use super::domain::UnitKind;
-use crate::authz::Action;
 use crate::audit::{self, Actor, AuditRecord};
+use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::pagination::Page;
 use crate::tenancy::Scope;
@@ -30,25 +28,15 @@ pub async fn list(scope: &Scope, kind: Option<UnitKind>, page: &Page) -> AppResu
     if let Some(after) = &page.after {
         query = query.filter(org_unit::Column::Path.gt(after.as_str()));
     }
-    Ok(query
-        .order_by_asc(org_unit::Column::Path)
-        .limit(page.fetch_limit())
-        .all(scope.db())
-        .await?)
+    Ok(query.order_by_asc(org_unit::Column::Path).limit(page.fetch_limit()).all(scope.db()).await?)
 }
 
 pub async fn by_code(scope: &Scope, code: &str) -> AppResult<Option<org_unit::Model>> {
-    Ok(visible(scope)
-        .filter(org_unit::Column::Code.eq(code))
-        .one(scope.db())
-        .await?)
+    Ok(visible(scope).filter(org_unit::Column::Code.eq(code)).one(scope.db()).await?)
 }
 
 pub async fn by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {
-    Ok(visible(scope)
-        .filter(org_unit::Column::Id.is_in(ids.iter().copied()))
-        .all(scope.db())
-        .await?)
+    Ok(visible(scope).filter(org_unit::Column::Id.is_in(ids.iter().copied())).all(scope.db()).await?)
 }
 
 pub async fn children_of(scope: &Scope, parent_ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {
@@ -116,7 +104,11 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
     let actor = Actor::acting_as(scope.principal(), acting);
     let txn = scope.begin_write().await?;
     let clash = org_unit::Entity::find()
-        .filter(Condition::any().add(org_unit::Column::Code.eq(code.as_str())).add(org_unit::Column::Path.eq(path.as_str())))
+        .filter(
+            Condition::any()
+                .add(org_unit::Column::Code.eq(code.as_str()))
+                .add(org_unit::Column::Path.eq(path.as_str())),
+        )
         .one(&txn)
         .await?;
     if clash.is_some() {

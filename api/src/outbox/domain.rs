@@ -151,11 +151,7 @@ impl NewMessage {
         json_payload: &serde_json::Value,
         signing_secret: impl Into<String>,
     ) -> Self {
-        let event = json_payload
-            .get("event")
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or("notification")
-            .to_owned();
+        let event = json_payload.get("event").and_then(serde_json::Value::as_str).unwrap_or("notification").to_owned();
         NewMessage {
             channel: Channel::Webhook,
             dedupe_key: dedupe_key.into(),
@@ -230,11 +226,7 @@ impl NewMessage {
                 let valid = crate::validation::Email::parse(&self.recipient).is_some()
                     && self.recipient.parse::<lettre::Address>().is_ok();
                 if !valid {
-                    return Err(AppError::bad_input(
-                        "email",
-                        "Indirizzo e-mail non valido",
-                        "Invalid e-mail address",
-                    ));
+                    return Err(AppError::bad_input("email", "Indirizzo e-mail non valido", "Invalid e-mail address"));
                 }
                 let subject = self.subject.as_deref().unwrap_or_default();
                 if subject.trim().is_empty()
@@ -545,9 +537,7 @@ mod tests {
 
     #[test]
     fn a_valid_email_and_webhook_pass_validation() {
-        NewMessage::email("quesito:1:answered", "mario.rossi@example.it", "Risposta", "Testo")
-            .validate()
-            .unwrap();
+        NewMessage::email("quesito:1:answered", "mario.rossi@example.it", "Risposta", "Testo").validate().unwrap();
         NewMessage::webhook(
             "procura:1:revoked",
             "https://partner.example.com/hook",

@@ -45,7 +45,8 @@ impl OutboxMessage {
     }
     /// Masked: `m***@example.it` for an e-mail, only the origin of a webhook URL.
     async fn recipient(&self) -> AppResult<String> {
-        let channel = Channel::parse(&self.0.channel).ok_or_else(|| AppError::internal(("bad outbox channel", self.0.id)))?;
+        let channel =
+            Channel::parse(&self.0.channel).ok_or_else(|| AppError::internal(("bad outbox channel", self.0.id)))?;
         Ok(mask_recipient(channel, &self.0.recipient))
     }
     /// The record the message is about, as the owning module names it (e.g. `webhook:<id>`).
@@ -79,13 +80,7 @@ impl OutboxMessage {
     /// Every delivery attempt, oldest first.
     async fn deliveries(&self, ctx: &Context<'_>) -> AppResult<Vec<OutboxDelivery>> {
         let loader = ctx.data::<DeliveriesLoader>().map_err(AppError::internal)?;
-        Ok(loader
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(OutboxDelivery)
-            .collect())
+        Ok(loader.load_one(self.0.id).await?.unwrap_or_default().into_iter().map(OutboxDelivery).collect())
     }
 }
 
@@ -165,15 +160,11 @@ impl OutboxMutation {
         let scope = ctx.scope()?;
         let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
         let txn = scope.begin_write().await?;
-        let message = store::find_in_scope(scope, &txn, Action::OutboxManage, id)
-            .await?
-            .ok_or_else(not_found)?;
+        let message = store::find_in_scope(scope, &txn, Action::OutboxManage, id).await?.ok_or_else(not_found)?;
         let target_path = match message.unit_id {
-            Some(unit_id) => org_unit::Entity::find_by_id(unit_id)
-                .one(&txn)
-                .await?
-                .map(|u| u.path)
-                .ok_or_else(not_found)?,
+            Some(unit_id) => {
+                org_unit::Entity::find_by_id(unit_id).one(&txn).await?.map(|u| u.path).ok_or_else(not_found)?
+            }
             None => national_path(scope).ok_or_else(not_found)?,
         };
         let acting = scope.authorize(Action::OutboxManage, &target_path)?;

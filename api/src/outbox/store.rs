@@ -6,8 +6,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionTrait, TryInsertResult,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait, TryInsertResult,
 };
 use uuid::Uuid;
 
@@ -128,7 +128,10 @@ pub async fn by_reference(
 
 /// The delivery log of some messages, oldest attempt first. For the owning
 /// module after its own access check; the admin list uses [`deliveries_in_scope`].
-pub async fn deliveries_of(conn: &impl ConnectionTrait, message_ids: &[Uuid]) -> AppResult<Vec<outbox_delivery::Model>> {
+pub async fn deliveries_of(
+    conn: &impl ConnectionTrait,
+    message_ids: &[Uuid],
+) -> AppResult<Vec<outbox_delivery::Model>> {
     Ok(outbox_delivery::Entity::find()
         .filter(outbox_delivery::Column::MessageId.is_in(message_ids.iter().copied()))
         .order_by_asc(outbox_delivery::Column::MessageId)
@@ -167,7 +170,12 @@ impl Claim {
 /// racing for a message exactly one updates the row, the others see 0 rows
 /// and move on. A message found `SENDING` with an expired lease belongs to a
 /// worker that died mid-attempt; that attempt is logged as `LEASE_EXPIRED`.
-pub async fn claim_due(db: &DatabaseConnection, now: DateTime<Utc>, lease: Duration, limit: u64) -> AppResult<Vec<Claim>> {
+pub async fn claim_due(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> AppResult<Vec<Claim>> {
     let candidates = outbox_message::Entity::find()
         .filter(M::Status.is_in([Status::Pending.as_str(), Status::Sending.as_str()]))
         .filter(M::NextAttemptAt.lte(now))
@@ -198,9 +206,18 @@ pub async fn claim_due(db: &DatabaseConnection, now: DateTime<Utc>, lease: Durat
             continue;
         }
         if message.status == Status::Sending.as_str() {
-            log_delivery(&txn, message.id, message.attempts, now, DeliveryOutcome::LeaseExpired, None, None,
-                Some("il worker si è interrotto durante l'invio / the worker stopped during the attempt".to_owned()), None)
-                .await?;
+            log_delivery(
+                &txn,
+                message.id,
+                message.attempts,
+                now,
+                DeliveryOutcome::LeaseExpired,
+                None,
+                None,
+                Some("il worker si è interrotto durante l'invio / the worker stopped during the attempt".to_owned()),
+                None,
+            )
+            .await?;
         }
         txn.commit().await?;
         message.status = Status::Sending.as_str().to_owned();
@@ -228,7 +245,12 @@ pub struct AttemptRecord {
 /// Records the outcome of a claimed attempt: the message's new state (only if
 /// this claim still holds the lease) and a delivery-log row, in one transaction.
 /// Returns false when the lease had been lost (taken over after expiry).
-pub async fn record_attempt(db: &DatabaseConnection, claim: &Claim, rec: AttemptRecord, now: DateTime<Utc>) -> AppResult<bool> {
+pub async fn record_attempt(
+    db: &DatabaseConnection,
+    claim: &Claim,
+    rec: AttemptRecord,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
     let txn = db.begin().await?;
     let mut update = outbox_message::Entity::update_many()
         .col_expr(M::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
@@ -325,7 +347,12 @@ pub struct MessageFilter {
 }
 
 /// Messages the caller may monitor, newest first, keyset on id (UUIDv7).
-pub async fn list(scope: &Scope, filter: MessageFilter, before: Option<Uuid>, limit: u64) -> AppResult<Vec<outbox_message::Model>> {
+pub async fn list(
+    scope: &Scope,
+    filter: MessageFilter,
+    before: Option<Uuid>,
+    limit: u64,
+) -> AppResult<Vec<outbox_message::Model>> {
     let units = scope.units_for(Action::OutboxRead);
     let mut query = outbox_message::Entity::find().filter(visible(&units));
     if let Some(status) = filter.status {
@@ -373,7 +400,11 @@ pub async fn deliveries_in_scope(scope: &Scope, message_ids: &[Uuid]) -> AppResu
 /// one more attempt (if that fails too it is `FAILED` again, with the new
 /// error); a `PENDING` one keeps its remaining attempts. 0 rows (sent, being
 /// sent, cancelled, or changed meanwhile) is a `CONFLICT`.
-pub async fn make_due_now(conn: &impl ConnectionTrait, message: &outbox_message::Model, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn make_due_now(
+    conn: &impl ConnectionTrait,
+    message: &outbox_message::Model,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let res = outbox_message::Entity::update_many()
         .col_expr(M::Status, Expr::value(Status::Pending.as_str()))
         .col_expr(M::NextAttemptAt, Expr::value(now))

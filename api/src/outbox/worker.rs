@@ -85,7 +85,8 @@ impl Worker {
                 duration_ms,
             },
             Err(failure) => {
-                let (outcome, retry_at) = match self.policy.after_failure(attempts, failure.permanent, random_jitter()) {
+                let (outcome, retry_at) = match self.policy.after_failure(attempts, failure.permanent, random_jitter())
+                {
                     AfterFailure::RetryIn(delay) => (
                         DeliveryOutcome::Retry,
                         Some(now + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6))),

@@ -41,13 +41,7 @@ impl Person {
     /// Role assignments on units within the caller's scope.
     async fn assignments(&self, ctx: &Context<'_>) -> AppResult<Vec<PersonAssignment>> {
         let loader = ctx.data::<DataLoader<AssignmentsByPerson>>().map_err(AppError::internal)?;
-        Ok(loader
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(PersonAssignment)
-            .collect())
+        Ok(loader.load_one(self.0.id).await?.unwrap_or_default().into_iter().map(PersonAssignment).collect())
     }
 }
 
@@ -134,7 +128,9 @@ impl PeopleQuery {
             Some(code) => Some(
                 crate::org::store::by_code(scope, &code)
                     .await?
-                    .ok_or_else(|| AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found"))?
+                    .ok_or_else(|| {
+                        AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found")
+                    })?
                     .id,
             ),
             None => None,
@@ -154,10 +150,7 @@ impl PersonQuery {
     /// coordinators to assign work (their roles on other units are not shown).
     async fn office_staff(&self, ctx: &Context<'_>, office_code: String) -> AppResult<Vec<StaffMember>> {
         let people = store::staff_of_office(ctx.scope()?, &office_code).await?;
-        Ok(people
-            .into_iter()
-            .map(|p| StaffMember { username: p.username, display_name: p.display_name })
-            .collect())
+        Ok(people.into_iter().map(|p| StaffMember { username: p.username, display_name: p.display_name }).collect())
     }
 
     /// One person the caller manages, by username. `NOT_FOUND` otherwise.
@@ -185,7 +178,12 @@ impl PeopleMutation {
     }
 
     /// Grants a role on a unit to a person the caller manages.
-    async fn assign_role(&self, ctx: &Context<'_>, username: String, input: RoleAssignmentInput) -> AppResult<PersonAssignment> {
+    async fn assign_role(
+        &self,
+        ctx: &Context<'_>,
+        username: String,
+        input: RoleAssignmentInput,
+    ) -> AppResult<PersonAssignment> {
         Ok(PersonAssignment(store::assign_role(ctx.scope()?, &username, input.into()).await?))
     }
 

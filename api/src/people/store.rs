@@ -4,10 +4,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use entities::{org_unit, person, role_assignment};
@@ -63,11 +60,7 @@ pub async fn list(scope: &Scope, filter: PeopleFilter, page: &Page) -> AppResult
     if let Some(after) = &page.after {
         query = query.filter(person::Column::Username.gt(after.as_str()));
     }
-    Ok(query
-        .order_by_asc(person::Column::Username)
-        .limit(page.fetch_limit())
-        .all(scope.db())
-        .await?)
+    Ok(query.order_by_asc(person::Column::Username).limit(page.fetch_limit()).all(scope.db()).await?)
 }
 
 /// Assignments of these people that the caller may see.
@@ -142,9 +135,7 @@ async fn insert_assignment(
         section: a.section.clone(),
         created_at: Utc::now(),
     };
-    role_assignment::Entity::insert(role_assignment::ActiveModel::from(model.clone()))
-        .exec(conn)
-        .await?;
+    role_assignment::Entity::insert(role_assignment::ActiveModel::from(model.clone())).exec(conn).await?;
     Ok(model)
 }
 
@@ -230,7 +221,9 @@ pub async fn assign_role(scope: &Scope, username: &str, a: NewAssignment) -> App
     let record = AuditRecord::new("person.assign_role")
         .record("role_assignment", assignment.id.to_string())
         .unit(unit.id)
-        .detail(serde_json::json!({ "username": person.username, "role": assignment.role, "section": assignment.section }));
+        .detail(
+            serde_json::json!({ "username": person.username, "role": assignment.role, "section": assignment.section }),
+        );
     audit::record(&txn, &actor, record, scope.request_id()).await?;
     txn.commit().await?;
     Ok(assignment)
@@ -281,10 +274,8 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
         return Err(AppError::conflict("Non puoi disattivare te stesso", "You cannot deactivate yourself"));
     }
     // The caller must be able to manage every role the person holds.
-    let all = role_assignment::Entity::find()
-        .filter(role_assignment::Column::PersonId.eq(person.id))
-        .all(scope.db())
-        .await?;
+    let all =
+        role_assignment::Entity::find().filter(role_assignment::Column::PersonId.eq(person.id)).all(scope.db()).await?;
     let mut acting_actor = None;
     for a in &all {
         let role: Role = a.role.parse().map_err(AppError::internal)?;
@@ -336,9 +327,7 @@ fn manager_of_unitless(scope: &Scope, role: Role) -> AppResult<&crate::auth::Ass
     if role != Role::Professional {
         return Err(cannot_manage_every_role());
     }
-    scope
-        .authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)
-        .map_err(|_| cannot_manage_every_role())
+    scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT).map_err(|_| cannot_manage_every_role())
 }
 
 /// The people holding a role on one office, for those who assign work there

@@ -12,17 +12,14 @@ use sea_orm::EntityTrait;
 use serde_json::json;
 use uuid::Uuid;
 
-use entities::{
-    api_key, collaborator, outbox_delivery, outbox_message, procura, procura_event, professional,
-    webhook,
-};
+use entities::{api_key, collaborator, outbox_delivery, outbox_message, procura, procura_event, professional, webhook};
 
 use super::domain::{
     self, CheckOutcome, CheckReason, CollaboratorPeriod, DelegableService, EntratelUserType, ProcuraEventKind,
     ProcuraFacts, ProcuraStatus, ProfessionCategory, ServiceSet,
 };
-use super::store::{self, CollaboratorFilter as StoreCollaboratorFilter, ProcuraFilter as StoreProcuraFilter};
 use super::registration::{self, RegistrationForm};
+use super::store::{self, CollaboratorFilter as StoreCollaboratorFilter, ProcuraFilter as StoreProcuraFilter};
 use super::webhooks;
 use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::{Assignment, api_keys};

@@ -256,6 +256,7 @@ impl Notice {
                 ),
             ),
         };
-        NewMessage::email(format!("self-registration:{request_id}"), to, subject, body).event("professional.self_register")
+        NewMessage::email(format!("self-registration:{request_id}"), to, subject, body)
+            .event("professional.self_register")
     }
 }

@@ -189,10 +189,18 @@ mod tests {
         assert!(validate_url("https://localhost/hook", true).is_err());
         assert!(validate_url("https://[::1]/hook", true).is_err());
         // Special-purpose ranges beyond loopback and private networks.
-        for url in ["https://100.64.0.1/", "https://198.18.0.1/", "https://224.0.0.1/", "https://[64:ff9b::7f00:1]/",
-            "https://169.254.169.254/latest/meta-data", "https://[::ffff:10.0.0.1]/", "https://[2002:7f00:1::1]/",
-            "https://0.0.0.0/", "https://255.255.255.255/", "https://[fd00::1]/"]
-        {
+        for url in [
+            "https://100.64.0.1/",
+            "https://198.18.0.1/",
+            "https://224.0.0.1/",
+            "https://[64:ff9b::7f00:1]/",
+            "https://169.254.169.254/latest/meta-data",
+            "https://[::ffff:10.0.0.1]/",
+            "https://[2002:7f00:1::1]/",
+            "https://0.0.0.0/",
+            "https://255.255.255.255/",
+            "https://[fd00::1]/",
+        ] {
             assert!(validate_url(url, true).is_err(), "{url}");
         }
         assert!(validate_url("https://93.184.216.34/hook", true).is_ok());

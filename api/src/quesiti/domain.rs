@@ -42,10 +42,7 @@ impl Section {
 impl FromStr for Section {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Section::ALL
-            .into_iter()
-            .find(|x| x.as_str() == s)
-            .ok_or_else(|| format!("unknown section `{s}`"))
+        Section::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| format!("unknown section `{s}`"))
     }
 }
 
@@ -71,10 +68,7 @@ impl Priority {
 impl FromStr for Priority {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Priority::ALL
-            .into_iter()
-            .find(|x| x.as_str() == s)
-            .ok_or_else(|| format!("unknown priority `{s}`"))
+        Priority::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| format!("unknown priority `{s}`"))
     }
 }
 
@@ -140,10 +134,7 @@ impl QuesitoStatus {
 impl FromStr for QuesitoStatus {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        QuesitoStatus::ALL
-            .into_iter()
-            .find(|x| x.as_str() == s)
-            .ok_or_else(|| format!("unknown quesito status `{s}`"))
+        QuesitoStatus::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| format!("unknown quesito status `{s}`"))
     }
 }
 
@@ -237,8 +228,8 @@ pub fn median_hours(mut durations: Vec<Duration>) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
     use QuesitoStatus::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn the_median_answer_time_is_the_middle_one_or_the_mean_of_the_two_middle_ones() {
@@ -256,9 +247,13 @@ mod tests {
 
     #[test]
     fn an_answered_quesito_cannot_be_answered_taken_or_cancelled_again() {
-        for t in [Transition::Take, Transition::Answer, Transition::Forward, Transition::Cancel,
-            Transition::ConvertToAppointment]
-        {
+        for t in [
+            Transition::Take,
+            Transition::Answer,
+            Transition::Forward,
+            Transition::Cancel,
+            Transition::ConvertToAppointment,
+        ] {
             assert_eq!(Answered.apply(t), None, "{t:?}");
         }
     }
@@ -294,9 +289,13 @@ mod tests {
     fn closed_states_are_final() {
         for from in [Answered, ConvertedToAppointment, Cancelled] {
             assert!(!from.is_open());
-            for t in [Transition::Take, Transition::Answer, Transition::Forward, Transition::Cancel,
-                Transition::ConvertToAppointment]
-            {
+            for t in [
+                Transition::Take,
+                Transition::Answer,
+                Transition::Forward,
+                Transition::Cancel,
+                Transition::ConvertToAppointment,
+            ] {
                 assert_eq!(from.apply(t), None);
             }
         }

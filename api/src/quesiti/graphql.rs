@@ -63,7 +63,8 @@ impl Quesito {
     async fn audit_lookup_hit(&self, ctx: &Context<'_>) -> AppResult<()> {
         let scope = ctx.scope()?;
         let paths = self.unit_paths(ctx).await?;
-        let grant = service::contact_grant(scope, &self.0, &paths).or_else(|| service::read_grant(scope, &self.0, &paths));
+        let grant =
+            service::contact_grant(scope, &self.0, &paths).or_else(|| service::read_grant(scope, &self.0, &paths));
         if let Some(grant) = grant.cloned() {
             contact::audited(ctx, ContactRead::new("quesito", self.0.id, self.0.unit_id, &grant)).await?;
         }
@@ -423,7 +424,11 @@ async fn resolve_filter(scope: &Scope, filter: QuesitoFilter) -> AppResult<Store
         statuses: filter.status,
         section: filter.section,
         cric_id,
-        classification_id: filter.classification.as_ref().map(|id| parse_id("filter.classification", id)).transpose()?,
+        classification_id: filter
+            .classification
+            .as_ref()
+            .map(|id| parse_id("filter.classification", id))
+            .transpose()?,
         overdue: filter.overdue,
         citizen_fiscal_code,
         text: filter.text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
@@ -542,7 +547,8 @@ impl QuesitoQuery {
         let times = store::answer_times(scope, cric_id, &period).await?;
         let by_class = store::classification_counts(scope, cric_id, &period).await?;
         let ids: Vec<Uuid> = by_class.iter().map(|(id, _)| *id).collect();
-        let classes = QuesitoClassification::wrap(scope.db(), store::classifications_by_ids(scope, &ids).await?).await?;
+        let classes =
+            QuesitoClassification::wrap(scope.db(), store::classifications_by_ids(scope, &ids).await?).await?;
         let mut out = Vec::new();
         for section in Section::ALL {
             let c = counts.iter().find(|c| c.section == section.as_str());
@@ -560,7 +566,9 @@ impl QuesitoQuery {
                         .map(|k| QuesitoClassificationCount { classification: k.clone(), count: *count })
                 })
                 .collect();
-            by_classification.sort_by(|a, b| b.count.cmp(&a.count).then(a.classification.model.code.cmp(&b.classification.model.code)));
+            by_classification.sort_by(|a, b| {
+                b.count.cmp(&a.count).then(a.classification.model.code.cmp(&b.classification.model.code))
+            });
             let get = |f: fn(&store::SectionCounts) -> i64| c.map_or(0, f);
             out.push(QuesitoSectionStats {
                 section,

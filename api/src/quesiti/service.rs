@@ -66,9 +66,8 @@ pub async fn file(scope: &Scope, input: FileQuesito) -> AppResult<quesito::Model
         return same_request(existing, input.section, &subject, &question, &fiscal_code);
     }
 
-    let cric = store::cric_of_region(scope, input.region_code.trim(), &[Action::QuesitoFile])
-        .await?
-        .ok_or_else(|| {
+    let cric =
+        store::cric_of_region(scope, input.region_code.trim(), &[Action::QuesitoFile]).await?.ok_or_else(|| {
             AppError::bad_input("regionCode", "Direzione regionale sconosciuta", "Unknown regional directorate")
         })?;
     let acting = scope.authorize_in_section(Action::QuesitoFile, &cric.path, input.section.as_str())?;
@@ -135,7 +134,9 @@ pub async fn file(scope: &Scope, input: FileQuesito) -> AppResult<quesito::Model
             txn.commit().await?;
             Ok(model)
         }
-        Err(InsertError::Db(err)) if key.is_some() && matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+        Err(InsertError::Db(err))
+            if key.is_some() && matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+        {
             // Lost a race with the same request: return the winner's quesito.
             txn.rollback().await?;
             let key = key.unwrap_or_default();
@@ -241,10 +242,7 @@ async fn insert_filed(
 }
 
 fn contact_already_linked() -> AppError {
-    AppError::conflict(
-        "Il contatto è già collegato a un quesito",
-        "The contact is already linked to a quesito",
-    )
+    AppError::conflict("Il contatto è già collegato a un quesito", "The contact is already linked to a quesito")
 }
 
 /// A repeated idempotency key must carry the same request.
@@ -316,12 +314,12 @@ fn authorize<'a>(scope: &'a Scope, l: &Loaded, t: Transition) -> AppResult<&'a A
             let dc = l.forwarded_to.as_ref().ok_or_else(|| AppError::internal("forwarded without target"))?;
             scope.authorize_in_section(Action::QuesitoWork, &dc.path, section)
         }
-        Transition::Cancel => scope
-            .authorize_in_section(Action::QuesitoCancel, &l.cric.path, section)
-            .or_else(|err| match &l.filed_by {
+        Transition::Cancel => {
+            scope.authorize_in_section(Action::QuesitoCancel, &l.cric.path, section).or_else(|err| match &l.filed_by {
                 Some(ccm) => scope.authorize_in_section(Action::QuesitoCancel, &ccm.path, section),
                 None => Err(err),
-            }),
+            })
+        }
         _ => scope.authorize_in_section(Action::QuesitoWork, &l.cric.path, section),
     }
 }
@@ -607,9 +605,7 @@ pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
 /// phone and e-mail on this quesito (`paths`: its CRIC, the filing CCM, the
 /// directorate it was forwarded to), if any. Each read is audited under it.
 pub fn contact_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
-    paths
-        .iter()
-        .find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, &q.section).ok())
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, &q.section).ok())
 }
 
 /// The assignment under which the caller reads this quesito at all (for
@@ -639,9 +635,9 @@ async fn config_owner<'a>(scope: &'a Scope, unit_code: &str) -> AppResult<(org_u
             "Only administrators and regional directors configure quesiti",
         ));
     }
-    let unit = crate::org::store::by_code(scope, unit_code.trim())
-        .await?
-        .ok_or_else(|| AppError::bad_input("unitCode", "Unità organizzativa non trovata", "Organisational unit not found"))?;
+    let unit = crate::org::store::by_code(scope, unit_code.trim()).await?.ok_or_else(|| {
+        AppError::bad_input("unitCode", "Unità organizzativa non trovata", "Organisational unit not found")
+    })?;
     if !owner_kind_ok(&unit) {
         return Err(AppError::bad_input(
             "unitCode",
@@ -722,9 +718,7 @@ pub async fn update_classification(
     label: Option<String>,
     active: Option<bool>,
 ) -> AppResult<quesito_classification::Model> {
-    let label = label
-        .map(|l| text_field("label", &l, 1, limits::CLASSIFICATION_LABEL_MAX))
-        .transpose()?;
+    let label = label.map(|l| text_field("label", &l, 1, limits::CLASSIFICATION_LABEL_MAX)).transpose()?;
     let current = store::managed_classification(scope, id)
         .await?
         .ok_or_else(|| AppError::not_found("Classificazione non trovata", "Classification not found"))?;
@@ -777,7 +771,12 @@ pub async fn update_classification(
 }
 
 /// Sets the working days of a section's SLA for a national root or a region.
-pub async fn set_sla(scope: &Scope, unit_code: &str, section: Section, working_days: i32) -> AppResult<quesito_sla::Model> {
+pub async fn set_sla(
+    scope: &Scope,
+    unit_code: &str,
+    section: Section,
+    working_days: i32,
+) -> AppResult<quesito_sla::Model> {
     if !(1..=limits::SLA_MAX_WORKING_DAYS as i32).contains(&working_days) {
         return Err(AppError::bad_input(
             "workingDays",
@@ -832,10 +831,8 @@ pub async fn set_sla(scope: &Scope, unit_code: &str, section: Section, working_d
         scope.request_id(),
     )
     .await?;
-    let row = quesito_sla::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .ok_or_else(|| AppError::internal("SLA row vanished"))?;
+    let row =
+        quesito_sla::Entity::find_by_id(id).one(&txn).await?.ok_or_else(|| AppError::internal("SLA row vanished"))?;
     txn.commit().await?;
     Ok(row)
 }

@@ -9,8 +9,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func, Query};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select,
 };
 use uuid::Uuid;
 
@@ -40,10 +40,7 @@ pub async fn by_id(scope: &Scope, id: Uuid) -> AppResult<Option<quesito::Model>>
 }
 
 pub async fn by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<quesito::Model>> {
-    Ok(visible(scope)
-        .filter(quesito::Column::Id.is_in(ids.iter().copied()))
-        .all(scope.db())
-        .await?)
+    Ok(visible(scope).filter(quesito::Column::Id.is_in(ids.iter().copied())).all(scope.db()).await?)
 }
 
 /// The quesito this person filed with this idempotency key, if they can still see it.
@@ -87,9 +84,7 @@ fn filtered(scope: &Scope, filter: &QuesitoFilter) -> Select<quesito::Entity> {
     if let Some(overdue) = filter.overdue {
         let now = filter.now.unwrap_or_else(Utc::now);
         let open = QuesitoStatus::OPEN.iter().map(|s| s.as_str());
-        let is_overdue = Condition::all()
-            .add(quesito::Column::Status.is_in(open))
-            .add(quesito::Column::DueAt.lt(now));
+        let is_overdue = Condition::all().add(quesito::Column::Status.is_in(open)).add(quesito::Column::DueAt.lt(now));
         query = query.filter(if overdue { is_overdue } else { is_overdue.not() });
     }
     if let Some(code) = &filter.citizen_fiscal_code {
@@ -99,12 +94,14 @@ fn filtered(scope: &Scope, filter: &QuesitoFilter) -> Select<quesito::Entity> {
         let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
         query = query.filter(
             Condition::any()
-                .add(Expr::expr(Func::lower(Expr::col((quesito::Entity, quesito::Column::Subject)))).like(
-                    sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'),
-                ))
-                .add(Expr::expr(Func::lower(Expr::col((quesito::Entity, quesito::Column::Question)))).like(
-                    sea_orm::sea_query::LikeExpr::new(pattern).escape('\\'),
-                )),
+                .add(
+                    Expr::expr(Func::lower(Expr::col((quesito::Entity, quesito::Column::Subject))))
+                        .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\')),
+                )
+                .add(
+                    Expr::expr(Func::lower(Expr::col((quesito::Entity, quesito::Column::Question))))
+                        .like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\')),
+                ),
         );
     }
     query
@@ -148,9 +145,7 @@ pub async fn cric_of_region(
     actions: &[Action],
 ) -> AppResult<Option<org_unit::Model>> {
     let path = Expr::col((org_unit::Entity, org_unit::Column::Path));
-    let reach = actions
-        .iter()
-        .fold(Condition::any(), |c, a| c.add(scope.units_for(*a).path_condition(path.clone())));
+    let reach = actions.iter().fold(Condition::any(), |c, a| c.add(scope.units_for(*a).path_condition(path.clone())));
     let mut region = Query::select();
     region
         .column(org_unit::Column::Id)
@@ -195,9 +190,7 @@ pub async fn central_directorate_for(scope: &Scope, cric_path: &str) -> AppResul
         .filter(org_unit::Column::Kind.eq("CENTRAL_DIRECTORATE"))
         .filter(org_unit::Column::Path.starts_with(root.as_str()))
         .filter(
-            scope
-                .units_for(Action::QuesitoRoute)
-                .path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))),
+            scope.units_for(Action::QuesitoRoute).path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))),
         )
         .order_by_asc(org_unit::Column::Path)
         .one(scope.db())
@@ -248,14 +241,9 @@ pub async fn office_of_region(scope: &Scope, region_path: &str, code: &str) -> A
 
 /// Units by id, for authorising an operation on a quesito already read
 /// through [`by_id`] (the ids come from a row the caller may see).
-pub async fn units_of(
-    conn: &impl ConnectionTrait,
-    q: &quesito::Model,
-) -> AppResult<Vec<org_unit::Model>> {
-    let ids: Vec<Uuid> = [Some(q.unit_id), Some(q.filed_by_unit_id), q.forwarded_to_unit_id]
-        .into_iter()
-        .flatten()
-        .collect();
+pub async fn units_of(conn: &impl ConnectionTrait, q: &quesito::Model) -> AppResult<Vec<org_unit::Model>> {
+    let ids: Vec<Uuid> =
+        [Some(q.unit_id), Some(q.filed_by_unit_id), q.forwarded_to_unit_id].into_iter().flatten().collect();
     Ok(org_unit::Entity::find().filter(org_unit::Column::Id.is_in(ids)).all(conn).await?)
 }
 
@@ -351,11 +339,7 @@ pub async fn classifications_for_cric(
     if let Some(after) = after {
         query = query.filter(quesito_classification::Column::Id.gt(after));
     }
-    Ok(query
-        .order_by_asc(quesito_classification::Column::Id)
-        .limit(limit)
-        .all(conn)
-        .await?)
+    Ok(query.order_by_asc(quesito_classification::Column::Id).limit(limit).all(conn).await?)
 }
 
 /// One classification applicable to the CRIC at `cric_path`, active, of `section`.
@@ -371,9 +355,7 @@ pub async fn classification_for_filing(
         .from(org_unit::Entity)
         .and_where(Expr::col(org_unit::Column::Path).is_in(ancestor_paths(cric_path)));
     Ok(quesito_classification::Entity::find_by_id(id)
-        .filter(
-            Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId)).in_subquery(owners),
-        )
+        .filter(Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId)).in_subquery(owners))
         .filter(quesito_classification::Column::Section.eq(section.as_str()))
         .filter(quesito_classification::Column::Active.eq(true))
         .one(conn)
@@ -381,34 +363,27 @@ pub async fn classification_for_filing(
 }
 
 /// Classifications the caller may manage (`quesito:configure` on their owner unit).
-pub async fn managed_classification(
-    scope: &Scope,
-    id: Uuid,
-) -> AppResult<Option<quesito_classification::Model>> {
+pub async fn managed_classification(scope: &Scope, id: Uuid) -> AppResult<Option<quesito_classification::Model>> {
     let units = scope.units_for(Action::QuesitoConfigure);
     Ok(quesito_classification::Entity::find_by_id(id)
-        .filter(units.unit_id_condition(Expr::col((
-            quesito_classification::Entity,
-            quesito_classification::Column::UnitId,
-        ))))
+        .filter(
+            units
+                .unit_id_condition(Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId))),
+        )
         .one(scope.db())
         .await?)
 }
 
 /// Classifications of quesiti the caller can see, or that they manage.
-pub async fn classifications_by_ids(
-    scope: &Scope,
-    ids: &[Uuid],
-) -> AppResult<Vec<quesito_classification::Model>> {
+pub async fn classifications_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<quesito_classification::Model>> {
     let mut used = Query::select();
     used.column((quesito::Entity, quesito::Column::ClassificationId))
         .from(quesito::Entity)
         .cond_where(visible_condition(scope))
         .and_where(Expr::col((quesito::Entity, quesito::Column::ClassificationId)).is_in(ids.iter().copied()));
-    let managed = scope.units_for(Action::QuesitoConfigure).unit_id_condition(Expr::col((
-        quesito_classification::Entity,
-        quesito_classification::Column::UnitId,
-    )));
+    let managed = scope
+        .units_for(Action::QuesitoConfigure)
+        .unit_id_condition(Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId)));
     Ok(quesito_classification::Entity::find()
         .filter(quesito_classification::Column::Id.is_in(ids.iter().copied()))
         .filter(
@@ -429,10 +404,8 @@ pub async fn sla_override(
     cric_path: &str,
     section: Section,
 ) -> AppResult<Option<(quesito_sla::Model, String)>> {
-    let owners = org_unit::Entity::find()
-        .filter(org_unit::Column::Path.is_in(ancestor_paths(cric_path)))
-        .all(conn)
-        .await?;
+    let owners =
+        org_unit::Entity::find().filter(org_unit::Column::Path.is_in(ancestor_paths(cric_path))).all(conn).await?;
     let rows = quesito_sla::Entity::find()
         .filter(quesito_sla::Column::UnitId.is_in(owners.iter().map(|u| u.id)))
         .filter(quesito_sla::Column::Section.eq(section.as_str()))
@@ -522,10 +495,7 @@ pub async fn section_counts(scope: &Scope, cric_id: Option<Uuid>, p: &Period) ->
         .expr_as(count_if(open_filed(Some(5), Some(2))), "backlog_3_to_5_days")
         .expr_as(count_if(open_filed(Some(10), Some(5))), "backlog_6_to_10_days")
         .expr_as(count_if(open_filed(None, Some(10))), "backlog_over_10_days")
-        .expr_as(
-            count_if(Condition::all().add(open()).add(col(quesito::Column::DueAt).lt(p.now))),
-            "overdue",
-        )
+        .expr_as(count_if(Condition::all().add(open()).add(col(quesito::Column::DueAt).lt(p.now))), "overdue")
         .expr_as(
             count_if(
                 Condition::all()
@@ -569,14 +539,9 @@ pub async fn answer_times(
 }
 
 /// (classification id, quesiti filed in the period) for the visible quesiti.
-pub async fn classification_counts(
-    scope: &Scope,
-    cric_id: Option<Uuid>,
-    p: &Period,
-) -> AppResult<Vec<(Uuid, i64)>> {
-    let mut query = visible(scope)
-        .filter(quesito::Column::CreatedAt.gte(p.from))
-        .filter(quesito::Column::CreatedAt.lt(p.to));
+pub async fn classification_counts(scope: &Scope, cric_id: Option<Uuid>, p: &Period) -> AppResult<Vec<(Uuid, i64)>> {
+    let mut query =
+        visible(scope).filter(quesito::Column::CreatedAt.gte(p.from)).filter(quesito::Column::CreatedAt.lt(p.to));
     if let Some(cric) = cric_id {
         query = query.filter(quesito::Column::UnitId.eq(cric));
     }

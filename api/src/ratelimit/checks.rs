@@ -46,7 +46,8 @@ mod tests {
         request_cost(&async_graphql::Request::new(query))
     }
 
-    const CHECK: &str = r#"procuraCheck(clientFiscalCode: "03456789019", service: REFUND_DOCUMENTATION) { authorized }"#;
+    const CHECK: &str =
+        r#"procuraCheck(clientFiscalCode: "03456789019", service: REFUND_DOCUMENTATION) { authorized }"#;
 
     #[test]
     fn the_metered_fields_exist_in_the_schema() {

@@ -14,18 +14,66 @@ use crate::callbacks::domain::available_from;
 
 /// (code, name, fast, Profilo Utente process, product)
 pub const SERVICES: &[(&str, &str, bool, &str, Option<&str>)] = &[
-    ("CF-TS", "Codice fiscale e tessera sanitaria (duplicato)", true, "Codice fiscale", Some("Duplicato tessera sanitaria")),
+    (
+        "CF-TS",
+        "Codice fiscale e tessera sanitaria (duplicato)",
+        true,
+        "Codice fiscale",
+        Some("Duplicato tessera sanitaria"),
+    ),
     ("CF-ATTR", "Attribuzione del codice fiscale", true, "Codice fiscale", Some("Attribuzione codice fiscale")),
-    ("PIN", "Abilitazione ai servizi telematici (Fisconline)", true, "Servizi telematici", Some("Abilitazione Fisconline")),
+    (
+        "PIN",
+        "Abilitazione ai servizi telematici (Fisconline)",
+        true,
+        "Servizi telematici",
+        Some("Abilitazione Fisconline"),
+    ),
     ("F24-ASS", "Assistenza sul pagamento con modello F24", true, "Versamenti", Some("Assistenza F24")),
     ("REG-LOC", "Registrazione di contratti di locazione", false, "Registrazione atti", Some("Contratti di locazione")),
-    ("SUCC", "Dichiarazione di successione e volture", false, "Successioni", Some("Presentazione dichiarazione di successione")),
-    ("AVV-IRR", "Comunicazioni di irregolarità (avvisi bonari)", false, "Controllo automatizzato delle dichiarazioni", Some("Assistenza su comunicazioni di irregolarità")),
-    ("CARTELLE", "Cartelle di pagamento: sgravi e sospensioni", false, "Cartelle e ruoli", Some("Sgravio / sospensione")),
-    ("RIMB", "Rimborsi: istanze e stato della pratica", false, "Rimborsi", Some("Informazioni sullo stato del rimborso")),
-    ("PIVA", "Partita IVA: apertura, variazione, chiusura", false, "Partita IVA", Some("Dichiarazione di inizio / variazione attività")),
+    (
+        "SUCC",
+        "Dichiarazione di successione e volture",
+        false,
+        "Successioni",
+        Some("Presentazione dichiarazione di successione"),
+    ),
+    (
+        "AVV-IRR",
+        "Comunicazioni di irregolarità (avvisi bonari)",
+        false,
+        "Controllo automatizzato delle dichiarazioni",
+        Some("Assistenza su comunicazioni di irregolarità"),
+    ),
+    (
+        "CARTELLE",
+        "Cartelle di pagamento: sgravi e sospensioni",
+        false,
+        "Cartelle e ruoli",
+        Some("Sgravio / sospensione"),
+    ),
+    (
+        "RIMB",
+        "Rimborsi: istanze e stato della pratica",
+        false,
+        "Rimborsi",
+        Some("Informazioni sullo stato del rimborso"),
+    ),
+    (
+        "PIVA",
+        "Partita IVA: apertura, variazione, chiusura",
+        false,
+        "Partita IVA",
+        Some("Dichiarazione di inizio / variazione attività"),
+    ),
     ("DICH", "Assistenza alla dichiarazione dei redditi", false, "Dichiarazioni", Some("Assistenza alla compilazione")),
-    ("ACC-41BIS", "Istanze di riesame di avvisi di accertamento (art. 41-bis)", false, "Accertamento", Some("Autotutela")),
+    (
+        "ACC-41BIS",
+        "Istanze di riesame di avvisi di accertamento (art. 41-bis)",
+        false,
+        "Accertamento",
+        Some("Autotutela"),
+    ),
 ];
 
 /// (username, office, service codes)
@@ -69,7 +117,15 @@ const BOOKINGS: &[Demo] = &[
     Demo("UT-CA1", 0, (9, 20), "REG-LOC", 1, "IN_PERSON", Step::CounterTo("op.cagliari1")),
     Demo("UT-CA1", 0, (10, 0), "PIVA", 3, "IN_PERSON", Step::CounterTo("op2.cagliari1")),
     Demo("UT-CA1", 0, (11, 15), "CF-TS", 6, "IN_PERSON", Step::New),
-    Demo("UT-CA1", 1, (9, 0), "AVV-IRR", 7, "IN_PERSON", Step::Confirmed("op.cagliari1", "Porta le comunicazioni ricevute")),
+    Demo(
+        "UT-CA1",
+        1,
+        (9, 0),
+        "AVV-IRR",
+        7,
+        "IN_PERSON",
+        Step::Confirmed("op.cagliari1", "Porta le comunicazioni ricevute"),
+    ),
     Demo("UT-CA1", 1, (9, 40), "RIMB", 8, "IN_PERSON", Step::PrecallTo("op2.cagliari1")),
     Demo("UT-CA1", 3, (10, 0), "SUCC", 9, "IN_PERSON", Step::PrecallTo("op.cagliari1")),
     Demo("UT-CA1", 3, (10, 20), "DICH", 2, "IN_PERSON", Step::PrecallTo("op2.cagliari1")),
@@ -78,7 +134,15 @@ const BOOKINGS: &[Demo] = &[
     Demo("UT-CA1", 6, (11, 0), "SUCC", 11, "IN_PERSON", Step::New),
     Demo("UT-CA1", 10, (9, 0), "RIMB", 5, "IN_PERSON", Step::New),
     Demo("UT-SS", 0, (9, 30), "SUCC", 4, "VIRTUAL", Step::CounterTo("op.sassari")),
-    Demo("UT-SS", 1, (10, 0), "AVV-IRR", 10, "VIRTUAL", Step::Confirmed("op.sassari", "Documenti inviati alla casella dello sportello virtuale")),
+    Demo(
+        "UT-SS",
+        1,
+        (10, 0),
+        "AVV-IRR",
+        10,
+        "VIRTUAL",
+        Step::Confirmed("op.sassari", "Documenti inviati alla casella dello sportello virtuale"),
+    ),
     Demo("UT-SS", 3, (9, 0), "PIVA", 2, "IN_PERSON", Step::PrecallTo("op.sassari")),
     Demo("UT-SS", 5, (11, 30), "REG-LOC", 6, "IN_PERSON", Step::New),
     Demo("UT-RM1", 1, (9, 0), "RIMB", 5, "IN_PERSON", Step::PrecallTo("op.roma1")),
@@ -127,11 +191,18 @@ pub async fn seed(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Re
     }
     let units = org_unit::Entity::find().all(conn).await?;
     let people = person::Entity::find().all(conn).await?;
-    let unit = |code: &str| units.iter().find(|u| u.code == code).map(|u| u.id).ok_or_else(|| anyhow::anyhow!("no unit {code}"));
-    let who = |username: &str| {
-        people.iter().find(|p| p.username == username).map(|p| p.id).ok_or_else(|| anyhow::anyhow!("no person {username}"))
+    let unit = |code: &str| {
+        units.iter().find(|u| u.code == code).map(|u| u.id).ok_or_else(|| anyhow::anyhow!("no unit {code}"))
     };
-    let svc = |code: &str| services.iter().find(|s| s.0 == code).copied().ok_or_else(|| anyhow::anyhow!("no service {code}"));
+    let who = |username: &str| {
+        people
+            .iter()
+            .find(|p| p.username == username)
+            .map(|p| p.id)
+            .ok_or_else(|| anyhow::anyhow!("no person {username}"))
+    };
+    let svc =
+        |code: &str| services.iter().find(|s| s.0 == code).copied().ok_or_else(|| anyhow::anyhow!("no service {code}"));
 
     for (username, office, codes) in SKILLS {
         for code in *codes {

@@ -116,8 +116,8 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     let mut ids: Vec<(&str, Uuid, String)> = Vec::new();
     for u in UNITS {
         let parent = u.parent.and_then(|p| ids.iter().find(|(c, _, _)| *c == p));
-        let path = child_path(parent.map_or("/", |(_, _, path)| path.as_str()), u.segment)
-            .map_err(anyhow::Error::msg)?;
+        let path =
+            child_path(parent.map_or("/", |(_, _, path)| path.as_str()), u.segment).map_err(anyhow::Error::msg)?;
         let id = Uuid::now_v7();
         let is_office = u.kind == "TERRITORIAL_OFFICE";
         org_unit::Entity::insert(org_unit::ActiveModel {
@@ -129,9 +129,9 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
             path: Set(path.clone()),
             office_size: Set(is_office.then(|| if u.large { "LARGE" } else { "SMALL" }.to_owned())),
             virtual_counter: Set(u.virtual_counter),
-            virtual_counter_mailbox: Set(u.virtual_counter.then(|| {
-                format!("sportello.virtuale.{}@agenzia.example.it", u.segment.to_lowercase())
-            })),
+            virtual_counter_mailbox: Set(u
+                .virtual_counter
+                .then(|| format!("sportello.virtuale.{}@agenzia.example.it", u.segment.to_lowercase()))),
             opening_hours: Set(is_office.then(|| "lun-ven 08:45-12:45; mar e gio 14:30-16:30".to_owned())),
             created_at: Set(now),
         })

@@ -29,14 +29,13 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 use uuid::Uuid;
 
 use entities::{
-    appointment, callback_request, org_unit, person, procura, professional, quesito, quesito_classification, quesito_event, role_assignment,
-    service,
+    appointment, callback_request, org_unit, person, procura, professional, quesito, quesito_classification,
+    quesito_event, role_assignment, service,
 };
 
 use crate::appointments::domain::{AppointmentSource, Channel, rome_instant};
@@ -152,7 +151,12 @@ pub async fn generate(db: &DatabaseConnection, opts: &GenerateOptions) -> anyhow
 }
 
 /// Regions beyond the demo's two: `2 × (scale − 1)`, at most 18 more.
-async fn add_regions(db: &DatabaseConnection, g: &mut Gen, scale: u32, created: DateTime<Utc>) -> anyhow::Result<usize> {
+async fn add_regions(
+    db: &DatabaseConnection,
+    g: &mut Gen,
+    scale: u32,
+    created: DateTime<Utc>,
+) -> anyhow::Result<usize> {
     let extra = (2 * (scale - 1)).min(18);
     if extra == 0 {
         return Ok(0);
@@ -163,35 +167,72 @@ async fn add_regions(db: &DatabaseConnection, g: &mut Gen, scale: u32, created: 
         .await?
         .ok_or_else(|| anyhow::anyhow!("demo root missing"))?;
     let mut rows: Vec<org_unit::ActiveModel> = Vec::new();
-    let unit = |id, code: String, name: String, kind: &str, parent: Uuid, path: String, size: Option<bool>, vc: bool| {
-        org_unit::ActiveModel::from(org_unit::Model {
-            id,
-            code,
-            name,
-            kind: kind.to_owned(),
-            parent_id: Some(parent),
-            path,
-            office_size: size.map(|large| if large { "LARGE" } else { "SMALL" }.to_owned()),
-            virtual_counter: vc,
-            virtual_counter_mailbox: None,
-            opening_hours: size.map(|_| "lun-ven 08:45-12:45".to_owned()),
-            created_at: created,
-        })
-    };
+    let unit =
+        |id, code: String, name: String, kind: &str, parent: Uuid, path: String, size: Option<bool>, vc: bool| {
+            org_unit::ActiveModel::from(org_unit::Model {
+                id,
+                code,
+                name,
+                kind: kind.to_owned(),
+                parent_id: Some(parent),
+                path,
+                office_size: size.map(|large| if large { "LARGE" } else { "SMALL" }.to_owned()),
+                virtual_counter: vc,
+                virtual_counter_mailbox: None,
+                opening_hours: size.map(|_| "lun-ven 08:45-12:45".to_owned()),
+                created_at: created,
+            })
+        };
     for r in 1..=extra {
         let seg = format!("R{r:02}");
         let dr_id = g.id(created);
         let dr_path = format!("{}{seg}/", root.path);
-        rows.push(unit(dr_id, format!("DR-{seg}"), format!("DR Regione {r}"), "REGIONAL_DIRECTORATE", root.id, dr_path.clone(), None, false));
-        rows.push(unit(g.id(created), format!("CRIC-{seg}"), format!("CRIC Regione {r}"), "CRIC", dr_id, format!("{dr_path}CRIC/"), None, false));
+        rows.push(unit(
+            dr_id,
+            format!("DR-{seg}"),
+            format!("DR Regione {r}"),
+            "REGIONAL_DIRECTORATE",
+            root.id,
+            dr_path.clone(),
+            None,
+            false,
+        ));
+        rows.push(unit(
+            g.id(created),
+            format!("CRIC-{seg}"),
+            format!("CRIC Regione {r}"),
+            "CRIC",
+            dr_id,
+            format!("{dr_path}CRIC/"),
+            None,
+            false,
+        ));
         for d in 1..=5 {
             let dp_id = g.id(created);
             let dp_path = format!("{dr_path}P{d}/");
-            rows.push(unit(dp_id, format!("DP-{seg}-P{d}"), format!("DP {d} Regione {r}"), "PROVINCIAL_DIRECTORATE", dr_id, dp_path.clone(), None, false));
+            rows.push(unit(
+                dp_id,
+                format!("DP-{seg}-P{d}"),
+                format!("DP {d} Regione {r}"),
+                "PROVINCIAL_DIRECTORATE",
+                dr_id,
+                dp_path.clone(),
+                None,
+                false,
+            ));
             for o in 1..=4 {
                 let large = o <= 2;
                 let vc = g.pct(40);
-                rows.push(unit(g.id(created), format!("UT-{seg}-P{d}-{o}"), format!("UT {d}.{o} Regione {r}"), "TERRITORIAL_OFFICE", dp_id, format!("{dp_path}U{o}/"), Some(large), vc));
+                rows.push(unit(
+                    g.id(created),
+                    format!("UT-{seg}-P{d}-{o}"),
+                    format!("UT {d}.{o} Regione {r}"),
+                    "TERRITORIAL_OFFICE",
+                    dp_id,
+                    format!("{dp_path}U{o}/"),
+                    Some(large),
+                    vc,
+                ));
             }
         }
     }
@@ -280,7 +321,14 @@ fn person_row(id: Uuid, username: &str, created: DateTime<Utc>) -> person::Activ
     })
 }
 
-fn role_row(id: Uuid, person: Uuid, role: &str, unit: Uuid, section: Option<&str>, created: DateTime<Utc>) -> role_assignment::ActiveModel {
+fn role_row(
+    id: Uuid,
+    person: Uuid,
+    role: &str,
+    unit: Uuid,
+    section: Option<&str>,
+    created: DateTime<Utc>,
+) -> role_assignment::ActiveModel {
     role_assignment::ActiveModel::from(role_assignment::Model {
         id,
         person_id: person,
@@ -313,7 +361,8 @@ async fn appointments(
                 let Some(svc) = g.pick(services) else { continue };
                 let Some(&(fiscal_code, name, phone, email)) = g.pick(citizens) else { continue };
                 let booked_at = starts_at - Duration::days(g.range(4, 20));
-                let channel = if office.unit.virtual_counter && g.pct(20) { Channel::Virtual } else { Channel::InPerson };
+                let channel =
+                    if office.unit.virtual_counter && g.pct(20) { Channel::Virtual } else { Channel::InPerson };
                 let mut a = new_booking(
                     &office.unit,
                     svc,
@@ -396,7 +445,11 @@ fn live(g: &mut Gen, office: &Office, a: &mut appointment::Model, day: NaiveDate
         // About 6% never precalled; the rest mostly 3–8 days ahead, some late.
         if !g.pct(6) {
             let lead = if g.pct(88) { g.range(3, 8) } else { g.range(1, 2) };
-            let precalled = at(day - Duration::days(lead), u32::try_from(g.range(9, 12)).unwrap_or(9), u32::try_from(g.range(0, 59)).unwrap_or(0));
+            let precalled = at(
+                day - Duration::days(lead),
+                u32::try_from(g.range(9, 12)).unwrap_or(9),
+                u32::try_from(g.range(0, 59)).unwrap_or(0),
+            );
             a.precalled_at = Some(precalled);
             a.precall_status = "DONE".to_owned();
             last = precalled;
@@ -496,7 +549,8 @@ async fn callbacks(
             .collect();
         for day in days.iter().filter(|d| **d <= until) {
             for _ in 0..g.range(3, 9) {
-                let requested = at(*day, u32::try_from(g.range(8, 16)).unwrap_or(8), u32::try_from(g.range(0, 59)).unwrap_or(0));
+                let requested =
+                    at(*day, u32::try_from(g.range(8, 16)).unwrap_or(8), u32::try_from(g.range(0, 59)).unwrap_or(0));
                 let available = crate::callbacks::domain::available_from(requested);
                 let mut c = callback_request::Model {
                     id: g.id(requested),
@@ -592,10 +646,8 @@ async fn quesiti(
         .one(db)
         .await?
         .ok_or_else(|| anyhow::anyhow!("ccm.op missing"))?;
-    let classifications = quesito_classification::Entity::find()
-        .order_by_asc(quesito_classification::Column::Code)
-        .all(db)
-        .await?;
+    let classifications =
+        quesito_classification::Entity::find().order_by_asc(quesito_classification::Column::Code).all(db).await?;
     let citizens = super::appointments::CITIZENS;
     let history: Vec<NaiveDate> = days.iter().copied().filter(|d| *d <= until).collect();
     let now = at(until, 12, 0);
@@ -615,7 +667,11 @@ async fn quesiti(
                 for _ in 0..per_day {
                     let Some(class) = g.pick(&choices).copied() else { continue };
                     let Some(&(fiscal_code, _, phone, email)) = g.pick(citizens) else { continue };
-                    let filed = at(*day, u32::try_from(g.range(9, 17)).unwrap_or(9), u32::try_from(g.range(0, 59)).unwrap_or(0));
+                    let filed = at(
+                        *day,
+                        u32::try_from(g.range(9, 17)).unwrap_or(9),
+                        u32::try_from(g.range(0, 59)).unwrap_or(0),
+                    );
                     if filed > now {
                         continue;
                     }
@@ -654,7 +710,12 @@ async fn quesiti(
                         created_at: filed,
                         updated_at: filed,
                     };
-                    let mut event = |g: &mut Gen, from: Option<&str>, to: &str, who: (Uuid, &str, &str), when: DateTime<Utc>, note: Option<&str>| {
+                    let mut event = |g: &mut Gen,
+                                     from: Option<&str>,
+                                     to: &str,
+                                     who: (Uuid, &str, &str),
+                                     when: DateTime<Utc>,
+                                     note: Option<&str>| {
                         events.push(quesito_event::ActiveModel::from(quesito_event::Model {
                             id: g.id(when),
                             quesito_id: id,
@@ -712,7 +773,14 @@ async fn quesiti(
                         q.forward_reason = Some("Questione di particolare complessità".to_owned());
                         q.updated_at = when;
                         q.version = 3;
-                        event(g, Some("IN_PROGRESS"), "FORWARDED_CENTRAL", expert_who, when, q.forward_reason.as_deref());
+                        event(
+                            g,
+                            Some("IN_PROGRESS"),
+                            "FORWARDED_CENTRAL",
+                            expert_who,
+                            when,
+                            q.forward_reason.as_deref(),
+                        );
                         answered = answered.max(when + Duration::hours(g.range(24, 24 * 10)));
                         if answered > now || g.pct(30) {
                             rows.push(quesito::ActiveModel::from(q));
@@ -732,7 +800,9 @@ async fn quesiti(
                         continue;
                     }
                     q.status = "ANSWERED".to_owned();
-                    q.answer = Some("Risposta fornita sulla base della normativa vigente e delle circolari applicabili.".to_owned());
+                    q.answer = Some(
+                        "Risposta fornita sulla base della normativa vigente e delle circolari applicabili.".to_owned(),
+                    );
                     q.answered_by_id = Some(expert);
                     q.answered_at = Some(answered);
                     q.updated_at = answered;
@@ -757,11 +827,20 @@ async fn quesiti(
 
 /// An 11-digit Italian VAT code (partita IVA) with its check digit.
 pub fn vat_code(first_ten: u64) -> String {
-    let digits: Vec<u32> = format!("{:010}", first_ten % 10_000_000_000).chars().filter_map(|c| c.to_digit(10)).collect();
+    let digits: Vec<u32> =
+        format!("{:010}", first_ten % 10_000_000_000).chars().filter_map(|c| c.to_digit(10)).collect();
     let sum: u32 = digits
         .iter()
         .enumerate()
-        .map(|(i, d)| if i % 2 == 0 { *d } else if d * 2 > 9 { d * 2 - 9 } else { d * 2 })
+        .map(|(i, d)| {
+            if i % 2 == 0 {
+                *d
+            } else if d * 2 > 9 {
+                d * 2 - 9
+            } else {
+                d * 2
+            }
+        })
         .sum();
     let check = (10 - sum % 10) % 10;
     format!("{:010}{check}", first_ten % 10_000_000_000)

@@ -3,5 +3,5 @@ pub mod appointments;
 pub mod demo;
 pub mod generate;
 pub mod outbox;
-pub mod quesiti;
 pub mod procure;
+pub mod quesiti;

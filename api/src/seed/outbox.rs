@@ -25,7 +25,8 @@ struct Demo {
     due_in_hours: i64,
 }
 
-const DNS_ERROR: &str = "error sending request: client error (Connect): dns error: failed to lookup address information";
+const DNS_ERROR: &str =
+    "error sending request: client error (Connect): dns error: failed to lookup address information";
 
 const DEMO: &[Demo] = &[
     Demo {
@@ -79,7 +80,11 @@ const DEMO: &[Demo] = &[
 ];
 
 /// Inserts the demo messages; `unit_id` resolves a demo unit code.
-pub async fn seed(conn: &impl ConnectionTrait, unit_id: impl Fn(&str) -> Option<Uuid>, now: DateTime<Utc>) -> anyhow::Result<()> {
+pub async fn seed(
+    conn: &impl ConnectionTrait,
+    unit_id: impl Fn(&str) -> Option<Uuid>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     for demo in DEMO {
         let id = Uuid::now_v7();
         let created_at = now - Duration::hours(demo.age_hours);
@@ -95,7 +100,9 @@ pub async fn seed(conn: &impl ConnectionTrait, unit_id: impl Fn(&str) -> Option<
             recipient: Set(demo.recipient.to_owned()),
             subject: Set(demo.subject.map(str::to_owned)),
             body: Set(demo.body.to_owned()),
-            signing_secret: Set((demo.channel == "WEBHOOK" && !sent).then(|| "demo-signing-secret-0123456789".to_owned())),
+            signing_secret: Set(
+                (demo.channel == "WEBHOOK" && !sent).then(|| "demo-signing-secret-0123456789".to_owned())
+            ),
             status: Set(demo.status.to_owned()),
             attempts: Set(i32::try_from(demo.attempts.len())?),
             next_attempt_at: Set(now + Duration::hours(demo.due_in_hours)),

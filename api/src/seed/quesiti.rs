@@ -8,7 +8,9 @@ use chrono::{Duration, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use uuid::Uuid;
 
-use entities::{ccm_contact, faq_entry, org_unit, person, quesito, quesito_classification, quesito_event, role_assignment};
+use entities::{
+    ccm_contact, faq_entry, org_unit, person, quesito, quesito_classification, quesito_event, role_assignment,
+};
 
 use crate::faq;
 use crate::quesiti::domain::{Section, due_at};

@@ -102,7 +102,8 @@ pub(crate) async fn resolve_operator(
     username: &str,
     office_code: Option<String>,
 ) -> AppResult<(entities::org_unit::Model, entities::person::Model)> {
-    let not_found = || AppError::not_found("Operatore non trovato in questo ufficio", "Operator not found at this office");
+    let not_found =
+        || AppError::not_found("Operatore non trovato in questo ufficio", "Operator not found at this office");
     let office = match office_code {
         Some(code) => crate::org::store::by_code(scope, &code)
             .await?

@@ -31,10 +31,7 @@ pub async fn by_code(conn: &impl ConnectionTrait, code: &str) -> AppResult<Optio
 }
 
 pub async fn by_codes(conn: &impl ConnectionTrait, codes: &[String]) -> AppResult<Vec<service::Model>> {
-    Ok(service::Entity::find()
-        .filter(service::Column::Code.is_in(codes.iter().cloned()))
-        .all(conn)
-        .await?)
+    Ok(service::Entity::find().filter(service::Column::Code.is_in(codes.iter().cloned())).all(conn).await?)
 }
 
 pub async fn by_ids(conn: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<Vec<service::Model>> {
@@ -105,15 +102,12 @@ pub async fn staff_member(
 ) -> AppResult<Option<person::Model>> {
     let units = scope.units_for(action);
     let mut staff = Query::select();
-    staff
-        .column(role_assignment::Column::PersonId)
-        .from(role_assignment::Entity)
-        .cond_where(
-            Condition::all()
-                .add(Expr::col(role_assignment::Column::UnitId).eq(office_id))
-                .add(Expr::col(role_assignment::Column::Role).is_in(OFFICE_STAFF.map(|r| r.as_str())))
-                .add(units.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId)))),
-        );
+    staff.column(role_assignment::Column::PersonId).from(role_assignment::Entity).cond_where(
+        Condition::all()
+            .add(Expr::col(role_assignment::Column::UnitId).eq(office_id))
+            .add(Expr::col(role_assignment::Column::Role).is_in(OFFICE_STAFF.map(|r| r.as_str())))
+            .add(units.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId)))),
+    );
     Ok(person::Entity::find()
         .filter(person::Column::Username.eq(username))
         .filter(person::Column::Active.eq(true))
@@ -145,18 +139,20 @@ pub async fn person_by_username(conn: &impl ConnectionTrait, username: &str) -> 
 }
 
 /// Services the person can give at this office (office within reach for `action`).
-pub async fn skills_of(scope: &Scope, action: Action, office_id: Uuid, person_id: Uuid) -> AppResult<Vec<service::Model>> {
+pub async fn skills_of(
+    scope: &Scope,
+    action: Action,
+    office_id: Uuid,
+    person_id: Uuid,
+) -> AppResult<Vec<service::Model>> {
     let units = scope.units_for(action);
     let mut skill_services = Query::select();
-    skill_services
-        .column(operator_skill::Column::ServiceId)
-        .from(operator_skill::Entity)
-        .cond_where(
-            Condition::all()
-                .add(Expr::col(operator_skill::Column::PersonId).eq(person_id))
-                .add(Expr::col(operator_skill::Column::UnitId).eq(office_id))
-                .add(units.unit_id_condition(Expr::col((operator_skill::Entity, operator_skill::Column::UnitId)))),
-        );
+    skill_services.column(operator_skill::Column::ServiceId).from(operator_skill::Entity).cond_where(
+        Condition::all()
+            .add(Expr::col(operator_skill::Column::PersonId).eq(person_id))
+            .add(Expr::col(operator_skill::Column::UnitId).eq(office_id))
+            .add(units.unit_id_condition(Expr::col((operator_skill::Entity, operator_skill::Column::UnitId)))),
+    );
     Ok(service::Entity::find()
         .filter(Expr::col((service::Entity, service::Column::Id)).in_subquery(skill_services))
         .order_by_asc(service::Column::Code)
@@ -190,15 +186,12 @@ pub async fn has_skill(
 pub async fn operators_with_skills(scope: &Scope, office_id: Uuid) -> AppResult<Vec<(person::Model, Vec<Uuid>)>> {
     let units = scope.units_for(Action::AppointmentAssign);
     let mut operators = Query::select();
-    operators
-        .column(role_assignment::Column::PersonId)
-        .from(role_assignment::Entity)
-        .cond_where(
-            Condition::all()
-                .add(Expr::col(role_assignment::Column::UnitId).eq(office_id))
-                .add(Expr::col(role_assignment::Column::Role).eq(crate::authz::Role::Operator.as_str()))
-                .add(units.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId)))),
-        );
+    operators.column(role_assignment::Column::PersonId).from(role_assignment::Entity).cond_where(
+        Condition::all()
+            .add(Expr::col(role_assignment::Column::UnitId).eq(office_id))
+            .add(Expr::col(role_assignment::Column::Role).eq(crate::authz::Role::Operator.as_str()))
+            .add(units.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId)))),
+    );
     let people = person::Entity::find()
         .filter(person::Column::Active.eq(true))
         .filter(Expr::col((person::Entity, person::Column::Id)).in_subquery(operators))

@@ -48,9 +48,8 @@ impl fmt::Display for Email {
 }
 
 pub fn email_field(field: &str, input: &str) -> Result<Email, AppError> {
-    Email::parse(input).ok_or_else(|| {
-        AppError::bad_input(field, "Indirizzo e-mail non valido", "Invalid e-mail address")
-    })
+    Email::parse(input)
+        .ok_or_else(|| AppError::bad_input(field, "Indirizzo e-mail non valido", "Invalid e-mail address"))
 }
 
 /// A phone number normalised to digits with an optional leading `+`
@@ -116,9 +115,16 @@ mod tests {
 
     #[test]
     fn malformed_addresses_are_refused() {
-        for bad in ["", "mario", "mario@", "@example.it", "mario@example", "ma rio@example.it", "a@b@c.it",
-            "Mario <mario@example.it>"]
-        {
+        for bad in [
+            "",
+            "mario",
+            "mario@",
+            "@example.it",
+            "mario@example",
+            "ma rio@example.it",
+            "a@b@c.it",
+            "Mario <mario@example.it>",
+        ] {
             assert!(Email::parse(bad).is_none(), "{bad} accepted");
         }
     }

@@ -92,19 +92,14 @@ impl fmt::Display for FiscalCode {
 
 /// The value of a digit position: a digit or its omocodia letter.
 fn digit(b: u8) -> u32 {
-    if b.is_ascii_digit() {
-        u32::from(b - b'0')
-    } else {
-        OMOCODIA.iter().position(|&l| l == b).map_or(0, |p| p as u32)
-    }
+    if b.is_ascii_digit() { u32::from(b - b'0') } else { OMOCODIA.iter().position(|&l| l == b).map_or(0, |p| p as u32) }
 }
 
 /// Check character over the first fifteen characters (DM 23/12/1976).
 fn check_character(first15: &[u8]) -> u8 {
     // Values of characters in odd positions (1st, 3rd, …) for 0-9 / A-Z.
-    const ODD: [u32; 26] = [
-        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
-    ];
+    const ODD: [u32; 26] =
+        [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
     let sum: u32 = first15
         .iter()
         .enumerate()
@@ -120,10 +115,9 @@ fn check_character(first15: &[u8]) -> u8 {
 pub fn fiscal_code_field(field: &str, input: &str) -> Result<FiscalCode, AppError> {
     FiscalCode::parse(input).map_err(|err| {
         let (it, en) = match err {
-            FiscalCodeError::Length => (
-                "Il codice fiscale deve avere 16 caratteri",
-                "The fiscal code must be 16 characters long",
-            ),
+            FiscalCodeError::Length => {
+                ("Il codice fiscale deve avere 16 caratteri", "The fiscal code must be 16 characters long")
+            }
             FiscalCodeError::Format => (
                 "Il codice fiscale contiene caratteri non ammessi",
                 "The fiscal code contains characters that are not allowed",

@@ -24,10 +24,7 @@ impl VatCode {
     /// the EU VIES form, is accepted and dropped).
     pub fn parse(input: &str) -> Result<Self, VatCodeError> {
         let trimmed = input.trim();
-        let code = trimmed
-            .strip_prefix("IT")
-            .or_else(|| trimmed.strip_prefix("it"))
-            .unwrap_or(trimmed);
+        let code = trimmed.strip_prefix("IT").or_else(|| trimmed.strip_prefix("it")).unwrap_or(trimmed);
         let bytes = code.as_bytes();
         if bytes.len() != 11 || !bytes.iter().all(u8::is_ascii_digit) {
             return Err(VatCodeError::Format);
@@ -80,11 +77,9 @@ pub fn vat_code_field(field: &str, input: &str) -> Result<VatCode, AppError> {
 
 fn vat_error(field: &str, err: VatCodeError) -> AppError {
     match err {
-        VatCodeError::Format => AppError::bad_input(
-            field,
-            "La partita IVA deve avere 11 cifre",
-            "The VAT code must be 11 digits",
-        ),
+        VatCodeError::Format => {
+            AppError::bad_input(field, "La partita IVA deve avere 11 cifre", "The VAT code must be 11 digits")
+        }
         VatCodeError::CheckDigit => AppError::bad_input(
             field,
             "Partita IVA non valida: la cifra di controllo non corrisponde",

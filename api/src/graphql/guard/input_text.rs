@@ -76,7 +76,12 @@ struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     /// Checks the arguments in `set`, of type `type_name`, `depth` levels below its operation.
-    fn selection(&mut self, type_name: &str, set: &'a Positioned<SelectionSet>, depth: usize) -> Result<(), InputError> {
+    fn selection(
+        &mut self,
+        type_name: &str,
+        set: &'a Positioned<SelectionSet>,
+        depth: usize,
+    ) -> Result<(), InputError> {
         if depth > MAX_NESTING {
             // Not followed, so that no document can overflow the stack here: the
             // guard's size check has already refused it, and the engine refuses
@@ -122,7 +127,9 @@ impl<'a> Walker<'a> {
     fn resolve(&self, value: &Value) -> ConstValue {
         value
             .clone()
-            .into_const_with(|name| Ok::<_, std::convert::Infallible>(self.variables.get(&name).cloned().unwrap_or_default()))
+            .into_const_with(|name| {
+                Ok::<_, std::convert::Infallible>(self.variables.get(&name).cloned().unwrap_or_default())
+            })
             .unwrap_or_default()
     }
 
@@ -145,10 +152,8 @@ impl<'a> Walker<'a> {
                 Ok(())
             }
             (_, ConstValue::String(text)) if ty == "String" || ty == "ID" => {
-                check_text(text, rule_for(coordinate, &input.name)).map_err(|problem| InputError {
-                    field: input.name.clone(),
-                    problem,
-                })
+                check_text(text, rule_for(coordinate, &input.name))
+                    .map_err(|problem| InputError { field: input.name.clone(), problem })
             }
             // Other scalars (dates, uploads) and enums parse themselves; a NUL still never passes.
             (_, ConstValue::String(text)) if text.contains('\0') => {

@@ -117,7 +117,8 @@ mod tests {
                     for field in &object.fields {
                         for arg in &field.node.arguments {
                             if is_text(&arg.node.ty.node) {
-                                let coordinate = format!("{type_name}.{}({})", field.node.name.node, arg.node.name.node);
+                                let coordinate =
+                                    format!("{type_name}.{}({})", field.node.name.node, arg.node.name.node);
                                 found.push((coordinate, arg.node.name.node.to_string()));
                             }
                         }

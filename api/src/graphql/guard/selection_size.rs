@@ -191,4 +191,3 @@ pub(crate) mod tests {
         assert!(matches!(size(query), Err(SizeError::FragmentCycle(_))));
     }
 }
-

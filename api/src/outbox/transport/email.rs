@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use entities::outbox_message;
@@ -19,8 +19,14 @@ pub const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub enum EmailTransport {
     /// Development: one `.eml` file per message, nothing leaves the machine.
-    File { dir: PathBuf, from: Mailbox },
-    Smtp { mailer: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+    File {
+        dir: PathBuf,
+        from: Mailbox,
+    },
+    Smtp {
+        mailer: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
 }
 
 impl EmailTransport {
@@ -79,10 +85,7 @@ impl EmailTransport {
 /// The RFC 5322 message. Its `Message-ID` is derived from the outbox id, so a
 /// resend after a crash is recognisably the same message.
 fn build(message: &outbox_message::Model, from: &Mailbox) -> Result<Message, Failure> {
-    let to: Mailbox = message
-        .recipient
-        .parse()
-        .map_err(|_| Failure::permanent("invalid recipient address"))?;
+    let to: Mailbox = message.recipient.parse().map_err(|_| Failure::permanent("invalid recipient address"))?;
     let domain = from.email.domain().to_owned();
     Message::builder()
         .from(from.clone())

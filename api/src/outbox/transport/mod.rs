@@ -53,7 +53,10 @@ pub struct Transports {
 
 impl Transports {
     pub fn from_settings(settings: &OutboxSettings) -> anyhow::Result<Self> {
-        Ok(Transports { email: EmailTransport::from_settings(settings)?, webhook: WebhookTransport::new(settings.webhook_timeout, settings.webhook_allow_private)? })
+        Ok(Transports {
+            email: EmailTransport::from_settings(settings)?,
+            webhook: WebhookTransport::new(settings.webhook_timeout, settings.webhook_allow_private)?,
+        })
     }
 
     pub async fn deliver(&self, message: &outbox_message::Model) -> DeliveryResult {
