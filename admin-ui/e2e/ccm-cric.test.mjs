@@ -1,4 +1,4 @@
-// CCM and CRIC (DOMAIN.md §4), against the real server with the demo data:
+// CCM and CRIC (docs/domain.md §4), against the real server with the demo data:
 // ccm.op searches the FAQ and files a quesito to DR Sardegna / Pensioni;
 // cric.sardegna takes and answers it; cric.lazio never sees it; cric.sardegna
 // converts another quesito into an appointment at a Sardinian office.

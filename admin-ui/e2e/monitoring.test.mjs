@@ -1,4 +1,4 @@
-// Monitoraggio (DOMAIN.md §7): the regional director of Sardegna reads the
+// Monitoraggio (docs/domain.md §7): the regional director of Sardegna reads the
 // figures of the region, drills down to a DP and an office and downloads the
 // CSV; every number on screen is checked against what the API answers for the
 // same unit and period. A Lazio unit typed in the address shows NOT_FOUND only.

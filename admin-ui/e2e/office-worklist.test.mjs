@@ -1,4 +1,4 @@
-// The office day (DOMAIN.md §5): the director imports the CUP export and sees
+// The office day (docs/domain.md §5): the director imports the CUP export and sees
 // the report; an operator records a precall and a counter outcome on the demo
 // bookings assigned to them. Real server, demo data, Debian's Chromium.
 import assert from 'node:assert/strict';

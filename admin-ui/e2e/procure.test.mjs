@@ -1,4 +1,4 @@
-// Procure (DOMAIN.md §6), against the real server with the demo data:
+// Procure (docs/domain.md §6), against the real server with the demo data:
 // prof.rossi declares a procura for a new client with collaborators allowed,
 // lists a collaborator, creates an API key (its secret shown once) and a
 // webhook; op.cagliari1 checks the collaborator at the counter (positive for

@@ -1,5 +1,5 @@
 // Sign-in, sign-out, session expiry and the organisation screens, against the
-// real server with the demo data (DOMAIN.md §2), in Debian's Chromium.
+// real server with the demo data (docs/domain.md §2), in Debian's Chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';

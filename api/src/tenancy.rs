@@ -168,7 +168,7 @@ impl Scope {
     }
 
     /// Like [`Scope::units_for`], keeping the CRIC/CCM section each assignment
-    /// is narrowed to (DOMAIN.md §3): for records that carry a section as well
+    /// is narrowed to (docs/domain.md §3): for records that carry a section as well
     /// as a unit, use [`SectionedScope::condition`].
     pub fn sectioned_units_for(&self, action: Action) -> SectionedScope {
         let unrestricted = self.units_for_assignments(action, |a| a.section.is_none());

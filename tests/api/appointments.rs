@@ -1,5 +1,5 @@
 //! CUP bookings: import, reading and scope, precalls, counter sessions,
-//! concurrency (DOMAIN.md §5, issue 4).
+//! concurrency (docs/domain.md §5, issue 4).
 
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};

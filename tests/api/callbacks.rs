@@ -1,4 +1,4 @@
-//! Callback requests ("richiamata", DOMAIN.md §5.6).
+//! Callback requests ("richiamata", docs/domain.md §5.6).
 
 use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc, Weekday};
 use serde_json::{Value, json};

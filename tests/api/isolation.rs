@@ -55,7 +55,7 @@ fn scalar(_: &str) -> String {
 
 /// The schema's readable queries, with the fields that could carry a foreign
 /// id, code or name. Not here: the FAQ's `sourceQuesitoId` (the FAQ is one
-/// national knowledge base, DOMAIN.md §4.5, on purpose) and the national
+/// national knowledge base, docs/domain.md §4.5, on purpose) and the national
 /// service catalogue, which belong to no region.
 const CATALOGUE: &[Probe] = &[
     Probe { root: "me", wrap: plain, pieces: &["username", "assignments { unitCode unitName }"] },

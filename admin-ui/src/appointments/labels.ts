@@ -11,7 +11,7 @@ import type {
   PrecallStatus,
 } from '../gql/graphql';
 
-/** Italian labels of the appointment enums (DOMAIN.md §5), as the offices name them. */
+/** Italian labels of the appointment enums (docs/domain.md §5), as the offices name them. */
 export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
   BOOKED: 'Prenotato',
   CONFIRMED: 'Confermato',

@@ -13,7 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   PROFESSIONAL: 'Professionista',
 };
 
-/** CRIC / CCM sections (DOMAIN.md §4); the API sends them as plain strings. */
+/** CRIC / CCM sections (docs/domain.md §4); the API sends them as plain strings. */
 export const SECTION_LABELS: Record<string, string | undefined> = {
   PENSIONI: 'Pensioni',
   SOSTEGNO_REDDITO: 'Prestazioni a sostegno del reddito',

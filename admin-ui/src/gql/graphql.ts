@@ -242,7 +242,7 @@ export type FileQuesitoInput = {
   subject: string;
 };
 
-/** Office size: large offices use the pre-contact e-mail (DOMAIN.md §5.3). */
+/** Office size: large offices use the pre-contact e-mail (docs/domain.md §5.3). */
 export type OfficeSize =
   | 'LARGE'
   | 'SMALL';
@@ -419,7 +419,7 @@ export type RecordContactInput = {
   topic: string;
 };
 
-/** The roles of DOMAIN.md §3. Stored as their SCREAMING_CASE name. */
+/** The roles of docs/domain.md §3. Stored as their SCREAMING_CASE name. */
 export type Role =
   | 'ADMIN'
   | 'AUDITOR'
@@ -463,7 +463,7 @@ export type Status =
   | 'SENDING'
   | 'SENT';
 
-/** What a unit is (DOMAIN.md §2). */
+/** What a unit is (docs/domain.md §2). */
 export type UnitKind =
   | 'CENTRAL_DIRECTORATE'
   | 'CONTACT_CENTER'

@@ -8,7 +8,7 @@ export interface NavEntry {
 }
 
 /**
- * The screens of the app, in menu order (see DOMAIN.md §1 and §3 for who does what).
+ * The screens of the app, in menu order (see docs/domain.md §1 and §3 for who does what).
  * The server decides what each person may do; this only spares them entries they cannot use.
  */
 export const NAV_ENTRIES: readonly NavEntry[] = [

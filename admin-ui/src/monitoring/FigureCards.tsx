@@ -24,7 +24,7 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** The unit's figures for the period as cards, grouped as DOMAIN.md §7 lists them. */
+/** The unit's figures for the period as cards, grouped as docs/domain.md §7 lists them. */
 export function FigureCards({ figures }: { figures: Figures }) {
   const a = figures.appointments;
   const c = figures.callbacks;

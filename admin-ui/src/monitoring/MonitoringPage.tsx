@@ -15,7 +15,7 @@ import { statsUnitChoices, topStatsUnitCode } from './scope';
 import { selectionFrom, selectionSearch, type Selection } from './selection';
 
 /**
- * "Monitoraggio" (DOMAIN.md §7): the figures of a unit within the director's
+ * "Monitoraggio" (docs/domain.md §7): the figures of a unit within the director's
  * scope for a period, kept in the address (`unita`, `dal`, `al`) so that
  * drill-down links, bookmarks and the back button work.
  */

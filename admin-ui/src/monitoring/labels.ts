@@ -1,7 +1,7 @@
 import type { AppointmentChannel, CounterOutcome, PrecallResult } from '../gql/graphql';
 
 /**
- * Italian names of the monitoring figures (DOMAIN.md §7, docs/monitoring.md),
+ * Italian names of the monitoring figures (docs/domain.md §7, docs/monitoring.md),
  * in the offices' words; the same as the CSV's headers where they overlap.
  */
 export const FIGURE_LABELS = {

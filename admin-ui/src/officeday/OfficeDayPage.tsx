@@ -37,12 +37,12 @@ const STATUSES = Object.keys(APPOINTMENT_STATUS_LABELS) as AppointmentStatus[];
 const PRECALL_STATUSES = Object.keys(PRECALL_STATUS_LABELS) as PrecallStatus[];
 const CHANNELS = Object.keys(CHANNEL_LABELS) as AppointmentChannel[];
 
-/** "Giornata d'ufficio": the office director's and room coordinator's day board (DOMAIN.md §5). */
+/** "Giornata d'ufficio": the office director's and room coordinator's day board (docs/domain.md §5). */
 export function OfficeDayPage() {
   usePageTitle("Giornata d'ufficio");
   const me = useMe();
   const manages = me.assignments.some((a) => a.role === 'OFFICE_DIRECTOR' || a.role === 'ROOM_COORDINATOR');
-  // Cancelling a booking is the office director's (DOMAIN.md §3), not the room coordinator's.
+  // Cancelling a booking is the office director's (docs/domain.md §3), not the room coordinator's.
   const cancels = me.assignments.some((a) => a.role === 'OFFICE_DIRECTOR');
   const [offices] = useQuery({ query: OfficeDayOfficesQuery, variables: { first: 100 } });
   const officeList = offices.data?.orgUnits.nodes ?? [];

@@ -6,7 +6,7 @@ import { ErrorDisplay } from '../components/ErrorDisplay';
 import { Loading } from '../components/Loading';
 import { OperatorSkillsSetMutation, OperatorSkillsShowQuery, ServiceListQuery } from './operations';
 
-/** An operator's skills at the office: the services they can give, as checkboxes (DOMAIN.md §5.5). */
+/** An operator's skills at the office: the services they can give, as checkboxes (docs/domain.md §5.5). */
 export function SkillsEditor({ officeCode, knownOperators, readOnly }: { officeCode: string; knownOperators: string[]; readOnly: boolean }) {
   const id = useId();
   const [typed, setTyped] = useState('');

@@ -10,7 +10,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   TERRITORIAL_OFFICE: 'Ufficio territoriale',
 };
 
-/** Order of the kinds in the tree: the hierarchy of DOMAIN.md §2. */
+/** Order of the kinds in the tree: the hierarchy of docs/domain.md §2. */
 export const UNIT_KIND_ORDER: readonly UnitKind[] = [
   'NATIONAL',
   'CENTRAL_DIRECTORATE',

@@ -6,7 +6,7 @@ import type { Role, UnitKind } from '../gql/graphql';
  * The server checks again on every call.
  */
 
-/** The kinds of unit each role is held on (DOMAIN.md §3); `null` means any kind. */
+/** The kinds of unit each role is held on (docs/domain.md §3); `null` means any kind. */
 export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[] | null> = {
   ADMIN: ['NATIONAL'],
   REGIONAL_DIRECTOR: ['REGIONAL_DIRECTORATE'],
@@ -20,7 +20,7 @@ export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[] | null> = {
   PROFESSIONAL: [],
 };
 
-/** Staff roles in the order of DOMAIN.md §3 (professionals register themselves). */
+/** Staff roles in the order of docs/domain.md §3 (professionals register themselves). */
 export const STAFF_ROLES: readonly Role[] = [
   'ADMIN',
   'REGIONAL_DIRECTOR',

@@ -1,6 +1,6 @@
 import type { CheckReason, ClientKind, DelegableService, ProcuraEventKind, ProcuraStatus, ProfessionCategory } from '../gql/graphql';
 
-/** The four delegable services (DOMAIN.md §6), in the API's canonical order. */
+/** The four delegable services (docs/domain.md §6), in the API's canonical order. */
 export const SERVICE_ORDER: readonly DelegableService[] = [
   'REVIEW_IRREGULARITY_NOTICES',
   'REFUND_DOCUMENTATION',

@@ -39,7 +39,7 @@ const EMPTY: ConversionValues = {
 };
 
 /**
- * Turns a quesito into an office appointment (DOMAIN.md §4.3: the paper file
+ * Turns a quesito into an office appointment (docs/domain.md §4.3: the paper file
  * must be rebuilt at an office of the region). Booking and conversion happen
  * together on the server: either both or neither.
  */

@@ -22,7 +22,7 @@ export const ACTION_LABELS: Record<QuesitoAction, string> = {
 };
 
 /**
- * The actions the life cycle allows from a status (DOMAIN.md §4.3). Converting
+ * The actions the life cycle allows from a status (docs/domain.md §4.3). Converting
  * is offered when the API lists offices to convert at (it lists none to who
  * may not convert).
  */

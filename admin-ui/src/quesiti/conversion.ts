@@ -14,7 +14,7 @@ export interface ConversionValues {
 
 export const REASON_MIN = 5;
 export const REASON_MAX = 2000;
-/** CUP books from today to 24 days ahead (DOMAIN.md §5.1). */
+/** CUP books from today to 24 days ahead (docs/domain.md §5.1). */
 export const CUP_WINDOW_DAYS = 24;
 
 /** `yyyy-mm-dd` plus `days`, as calendar arithmetic (no time zone involved). */

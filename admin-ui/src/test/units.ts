@@ -1,6 +1,6 @@
 import type { UnitKind } from '../gql/graphql';
 
-/** The demo tree of DOMAIN.md §2, as `orgUnits` returns it (tree order). */
+/** The demo tree of docs/domain.md §2, as `orgUnits` returns it (tree order). */
 const ALL: [code: string, name: string, kind: UnitKind, path: string][] = [
   ['ROOT', 'Amministrazione centrale', 'NATIONAL', '/IT/'],
   ['CCM', 'CCM — Contact Center Multicanale', 'CONTACT_CENTER', '/IT/CCM/'],

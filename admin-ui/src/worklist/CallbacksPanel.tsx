@@ -15,7 +15,7 @@ import { RadioGroup } from './RadioGroup';
 
 const CALLBACK_OUTCOMES: readonly CallbackOutcome[] = ['RESOLVED', 'ROUTED_INTERNALLY', 'NO_ANSWER'];
 
-/** Callback requests assigned to me (DOMAIN.md §5.6), with the outcome of each attempt. */
+/** Callback requests assigned to me (docs/domain.md §5.6), with the outcome of each attempt. */
 export function CallbacksPanel() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: WorklistCallbacksQuery });
   const reload = () => reexecute({ requestPolicy: 'network-only' });

@@ -24,7 +24,7 @@ function keyOf(variables: CollaboratorCheckQueryVariables): string {
 }
 
 /**
- * "Verifica collaboratore" at the counter (DOMAIN.md §6): may the person in front
+ * "Verifica collaboratore" at the counter (docs/domain.md §6): may the person in front
  * of the operator act for this client on this service, as a professional's
  * collaborator? Every check is asked anew (and audited by the server).
  */

@@ -23,7 +23,7 @@ interface Props {
   onReload?: () => void;
 }
 
-/** "Esito sportello" (DOMAIN.md §5.4). */
+/** "Esito sportello" (docs/domain.md §5.4). */
 export function CounterOutcomeForm({ appointmentId, version, onRecorded, onReload }: Props) {
   const [draft, setDraft, discard] = useDraft<{ outcome: CounterOutcome | null; protocol: string }>(`counter:${appointmentId}`, {
     outcome: null,

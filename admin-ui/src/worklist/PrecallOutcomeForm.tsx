@@ -15,7 +15,7 @@ interface Props {
   onReload?: () => void;
 }
 
-/** The precall outcome with only the closed lists of DOMAIN.md §5.2: fields that do not apply are not shown. */
+/** The precall outcome with only the closed lists of docs/domain.md §5.2: fields that do not apply are not shown. */
 export function PrecallOutcomeForm({ appointmentId, version, onRecorded, onReload }: Props) {
   const id = useId();
   const [draft, setDraft, discard] = useDraft<PrecallDraft>(`precall:${appointmentId}`, EMPTY_PRECALL_DRAFT);

@@ -8,7 +8,7 @@ import { Loading } from '../components/Loading';
 import { useDraft } from '../forms/useDraft';
 import { PrecontactReplyMutation, PrecontactSentMutation, PrecontactShowQuery } from './operations';
 
-/** The pre-contact e-mail of a large office (DOMAIN.md §5.3): the text to send, "sent", the citizen's reply. */
+/** The pre-contact e-mail of a large office (docs/domain.md §5.3): the text to send, "sent", the citizen's reply. */
 export function PrecontactPanel({ appointmentId }: { appointmentId: string }) {
   const id = useId();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: PrecontactShowQuery, variables: { appointmentId } });

@@ -26,7 +26,7 @@ import { PrecallOutcomeForm } from './PrecallOutcomeForm';
 import { PrecontactPanel } from './PrecontactPanel';
 import { SessionTimer } from './SessionTimer';
 
-/** "La mia lista": the operator's precalls, counter sessions and callbacks (DOMAIN.md §5). */
+/** "La mia lista": the operator's precalls, counter sessions and callbacks (docs/domain.md §5). */
 export function WorklistPage() {
   usePageTitle('La mia lista');
   const [date, setDate] = useState(todayInRome);

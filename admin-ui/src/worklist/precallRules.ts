@@ -1,6 +1,6 @@
 import type { PrecallOutcome, PrecallOutcomeInput, PrecallReason, PrecallResult } from '../gql/graphql';
 
-/** The closed lists of DOMAIN.md §5.2: which reasons each outcome takes. */
+/** The closed lists of docs/domain.md §5.2: which reasons each outcome takes. */
 export const REASONS_BY_OUTCOME: Record<PrecallOutcome, readonly PrecallReason[]> = {
   NOT_CONTACTABLE: ['MISSING_PHONE'],
   NEGATIVE: ['WRONG_NUMBER', 'NO_ANSWER'],

@@ -1,4 +1,4 @@
-//! Bookings, precalls and counter sessions (DOMAIN.md §5): the closed lists,
+//! Bookings, precalls and counter sessions (docs/domain.md §5): the closed lists,
 //! the state machine and the rules on time, as pure functions.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
@@ -180,7 +180,7 @@ fn precall_input(field: &str, it: &str, en: &str) -> AppError {
     AppError::bad_input(field, it, en)
 }
 
-/// Checks an outcome against the closed lists of DOMAIN.md §5.2 and the
+/// Checks an outcome against the closed lists of docs/domain.md §5.2 and the
 /// booking, and says what it changes. Combinations that make no sense are
 /// `BAD_USER_INPUT`; a booking that cannot take an outcome now is `CONFLICT`.
 pub fn record_precall(

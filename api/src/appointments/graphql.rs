@@ -228,7 +228,7 @@ impl Appointment {
     async fn precall(&self) -> Precall<'_> {
         Precall(&self.0)
     }
-    /// The pre-contact e-mail (large offices, DOMAIN.md §5.3).
+    /// The pre-contact e-mail (large offices, docs/domain.md §5.3).
     async fn precontact(&self) -> Precontact<'_> {
         Precontact(&self.0)
     }
@@ -539,7 +539,7 @@ impl AppointmentsQuery {
         })
     }
 
-    /// The pre-contact e-mail for a booking (subject and body of DOMAIN.md §5.3).
+    /// The pre-contact e-mail for a booking (subject and body of docs/domain.md §5.3).
     /// Reading it reveals the citizen's address, so it is audited.
     async fn precontact_email(&self, ctx: &Context<'_>, appointment_id: ID) -> AppResult<PrecontactEmail> {
         let scope = ctx.scope()?;

@@ -1,4 +1,4 @@
-//! Texts sent to citizens: the pre-contact e-mail of large offices (DOMAIN.md
+//! Texts sent to citizens: the pre-contact e-mail of large offices (docs/domain.md
 //! §5.3, worded as in the regional directive) and the notifications of the
 //! Sportello Digitale (reminder, link, closing). Pure functions.
 

@@ -1,5 +1,5 @@
 //! CUP bookings, precalls, the pre-contact e-mail and counter sessions
-//! (DOMAIN.md §5.1–5.5).
+//! (docs/domain.md §5.1–5.5).
 
 mod checks;
 pub mod contact;

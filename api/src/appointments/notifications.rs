@@ -1,4 +1,4 @@
-//! Citizen notifications of bookings (DOMAIN.md §5.5, Sportello Digitale):
+//! Citizen notifications of bookings (docs/domain.md §5.5, Sportello Digitale):
 //! - a reminder 3 days before, for bookings nobody has precalled;
 //! - the link e-mail the day before a virtual session;
 //! - a closing e-mail after a virtual session.

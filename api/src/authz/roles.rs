@@ -1,6 +1,6 @@
 use std::str::FromStr;
 
-/// The roles of DOMAIN.md §3. Stored as their SCREAMING_CASE name.
+/// The roles of docs/domain.md §3. Stored as their SCREAMING_CASE name.
 #[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     Admin,
@@ -119,7 +119,7 @@ pub enum Action {
     ApiKeyManage,
     /// At the counter: may this collaborator act for this client?
     CollaboratorCheck,
-    /// Read the monitoring figures of a unit and everything under it (DOMAIN.md §7).
+    /// Read the monitoring figures of a unit and everything under it (docs/domain.md §7).
     StatsRead,
 }
 

@@ -14,7 +14,7 @@ const ANYWHERE_GRANTS: &[(Role, Action)] = &[
     // The FAQ is one national knowledge base for the CCM and every CRIC.
     (Role::CcmOperator, Action::FaqRead),
     (Role::CricExpert, Action::FaqRead),
-    // The national contact centre books at every office (DOMAIN.md §3); it then
+    // The national contact centre books at every office (docs/domain.md §3); it then
     // reads only what its own unit booked (`appointments:read_booked`, subtree).
     (Role::CcmOperator, Action::AppointmentBook),
     // The contact centre files callback requests for any provincial directorate.
@@ -129,7 +129,7 @@ async fn procure_belong_to_their_professional_and_only_counter_staff_check_colla
     ));
 }
 
-// ---- issue 12: role powers decided with DOMAIN.md §3 ------------------------
+// ---- issue 12: role powers decided with docs/domain.md §3 ------------------------
 
 #[tokio::test]
 async fn a_cric_expert_holds_no_booking_power_of_its_own() {

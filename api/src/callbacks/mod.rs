@@ -1,4 +1,4 @@
-//! Callback requests ("richiamata", DOMAIN.md §5.6): when nobody answers a
+//! Callback requests ("richiamata", docs/domain.md §5.6): when nobody answers a
 //! provincial directorate's phone, the citizen asks to be called back.
 
 pub mod domain;

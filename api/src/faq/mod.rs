@@ -1,5 +1,5 @@
 //! FAQ published by CRIC experts and searched by the CCM before filing a
-//! quesito (DOMAIN.md §4.5): one national knowledge base, searched in Italian.
+//! quesito (docs/domain.md §4.5): one national knowledge base, searched in Italian.
 
 pub mod domain;
 pub mod graphql;

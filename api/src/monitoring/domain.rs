@@ -1,4 +1,4 @@
-//! Monitoring figures for directors (DOMAIN.md §7): what each figure means,
+//! Monitoring figures for directors (docs/domain.md §7): what each figure means,
 //! the period and its days in Europe/Rome, and the CSV layout. Pure
 //! functions; the grouped SQL that counts them is in `store.rs`.
 //!
@@ -22,7 +22,7 @@ use crate::quesiti::domain::Section;
 
 /// Longest period a report may cover (a leap year).
 pub const MAX_PERIOD_DAYS: i64 = 366;
-/// A counter session longer than this is flagged (DOMAIN.md §5.4).
+/// A counter session longer than this is flagged (docs/domain.md §5.4).
 pub const MAX_SESSION_SECONDS: i64 = 15 * 60;
 
 /// A closed range of Europe/Rome calendar days.

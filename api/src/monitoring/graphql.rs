@@ -13,7 +13,7 @@ use crate::graphql::context::ContextExt;
 use crate::org::graphql::{OrgUnit, UnitLoader, prefetch};
 use crate::tenancy::Scope;
 
-/// The figures of a unit for a period (DOMAIN.md §7), with its children's and
+/// The figures of a unit for a period (docs/domain.md §7), with its children's and
 /// a daily series. Each part is counted only when asked for.
 pub struct StatsReport {
     unit: org_unit::Model,

@@ -1,4 +1,4 @@
-//! Monitoring for directors (DOMAIN.md §7): the figures of a unit and
+//! Monitoring for directors (docs/domain.md §7): the figures of a unit and
 //! everything under it, per child unit and per day, counted by the database
 //! with grouped SQL; their CSV export.
 

@@ -1,6 +1,6 @@
 use std::str::FromStr;
 
-/// What a unit is (DOMAIN.md §2).
+/// What a unit is (docs/domain.md §2).
 #[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum UnitKind {
     National,
@@ -43,7 +43,7 @@ impl FromStr for UnitKind {
     }
 }
 
-/// Office size: large offices use the pre-contact e-mail (DOMAIN.md §5.3).
+/// Office size: large offices use the pre-contact e-mail (docs/domain.md §5.3).
 #[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum OfficeSize {
     Small,

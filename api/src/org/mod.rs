@@ -1,4 +1,4 @@
-//! The organisation tree: units with a materialised path (DOMAIN.md §2).
+//! The organisation tree: units with a materialised path (docs/domain.md §2).
 
 pub mod domain;
 pub mod graphql;

@@ -7,7 +7,7 @@ use crate::org::domain::UnitKind;
 /// CRIC and CCM sections an assignment can be narrowed to.
 pub const SECTIONS: [&str; 3] = ["PENSIONI", "SOSTEGNO_REDDITO", "SOGGETTO_CONTRIBUENTE"];
 
-/// The kinds of unit a role can be held on (DOMAIN.md §3).
+/// The kinds of unit a role can be held on (docs/domain.md §3).
 pub fn unit_kinds_for(role: Role) -> &'static [UnitKind] {
     use UnitKind::*;
     match role {
@@ -49,7 +49,7 @@ pub fn check_assignment(role: Role, kind: UnitKind, section: Option<&str>) -> Ap
 /// Whether someone holding `granter` may grant `role` (and revoke it, and
 /// deactivate its holder). Admins grant every staff role; regional directors
 /// every role below their own except AUDITOR: an auditor in the region reads
-/// the director's own actions (DOMAIN.md §3: the auditor reads the audit log,
+/// the director's own actions (docs/domain.md §3: the auditor reads the audit log,
 /// the director manages the people under the DR), so the audited may not
 /// appoint, remove or deactivate who audits them — auditors are the admins'.
 pub fn may_grant(granter: Role, role: Role) -> bool {

@@ -321,7 +321,7 @@ fn cannot_manage_every_role() -> AppError {
 
 /// Who may (de)activate the holder of a role held on no unit: a professional
 /// belongs to the national register, managed by who holds `professional:manage`
-/// (the admins, DOMAIN.md §3 "everything"). Their sessions and API keys
+/// (the admins, docs/domain.md §3 "everything"). Their sessions and API keys
 /// resolve only while the person is active, so deactivating stops both at once.
 fn manager_of_unitless(scope: &Scope, role: Role) -> AppResult<&crate::auth::Assignment> {
     if role != Role::Professional {

@@ -1,4 +1,4 @@
-//! Procure management rules (DOMAIN.md §6): the delegable services, the Entratel
+//! Procure management rules (docs/domain.md §6): the delegable services, the Entratel
 //! user types that may declare, a procura's status on a day, and the two checks
 //! that matter. Pure functions, tested below.
 

@@ -1,4 +1,4 @@
-//! Procure management (DOMAIN.md §6): professionals and their register,
+//! Procure management (docs/domain.md §6): professionals and their register,
 //! procure (powers of attorney) declared by professionals with their history,
 //! collaborators, the two checks that matter (the professional's own
 //! `procuraCheck`, the counter's `collaboratorCheck`), partner API keys and

@@ -1,5 +1,5 @@
 //! Linea quesiti: sections, priorities, the life-cycle state machine and the
-//! SLA calendar (DOMAIN.md §4). Pure functions, unit-tested below.
+//! SLA calendar (docs/domain.md §4). Pure functions, unit-tested below.
 
 use std::str::FromStr;
 

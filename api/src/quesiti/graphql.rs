@@ -307,7 +307,7 @@ pub struct QuesitoClassificationCount {
     pub count: i64,
 }
 
-/// The figures of one section (DOMAIN.md §4.6) over the quesiti the caller may see.
+/// The figures of one section (docs/domain.md §4.6) over the quesiti the caller may see.
 #[derive(SimpleObject)]
 pub struct QuesitoSectionStats {
     pub section: Section,

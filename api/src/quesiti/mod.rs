@@ -1,4 +1,4 @@
-//! Linea quesiti (DOMAIN.md §4): questions the CCM files to a regional CRIC,
+//! Linea quesiti (docs/domain.md §4): questions the CCM files to a regional CRIC,
 //! their life cycle, classifications and SLA.
 
 pub mod domain;

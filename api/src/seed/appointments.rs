@@ -1,4 +1,4 @@
-//! Demo data for bookings (DOMAIN.md §5): a service catalogue mapped to
+//! Demo data for bookings (docs/domain.md §5): a service catalogue mapped to
 //! Profilo Utente, skills of the demo operators, bookings for the coming days
 //! (relative to today, so the admin app always has work to show) and a few
 //! callback requests. Citizens are fictitious; fiscal codes have valid check characters.

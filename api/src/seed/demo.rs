@@ -1,4 +1,4 @@
-//! The demo organisation and accounts of DOMAIN.md §2 (password `demo` for all;
+//! The demo organisation and accounts of docs/domain.md §2 (password `demo` for all;
 //! demo data only — never loaded in production).
 
 use chrono::Utc;

@@ -1,4 +1,4 @@
-//! Data loaded into an empty database: the demo organisation of DOMAIN.md §2.
+//! Data loaded into an empty database: the demo organisation of docs/domain.md §2.
 pub mod appointments;
 pub mod demo;
 pub mod generate;

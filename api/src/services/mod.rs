@@ -1,4 +1,4 @@
-//! The service catalogue and operators' skills (DOMAIN.md §5.1, §5.5).
+//! The service catalogue and operators' skills (docs/domain.md §5.1, §5.5).
 
 pub mod domain;
 pub mod graphql;
