@@ -157,7 +157,7 @@ async fn bench_in_schema(settings: &mut Settings, opts: &BenchOptions, schema: &
     settings.outbox.worker = false;
     settings.http_workers = Some(2);
 
-    let db = crate::db::connect(settings).await?;
+    let db = crate::db::connect_owner(settings).await?;
     crate::db::migrate(&db).await?;
     let until = rome_date(Utc::now());
     let started = Instant::now();

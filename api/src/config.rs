@@ -23,6 +23,11 @@ pub struct Settings {
     pub session_ttl: Duration,
     /// PostgreSQL schema to work in (tests use one schema each); `None` = default.
     pub database_schema: Option<String>,
+    /// PostgreSQL: the owner's URL, used only to run migrations and load data
+    /// (`DATABASE_MIGRATION_URL`). Without it `DATABASE_URL` serves both, and the
+    /// server drops to the role `accoglienza_app` on every connection it serves
+    /// requests with (see `crate::db`).
+    pub database_migration_url: Option<String>,
     /// HTTP worker threads; `None` = one per core.
     pub http_workers: Option<usize>,
     /// `REDIS_TIMEOUT_MS` (default 500): most a Redis connection attempt or answer
@@ -174,6 +179,7 @@ impl Settings {
             ui_dir: PathBuf::from(get("UI_DIR").unwrap_or_else(|| "admin-ui/dist".to_owned())),
             session_ttl: Duration::from_secs(session_ttl_minutes * 60),
             database_schema: get("DATABASE_SCHEMA"),
+            database_migration_url: get("DATABASE_MIGRATION_URL"),
             http_workers: match get("HTTP_WORKERS") {
                 Some(v) => Some(v.parse().map_err(|_| ConfigError::BadNumber("HTTP_WORKERS", v))?),
                 None => None,

@@ -17,7 +17,7 @@ async fn main() -> anyhow::Result<()> {
             app.run_until_stopped().await?;
         }
         Command::Migrate { action } => {
-            let db = api::db::connect(&settings).await?;
+            let db = api::db::connect_owner(&settings).await?;
             match action {
                 MigrateAction::Up => Migrator::up(&db, None).await?,
                 MigrateAction::Down => Migrator::down(&db, Some(1)).await?,
@@ -29,13 +29,13 @@ async fn main() -> anyhow::Result<()> {
             println!("wrote {}", out.display());
         }
         Command::SeedDemo => {
-            let db = api::db::connect(&settings).await?;
+            let db = api::db::connect_owner(&settings).await?;
             api::db::migrate(&db).await?;
             let loaded = api::seed::demo::seed_if_empty(&db).await?;
             println!("{}", if loaded { "demo data loaded" } else { "database not empty: nothing loaded" });
         }
         Command::GenerateData { scale, days, seed, until } => {
-            let db = api::db::connect(&settings).await?;
+            let db = api::db::connect_owner(&settings).await?;
             api::db::migrate(&db).await?;
             let until = until.unwrap_or_else(|| api::appointments::domain::rome_date(chrono::Utc::now()));
             let started = std::time::Instant::now();

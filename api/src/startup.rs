@@ -11,6 +11,7 @@ use tracing_actix_web::TracingLogger;
 
 use crate::config::Settings;
 use crate::graphql::build_schema;
+use crate::kernel::reach::Reach;
 use crate::outbox::worker::WorkerHandle;
 use crate::state::AppState;
 use crate::{db, http, outbox, seed};
@@ -41,10 +42,10 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         outbox::transport::webhook::install_crypto_provider();
         crate::auth::password::return_large_blocks_to_the_os();
+        db::migrate_as_owner(&settings).await?;
         let (db, statement_count) = db::connect_counted(&settings).await?;
-        db::migrate(&db).await?;
         if settings.seed_demo {
-            seed::demo::seed_if_empty(&db).await?;
+            Reach::system().run(seed::demo::seed_if_empty(&db)).await?;
         }
         let workers = settings.http_workers;
         let listener = TcpListener::bind(&settings.bind_addr)?;

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::auth::{Assignment, Principal};
 use crate::authz::{Action, Authz, OUTSIDE_ANY_UNIT};
 use crate::error::{AppError, AppResult};
+use crate::kernel::reach::{self, Reach, TableReach};
 use crate::kernel::{WriteGate, WriteTxn};
 
 /// Which units an action reaches for the caller.
@@ -151,7 +152,7 @@ impl Scope {
 
     /// Begins the write transaction of this operation (see [`crate::kernel::write_txn`]).
     pub async fn begin_write(&self) -> Result<WriteTxn, sea_orm::DbErr> {
-        self.writes.begin(&self.db).await
+        self.writes.begin(&self.db, &self.reach(true)).await
     }
 
     pub fn principal(&self) -> &Principal {
@@ -200,15 +201,30 @@ impl Scope {
                 prefixes.push(held.to_owned());
             }
         }
-        // Drop prefixes already covered by a shorter one.
-        prefixes.sort();
-        let mut minimal: Vec<String> = Vec::new();
-        for p in prefixes {
-            if !minimal.iter().any(|m| p.starts_with(m.as_str())) {
-                minimal.push(p);
+        UnitScope::Under(minimal_prefixes(prefixes))
+    }
+
+    /// The caller's reach for the second wall ([`crate::kernel::reach`]): per
+    /// guarded table, the units of every action it admits. Reads leave out the
+    /// actions that only name a target ([`reach::TARGET_ONLY`]); a write
+    /// transaction includes them.
+    pub fn reach(&self, for_writes: bool) -> Reach {
+        let table = |admits: reach::Admits| {
+            let mut t = TableReach::default();
+            let actions = Action::ALL
+                .into_iter()
+                .filter(|a| admits.admits(*a) && (for_writes || !reach::TARGET_ONLY.contains(a)));
+            for action in actions {
+                match self.units_for(action) {
+                    UnitScope::Everywhere => return TableReach { everywhere: true, ..Default::default() },
+                    UnitScope::Under(prefixes) => t.prefixes.extend(prefixes),
+                }
             }
-        }
-        UnitScope::Under(minimal)
+            t.prefixes = minimal_prefixes(t.prefixes);
+            t.unowned = UnitScope::Under(t.prefixes.clone()).includes_a_root();
+            t
+        };
+        Reach::from_tables(reach::SETTINGS.iter().map(|(_, admits)| table(*admits)).collect(), self.person_id())
     }
 
     /// Like [`Scope::authorize`] for a record of a CRIC/CCM `section`: an
@@ -260,6 +276,19 @@ impl Scope {
             "API keys may only read procure and collaborators",
         ))
     }
+}
+
+/// Sorted prefixes without those a shorter one already covers.
+fn minimal_prefixes(mut prefixes: Vec<String>) -> Vec<String> {
+    prefixes.sort();
+    prefixes.dedup();
+    let mut minimal: Vec<String> = Vec::new();
+    for p in prefixes {
+        if !minimal.iter().any(|m| p.starts_with(m.as_str())) {
+            minimal.push(p);
+        }
+    }
+    minimal
 }
 
 fn forbidden() -> AppError {

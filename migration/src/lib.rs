@@ -15,6 +15,7 @@ mod m20261122_000320_index_quesito_periods;
 mod m20261122_000400_create_appointments;
 mod m20261122_000500_create_procure;
 mod m20261122_000600_add_monitoring_indexes;
+mod m20261202_000100_row_level_security;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000320_index_quesito_periods::Migration),
             Box::new(m20261122_000500_create_procure::Migration),
             Box::new(m20261122_000600_add_monitoring_indexes::Migration),
+            Box::new(m20261202_000100_row_level_security::Migration),
         ]
     }
 }

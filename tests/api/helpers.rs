@@ -48,7 +48,7 @@ macro_rules! both_backends {
             async fn sqlite() {
                 let app =
                     $crate::helpers::TestApp::spawn_configured($crate::helpers::Backend::Sqlite, $configure).await;
-                ($body)(app).await;
+                api::kernel::reach::Reach::system().run(($body)(app)).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -58,7 +58,7 @@ macro_rules! both_backends {
                     return;
                 };
                 let app = $crate::helpers::TestApp::spawn_configured(backend, $configure).await;
-                ($body)(app).await;
+                api::kernel::reach::Reach::system().run(($body)(app)).await;
             }
         }
     };
@@ -70,7 +70,7 @@ macro_rules! both_backends {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 let app = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite).await;
-                ($body)(app).await;
+                api::kernel::reach::Reach::system().run(($body)(app)).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -80,7 +80,7 @@ macro_rules! both_backends {
                     return;
                 };
                 let app = $crate::helpers::TestApp::spawn(backend).await;
-                ($body)(app).await;
+                api::kernel::reach::Reach::system().run(($body)(app)).await;
             }
         }
     };

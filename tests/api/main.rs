@@ -30,6 +30,7 @@ mod procure;
 mod quesiti;
 mod redis_outage;
 mod registration;
+mod row_level_security;
 mod schema_drift;
 mod security;
 mod shutdown;

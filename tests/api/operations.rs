@@ -20,12 +20,13 @@ both_backends!(health_and_readiness_answer_when_all_is_well, |app: TestApp| asyn
 });
 
 both_backends!(readiness_fails_while_a_migration_is_pending, |app: TestApp| async move {
-    Migrator::down(&app.state.db, Some(1)).await.unwrap();
+    let owner = api::db::connect_owner(&app.settings).await.unwrap();
+    Migrator::down(&owner, Some(1)).await.unwrap();
     let ready = app.get("/readyz").send().await.unwrap();
     assert_eq!(ready.status(), 503);
     let body: Value = ready.json().await.unwrap();
     assert_eq!(body["migrations"], false);
-    Migrator::up(&app.state.db, None).await.unwrap();
+    Migrator::up(&owner, None).await.unwrap();
     assert_eq!(app.get("/readyz").send().await.unwrap().status(), 200);
 });
 

@@ -329,13 +329,24 @@ both_backends!(a_hundred_aliased_checks_cost_a_hundred_units_and_are_refused_who
     assert_eq!(checks_audited(&app).await, 0, "nothing ran");
 
     // The refusal used nothing up: 60 aliased checks pass, and leave nothing.
+    let started = std::time::Instant::now();
     let res = post(json!({ "query": aliased_checks(60) })).await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["ratelimit-remaining"], "0");
     let body: Value = res.json().await.unwrap();
     assert_eq!(data(&body).as_object().unwrap().len(), 60);
-    let res = post(json!({ "query": format!("{{ {ONE_CHECK} }}") })).await.unwrap();
-    assert_eq!(res.status(), 429, "the 61st check of the minute");
+    // The quota refills one check a second: on a busy machine the 60 checks
+    // may take long enough for a few more to pass, never more than that.
+    let mut more = 0;
+    while post(json!({ "query": format!("{{ {ONE_CHECK} }}") })).await.unwrap().status() == 200 {
+        more += 1;
+        assert!(more <= 5, "checks beyond the quota keep passing");
+    }
+    assert!(
+        more as f64 <= started.elapsed().as_secs_f64(),
+        "{more} checks past the 60th within {:?}",
+        started.elapsed()
+    );
 });
 
 both_backends!(fragments_and_batches_do_not_multiply_the_partner_quota, |app: TestApp| async move {

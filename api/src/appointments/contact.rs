@@ -20,6 +20,7 @@ use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::Assignment;
 use crate::authz::Role;
 use crate::error::{AppError, AppResult};
+use crate::kernel::reach::Reach;
 use crate::tenancy::Scope;
 
 /// One record whose personal data the caller reads, and the role they read it as.
@@ -68,8 +69,8 @@ impl Loader<ContactRead> for ContactReads {
     }
 }
 
-pub fn loader(scope: &Scope) -> DataLoader<ContactReads, HashMapCache> {
-    DataLoader::with_cache(ContactReads(scope.clone()), tokio::spawn, HashMapCache::default())
+pub fn loader(scope: &Scope, reach: &Reach) -> DataLoader<ContactReads, HashMapCache> {
+    DataLoader::with_cache(ContactReads(scope.clone()), reach.spawner(), HashMapCache::default())
 }
 
 /// Records (once per request and record) that the caller read its personal data.

@@ -180,12 +180,12 @@ pub fn spawn(state: &AppState) -> Option<JoinHandle<()>> {
     }
     let db = state.db.clone();
     let base = state.settings.appointments.virtual_link_base.clone();
-    Some(tokio::spawn(async move {
+    Some(tokio::spawn(crate::kernel::reach::Reach::system().run(async move {
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
             // Errors are logged where converted (AppError::internal); try again next tick.
             let _ = enqueue_due(&db, &base, Utc::now()).await;
         }
-    }))
+    })))
 }

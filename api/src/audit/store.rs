@@ -34,7 +34,9 @@ pub async fn record(
         detail: Set(rec.detail.map(|d| d.to_string())),
         request_id: Set(request_id.map(str::to_owned)),
     })
-    .exec(conn)
+    // No RETURNING: on PostgreSQL it would require the event to be visible to
+    // its writer (row-level security), and the id is ours already.
+    .exec_without_returning(conn)
     .await?;
     Ok(())
 }
@@ -64,7 +66,7 @@ pub async fn record_many(
         detail: Set(rec.detail.map(|d| d.to_string())),
         request_id: Set(request_id.map(str::to_owned)),
     });
-    audit_event::Entity::insert_many(rows).exec(conn).await?;
+    audit_event::Entity::insert_many(rows).exec_without_returning(conn).await?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use crate::auth::Principal;
 use crate::authz::Role;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
+use crate::kernel::reach::Reach;
 
 /// The signed-in person.
 pub struct Me(pub Principal);
@@ -77,9 +78,14 @@ impl AuthMutation {
     async fn login(&self, ctx: &Context<'_>, username: String, password: String) -> AppResult<LoginPayload> {
         let state = ctx.app_state()?;
         let request_id = ctx.request()?.request_id.clone();
-        let signed_in = service::login(state, username.trim(), &password, Some(&request_id)).await?;
-        let principal =
-            service::load_principal(&state.db, signed_in.person_id).await?.ok_or_else(AppError::unauthenticated)?;
+        // Signing in reads the person's assignments before anyone is signed in (crate::kernel::reach).
+        let (signed_in, principal) = Reach::system()
+            .run(async {
+                let signed_in = service::login(state, username.trim(), &password, Some(&request_id)).await?;
+                let principal = service::load_principal(&state.db, signed_in.person_id).await?;
+                Ok::<_, AppError>((signed_in, principal.ok_or_else(AppError::unauthenticated)?))
+            })
+            .await?;
         Ok(LoginPayload { token: signed_in.token, expires_at: signed_in.expires_at, me: Me(principal) })
     }
 

@@ -14,6 +14,7 @@ use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::ccm::graphql::{CcmMutation, CcmQuery};
 use crate::faq::graphql::{FaqMutation, FaqQuery};
+use crate::kernel::reach::Reach;
 use crate::monitoring::graphql::MonitoringQuery;
 use crate::org::graphql::{ChildrenByParent, OrgMutation, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
@@ -95,28 +96,30 @@ pub fn sdl() -> String {
 /// their cache lives for one request only. List resolvers also prefetch the
 /// next level in one call (see `org::graphql::prefetch`), so the number of
 /// statements never depends on how the executor interleaves sibling fields.
-pub fn attach_scope(batch: BatchRequest, scope: &Scope) -> BatchRequest {
+pub fn attach_scope(batch: BatchRequest, scope: &Scope, reach: &Reach) -> BatchRequest {
     match batch {
-        BatchRequest::Single(r) => BatchRequest::Single(with_scope(r, scope)),
-        BatchRequest::Batch(rs) => BatchRequest::Batch(rs.into_iter().map(|r| with_scope(r, scope)).collect()),
+        BatchRequest::Single(r) => BatchRequest::Single(with_scope(r, scope, reach)),
+        BatchRequest::Batch(rs) => BatchRequest::Batch(rs.into_iter().map(|r| with_scope(r, scope, reach)).collect()),
     }
 }
 
-fn with_scope(request: Request, scope: &Scope) -> Request {
+fn with_scope(request: Request, scope: &Scope, reach: &Reach) -> Request {
     let scope = &scope.for_operation();
-    crate::procure::graphql::loaders(request, scope)
-        .data(DataLoader::with_cache(QuesitoById(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::with_cache(ClassificationById(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::with_cache(QuesitoUnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::with_cache(RecordUnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::with_cache(PersonById(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::with_cache(ServiceById(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(crate::appointments::contact::loader(scope))
-        .data(DataLoader::with_cache(UnitById(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::with_cache(DeliveriesByMessage(scope.clone()), tokio::spawn, HashMapCache::default()))
-        .data(DataLoader::new(AssignmentsByPerson(scope.clone()), tokio::spawn))
+    // Loaders run their batches in tasks of their own, with the request's reach.
+    let spawn = || reach.spawner();
+    crate::procure::graphql::loaders(request, scope, reach)
+        .data(DataLoader::with_cache(QuesitoById(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(ClassificationById(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(QuesitoUnitById(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(RecordUnitById(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(PersonById(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(ServiceById(scope.clone()), spawn(), HashMapCache::default()))
+        .data(crate::appointments::contact::loader(scope, reach))
+        .data(DataLoader::with_cache(UnitById(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(DeliveriesByMessage(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::new(AssignmentsByPerson(scope.clone()), spawn()))
         .data(scope.clone())
 }
 

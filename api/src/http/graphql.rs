@@ -14,6 +14,7 @@ use crate::auth::service::principal_for_token;
 use crate::error::AppError;
 use crate::graphql::context::RequestCtx;
 use crate::graphql::{self, AppSchema, MAX_BATCH};
+use crate::kernel::reach::Reach;
 use crate::state::AppState;
 use crate::tenancy::Scope;
 
@@ -129,14 +130,17 @@ async fn execute(
 ) -> HttpResponse {
     let request_id = request_id.to_string();
     let bearer = bearer_token(req);
+    // Resolving who calls reads sessions and role assignments of anyone: it acts
+    // for nobody yet (crate::kernel::reach). Execution then has the caller's reach.
     let principal = match &bearer {
-        Some(token) => match principal_for_token(state, token).await {
+        Some(token) => match Reach::system().run(principal_for_token(state, token)).await {
             Ok(p) => p.map(Arc::new),
             Err(err) => return graphql_error(err, &request_id),
         },
         None => None,
     };
-    let limits = match super::partner::gate(state, principal.as_deref(), &batch, &request_id).await {
+    let limits = match Reach::system().run(super::partner::gate(state, principal.as_deref(), &batch, &request_id)).await
+    {
         Ok(limits) => limits,
         Err(refused) => return refused,
     };
@@ -146,14 +150,16 @@ async fn execute(
         principal: principal.clone(),
         client_ip: req.peer_addr().map(|a| a.ip()),
     });
+    let mut reach = Reach::nowhere();
     if let Some(principal) = principal {
         let scope = Scope::new(state.db.clone(), state.authz.clone(), principal, Some(request_id.clone()));
-        batch = graphql::attach_scope(batch, &scope);
+        reach = scope.reach(false);
+        batch = graphql::attach_scope(batch, &scope, &reach);
     }
     // Unconstrained: tokio's cooperative budget would otherwise interrupt the
     // first pass over a long list half-way, and the DataLoaders would fire one
     // batch per interruption instead of one per level (an N+1 in disguise).
-    let mut response = tokio::task::unconstrained(schema.execute_batch(batch)).await;
+    let mut response = tokio::task::unconstrained(reach.run(schema.execute_batch(batch))).await;
     match &mut response {
         BatchResponse::Single(r) => graphql::ensure_error_codes(r),
         BatchResponse::Batch(rs) => rs.iter_mut().for_each(graphql::ensure_error_codes),

@@ -1,6 +1,7 @@
 //! Rules every area shares, written once.
 
 pub mod calendar;
+pub mod reach;
 pub mod write_txn;
 
 pub use write_txn::{WriteGate, WriteTxn};

@@ -14,6 +14,8 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
+use crate::kernel::reach::{Reach, set_statement};
+
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult, QueryResult,
     SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
@@ -34,8 +36,15 @@ impl WriteGate {
     /// takes the write lock at `BEGIN` (IMMEDIATE), so a read followed by a
     /// write never fails because another writer committed in between; it
     /// waits for the lock instead. PostgreSQL ignores the option.
-    pub async fn begin(&self, db: &DatabaseConnection) -> Result<WriteTxn, DbErr> {
+    ///
+    /// On PostgreSQL the transaction works with the caller's write `reach`
+    /// (`SET LOCAL`, see [`crate::kernel::reach`]).
+    pub async fn begin(&self, db: &DatabaseConnection, reach: &Reach) -> Result<WriteTxn, DbErr> {
         let txn = begin_write(db).await?;
+        if txn.get_database_backend() == DbBackend::Postgres {
+            let (sql, values) = set_statement(reach, true);
+            txn.query_one_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?;
+        }
         if self.0.swap(true, Ordering::AcqRel) {
             tracing::error!("a second write transaction was begun while the first is open");
         }

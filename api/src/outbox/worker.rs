@@ -148,7 +148,8 @@ pub fn spawn(state: &AppState) -> anyhow::Result<WorkerHandle> {
     let worker = Worker::new(state)?;
     let poll = state.settings.outbox.poll_interval;
     let (stop, mut stopped) = watch::channel(false);
-    let task = tokio::spawn(async move {
+    // The worker acts for nobody in particular: it sees every row (crate::kernel::reach).
+    let task = tokio::spawn(crate::kernel::reach::Reach::system().run(async move {
         tracing::info!(smtp = worker.transports.email.is_smtp(), "outbox worker started");
         loop {
             let full = match worker.drain_once().await {
@@ -169,6 +170,6 @@ pub fn spawn(state: &AppState) -> anyhow::Result<WorkerHandle> {
             }
         }
         tracing::info!("outbox worker stopped");
-    });
+    }));
     Ok(WorkerHandle { stop, task })
 }

@@ -63,7 +63,8 @@ pub async fn scan(db: &DatabaseConnection, day: NaiveDate) -> AppResult<ScanRepo
 
 /// Runs [`scan`] now and then every [`SCAN_EVERY`], for the life of the server.
 pub fn spawn(db: DatabaseConnection) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
+    // Workers act for nobody in particular: they see every row (crate::kernel::reach).
+    tokio::spawn(crate::kernel::reach::Reach::system().run(async move {
         let mut every = tokio::time::interval(SCAN_EVERY);
         every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
@@ -77,5 +78,5 @@ pub fn spawn(db: DatabaseConnection) -> tokio::task::JoinHandle<()> {
                 Err(_) => tracing::warn!("procura expiry scan failed; retrying at the next tick"),
             }
         }
-    })
+    }))
 }

@@ -27,6 +27,7 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
+use crate::kernel::reach::Reach;
 use crate::tenancy::Scope;
 use crate::validation::{fiscal_code_field, tax_code_field};
 
@@ -783,7 +784,9 @@ impl ProcureMutation {
     ) -> AppResult<RegistrationReceipt> {
         let state = ctx.app_state()?;
         let request = ctx.request()?;
-        registration::register_self(state, request.client_ip, input.into(), &request.request_id).await?;
+        // The public registers itself: the register is national (crate::kernel::reach).
+        let register = registration::register_self(state, request.client_ip, input.into(), &request.request_id);
+        Reach::system().run(register).await?;
         Ok(RegistrationReceipt {
             message: "Richiesta ricevuta: l'esito arriva all'indirizzo e-mail indicato".to_owned(),
             message_en: "Request received: the outcome is sent to the e-mail address given".to_owned(),
@@ -1038,8 +1041,8 @@ impl ProcureMutation {
 }
 
 /// Loaders this module needs per request (registered in `graphql::with_scope`).
-pub fn loaders(request: async_graphql::Request, scope: &Scope) -> async_graphql::Request {
+pub fn loaders(request: async_graphql::Request, scope: &Scope, reach: &Reach) -> async_graphql::Request {
     request
-        .data(DataLoader::new(ProfessionalById(scope.clone()), tokio::spawn))
-        .data(DataLoader::new(HistoryByProcura(scope.clone()), tokio::spawn))
+        .data(DataLoader::new(ProfessionalById(scope.clone()), reach.spawner()))
+        .data(DataLoader::new(HistoryByProcura(scope.clone()), reach.spawner()))
 }

@@ -1,0 +1,196 @@
+//! The caller's reach as PostgreSQL's row-level security sees it: the second wall.
+//!
+//! The first wall is the SQL scope every store puts in its queries
+//! ([`crate::tenancy`]). On PostgreSQL the server also works as the role
+//! `accoglienza_app`, which owns nothing and is subject to the policies of
+//! migration `m20261202_000100_row_level_security`: a row of a guarded table is
+//! visible only when one of its unit columns lies under a prefix of the
+//! table's setting (`accoglienza.quesito`, …). With no setting, nothing is.
+//!
+//! This module carries the reach from the request to the connection: a
+//! task-local set around each GraphQL execution ([`Reach::run`]), which the
+//! pool writes into the session each time it hands a connection out
+//! ([`crate::db`]), and which a write transaction overrides with the caller's
+//! write reach (`SET LOCAL`, [`crate::kernel::write_txn`]). Work that acts for
+//! nobody in particular (sign-in, registration, workers, seeding, tests'
+//! fixtures) runs under [`Reach::system`]. SQLite has no such wall: there the
+//! SQL scope is the only one.
+
+use std::future::Future;
+
+use futures::future::BoxFuture;
+
+use crate::authz::Action;
+
+/// The guarded tables' settings, and the actions whose reach each admits.
+/// A table not listed has no organisation-owned rows (the org tree, people,
+/// services, the professionals' register and their procure, outbox, sessions)
+/// or holds configuration every filer needs (classifications, SLA, FAQ).
+pub const SETTINGS: [(&str, Admits); 5] = [
+    ("accoglienza.quesito", Admits::Area("quesito:")),
+    ("accoglienza.appointment", Admits::Area("appointments:")),
+    ("accoglienza.callback", Admits::Area("callbacks:")),
+    ("accoglienza.contact", Admits::Area("ccm:")),
+    // Audit events and role assignments are read by every area.
+    ("accoglienza.any", Admits::Every),
+];
+
+/// Which actions make up a setting's reach.
+#[derive(Clone, Copy, Debug)]
+pub enum Admits {
+    /// Actions whose policy name starts with this area prefix.
+    Area(&'static str),
+    Every,
+}
+
+impl Admits {
+    pub fn admits(self, action: Action) -> bool {
+        match self {
+            Admits::Area(prefix) => action.as_str().starts_with(prefix),
+            Admits::Every => true,
+        }
+    }
+}
+
+/// Actions that name where a record goes, not records one reads: a quesito's
+/// target CRIC or directorate, the office a CCM books at, the office a
+/// callback is asked of. Their "anywhere" reach applies to writes only; what
+/// the caller wrote stays visible through the `filed_by`/`booked_by`/
+/// `requested_by` unit columns.
+pub const TARGET_ONLY: [Action; 4] =
+    [Action::QuesitoFile, Action::QuesitoRoute, Action::AppointmentBook, Action::CallbackRequest];
+
+/// Where one table's rows are visible: under these path prefixes, everywhere,
+/// and whether rows that belong to no unit are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableReach {
+    pub everywhere: bool,
+    pub prefixes: Vec<String>,
+    pub unowned: bool,
+}
+
+impl TableReach {
+    /// The setting's value: `*`, or comma-separated `LIKE` patterns, with `-`
+    /// standing for "rows of no unit". Paths are codes and slashes only.
+    pub fn setting(&self) -> String {
+        if self.everywhere {
+            return "*".to_owned();
+        }
+        let mut parts: Vec<String> = self.prefixes.iter().map(|p| format!("{p}%")).collect();
+        if self.unowned {
+            parts.push("-".to_owned());
+        }
+        parts.join(",")
+    }
+}
+
+/// One reach per guarded setting, in the order of [`SETTINGS`], and the
+/// caller (`accoglienza.person`): a callback request is visible to the person
+/// it is assigned to, wherever they work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reach {
+    tables: Vec<TableReach>,
+    person: Option<uuid::Uuid>,
+}
+
+/// The setting that names the caller.
+pub const PERSON_SETTING: &str = "accoglienza.person";
+
+tokio::task_local! {
+    static CURRENT: Reach;
+}
+
+impl Reach {
+    /// Sees nothing: what an unauthenticated request and a connection nobody set get.
+    pub fn nowhere() -> Self {
+        Reach { tables: vec![TableReach::default(); SETTINGS.len()], person: None }
+    }
+
+    /// Sees everything: for work done for nobody in particular (see the module docs).
+    pub fn system() -> Self {
+        Reach { tables: vec![TableReach { everywhere: true, ..Default::default() }; SETTINGS.len()], person: None }
+    }
+
+    pub fn from_tables(tables: Vec<TableReach>, person: uuid::Uuid) -> Self {
+        assert_eq!(tables.len(), SETTINGS.len(), "one reach per guarded setting");
+        Reach { tables, person: Some(person) }
+    }
+
+    /// The values of [`SETTINGS`], in order, then of [`PERSON_SETTING`].
+    pub fn settings(&self) -> Vec<String> {
+        let mut values: Vec<String> = self.tables.iter().map(TableReach::setting).collect();
+        values.push(self.person.map(|p| p.to_string()).unwrap_or_default());
+        values
+    }
+
+    /// Runs `fut` with this reach on every connection it takes from the pool.
+    pub async fn run<F: Future>(self, fut: F) -> F::Output {
+        CURRENT.scope(self, fut).await
+    }
+
+    /// The reach of the running task; [`Reach::nowhere`] outside any.
+    pub fn current() -> Reach {
+        CURRENT.try_with(Reach::clone).unwrap_or_else(|_| Reach::nowhere())
+    }
+
+    /// A spawner for DataLoaders: their batches run in tasks of their own, which
+    /// must keep the reach of the request that spawned them.
+    pub fn spawner(&self) -> impl Fn(BoxFuture<'static, ()>) -> tokio::task::JoinHandle<()> + Send + Sync + 'static {
+        let reach = self.clone();
+        move |fut| tokio::spawn(reach.clone().run(fut))
+    }
+}
+
+/// Writes a reach into the session (`local = false`) or the transaction (`local = true`).
+pub fn set_statement(reach: &Reach, local: bool) -> (String, Vec<sea_orm::Value>) {
+    let calls: Vec<String> = SETTINGS
+        .iter()
+        .map(|(name, _)| *name)
+        .chain([PERSON_SETTING])
+        .enumerate()
+        .map(|(i, name)| format!("set_config('{name}', ${}, {local})", i + 1))
+        .collect();
+    let values = reach.settings().into_iter().map(sea_orm::Value::from).collect();
+    (format!("SELECT {}", calls.join(", ")), values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reach_becomes_like_patterns_with_a_marker_for_rows_of_no_unit() {
+        let r =
+            TableReach { everywhere: false, prefixes: vec!["/IT/SAR/".into(), "/IT/LAZ/RM/".into()], unowned: true };
+        assert_eq!(r.setting(), "/IT/SAR/%,/IT/LAZ/RM/%,-");
+        assert_eq!(TableReach::default().setting(), "");
+        let mut system = vec!["*"; SETTINGS.len()];
+        system.push("");
+        assert_eq!(Reach::system().settings(), system);
+    }
+
+    #[test]
+    fn the_set_statement_names_every_setting_once() {
+        let (sql, values) = set_statement(&Reach::nowhere(), true);
+        assert_eq!(values.len(), SETTINGS.len() + 1);
+        assert!(sql.contains("set_config('accoglienza.quesito', $1, true)"), "{sql}");
+        assert!(sql.contains("set_config('accoglienza.any', $5, true)"), "{sql}");
+        assert!(sql.contains("set_config('accoglienza.person', $6, true)"), "{sql}");
+    }
+
+    #[tokio::test]
+    async fn the_reach_follows_the_task_and_its_loaders() {
+        assert_eq!(Reach::current(), Reach::nowhere());
+        let seen = Reach::system()
+            .run(async {
+                let (tx, rx) = tokio::sync::oneshot::channel();
+                let spawn = Reach::current().spawner();
+                spawn(Box::pin(async move {
+                    let _ = tx.send(Reach::current());
+                }));
+                rx.await.unwrap()
+            })
+            .await;
+        assert_eq!(seen, Reach::system());
+    }
+}
