@@ -166,3 +166,47 @@ async fn a_guarded_row_written_outside_the_reach_is_refused() {
         .await;
     assert!(refused.to_string().contains("row-level security"), "{refused}");
 }
+
+/// The production setup: the owner migrates, a login that owns nothing serves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_two_logins_the_serving_one_owns_nothing_and_cannot_escape_the_role() {
+    let Some(backend) = Backend::postgres() else {
+        eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+        return;
+    };
+    let Backend::Postgres { url, .. } = &backend else { unreachable!() };
+    let url = url.clone();
+    let owner = sea_orm::Database::connect(url.as_str()).await.unwrap();
+    // As a DBA would, before the first start (the trust authentication of the test cluster needs no password).
+    for sql in [
+        "DO $$ BEGIN CREATE ROLE accoglienza_app NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+        "DO $$ BEGIN CREATE ROLE accoglienza_test_web LOGIN IN ROLE accoglienza_app; \
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+    ] {
+        owner.execute_unprepared(sql).await.unwrap();
+    }
+    let mut web_url = reqwest::Url::parse(&url).unwrap();
+    web_url.set_username("accoglienza_test_web").unwrap();
+    let app = TestApp::spawn_configured(backend, |s| {
+        s.database_migration_url = Some(s.database_url.clone());
+        s.database_url = web_url.to_string();
+    })
+    .await;
+
+    let token = app.login("dr.sardegna").await;
+    let res = app.graphql(Some(&token), "{ quesiti(first: 50) { nodes { id } } }", serde_json::json!({})).await;
+    assert!(!res["data"]["quesiti"]["nodes"].as_array().unwrap().is_empty(), "{res}");
+
+    let db = app.state.db.clone();
+    let escape = Reach::nowhere()
+        .run(async {
+            db.execute_unprepared("RESET ROLE").await.unwrap();
+            let sql = "SELECT session_user::text AS login, (SELECT count(*) FROM quesito) AS seen";
+            let row = db.query_one_raw(Statement::from_string(db.get_database_backend(), sql)).await.unwrap().unwrap();
+            (row.try_get::<String>("", "login").unwrap(), row.try_get::<i64>("", "seen").unwrap())
+        })
+        .await;
+    assert_eq!(escape, ("accoglienza_test_web".to_owned(), 0), "a reset role is still a login that owns nothing");
+    let altered = Reach::nowhere().run(db.execute_unprepared("ALTER TABLE quesito DISABLE ROW LEVEL SECURITY")).await;
+    assert!(altered.unwrap_err().to_string().contains("must be owner"));
+}
