@@ -616,3 +616,51 @@ both_backends!(the_expert_converting_a_quesito_picks_among_the_offices_of_its_re
     assert_eq!(data(&res)["answerQuesito"]["status"], "ANSWERED");
     assert!(conversion_offices(&app, &expert, id).await.is_empty());
 });
+
+/// Rows a conversion writes, counted unscoped: the quesito's version, its
+/// events, the audit events about it, and all bookings.
+async fn conversion_footprint(app: &TestApp, id: &str) -> (i32, u64, u64, u64) {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let db = &app.state.db;
+    let uuid: uuid::Uuid = id.parse().unwrap();
+    let version = entities::quesito::Entity::find_by_id(uuid).one(db).await.unwrap().unwrap().version;
+    let events = entities::quesito_event::Entity::find()
+        .filter(entities::quesito_event::Column::QuesitoId.eq(uuid))
+        .count(db)
+        .await
+        .unwrap();
+    let audited = entities::audit_event::Entity::find()
+        .filter(entities::audit_event::Column::RecordId.eq(id))
+        .count(db)
+        .await
+        .unwrap();
+    let bookings = entities::appointment::Entity::find().count(db).await.unwrap();
+    (version, events, audited, bookings)
+}
+
+// The one write path (issue 13): conversion writes the quesito's transition,
+// its event and its audit event first, and only then books; a booking refused
+// there must take all of them back with it.
+both_backends!(
+    a_conversion_refused_after_its_first_write_leaves_no_row_and_no_audit_event,
+    |app: TestApp| async move {
+        let expert = app.login("cric.sardegna").await;
+        let q = file_ok(&app, "DR-SAR", "Fascicolo da ricostruire").await;
+        let id = q["id"].as_str().unwrap();
+        take(&app, &expert, id).await;
+        let before = conversion_footprint(&app, id).await;
+
+        // A day beyond CUP's 24-day window is refused by the booking, after the transition was written.
+        let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 60) })).await;
+        assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+        assert_eq!(conversion_footprint(&app, id).await, before, "(version, events, audit events, bookings)");
+        assert_eq!(data(&get(&app, &expert, id).await)["quesito"]["status"], "IN_PROGRESS");
+
+        // The same conversion, bookable, writes all of them together.
+        let res = app.graphql(Some(&expert), CONVERT, json!({ "id": id, "i": booking("UT-CA1", 7) })).await;
+        assert_eq!(data(&res)["convertQuesitoToAppointment"]["status"], "CONVERTED_TO_APPOINTMENT");
+        let after = conversion_footprint(&app, id).await;
+        assert_eq!((after.0, after.1, after.3), (before.0 + 1, before.1 + 1, before.3 + 1));
+        assert!(after.2 > before.2, "the conversion is audited");
+    }
+);
