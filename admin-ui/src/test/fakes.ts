@@ -1,8 +1,8 @@
 import { CombinedError, type Client, type Operation, type OperationResult } from 'urql';
 import { concat, fromValue, never } from 'wonka';
 import { vi } from 'vitest';
-import type { Me } from '../auth/meContext';
-import type { ApiErrorCode } from '../api/errors';
+import type { Me } from '../features/auth/meContext';
+import type { ApiErrorCode } from '../shared/api/errors';
 
 type Answer = { data?: unknown; error?: CombinedError } | 'pending';
 type Responder = (operationName: string, variables: Record<string, unknown>) => Answer;

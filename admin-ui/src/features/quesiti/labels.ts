@@ -1,0 +1,70 @@
+import type { ContactChannel, ContactOutcome, Priority, QuesitoStatus, Section } from '../../gql/graphql';
+
+export const SECTION_ORDER: readonly Section[] = ['PENSIONI', 'SOSTEGNO_REDDITO', 'SOGGETTO_CONTRIBUENTE'];
+
+export const SECTION_LABELS: Record<Section, string> = {
+  PENSIONI: 'Pensioni',
+  SOSTEGNO_REDDITO: 'Prestazioni a sostegno del reddito',
+  SOGGETTO_CONTRIBUENTE: 'Soggetto contribuente',
+};
+
+export const STATUS_ORDER: readonly QuesitoStatus[] = [
+  'NEW',
+  'IN_PROGRESS',
+  'ANSWERED',
+  'FORWARDED_CENTRAL',
+  'CONVERTED_TO_APPOINTMENT',
+  'CANCELLED',
+];
+
+export const STATUS_LABELS: Record<QuesitoStatus, string> = {
+  NEW: 'Nuovo',
+  IN_PROGRESS: 'In lavorazione',
+  ANSWERED: 'Risposto',
+  FORWARDED_CENTRAL: 'Inoltrato alla Direzione Centrale',
+  CONVERTED_TO_APPOINTMENT: 'Convertito in appuntamento',
+  CANCELLED: 'Annullato',
+};
+
+export const PRIORITY_ORDER: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH'];
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  LOW: 'Bassa',
+  NORMAL: 'Normale',
+  HIGH: 'Alta',
+};
+
+export const CONTACT_CHANNEL_ORDER: readonly ContactChannel[] = ['PHONE', 'EMAIL', 'PEC', 'CHAT', 'COUNTER'];
+
+export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
+  PHONE: 'Telefono',
+  EMAIL: 'E-mail',
+  PEC: 'PEC',
+  CHAT: 'Chat',
+  COUNTER: 'Sportello',
+};
+
+export const CONTACT_OUTCOME_ORDER: readonly ContactOutcome[] = [
+  'ANSWERED',
+  'QUESITO_FILED',
+  'APPOINTMENT_BOOKED',
+  'CALLBACK_REQUESTED',
+];
+
+export const CONTACT_OUTCOME_LABELS: Record<ContactOutcome, string> = {
+  ANSWERED: 'Risposta fornita',
+  QUESITO_FILED: 'Quesito inoltrato al CRIC',
+  APPOINTMENT_BOOKED: 'Appuntamento prenotato',
+  CALLBACK_REQUESTED: 'Richiamata richiesta',
+};
+
+const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' });
+const dateOnly = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: 'Europe/Rome' });
+
+export function formatDateTime(value: string | null | undefined): string {
+  return value ? dateTime.format(new Date(value)) : '—';
+}
+
+export function formatDate(value: string | null | undefined): string {
+  return value ? dateOnly.format(new Date(value)) : '—';
+}
