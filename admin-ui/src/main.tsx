@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/AppRoutes';
-import { SessionProvider } from './features/auth/SessionProvider';
+import { SessionProvider } from './features/auth';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

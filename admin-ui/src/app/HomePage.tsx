@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
-import { useMe } from '../features/auth/meContext';
-import { describeAssignment } from '../features/auth/roleLabels';
+import { useMe, describeAssignment } from '../features/auth';
 import { EmptyState } from '../shared/components/EmptyState';
 import { usePageTitle } from '../shared/components/usePageTitle';
 import { navigationFor } from './layout/navigation';

@@ -1,7 +1,7 @@
 import { CombinedError, type Client, type Operation, type OperationResult } from 'urql';
 import { concat, fromValue, never } from 'wonka';
 import { vi } from 'vitest';
-import type { Me } from '../features/auth/meContext';
+import type { Me } from '../features/auth';
 import type { ApiErrorCode } from '../shared/api/errors';
 
 type Answer = { data?: unknown; error?: CombinedError } | 'pending';

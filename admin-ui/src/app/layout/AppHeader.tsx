@@ -1,8 +1,6 @@
 import { Button, Header, HeaderContent, HeaderRightZone, Headers } from 'design-react-kit';
 import { Link } from 'react-router';
-import type { Me } from '../../features/auth/meContext';
-import { describeAssignment } from '../../features/auth/roleLabels';
-import { useSignOut } from '../../features/auth/useSignOut';
+import { type Me, describeAssignment, useSignOut } from '../../features/auth';
 import { MainNav } from './MainNav';
 
 /** Brand, the signed-in person with their roles and units, sign-out, and the main menu. */

@@ -1,7 +1,7 @@
 import { Skiplink, SkiplinkItem } from 'design-react-kit';
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import { useMe } from '../../features/auth/meContext';
+import { useMe } from '../../features/auth';
 import { AppHeader } from './AppHeader';
 
 /** The frame of every signed-in screen: skip links, header with menu, main content, footer. */

@@ -1,6 +1,6 @@
 import { Alert } from 'design-react-kit';
 import type { ReactNode } from 'react';
-import { useMe } from '../../features/auth/meContext';
+import { useMe } from '../../features/auth';
 import { ERROR_HEADINGS } from '../../shared/components/errorHeadings';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { canOpen } from './navigation';

@@ -2,7 +2,7 @@ import { Button } from 'design-react-kit';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useMutation } from 'urql';
 import { MutationError } from '../../shared/components/MutationError';
-import { CupImportMutation } from '../services/operations';
+import { CupImportMutation } from './operations';
 import { ImportReport } from './ImportReport';
 
 const MAX_BYTES = 1024 * 1024;

@@ -1,4 +1,4 @@
-import { formatDate } from './labels';
+import { formatDate } from '../../shared/format/calendar';
 import type { CupImportMutation } from '../../gql/graphql';
 
 export type CupImportReport = CupImportMutation['importCupBookings'];

@@ -2,7 +2,7 @@ import { Button } from 'design-react-kit';
 import { useId } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MutationError } from '../../shared/components/MutationError';
-import { formatDateTime } from './labels';
+import { formatDateTime } from '../../shared/format/calendar';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { useDraft } from '../../shared/forms/useDraft';

@@ -1,8 +1,6 @@
 import type {
   AppointmentChannel,
   AppointmentStatus,
-  CallbackOutcome,
-  CallbackStatus,
   CounterOutcome,
   PrecallCoverage,
   PrecallOutcome,
@@ -77,36 +75,3 @@ export const COUNTER_OUTCOME_LABELS: Record<CounterOutcome, string> = {
   NO_SHOW: 'Cittadino non presentato',
   NOT_DELIVERABLE: 'Servizio non erogabile',
 };
-
-export const CALLBACK_STATUS_LABELS: Record<CallbackStatus, string> = {
-  WAITING: 'In attesa',
-  ASSIGNED: 'Assegnata',
-  DONE: 'Conclusa',
-};
-
-export const CALLBACK_OUTCOME_LABELS: Record<CallbackOutcome, string> = {
-  RESOLVED: 'Risolta',
-  ROUTED_INTERNALLY: "Inoltrata all'unità competente",
-  NO_ANSWER: 'Nessuna risposta',
-};
-
-/** `2026-11-25` → `25/11/2026`. */
-export function formatDate(value: string | null | undefined): string {
-  const date = value ?? '';
-  const [y, m, d] = date.split('-');
-  return d && m && y ? `${d}/${m}/${y}` : date;
-}
-
-/** `09:20:00` → `09:20`. */
-export function formatTime(value: string | null | undefined): string {
-  return (value ?? '').slice(0, 5);
-}
-
-export function formatDateTime(value: string): string {
-  return new Date(value).toLocaleString('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' });
-}
-
-/** Today in Europe/Rome as `yyyy-mm-dd`. */
-export function todayInRome(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -42,25 +42,6 @@ export const WorklistCounterSessionsQuery = graphql(`
   }
 `);
 
-export const WorklistCallbacksQuery = graphql(`
-  query WorklistCallbacks {
-    myWorklist {
-      callbacks {
-        id
-        phone
-        topic
-        status
-        attempts
-        version
-        availableFrom
-        outcome
-        note
-        unit { name }
-      }
-    }
-  }
-`);
-
 export const PrecallRecordMutation = graphql(`
   mutation PrecallRecord($appointmentId: ID!, $input: PrecallOutcomeInput!, $version: Int) {
     recordPrecallOutcome(appointmentId: $appointmentId, input: $input, version: $version) {
@@ -109,19 +90,6 @@ export const AppointmentNextMutation = graphql(`
   }
 `);
 
-export const CallbackAttemptMutation = graphql(`
-  mutation CallbackAttempt($id: ID!, $outcome: CallbackOutcome!, $note: String, $version: Int) {
-    recordCallbackAttempt(id: $id, outcome: $outcome, note: $note, version: $version) {
-      id
-      version
-      status
-      attempts
-      outcome
-      note
-    }
-  }
-`);
-
 export const PrecontactShowQuery = graphql(`
   query PrecontactShow($appointmentId: ID!) {
     precontactEmail(appointmentId: $appointmentId) { from to cc subject body }
@@ -153,23 +121,77 @@ export const PrecontactReplyMutation = graphql(`
   }
 `);
 
-// At the counter: may this collaborator act for this client on this service? Audited on every call.
-export const CollaboratorCheckQuery = graphql(`
-  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {
-    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {
-      authorized
-      reason
-      message
-      on
-      procura {
+export const OfficeDayAppointmentsQuery = graphql(`
+  query OfficeDayAppointments($filter: AppointmentFilter, $first: Int, $after: String) {
+    appointments(filter: $filter, first: $first, after: $after) {
+      nodes {
         id
+        cupNumber
+        time
+        citizenName
         status
-        services
-        validFrom
-        validTo
-        collaboratorsAuthorized
-        professional { id name fiscalCode }
+        channel
+        version
+        service { code name fast }
+        precall { status coverage outcome result assignee { username displayName } }
+        counter { channel outcome operator { username displayName } }
       }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const CupImportMutation = graphql(`
+  mutation CupImport($officeCode: String!, $file: Upload!) {
+    importCupBookings(officeCode: $officeCode, file: $file) {
+      created
+      updated
+      unchanged
+      cancelled
+      days
+      rejected { row cupNumber reason }
+    }
+  }
+`);
+
+export const PrecallsAssignMutation = graphql(`
+  mutation PrecallsAssign($appointmentIds: [ID!]!, $username: String!) {
+    assignPrecalls(appointmentIds: $appointmentIds, username: $username) {
+      id
+      version
+      precall { status assignee { username displayName } }
+    }
+  }
+`);
+
+export const PrecallsAutoAssignMutation = graphql(`
+  mutation PrecallsAutoAssign($officeCode: String!, $date: NaiveDate!) {
+    autoAssignPrecalls(officeCode: $officeCode, date: $date) {
+      assigned { id }
+      withoutSkilledOperator { id cupNumber service { name } }
+      perOperator { username count }
+    }
+  }
+`);
+
+export const CounterAssignMutation = graphql(`
+  mutation CounterAssign($appointmentId: ID!, $username: String!, $channel: AppointmentChannel!, $version: Int) {
+    assignCounter(appointmentId: $appointmentId, username: $username, channel: $channel, version: $version) {
+      id
+      version
+      status
+      counter { channel operator { username displayName } }
+    }
+  }
+`);
+
+export const AppointmentCancelMutation = graphql(`
+  mutation AppointmentCancel($id: ID!, $reason: String!, $version: Int) {
+    cancelAppointment(id: $id, reason: $reason, version: $version) {
+      id
+      version
+      status
+      cancelReason
     }
   }
 `);

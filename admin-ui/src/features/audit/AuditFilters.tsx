@@ -5,7 +5,7 @@ import { TextField } from '../../shared/components/TextField';
 import { localDateTimeToIso } from '../../shared/format/dateTime';
 import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInvalid';
 import type { AuditEventFilter } from '../../gql/graphql';
-import { unitChoiceLabel, type UnitChoice } from '../org/useVisibleUnits';
+import { unitChoiceLabel, type UnitChoice } from '../org';
 import { ACTION_LABELS, RECORD_TYPE_LABELS } from './labels';
 
 /** The filters as typed; `from` / `to` are `datetime-local` values (local time). */

@@ -8,7 +8,7 @@ import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
-import { useVisibleUnits } from '../org/useVisibleUnits';
+import { useVisibleUnits } from '../org';
 import { AuditFilters, buildAuditFilter, EMPTY_AUDIT_FILTERS, type AuditFilterForm } from './AuditFilters';
 import { actingRoleLabel, actionLabel, recordTypeLabel } from './labels';
 import { AuditEventListQuery } from './operations';

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '../auth/roleLabels';
+import { ROLE_LABELS } from '../auth';
 import type { Role } from '../../gql/graphql';
 
 /** Italian names of the actions the API records (`area.verb`); others are shown as they come. */

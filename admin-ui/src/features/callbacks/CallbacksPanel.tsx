@@ -2,7 +2,8 @@ import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MutationError } from '../../shared/components/MutationError';
-import { CALLBACK_OUTCOME_LABELS, CALLBACK_STATUS_LABELS, formatDateTime } from '../appointments/labels';
+import { CALLBACK_OUTCOME_LABELS, CALLBACK_STATUS_LABELS } from './labels';
+import { formatDateTime } from '../../shared/format/calendar';
 import { usePaged } from '../../shared/components/usePaged';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
@@ -10,7 +11,7 @@ import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { TextField } from '../../shared/components/TextField';
 import type { CallbackOutcome } from '../../gql/graphql';
-import { CallbackAttemptMutation, WorklistCallbacksQuery } from '../appointments/operations';
+import { CallbackAttemptMutation, WorklistCallbacksQuery } from './operations';
 import { RadioGroup } from '../../shared/components/RadioGroup';
 
 const CALLBACK_OUTCOMES: readonly CallbackOutcome[] = ['RESOLVED', 'ROUTED_INTERNALLY', 'NO_ANSWER'];

@@ -8,8 +8,8 @@ import { TextField } from '../../shared/components/TextField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import type { Section } from '../../gql/graphql';
 import { SelectField } from '../../shared/components/fields';
-import { SECTION_LABELS, SECTION_ORDER } from '../quesiti/labels';
-import { FaqSearchQuery } from '../quesiti/operations';
+import { SECTION_LABELS, SECTION_ORDER } from '../quesiti';
+import { FaqSearchQuery } from './operations';
 
 /**
  * Full-text search of the published FAQ (Italian word forms match), best match

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { EmptyState } from '../../shared/components/EmptyState';
 import type { MonitoringStatsQuery } from '../../gql/graphql';
-import { UNIT_KIND_LABELS } from '../org/unitLabels';
+import { UNIT_KIND_LABELS } from '../org';
 import { formatCount, formatShare } from './format';
 import { FIGURE_LABELS as L } from './labels';
 import { monitoringHref } from './selection';

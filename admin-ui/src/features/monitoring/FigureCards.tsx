@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CHANNEL_LABELS } from '../appointments/labels';
+import { CHANNEL_LABELS } from '../appointments';
 import { formatCount, formatShare } from './format';
 import { FIGURE_LABELS as L } from './labels';
 import { sessionsByChannel, type Figures } from './shape';

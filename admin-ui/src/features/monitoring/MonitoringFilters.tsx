@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextField } from '../../shared/components/TextField';
 import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInvalid';
-import { unitChoiceLabel } from '../org/useVisibleUnits';
+import { unitChoiceLabel } from '../org';
 import { MAX_RANGE_DAYS, validateRange, type RangeErrors } from './range';
 
 type FormErrors = RangeErrors & { unitCode?: string };

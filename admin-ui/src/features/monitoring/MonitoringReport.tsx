@@ -4,7 +4,7 @@ import { hasErrorCode } from '../../shared/api/errors';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
-import { UNIT_KIND_LABELS } from '../org/unitLabels';
+import { UNIT_KIND_LABELS } from '../org';
 import { ChildrenTable } from './ChildrenTable';
 import { CsvDownload } from './CsvDownload';
 import { DailyChart } from './DailyChart';

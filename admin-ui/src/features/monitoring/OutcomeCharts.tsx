@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CHANNEL_LABELS } from '../appointments/labels';
+import { CHANNEL_LABELS } from '../appointments';
 import { formatCount, formatShare } from './format';
 import { CHANNEL_ORDER } from './labels';
 import { counterOutcomeShares, precallOutcomeShares, type AppointmentFigures, type ShareRow } from './shape';

@@ -1,4 +1,4 @@
-import { SECTION_LABELS, SECTION_ORDER } from '../quesiti/labels';
+import { SECTION_LABELS, SECTION_ORDER } from '../quesiti';
 import { formatCount, formatHours } from './format';
 import { FIGURE_LABELS as L } from './labels';
 import { quesitiTotal, type Figures } from './shape';

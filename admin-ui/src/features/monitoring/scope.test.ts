@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleAssignment } from '../auth/meContext';
+import type { RoleAssignment } from '../auth';
 import type { Role } from '../../gql/graphql';
 import { demoUnits } from '../../test/units';
 import { ancestry, statsUnitChoices, topStatsUnitCode } from './scope';

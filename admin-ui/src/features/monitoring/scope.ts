@@ -1,6 +1,6 @@
-import type { RoleAssignment } from '../auth/meContext';
+import type { RoleAssignment } from '../auth';
 import type { Role } from '../../gql/graphql';
-import type { UnitChoice } from '../org/useVisibleUnits';
+import type { UnitChoice } from '../org';
 
 /** The roles that may read the figures (`stats:read`), highest first. */
 export const STATS_ROLES: readonly Role[] = ['ADMIN', 'REGIONAL_DIRECTOR', 'PROVINCIAL_DIRECTOR', 'OFFICE_DIRECTOR'];

@@ -66,3 +66,12 @@ export const OrgUnitChoicesQuery = graphql(`
     }
   }
 `);
+
+export const OfficeDayOfficesQuery = graphql(`
+  query OfficeDayOffices($first: Int, $after: String) {
+    orgUnits(kind: TERRITORIAL_OFFICE, first: $first, after: $after) {
+      nodes { id code name size virtualCounter }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);

@@ -2,20 +2,13 @@ import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldErrorsOf, withoutFieldErrors } from '../../shared/api/errors';
-import { describeAssignment } from '../auth/roleLabels';
+import { describeAssignment } from '../auth';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInvalid';
 import { useDraft } from '../../shared/forms/useDraft';
-import {
-  AssignmentFields,
-  EMPTY_ASSIGNMENT,
-  assignmentInput,
-  validateAssignment,
-  type AssignmentDraft,
-  type AssignmentErrors,
-} from './AssignmentFields';
+import { AssignmentFields, EMPTY_ASSIGNMENT, assignmentInput, validateAssignment, type AssignmentDraft, type AssignmentErrors } from './AssignmentFields';
 import { PersonAssignRoleMutation } from './operations';
 import type { GrantOptions } from './useGrantOptions';
 

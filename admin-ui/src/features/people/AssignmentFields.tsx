@@ -1,7 +1,7 @@
 import type { Role } from '../../gql/graphql';
-import { ROLE_LABELS, SECTION_LABELS } from '../auth/roleLabels';
+import { ROLE_LABELS, SECTION_LABELS } from '../auth';
 import { SelectField } from '../../shared/components/SelectField';
-import { unitChoiceLabel, type UnitChoice } from '../org/useVisibleUnits';
+import { unitChoiceLabel, type UnitChoice } from '../org';
 import { SECTIONS, takesSection, type GrantOption } from './grants';
 
 /** A role assignment being chosen: strings as the selects hold them ('' = not chosen). */

@@ -11,17 +11,10 @@ import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInval
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useDraft } from '../../shared/forms/useDraft';
 import type { CreatePersonInput } from '../../gql/graphql';
-import type { UnitChoice } from '../org/useVisibleUnits';
-import {
-  AssignmentFields,
-  EMPTY_ASSIGNMENT,
-  assignmentInput,
-  validateAssignment,
-  type AssignmentDraft,
-} from './AssignmentFields';
+import { type UnitChoice, PEOPLE_PATH, personPath } from '../org';
+import { AssignmentFields, EMPTY_ASSIGNMENT, assignmentInput, validateAssignment, type AssignmentDraft } from './AssignmentFields';
 import type { GrantOption } from './grants';
 import { PersonCreateMutation } from './operations';
-import { PEOPLE_PATH, personPath } from '../org/paths';
 import type { PersonPageState } from './PersonPage';
 import { useGrantOptions } from './useGrantOptions';
 

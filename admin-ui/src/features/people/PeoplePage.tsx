@@ -2,7 +2,7 @@ import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { hasErrorCode } from '../../shared/api/errors';
-import { ROLE_LABELS, describeAssignment } from '../auth/roleLabels';
+import { ROLE_LABELS, describeAssignment } from '../auth';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
@@ -12,11 +12,9 @@ import { TextField } from '../../shared/components/TextField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import type { PeopleFilterInput, Role } from '../../gql/graphql';
-import { OrgTabs } from '../org/OrgTabs';
-import { unitChoiceLabel, useVisibleUnits, type UnitChoice } from '../org/useVisibleUnits';
+import { OrgTabs, unitChoiceLabel, useVisibleUnits, type UnitChoice, NEW_PERSON_PATH, personPath } from '../org';
 import { ALL_ROLES } from './grants';
 import { PersonListQuery } from './operations';
-import { NEW_PERSON_PATH, personPath } from '../org/paths';
 
 export interface PeopleFilterForm {
   search: string;

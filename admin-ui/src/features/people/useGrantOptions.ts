@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CombinedError } from 'urql';
-import { useMe } from '../auth/meContext';
-import { useVisibleUnits, type UnitChoice } from '../org/useVisibleUnits';
+import { useMe } from '../auth';
+import { useVisibleUnits, type UnitChoice } from '../org';
 import { grantOptions, type GrantOption } from './grants';
 
 export interface GrantOptions {

@@ -1,7 +1,7 @@
 import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { formatDate } from '../appointments/labels';
+import { formatDate } from '../../shared/format/calendar';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextField } from '../../shared/components/TextField';
@@ -9,11 +9,11 @@ import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInval
 import { useDraft } from '../../shared/forms/useDraft';
 import type { CollaboratorCheckQueryVariables, DelegableService } from '../../gql/graphql';
 import { normalizeFiscalCode } from '../../shared/validation/fiscalCode';
-import { onlyFieldErrors, serverFieldErrors } from '../quesiti/validation';
+import { onlyFieldErrors, serverFieldErrors } from '../../shared/validation/fieldErrors';
 import { PROCURA_STATUS_LABELS, SERVICE_LABELS, SERVICE_ORDER, checkReasonLabel } from './labels';
 import { normalizeClientCode } from './taxCode';
 import { hasErrors, validateCheck, type CheckValues, type FieldErrors } from './validation';
-import { CollaboratorCheckQuery } from '../appointments/operations';
+import { CollaboratorCheckQuery } from './operations';
 
 export const COLLABORATOR_CHECK_DRAFT = 'collaborator-check';
 const FIELDS: readonly (keyof CheckValues)[] = ['collaboratorFiscalCode', 'clientFiscalCode', 'service', 'on'];

@@ -1,7 +1,7 @@
 import { Alert, Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation, type CombinedError } from 'urql';
-import { todayInRome } from '../appointments/labels';
+import { todayInRome } from '../../shared/format/calendar';
 import { fieldErrorsOf, withoutFieldErrors } from '../../shared/api/errors';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { EmptyState } from '../../shared/components/EmptyState';

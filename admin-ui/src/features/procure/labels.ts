@@ -129,4 +129,4 @@ export function attemptOutcomeLabel(outcome: string): string {
 }
 
 /** `2026-11-25` → `25/11/2026`. */
-export { formatDate } from '../appointments/labels';
+export { formatDate } from '../../shared/format/calendar';

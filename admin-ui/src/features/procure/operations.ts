@@ -164,3 +164,24 @@ export const WebhookDeleteMutation = graphql(`
     deleteWebhook(id: $id)
   }
 `);
+
+// At the counter: may this collaborator act for this client on this service? Audited on every call.
+export const CollaboratorCheckQuery = graphql(`
+  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {
+    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {
+      authorized
+      reason
+      message
+      on
+      procura {
+        id
+        status
+        services
+        validFrom
+        validTo
+        collaboratorsAuthorized
+        professional { id name fiscalCode }
+      }
+    }
+  }
+`);

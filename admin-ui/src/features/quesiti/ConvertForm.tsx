@@ -1,15 +1,16 @@
 import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
-import { CHANNEL_LABELS, todayInRome } from '../appointments/labels';
+import { CHANNEL_LABELS } from '../appointments';
+import { todayInRome } from '../../shared/format/calendar';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { TextField } from '../../shared/components/TextField';
 import { useDraft } from '../../shared/forms/useDraft';
-import { ServiceListQuery } from '../services/operations';
+import { ServiceListQuery } from '../services';
 import { addDays, CUP_WINDOW_DAYS, REASON_MAX, validateConversion, type ConversionValues } from './conversion';
 import { SelectField, TextAreaField } from '../../shared/components/fields';
 import { QuesitoConvertMutation } from './operations';
-import { onlyFieldErrors, serverFieldErrors, type FieldErrors } from './validation';
+import { onlyFieldErrors, serverFieldErrors, type FieldErrors } from '../../shared/validation/fieldErrors';
 
 export interface ConversionOffice {
   code: string;

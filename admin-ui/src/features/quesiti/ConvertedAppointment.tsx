@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
-import { APPOINTMENT_STATUS_LABELS, CHANNEL_LABELS, formatDateTime } from '../appointments/labels';
+import { APPOINTMENT_STATUS_LABELS, CHANNEL_LABELS } from '../appointments';
+import { formatDateTime } from '../../shared/format/calendar';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { QuesitoAppointmentQuery } from './operations';

@@ -1,4 +1,4 @@
-import type { FieldErrors } from './validation';
+import type { FieldErrors } from '../../shared/validation/fieldErrors';
 
 /** What the expert fills in to turn a quesito into an office appointment. */
 export interface ConversionValues {

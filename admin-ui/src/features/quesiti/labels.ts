@@ -1,4 +1,4 @@
-import type { ContactChannel, ContactOutcome, Priority, QuesitoStatus, Section } from '../../gql/graphql';
+import type { Priority, QuesitoStatus, Section } from '../../gql/graphql';
 
 export const SECTION_ORDER: readonly Section[] = ['PENSIONI', 'SOSTEGNO_REDDITO', 'SOGGETTO_CONTRIBUENTE'];
 
@@ -32,30 +32,6 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
   LOW: 'Bassa',
   NORMAL: 'Normale',
   HIGH: 'Alta',
-};
-
-export const CONTACT_CHANNEL_ORDER: readonly ContactChannel[] = ['PHONE', 'EMAIL', 'PEC', 'CHAT', 'COUNTER'];
-
-export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
-  PHONE: 'Telefono',
-  EMAIL: 'E-mail',
-  PEC: 'PEC',
-  CHAT: 'Chat',
-  COUNTER: 'Sportello',
-};
-
-export const CONTACT_OUTCOME_ORDER: readonly ContactOutcome[] = [
-  'ANSWERED',
-  'QUESITO_FILED',
-  'APPOINTMENT_BOOKED',
-  'CALLBACK_REQUESTED',
-];
-
-export const CONTACT_OUTCOME_LABELS: Record<ContactOutcome, string> = {
-  ANSWERED: 'Risposta fornita',
-  QUESITO_FILED: 'Quesito inoltrato al CRIC',
-  APPOINTMENT_BOOKED: 'Appuntamento prenotato',
-  CALLBACK_REQUESTED: 'Richiamata richiesta',
 };
 
 const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' });

@@ -1,27 +1,5 @@
 import { graphql } from '../../gql';
 
-export const FaqSearchQuery = graphql(`
-  query FaqSearch($search: String, $section: Section, $includeRetired: Boolean, $first: Int, $after: String) {
-    faqEntries(search: $search, section: $section, includeRetired: $includeRetired, first: $first, after: $after) {
-      nodes {
-        id
-        section
-        question
-        answer
-        tags
-        status
-        sourceQuesitoId
-        version
-        updatedAt
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
 export const QuesitoRegionsQuery = graphql(`
   query QuesitoRegions {
     quesitoRegions {
@@ -180,75 +158,6 @@ export const QuesitoForwardMutation = graphql(`
 export const QuesitoCancelMutation = graphql(`
   mutation QuesitoCancel($id: ID!, $reason: String!) {
     cancelQuesito(id: $id, reason: $reason) {
-      id
-      status
-      version
-    }
-  }
-`);
-
-export const ContactRecordMutation = graphql(`
-  mutation ContactRecord($input: RecordContactInput!) {
-    recordContact(input: $input) {
-      id
-      outcome
-    }
-  }
-`);
-
-export const ContactListQuery = graphql(`
-  query ContactList($filter: ContactFilter, $first: Int, $after: String) {
-    contacts(filter: $filter, first: $first, after: $after) {
-      nodes {
-        id
-        channel
-        section
-        topic
-        citizenFiscalCode
-        outcome
-        quesito {
-          id
-          subject
-          status
-        }
-        appointmentId
-        callbackId
-        note
-        recordedAt
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
-export const FaqPublishMutation = graphql(`
-  mutation FaqPublish($input: PublishFaqInput!) {
-    publishFaq(input: $input) {
-      id
-      status
-    }
-  }
-`);
-
-export const FaqUpdateMutation = graphql(`
-  mutation FaqUpdate($id: ID!, $input: UpdateFaqInput!, $expectedVersion: Int) {
-    updateFaq(id: $id, input: $input, expectedVersion: $expectedVersion) {
-      id
-      question
-      answer
-      tags
-      version
-      updatedAt
-    }
-  }
-`);
-
-export const FaqRetireMutation = graphql(`
-  mutation FaqRetire($id: ID!) {
-    retireFaq(id: $id) {
       id
       status
       version

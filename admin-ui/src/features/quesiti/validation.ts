@@ -1,21 +1,6 @@
-import type { CombinedError } from 'urql';
+import { emailProblem, phoneProblem } from '../../shared/validation/contact';
+import type { FieldErrors } from '../../shared/validation/fieldErrors';
 import { fiscalCodeProblem } from '../../shared/validation/fiscalCode';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9]{6,15}$/;
-
-/** Phone as the server wants it: digits, optionally preceded by +, no separators. */
-export function normalizePhone(value: string): string {
-  return value.replace(/[\s.\-/()]/g, '');
-}
-
-export function phoneProblem(value: string): string | null {
-  return PHONE.test(normalizePhone(value)) ? null : 'Numero di telefono non valido: da 6 a 15 cifre, eventualmente precedute da +.';
-}
-
-export function emailProblem(value: string): string | null {
-  return EMAIL.test(value.trim()) ? null : 'Indirizzo e-mail non valido.';
-}
 
 export interface QuesitoFormValues {
   regionCode: string;
@@ -28,8 +13,6 @@ export interface QuesitoFormValues {
   citizenEmail: string;
   priority: string;
 }
-
-export type FieldErrors<T> = Partial<Record<keyof T, string>>;
 
 export const SUBJECT_MAX = 200;
 export const QUESTION_MIN = 10;
@@ -62,23 +45,4 @@ export function validateQuesito(values: QuesitoFormValues): FieldErrors<QuesitoF
   }
   if (!values.priority) errors.priority = 'Scegli la priorità.';
   return errors;
-}
-
-/**
- * The server's BAD_USER_INPUT errors that name a field (`extensions.field`), by
- * field; the rest stay for the general error display.
- */
-export function serverFieldErrors(error: CombinedError | undefined | null): Record<string, string> {
-  const byField: Record<string, string> = {};
-  for (const e of error?.graphQLErrors ?? []) {
-    const field = e.extensions?.field;
-    if (e.extensions?.code === 'BAD_USER_INPUT' && typeof field === 'string' && !(field in byField)) byField[field] = e.message;
-  }
-  return byField;
-}
-
-/** True when every problem of the error was placed on a field of the form. */
-export function onlyFieldErrors(error: CombinedError | undefined | null, fields: readonly string[]): boolean {
-  if (!error || error.networkError) return false;
-  return error.graphQLErrors.every((e) => e.extensions?.code === 'BAD_USER_INPUT' && fields.includes(String(e.extensions?.field)));
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { OrgUnitListQuery } from '../../features/org/operations';
+import { OrgUnitListQuery } from '../../features/org';
 import { fakeClient } from '../../test/fakes';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { appendPage } from './connection';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { usePageTitle } from '../../shared/components/usePageTitle';
-import { FaqSearch } from '../../features/faq/FaqSearch';
+import { FaqSearch } from '../../features/faq';
 import { CcmNav } from './CcmNav';
 
 /** The CCM operator starts here: the FAQ first, then filing a quesito if the answer is not there. */

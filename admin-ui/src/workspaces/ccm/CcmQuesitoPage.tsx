@@ -1,5 +1,5 @@
 import { Link, useLocation, useParams } from 'react-router';
-import { QuesitoDetail } from '../../features/quesiti/QuesitoDetail';
+import { QuesitoDetail } from '../../features/quesiti';
 import { CcmNav } from './CcmNav';
 
 /** A quesito the CCM filed: its status and history, so a citizen calling back can be told. */

@@ -9,9 +9,7 @@ import { TextField } from '../../shared/components/TextField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { fiscalCodeProblem, normalizeFiscalCode } from '../../shared/validation/fiscalCode';
-import { SECTION_LABELS, formatDateTime } from '../../features/quesiti/labels';
-import { QuesitoListQuery } from '../../features/quesiti/operations';
-import { StatusBadge } from '../../features/quesiti/StatusBadge';
+import { SECTION_LABELS, formatDateTime, QuesitoListQuery, StatusBadge } from '../../features/quesiti';
 import { CcmNav } from './CcmNav';
 
 /** A citizen calling back: their quesiti by fiscal code, with status; each opens with its history. */

@@ -13,17 +13,9 @@ import { useDraft } from '../../shared/forms/useDraft';
 import type { ContactChannel, ContactOutcome, Section } from '../../gql/graphql';
 import { SelectField, TextAreaField } from '../../shared/components/fields';
 import { fiscalCodeProblem, normalizeFiscalCode } from '../../shared/validation/fiscalCode';
-import {
-  CONTACT_CHANNEL_LABELS,
-  CONTACT_CHANNEL_ORDER,
-  CONTACT_OUTCOME_LABELS,
-  CONTACT_OUTCOME_ORDER,
-  SECTION_LABELS,
-  SECTION_ORDER,
-  formatDateTime,
-} from '../../features/quesiti/labels';
-import { ContactListQuery, ContactRecordMutation } from '../../features/quesiti/operations';
-import { onlyFieldErrors, serverFieldErrors } from '../../features/quesiti/validation';
+import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNEL_ORDER, CONTACT_OUTCOME_LABELS, CONTACT_OUTCOME_ORDER, ContactListQuery, ContactRecordMutation } from '../../features/ccm';
+import { SECTION_LABELS, SECTION_ORDER, formatDateTime } from '../../features/quesiti';
+import { onlyFieldErrors, serverFieldErrors } from '../../shared/validation/fieldErrors';
 import { CcmNav } from './CcmNav';
 
 interface ContactDraft {

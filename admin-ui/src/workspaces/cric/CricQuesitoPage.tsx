@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { QuesitoDetail } from '../../features/quesiti/QuesitoDetail';
+import { QuesitoDetail } from '../../features/quesiti';
 import { CricNav } from './CricNav';
 
 export function CricQuesitoPage() {

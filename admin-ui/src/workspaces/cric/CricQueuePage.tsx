@@ -10,9 +10,7 @@ import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import type { QuesitoStatus, Section } from '../../gql/graphql';
 import { CheckboxField, SelectField } from '../../shared/components/fields';
-import { PRIORITY_LABELS, SECTION_LABELS, SECTION_ORDER, STATUS_LABELS, STATUS_ORDER, formatDateTime } from '../../features/quesiti/labels';
-import { QuesitoListQuery } from '../../features/quesiti/operations';
-import { StatusBadge } from '../../features/quesiti/StatusBadge';
+import { PRIORITY_LABELS, SECTION_LABELS, SECTION_ORDER, STATUS_LABELS, STATUS_ORDER, formatDateTime, QuesitoListQuery, StatusBadge } from '../../features/quesiti';
 import { CricNav } from './CricNav';
 
 const OPEN = 'OPEN';

@@ -12,9 +12,9 @@ import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useDraft } from '../../shared/forms/useDraft';
 import type { FaqSearchQuery, Section } from '../../gql/graphql';
 import { CheckboxField, SelectField, TextAreaField } from '../../shared/components/fields';
-import { SECTION_LABELS, SECTION_ORDER, formatDateTime } from '../../features/quesiti/labels';
-import { FaqPublishMutation, FaqRetireMutation, FaqSearchQuery as FaqSearchDocument, FaqUpdateMutation } from '../../features/quesiti/operations';
-import { serverFieldErrors } from '../../features/quesiti/validation';
+import { SECTION_LABELS, SECTION_ORDER, formatDateTime } from '../../features/quesiti';
+import { FaqPublishMutation, FaqRetireMutation, FaqSearchQuery as FaqSearchDocument, FaqUpdateMutation } from '../../features/faq';
+import { serverFieldErrors } from '../../shared/validation/fieldErrors';
 import { CricNav } from './CricNav';
 
 type FaqEntry = FaqSearchQuery['faqEntries']['nodes'][number];

@@ -1,17 +1,10 @@
 import { Button } from 'design-react-kit';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useMe } from '../../features/auth/meContext';
+import { useMe } from '../../features/auth';
 import { MutationError } from '../../shared/components/MutationError';
-import {
-  APPOINTMENT_STATUS_LABELS,
-  CHANNEL_LABELS,
-  COUNTER_OUTCOME_LABELS,
-  PRECALL_RESULT_LABELS,
-  PRECALL_STATUS_LABELS,
-  formatTime,
-  todayInRome,
-} from '../../features/appointments/labels';
+import { APPOINTMENT_STATUS_LABELS, CHANNEL_LABELS, COUNTER_OUTCOME_LABELS, PRECALL_RESULT_LABELS, PRECALL_STATUS_LABELS, CupImport, AppointmentCancelMutation, CounterAssignMutation, OfficeDayAppointmentsQuery as AppointmentsQuery, PrecallsAssignMutation, PrecallsAutoAssignMutation } from '../../features/appointments';
+import { formatTime, todayInRome } from '../../shared/format/calendar';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
@@ -19,16 +12,8 @@ import { LoadMore } from '../../shared/components/LoadMore';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import type { AppointmentChannel, AppointmentStatus, OfficeDayAppointmentsQuery, PrecallStatus } from '../../gql/graphql';
-import { CupImport } from '../../features/appointments/CupImport';
-import {
-  AppointmentCancelMutation,
-  CounterAssignMutation,
-  OfficeDayAppointmentsQuery as AppointmentsQuery,
-  OfficeDayOfficesQuery,
-  PrecallsAssignMutation,
-  PrecallsAutoAssignMutation,
-} from '../../features/services/operations';
-import { SkillsEditor } from '../../features/services/SkillsEditor';
+import { OfficeDayOfficesQuery } from '../../features/org';
+import { SkillsEditor } from '../../features/services';
 
 type Booking = OfficeDayAppointmentsQuery['appointments']['nodes'][number];
 type Office = { code: string; name: string; virtualCounter: boolean };

@@ -2,29 +2,16 @@ import { Badge, Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MutationError } from '../../shared/components/MutationError';
-import {
-  APPOINTMENT_STATUS_LABELS,
-  CHANNEL_LABELS,
-  COUNTER_OUTCOME_LABELS,
-  PRECALL_COVERAGE_COLORS,
-  PRECALL_COVERAGE_LABELS,
-  formatDate,
-  formatTime,
-  todayInRome,
-} from '../../features/appointments/labels';
+import { APPOINTMENT_STATUS_LABELS, CHANNEL_LABELS, COUNTER_OUTCOME_LABELS, PRECALL_COVERAGE_COLORS, PRECALL_COVERAGE_LABELS, CounterOutcomeForm, AppointmentNextMutation, CounterStartMutation, WorklistCounterSessionsQuery, WorklistPrecallsQuery, PrecallOutcomeForm, PrecontactPanel, SessionTimer } from '../../features/appointments';
+import { formatDate, formatTime, todayInRome } from '../../shared/format/calendar';
 import { usePaged } from '../../shared/components/usePaged';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { usePageTitle } from '../../shared/components/usePageTitle';
-import { CallbacksPanel } from '../../features/callbacks/CallbacksPanel';
-import { CollaboratorCheckPanel } from '../../features/procure/CollaboratorCheckPanel';
-import { CounterOutcomeForm } from '../../features/appointments/CounterOutcomeForm';
-import { AppointmentNextMutation, CounterStartMutation, WorklistCounterSessionsQuery, WorklistPrecallsQuery } from '../../features/appointments/operations';
-import { PrecallOutcomeForm } from '../../features/appointments/PrecallOutcomeForm';
-import { PrecontactPanel } from '../../features/appointments/PrecontactPanel';
-import { SessionTimer } from '../../features/appointments/SessionTimer';
+import { CallbacksPanel } from '../../features/callbacks';
+import { CollaboratorCheckPanel } from '../../features/procure';
 
 /** "La mia lista": the operator's precalls, counter sessions and callbacks (docs/domain.md §5). */
 export function WorklistPage() {

@@ -1,0 +1,2 @@
+export { CollaboratorCheckPanel } from './CollaboratorCheckPanel';
+export { procureRoutes } from './routes';
