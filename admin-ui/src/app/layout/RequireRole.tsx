@@ -5,7 +5,7 @@ import { ERROR_HEADINGS } from '../../shared/components/errorHeadings';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { canOpen } from './navigation';
 
-/** Shows a screen only to the roles its menu entry is for; the server checks again on every call. */
+/** Shows a section (`SECTIONS` in routes.tsx) only to its roles; the server checks again on every call. */
 export function RequireRole({ path, children }: { path: string; children: ReactNode }) {
   const me = useMe();
   const allowed = canOpen(path, me.assignments.map((assignment) => assignment.role));
