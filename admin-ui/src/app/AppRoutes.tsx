@@ -9,7 +9,11 @@ import { SECTIONS, type AppSection } from './routes';
 /** A section of the table as routes: its frame behind `RequireRole`, its screens inside. */
 function sectionRoute(section: AppSection) {
   return (
-    <Route key={section.path} path={section.path} element={<RequireRole path={section.path}>{section.element}</RequireRole>}>
+    <Route
+      key={section.path}
+      path={section.path}
+      element={<RequireRole path={section.path}>{section.element}</RequireRole>}
+    >
       {section.screens?.map((screen) =>
         screen.path === undefined ? (
           <Route key="" index element={screen.element} />

@@ -13,7 +13,9 @@ export function HomePage() {
     <>
       <h1>Benvenuto, {me.displayName}</h1>
       <section aria-labelledby="home-roles" className="my-4">
-        <h2 id="home-roles" className="h4">I tuoi ruoli</h2>
+        <h2 id="home-roles" className="h4">
+          I tuoi ruoli
+        </h2>
         {me.assignments.length === 0 ? (
           <EmptyState title="Nessun ruolo assegnato">Rivolgiti al tuo amministratore.</EmptyState>
         ) : (
@@ -26,7 +28,9 @@ export function HomePage() {
       </section>
       {entries.length > 0 ? (
         <section aria-labelledby="home-sections" className="my-4">
-          <h2 id="home-sections" className="h4">Le tue sezioni</h2>
+          <h2 id="home-sections" className="h4">
+            Le tue sezioni
+          </h2>
           <ul>
             {entries.map((entry) => (
               <li key={entry.path}>

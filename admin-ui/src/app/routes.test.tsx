@@ -30,7 +30,11 @@ async function openAs(role: Role, path: string): Promise<Outcome> {
   );
   await screen.findByRole('navigation', { name: 'Navigazione principale' });
   const heading = (name: string) => screen.queryByRole('heading', { name }) !== null;
-  const outcome = heading('Operazione non consentita') ? 'forbidden' : heading('Pagina non trovata') ? 'not found' : 'open';
+  const outcome = heading('Operazione non consentita')
+    ? 'forbidden'
+    : heading('Pagina non trovata')
+      ? 'not found'
+      : 'open';
   view.unmount();
   return outcome;
 }

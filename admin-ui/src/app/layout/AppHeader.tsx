@@ -17,7 +17,13 @@ export function AppHeader({ me }: { me: Me }) {
               <span className="me-3 text-white fw-semibold" data-testid="signed-in-name">
                 {me.displayName}
               </span>
-              <Button color="primary" size="sm" className="btn-icon" onClick={() => void signOut()} disabled={signingOut}>
+              <Button
+                color="primary"
+                size="sm"
+                className="btn-icon"
+                onClick={() => void signOut()}
+                disabled={signingOut}
+              >
                 Esci
               </Button>
             </HeaderRightZone>

@@ -39,7 +39,9 @@ export function AppShell() {
           <div className="container-xxl">
             <div className="row">
               <div className="col app-content">
-                <p className="mb-0 text-white small">Accoglienza — servizio per il personale della pubblica amministrazione</p>
+                <p className="mb-0 text-white small">
+                  Accoglienza — servizio per il personale della pubblica amministrazione
+                </p>
               </div>
             </div>
           </div>

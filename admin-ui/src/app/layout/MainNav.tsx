@@ -12,7 +12,12 @@ export function MainNav({ roles }: { roles: readonly Role[] }) {
   return (
     <Header type="navbar" theme="">
       <HeaderContent expand="lg" megamenu={false} aria-label="Navigazione principale">
-        <HeaderToggler aria-controls="menu-principale" aria-label="Mostra o nascondi il menu" onClick={() => setOpen(!open)} isOpen={open}>
+        <HeaderToggler
+          aria-controls="menu-principale"
+          aria-label="Mostra o nascondi il menu"
+          onClick={() => setOpen(!open)}
+          isOpen={open}
+        >
           <Icon icon="it-burger" aria-hidden="true" />
         </HeaderToggler>
         <Collapse isOpen={open} navbar header onOverlayClick={close} id="menu-principale">

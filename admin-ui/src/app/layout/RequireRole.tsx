@@ -8,7 +8,10 @@ import { canOpen } from './navigation';
 /** Shows a section (`SECTIONS` in routes.tsx) only to its roles; the server checks again on every call. */
 export function RequireRole({ path, children }: { path: string; children: ReactNode }) {
   const me = useMe();
-  const allowed = canOpen(path, me.assignments.map((assignment) => assignment.role));
+  const allowed = canOpen(
+    path,
+    me.assignments.map((assignment) => assignment.role),
+  );
   if (allowed) return <>{children}</>;
   return <NotAllowed />;
 }

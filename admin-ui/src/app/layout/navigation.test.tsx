@@ -44,9 +44,14 @@ describe('MainNav', () => {
     const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
     // The closed menu panel is display:none for small screens; Bootstrap Italia's
     // CSS (not loaded in jsdom) shows it on wide ones, so hidden links count here.
-    const links = within(nav).getAllByRole('link', { hidden: true }).map((link) => link.textContent);
+    const links = within(nav)
+      .getAllByRole('link', { hidden: true })
+      .map((link) => link.textContent);
     expect(links).toEqual(['Home', 'Monitoraggio', "Giornata d'ufficio"]);
-    expect(within(nav).getByRole('link', { name: "Giornata d'ufficio", hidden: true })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: "Giornata d'ufficio", hidden: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     expect(within(nav).queryByRole('link', { name: 'Organizzazione', hidden: true })).not.toBeInTheDocument();
   });
 });

@@ -5,7 +5,23 @@ import { fakeClient } from '../../test/fakes';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { CounterOutcomeForm } from './CounterOutcomeForm';
 
-const closed = { data: { recordCounterOutcome: { id: 'a1', version: 5, status: 'CLOSED', counter: { outcome: 'COMPLETED', protocolNumber: null, startedAt: null, endedAt: null, durationMinutes: 3, overTimeLimit: false } } } };
+const closed = {
+  data: {
+    recordCounterOutcome: {
+      id: 'a1',
+      version: 5,
+      status: 'CLOSED',
+      counter: {
+        outcome: 'COMPLETED',
+        protocolNumber: null,
+        startedAt: null,
+        endedAt: null,
+        durationMinutes: 3,
+        overTimeLimit: false,
+      },
+    },
+  },
+};
 
 function renderForm() {
   const client = fakeClient(() => closed);
@@ -51,6 +67,9 @@ describe('CounterOutcomeForm', () => {
     const { client } = renderForm();
     await user.click(screen.getByLabelText('Servizio concluso'));
     await user.click(screen.getByRole('button', { name: 'Registra esito sportello' }));
-    expect(vi.mocked(client.executeMutation).mock.calls[0][0].variables).toMatchObject({ outcome: 'COMPLETED', protocolNumber: null });
+    expect(vi.mocked(client.executeMutation).mock.calls[0][0].variables).toMatchObject({
+      outcome: 'COMPLETED',
+      protocolNumber: null,
+    });
   });
 });

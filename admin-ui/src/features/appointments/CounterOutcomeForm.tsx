@@ -9,7 +9,12 @@ import type { CounterOutcome } from '../../gql/graphql';
 import { CounterRecordMutation } from './operations';
 import { RadioGroup } from '../../shared/components/RadioGroup';
 
-export const COUNTER_OUTCOMES: readonly CounterOutcome[] = ['COMPLETED', 'TRANSFERRED_TO_BACK_OFFICE', 'NO_SHOW', 'NOT_DELIVERABLE'];
+export const COUNTER_OUTCOMES: readonly CounterOutcome[] = [
+  'COMPLETED',
+  'TRANSFERRED_TO_BACK_OFFICE',
+  'NO_SHOW',
+  'NOT_DELIVERABLE',
+];
 
 /** The protocol number is asked for (and required) only when the service goes to the back office. */
 export function needsProtocol(outcome: CounterOutcome | null): boolean {
@@ -25,10 +30,13 @@ interface Props {
 
 /** "Esito sportello" (docs/domain.md §5.4). */
 export function CounterOutcomeForm({ appointmentId, version, onRecorded, onReload }: Props) {
-  const [draft, setDraft, discard] = useDraft<{ outcome: CounterOutcome | null; protocol: string }>(`counter:${appointmentId}`, {
-    outcome: null,
-    protocol: '',
-  });
+  const [draft, setDraft, discard] = useDraft<{ outcome: CounterOutcome | null; protocol: string }>(
+    `counter:${appointmentId}`,
+    {
+      outcome: null,
+      protocol: '',
+    },
+  );
   const [problem, setProblem] = useState<{ outcome?: string; protocol?: string }>({});
   const [state, record] = useMutation(CounterRecordMutation);
 

@@ -34,7 +34,9 @@ export function CupImport({ officeCode, onImported }: { officeCode: string; onIm
 
   return (
     <section aria-labelledby={`${id}-title`} className="my-4">
-      <h2 id={`${id}-title`} className="h4">Importa export CUP</h2>
+      <h2 id={`${id}-title`} className="h4">
+        Importa export CUP
+      </h2>
       <div
         className={`border border-2 rounded p-4 text-center ${over ? 'border-primary bg-light' : 'border-secondary'}`}
         style={{ borderStyle: 'dashed' }}
@@ -84,7 +86,9 @@ export function CupImport({ officeCode, onImported }: { officeCode: string; onIm
         {state.fetching ? 'Importazione…' : 'Importa'}
       </Button>
       <MutationError error={state.error} />
-      <div aria-live="polite">{state.data && !state.error ? <ImportReport report={state.data.importCupBookings} /> : null}</div>
+      <div aria-live="polite">
+        {state.data && !state.error ? <ImportReport report={state.data.importCupBookings} /> : null}
+      </div>
     </section>
   );
 }

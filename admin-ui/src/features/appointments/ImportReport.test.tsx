@@ -24,7 +24,13 @@ describe('ImportReport', () => {
     expect(screen.getByText('28/11/2026')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: /Righe scartate \(2\)/ });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
       ['3', '880002', 'Data mancante o non valida (gg/mm/aaaa)'],
       ['5', '—', 'Codice fiscale non valido'],
     ]);

@@ -7,16 +7,24 @@ export type CupImportReport = CupImportMutation['importCupBookings'];
 export function ImportReport({ report }: { report: CupImportReport }) {
   return (
     <section aria-labelledby="cup-report-title" className="border rounded p-3 my-3">
-      <h3 id="cup-report-title" className="h5">Esito dell'importazione</h3>
+      <h3 id="cup-report-title" className="h5">
+        Esito dell'importazione
+      </h3>
       <dl className="row mb-2" aria-label="Riepilogo">
         <dt className="col-6 col-md-3">Create</dt>
-        <dd className="col-6 col-md-9" data-testid="cup-created">{report.created}</dd>
+        <dd className="col-6 col-md-9" data-testid="cup-created">
+          {report.created}
+        </dd>
         <dt className="col-6 col-md-3">Aggiornate</dt>
-        <dd className="col-6 col-md-9" data-testid="cup-updated">{report.updated}</dd>
+        <dd className="col-6 col-md-9" data-testid="cup-updated">
+          {report.updated}
+        </dd>
         <dt className="col-6 col-md-3">Invariate</dt>
         <dd className="col-6 col-md-9">{report.unchanged}</dd>
         <dt className="col-6 col-md-3">Annullate (non più nell'export)</dt>
-        <dd className="col-6 col-md-9" data-testid="cup-cancelled">{report.cancelled}</dd>
+        <dd className="col-6 col-md-9" data-testid="cup-cancelled">
+          {report.cancelled}
+        </dd>
         <dt className="col-6 col-md-3">Giorni nel file</dt>
         <dd className="col-6 col-md-9">{report.days.length > 0 ? report.days.map(formatDate).join(', ') : '—'}</dd>
       </dl>

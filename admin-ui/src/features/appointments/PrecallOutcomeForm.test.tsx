@@ -70,7 +70,20 @@ describe('PrecallOutcomeForm', () => {
   it('sends a confirmation with its note and nothing that does not apply', async () => {
     const user = userEvent.setup();
     const { client, onRecorded } = renderForm(() => ({
-      data: { recordPrecallOutcome: { id: 'a1', version: 4, status: 'CONFIRMED', precall: { status: 'DONE', outcome: 'POSITIVE', reason: null, result: 'CONFIRMED_IN_PERSON', note: 'porta il 730' } } },
+      data: {
+        recordPrecallOutcome: {
+          id: 'a1',
+          version: 4,
+          status: 'CONFIRMED',
+          precall: {
+            status: 'DONE',
+            outcome: 'POSITIVE',
+            reason: null,
+            result: 'CONFIRMED_IN_PERSON',
+            note: 'porta il 730',
+          },
+        },
+      },
     }));
     await user.click(screen.getByLabelText('Esito negativo del contatto'));
     await user.click(screen.getByLabelText('Numero errato'));

@@ -5,7 +5,17 @@ import { MutationError } from '../../shared/components/MutationError';
 import { PRECALL_OUTCOME_LABELS, PRECALL_REASON_LABELS, PRECALL_RESULT_LABELS } from './labels';
 import { useDraft } from '../../shared/forms/useDraft';
 import { PrecallRecordMutation } from './operations';
-import { EMPTY_PRECALL_DRAFT, NOTE_MAX, PRECALL_OUTCOMES, REASONS_BY_OUTCOME, RESULTS_BY_OUTCOME, takesNote, toPrecallInput, withOutcome, type PrecallDraft } from './precallRules';
+import {
+  EMPTY_PRECALL_DRAFT,
+  NOTE_MAX,
+  PRECALL_OUTCOMES,
+  REASONS_BY_OUTCOME,
+  RESULTS_BY_OUTCOME,
+  takesNote,
+  toPrecallInput,
+  withOutcome,
+  type PrecallDraft,
+} from './precallRules';
 import { RadioGroup } from '../../shared/components/RadioGroup';
 
 interface Props {

@@ -24,7 +24,9 @@ export function PrecontactPanel({ appointmentId }: { appointmentId: string }) {
   const { precontact, version } = data.appointment;
   return (
     <section aria-labelledby={`${id}-title`} className="border rounded p-3 my-2">
-      <h4 id={`${id}-title`} className="h6">E-mail di precontatto</h4>
+      <h4 id={`${id}-title`} className="h6">
+        E-mail di precontatto
+      </h4>
       <dl className="row mb-2">
         <dt className="col-sm-2">Da</dt>
         <dd className="col-sm-10">{email.from ?? '—'}</dd>
@@ -35,7 +37,12 @@ export function PrecontactPanel({ appointmentId }: { appointmentId: string }) {
         <dt className="col-sm-2">Oggetto</dt>
         <dd className="col-sm-10">{email.subject}</dd>
       </dl>
-      <pre className="border p-2 bg-light" style={{ whiteSpace: 'pre-wrap' }} tabIndex={0} aria-label="Testo dell'e-mail">
+      <pre
+        className="border p-2 bg-light"
+        style={{ whiteSpace: 'pre-wrap' }}
+        tabIndex={0}
+        aria-label="Testo dell'e-mail"
+      >
         {email.body}
       </pre>
       {precontact.sentAt ? (
@@ -44,14 +51,21 @@ export function PrecontactPanel({ appointmentId }: { appointmentId: string }) {
           {precontact.sentBy ? ` da ${precontact.sentBy.displayName}` : ''}.
         </p>
       ) : (
-        <Button color="primary" outline size="sm" disabled={sentState.fetching} onClick={() => markSent({ appointmentId, version }).then(reload)}>
+        <Button
+          color="primary"
+          outline
+          size="sm"
+          disabled={sentState.fetching}
+          onClick={() => markSent({ appointmentId, version }).then(reload)}
+        >
           Segna come inviata
         </Button>
       )}
       <MutationError error={sentState.error} onReload={reload} headingLevel={4} />
       {precontact.reply ? (
         <p className="mt-2">
-          Risposta del cittadino{precontact.repliedAt ? ` (${formatDateTime(precontact.repliedAt)})` : ''}: {precontact.reply}
+          Risposta del cittadino{precontact.repliedAt ? ` (${formatDateTime(precontact.repliedAt)})` : ''}:{' '}
+          {precontact.reply}
         </p>
       ) : (
         <form
@@ -70,7 +84,13 @@ export function PrecontactPanel({ appointmentId }: { appointmentId: string }) {
             <label htmlFor={`${id}-reply`} className="active">
               Risposta del cittadino
             </label>
-            <textarea id={`${id}-reply`} className="form-control" rows={2} value={reply} onChange={(e) => setReply(e.target.value)} />
+            <textarea
+              id={`${id}-reply`}
+              className="form-control"
+              rows={2}
+              value={reply}
+              onChange={(e) => setReply(e.target.value)}
+            />
           </div>
           <MutationError error={replyState.error} onReload={reload} headingLevel={4} />
           <Button type="submit" color="primary" outline size="sm" disabled={replyState.fetching || !reply.trim()}>

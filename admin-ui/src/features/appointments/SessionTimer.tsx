@@ -24,7 +24,10 @@ export function SessionTimer({ startedAt }: { startedAt: string }) {
   return (
     <div className="my-2">
       <span>
-        Durata: <span role="timer" aria-live="off">{formatElapsed(seconds)}</span>
+        Durata:{' '}
+        <span role="timer" aria-live="off">
+          {formatElapsed(seconds)}
+        </span>
       </span>
       <div aria-live="polite">
         {over ? (

@@ -41,7 +41,10 @@ export const PRECALL_COVERAGE_LABELS: Record<PrecallCoverage, string> = {
 };
 
 /** Badge colours: late or missed precalls stand out in the operator's list. */
-export const PRECALL_COVERAGE_COLORS: Record<PrecallCoverage, 'secondary' | 'primary' | 'success' | 'warning' | 'danger'> = {
+export const PRECALL_COVERAGE_COLORS: Record<
+  PrecallCoverage,
+  'secondary' | 'primary' | 'success' | 'warning' | 'danger'
+> = {
   NOT_REQUIRED: 'secondary',
   PENDING: 'primary',
   COVERED: 'success',

@@ -11,7 +11,13 @@ export const REASONS_BY_OUTCOME: Record<PrecallOutcome, readonly PrecallReason[]
 export const RESULTS_BY_OUTCOME: Record<PrecallOutcome, readonly PrecallResult[]> = {
   NOT_CONTACTABLE: [],
   NEGATIVE: [],
-  POSITIVE: ['SERVED_REMOTELY', 'REDIRECTED_EMAIL_PEC', 'CONFIRMED_VIRTUAL', 'CONFIRMED_IN_PERSON', 'CANCELLED_BY_CITIZEN'],
+  POSITIVE: [
+    'SERVED_REMOTELY',
+    'REDIRECTED_EMAIL_PEC',
+    'CONFIRMED_VIRTUAL',
+    'CONFIRMED_IN_PERSON',
+    'CANCELLED_BY_CITIZEN',
+  ],
 };
 
 export const PRECALL_OUTCOMES: readonly PrecallOutcome[] = ['NOT_CONTACTABLE', 'NEGATIVE', 'POSITIVE'];
@@ -35,7 +41,8 @@ export const EMPTY_PRECALL_DRAFT: PrecallDraft = { outcome: null, reason: null, 
 /** Changing the outcome keeps only what still applies (a single reason is chosen for the person). */
 export function withOutcome(draft: PrecallDraft, outcome: PrecallOutcome): PrecallDraft {
   const reasons = REASONS_BY_OUTCOME[outcome];
-  const reason = draft.reason && reasons.includes(draft.reason) ? draft.reason : reasons.length === 1 ? reasons[0] : null;
+  const reason =
+    draft.reason && reasons.includes(draft.reason) ? draft.reason : reasons.length === 1 ? reasons[0] : null;
   const result = draft.result && RESULTS_BY_OUTCOME[outcome].includes(draft.result) ? draft.result : null;
   return { outcome, reason, result, note: takesNote(result) ? draft.note : '' };
 }

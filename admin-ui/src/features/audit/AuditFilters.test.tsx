@@ -23,7 +23,9 @@ const event = {
   detail: '{"ip":"127.0.0.1"}',
   requestId: 'req-1',
 };
-const events = (nodes: unknown[]) => ({ data: { auditEvents: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } });
+const events = (nodes: unknown[]) => ({
+  data: { auditEvents: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } },
+});
 
 type Answer = ReturnType<Parameters<typeof fakeClient>[0]>;
 
@@ -46,7 +48,14 @@ describe('buildAuditFilter', () => {
     const from = '2026-11-01T09:00';
     const to = '2026-11-02T18:30';
     expect(
-      buildAuditFilter({ unitCode: 'UT-CA1', actor: ' op.cagliari1 ', action: 'auth.login ', recordType: ' person', from, to }),
+      buildAuditFilter({
+        unitCode: 'UT-CA1',
+        actor: ' op.cagliari1 ',
+        action: 'auth.login ',
+        recordType: ' person',
+        from,
+        to,
+      }),
     ).toEqual({
       unitCode: 'UT-CA1',
       actor: 'op.cagliari1',
@@ -153,7 +162,10 @@ describe('AuditPage', () => {
   });
 
   it('shows a NOT_FOUND unit as an error and no events', () => {
-    setup({ data: events([event]).data, error: apiError('NOT_FOUND', 'Unità organizzativa non trovata') }, '/audit?unita=DR-LAZ');
+    setup(
+      { data: events([event]).data, error: apiError('NOT_FOUND', 'Unità organizzativa non trovata') },
+      '/audit?unita=DR-LAZ',
+    );
     expect(screen.getByRole('heading', { name: 'Unità non trovata' })).toBeInTheDocument();
     expect(screen.queryByText('op.cagliari1')).not.toBeInTheDocument();
   });

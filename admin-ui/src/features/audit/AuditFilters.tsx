@@ -18,7 +18,14 @@ export interface AuditFilterForm {
   to: string;
 }
 
-export const EMPTY_AUDIT_FILTERS: AuditFilterForm = { unitCode: '', actor: '', action: '', recordType: '', from: '', to: '' };
+export const EMPTY_AUDIT_FILTERS: AuditFilterForm = {
+  unitCode: '',
+  actor: '',
+  action: '',
+  recordType: '',
+  from: '',
+  to: '',
+};
 
 /** The filter as the API takes it: only what was given, dates as RFC 3339 instants. */
 export function buildAuditFilter(form: AuditFilterForm): AuditEventFilter {
@@ -92,7 +99,7 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
             label="Unità"
             value={form.unitCode}
             onChange={(unitCode) => set({ unitCode })}
-            hint={unitsLoading ? 'Caricamento delle unità…' : "Eventi sui dati di questa unità (non delle unità sotto)"}
+            hint={unitsLoading ? 'Caricamento delle unità…' : 'Eventi sui dati di questa unità (non delle unità sotto)'}
           >
             <option value="">Tutte le unità</option>
             {units.map((unit) => (
@@ -135,7 +142,13 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
           />
         </div>
         <div className="col-md-4">
-          <TextField label="Dal" type="datetime-local" value={form.from} onChange={(from) => set({ from })} error={errors.from} />
+          <TextField
+            label="Dal"
+            type="datetime-local"
+            value={form.from}
+            onChange={(from) => set({ from })}
+            error={errors.from}
+          />
         </div>
         <div className="col-md-4">
           <TextField

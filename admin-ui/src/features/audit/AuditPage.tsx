@@ -89,7 +89,11 @@ export function AuditPage() {
       />
 
       <ErrorDisplay error={units.error} onRetry={units.refresh} />
-      <ErrorDisplay error={error} headings={{ NOT_FOUND: 'Unità non trovata' }} onRetry={blocked ? undefined : refresh} />
+      <ErrorDisplay
+        error={error}
+        headings={{ NOT_FOUND: 'Unità non trovata' }}
+        onRetry={blocked ? undefined : refresh}
+      />
       {events.length === 0 && fetching ? <Loading label="Caricamento degli eventi…" /> : null}
       {events.length === 0 && !fetching && !error ? (
         <EmptyState title={filtered ? 'Nessun evento corrisponde ai filtri' : 'Nessun evento da mostrare'}>
@@ -159,7 +163,8 @@ export function AuditPage() {
                               {expanded ? 'Nascondi' : 'Mostra'}
                               <span className="visually-hidden">
                                 {' '}
-                                il dettaglio dell'evento {actionLabel(event.action)} del {formatDateTime(event.occurredAt)}
+                                il dettaglio dell'evento {actionLabel(event.action)} del{' '}
+                                {formatDateTime(event.occurredAt)}
                               </span>
                             </button>
                           ) : (
@@ -170,9 +175,7 @@ export function AuditPage() {
                       {event.detail ? (
                         <tr id={detailId} hidden={!expanded}>
                           <td colSpan={8}>
-                            <pre className="json-detail mb-0">
-                              {prettyDetail(event.detail)}
-                            </pre>
+                            <pre className="json-detail mb-0">{prettyDetail(event.detail)}</pre>
                           </td>
                         </tr>
                       ) : null}

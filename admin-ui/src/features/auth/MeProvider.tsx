@@ -16,5 +16,9 @@ export function MeProvider({ children }: { children: ReactNode }) {
       </main>
     );
   }
-  return <main id="contenuto" className="container my-5">{fetching ? <Loading /> : null}</main>;
+  return (
+    <main id="contenuto" className="container my-5">
+      {fetching ? <Loading /> : null}
+    </main>
+  );
 }

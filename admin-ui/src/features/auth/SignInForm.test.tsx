@@ -45,7 +45,9 @@ describe('SignInForm', () => {
   });
 
   it("shows the server's message for a wrong password and clears the password", async () => {
-    const { onSignedIn, user } = setup(() => ({ error: apiError('UNAUTHENTICATED', 'Nome utente o password non validi') }));
+    const { onSignedIn, user } = setup(() => ({
+      error: apiError('UNAUTHENTICATED', 'Nome utente o password non validi'),
+    }));
     await user.type(screen.getByLabelText('Nome utente'), 'dr.sardegna');
     await user.type(screen.getByLabelText('Password'), 'sbagliata');
     await user.click(screen.getByRole('button', { name: 'Accedi' }));

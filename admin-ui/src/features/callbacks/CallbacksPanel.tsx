@@ -29,7 +29,9 @@ export function CallbacksPanel() {
 
   return (
     <section aria-labelledby="wl-callbacks" className="my-5">
-      <h2 id="wl-callbacks" className="h4">Richiamate</h2>
+      <h2 id="wl-callbacks" className="h4">
+        Richiamate
+      </h2>
       <ErrorDisplay error={error} headingLevel={3} onRetry={reload} />
       {fetching && !data ? <Loading /> : null}
       {data && callbacks.length === 0 ? <EmptyState title="Nessuna richiamata assegnata" /> : null}
@@ -41,7 +43,8 @@ export function CallbacksPanel() {
               {cb.phone ? <a href={`tel:${cb.phone}`}>{cb.phone}</a> : <span>telefono non disponibile</span>}
               <br />
               <span className="text-muted">
-                {CALLBACK_STATUS_LABELS[cb.status]} · tentativi {cb.attempts}/3 · dalle {formatDateTime(cb.availableFrom)}
+                {CALLBACK_STATUS_LABELS[cb.status]} · tentativi {cb.attempts}/3 · dalle{' '}
+                {formatDateTime(cb.availableFrom)}
                 {cb.outcome ? ` · ultimo esito: ${CALLBACK_OUTCOME_LABELS[cb.outcome]}` : ''}
               </span>
               {open === cb.id ? (
@@ -58,7 +61,14 @@ export function CallbacksPanel() {
                     }
                   }}
                 >
-                  <RadioGroup legend="Esito del tentativo" name="callback-outcome" options={CALLBACK_OUTCOMES} labels={CALLBACK_OUTCOME_LABELS} value={outcome} onChange={setOutcome} />
+                  <RadioGroup
+                    legend="Esito del tentativo"
+                    name="callback-outcome"
+                    options={CALLBACK_OUTCOMES}
+                    labels={CALLBACK_OUTCOME_LABELS}
+                    value={outcome}
+                    onChange={setOutcome}
+                  />
                   <TextField label="Nota (facoltativa)" value={note} onChange={setNote} />
                   <MutationError error={state.error} onReload={reload} headingLevel={4} />
                   <Button type="submit" color="primary" size="sm" disabled={!outcome || state.fetching}>
@@ -89,7 +99,14 @@ export function CallbacksPanel() {
           ))}
         </ul>
       ) : null}
-      {callbacks.length > 0 ? <LoadMore hasNextPage={paged.hasNextPage} fetching={false} onLoadMore={paged.loadMore} shown={paged.shown.length} /> : null}
+      {callbacks.length > 0 ? (
+        <LoadMore
+          hasNextPage={paged.hasNextPage}
+          fetching={false}
+          onLoadMore={paged.loadMore}
+          shown={paged.shown.length}
+        />
+      ) : null}
     </section>
   );
 }

@@ -20,14 +20,22 @@ const entry = (id: string, question: string) => ({
 describe('FaqSearch', () => {
   it('searches only when asked, lists ranked results and expands an answer', async () => {
     const client = fakeClient(() => ({
-      data: { faqEntries: { nodes: [entry('f1', 'Quando decorre la pensione?'), entry('f2', 'Come si ricostituisce?')], pageInfo: { hasNextPage: false, endCursor: null } } },
+      data: {
+        faqEntries: {
+          nodes: [entry('f1', 'Quando decorre la pensione?'), entry('f2', 'Come si ricostituisce?')],
+          pageInfo: { hasNextPage: false, endCursor: null },
+        },
+      },
     }));
     renderWithProviders(<FaqSearch />, { client });
     expect(client.executeQuery).not.toHaveBeenCalled();
 
     await userEvent.type(screen.getByLabelText('Parole da cercare'), 'pensione');
     await userEvent.click(screen.getByRole('button', { name: 'Cerca' }));
-    expect(vi.mocked(client.executeQuery).mock.calls[0][0].variables).toMatchObject({ search: 'pensione', section: null });
+    expect(vi.mocked(client.executeQuery).mock.calls[0][0].variables).toMatchObject({
+      search: 'pensione',
+      section: null,
+    });
 
     const question = screen.getByRole('button', { name: 'Quando decorre la pensione?' });
     expect(question).toHaveAttribute('aria-expanded', 'false');
@@ -39,7 +47,9 @@ describe('FaqSearch', () => {
   });
 
   it('says when nothing was found', async () => {
-    const client = fakeClient(() => ({ data: { faqEntries: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
+    const client = fakeClient(() => ({
+      data: { faqEntries: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+    }));
     renderWithProviders(<FaqSearch />, { client });
     await userEvent.click(screen.getByRole('button', { name: 'Cerca' }));
     expect(screen.getByText('Nessuna FAQ trovata')).toBeInTheDocument();

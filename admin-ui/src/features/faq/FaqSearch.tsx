@@ -73,7 +73,9 @@ export function FaqSearch({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
           <ErrorDisplay error={error} onRetry={refresh} headingLevel={3} />
           {nodes.length === 0 && fetching ? <Loading label="Ricerca in corso…" /> : null}
           {nodes.length === 0 && !fetching && !error ? (
-            <EmptyState title="Nessuna FAQ trovata">Prova con altre parole, oppure inoltra un quesito al CRIC.</EmptyState>
+            <EmptyState title="Nessuna FAQ trovata">
+              Prova con altre parole, oppure inoltra un quesito al CRIC.
+            </EmptyState>
           ) : null}
         </div>
       ) : null}

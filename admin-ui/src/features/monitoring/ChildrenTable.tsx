@@ -40,7 +40,9 @@ export function ChildrenTable({ unitName, rows, total, range }: Props) {
         Unità sottostanti
       </h3>
       {rows.length === 0 ? (
-        <EmptyState title={`Nessuna unità sotto ${unitName}`}>I dati di questa unità sono quelli mostrati sopra.</EmptyState>
+        <EmptyState title={`Nessuna unità sotto ${unitName}`}>
+          I dati di questa unità sono quelli mostrati sopra.
+        </EmptyState>
       ) : (
         <div className="table-responsive">
           <table className="table table-sm align-middle monitoring-children">

@@ -22,14 +22,32 @@ export function DailyChart({ points }: { points: readonly DailyPoint[] }) {
         </ul>
       </figcaption>
       <div aria-hidden="true">
-        <LineChart responsive accessibilityLayer={false} data={points as DailyPoint[]} style={{ width: '100%', height: 320 }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <LineChart
+          responsive
+          accessibilityLayer={false}
+          data={points as DailyPoint[]}
+          style={{ width: '100%', height: 320 }}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="date" tickFormatter={formatShortDay} minTickGap={16} />
           <YAxis allowDecimals={false} tickFormatter={formatCount} width={48} />
-          <Tooltip labelFormatter={(date) => formatDay(String(date))} formatter={(value) => formatCount(Number(value))} />
+          <Tooltip
+            labelFormatter={(date) => formatDay(String(date))}
+            formatter={(value) => formatCount(Number(value))}
+          />
           <Legend />
           {DAILY_SERIES.map(({ key, label, color }) => (
-            <Line key={key} type="linear" dataKey={key} name={label} stroke={color} strokeWidth={2} dot={points.length <= 31} isAnimationActive={false} />
+            <Line
+              key={key}
+              type="linear"
+              dataKey={key}
+              name={label}
+              stroke={color}
+              strokeWidth={2}
+              dot={points.length <= 31}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </div>

@@ -38,9 +38,14 @@ export function FigureCards({ figures }: { figures: Figures }) {
           {L.precalled}: {formatCount(a.precalled)}
         </Figure>
         <Figure id="precallCoverage" label={L.precallCoverage} value={formatShare(a.precallCoverage)}>
-          {formatCount(a.precalledInTime)} prechiamate almeno 3 giorni prima su {formatCount(a.toPrecall)} da prechiamare
+          {formatCount(a.precalledInTime)} prechiamate almeno 3 giorni prima su {formatCount(a.toPrecall)} da
+          prechiamare
         </Figure>
-        <Figure id="servedWithoutCounter" label={L.servedWithoutCounter} value={formatShare(a.servedWithoutCounterShare)}>
+        <Figure
+          id="servedWithoutCounter"
+          label={L.servedWithoutCounter}
+          value={formatShare(a.servedWithoutCounterShare)}
+        >
           {formatCount(a.servedWithoutCounter)} servite al telefono o via e-mail/PEC
         </Figure>
         <Figure id="notReachingCounter" label={L.notReachingCounter} value={formatShare(a.notReachingCounterShare)}>
@@ -49,11 +54,19 @@ export function FigureCards({ figures }: { figures: Figures }) {
       </Group>
       <Group title="Sportello">
         <Figure id="sessions" label={L.sessions} value={formatCount(a.sessions)}>
-          {CHANNEL_LABELS.IN_PERSON}: {formatCount(sessionsByChannel(a, 'IN_PERSON'))}; {CHANNEL_LABELS.VIRTUAL.toLowerCase()}:{' '}
-          {formatCount(sessionsByChannel(a, 'VIRTUAL'))}
+          {CHANNEL_LABELS.IN_PERSON}: {formatCount(sessionsByChannel(a, 'IN_PERSON'))};{' '}
+          {CHANNEL_LABELS.VIRTUAL.toLowerCase()}: {formatCount(sessionsByChannel(a, 'VIRTUAL'))}
         </Figure>
-        <Figure id="sessionsOver15Minutes" label={L.sessionsOver15Minutes} value={formatCount(a.sessionsOver15Minutes)} />
-        <Figure id="transfersToBackOffice" label={L.transfersToBackOffice} value={formatCount(a.transfersToBackOffice)} />
+        <Figure
+          id="sessionsOver15Minutes"
+          label={L.sessionsOver15Minutes}
+          value={formatCount(a.sessionsOver15Minutes)}
+        />
+        <Figure
+          id="transfersToBackOffice"
+          label={L.transfersToBackOffice}
+          value={formatCount(a.transfersToBackOffice)}
+        />
         <Figure id="noShows" label={L.noShows} value={formatCount(a.noShows)} />
       </Group>
       <Group title="Richiamate">
@@ -62,8 +75,8 @@ export function FigureCards({ figures }: { figures: Figures }) {
           Richieste nel periodo e non ancora concluse
         </Figure>
         <Figure id="callbacksServed" label={L.callbacksServed} value={formatCount(c.served)}>
-          {L.callbacksResolved}: {formatCount(c.resolved)}; {L.callbacksRoutedInternally.toLowerCase()}: {formatCount(c.routedInternally)};{' '}
-          {L.callbacksNoAnswer.toLowerCase()}: {formatCount(c.noAnswer)}
+          {L.callbacksResolved}: {formatCount(c.resolved)}; {L.callbacksRoutedInternally.toLowerCase()}:{' '}
+          {formatCount(c.routedInternally)}; {L.callbacksNoAnswer.toLowerCase()}: {formatCount(c.noAnswer)}
         </Figure>
       </Group>
     </>

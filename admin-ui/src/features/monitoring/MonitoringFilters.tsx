@@ -64,7 +64,14 @@ export function MonitoringFilters({ initial, units, unitsLoading, onApply }: Pro
           </SelectField>
         </div>
         <div className="col-sm-6 col-lg-3">
-          <TextField label="Dal" type="date" value={form.from} onChange={(from) => set({ from })} error={errors.from} required />
+          <TextField
+            label="Dal"
+            type="date"
+            value={form.from}
+            onChange={(from) => set({ from })}
+            error={errors.from}
+            required
+          />
         </div>
         <div className="col-sm-6 col-lg-3">
           <TextField

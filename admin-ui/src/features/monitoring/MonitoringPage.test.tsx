@@ -15,11 +15,24 @@ const PERIOD = 'dal=2026-11-01&al=2026-11-03';
 const unit = (code: string, name: string, kind: string) => ({ id: `u-${code}`, code, name, kind });
 
 function statsAnswer(unitCode: string, from: string, to: string) {
-  const total = figures({ bookings: 12, cancelled: 1, toPrecall: 10, precalled: 8, precalledInTime: 6, precallCoverage: 0.6, notReachingCounter: 4, notReachingCounterShare: 0.4, sessions: 5 });
+  const total = figures({
+    bookings: 12,
+    cancelled: 1,
+    toPrecall: 10,
+    precalled: 8,
+    precalledInTime: 6,
+    precallCoverage: 0.6,
+    notReachingCounter: 4,
+    notReachingCounterShare: 0.4,
+    sessions: 5,
+  });
   return {
     data: {
       stats: {
-        unit: { ...unit(unitCode, unitCode === 'DR-SAR' ? 'DR Sardegna' : 'DP Cagliari', 'REGIONAL_DIRECTORATE'), parent: null },
+        unit: {
+          ...unit(unitCode, unitCode === 'DR-SAR' ? 'DR Sardegna' : 'DP Cagliari', 'REGIONAL_DIRECTORATE'),
+          parent: null,
+        },
         from,
         to,
         figures: total,
@@ -27,7 +40,10 @@ function statsAnswer(unitCode: string, from: string, to: string) {
           { unit: unit('DP-CA', 'DP Cagliari', 'PROVINCIAL_DIRECTORATE'), figures: figures({ bookings: 9 }) },
           { unit: unit('CRIC-SAR', 'CRIC Sardegna', 'CRIC'), figures: figures() },
         ],
-        daily: ['2026-11-01', '2026-11-02', '2026-11-03'].map((date, i) => ({ date, figures: figures({ bookings: 4 * i }) })),
+        daily: ['2026-11-01', '2026-11-02', '2026-11-03'].map((date, i) => ({
+          date,
+          figures: figures({ bookings: 4 * i }),
+        })),
       },
     },
   };
@@ -41,13 +57,22 @@ function withImperativeQuery(client: Client): Client {
   return Object.assign(client, { query });
 }
 
-function client(stats?: (variables: Record<string, unknown>) => ReturnType<typeof statsAnswer> | { error: ReturnType<typeof apiError> }) {
-  return withImperativeQuery(fakeClient((name, variables) => {
-    if (name === 'OrgUnitChoices') return unitChoicesAnswer(demoUnits());
-    if (name === 'MonitoringStats') return stats ? stats(variables) : statsAnswer(String(variables.unitCode), String(variables.from), String(variables.to));
-    if (name === 'MonitoringCsv') return { data: { statsCsv: 'Codice unità,Unità\nDR-SAR,DR Sardegna\n' } };
-    return 'pending';
-  }));
+function client(
+  stats?: (
+    variables: Record<string, unknown>,
+  ) => ReturnType<typeof statsAnswer> | { error: ReturnType<typeof apiError> },
+) {
+  return withImperativeQuery(
+    fakeClient((name, variables) => {
+      if (name === 'OrgUnitChoices') return unitChoicesAnswer(demoUnits());
+      if (name === 'MonitoringStats')
+        return stats
+          ? stats(variables)
+          : statsAnswer(String(variables.unitCode), String(variables.from), String(variables.to));
+      if (name === 'MonitoringCsv') return { data: { statsCsv: 'Codice unità,Unità\nDR-SAR,DR Sardegna\n' } };
+      return 'pending';
+    }),
+  );
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -57,7 +82,9 @@ describe('MonitoringPage', () => {
     const api = client();
     renderWithProviders(<MonitoringPage />, { client: api, me, route: '/monitoraggio' });
     expect(await screen.findByRole('heading', { level: 2, name: 'DR Sardegna' })).toBeInTheDocument();
-    expect(screen.getByTestId('location').textContent).toMatch(/^\/monitoraggio\?unita=DR-SAR&dal=\d{4}-\d{2}-\d{2}&al=\d{4}-\d{2}-\d{2}$/);
+    expect(screen.getByTestId('location').textContent).toMatch(
+      /^\/monitoraggio\?unita=DR-SAR&dal=\d{4}-\d{2}-\d{2}&al=\d{4}-\d{2}-\d{2}$/,
+    );
     expect(callsOf(api, 'MonitoringStats').at(-1)).toMatchObject({ unitCode: 'DR-SAR' });
   });
 
@@ -71,11 +98,16 @@ describe('MonitoringPage', () => {
     expect(screen.getByRole('table', { name: 'Andamento giornaliero: dati per giorno' })).toBeInTheDocument();
 
     const children = screen.getByRole('table', { name: /^Dati delle unità sotto DR Sardegna/ });
-    expect(within(children).getByRole('link', { name: 'DP Cagliari' })).toHaveAttribute('href', `/monitoraggio?unita=DP-CA&${PERIOD}`);
+    expect(within(children).getByRole('link', { name: 'DP Cagliari' })).toHaveAttribute(
+      'href',
+      `/monitoraggio?unita=DP-CA&${PERIOD}`,
+    );
     expect(within(children).getByRole('link', { name: 'CRIC Sardegna' })).toBeInTheDocument();
 
     // The picker offers Sardinian units only, though orgUnits answered with every unit.
-    const options = within(screen.getByLabelText('Unità')).getAllByRole('option').map((option) => option.getAttribute('value'));
+    const options = within(screen.getByLabelText('Unità'))
+      .getAllByRole('option')
+      .map((option) => option.getAttribute('value'));
     expect(options).toEqual(['DR-SAR', 'DP-CA', 'UT-CA1', 'UT-CA2', 'CRIC-SAR']);
   });
 
@@ -94,7 +126,9 @@ describe('MonitoringPage', () => {
 
   it("never leaves the previous unit's figures on screen when the next unit is refused", async () => {
     const api = client((variables) =>
-      variables.unitCode === 'DP-CA' ? { error: apiError('FORBIDDEN', 'Operazione non consentita su questa unità') } : statsAnswer('DR-SAR', '2026-11-01', '2026-11-03'),
+      variables.unitCode === 'DP-CA'
+        ? { error: apiError('FORBIDDEN', 'Operazione non consentita su questa unità') }
+        : statsAnswer('DR-SAR', '2026-11-01', '2026-11-03'),
     );
     renderWithProviders(<MonitoringPage />, { client: api, me, route: `/monitoraggio?unita=DR-SAR&${PERIOD}` });
     await screen.findByRole('heading', { level: 2, name: 'DR Sardegna' });
@@ -107,7 +141,11 @@ describe('MonitoringPage', () => {
 
   it('does not ask the API for a period that ends before it starts, nor for one longer than 366 days', async () => {
     const api = client();
-    renderWithProviders(<MonitoringPage />, { client: api, me, route: '/monitoraggio?unita=DR-SAR&dal=2026-11-10&al=2026-11-01' });
+    renderWithProviders(<MonitoringPage />, {
+      client: api,
+      me,
+      route: '/monitoraggio?unita=DR-SAR&dal=2026-11-10&al=2026-11-01',
+    });
     expect(screen.getByRole('heading', { name: 'Periodo non valido' })).toBeInTheDocument();
     expect(screen.getByText('La data di fine non può precedere la data di inizio.')).toBeInTheDocument();
 
@@ -128,9 +166,13 @@ describe('MonitoringPage', () => {
     const api = client();
     renderWithProviders(<MonitoringPage />, { client: api, me, route: `/monitoraggio?unita=DR-SAR&${PERIOD}` });
     await userEvent.click(await screen.findByRole('button', { name: 'Scarica CSV' }));
-    expect(await screen.findByText('File monitoraggio-DR-SAR-2026-11-01-2026-11-03.csv scaricato.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('File monitoraggio-DR-SAR-2026-11-01-2026-11-03.csv scaricato.'),
+    ).toBeInTheDocument();
     expect(click).toHaveBeenCalledTimes(1);
     expect(await createObjectURL.mock.calls[0][0].text()).toBe('Codice unità,Unità\nDR-SAR,DR Sardegna\n');
-    expect(callsOf(api, 'MonitoringCsv')).toEqual([{ unitCode: 'DR-SAR', from: '2026-11-01', to: '2026-11-03', dialect: 'ITALIAN' }]);
+    expect(callsOf(api, 'MonitoringCsv')).toEqual([
+      { unitCode: 'DR-SAR', from: '2026-11-01', to: '2026-11-03', dialect: 'ITALIAN' },
+    ]);
   });
 });

@@ -39,8 +39,8 @@ export function MonitoringPage() {
     <>
       <h1>Monitoraggio</h1>
       <p>
-        Prenotazioni, prechiamate, sportello, richiamate e quesiti al CRIC delle unità di tua competenza, per il periodo scelto (giorni
-        dell'ora italiana, estremi compresi).
+        Prenotazioni, prechiamate, sportello, richiamate e quesiti al CRIC delle unità di tua competenza, per il periodo
+        scelto (giorni dell'ora italiana, estremi compresi).
       </p>
       <MonitoringFilters
         key={search}
@@ -51,7 +51,9 @@ export function MonitoringPage() {
       />
       <ErrorDisplay error={visible.error} onRetry={visible.refresh} />
       {!selection.unitCode ? (
-        <EmptyState title="Nessuna unità di cui vedere i dati">I tuoi ruoli non comprendono la lettura dei dati di monitoraggio.</EmptyState>
+        <EmptyState title="Nessuna unità di cui vedere i dati">
+          I tuoi ruoli non comprendono la lettura dei dati di monitoraggio.
+        </EmptyState>
       ) : rangeErrors.length > 0 ? (
         <Alert color="danger" fade={false} className="my-3">
           <h2 className="h5 alert-heading">Periodo non valido</h2>

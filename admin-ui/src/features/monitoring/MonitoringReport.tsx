@@ -19,7 +19,13 @@ import { monitoringHref, type Selection } from './selection';
 import { dailySeries, isEmptyPeriod } from './shape';
 
 /** The figures of the selected unit and period: cards, charts, the child units and the CSV. */
-export function MonitoringReport({ selection, choices }: { selection: Selection; choices: readonly StatsUnitChoice[] }) {
+export function MonitoringReport({
+  selection,
+  choices,
+}: {
+  selection: Selection;
+  choices: readonly StatsUnitChoice[];
+}) {
   const { unitCode, from, to } = selection;
   const [result, reexecute] = useQuery({ query: MonitoringStatsQuery, variables: { unitCode, from, to } });
   // urql keeps the last answer while the next one loads: show only the answer to this very selection.
@@ -30,7 +36,13 @@ export function MonitoringReport({ selection, choices }: { selection: Selection;
   const blocked = hasErrorCode(error, 'FORBIDDEN') || hasErrorCode(error, 'NOT_FOUND');
 
   if (error) {
-    return <ErrorDisplay error={error} headings={{ NOT_FOUND: 'Unità non trovata' }} onRetry={blocked ? undefined : () => reexecute({ requestPolicy: 'network-only' })} />;
+    return (
+      <ErrorDisplay
+        error={error}
+        headings={{ NOT_FOUND: 'Unità non trovata' }}
+        onRetry={blocked ? undefined : () => reexecute({ requestPolicy: 'network-only' })}
+      />
+    );
   }
   if (!stats) return <Loading label="Caricamento dei dati di monitoraggio…" />;
 
@@ -60,8 +72,9 @@ export function MonitoringReport({ selection, choices }: { selection: Selection;
       ) : null}
       <h2 id="monitoring-unit">{stats.unit.name}</h2>
       <p className="text-muted">
-        {UNIT_KIND_LABELS[stats.unit.kind]} · {stats.unit.code} · dal {formatDay(from)} al {formatDay(to)} ({formatCount(daysInRange(range))}{' '}
-        {daysInRange(range) === 1 ? 'giorno' : 'giorni'}).{stats.children.length > 0 ? ' I dati comprendono tutte le unità sottostanti.' : ''}
+        {UNIT_KIND_LABELS[stats.unit.kind]} · {stats.unit.code} · dal {formatDay(from)} al {formatDay(to)} (
+        {formatCount(daysInRange(range))} {daysInRange(range) === 1 ? 'giorno' : 'giorni'}).
+        {stats.children.length > 0 ? ' I dati comprendono tutte le unità sottostanti.' : ''}
       </p>
       <CsvDownload key={`${unitCode}:${from}:${to}`} selection={selection} />
 

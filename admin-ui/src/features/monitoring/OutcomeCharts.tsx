@@ -26,7 +26,13 @@ export function OutcomeCharts({ appointments }: { appointments: AppointmentFigur
           }
           rows={precall}
           color="#0066cc"
-          table={<SharesTable caption="Esiti delle prechiamate: numero e quota" rows={precall} total={precalledWithOutcome} />}
+          table={
+            <SharesTable
+              caption="Esiti delle prechiamate: numero e quota"
+              rows={precall}
+              total={precalledWithOutcome}
+            />
+          }
         />
       </div>
       <div className="col-lg-6">
@@ -51,8 +57,12 @@ export function OutcomeCharts({ appointments }: { appointments: AppointmentFigur
                       {CHANNEL_LABELS[channel]}
                     </th>
                   ))}
-                  <th scope="col" className="text-end">Totale</th>
-                  <th scope="col" className="text-end">Quota</th>
+                  <th scope="col" className="text-end">
+                    Totale
+                  </th>
+                  <th scope="col" className="text-end">
+                    Quota
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -84,8 +94,12 @@ function SharesTable({ caption, rows, total }: { caption: string; rows: readonly
       <thead>
         <tr>
           <th scope="col">Esito</th>
-          <th scope="col" className="text-end">Numero</th>
-          <th scope="col" className="text-end">Quota</th>
+          <th scope="col" className="text-end">
+            Numero
+          </th>
+          <th scope="col" className="text-end">
+            Quota
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -13,7 +13,9 @@ const COUNTS = [
 
 /** CRIC figures per section: received, answered, backlog, forwarded, SLA breaches, median answer time. */
 export function QuesitiTable({ figures }: { figures: Figures }) {
-  const sections = SECTION_ORDER.map((section) => figures.quesiti.find((q) => q.section === section)).filter((q) => q !== undefined);
+  const sections = SECTION_ORDER.map((section) => figures.quesiti.find((q) => q.section === section)).filter(
+    (q) => q !== undefined,
+  );
   return (
     <section className="my-4" aria-labelledby="monitoring-quesiti">
       <h3 id="monitoring-quesiti" className="h5">

@@ -1,5 +1,9 @@
 const count = new Intl.NumberFormat('it-IT');
-const percent = new Intl.NumberFormat('it-IT', { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('it-IT', {
+  style: 'percent',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
 const decimal = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1 });
 
 /** `12345` → `12.345`. */

@@ -43,7 +43,12 @@ export const PRECALL_SHARE_LABELS: Record<'NOT_CONTACTABLE' | 'NEGATIVE' | Preca
   POSITIVE_OTHER: 'Esito positivo, senza risultato',
 };
 
-export const COUNTER_OUTCOME_ORDER: readonly CounterOutcome[] = ['COMPLETED', 'TRANSFERRED_TO_BACK_OFFICE', 'NO_SHOW', 'NOT_DELIVERABLE'];
+export const COUNTER_OUTCOME_ORDER: readonly CounterOutcome[] = [
+  'COMPLETED',
+  'TRANSFERRED_TO_BACK_OFFICE',
+  'NO_SHOW',
+  'NOT_DELIVERABLE',
+];
 
 /** Counter outcomes, short (the long ones are in appointments/labels.ts). */
 export const COUNTER_SHARE_LABELS: Record<CounterOutcome, string> = {

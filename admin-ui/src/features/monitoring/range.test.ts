@@ -35,11 +35,15 @@ describe('validateRange', () => {
   });
 
   it('refuses an end before the start', () => {
-    expect(validateRange({ from: '2026-11-22', to: '2026-11-21' })).toEqual({ to: 'La data di fine non può precedere la data di inizio.' });
+    expect(validateRange({ from: '2026-11-22', to: '2026-11-21' })).toEqual({
+      to: 'La data di fine non può precedere la data di inizio.',
+    });
   });
 
   it('refuses more than 366 days', () => {
-    expect(validateRange({ from: '2025-01-01', to: '2026-01-02' }).to).toBe('Il periodo non può superare 366 giorni (ora sono 367).');
+    expect(validateRange({ from: '2025-01-01', to: '2026-01-02' }).to).toBe(
+      'Il periodo non può superare 366 giorni (ora sono 367).',
+    );
   });
 
   it('asks for missing or invalid dates field by field', () => {

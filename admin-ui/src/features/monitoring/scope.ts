@@ -6,7 +6,9 @@ import type { UnitChoice } from '../org';
 export const STATS_ROLES: readonly Role[] = ['ADMIN', 'REGIONAL_DIRECTOR', 'PROVINCIAL_DIRECTOR', 'OFFICE_DIRECTOR'];
 
 function statsAssignments(assignments: readonly RoleAssignment[]): (RoleAssignment & { unitCode: string })[] {
-  return assignments.filter((a): a is RoleAssignment & { unitCode: string } => !!a.unitCode && STATS_ROLES.includes(a.role));
+  return assignments.filter(
+    (a): a is RoleAssignment & { unitCode: string } => !!a.unitCode && STATS_ROLES.includes(a.role),
+  );
 }
 
 /**
@@ -34,7 +36,10 @@ function depthOf(path: string): number {
  * they may read: the units of their director or ADMIN roles and everything under
  * them. A role held elsewhere (e.g. auditor of another region) adds nothing.
  */
-export function statsUnitChoices(units: readonly UnitChoice[], assignments: readonly RoleAssignment[]): StatsUnitChoice[] {
+export function statsUnitChoices(
+  units: readonly UnitChoice[],
+  assignments: readonly RoleAssignment[],
+): StatsUnitChoice[] {
   const codes = new Set(statsAssignments(assignments).map((a) => a.unitCode));
   const tops = units.filter((unit) => codes.has(unit.code)).map((unit) => unit.path);
   const choices: StatsUnitChoice[] = [];

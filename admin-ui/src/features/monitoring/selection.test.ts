@@ -12,7 +12,9 @@ describe('selection in the address', () => {
   });
 
   it('takes the unit and the period from unita, dal, al', () => {
-    expect(selectionFrom(new URLSearchParams('unita=DP-CA&dal=2026-11-01&al=2026-11-10'), 'DR-SAR', '2026-11-22')).toEqual({
+    expect(
+      selectionFrom(new URLSearchParams('unita=DP-CA&dal=2026-11-01&al=2026-11-10'), 'DR-SAR', '2026-11-22'),
+    ).toEqual({
       unitCode: 'DP-CA',
       from: '2026-11-01',
       to: '2026-11-10',

@@ -14,7 +14,11 @@ const PARAMS: Record<keyof Selection, string> = { unitCode: 'unita', from: 'dal'
  * person's top unit and the last 30 days. `complete` tells whether the
  * address already names all three.
  */
-export function selectionFrom(params: URLSearchParams, defaultUnit: string, today: string): Selection & { complete: boolean } {
+export function selectionFrom(
+  params: URLSearchParams,
+  defaultUnit: string,
+  today: string,
+): Selection & { complete: boolean } {
   const range = defaultRange(today);
   const unitCode = params.get(PARAMS.unitCode)?.trim() ?? '';
   const from = params.get(PARAMS.from)?.trim() ?? '';

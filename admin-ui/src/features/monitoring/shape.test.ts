@@ -11,7 +11,15 @@ describe('shares', () => {
 
   it('splits the precalls with an outcome by outcome and result, adding up to 1', () => {
     const rows = precallOutcomeShares(
-      figures({ notContactable: 1, negative: 1, positive: 8, servedRemotely: 3, redirectedEmailPec: 1, confirmedInPerson: 2, cancelledByCitizen: 2 }).appointments,
+      figures({
+        notContactable: 1,
+        negative: 1,
+        positive: 8,
+        servedRemotely: 3,
+        redirectedEmailPec: 1,
+        confirmedInPerson: 2,
+        cancelledByCitizen: 2,
+      }).appointments,
     );
     expect(rows.map((row) => [row.key, row.count, row.share])).toEqual([
       ['NOT_CONTACTABLE', 1, 0.1],
@@ -44,7 +52,13 @@ describe('shares', () => {
 
 describe('daily series', () => {
   const days = [
-    { date: '2026-11-20', figures: figures({ bookings: 2, sessions: 1 }, { callbacks: { requested: 1, waiting: 0, served: 0, resolved: 0, routedInternally: 0, noAnswer: 0 } }) },
+    {
+      date: '2026-11-20',
+      figures: figures(
+        { bookings: 2, sessions: 1 },
+        { callbacks: { requested: 1, waiting: 0, served: 0, resolved: 0, routedInternally: 0, noAnswer: 0 } },
+      ),
+    },
     { date: '2026-11-21', figures: figures({ bookings: 4 }) },
   ];
 

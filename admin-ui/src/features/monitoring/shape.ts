@@ -1,6 +1,18 @@
-import type { AppointmentChannel, CounterOutcome, MonitoringFiguresFragment, MonitoringStatsQuery } from '../../gql/graphql';
+import type {
+  AppointmentChannel,
+  CounterOutcome,
+  MonitoringFiguresFragment,
+  MonitoringStatsQuery,
+} from '../../gql/graphql';
 import { formatCount, formatDay } from './format';
-import { CHANNEL_ORDER, COUNTER_OUTCOME_ORDER, COUNTER_SHARE_LABELS, DAILY_SERIES, PRECALL_SHARE_LABELS, type DailySeriesKey } from './labels';
+import {
+  CHANNEL_ORDER,
+  COUNTER_OUTCOME_ORDER,
+  COUNTER_SHARE_LABELS,
+  DAILY_SERIES,
+  PRECALL_SHARE_LABELS,
+  type DailySeriesKey,
+} from './labels';
 
 export type Figures = MonitoringFiguresFragment;
 export type AppointmentFigures = Figures['appointments'];
@@ -42,7 +54,8 @@ export function precallOutcomeShares(a: AppointmentFigures): ShareRow[] {
     ['NEGATIVE', PRECALL_SHARE_LABELS.NEGATIVE, a.negative],
     ...results.map(([key, count]): [string, string, number] => [key, PRECALL_SHARE_LABELS[key], count]),
   ];
-  if (a.positive > withResult) entries.push(['POSITIVE_OTHER', PRECALL_SHARE_LABELS.POSITIVE_OTHER, a.positive - withResult]);
+  if (a.positive > withResult)
+    entries.push(['POSITIVE_OTHER', PRECALL_SHARE_LABELS.POSITIVE_OTHER, a.positive - withResult]);
   return rowsOf(entries);
 }
 
@@ -53,9 +66,14 @@ export interface CounterShareRow extends ShareRow {
 /** Counter sessions by outcome (both channels together) as shares of the sessions, with the split per channel. */
 export function counterOutcomeShares(a: AppointmentFigures): CounterShareRow[] {
   const cell = (channel: AppointmentChannel, outcome: CounterOutcome) =>
-    a.counterSessions.filter((c) => c.channel === channel && c.outcome === outcome).reduce((sum, c) => sum + c.count, 0);
+    a.counterSessions
+      .filter((c) => c.channel === channel && c.outcome === outcome)
+      .reduce((sum, c) => sum + c.count, 0);
   const rows = COUNTER_OUTCOME_ORDER.map((outcome) => {
-    const byChannel = Object.fromEntries(CHANNEL_ORDER.map((channel) => [channel, cell(channel, outcome)])) as Record<AppointmentChannel, number>;
+    const byChannel = Object.fromEntries(CHANNEL_ORDER.map((channel) => [channel, cell(channel, outcome)])) as Record<
+      AppointmentChannel,
+      number
+    >;
     return { outcome, byChannel, count: CHANNEL_ORDER.reduce((sum, channel) => sum + byChannel[channel], 0) };
   });
   const whole = rows.reduce((sum, row) => sum + row.count, 0);
@@ -88,13 +106,21 @@ export function dailySeries(daily: readonly DayFigures[]): DailyPoint[] {
 }
 
 /** Totals of a quesiti figure over the three sections. */
-export function quesitiTotal(figures: Figures, key: 'received' | 'answered' | 'backlog' | 'forwarded' | 'slaBreaches'): number {
+export function quesitiTotal(
+  figures: Figures,
+  key: 'received' | 'answered' | 'backlog' | 'forwarded' | 'slaBreaches',
+): number {
   return figures.quesiti.reduce((sum, q) => sum + q[key], 0);
 }
 
 /** True when nothing at all happened in the unit in the period. */
 export function isEmptyPeriod(figures: Figures): boolean {
-  return figures.appointments.bookings === 0 && figures.appointments.sessions === 0 && figures.callbacks.requested === 0 && quesitiTotal(figures, 'received') === 0;
+  return (
+    figures.appointments.bookings === 0 &&
+    figures.appointments.sessions === 0 &&
+    figures.callbacks.requested === 0 &&
+    quesitiTotal(figures, 'received') === 0
+  );
 }
 
 /**

@@ -6,7 +6,10 @@ const OUTCOMES: CounterOutcome[] = ['COMPLETED', 'TRANSFERRED_TO_BACK_OFFICE', '
 const SECTIONS: Section[] = ['PENSIONI', 'SOSTEGNO_REDDITO', 'SOGGETTO_CONTRIBUENTE'];
 
 /** Test data: the figures of a unit as the API returns them, zeros unless given. */
-export function figures(appointments: Partial<AppointmentFigures> = {}, extra: Partial<Omit<Figures, 'appointments'>> = {}): Figures {
+export function figures(
+  appointments: Partial<AppointmentFigures> = {},
+  extra: Partial<Omit<Figures, 'appointments'>> = {},
+): Figures {
   return {
     appointments: {
       bookings: 0,
@@ -34,9 +37,25 @@ export function figures(appointments: Partial<AppointmentFigures> = {}, extra: P
       noShows: 0,
       ...appointments,
     },
-    callbacks: { requested: 0, waiting: 0, served: 0, resolved: 0, routedInternally: 0, noAnswer: 0, ...extra.callbacks },
+    callbacks: {
+      requested: 0,
+      waiting: 0,
+      served: 0,
+      resolved: 0,
+      routedInternally: 0,
+      noAnswer: 0,
+      ...extra.callbacks,
+    },
     quesiti:
       extra.quesiti ??
-      SECTIONS.map((section) => ({ section, received: 0, answered: 0, backlog: 0, forwarded: 0, slaBreaches: 0, medianAnswerHours: null })),
+      SECTIONS.map((section) => ({
+        section,
+        received: 0,
+        answered: 0,
+        backlog: 0,
+        forwarded: 0,
+        slaBreaches: 0,
+        medianAnswerHours: null,
+      })),
   };
 }

@@ -24,7 +24,11 @@ export function OrgTree<U extends UnitLike>({ roots }: { roots: TreeNode<U>[] })
   return (
     <div className="org-tree">
       <div className="d-flex gap-2 mb-3">
-        <button type="button" className="btn btn-outline-primary btn-xs" onClick={() => setExpanded(new Set(branchCodes(roots)))}>
+        <button
+          type="button"
+          className="btn btn-outline-primary btn-xs"
+          onClick={() => setExpanded(new Set(branchCodes(roots)))}
+        >
           Espandi tutto
         </button>
         <button type="button" className="btn btn-outline-primary btn-xs" onClick={() => setExpanded(new Set())}>

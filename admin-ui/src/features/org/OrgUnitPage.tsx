@@ -22,12 +22,16 @@ export function OrgUnitPage() {
       <ol className="breadcrumb">
         <li className="breadcrumb-item">
           <Link to="/organizzazione">Organizzazione</Link>
-          <span className="separator" aria-hidden="true">/</span>
+          <span className="separator" aria-hidden="true">
+            /
+          </span>
         </li>
         {unit?.parent ? (
           <li className="breadcrumb-item">
             <Link to={orgUnitPath(unit.parent.code)}>{unit.parent.name}</Link>
-            <span className="separator" aria-hidden="true">/</span>
+            <span className="separator" aria-hidden="true">
+              /
+            </span>
           </li>
         ) : null}
         <li className="breadcrumb-item active" aria-current="page">
@@ -97,7 +101,9 @@ export function OrgUnitPage() {
       </dl>
 
       <section aria-labelledby="org-unit-children">
-        <h2 id="org-unit-children" className="h4">Unità dipendenti</h2>
+        <h2 id="org-unit-children" className="h4">
+          Unità dipendenti
+        </h2>
         {unit.children.length === 0 ? (
           <EmptyState title="Nessuna unità dipendente" />
         ) : (

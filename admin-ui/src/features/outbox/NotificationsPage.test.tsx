@@ -21,8 +21,24 @@ const failed = {
   sentAt: null,
   unit: null,
   deliveries: [
-    { attempt: 1, at: '2026-11-22T08:10:00Z', outcome: 'RETRY', statusCode: null, response: null, error: 'dns error', durationMs: 40 },
-    { attempt: 2, at: '2026-11-22T08:20:00Z', outcome: 'FAILED', statusCode: 503, response: null, error: 'dns error', durationMs: 41 },
+    {
+      attempt: 1,
+      at: '2026-11-22T08:10:00Z',
+      outcome: 'RETRY',
+      statusCode: null,
+      response: null,
+      error: 'dns error',
+      durationMs: 40,
+    },
+    {
+      attempt: 2,
+      at: '2026-11-22T08:20:00Z',
+      outcome: 'FAILED',
+      statusCode: 503,
+      response: null,
+      error: 'dns error',
+      durationMs: 41,
+    },
   ],
 };
 const sent = {
@@ -39,7 +55,9 @@ const sent = {
   unit: { id: 'u-CRIC-SAR', code: 'CRIC-SAR', name: 'CRIC Sardegna' },
   deliveries: [],
 };
-const list = (nodes: unknown[]) => ({ data: { outboxMessages: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } });
+const list = (nodes: unknown[]) => ({
+  data: { outboxMessages: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } },
+});
 
 type Answer = ReturnType<Parameters<typeof fakeClient>[0]>;
 
@@ -50,7 +68,9 @@ function setup(answers: Partial<Record<string, Answer>>, route = '/notifiche') {
 }
 
 const rowOf = (event: string) =>
-  screen.getAllByRole('row').find((row) => within(row).queryByText(event) && within(row).queryAllByRole('cell').length > 5)!;
+  screen
+    .getAllByRole('row')
+    .find((row) => within(row).queryByText(event) && within(row).queryAllByRole('cell').length > 5)!;
 
 describe('NotificationsPage', () => {
   it('lists the messages with their masked recipient, status and attempts', () => {

@@ -48,7 +48,9 @@ export function NotificationsPage() {
     pageSize: 50,
   });
   const blocked = hasErrorCode(error, 'FORBIDDEN') || hasErrorCode(error, 'NOT_FOUND');
-  const messages = blocked ? [] : nodes.map((message) => (updated[message.id]?.before === message ? updated[message.id].after : message));
+  const messages = blocked
+    ? []
+    : nodes.map((message) => (updated[message.id]?.before === message ? updated[message.id].after : message));
 
   const setParam = (name: string, value: string) => {
     const next = new URLSearchParams(searchParams);
@@ -83,9 +85,16 @@ export function NotificationsPage() {
   return (
     <>
       <h1>Notifiche</h1>
-      <p>Le e-mail e i webhook in uscita, dal più recente: stato, tentativi ed errori. I destinatari sono mascherati.</p>
+      <p>
+        Le e-mail e i webhook in uscita, dal più recente: stato, tentativi ed errori. I destinatari sono mascherati.
+      </p>
 
-      <form role="search" aria-label="Filtra le notifiche" className="row mt-4 mb-2" onSubmit={(event) => event.preventDefault()}>
+      <form
+        role="search"
+        aria-label="Filtra le notifiche"
+        className="row mt-4 mb-2"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div className="col-md-4">
           <SelectField label="Stato" value={filter.status ?? ''} onChange={(value) => setParam('stato', value)}>
             <option value="">Tutti gli stati</option>
@@ -156,12 +165,16 @@ export function NotificationsPage() {
                         <td>{CHANNEL_LABELS[message.channel]}</td>
                         <td>
                           <code>{message.event}</code>
-                          {message.reference ? <div className="small text-muted text-break">{message.reference}</div> : null}
+                          {message.reference ? (
+                            <div className="small text-muted text-break">{message.reference}</div>
+                          ) : null}
                           {message.unit ? <div className="small text-muted">{message.unit.name}</div> : null}
                         </td>
                         <td className="text-break">{message.recipient}</td>
                         <td>
-                          <span className={`badge ${STATUS_BADGES[message.status]}`}>{STATUS_LABELS[message.status]}</span>
+                          <span className={`badge ${STATUS_BADGES[message.status]}`}>
+                            {STATUS_LABELS[message.status]}
+                          </span>
                           {message.sentAt ? (
                             <div className="small text-muted">
                               <time dateTime={message.sentAt}>{formatDateTime(message.sentAt)}</time>
@@ -245,7 +258,9 @@ function DeliveryLog({ message }: { message: Message }) {
             </td>
             <td>{OUTCOME_LABELS[delivery.outcome]}</td>
             <td>{delivery.statusCode ?? '—'}</td>
-            <td>{delivery.durationMs !== null && delivery.durationMs !== undefined ? `${delivery.durationMs} ms` : '—'}</td>
+            <td>
+              {delivery.durationMs !== null && delivery.durationMs !== undefined ? `${delivery.durationMs} ms` : '—'}
+            </td>
             <td className="small text-break">{delivery.error ?? delivery.response ?? '—'}</td>
           </tr>
         ))}

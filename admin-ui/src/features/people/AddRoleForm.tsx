@@ -8,7 +8,14 @@ import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInvalid';
 import { useDraft } from '../../shared/forms/useDraft';
-import { AssignmentFields, EMPTY_ASSIGNMENT, assignmentInput, validateAssignment, type AssignmentDraft, type AssignmentErrors } from './AssignmentFields';
+import {
+  AssignmentFields,
+  EMPTY_ASSIGNMENT,
+  assignmentInput,
+  validateAssignment,
+  type AssignmentDraft,
+  type AssignmentErrors,
+} from './AssignmentFields';
 import { PersonAssignRoleMutation } from './operations';
 import type { GrantOptions } from './useGrantOptions';
 
@@ -47,7 +54,14 @@ export function AddRoleForm({ username, grants, onAdded }: AddRoleFormProps) {
     const added = result.data?.assignRole;
     if (added) {
       discardDraft();
-      onAdded(describeAssignment({ role: added.role, unitName: added.unit?.name, unitCode: added.unit?.code, section: added.section }));
+      onAdded(
+        describeAssignment({
+          role: added.role,
+          unitName: added.unit?.name,
+          unitCode: added.unit?.code,
+          section: added.section,
+        }),
+      );
     } else {
       // The server's messages for a field go under that field.
       setErrors(fieldErrorsOf(result.error) as AssignmentErrors);

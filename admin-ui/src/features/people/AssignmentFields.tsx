@@ -16,7 +16,10 @@ export const EMPTY_ASSIGNMENT: AssignmentDraft = { role: '', unitCode: '', secti
 export type AssignmentErrors = Partial<Record<'role' | 'unitCode' | 'section', string>>;
 
 /** Checks a draft against what may be granted; returns the messages per field (empty when fine). */
-export function validateAssignment(draft: AssignmentDraft, options: readonly GrantOption<UnitChoice>[]): AssignmentErrors {
+export function validateAssignment(
+  draft: AssignmentDraft,
+  options: readonly GrantOption<UnitChoice>[],
+): AssignmentErrors {
   const errors: AssignmentErrors = {};
   const option = options.find((o) => o.role === draft.role);
   if (!draft.role || !option) {
@@ -24,7 +27,8 @@ export function validateAssignment(draft: AssignmentDraft, options: readonly Gra
     return errors;
   }
   if (!draft.unitCode) errors.unitCode = "Scegli l'unità.";
-  else if (!option.units.some((unit) => unit.code === draft.unitCode)) errors.unitCode = 'Questo ruolo non può essere assegnato su questa unità.';
+  else if (!option.units.some((unit) => unit.code === draft.unitCode))
+    errors.unitCode = 'Questo ruolo non può essere assegnato su questa unità.';
   if (draft.section && (!takesSection(draft.role) || !(SECTIONS as readonly string[]).includes(draft.section))) {
     errors.section = 'Sezione non prevista per questo ruolo.';
   }
@@ -70,7 +74,14 @@ export function AssignmentFields({ value, onChange, options, errors = {}, disabl
   return (
     <div className="row">
       <div className="col-md-4">
-        <SelectField label="Ruolo" value={value.role} onChange={changeRole} error={errors.role} disabled={disabled} required>
+        <SelectField
+          label="Ruolo"
+          value={value.role}
+          onChange={changeRole}
+          error={errors.role}
+          disabled={disabled}
+          required
+        >
           <option value="">Scegli un ruolo</option>
           {options.map((o) => (
             <option key={o.role} value={o.role}>

@@ -164,7 +164,10 @@ describe('NewPersonPage — validation and sending', () => {
     const refused = {
       error: new CombinedError({
         graphQLErrors: [
-          { message: 'La password deve avere almeno 12 caratteri', extensions: { code: 'BAD_USER_INPUT', field: 'initialPassword' } },
+          {
+            message: 'La password deve avere almeno 12 caratteri',
+            extensions: { code: 'BAD_USER_INPUT', field: 'initialPassword' },
+          },
         ],
       }),
     };
@@ -180,7 +183,9 @@ describe('NewPersonPage — validation and sending', () => {
 
   it('shows an error without a field above the form', async () => {
     const taken = {
-      error: new CombinedError({ graphQLErrors: [{ message: 'Nome utente già in uso', extensions: { code: 'CONFLICT' } }] }),
+      error: new CombinedError({
+        graphQLErrors: [{ message: 'Nome utente già in uso', extensions: { code: 'CONFLICT' } }],
+      }),
     };
     const { user } = setup(taken);
     await screen.findByLabelText('Ruolo', { selector: 'select' });

@@ -12,7 +12,13 @@ import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useDraft } from '../../shared/forms/useDraft';
 import type { CreatePersonInput } from '../../gql/graphql';
 import { type UnitChoice, PEOPLE_PATH, personPath } from '../org';
-import { AssignmentFields, EMPTY_ASSIGNMENT, assignmentInput, validateAssignment, type AssignmentDraft } from './AssignmentFields';
+import {
+  AssignmentFields,
+  EMPTY_ASSIGNMENT,
+  assignmentInput,
+  validateAssignment,
+  type AssignmentDraft,
+} from './AssignmentFields';
 import type { GrantOption } from './grants';
 import { PersonCreateMutation } from './operations';
 import type { PersonPageState } from './PersonPage';
@@ -55,10 +61,12 @@ export function validateNewPerson(
   const username = draft.username.trim();
   if (!username) errors.username = 'Inserisci il nome utente.';
   else if (!USERNAME_PATTERN.test(username))
-    errors.username = 'Il nome utente deve avere da 3 a 64 caratteri tra lettere minuscole, cifre, punto, trattino e trattino basso.';
+    errors.username =
+      'Il nome utente deve avere da 3 a 64 caratteri tra lettere minuscole, cifre, punto, trattino e trattino basso.';
   if (!draft.displayName.trim()) errors.displayName = 'Inserisci nome e cognome.';
   const email = draft.email.trim();
-  if (email && !EMAIL_PATTERN.test(email)) errors.email = "Inserisci un indirizzo e-mail valido, ad es. nome.cognome@agenzia.it.";
+  if (email && !EMAIL_PATTERN.test(email))
+    errors.email = 'Inserisci un indirizzo e-mail valido, ad es. nome.cognome@agenzia.it.';
   if (draft.access === 'PASSWORD' && [...password].length < MIN_PASSWORD_LENGTH)
     errors.initialPassword = `La password iniziale deve avere almeno ${MIN_PASSWORD_LENGTH} caratteri.`;
   return { ...errors, ...validateAssignment(draft.assignment, options) };
@@ -87,11 +95,15 @@ export function NewPersonPage() {
         <ol className="breadcrumb">
           <li className="breadcrumb-item">
             <Link to="/organizzazione">Organizzazione</Link>
-            <span className="separator" aria-hidden="true">/</span>
+            <span className="separator" aria-hidden="true">
+              /
+            </span>
           </li>
           <li className="breadcrumb-item">
             <Link to={PEOPLE_PATH}>Persone</Link>
-            <span className="separator" aria-hidden="true">/</span>
+            <span className="separator" aria-hidden="true">
+              /
+            </span>
           </li>
           <li className="breadcrumb-item active" aria-current="page">
             Nuova persona
@@ -104,7 +116,9 @@ export function NewPersonPage() {
       {!grants.loading && !grants.error && grants.options.length === 0 ? (
         <EmptyState title="Non ci sono ruoli che puoi assegnare" />
       ) : null}
-      {!grants.loading && !grants.error && grants.options.length > 0 ? <NewPersonForm options={grants.options} /> : null}
+      {!grants.loading && !grants.error && grants.options.length > 0 ? (
+        <NewPersonForm options={grants.options} />
+      ) : null}
     </>
   );
 }
@@ -136,7 +150,10 @@ export function NewPersonForm({ options }: { options: readonly GrantOption<UnitC
       focusFirstInvalid();
       return;
     }
-    const result = await createPerson({ input: createPersonInput(draft, password) }, { additionalTypenames: ['Person'] });
+    const result = await createPerson(
+      { input: createPersonInput(draft, password) },
+      { additionalTypenames: ['Person'] },
+    );
     const person = result.data?.createPerson;
     if (person) {
       discardDraft();
@@ -150,7 +167,14 @@ export function NewPersonForm({ options }: { options: readonly GrantOption<UnitC
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Nuova persona" aria-busy={fetching} className="new-person-form">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      aria-label="Nuova persona"
+      aria-busy={fetching}
+      className="new-person-form"
+    >
       <p>Tutti i campi sono obbligatori, salvo quelli indicati come facoltativi.</p>
       <ErrorDisplay error={withoutFieldErrors(error, FIELDS)} />
       <fieldset className="mb-4">

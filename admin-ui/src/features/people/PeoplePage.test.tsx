@@ -13,7 +13,9 @@ const laura = {
   username: 'op.cagliari1',
   displayName: 'Laura Serra',
   active: true,
-  assignments: [{ id: 'a-1', role: 'OPERATOR', section: null, unit: { id: 'u-UT-CA1', code: 'UT-CA1', name: 'UT Cagliari 1' } }],
+  assignments: [
+    { id: 'a-1', role: 'OPERATOR', section: null, unit: { id: 'u-UT-CA1', code: 'UT-CA1', name: 'UT Cagliari 1' } },
+  ],
 };
 const people = { data: { people: { nodes: [laura], pageInfo: { hasNextPage: false, endCursor: null } } } };
 
@@ -33,7 +35,10 @@ describe('PeoplePage', () => {
   it('lists people with their roles, linking to each person', () => {
     setup();
     const table = screen.getByRole('table', { name: 'Persone' });
-    expect(within(table).getByRole('link', { name: 'Laura Serra' })).toHaveAttribute('href', '/organizzazione/persone/op.cagliari1');
+    expect(within(table).getByRole('link', { name: 'Laura Serra' })).toHaveAttribute(
+      'href',
+      '/organizzazione/persone/op.cagliari1',
+    );
     expect(table).toHaveTextContent('Funzionario — UT Cagliari 1');
   });
 
@@ -49,7 +54,9 @@ describe('PeoplePage', () => {
       first: 25,
       after: null,
     });
-    expect(screen.getByTestId('location')).toHaveTextContent('/organizzazione/persone?q=serra&unita=UT-CA1&ruolo=OPERATOR');
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      '/organizzazione/persone?q=serra&unita=UT-CA1&ruolo=OPERATOR',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Azzera filtri' }));
     expect(callsOf(client, 'PersonList').at(-1)).toEqual({ filter: {}, first: 25, after: null });
@@ -58,12 +65,19 @@ describe('PeoplePage', () => {
 
   it('starts from the filters in the address', () => {
     const { client } = setup(people, '/organizzazione/persone?q=serra&ruolo=OPERATOR');
-    expect(callsOf(client, 'PersonList')[0]).toEqual({ filter: { search: 'serra', role: 'OPERATOR' }, first: 25, after: null });
+    expect(callsOf(client, 'PersonList')[0]).toEqual({
+      filter: { search: 'serra', role: 'OPERATOR' },
+      first: 25,
+      after: null,
+    });
     expect(screen.getByLabelText('Cerca')).toHaveValue('serra');
   });
 
   it('says so when nobody matches', () => {
-    setup({ data: { people: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } }, '/organizzazione/persone?q=zzz');
+    setup(
+      { data: { people: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } },
+      '/organizzazione/persone?q=zzz',
+    );
     expect(screen.getByText('Nessuna persona corrisponde ai filtri')).toBeInTheDocument();
   });
 

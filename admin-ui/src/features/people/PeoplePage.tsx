@@ -83,7 +83,13 @@ export function PeoplePage() {
         </Link>
       </div>
 
-      <PeopleFilters key={searchParams.toString()} initial={applied} units={units.units} unitsLoading={units.loading} onApply={apply} />
+      <PeopleFilters
+        key={searchParams.toString()}
+        initial={applied}
+        units={units.units}
+        unitsLoading={units.loading}
+        onApply={apply}
+      />
 
       <ErrorDisplay error={units.error} headingLevel={2} onRetry={units.refresh} />
       <ErrorDisplay error={error} headingLevel={2} onRetry={blocked ? undefined : refresh} />
@@ -191,7 +197,11 @@ export function PeopleFilters({ initial, units, unitsLoading, onApply }: PeopleF
           </SelectField>
         </div>
         <div className="col-md-4">
-          <SelectField label="Ruolo" value={form.role} onChange={(role) => setForm({ ...form, role: role as Role | '' })}>
+          <SelectField
+            label="Ruolo"
+            value={form.role}
+            onChange={(role) => setForm({ ...form, role: role as Role | '' })}
+          >
             <option value="">Tutti i ruoli</option>
             {ALL_ROLES.map((role) => (
               <option key={role} value={role}>

@@ -54,8 +54,14 @@ describe('PersonPage', () => {
     expect(callsOf(client, 'PersonShow')[0]).toMatchObject({ search: 'op.cagliari1' });
     const roles = screen.getByRole('table', { name: 'Ruoli di Laura Serra' });
     const rows = within(roles).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell')[0].textContent)).toEqual(['Funzionario', 'Direttore provinciale']);
-    expect(within(roles).getByRole('link', { name: 'UT Cagliari 1' })).toHaveAttribute('href', '/organizzazione/UT-CA1');
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0].textContent)).toEqual([
+      'Funzionario',
+      'Direttore provinciale',
+    ]);
+    expect(within(roles).getByRole('link', { name: 'UT Cagliari 1' })).toHaveAttribute(
+      'href',
+      '/organizzazione/UT-CA1',
+    );
   });
 
   it('revokes a role only after confirming', async () => {
@@ -82,13 +88,18 @@ describe('PersonPage', () => {
     await user.click(await screen.findByRole('button', { name: 'Disattiva' }));
     const dialog = await screen.findByRole('dialog', { name: 'Disattivare la persona?' });
     await user.click(within(dialog).getByRole('button', { name: 'Disattiva' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Il tuo ruolo non può gestire tutti i ruoli di questa persona');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Il tuo ruolo non può gestire tutti i ruoli di questa persona',
+    );
   });
 
   it('offers no revoke button and no role form on the signed-in person\u2019s own page', async () => {
-    const self = { ...laura, username: 'dr.sardegna', displayName: 'Giovanna Pinna', assignments: [
-      { id: 'a-9', role: 'REGIONAL_DIRECTOR', section: null, unit: unit('DR-SAR') },
-    ] };
+    const self = {
+      ...laura,
+      username: 'dr.sardegna',
+      displayName: 'Giovanna Pinna',
+      assignments: [{ id: 'a-9', role: 'REGIONAL_DIRECTOR', section: null, unit: unit('DR-SAR') }],
+    };
     setup({ PersonShow: page([self]) }, 'dr.sardegna');
     await screen.findByRole('heading', { level: 1, name: 'Giovanna Pinna' });
     expect(screen.queryByRole('button', { name: /^Revoca/ })).not.toBeInTheDocument();
@@ -100,7 +111,14 @@ describe('PersonPage', () => {
     const { client, user } = setup({
       PersonShow: page([laura]),
       PersonAssignRole: {
-        data: { assignRole: { id: 'a-3', role: 'ROOM_COORDINATOR', section: null, unit: { id: 'u', code: 'UT-CA2', name: 'UT Cagliari 2' } } },
+        data: {
+          assignRole: {
+            id: 'a-3',
+            role: 'ROOM_COORDINATOR',
+            section: null,
+            unit: { id: 'u', code: 'UT-CA2', name: 'UT Cagliari 2' },
+          },
+        },
       },
     });
     const role = await screen.findByLabelText('Ruolo', { selector: 'select' });

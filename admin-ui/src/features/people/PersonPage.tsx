@@ -40,7 +40,9 @@ function PersonView({ username }: { username: string }) {
   // With any error (FORBIDDEN, NOT_FOUND…) nothing of the person is shown, not even the name.
   const person = error ? undefined : found;
   const grants = useGrantOptions();
-  const [notice, setNotice] = useState<string | null>((location.state as PersonPageState | null)?.created ? 'Persona creata.' : null);
+  const [notice, setNotice] = useState<string | null>(
+    (location.state as PersonPageState | null)?.created ? 'Persona creata.' : null,
+  );
   const [confirmingActive, setConfirmingActive] = useState(false);
   const [, revokeRole] = useMutation(PersonRevokeRoleMutation);
   const [activeResult, setPersonActive] = useMutation(PersonSetActiveMutation);
@@ -49,7 +51,9 @@ function PersonView({ username }: { username: string }) {
   const revoking = useConfirmedAction(
     (target: Assignment) => revokeRole({ assignmentId: target.id }, PEOPLE_CONTEXT),
     (target) => {
-      setNotice(`Ruolo revocato: ${describeAssignment({ role: target.role, unitName: target.unit?.name, section: target.section })}.`);
+      setNotice(
+        `Ruolo revocato: ${describeAssignment({ role: target.role, unitName: target.unit?.name, section: target.section })}.`,
+      );
       refresh();
     },
   );
@@ -59,11 +63,15 @@ function PersonView({ username }: { username: string }) {
       <ol className="breadcrumb">
         <li className="breadcrumb-item">
           <Link to="/organizzazione">Organizzazione</Link>
-          <span className="separator" aria-hidden="true">/</span>
+          <span className="separator" aria-hidden="true">
+            /
+          </span>
         </li>
         <li className="breadcrumb-item">
           <Link to={PEOPLE_PATH}>Persone</Link>
-          <span className="separator" aria-hidden="true">/</span>
+          <span className="separator" aria-hidden="true">
+            /
+          </span>
         </li>
         <li className="breadcrumb-item active" aria-current="page">
           {person?.displayName ?? username}
@@ -128,12 +136,12 @@ function PersonView({ username }: { username: string }) {
         <dt className="col-sm-4 col-lg-3">E-mail</dt>
         <dd className="col-sm-8 col-lg-9">{person.email ?? 'Non indicata'}</dd>
         <dt className="col-sm-4 col-lg-3">Stato</dt>
-        <dd className="col-sm-8 col-lg-9">
-          {person.active ? 'Attiva' : 'Disattivata: non può accedere'}
-        </dd>
+        <dd className="col-sm-8 col-lg-9">{person.active ? 'Attiva' : 'Disattivata: non può accedere'}</dd>
       </dl>
       {self ? (
-        <p className="text-muted">Questa è la tua scheda: i tuoi ruoli e il tuo stato li cambia un altro amministratore.</p>
+        <p className="text-muted">
+          Questa è la tua scheda: i tuoi ruoli e il tuo stato li cambia un altro amministratore.
+        </p>
       ) : (
         <Button
           color={person.active ? 'danger' : 'primary'}
@@ -149,7 +157,9 @@ function PersonView({ username }: { username: string }) {
       )}
 
       <section aria-labelledby="person-roles" className="my-5">
-        <h2 id="person-roles" className="h4">Ruoli</h2>
+        <h2 id="person-roles" className="h4">
+          Ruoli
+        </h2>
         {person.assignments.length === 0 ? (
           <EmptyState title="Nessun ruolo nelle unità che gestisci" />
         ) : (
@@ -201,7 +211,9 @@ function PersonView({ username }: { username: string }) {
 
       {self ? null : (
         <section aria-labelledby="person-add-role" className="my-5">
-          <h2 id="person-add-role" className="h4">Aggiungi un ruolo</h2>
+          <h2 id="person-add-role" className="h4">
+            Aggiungi un ruolo
+          </h2>
           <AddRoleForm
             username={person.username}
             grants={grants}
@@ -213,15 +225,18 @@ function PersonView({ username }: { username: string }) {
         </section>
       )}
 
-      <ConfirmDialog
-        title="Revocare il ruolo?"
-        confirmLabel="Revoca"
-        {...revoking.dialog}
-      >
+      <ConfirmDialog title="Revocare il ruolo?" confirmLabel="Revoca" {...revoking.dialog}>
         {revoking.target ? (
           <p>
             {person.displayName} non avrà più il ruolo{' '}
-            <strong>{describeAssignment({ role: revoking.target.role, unitName: revoking.target.unit?.name, section: revoking.target.section })}</strong>.
+            <strong>
+              {describeAssignment({
+                role: revoking.target.role,
+                unitName: revoking.target.unit?.name,
+                section: revoking.target.section,
+              })}
+            </strong>
+            .
           </p>
         ) : null}
       </ConfirmDialog>

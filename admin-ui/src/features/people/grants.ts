@@ -85,7 +85,10 @@ export interface GrantOption<U extends GrantUnit> {
 }
 
 /** The caller's assignments that manage people, with the path of their unit. */
-function managingPaths(assignments: readonly CallerAssignment[], units: readonly GrantUnit[]): { role: Role; path: string }[] {
+function managingPaths(
+  assignments: readonly CallerAssignment[],
+  units: readonly GrantUnit[],
+): { role: Role; path: string }[] {
   const pathOf = new Map(units.map((unit) => [unit.code, unit.path]));
   return assignments.flatMap((assignment) => {
     const path = assignment.unitCode ? pathOf.get(assignment.unitCode) : undefined;
@@ -96,10 +99,17 @@ function managingPaths(assignments: readonly CallerAssignment[], units: readonly
 }
 
 /** Whether the caller may grant (or revoke) `role` on `unit`. */
-export function mayGrantOn(assignments: readonly CallerAssignment[], units: readonly GrantUnit[], role: Role, unit: GrantUnit): boolean {
+export function mayGrantOn(
+  assignments: readonly CallerAssignment[],
+  units: readonly GrantUnit[],
+  role: Role,
+  unit: GrantUnit,
+): boolean {
   return (
     fitsUnitKind(role, unit.kind) &&
-    managingPaths(assignments, units).some((managing) => mayGrant(managing.role, role) && unit.path.startsWith(managing.path))
+    managingPaths(assignments, units).some(
+      (managing) => mayGrant(managing.role, role) && unit.path.startsWith(managing.path),
+    )
   );
 }
 
@@ -116,8 +126,7 @@ export function grantOptions<U extends GrantUnit>(
   return STAFF_ROLES.flatMap((role) => {
     const fitting = units.filter(
       (unit) =>
-        fitsUnitKind(role, unit.kind) &&
-        managing.some((m) => mayGrant(m.role, role) && unit.path.startsWith(m.path)),
+        fitsUnitKind(role, unit.kind) && managing.some((m) => mayGrant(m.role, role) && unit.path.startsWith(m.path)),
     );
     return fitting.length > 0 ? [{ role, units: fitting }] : [];
   });

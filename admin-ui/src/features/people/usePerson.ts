@@ -11,9 +11,7 @@ export type PersonDetail = PersonShowQuery['people']['nodes'][number];
  * and `_` from a search, so the longest run without them is used.
  */
 export function searchTermFor(username: string): string {
-  return username
-    .split(/[%_]/)
-    .reduce((longest, part) => (part.length > longest.length ? part : longest), '');
+  return username.split(/[%_]/).reduce((longest, part) => (part.length > longest.length ? part : longest), '');
 }
 
 export interface PersonLookup {

@@ -6,14 +6,30 @@ import { renderWithProviders } from '../../test/renderWithProviders';
 import { ApiKeysPage } from './ApiKeysPage';
 
 const SECRET = 'acc_pk_3kQxAbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcd';
-const live = { id: 'k1', name: 'Gestionale studio', hint: 'acc_pk_3kQx…', createdAt: '2026-03-01T09:00:00Z', lastUsedAt: null, revokedAt: null, active: true };
-const revoked = { ...live, id: 'k0', name: 'Vecchio PC', hint: 'acc_pk_zzzz…', revokedAt: '2026-02-01T09:00:00Z', active: false };
+const live = {
+  id: 'k1',
+  name: 'Gestionale studio',
+  hint: 'acc_pk_3kQx…',
+  createdAt: '2026-03-01T09:00:00Z',
+  lastUsedAt: null,
+  revokedAt: null,
+  active: true,
+};
+const revoked = {
+  ...live,
+  id: 'k0',
+  name: 'Vecchio PC',
+  hint: 'acc_pk_zzzz…',
+  revokedAt: '2026-02-01T09:00:00Z',
+  active: false,
+};
 
 function setup(keys: unknown[] = [revoked]) {
   const client = fakeClient((name) => {
     if (name === 'ApiKeyList') return { data: { apiKeys: keys } };
     if (name === 'ApiKeyCreate') return { data: { createApiKey: { secret: SECRET, apiKey: live } } };
-    if (name === 'ApiKeyRevoke') return { data: { revokeApiKey: { ...live, active: false, revokedAt: '2026-03-02T09:00:00Z' } } };
+    if (name === 'ApiKeyRevoke')
+      return { data: { revokeApiKey: { ...live, active: false, revokedAt: '2026-03-02T09:00:00Z' } } };
     return 'pending';
   });
   renderWithProviders(<ApiKeysPage />, { client });

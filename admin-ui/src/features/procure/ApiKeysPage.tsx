@@ -43,8 +43,9 @@ export function ApiKeysPage() {
     <>
       <h2 className="h3">Chiavi API</h2>
       <p>
-        Il tuo gestionale usa una chiave per consultare le tue procure e verificarle tramite l&apos;API partner. Ogni chiave agisce
-        per tuo conto, in sola lettura; puoi averne al massimo 10 attive. Usa una chiave per ogni installazione.
+        Il tuo gestionale usa una chiave per consultare le tue procure e verificarle tramite l&apos;API partner. Ogni
+        chiave agisce per tuo conto, in sola lettura; puoi averne al massimo 10 attive. Usa una chiave per ogni
+        installazione.
       </p>
       <div role="status" aria-live="polite">
         {notice ? (
@@ -55,7 +56,12 @@ export function ApiKeysPage() {
       </div>
 
       {created ? (
-        <SecretOnce title={`Chiave API «${created.name}» creata`} label="Chiave API" secret={created.secret} onDone={() => setCreated(null)}>
+        <SecretOnce
+          title={`Chiave API «${created.name}» creata`}
+          label="Chiave API"
+          secret={created.secret}
+          onDone={() => setCreated(null)}
+        >
           <p>
             Inseriscila nel tuo gestionale: va inviata in ogni richiesta come <code>Authorization: Bearer …</code>.
           </p>
@@ -106,7 +112,9 @@ export function ApiKeysPage() {
                       ) : (
                         <>
                           <span className="badge bg-secondary">Revocata</span>
-                          {key.revokedAt ? <small className="d-block text-muted">il {formatDateTime(key.revokedAt)}</small> : null}
+                          {key.revokedAt ? (
+                            <small className="d-block text-muted">il {formatDateTime(key.revokedAt)}</small>
+                          ) : null}
                         </>
                       )}
                     </td>
@@ -130,19 +138,20 @@ export function ApiKeysPage() {
           </div>
         ) : null}
         {keys.length > 0 ? (
-          <LoadMore hasNextPage={paged.hasNextPage} fetching={false} onLoadMore={paged.loadMore} shown={paged.shown.length} />
+          <LoadMore
+            hasNextPage={paged.hasNextPage}
+            fetching={false}
+            onLoadMore={paged.loadMore}
+            shown={paged.shown.length}
+          />
         ) : null}
       </section>
 
-      <ConfirmDialog
-        title="Revocare la chiave API?"
-        confirmLabel="Revoca la chiave"
-        {...revoking.dialog}
-      >
+      <ConfirmDialog title="Revocare la chiave API?" confirmLabel="Revoca la chiave" {...revoking.dialog}>
         {revoking.target ? (
           <p>
-            Le applicazioni che usano la chiave <strong>«{revoking.target.name}»</strong> ({revoking.target.hint}) riceveranno subito un errore di
-            autenticazione. L&apos;operazione non si può annullare.
+            Le applicazioni che usano la chiave <strong>«{revoking.target.name}»</strong> ({revoking.target.hint})
+            riceveranno subito un errore di autenticazione. L&apos;operazione non si può annullare.
           </p>
         ) : null}
       </ConfirmDialog>

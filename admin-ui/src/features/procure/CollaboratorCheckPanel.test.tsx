@@ -53,7 +53,9 @@ describe('CollaboratorCheckPanel', { timeout: 20_000 }, () => {
 
   it('offers the four delegable services by their Italian names', () => {
     renderWithProviders(<CollaboratorCheckPanel />);
-    const options = Array.from((screen.getByLabelText('Servizio richiesto *') as HTMLSelectElement).options).map((o) => o.text);
+    const options = Array.from((screen.getByLabelText('Servizio richiesto *') as HTMLSelectElement).options).map(
+      (o) => o.text,
+    );
     expect(options).toEqual([
       'Scegli il servizio',
       'Riesame di comunicazioni di irregolarità e cartelle',
@@ -112,7 +114,18 @@ describe('CollaboratorCheckPanel', { timeout: 20_000 }, () => {
 
   it('asks the server again when the same check is repeated (the answer may have changed)', async () => {
     const user = userEvent.setup();
-    const answers = [positive, { data: { collaboratorCheck: { ...negative.data.collaboratorCheck, reason: 'REVOKED', message: 'La procura è stata revocata' } } }];
+    const answers = [
+      positive,
+      {
+        data: {
+          collaboratorCheck: {
+            ...negative.data.collaboratorCheck,
+            reason: 'REVOKED',
+            message: 'La procura è stata revocata',
+          },
+        },
+      },
+    ];
     const client = fakeClient(() => answers.shift() ?? 'pending');
     renderWithProviders(<CollaboratorCheckPanel />, { client });
     await fill(user);
@@ -127,7 +140,9 @@ describe('CollaboratorCheckPanel', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const client = fakeClient(() => ({
       error: new CombinedError({
-        graphQLErrors: [{ message: 'Partita IVA non valida', extensions: { code: 'BAD_USER_INPUT', field: 'clientFiscalCode' } }],
+        graphQLErrors: [
+          { message: 'Partita IVA non valida', extensions: { code: 'BAD_USER_INPUT', field: 'clientFiscalCode' } },
+        ],
       }),
     }));
     renderWithProviders(<CollaboratorCheckPanel />, { client });
@@ -142,13 +157,20 @@ describe('CollaboratorCheckPanel', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const client = fakeClient(() => ({
       error: new CombinedError({
-        graphQLErrors: [{ message: 'Solo il personale degli uffici può verificare un collaboratore', extensions: { code: 'FORBIDDEN' } }],
+        graphQLErrors: [
+          {
+            message: 'Solo il personale degli uffici può verificare un collaboratore',
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
       }),
     }));
     renderWithProviders(<CollaboratorCheckPanel />, { client });
     await fill(user);
     await user.click(screen.getByRole('button', { name: 'Verifica' }));
-    expect(await screen.findByText('Solo il personale degli uffici può verificare un collaboratore')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Solo il personale degli uffici può verificare un collaboratore'),
+    ).toBeInTheDocument();
     expect(screen.getByText('Operazione non consentita')).toBeInTheDocument();
   });
 });

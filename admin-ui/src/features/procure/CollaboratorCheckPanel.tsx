@@ -17,10 +17,19 @@ import { CollaboratorCheckQuery } from './operations';
 
 export const COLLABORATOR_CHECK_DRAFT = 'collaborator-check';
 const FIELDS: readonly (keyof CheckValues)[] = ['collaboratorFiscalCode', 'clientFiscalCode', 'service', 'on'];
-const NOTHING: CollaboratorCheckQueryVariables = { collaboratorFiscalCode: '', clientFiscalCode: '', service: 'STATUS_INFORMATION' };
+const NOTHING: CollaboratorCheckQueryVariables = {
+  collaboratorFiscalCode: '',
+  clientFiscalCode: '',
+  service: 'STATUS_INFORMATION',
+};
 
 function keyOf(variables: CollaboratorCheckQueryVariables): string {
-  return JSON.stringify([variables.collaboratorFiscalCode, variables.clientFiscalCode, variables.service, variables.on ?? null]);
+  return JSON.stringify([
+    variables.collaboratorFiscalCode,
+    variables.clientFiscalCode,
+    variables.service,
+    variables.on ?? null,
+  ]);
 }
 
 /**
@@ -77,11 +86,17 @@ export function CollaboratorCheckPanel() {
   const showGeneralError = currentError && !onlyFieldErrors(currentError, FIELDS);
 
   return (
-    <section aria-labelledby="wl-collaborator" className="my-5 p-3 border border-2 rounded" data-testid="collaborator-check">
-      <h2 id="wl-collaborator" className="h4">Verifica collaboratore</h2>
+    <section
+      aria-labelledby="wl-collaborator"
+      className="my-5 p-3 border border-2 rounded"
+      data-testid="collaborator-check"
+    >
+      <h2 id="wl-collaborator" className="h4">
+        Verifica collaboratore
+      </h2>
       <p className="mb-4">
-        Chi si presenta per conto di un professionista può operare per un cliente solo se una procura attiva copre il servizio,
-        autorizza i collaboratori e il professionista lo ha comunicato per oggi.
+        Chi si presenta per conto di un professionista può operare per un cliente solo se una procura attiva copre il
+        servizio, autorizza i collaboratori e il professionista lo ha comunicato per oggi.
       </p>
       <form ref={formRef} onSubmit={submit} noValidate aria-label="Verifica del collaboratore">
         <div className="row">
@@ -147,7 +162,9 @@ export function CollaboratorCheckPanel() {
         {result && asked ? (
           <div className={`alert ${result.authorized ? 'alert-success' : 'alert-danger'} mb-0`}>
             <h3 className="h5 alert-heading">
-              {result.authorized ? 'Esito positivo: può operare per il cliente' : 'Esito negativo: non può operare per il cliente'}
+              {result.authorized
+                ? 'Esito positivo: può operare per il cliente'
+                : 'Esito negativo: non può operare per il cliente'}
             </h3>
             <p className="mb-2">{result.message}.</p>
             <dl className="row mb-0 small">
@@ -165,7 +182,9 @@ export function CollaboratorCheckPanel() {
                 <>
                   <dt className="col-sm-4">Procura</dt>
                   <dd className="col-sm-8">
-                    {result.procura.professional ? `di ${result.procura.professional.name} (${result.procura.professional.fiscalCode}), ` : ''}
+                    {result.procura.professional
+                      ? `di ${result.procura.professional.name} (${result.procura.professional.fiscalCode}), `
+                      : ''}
                     valida dal {formatDate(result.procura.validFrom)} al {formatDate(result.procura.validTo)} —{' '}
                     {PROCURA_STATUS_LABELS[result.procura.status]}
                     {result.procura.collaboratorsAuthorized ? '' : ', senza collaboratori'}

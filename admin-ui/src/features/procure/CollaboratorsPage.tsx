@@ -19,7 +19,13 @@ import { normalizeFiscalCode } from '../../shared/validation/fiscalCode';
 import { CheckField } from './fields';
 import { formatDate } from './labels';
 import { CollaboratorAddMutation, CollaboratorEndMutation, CollaboratorListQuery } from './operations';
-import { endDateProblem, hasErrors, validateCollaborator, type CollaboratorValues, type FieldErrors } from './validation';
+import {
+  endDateProblem,
+  hasErrors,
+  validateCollaborator,
+  type CollaboratorValues,
+  type FieldErrors,
+} from './validation';
 
 export const COLLABORATOR_DRAFT = 'procure-collaborator';
 
@@ -45,8 +51,8 @@ export function CollaboratorsPage() {
     <>
       <h2 className="h3">Collaboratori</h2>
       <p>
-        I collaboratori che comunichi possono presentarsi agli uffici per tuo conto, nel periodo indicato, per le procure che
-        autorizzano i collaboratori.
+        I collaboratori che comunichi possono presentarsi agli uffici per tuo conto, nel periodo indicato, per le
+        procure che autorizzano i collaboratori.
       </p>
       <div role="status" aria-live="polite">
         {notice ? (
@@ -58,7 +64,9 @@ export function CollaboratorsPage() {
 
       <AddCollaboratorForm
         onAdded={(c) => {
-          setNotice(`Collaboratore ${c.fiscalCode} comunicato dal ${formatDate(c.from)}${c.to ? ` al ${formatDate(c.to)}` : ''}.`);
+          setNotice(
+            `Collaboratore ${c.fiscalCode} comunicato dal ${formatDate(c.from)}${c.to ? ` al ${formatDate(c.to)}` : ''}.`,
+          );
           refresh();
         }}
       />
@@ -71,7 +79,9 @@ export function CollaboratorsPage() {
         <ErrorDisplay error={error} headingLevel={4} onRetry={refresh} />
         {nodes.length === 0 && fetching ? <Loading label="Caricamento dei collaboratori…" /> : null}
         {nodes.length === 0 && !fetching && !error ? (
-          <EmptyState title={activeOnly ? 'Nessun collaboratore attivo oggi' : 'Non hai ancora comunicato collaboratori'} />
+          <EmptyState
+            title={activeOnly ? 'Nessun collaboratore attivo oggi' : 'Non hai ancora comunicato collaboratori'}
+          />
         ) : null}
         {nodes.length > 0 ? (
           <>
@@ -96,14 +106,24 @@ export function CollaboratorsPage() {
                       <td>{formatDate(c.from)}</td>
                       <td>
                         {c.to ? formatDate(c.to) : 'senza scadenza'}
-                        {c.endedAt ? <small className="d-block text-muted">terminato il {formatDateTime(c.endedAt)}</small> : null}
+                        {c.endedAt ? (
+                          <small className="d-block text-muted">terminato il {formatDateTime(c.endedAt)}</small>
+                        ) : null}
                       </td>
                       <td>
-                        <span className={`badge ${c.active ? 'bg-success' : 'bg-secondary'}`}>{c.active ? 'Attivo' : 'Non attivo'}</span>
+                        <span className={`badge ${c.active ? 'bg-success' : 'bg-secondary'}`}>
+                          {c.active ? 'Attivo' : 'Non attivo'}
+                        </span>
                       </td>
                       <td className="text-end">
                         {!c.to || String(c.to) >= today ? (
-                          <Button color="danger" outline size="xs" onClick={() => setEnding(c)} aria-label={`Termina il periodo di ${c.fiscalCode}`}>
+                          <Button
+                            color="danger"
+                            outline
+                            size="xs"
+                            onClick={() => setEnding(c)}
+                            aria-label={`Termina il periodo di ${c.fiscalCode}`}
+                          >
                             Termina
                           </Button>
                         ) : null}
@@ -135,7 +155,11 @@ export function CollaboratorsPage() {
 }
 
 function AddCollaboratorForm({ onAdded }: { onAdded: (c: CollaboratorRowFragment) => void }) {
-  const [draft, setDraft, discard] = useDraft<CollaboratorValues>(COLLABORATOR_DRAFT, { fiscalCode: '', from: todayInRome(), to: '' });
+  const [draft, setDraft, discard] = useDraft<CollaboratorValues>(COLLABORATOR_DRAFT, {
+    fiscalCode: '',
+    from: todayInRome(),
+    to: '',
+  });
   const [errors, setErrors] = useState<FieldErrors<CollaboratorValues>>({});
   const [{ fetching, error }, add] = useMutation(CollaboratorAddMutation);
   const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
@@ -167,7 +191,10 @@ function AddCollaboratorForm({ onAdded }: { onAdded: (c: CollaboratorRowFragment
   };
 
   const serverErrors = fieldErrorsOf(error) as FieldErrors<CollaboratorValues>;
-  const fieldErrors = { ...serverErrors, ...Object.fromEntries(Object.entries(errors).filter(([, v]) => v)) } as FieldErrors<CollaboratorValues>;
+  const fieldErrors = {
+    ...serverErrors,
+    ...Object.fromEntries(Object.entries(errors).filter(([, v]) => v)),
+  } as FieldErrors<CollaboratorValues>;
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="Nuovo collaboratore" className="border rounded p-3">
@@ -187,7 +214,14 @@ function AddCollaboratorForm({ onAdded }: { onAdded: (c: CollaboratorRowFragment
           />
         </div>
         <div className="col-md-3">
-          <TextField label="Dal *" type="date" value={draft.from} onChange={(value) => set('from', value)} error={fieldErrors.from} required />
+          <TextField
+            label="Dal *"
+            type="date"
+            value={draft.from}
+            onChange={(value) => set('from', value)}
+            error={fieldErrors.from}
+            required
+          />
         </div>
         <div className="col-md-3">
           <TextField
@@ -251,7 +285,8 @@ function EndCollaboratorDialog({
       error={<ErrorDisplay error={withoutFieldErrors(serverError, ['on'])} headingLevel={3} />}
     >
       <p>
-        Dopo l&apos;ultimo giorno, <strong>{collaborator.fiscalCode}</strong> non potrà più presentarsi agli uffici per tuo conto.
+        Dopo l&apos;ultimo giorno, <strong>{collaborator.fiscalCode}</strong> non potrà più presentarsi agli uffici per
+        tuo conto.
       </p>
       <div className="mt-4">
         <TextField

@@ -26,7 +26,10 @@ const declared = {
 };
 
 const mutations = (client: ReturnType<typeof fakeClient>) =>
-  vi.mocked(client.executeMutation).mock.calls.map((call) => call[0]).filter((operation) => 'input' in (operation.variables ?? {}));
+  vi
+    .mocked(client.executeMutation)
+    .mock.calls.map((call) => call[0])
+    .filter((operation) => 'input' in (operation.variables ?? {}));
 
 const services = () => within(screen.getByRole('group', { name: /Servizi delegati/ }));
 
@@ -46,7 +49,11 @@ describe('DeclareProcuraForm', { timeout: 20_000 }, () => {
 
   it('offers exactly the four delegable services as checkboxes, in Italian', () => {
     renderWithProviders(<DeclareProcuraForm />);
-    expect(services().getAllByRole('checkbox').map((box) => box.closest('.form-check')!.querySelector('label')!.textContent)).toEqual([
+    expect(
+      services()
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('.form-check')!.querySelector('label')!.textContent),
+    ).toEqual([
       'Riesame di comunicazioni di irregolarità e cartelle',
       'Documentazione per i rimborsi',
       'Riesame di avvisi di accertamento (art. 41-bis)',
@@ -113,7 +120,10 @@ describe('DeclareProcuraForm', { timeout: 20_000 }, () => {
       {
         error: new CombinedError({
           graphQLErrors: [
-            { message: 'Codice fiscale del cliente non valido', extensions: { code: 'BAD_USER_INPUT', field: 'clientFiscalCode' } },
+            {
+              message: 'Codice fiscale del cliente non valido',
+              extensions: { code: 'BAD_USER_INPUT', field: 'clientFiscalCode' },
+            },
           ],
         }),
       },

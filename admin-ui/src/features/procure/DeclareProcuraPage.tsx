@@ -81,7 +81,10 @@ export function DeclareProcuraForm() {
     const chosen = new Set(draft.services);
     if (checked) chosen.add(service);
     else chosen.delete(service);
-    set('services', SERVICE_ORDER.filter((s) => chosen.has(s)));
+    set(
+      'services',
+      SERVICE_ORDER.filter((s) => chosen.has(s)),
+    );
   };
 
   const submit = async (event: FormEvent) => {
@@ -124,7 +127,8 @@ export function DeclareProcuraForm() {
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="Nuova procura">
       <p>
-        I campi contrassegnati da * sono obbligatori. L&apos;originale della procura resta conservato presso il tuo studio.
+        I campi contrassegnati da * sono obbligatori. L&apos;originale della procura resta conservato presso il tuo
+        studio.
       </p>
       {showGeneralError ? <ErrorDisplay error={error} headingLevel={3} /> : null}
       <div className="row mt-4">

@@ -22,7 +22,9 @@ const procure = [
   { ...base, id: 'p3', clientFiscalCode: 'PNNLNE85D45B354L', status: 'EXPIRED' },
   { ...base, id: 'p4', clientFiscalCode: 'CLLMRC88L22H501W', status: 'REVOKED', revokedAt: '2026-02-01T09:00:00Z' },
 ];
-const page = (nodes: unknown[]) => ({ data: { procure: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } });
+const page = (nodes: unknown[]) => ({
+  data: { procure: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } },
+});
 
 function setup(respond: Parameters<typeof fakeClient>[0]) {
   const client = fakeClient(respond);
@@ -52,7 +54,11 @@ describe('ProcureListPage', { timeout: 20_000 }, () => {
   });
 
   it("shows the API's message when the list fails", () => {
-    setup((name) => (name === 'ProcuraList' ? { error: apiError('FORBIDDEN', 'Non risulti registrato come professionista') } : 'pending'));
+    setup((name) =>
+      name === 'ProcuraList'
+        ? { error: apiError('FORBIDDEN', 'Non risulti registrato come professionista') }
+        : 'pending',
+    );
     expect(screen.getByText('Non risulti registrato come professionista')).toBeInTheDocument();
   });
 
@@ -62,7 +68,9 @@ describe('ProcureListPage', { timeout: 20_000 }, () => {
     await user.type(field, 'bncgpp70c10b354x');
     await user.click(screen.getByRole('button', { name: 'Cerca' }));
     expect(screen.getByText(/carattere di controllo/)).toBeInTheDocument();
-    expect(callsOf(client, 'ProcuraList').every((v) => !(v.filter as { clientFiscalCode?: string }).clientFiscalCode)).toBe(true);
+    expect(
+      callsOf(client, 'ProcuraList').every((v) => !(v.filter as { clientFiscalCode?: string }).clientFiscalCode),
+    ).toBe(true);
     await user.clear(field);
     await user.type(field, 'bncgpp70c10b354k');
     await user.click(screen.getByRole('button', { name: 'Cerca' }));
@@ -71,7 +79,11 @@ describe('ProcureListPage', { timeout: 20_000 }, () => {
 
   it('revokes after confirming and says so', async () => {
     const { client, user } = setup((name) =>
-      name === 'ProcuraList' ? page(procure) : name === 'ProcuraRevoke' ? { data: { revokeProcura: { ...procure[0], status: 'REVOKED' } } } : 'pending',
+      name === 'ProcuraList'
+        ? page(procure)
+        : name === 'ProcuraRevoke'
+          ? { data: { revokeProcura: { ...procure[0], status: 'REVOKED' } } }
+          : 'pending',
     );
     await user.click(screen.getByRole('button', { name: 'Revoca la procura del cliente BNCGPP70C10B354K' }));
     const dialog = await screen.findByRole('dialog');
@@ -84,7 +96,11 @@ describe('ProcureListPage', { timeout: 20_000 }, () => {
 
   it('shows the refusal inside the dialog', async () => {
     const { user } = setup((name) =>
-      name === 'ProcuraList' ? page(procure) : name === 'ProcuraRevoke' ? { error: apiError('CONFLICT', 'La procura è già stata revocata') } : 'pending',
+      name === 'ProcuraList'
+        ? page(procure)
+        : name === 'ProcuraRevoke'
+          ? { error: apiError('CONFLICT', 'La procura è già stata revocata') }
+          : 'pending',
     );
     await user.click(screen.getByRole('button', { name: 'Revoca la procura del cliente BNCGPP70C10B354K' }));
     const dialog = await screen.findByRole('dialog');

@@ -42,7 +42,9 @@ export function ProcureListPage() {
   usePageTitle('Procure — Le mie procure');
   const location = useLocation();
   const declared = (location.state as ProcureListState | null)?.declared;
-  const [notice, setNotice] = useState<string | null>(declared ? `Procura dichiarata per il cliente ${declared}.` : null);
+  const [notice, setNotice] = useState<string | null>(
+    declared ? `Procura dichiarata per il cliente ${declared}.` : null,
+  );
   const [clientText, setClientText] = useState('');
   const [clientError, setClientError] = useState<string | undefined>();
   const [filter, setFilter] = useState<ProcuraFilter>({});
@@ -96,7 +98,13 @@ export function ProcureListPage() {
         ) : null}
       </div>
 
-      <form onSubmit={search} role="search" aria-label="Filtri delle procure" className="row g-3 align-items-start mt-2" noValidate>
+      <form
+        onSubmit={search}
+        role="search"
+        aria-label="Filtri delle procure"
+        className="row g-3 align-items-start mt-2"
+        noValidate
+      >
         <div className="col-md-4">
           <TextField
             label="Codice fiscale o partita IVA del cliente"
@@ -202,7 +210,9 @@ export function ProcureListPage() {
                       <td>{p.collaboratorsAuthorized ? 'Autorizzati' : 'Non autorizzati'}</td>
                       <td>
                         <ProcuraStatusBadge status={p.status} />
-                        {p.revokedAt ? <small className="d-block text-muted">il {formatDateTime(p.revokedAt)}</small> : null}
+                        {p.revokedAt ? (
+                          <small className="d-block text-muted">il {formatDateTime(p.revokedAt)}</small>
+                        ) : null}
                       </td>
                       <td>{formatDateTime(p.declaredAt)}</td>
                       <td className="text-end text-nowrap">
@@ -245,15 +255,12 @@ export function ProcureListPage() {
         </>
       ) : null}
 
-      <ConfirmDialog
-        title="Revocare la procura?"
-        confirmLabel="Revoca la procura"
-        {...revoking.dialog}
-      >
+      <ConfirmDialog title="Revocare la procura?" confirmLabel="Revoca la procura" {...revoking.dialog}>
         {revoking.target ? (
           <p>
-            La procura del cliente <strong>{revoking.target.clientFiscalCode}</strong> non autorizzerà più nulla da oggi, né a te né ai tuoi
-            collaboratori. L&apos;operazione non si può annullare: per riprendere dovrai dichiarare una nuova procura.
+            La procura del cliente <strong>{revoking.target.clientFiscalCode}</strong> non autorizzerà più nulla da
+            oggi, né a te né ai tuoi collaboratori. L&apos;operazione non si può annullare: per riprendere dovrai
+            dichiarare una nuova procura.
           </p>
         ) : null}
       </ConfirmDialog>

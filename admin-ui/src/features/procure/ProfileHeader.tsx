@@ -32,7 +32,9 @@ export function ProfileHeader() {
           </dd>
           <dt className="col-sm-3 col-lg-2">Verifica</dt>
           <dd className="col-sm-9 col-lg-4">
-            {profile.verified ? `Verificato${profile.verifiedAt ? ` il ${formatDateTime(profile.verifiedAt)}` : ''}` : 'In attesa di verifica'}
+            {profile.verified
+              ? `Verificato${profile.verifiedAt ? ` il ${formatDateTime(profile.verifiedAt)}` : ''}`
+              : 'In attesa di verifica'}
           </dd>
         </dl>
       ) : null}

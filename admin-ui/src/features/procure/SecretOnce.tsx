@@ -39,8 +39,8 @@ export function SecretOnce({ title, label, secret, children, onDone }: SecretOnc
         {title}: copiala ora
       </h2>
       <p>
-        <strong>È mostrata solo questa volta.</strong> Non potrai più vederla e non possiamo recuperarla: se la perdi, revocala e
-        creane una nuova.
+        <strong>È mostrata solo questa volta.</strong> Non potrai più vederla e non possiamo recuperarla: se la perdi,
+        revocala e creane una nuova.
       </p>
       {children}
       <div className="form-group mt-4 mb-2">
@@ -66,7 +66,11 @@ export function SecretOnce({ title, label, secret, children, onDone }: SecretOnc
           Ho salvato il valore, nascondi
         </Button>
         <span role="status" aria-live="polite">
-          {copy === 'done' ? 'Copiato negli appunti.' : copy === 'failed' ? 'Copia non riuscita: seleziona il testo e copialo a mano.' : ''}
+          {copy === 'done'
+            ? 'Copiato negli appunti.'
+            : copy === 'failed'
+              ? 'Copia non riuscita: seleziona il testo e copialo a mano.'
+              : ''}
         </span>
       </div>
     </Alert>

@@ -27,7 +27,10 @@ type Webhook = WebhookListData['webhooks'][number];
 /** Webhook endpoints: register (the signing secret shown once), delivery log, delete. */
 export function WebhooksPage() {
   usePageTitle('Procure — Webhook');
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: WebhookListQuery, variables: { last: DELIVERIES_SHOWN } });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: WebhookListQuery,
+    variables: { last: DELIVERIES_SHOWN },
+  });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const hooks = data?.webhooks ?? [];
   const paged = usePaged(hooks, 5);
@@ -47,8 +50,8 @@ export function WebhooksPage() {
     <>
       <h2 className="h3">Webhook</h2>
       <p>
-        Invece di interrogare l&apos;API, il tuo gestionale può ricevere una notifica firmata quando una tua procura viene
-        dichiarata, revocata, sta per scadere o scade. Puoi registrare al massimo 5 indirizzi.
+        Invece di interrogare l&apos;API, il tuo gestionale può ricevere una notifica firmata quando una tua procura
+        viene dichiarata, revocata, sta per scadere o scade. Puoi registrare al massimo 5 indirizzi.
       </p>
       <div role="status" aria-live="polite">
         {notice ? (
@@ -59,7 +62,12 @@ export function WebhooksPage() {
       </div>
 
       {created ? (
-        <SecretOnce title="Webhook registrato" label="Segreto di firma" secret={created.secret} onDone={() => setCreated(null)}>
+        <SecretOnce
+          title="Webhook registrato"
+          label="Segreto di firma"
+          secret={created.secret}
+          onDone={() => setCreated(null)}
+        >
           <p>
             Il tuo endpoint <span className="text-break">{created.url}</span> lo usa per verificare l&apos;intestazione{' '}
             <code>X-Accoglienza-Signature</code> di ogni notifica.
@@ -105,19 +113,20 @@ export function WebhooksPage() {
           </article>
         ))}
         {hooks.length > 0 ? (
-          <LoadMore hasNextPage={paged.hasNextPage} fetching={false} onLoadMore={paged.loadMore} shown={paged.shown.length} />
+          <LoadMore
+            hasNextPage={paged.hasNextPage}
+            fetching={false}
+            onLoadMore={paged.loadMore}
+            shown={paged.shown.length}
+          />
         ) : null}
       </section>
 
-      <ConfirmDialog
-        title="Eliminare il webhook?"
-        confirmLabel="Elimina"
-        {...deleting.dialog}
-      >
+      <ConfirmDialog title="Eliminare il webhook?" confirmLabel="Elimina" {...deleting.dialog}>
         {deleting.target ? (
           <p>
-            <span className="text-break">{deleting.target.url}</span> non riceverà più notifiche; quelle ancora da consegnare saranno
-            annullate.
+            <span className="text-break">{deleting.target.url}</span> non riceverà più notifiche; quelle ancora da
+            consegnare saranno annullate.
           </p>
         ) : null}
       </ConfirmDialog>
@@ -127,7 +136,8 @@ export function WebhooksPage() {
 
 /** The delivery log of one endpoint: the latest notifications, each with its attempts. */
 function Deliveries({ hook }: { hook: Webhook }) {
-  if (hook.deliveries.length === 0) return <p className="mt-3 mb-0">Nessuna notifica inviata a questo endpoint finora.</p>;
+  if (hook.deliveries.length === 0)
+    return <p className="mt-3 mb-0">Nessuna notifica inviata a questo endpoint finora.</p>;
   return (
     <div className="table-responsive mt-3">
       <table className="table table-sm mb-0">
@@ -148,7 +158,9 @@ function Deliveries({ hook }: { hook: Webhook }) {
               <tr key={d.id}>
                 <td>{webhookEventLabel(d.event)}</td>
                 <td>
-                  <span className={`badge ${DELIVERY_STATUS_BADGES[d.status] ?? 'bg-secondary'}`}>{deliveryStatusLabel(d.status)}</span>
+                  <span className={`badge ${DELIVERY_STATUS_BADGES[d.status] ?? 'bg-secondary'}`}>
+                    {deliveryStatusLabel(d.status)}
+                  </span>
                 </td>
                 <td>{formatDateTime(d.createdAt)}</td>
                 <td>{d.attempts.length}</td>

@@ -1,4 +1,11 @@
-import type { CheckReason, ClientKind, DelegableService, ProcuraEventKind, ProcuraStatus, ProfessionCategory } from '../../gql/graphql';
+import type {
+  CheckReason,
+  ClientKind,
+  DelegableService,
+  ProcuraEventKind,
+  ProcuraStatus,
+  ProfessionCategory,
+} from '../../gql/graphql';
 
 /** The four delegable services (docs/domain.md §6), in the API's canonical order. */
 export const SERVICE_ORDER: readonly DelegableService[] = [

@@ -20,7 +20,8 @@ export function vatCheckDigit(first10: string): number {
 export function vatCodeProblem(value: string): string | null {
   const code = normalizeClientCode(value);
   if (!/^[0-9]{11}$/.test(code) || /^0+$/.test(code)) return 'La partita IVA ha 11 cifre.';
-  if (vatCheckDigit(code.slice(0, 10)) !== Number(code[10])) return 'La cifra di controllo della partita IVA non corrisponde.';
+  if (vatCheckDigit(code.slice(0, 10)) !== Number(code[10]))
+    return 'La cifra di controllo della partita IVA non corrisponde.';
   return null;
 }
 

@@ -24,8 +24,8 @@ describe('profileProblem', () => {
     expect(profileProblem({ ...rossi, verified: false, verifiedAt: null, mayDeclareProcure: false })?.text).toMatch(
       /amministratore deve verificare/,
     );
-    expect(profileProblem({ ...rossi, entratelUserType: 'B12', category: 'OTHER', mayDeclareProcure: false })?.text).toMatch(
-      /tipo utente B12.*A10, A20, A25.*A30, A56/,
-    );
+    expect(
+      profileProblem({ ...rossi, entratelUserType: 'B12', category: 'OTHER', mayDeclareProcure: false })?.text,
+    ).toMatch(/tipo utente B12.*A10, A20, A25.*A30, A56/);
   });
 });

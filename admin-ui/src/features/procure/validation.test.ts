@@ -42,7 +42,12 @@ describe('validateDeclare', () => {
   });
 
   it('asks for at least one service, the privacy declaration and a valid client', () => {
-    const errors = validateDeclare({ ...valid, services: [], privacyNoticeGiven: false, clientFiscalCode: 'VRDLGU75M15F205A' });
+    const errors = validateDeclare({
+      ...valid,
+      services: [],
+      privacyNoticeGiven: false,
+      clientFiscalCode: 'VRDLGU75M15F205A',
+    });
     expect(errors.services).toMatch(/almeno uno/);
     expect(errors.privacyNoticeGiven).toMatch(/trattamento dei dati personali/);
     expect(errors.clientFiscalCode).toMatch(/carattere di controllo/);
@@ -65,7 +70,9 @@ describe('validateDeclare', () => {
 describe('collaborators', () => {
   it('takes an open-ended period and refuses an end before the start', () => {
     expect(validateCollaborator({ fiscalCode: 'BNCLRA92S55B354I', from: '2026-01-01', to: '' })).toEqual({});
-    expect(validateCollaborator({ fiscalCode: 'BNCLRA92S55B354I', from: '2026-01-01', to: '2025-01-01' }).to).toMatch(/precedere/);
+    expect(validateCollaborator({ fiscalCode: 'BNCLRA92S55B354I', from: '2026-01-01', to: '2025-01-01' }).to).toMatch(
+      /precedere/,
+    );
     expect(validateCollaborator({ fiscalCode: '02987654320', from: '', to: '' })).toMatchObject({
       fiscalCode: expect.any(String),
       from: expect.any(String),
@@ -102,9 +109,19 @@ describe('API keys and webhooks', () => {
 describe('validateCheck', () => {
   it('wants two valid codes and a service; the day is optional', () => {
     expect(
-      validateCheck({ collaboratorFiscalCode: 'BNCLRA92S55B354I', clientFiscalCode: '02987654320', service: 'STATUS_INFORMATION', on: '' }),
+      validateCheck({
+        collaboratorFiscalCode: 'BNCLRA92S55B354I',
+        clientFiscalCode: '02987654320',
+        service: 'STATUS_INFORMATION',
+        on: '',
+      }),
     ).toEqual({});
-    const errors = validateCheck({ collaboratorFiscalCode: '02987654320', clientFiscalCode: 'XX', service: '', on: '2026-13-01' });
+    const errors = validateCheck({
+      collaboratorFiscalCode: '02987654320',
+      clientFiscalCode: 'XX',
+      service: '',
+      on: '2026-13-01',
+    });
     expect(Object.keys(errors).sort()).toEqual(['clientFiscalCode', 'collaboratorFiscalCode', 'on', 'service']);
   });
 });

@@ -43,7 +43,8 @@ export function validateDeclare(values: DeclareValues): FieldErrors<DeclareValue
   else if (!errors.validFrom && values.validTo < values.validFrom)
     errors.validTo = 'La data di fine validità non può precedere quella di inizio.';
   if (!values.privacyNoticeGiven)
-    errors.privacyNoticeGiven = 'Devi dichiarare di aver informato clienti e collaboratori sul trattamento dei dati personali.';
+    errors.privacyNoticeGiven =
+      'Devi dichiarare di aver informato clienti e collaboratori sul trattamento dei dati personali.';
   return errors;
 }
 
@@ -96,7 +97,7 @@ export function webhookUrlProblem(value: string): string | null {
   try {
     parsed = new URL(url);
   } catch {
-    return "URL non valido: scrivilo completo, ad esempio https://gestionale.example.com/hooks.";
+    return 'URL non valido: scrivilo completo, ad esempio https://gestionale.example.com/hooks.';
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return "L'URL deve usare https.";
   if (parsed.username || parsed.password) return "L'URL non può contenere credenziali.";

@@ -26,7 +26,16 @@ interface Props {
   renderError: (error: CombinedError | undefined) => React.ReactNode;
 }
 
-const FIELDS: readonly (keyof ConversionValues)[] = ['reason', 'officeCode', 'serviceCode', 'date', 'time', 'citizenName', 'cupNumber', 'channel'];
+const FIELDS: readonly (keyof ConversionValues)[] = [
+  'reason',
+  'officeCode',
+  'serviceCode',
+  'date',
+  'time',
+  'citizenName',
+  'cupNumber',
+  'channel',
+];
 
 const EMPTY: ConversionValues = {
   reason: '',
@@ -97,7 +106,9 @@ export function ConvertForm({ id, offices, onDone, renderError }: Props) {
   return (
     <form id="quesito-convert-form" onSubmit={submit} noValidate className="mt-4" aria-label="Converti in appuntamento">
       {error && !onlyFieldErrors(error, FIELDS) ? renderError(error) : null}
-      <p>Il cittadino sarà ricevuto in un ufficio della regione del quesito; i suoi recapiti sono quelli del quesito.</p>
+      <p>
+        Il cittadino sarà ricevuto in un ufficio della regione del quesito; i suoi recapiti sono quelli del quesito.
+      </p>
       <TextAreaField
         label="Motivo *"
         value={draft.reason}
@@ -111,7 +122,14 @@ export function ConvertForm({ id, offices, onDone, renderError }: Props) {
       />
       <div className="row">
         <div className="col-md-6">
-          <SelectField label="Ufficio *" value={draft.officeCode} onChange={(value) => set('officeCode', value)} error={fieldErrors.officeCode} data-field="convert-officeCode" required>
+          <SelectField
+            label="Ufficio *"
+            value={draft.officeCode}
+            onChange={(value) => set('officeCode', value)}
+            error={fieldErrors.officeCode}
+            data-field="convert-officeCode"
+            required
+          >
             <option value="">Scegli l'ufficio</option>
             {offices.map((o) => (
               <option key={o.code} value={o.code}>
@@ -121,7 +139,14 @@ export function ConvertForm({ id, offices, onDone, renderError }: Props) {
           </SelectField>
         </div>
         <div className="col-md-6">
-          <SelectField label="Servizio *" value={draft.serviceCode} onChange={(value) => set('serviceCode', value)} error={fieldErrors.serviceCode} data-field="convert-serviceCode" required>
+          <SelectField
+            label="Servizio *"
+            value={draft.serviceCode}
+            onChange={(value) => set('serviceCode', value)}
+            error={fieldErrors.serviceCode}
+            data-field="convert-serviceCode"
+            required
+          >
             <option value="">{services.fetching ? 'Caricamento…' : 'Scegli il servizio'}</option>
             {activeServices.map((s) => (
               <option key={s.code} value={s.code}>
@@ -148,10 +173,23 @@ export function ConvertForm({ id, offices, onDone, renderError }: Props) {
           />
         </div>
         <div className="col-md-4">
-          <TextField type="time" label="Ora *" value={draft.time} onChange={(value) => set('time', value)} error={fieldErrors.time} data-field="convert-time" required />
+          <TextField
+            type="time"
+            label="Ora *"
+            value={draft.time}
+            onChange={(value) => set('time', value)}
+            error={fieldErrors.time}
+            data-field="convert-time"
+            required
+          />
         </div>
         <div className="col-md-4">
-          <SelectField label="Canale" value={draft.channel} onChange={(value) => set('channel', value as ConversionValues['channel'])} data-field="convert-channel">
+          <SelectField
+            label="Canale"
+            value={draft.channel}
+            onChange={(value) => set('channel', value as ConversionValues['channel'])}
+            data-field="convert-channel"
+          >
             <option value="IN_PERSON">{CHANNEL_LABELS.IN_PERSON}</option>
             {office?.virtualCounter ? <option value="VIRTUAL">{CHANNEL_LABELS.VIRTUAL}</option> : null}
           </SelectField>
@@ -159,14 +197,29 @@ export function ConvertForm({ id, offices, onDone, renderError }: Props) {
       </div>
       <div className="row">
         <div className="col-md-6">
-          <TextField label="Cognome e nome del cittadino *" value={draft.citizenName} onChange={(value) => set('citizenName', value)} error={fieldErrors.citizenName} autoComplete="off" data-field="convert-citizenName" required />
+          <TextField
+            label="Cognome e nome del cittadino *"
+            value={draft.citizenName}
+            onChange={(value) => set('citizenName', value)}
+            error={fieldErrors.citizenName}
+            autoComplete="off"
+            data-field="convert-citizenName"
+            required
+          />
         </div>
         <div className="col-md-6">
-          <TextField label="Numero di prenotazione CUP" value={draft.cupNumber} onChange={(value) => set('cupNumber', value)} error={fieldErrors.cupNumber} hint="Se vuoto, ne viene generato uno." data-field="convert-cupNumber" />
+          <TextField
+            label="Numero di prenotazione CUP"
+            value={draft.cupNumber}
+            onChange={(value) => set('cupNumber', value)}
+            error={fieldErrors.cupNumber}
+            hint="Se vuoto, ne viene generato uno."
+            data-field="convert-cupNumber"
+          />
         </div>
       </div>
       <Button color="primary" type="submit" disabled={fetching} aria-busy={fetching}>
-        {fetching ? 'Prenotazione in corso…' : "Prenota e converti"}
+        {fetching ? 'Prenotazione in corso…' : 'Prenota e converti'}
       </Button>
     </form>
   );

@@ -25,7 +25,9 @@ describe('QuesitoActions', () => {
     ['IN_PROGRESS', 'ccm', ['Annulla']],
     ['ANSWERED', 'ccm', []],
   ])('offers for %s (%s) the buttons %j', (status, actor, expected) => {
-    renderWithProviders(<QuesitoActions id="q1" status={status} subject="Oggetto" actor={actor} onChanged={() => {}} />);
+    renderWithProviders(
+      <QuesitoActions id="q1" status={status} subject="Oggetto" actor={actor} onChanged={() => {}} />,
+    );
     expect(buttons()).toEqual(expected);
     expect(actionsFor(status, actor)).toHaveLength(expected.length);
   });
@@ -33,7 +35,9 @@ describe('QuesitoActions', () => {
   it('takes a NEW quesito and reloads it', async () => {
     const onChanged = vi.fn();
     const client = fakeClient(() => ({ data: { takeQuesito: { id: 'q1', status: 'IN_PROGRESS', version: 2 } } }));
-    renderWithProviders(<QuesitoActions id="q1" status="NEW" subject="Oggetto" actor="cric" onChanged={onChanged} />, { client });
+    renderWithProviders(<QuesitoActions id="q1" status="NEW" subject="Oggetto" actor="cric" onChanged={onChanged} />, {
+      client,
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Prendi in carico' }));
     expect(client.executeMutation).toHaveBeenCalledOnce();
     expect(onChanged).toHaveBeenCalledOnce();
@@ -41,16 +45,23 @@ describe('QuesitoActions', () => {
 
   it('says clearly when someone else changed the quesito first', async () => {
     const client = fakeClient(() => ({ error: apiError('CONFLICT', 'Quesito già preso in carico') }));
-    renderWithProviders(<QuesitoActions id="q1" status="NEW" subject="Oggetto" actor="cric" onChanged={() => {}} />, { client });
+    renderWithProviders(<QuesitoActions id="q1" status="NEW" subject="Oggetto" actor="cric" onChanged={() => {}} />, {
+      client,
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Prendi in carico' }));
     expect(await screen.findByRole('heading', { name: CONFLICT_MESSAGE })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ricarica il quesito' })).toBeInTheDocument();
   });
 
   it('requires a reason to forward, then sends it', async () => {
-    const client = fakeClient(() => ({ data: { forwardQuesito: { id: 'q1', status: 'FORWARDED_CENTRAL', version: 3 } } }));
+    const client = fakeClient(() => ({
+      data: { forwardQuesito: { id: 'q1', status: 'FORWARDED_CENTRAL', version: 3 } },
+    }));
     const onChanged = vi.fn();
-    renderWithProviders(<QuesitoActions id="q1" status="IN_PROGRESS" subject="Oggetto" actor="cric" onChanged={onChanged} />, { client });
+    renderWithProviders(
+      <QuesitoActions id="q1" status="IN_PROGRESS" subject="Oggetto" actor="cric" onChanged={onChanged} />,
+      { client },
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Inoltra alla Direzione Centrale' }));
     await userEvent.click(screen.getByRole('button', { name: "Conferma l'inoltro" }));
     expect(screen.getByText('Scrivi il motivo.')).toBeInTheDocument();
@@ -62,14 +73,24 @@ describe('QuesitoActions', () => {
   });
 
   it('answers with the "pubblica come FAQ" choice', async () => {
-    const client = fakeClient(() => ({ data: { answerQuesito: { id: 'q1', status: 'ANSWERED', version: 3, faqEntryId: 'f1' } } }));
-    renderWithProviders(<QuesitoActions id="q1" status="IN_PROGRESS" subject="Oggetto" actor="cric" onChanged={() => {}} />, { client });
+    const client = fakeClient(() => ({
+      data: { answerQuesito: { id: 'q1', status: 'ANSWERED', version: 3, faqEntryId: 'f1' } },
+    }));
+    renderWithProviders(
+      <QuesitoActions id="q1" status="IN_PROGRESS" subject="Oggetto" actor="cric" onChanged={() => {}} />,
+      { client },
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Rispondi' }));
     await userEvent.type(screen.getByLabelText('Risposta *'), 'La risposta.');
     await userEvent.click(screen.getByLabelText('Pubblica come FAQ'));
     await userEvent.click(screen.getByRole('button', { name: 'Invia la risposta' }));
     const operation = vi.mocked(client.executeMutation).mock.calls[0][0];
-    expect(operation.variables).toMatchObject({ id: 'q1', answer: 'La risposta.', publishAsFaq: true, faqQuestion: null });
+    expect(operation.variables).toMatchObject({
+      id: 'q1',
+      answer: 'La risposta.',
+      publishAsFaq: true,
+      faqQuestion: null,
+    });
   });
 
   it('converts to an appointment at an office of the region, only where the API lists offices', async () => {
@@ -80,23 +101,45 @@ describe('QuesitoActions', () => {
     const client = fakeClient((name) =>
       name === 'ServiceList'
         ? { data: { services: [{ id: 's1', code: 'RIMB', name: 'Rimborsi', fast: false, active: true }] } }
-        : { data: { convertQuesitoToAppointment: { id: 'q1', status: 'CONVERTED_TO_APPOINTMENT', appointmentId: 'a1', version: 3 } } },
+        : {
+            data: {
+              convertQuesitoToAppointment: {
+                id: 'q1',
+                status: 'CONVERTED_TO_APPOINTMENT',
+                appointmentId: 'a1',
+                version: 3,
+              },
+            },
+          },
     );
     const onChanged = vi.fn();
     renderWithProviders(
-      <QuesitoActions id="q1" status="IN_PROGRESS" subject="Oggetto" actor="cric" conversionOffices={offices} onChanged={onChanged} />,
+      <QuesitoActions
+        id="q1"
+        status="IN_PROGRESS"
+        subject="Oggetto"
+        actor="cric"
+        conversionOffices={offices}
+        onChanged={onChanged}
+      />,
       { client },
     );
     expect(buttons()).toEqual(['Rispondi', 'Inoltra alla Direzione Centrale', 'Converti in appuntamento', 'Annulla']);
     await userEvent.click(screen.getByRole('button', { name: 'Converti in appuntamento' }));
     await userEvent.click(screen.getByRole('button', { name: 'Prenota e converti' }));
     expect(screen.getByText("Scegli l'ufficio.")).toBeInTheDocument();
-    const conversions = () => vi.mocked(client.executeMutation).mock.calls.map((c) => c[0]).filter((o) => 'input' in (o.variables ?? {}));
+    const conversions = () =>
+      vi
+        .mocked(client.executeMutation)
+        .mock.calls.map((c) => c[0])
+        .filter((o) => 'input' in (o.variables ?? {}));
     expect(conversions()).toHaveLength(0);
 
     await userEvent.type(screen.getByLabelText('Motivo *'), 'Fascicolo cartaceo da ricostruire');
     await userEvent.selectOptions(screen.getByLabelText('Ufficio *'), 'UT Oristano');
-    expect(Array.from((screen.getByLabelText('Canale') as HTMLSelectElement).options).map((o) => o.text)).toEqual(['In presenza']);
+    expect(Array.from((screen.getByLabelText('Canale') as HTMLSelectElement).options).map((o) => o.text)).toEqual([
+      'In presenza',
+    ]);
     await userEvent.selectOptions(screen.getByLabelText('Ufficio *'), 'UT Cagliari 1');
     await userEvent.selectOptions(screen.getByLabelText('Canale'), 'Sportello virtuale');
     await userEvent.selectOptions(screen.getByLabelText('Servizio *'), 'Rimborsi');
@@ -108,7 +151,15 @@ describe('QuesitoActions', () => {
     expect(conversions()).toHaveLength(1);
     expect(conversions()[0].variables).toMatchObject({
       id: 'q1',
-      input: { officeCode: 'UT-CA1', serviceCode: 'RIMB', date: tomorrow, time: '10:30:00', channel: 'VIRTUAL', citizenName: 'Porcu Elena', cupNumber: null },
+      input: {
+        officeCode: 'UT-CA1',
+        serviceCode: 'RIMB',
+        date: tomorrow,
+        time: '10:30:00',
+        channel: 'VIRTUAL',
+        citizenName: 'Porcu Elena',
+        cupNumber: null,
+      },
     });
     expect(onChanged).toHaveBeenCalledOnce();
   });

@@ -7,7 +7,12 @@ import { useDraft } from '../../shared/forms/useDraft';
 import type { QuesitoStatus } from '../../gql/graphql';
 import { ConvertForm, type ConversionOffice } from './ConvertForm';
 import { CheckboxField, TextAreaField } from '../../shared/components/fields';
-import { QuesitoAnswerMutation, QuesitoCancelMutation, QuesitoForwardMutation, QuesitoTakeMutation } from './operations';
+import {
+  QuesitoAnswerMutation,
+  QuesitoCancelMutation,
+  QuesitoForwardMutation,
+  QuesitoTakeMutation,
+} from './operations';
 
 export type QuesitoAction = 'take' | 'answer' | 'forward' | 'convert' | 'cancel';
 /** Who is looking: a CRIC expert works the quesito; the CCM that filed it may only cancel it. */
@@ -111,7 +116,12 @@ export function QuesitoActions({ id, status, subject, actor, conversionOffices =
       {open === 'answer' ? <AnswerForm id={id} subject={subject} onDone={onChanged} /> : null}
       {open === 'forward' ? <ReasonForm id={id} kind="forward" onDone={onChanged} /> : null}
       {open === 'convert' ? (
-        <ConvertForm id={id} offices={conversionOffices} onDone={onChanged} renderError={(error) => <ActionError error={error} onReload={onChanged} />} />
+        <ConvertForm
+          id={id}
+          offices={conversionOffices}
+          onDone={onChanged}
+          renderError={(error) => <ActionError error={error} onReload={onChanged} />}
+        />
       ) : null}
       {open === 'cancel' ? <ReasonForm id={id} kind="cancel" onDone={onChanged} /> : null}
     </section>
@@ -119,7 +129,11 @@ export function QuesitoActions({ id, status, subject, actor, conversionOffices =
 }
 
 function AnswerForm({ id, subject, onDone }: { id: string; subject: string; onDone: () => void }) {
-  const [draft, setDraft, discard] = useDraft(`quesito-answer:${id}`, { answer: '', publishAsFaq: false, faqQuestion: '' });
+  const [draft, setDraft, discard] = useDraft(`quesito-answer:${id}`, {
+    answer: '',
+    publishAsFaq: false,
+    faqQuestion: '',
+  });
   const [problem, setProblem] = useState<string | undefined>();
   const [{ fetching, error }, answerQuesito] = useMutation(QuesitoAnswerMutation);
   const submit = async (event: FormEvent) => {
@@ -143,7 +157,14 @@ function AnswerForm({ id, subject, onDone }: { id: string; subject: string; onDo
   return (
     <form id="quesito-answer-form" onSubmit={submit} noValidate className="mt-4" aria-label="Risposta al quesito">
       <ActionError error={error} onReload={onDone} />
-      <TextAreaField label="Risposta *" value={draft.answer} onChange={(answer) => setDraft({ ...draft, answer })} error={problem} rows={6} required />
+      <TextAreaField
+        label="Risposta *"
+        value={draft.answer}
+        onChange={(answer) => setDraft({ ...draft, answer })}
+        error={problem}
+        rows={6}
+        required
+      />
       <CheckboxField
         label="Pubblica come FAQ"
         checked={draft.publishAsFaq}
@@ -178,7 +199,10 @@ function ReasonForm({ id, kind, onDone }: { id: string; kind: 'forward' | 'cance
       return;
     }
     setProblem(undefined);
-    const result = kind === 'forward' ? await forwardQuesito({ id, reason: reason.trim() }) : await cancelQuesito({ id, reason: reason.trim() });
+    const result =
+      kind === 'forward'
+        ? await forwardQuesito({ id, reason: reason.trim() })
+        : await cancelQuesito({ id, reason: reason.trim() });
     if (result.data) {
       discard();
       onDone();
@@ -195,7 +219,12 @@ function ReasonForm({ id, kind, onDone }: { id: string; kind: 'forward' | 'cance
         rows={3}
         required
       />
-      <Button color={kind === 'cancel' ? 'danger' : 'primary'} type="submit" disabled={state.fetching} aria-busy={state.fetching}>
+      <Button
+        color={kind === 'cancel' ? 'danger' : 'primary'}
+        type="submit"
+        disabled={state.fetching}
+        aria-busy={state.fetching}
+      >
         {kind === 'forward' ? "Conferma l'inoltro" : "Conferma l'annullamento"}
       </Button>
     </form>

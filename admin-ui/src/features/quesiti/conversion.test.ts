@@ -18,7 +18,10 @@ describe('validateConversion', () => {
   });
 
   it('names every missing field', () => {
-    const errors = validateConversion({ ...valid, reason: 'no', officeCode: '', serviceCode: '', date: '', time: '', citizenName: ' ' }, '2026-11-22');
+    const errors = validateConversion(
+      { ...valid, reason: 'no', officeCode: '', serviceCode: '', date: '', time: '', citizenName: ' ' },
+      '2026-11-22',
+    );
     expect(Object.keys(errors).sort()).toEqual(['citizenName', 'date', 'officeCode', 'reason', 'serviceCode', 'time']);
   });
 

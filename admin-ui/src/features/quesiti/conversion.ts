@@ -27,13 +27,15 @@ export function addDays(isoDay: string, days: number): string {
 export function validateConversion(values: ConversionValues, today: string): FieldErrors<ConversionValues> {
   const errors: FieldErrors<ConversionValues> = {};
   const reason = values.reason.trim();
-  if (reason.length < REASON_MIN) errors.reason = `Spiega perché serve l'appuntamento (almeno ${REASON_MIN} caratteri).`;
+  if (reason.length < REASON_MIN)
+    errors.reason = `Spiega perché serve l'appuntamento (almeno ${REASON_MIN} caratteri).`;
   else if (reason.length > REASON_MAX) errors.reason = `Al massimo ${REASON_MAX} caratteri.`;
   if (!values.officeCode) errors.officeCode = "Scegli l'ufficio.";
   if (!values.serviceCode) errors.serviceCode = 'Scegli il servizio.';
   const last = addDays(today, CUP_WINDOW_DAYS);
   if (!values.date) errors.date = 'Scegli il giorno.';
-  else if (values.date < today || values.date > last) errors.date = `Il giorno deve essere tra oggi e i prossimi ${CUP_WINDOW_DAYS} giorni.`;
+  else if (values.date < today || values.date > last)
+    errors.date = `Il giorno deve essere tra oggi e i prossimi ${CUP_WINDOW_DAYS} giorni.`;
   if (!/^\d{2}:\d{2}$/.test(values.time)) errors.time = "Indica l'ora (hh:mm).";
   if (!values.citizenName.trim()) errors.citizenName = 'Scrivi cognome e nome del cittadino.';
   return errors;

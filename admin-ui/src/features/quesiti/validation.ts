@@ -29,7 +29,8 @@ export function validateQuesito(values: QuesitoFormValues): FieldErrors<QuesitoF
   else if (subject.length > SUBJECT_MAX) errors.subject = `L'oggetto può avere al massimo ${SUBJECT_MAX} caratteri.`;
   const question = values.question.trim();
   if (question.length < QUESTION_MIN) errors.question = `Il quesito deve avere almeno ${QUESTION_MIN} caratteri.`;
-  else if (question.length > QUESTION_MAX) errors.question = `Il quesito può avere al massimo ${QUESTION_MAX} caratteri.`;
+  else if (question.length > QUESTION_MAX)
+    errors.question = `Il quesito può avere al massimo ${QUESTION_MAX} caratteri.`;
   if (!values.citizenFiscalCode.trim()) errors.citizenFiscalCode = 'Scrivi il codice fiscale del cittadino.';
   else {
     const problem = fiscalCodeProblem(values.citizenFiscalCode);

@@ -7,7 +7,15 @@ import { Loading } from '../../shared/components/Loading';
 import { OperatorSkillsSetMutation, OperatorSkillsShowQuery, ServiceListQuery } from './operations';
 
 /** An operator's skills at the office: the services they can give, as checkboxes (docs/domain.md §5.5). */
-export function SkillsEditor({ officeCode, knownOperators, readOnly }: { officeCode: string; knownOperators: string[]; readOnly: boolean }) {
+export function SkillsEditor({
+  officeCode,
+  knownOperators,
+  readOnly,
+}: {
+  officeCode: string;
+  knownOperators: string[];
+  readOnly: boolean;
+}) {
   const id = useId();
   const [typed, setTyped] = useState('');
   const [username, setUsername] = useState<string | null>(null);
@@ -31,13 +39,22 @@ export function SkillsEditor({ officeCode, knownOperators, readOnly }: { officeC
 
   return (
     <section aria-labelledby={`${id}-title`} className="my-5">
-      <h2 id={`${id}-title`} className="h4">Competenze degli operatori</h2>
+      <h2 id={`${id}-title`} className="h4">
+        Competenze degli operatori
+      </h2>
       <form onSubmit={load} className="d-flex gap-2 align-items-end flex-wrap">
         <div className="form-group mb-0">
           <label htmlFor={`${id}-user`} className="active">
             Operatore (nome utente)
           </label>
-          <input type="text" id={`${id}-user`} className="form-control" list={`${id}-users`} value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <input
+            type="text"
+            id={`${id}-user`}
+            className="form-control"
+            list={`${id}-users`}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
           <datalist id={`${id}-users`}>
             {knownOperators.map((u) => (
               <option key={u} value={u} />
@@ -50,7 +67,11 @@ export function SkillsEditor({ officeCode, knownOperators, readOnly }: { officeC
       </form>
       {username ? (
         <>
-          <ErrorDisplay error={skills.error ?? services.error} headingLevel={3} headings={{ NOT_FOUND: 'Operatore non trovato' }} />
+          <ErrorDisplay
+            error={skills.error ?? services.error}
+            headingLevel={3}
+            headings={{ NOT_FOUND: 'Operatore non trovato' }}
+          />
           {(skills.fetching || services.fetching) && !skills.data ? <Loading /> : null}
           {skills.data && services.data ? (
             <form

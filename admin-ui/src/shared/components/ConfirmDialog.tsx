@@ -16,7 +16,16 @@ interface ConfirmDialogProps {
 }
 
 /** A modal dialog that asks before an action that is hard to undo; Esc or "Annulla" closes it. */
-export function ConfirmDialog({ isOpen, title, children, confirmLabel, onConfirm, onCancel, busy, error }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  isOpen,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy,
+  error,
+}: ConfirmDialogProps) {
   const titleId = useId();
   return (
     <Modal isOpen={isOpen} toggle={busy ? undefined : onCancel} labelledBy={titleId} fade={false} returnFocusAfterClose>

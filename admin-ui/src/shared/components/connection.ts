@@ -18,8 +18,11 @@ function identity(node: unknown): string | undefined {
  */
 export function appendPage<N>(shown: readonly N[], page: readonly N[]): N[] {
   const ids = new Set(shown.map(identity).filter((id): id is string => id !== undefined));
-  return [...shown, ...page.filter((node) => {
-    const id = identity(node);
-    return id === undefined || !ids.has(id);
-  })];
+  return [
+    ...shown,
+    ...page.filter((node) => {
+      const id = identity(node);
+      return id === undefined || !ids.has(id);
+    }),
+  ];
 }

@@ -6,7 +6,7 @@ export const ERROR_HEADINGS: Record<ErrorKind, string> = {
   FORBIDDEN: 'Operazione non consentita',
   BAD_USER_INPUT: 'Dati non validi',
   NOT_FOUND: 'Elemento non trovato',
-  CONFLICT: "Operazione in conflitto con lo stato attuale",
+  CONFLICT: 'Operazione in conflitto con lo stato attuale',
   RATE_LIMITED: 'Troppi tentativi, riprova tra poco',
   INTERNAL: 'Errore del servizio',
   NETWORK: 'Servizio non raggiungibile',

@@ -84,7 +84,15 @@ export function TextAreaField({ label, value, onChange, error, hint, rows = 4, .
 }
 
 /** A checkbox in Bootstrap Italia's markup. */
-export function CheckboxField({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   const id = useId();
   return (
     <div className="form-check mb-3">

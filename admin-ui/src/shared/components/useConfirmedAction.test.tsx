@@ -5,7 +5,10 @@ import { useConfirmedAction } from './useConfirmedAction';
 
 describe('useConfirmedAction', () => {
   it('keeps the dialog open with the refusal, then closes it and reports when the action succeeds', async () => {
-    const run = vi.fn().mockResolvedValueOnce({ error: apiError('CONFLICT', 'Già revocata') }).mockResolvedValueOnce({});
+    const run = vi
+      .fn()
+      .mockResolvedValueOnce({ error: apiError('CONFLICT', 'Già revocata') })
+      .mockResolvedValueOnce({});
     const onDone = vi.fn();
     const { result } = renderHook(() => useConfirmedAction(run, onDone));
     expect(result.current.dialog.isOpen).toBe(false);

@@ -81,7 +81,9 @@ function KindList() {
 
 describe('useConnectionQuery with new filters', () => {
   it('never shows the rows of the previous filters while the new ones load', async () => {
-    const client = fakeClient((_name, variables) => (variables.kind === 'CRIC' ? 'pending' : page(['UT-1', 'UT-2'], null, false)));
+    const client = fakeClient((_name, variables) =>
+      variables.kind === 'CRIC' ? 'pending' : page(['UT-1', 'UT-2'], null, false),
+    );
     renderWithProviders(<KindList />, { client });
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
     await userEvent.click(screen.getByRole('button', { name: 'Solo CRIC' }));
@@ -92,6 +94,10 @@ describe('useConnectionQuery with new filters', () => {
 
 describe('appendPage', () => {
   it('does not repeat a node that shifted onto the next page', () => {
-    expect(appendPage([{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }])).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+    expect(appendPage([{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }])).toEqual([
+      { id: 'a' },
+      { id: 'b' },
+      { id: 'c' },
+    ]);
   });
 });

@@ -9,7 +9,9 @@ export function normalizePhone(value: string): string {
 }
 
 export function phoneProblem(value: string): string | null {
-  return PHONE.test(normalizePhone(value)) ? null : 'Numero di telefono non valido: da 6 a 15 cifre, eventualmente precedute da +.';
+  return PHONE.test(normalizePhone(value))
+    ? null
+    : 'Numero di telefono non valido: da 6 a 15 cifre, eventualmente precedute da +.';
 }
 
 export function emailProblem(value: string): string | null {

@@ -11,7 +11,8 @@ export function serverFieldErrors(error: CombinedError | undefined | null): Reco
   const byField: Record<string, string> = {};
   for (const e of error?.graphQLErrors ?? []) {
     const field = e.extensions?.field;
-    if (e.extensions?.code === 'BAD_USER_INPUT' && typeof field === 'string' && !(field in byField)) byField[field] = e.message;
+    if (e.extensions?.code === 'BAD_USER_INPUT' && typeof field === 'string' && !(field in byField))
+      byField[field] = e.message;
   }
   return byField;
 }
@@ -19,5 +20,7 @@ export function serverFieldErrors(error: CombinedError | undefined | null): Reco
 /** True when every problem of the error was placed on a field of the form. */
 export function onlyFieldErrors(error: CombinedError | undefined | null, fields: readonly string[]): boolean {
   if (!error || error.networkError) return false;
-  return error.graphQLErrors.every((e) => e.extensions?.code === 'BAD_USER_INPUT' && fields.includes(String(e.extensions?.field)));
+  return error.graphQLErrors.every(
+    (e) => e.extensions?.code === 'BAD_USER_INPUT' && fields.includes(String(e.extensions?.field)),
+  );
 }

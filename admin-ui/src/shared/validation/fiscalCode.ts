@@ -12,6 +12,7 @@ const DIGIT_POSITIONS = [6, 7, 9, 10, 12, 13, 14];
 const MONTH_LETTERS = 'ABCDEHLMPRST';
 
 /** Value of a character in an odd position (1st, 3rd, … 15th), for digits 0–9 then letters A–Z. */
+// prettier-ignore
 const ODD_VALUES: Record<string, number> = {
   '0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
   A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18,
@@ -58,8 +59,10 @@ export function fiscalCodeProblem(value: string): string | null {
   if (code.length !== 16) return 'Il codice fiscale ha 16 caratteri.';
   if (!SHAPE.test(code)) return 'Il codice fiscale non ha la forma prevista (es. RSSMRA80A01H501U).';
   const day = Number(decodeOmocode(code).slice(9, 11));
-  if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) return 'Il giorno di nascita nel codice fiscale non è valido.';
-  if (fiscalCodeCheckChar(code.slice(0, 15)) !== code[15]) return 'Il carattere di controllo del codice fiscale non corrisponde.';
+  if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71)))
+    return 'Il giorno di nascita nel codice fiscale non è valido.';
+  if (fiscalCodeCheckChar(code.slice(0, 15)) !== code[15])
+    return 'Il carattere di controllo del codice fiscale non corrisponde.';
   return null;
 }
 

@@ -36,7 +36,13 @@ export function CitizenLookupPage() {
       <h1>Contact Center Multicanale</h1>
       <CcmNav />
       <h2>Quesiti del cittadino</h2>
-      <form onSubmit={submit} noValidate role="search" aria-label="Ricerca dei quesiti per codice fiscale" className="row g-3 align-items-end">
+      <form
+        onSubmit={submit}
+        noValidate
+        role="search"
+        aria-label="Ricerca dei quesiti per codice fiscale"
+        className="row g-3 align-items-end"
+      >
         <div className="col-md-6">
           <TextField
             label="Codice fiscale del cittadino"
@@ -59,7 +65,9 @@ export function CitizenLookupPage() {
         <section aria-label={`Quesiti di ${fiscalCode}`}>
           <ErrorDisplay error={error} onRetry={refresh} headingLevel={3} />
           {nodes.length === 0 && fetching ? <Loading /> : null}
-          {nodes.length === 0 && !fetching && !error ? <EmptyState title="Nessun quesito per questo codice fiscale" /> : null}
+          {nodes.length === 0 && !fetching && !error ? (
+            <EmptyState title="Nessun quesito per questo codice fiscale" />
+          ) : null}
           {nodes.length > 0 ? (
             <>
               <div className="table-responsive">
@@ -88,7 +96,8 @@ export function CitizenLookupPage() {
                         </td>
                         <td>{formatDateTime(q.filedAt)}</td>
                         <td>
-                          {formatDateTime(q.dueAt)} {q.overdue ? <span className="badge bg-danger">in ritardo</span> : null}
+                          {formatDateTime(q.dueAt)}{' '}
+                          {q.overdue ? <span className="badge bg-danger">in ritardo</span> : null}
                         </td>
                       </tr>
                     ))}

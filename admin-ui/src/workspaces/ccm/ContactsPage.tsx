@@ -13,7 +13,14 @@ import { useDraft } from '../../shared/forms/useDraft';
 import type { ContactChannel, ContactOutcome, Section } from '../../gql/graphql';
 import { SelectField, TextAreaField } from '../../shared/components/fields';
 import { fiscalCodeProblem, normalizeFiscalCode } from '../../shared/validation/fiscalCode';
-import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNEL_ORDER, CONTACT_OUTCOME_LABELS, CONTACT_OUTCOME_ORDER, ContactListQuery, ContactRecordMutation } from '../../features/ccm';
+import {
+  CONTACT_CHANNEL_LABELS,
+  CONTACT_CHANNEL_ORDER,
+  CONTACT_OUTCOME_LABELS,
+  CONTACT_OUTCOME_ORDER,
+  ContactListQuery,
+  ContactRecordMutation,
+} from '../../features/ccm';
 import { SECTION_LABELS, SECTION_ORDER, formatDateTime } from '../../features/quesiti';
 import { onlyFieldErrors, serverFieldErrors } from '../../shared/validation/fieldErrors';
 import { CcmNav } from './CcmNav';
@@ -30,7 +37,17 @@ interface ContactDraft {
   note: string;
 }
 
-const FIELDS = ['channel', 'section', 'topic', 'citizenFiscalCode', 'outcome', 'quesitoId', 'appointmentId', 'callbackId', 'note'];
+const FIELDS = [
+  'channel',
+  'section',
+  'topic',
+  'citizenFiscalCode',
+  'outcome',
+  'quesitoId',
+  'appointmentId',
+  'callbackId',
+  'note',
+];
 
 export function ContactsPage() {
   usePageTitle('CCM — Contatti');
@@ -90,7 +107,8 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
         citizenFiscalCode: draft.citizenFiscalCode.trim() ? normalizeFiscalCode(draft.citizenFiscalCode) : null,
         outcome,
         quesitoId: outcome === 'QUESITO_FILED' && draft.quesitoId.trim() ? draft.quesitoId.trim() : null,
-        appointmentId: outcome === 'APPOINTMENT_BOOKED' && draft.appointmentId.trim() ? draft.appointmentId.trim() : null,
+        appointmentId:
+          outcome === 'APPOINTMENT_BOOKED' && draft.appointmentId.trim() ? draft.appointmentId.trim() : null,
         callbackId: outcome === 'CALLBACK_REQUESTED' && draft.callbackId.trim() ? draft.callbackId.trim() : null,
         note: draft.note.trim() || null,
       },
@@ -116,7 +134,12 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
       {error && !onlyFieldErrors(error, FIELDS) ? <ErrorDisplay error={error} headingLevel={3} /> : null}
       <div className="row mt-4">
         <div className="col-md-4">
-          <SelectField label="Canale *" value={draft.channel} onChange={(v) => set('channel', v)} error={fieldErrors.channel}>
+          <SelectField
+            label="Canale *"
+            value={draft.channel}
+            onChange={(v) => set('channel', v)}
+            error={fieldErrors.channel}
+          >
             {CONTACT_CHANNEL_ORDER.map((c) => (
               <option key={c} value={c}>
                 {CONTACT_CHANNEL_LABELS[c]}
@@ -125,7 +148,12 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
           </SelectField>
         </div>
         <div className="col-md-4">
-          <SelectField label="Sezione *" value={draft.section} onChange={(v) => set('section', v)} error={fieldErrors.section}>
+          <SelectField
+            label="Sezione *"
+            value={draft.section}
+            onChange={(v) => set('section', v)}
+            error={fieldErrors.section}
+          >
             <option value="">Scegli la sezione</option>
             {SECTION_ORDER.map((s) => (
               <option key={s} value={s}>
@@ -135,7 +163,12 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
           </SelectField>
         </div>
         <div className="col-md-4">
-          <SelectField label="Esito *" value={draft.outcome} onChange={(v) => set('outcome', v)} error={fieldErrors.outcome}>
+          <SelectField
+            label="Esito *"
+            value={draft.outcome}
+            onChange={(v) => set('outcome', v)}
+            error={fieldErrors.outcome}
+          >
             {CONTACT_OUTCOME_ORDER.map((o) => (
               <option key={o} value={o}>
                 {CONTACT_OUTCOME_LABELS[o]}
@@ -146,7 +179,13 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
       </div>
       <div className="row">
         <div className="col-md-8">
-          <TextField label="Argomento *" value={draft.topic} onChange={(v) => set('topic', v)} error={fieldErrors.topic} maxLength={200} />
+          <TextField
+            label="Argomento *"
+            value={draft.topic}
+            onChange={(v) => set('topic', v)}
+            error={fieldErrors.topic}
+            maxLength={200}
+          />
         </div>
         <div className="col-md-4">
           <TextField
@@ -170,12 +209,28 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
         />
       ) : null}
       {draft.outcome === 'APPOINTMENT_BOOKED' ? (
-        <TextField label="Identificativo dell'appuntamento" value={draft.appointmentId} onChange={(v) => set('appointmentId', v)} error={fieldErrors.appointmentId} />
+        <TextField
+          label="Identificativo dell'appuntamento"
+          value={draft.appointmentId}
+          onChange={(v) => set('appointmentId', v)}
+          error={fieldErrors.appointmentId}
+        />
       ) : null}
       {draft.outcome === 'CALLBACK_REQUESTED' ? (
-        <TextField label="Identificativo della richiamata" value={draft.callbackId} onChange={(v) => set('callbackId', v)} error={fieldErrors.callbackId} />
+        <TextField
+          label="Identificativo della richiamata"
+          value={draft.callbackId}
+          onChange={(v) => set('callbackId', v)}
+          error={fieldErrors.callbackId}
+        />
       ) : null}
-      <TextAreaField label="Nota" value={draft.note} onChange={(v) => set('note', v)} error={fieldErrors.note} rows={2} />
+      <TextAreaField
+        label="Nota"
+        value={draft.note}
+        onChange={(v) => set('note', v)}
+        error={fieldErrors.note}
+        rows={2}
+      />
       <Button color="primary" type="submit" disabled={fetching} aria-busy={fetching}>
         {fetching ? 'Invio in corso…' : 'Registra il contatto'}
       </Button>

@@ -9,7 +9,15 @@ import { NewQuesitoForm } from './NewQuesitoPage';
 const classifications = {
   data: {
     quesitoClassifications: {
-      nodes: [{ id: 'c1', section: 'PENSIONI', code: 'DECORRENZA', label: 'Requisiti e decorrenza della pensione', active: true }],
+      nodes: [
+        {
+          id: 'c1',
+          section: 'PENSIONI',
+          code: 'DECORRENZA',
+          label: 'Requisiti e decorrenza della pensione',
+          active: true,
+        },
+      ],
       pageInfo: { hasNextPage: false, endCursor: null },
     },
   },
@@ -42,7 +50,10 @@ async function fillValid() {
 }
 
 const mutations = (client: ReturnType<typeof fakeClient>) =>
-  vi.mocked(client.executeMutation).mock.calls.map((call) => call[0]).filter((operation) => 'input' in (operation.variables ?? {}));
+  vi
+    .mocked(client.executeMutation)
+    .mock.calls.map((call) => call[0])
+    .filter((operation) => 'input' in (operation.variables ?? {}));
 
 const filed = { data: { fileQuesito: { id: 'q1', status: 'NEW', dueAt: '2026-12-01T22:59:59Z' } } };
 
@@ -52,14 +63,21 @@ describe('NewQuesitoForm', { timeout: 20_000 }, () => {
 
   it('offers the regions the API lists, by name', () => {
     renderWithProviders(<NewQuesitoForm />, { client: clientFiling(() => filed) });
-    const options = Array.from((screen.getByLabelText('Direzione regionale *') as HTMLSelectElement).options).map((o) => o.text);
+    const options = Array.from((screen.getByLabelText('Direzione regionale *') as HTMLSelectElement).options).map(
+      (o) => o.text,
+    );
     expect(options).toEqual(['Scegli la direzione regionale', 'DR Lazio', 'DR Sardegna']);
   });
 
   it('offers the three sections by their Italian names', () => {
     renderWithProviders(<NewQuesitoForm />);
     const options = Array.from((screen.getByLabelText('Sezione *') as HTMLSelectElement).options).map((o) => o.text);
-    expect(options).toEqual(['Scegli la sezione', 'Pensioni', 'Prestazioni a sostegno del reddito', 'Soggetto contribuente']);
+    expect(options).toEqual([
+      'Scegli la sezione',
+      'Pensioni',
+      'Prestazioni a sostegno del reddito',
+      'Soggetto contribuente',
+    ]);
   });
 
   it('checks the fields before sending and sends nothing when they are wrong', async () => {
@@ -102,10 +120,7 @@ describe('NewQuesitoForm', { timeout: 20_000 }, () => {
   });
 
   it('sends the same idempotency key again when the first attempt failed', async () => {
-    const answers = [
-      { error: new CombinedError({ networkError: new Error('down') }) },
-      filed,
-    ];
+    const answers = [{ error: new CombinedError({ networkError: new Error('down') }) }, filed];
     const client = clientFiling(() => answers.shift()!);
     renderWithProviders(<NewQuesitoForm />, { client });
     await fillValid();
@@ -119,7 +134,9 @@ describe('NewQuesitoForm', { timeout: 20_000 }, () => {
   it("shows the server's field error on its field", async () => {
     const client = clientFiling(() => ({
       error: new CombinedError({
-        graphQLErrors: [{ message: 'Oggetto già usato oggi', extensions: { code: 'BAD_USER_INPUT', field: 'subject' } }],
+        graphQLErrors: [
+          { message: 'Oggetto già usato oggi', extensions: { code: 'BAD_USER_INPUT', field: 'subject' } },
+        ],
       }),
     }));
     renderWithProviders(<NewQuesitoForm />, { client });

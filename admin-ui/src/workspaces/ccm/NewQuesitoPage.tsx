@@ -9,7 +9,19 @@ import { useDraft } from '../../shared/forms/useDraft';
 import type { Priority, Section } from '../../gql/graphql';
 import { SelectField, TextAreaField } from '../../shared/components/fields';
 import { normalizeFiscalCode } from '../../shared/validation/fiscalCode';
-import { PRIORITY_LABELS, PRIORITY_ORDER, SECTION_LABELS, SECTION_ORDER, QuesitoClassificationListQuery, QuesitoFileMutation, QuesitoRegionsQuery, QUESTION_MAX, SUBJECT_MAX, validateQuesito, type QuesitoFormValues } from '../../features/quesiti';
+import {
+  PRIORITY_LABELS,
+  PRIORITY_ORDER,
+  SECTION_LABELS,
+  SECTION_ORDER,
+  QuesitoClassificationListQuery,
+  QuesitoFileMutation,
+  QuesitoRegionsQuery,
+  QUESTION_MAX,
+  SUBJECT_MAX,
+  validateQuesito,
+  type QuesitoFormValues,
+} from '../../features/quesiti';
 import { normalizePhone } from '../../shared/validation/contact';
 import { onlyFieldErrors, serverFieldErrors, type FieldErrors } from '../../shared/validation/fieldErrors';
 import { CcmNav } from './CcmNav';

@@ -11,7 +11,7 @@ const quesito = (id: string, subject: string, overdue: boolean) => ({
   section: 'PENSIONI',
   priority: 'HIGH',
   subject,
-  classification: { id: 'c1', label: 'Calcolo dell\'importo' },
+  classification: { id: 'c1', label: "Calcolo dell'importo" },
   cric: { id: 'u1', name: 'CRIC Sardegna' },
   citizenFiscalCode: 'RSSMRA80A01H501U',
   dueAt: '2026-11-20T22:59:59Z',
@@ -23,7 +23,12 @@ const quesito = (id: string, subject: string, overdue: boolean) => ({
 describe('CricQueuePage', () => {
   it('lists the open quesiti with classification, priority, due date and the overdue mark', () => {
     const client = fakeClient(() => ({
-      data: { quesiti: { nodes: [quesito('q1', 'Importo errato', true), quesito('q2', 'Ricalcolo', false)], pageInfo: { hasNextPage: true, endCursor: 'c' } } },
+      data: {
+        quesiti: {
+          nodes: [quesito('q1', 'Importo errato', true), quesito('q2', 'Ricalcolo', false)],
+          pageInfo: { hasNextPage: true, endCursor: 'c' },
+        },
+      },
     }));
     renderWithProviders(<CricQueuePage />, { client });
     expect(vi.mocked(client.executeQuery).mock.calls[0][0].variables).toMatchObject({
@@ -40,14 +45,21 @@ describe('CricQueuePage', () => {
   });
 
   it('filters by section, status and overdue', async () => {
-    const client = fakeClient(() => ({ data: { quesiti: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
+    const client = fakeClient(() => ({
+      data: { quesiti: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+    }));
     renderWithProviders(<CricQueuePage />, { client });
     expect(screen.getByText('Nessun quesito in coda con questi filtri')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Prestazioni a sostegno del reddito' }));
     await userEvent.selectOptions(screen.getByLabelText('Stato'), 'ANSWERED');
     await userEvent.click(screen.getByLabelText('Solo in ritardo'));
     const last = vi.mocked(client.executeQuery).mock.calls.at(-1)![0];
-    expect(last.variables).toMatchObject({ filter: { section: 'SOSTEGNO_REDDITO', status: ['ANSWERED'], overdue: true } });
-    expect(screen.getByRole('button', { name: 'Prestazioni a sostegno del reddito' })).toHaveAttribute('aria-pressed', 'true');
+    expect(last.variables).toMatchObject({
+      filter: { section: 'SOSTEGNO_REDDITO', status: ['ANSWERED'], overdue: true },
+    });
+    expect(screen.getByRole('button', { name: 'Prestazioni a sostegno del reddito' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   });
 });

@@ -10,7 +10,16 @@ import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import type { QuesitoStatus, Section } from '../../gql/graphql';
 import { CheckboxField, SelectField } from '../../shared/components/fields';
-import { PRIORITY_LABELS, SECTION_LABELS, SECTION_ORDER, STATUS_LABELS, STATUS_ORDER, formatDateTime, QuesitoListQuery, StatusBadge } from '../../features/quesiti';
+import {
+  PRIORITY_LABELS,
+  SECTION_LABELS,
+  SECTION_ORDER,
+  STATUS_LABELS,
+  STATUS_ORDER,
+  formatDateTime,
+  QuesitoListQuery,
+  StatusBadge,
+} from '../../features/quesiti';
 import { CricNav } from './CricNav';
 
 const OPEN = 'OPEN';
@@ -33,7 +42,12 @@ export function CricQueuePage() {
   const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
     query: QuesitoListQuery,
     variables: {
-      filter: { section: section || null, status: statusFilter(status), overdue: overdue ? true : null, text: search || null },
+      filter: {
+        section: section || null,
+        status: statusFilter(status),
+        overdue: overdue ? true : null,
+        text: search || null,
+      },
     },
     connection: (data) => data.quesiti,
     pageSize: 25,
@@ -92,7 +106,9 @@ export function CricQueuePage() {
 
       <ErrorDisplay error={error} onRetry={refresh} />
       {nodes.length === 0 && fetching ? <Loading /> : null}
-      {nodes.length === 0 && !fetching && !error ? <EmptyState title="Nessun quesito in coda con questi filtri" /> : null}
+      {nodes.length === 0 && !fetching && !error ? (
+        <EmptyState title="Nessun quesito in coda con questi filtri" />
+      ) : null}
       {nodes.length > 0 ? (
         <>
           <div className="table-responsive">

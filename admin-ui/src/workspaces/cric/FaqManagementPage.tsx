@@ -13,7 +13,12 @@ import { useDraft } from '../../shared/forms/useDraft';
 import type { FaqSearchQuery, Section } from '../../gql/graphql';
 import { CheckboxField, SelectField, TextAreaField } from '../../shared/components/fields';
 import { SECTION_LABELS, SECTION_ORDER, formatDateTime } from '../../features/quesiti';
-import { FaqPublishMutation, FaqRetireMutation, FaqSearchQuery as FaqSearchDocument, FaqUpdateMutation } from '../../features/faq';
+import {
+  FaqPublishMutation,
+  FaqRetireMutation,
+  FaqSearchQuery as FaqSearchDocument,
+  FaqUpdateMutation,
+} from '../../features/faq';
 import { serverFieldErrors } from '../../shared/validation/fieldErrors';
 import { CricNav } from './CricNav';
 
@@ -98,7 +103,12 @@ function PublishFaqForm({ onPublished }: { onPublished: () => void }) {
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
     const result = await publish({
-      input: { section: draft.section as Section, question: draft.question.trim(), answer: draft.answer.trim(), tags: parseTags(draft.tags) },
+      input: {
+        section: draft.section as Section,
+        question: draft.question.trim(),
+        answer: draft.answer.trim(),
+        tags: parseTags(draft.tags),
+      },
     });
     if (result.data) {
       discard();
@@ -116,8 +126,15 @@ function PublishFaqForm({ onPublished }: { onPublished: () => void }) {
             FAQ pubblicata.
           </Alert>
         ) : null}
-        {error && Object.keys(serverFieldErrors(error)).length === 0 ? <ErrorDisplay error={error} headingLevel={3} /> : null}
-        <SelectField label="Sezione *" value={draft.section} onChange={(v) => set('section', v)} error={fieldErrors.section}>
+        {error && Object.keys(serverFieldErrors(error)).length === 0 ? (
+          <ErrorDisplay error={error} headingLevel={3} />
+        ) : null}
+        <SelectField
+          label="Sezione *"
+          value={draft.section}
+          onChange={(v) => set('section', v)}
+          error={fieldErrors.section}
+        >
           <option value="">Scegli la sezione</option>
           {SECTION_ORDER.map((s) => (
             <option key={s} value={s}>
@@ -125,9 +142,26 @@ function PublishFaqForm({ onPublished }: { onPublished: () => void }) {
             </option>
           ))}
         </SelectField>
-        <TextField label="Domanda *" value={draft.question} onChange={(v) => set('question', v)} error={fieldErrors.question} />
-        <TextAreaField label="Risposta *" value={draft.answer} onChange={(v) => set('answer', v)} error={fieldErrors.answer} rows={5} />
-        <TextField label="Etichette" value={draft.tags} onChange={(v) => set('tags', v)} error={fieldErrors.tags} hint="Separate da virgole." />
+        <TextField
+          label="Domanda *"
+          value={draft.question}
+          onChange={(v) => set('question', v)}
+          error={fieldErrors.question}
+        />
+        <TextAreaField
+          label="Risposta *"
+          value={draft.answer}
+          onChange={(v) => set('answer', v)}
+          error={fieldErrors.answer}
+          rows={5}
+        />
+        <TextField
+          label="Etichette"
+          value={draft.tags}
+          onChange={(v) => set('tags', v)}
+          error={fieldErrors.tags}
+          hint="Separate da virgole."
+        />
         <Button color="primary" type="submit" disabled={fetching} aria-busy={fetching}>
           Pubblica
         </Button>
@@ -145,7 +179,11 @@ function FaqItem({ entry, onChanged }: { entry: FaqEntry; onChanged: () => void 
       <h3 className="h5">{entry.question}</h3>
       <p className="mb-1">
         <span className="badge bg-secondary">{SECTION_LABELS[entry.section]}</span>{' '}
-        {retired ? <span className="badge bg-dark">Ritirata</span> : <span className="badge bg-success">Pubblicata</span>}{' '}
+        {retired ? (
+          <span className="badge bg-dark">Ritirata</span>
+        ) : (
+          <span className="badge bg-success">Pubblicata</span>
+        )}{' '}
         {entry.tags.map((tag) => (
           <span key={tag} className="badge bg-light text-dark me-1">
             {tag}
@@ -207,9 +245,25 @@ function EditFaqForm({ entry, onSaved }: { entry: FaqEntry; onSaved: () => void 
       ) : error && Object.keys(fieldErrors).length === 0 ? (
         <ErrorDisplay error={error} headingLevel={4} />
       ) : null}
-      <TextField label="Domanda" value={draft.question} onChange={(question) => setDraft({ ...draft, question })} error={fieldErrors.question} />
-      <TextAreaField label="Risposta" value={draft.answer} onChange={(answer) => setDraft({ ...draft, answer })} error={fieldErrors.answer} rows={5} />
-      <TextField label="Etichette" value={draft.tags} onChange={(tags) => setDraft({ ...draft, tags })} hint="Separate da virgole." />
+      <TextField
+        label="Domanda"
+        value={draft.question}
+        onChange={(question) => setDraft({ ...draft, question })}
+        error={fieldErrors.question}
+      />
+      <TextAreaField
+        label="Risposta"
+        value={draft.answer}
+        onChange={(answer) => setDraft({ ...draft, answer })}
+        error={fieldErrors.answer}
+        rows={5}
+      />
+      <TextField
+        label="Etichette"
+        value={draft.tags}
+        onChange={(tags) => setDraft({ ...draft, tags })}
+        hint="Separate da virgole."
+      />
       <Button size="sm" color="primary" type="submit" disabled={fetching}>
         Salva
       </Button>

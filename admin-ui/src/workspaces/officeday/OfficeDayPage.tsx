@@ -3,7 +3,19 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../../features/auth';
 import { MutationError } from '../../shared/components/MutationError';
-import { APPOINTMENT_STATUS_LABELS, CHANNEL_LABELS, COUNTER_OUTCOME_LABELS, PRECALL_RESULT_LABELS, PRECALL_STATUS_LABELS, CupImport, AppointmentCancelMutation, CounterAssignMutation, OfficeDayAppointmentsQuery as AppointmentsQuery, PrecallsAssignMutation, PrecallsAutoAssignMutation } from '../../features/appointments';
+import {
+  APPOINTMENT_STATUS_LABELS,
+  CHANNEL_LABELS,
+  COUNTER_OUTCOME_LABELS,
+  PRECALL_RESULT_LABELS,
+  PRECALL_STATUS_LABELS,
+  CupImport,
+  AppointmentCancelMutation,
+  CounterAssignMutation,
+  OfficeDayAppointmentsQuery as AppointmentsQuery,
+  PrecallsAssignMutation,
+  PrecallsAutoAssignMutation,
+} from '../../features/appointments';
 import { formatTime, todayInRome } from '../../shared/format/calendar';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
@@ -11,7 +23,12 @@ import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
-import type { AppointmentChannel, AppointmentStatus, OfficeDayAppointmentsQuery, PrecallStatus } from '../../gql/graphql';
+import type {
+  AppointmentChannel,
+  AppointmentStatus,
+  OfficeDayAppointmentsQuery,
+  PrecallStatus,
+} from '../../gql/graphql';
 import { OfficeDayOfficesQuery } from '../../features/org';
 import { SkillsEditor } from '../../features/services';
 
@@ -39,7 +56,11 @@ export function OfficeDayPage() {
   return (
     <>
       <h1>Giornata d'ufficio</h1>
-      {manages ? null : <p className="alert alert-info">Consultazione: le assegnazioni spettano al direttore e al coordinatore di sala dell'ufficio.</p>}
+      {manages ? null : (
+        <p className="alert alert-info">
+          Consultazione: le assegnazioni spettano al direttore e al coordinatore di sala dell'ufficio.
+        </p>
+      )}
       <ErrorDisplay error={offices.error} />
       {offices.fetching && !offices.data ? <Loading /> : null}
       {offices.data && officeList.length === 0 ? <EmptyState title="Nessun ufficio tra le tue unità" /> : null}
@@ -60,18 +81,40 @@ export function OfficeDayPage() {
               <label htmlFor="day-date" className="active">
                 Giorno
               </label>
-              <input id="day-date" type="date" className="form-control" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+              <input
+                id="day-date"
+                type="date"
+                className="form-control"
+                value={date}
+                onChange={(e) => e.target.value && setDate(e.target.value)}
+              />
             </div>
           </div>
           <CupImport officeCode={office.code} onImported={() => setReloadKey((k) => k + 1)} />
-          <Bookings key={`${office.code}:${reloadKey}`} office={office} date={date} readOnly={!manages} cancels={cancels} />
+          <Bookings
+            key={`${office.code}:${reloadKey}`}
+            office={office}
+            date={date}
+            readOnly={!manages}
+            cancels={cancels}
+          />
         </>
       ) : null}
     </>
   );
 }
 
-function Bookings({ office, date, readOnly, cancels }: { office: Office; date: string; readOnly: boolean; cancels: boolean }) {
+function Bookings({
+  office,
+  date,
+  readOnly,
+  cancels,
+}: {
+  office: Office;
+  date: string;
+  readOnly: boolean;
+  cancels: boolean;
+}) {
   const [status, setStatus] = useState<AppointmentStatus | ''>('');
   const [precallStatus, setPrecallStatus] = useState<PrecallStatus | ''>('');
   const [channel, setChannel] = useState<AppointmentChannel | ''>('');
@@ -105,16 +148,46 @@ function Bookings({ office, date, readOnly, cancels }: { office: Office; date: s
   return (
     <>
       <section aria-labelledby="day-bookings" className="my-5">
-        <h2 id="day-bookings" className="h4">Prenotazioni del giorno</h2>
+        <h2 id="day-bookings" className="h4">
+          Prenotazioni del giorno
+        </h2>
         <div className="row g-3 my-2">
-          <FilterSelect id="f-status" label="Stato" value={status} onChange={setStatus} options={STATUSES} labels={APPOINTMENT_STATUS_LABELS} />
-          <FilterSelect id="f-precall" label="Prechiamata" value={precallStatus} onChange={setPrecallStatus} options={PRECALL_STATUSES} labels={PRECALL_STATUS_LABELS} />
-          <FilterSelect id="f-channel" label="Modalità" value={channel} onChange={setChannel} options={CHANNELS} labels={CHANNEL_LABELS} />
+          <FilterSelect
+            id="f-status"
+            label="Stato"
+            value={status}
+            onChange={setStatus}
+            options={STATUSES}
+            labels={APPOINTMENT_STATUS_LABELS}
+          />
+          <FilterSelect
+            id="f-precall"
+            label="Prechiamata"
+            value={precallStatus}
+            onChange={setPrecallStatus}
+            options={PRECALL_STATUSES}
+            labels={PRECALL_STATUS_LABELS}
+          />
+          <FilterSelect
+            id="f-channel"
+            label="Modalità"
+            value={channel}
+            onChange={setChannel}
+            options={CHANNELS}
+            labels={CHANNEL_LABELS}
+          />
           <div className="col-md-3 form-group mb-0">
             <label htmlFor="f-assignee" className="active">
               Assegnatario (nome utente)
             </label>
-            <input type="text" id="f-assignee" className="form-control" list="day-operators" value={assignee} onChange={(e) => setAssignee(e.target.value)} />
+            <input
+              type="text"
+              id="f-assignee"
+              className="form-control"
+              list="day-operators"
+              value={assignee}
+              onChange={(e) => setAssignee(e.target.value)}
+            />
           </div>
         </div>
         <datalist id="day-operators">
@@ -137,7 +210,9 @@ function Bookings({ office, date, readOnly, cancels }: { office: Office; date: s
 
         <ErrorDisplay error={error} headingLevel={3} onRetry={refresh} />
         {nodes.length === 0 && fetching ? <Loading /> : null}
-        {nodes.length === 0 && !fetching && !error ? <EmptyState title="Nessuna prenotazione per questo giorno e questi filtri" /> : null}
+        {nodes.length === 0 && !fetching && !error ? (
+          <EmptyState title="Nessuna prenotazione per questo giorno e questi filtri" />
+        ) : null}
         {nodes.length > 0 ? (
           <div className="table-responsive">
             <table className="table table-sm align-middle">
@@ -186,23 +261,52 @@ function Bookings({ office, date, readOnly, cancels }: { office: Office; date: s
                     </td>
                     <td>
                       {PRECALL_STATUS_LABELS[b.precall.status]}
-                      {b.precall.assignee ? <><br /><small>{b.precall.assignee.displayName}</small></> : null}
-                      {b.precall.result ? <><br /><small>{PRECALL_RESULT_LABELS[b.precall.result]}</small></> : null}
+                      {b.precall.assignee ? (
+                        <>
+                          <br />
+                          <small>{b.precall.assignee.displayName}</small>
+                        </>
+                      ) : null}
+                      {b.precall.result ? (
+                        <>
+                          <br />
+                          <small>{PRECALL_RESULT_LABELS[b.precall.result]}</small>
+                        </>
+                      ) : null}
                     </td>
                     <td>
-                      {b.counter.operator ? `${b.counter.operator.displayName}${b.counter.channel ? ` (${CHANNEL_LABELS[b.counter.channel]})` : ''}` : '—'}
-                      {b.counter.outcome ? <><br /><small>{COUNTER_OUTCOME_LABELS[b.counter.outcome]}</small></> : null}
+                      {b.counter.operator
+                        ? `${b.counter.operator.displayName}${b.counter.channel ? ` (${CHANNEL_LABELS[b.counter.channel]})` : ''}`
+                        : '—'}
+                      {b.counter.outcome ? (
+                        <>
+                          <br />
+                          <small>{COUNTER_OUTCOME_LABELS[b.counter.outcome]}</small>
+                        </>
+                      ) : null}
                     </td>
                     {readOnly ? null : (
                       <td>
                         {b.status === 'CONFIRMED' || b.status === 'COUNTER_ASSIGNED' || b.status === 'BOOKED' ? (
-                          <Button color="primary" outline size="xs" className="me-1 mb-1" onClick={() => setAction({ kind: 'counter', booking: b })}>
+                          <Button
+                            color="primary"
+                            outline
+                            size="xs"
+                            className="me-1 mb-1"
+                            onClick={() => setAction({ kind: 'counter', booking: b })}
+                          >
                             {b.counter.operator ? 'Riassegna sportello' : 'Assegna sportello'}
                             <span className="visually-hidden"> — n. {b.cupNumber}</span>
                           </Button>
                         ) : null}
                         {cancels && b.status !== 'CANCELLED' && b.status !== 'CLOSED' && b.status !== 'IN_SESSION' ? (
-                          <Button color="danger" outline size="xs" className="mb-1" onClick={() => setAction({ kind: 'cancel', booking: b })}>
+                          <Button
+                            color="danger"
+                            outline
+                            size="xs"
+                            className="mb-1"
+                            onClick={() => setAction({ kind: 'cancel', booking: b })}
+                          >
                             Annulla<span className="visually-hidden"> la prenotazione n. {b.cupNumber}</span>
                           </Button>
                         ) : null}
@@ -214,12 +318,33 @@ function Bookings({ office, date, readOnly, cancels }: { office: Office; date: s
             </table>
           </div>
         ) : null}
-        {nodes.length > 0 ? <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} /> : null}
+        {nodes.length > 0 ? (
+          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+        ) : null}
         {action?.kind === 'counter' ? (
-          <CounterAssignForm key={action.booking.id} booking={action.booking} office={office} onClose={() => setAction(null)} onDone={() => { setAction(null); refresh(); }} onReload={refresh} />
+          <CounterAssignForm
+            key={action.booking.id}
+            booking={action.booking}
+            office={office}
+            onClose={() => setAction(null)}
+            onDone={() => {
+              setAction(null);
+              refresh();
+            }}
+            onReload={refresh}
+          />
         ) : null}
         {action?.kind === 'cancel' ? (
-          <CancelForm key={action.booking.id} booking={action.booking} onClose={() => setAction(null)} onDone={() => { setAction(null); refresh(); }} onReload={refresh} />
+          <CancelForm
+            key={action.booking.id}
+            booking={action.booking}
+            onClose={() => setAction(null)}
+            onDone={() => {
+              setAction(null);
+              refresh();
+            }}
+            onReload={refresh}
+          />
         ) : null}
       </section>
       <SkillsEditor officeCode={office.code} knownOperators={knownOperators} readOnly={readOnly} />
@@ -227,7 +352,21 @@ function Bookings({ office, date, readOnly, cancels }: { office: Office; date: s
   );
 }
 
-function FilterSelect<V extends string>({ id, label, value, onChange, options, labels }: { id: string; label: string; value: V | ''; onChange: (v: V | '') => void; options: readonly V[]; labels: Record<V, string> }) {
+function FilterSelect<V extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+  labels,
+}: {
+  id: string;
+  label: string;
+  value: V | '';
+  onChange: (v: V | '') => void;
+  options: readonly V[];
+  labels: Record<V, string>;
+}) {
   return (
     <div className="col-md-3 select-wrapper">
       <label htmlFor={id}>{label}</label>
@@ -243,7 +382,17 @@ function FilterSelect<V extends string>({ id, label, value, onChange, options, l
   );
 }
 
-function PrecallAssignBar({ officeCode, date, selectedIds, onDone }: { officeCode: string; date: string; selectedIds: string[]; onDone: () => void }) {
+function PrecallAssignBar({
+  officeCode,
+  date,
+  selectedIds,
+  onDone,
+}: {
+  officeCode: string;
+  date: string;
+  selectedIds: string[];
+  onDone: () => void;
+}) {
   const [username, setUsername] = useState('');
   const [assignState, assign] = useMutation(PrecallsAssignMutation);
   const [autoState, autoAssign] = useMutation(PrecallsAutoAssignMutation);
@@ -256,7 +405,15 @@ function PrecallAssignBar({ officeCode, date, selectedIds, onDone }: { officeCod
           <label htmlFor="assign-operator" className="active">
             Operatore per le prechiamate
           </label>
-          <input type="text" id="assign-operator" className="form-control" list="day-operators" value={username} onChange={(e) => setUsername(e.target.value)} aria-describedby="assign-operator-hint" />
+          <input
+            type="text"
+            id="assign-operator"
+            className="form-control"
+            list="day-operators"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            aria-describedby="assign-operator-hint"
+          />
           <small id="assign-operator-hint" className="form-text">
             Solo operatori dell'ufficio con la competenza sul servizio.
           </small>
@@ -283,7 +440,9 @@ function PrecallAssignBar({ officeCode, date, selectedIds, onDone }: { officeCod
           onClick={async () => {
             const answer = await autoAssign({ officeCode, date });
             if (!answer.error && answer.data) {
-              setMessage(`Assegnazione automatica: ${answer.data.autoAssignPrecalls.assigned.length} prechiamate assegnate.`);
+              setMessage(
+                `Assegnazione automatica: ${answer.data.autoAssignPrecalls.assigned.length} prechiamate assegnate.`,
+              );
               onDone();
             }
           }}
@@ -299,7 +458,8 @@ function PrecallAssignBar({ officeCode, date, selectedIds, onDone }: { officeCod
         ) : null}
         {auto && auto.withoutSkilledOperator.length > 0 ? (
           <p className="text-danger mb-0">
-            Senza operatore competente: {auto.withoutSkilledOperator.map((a) => `n. ${a.cupNumber} (${a.service?.name ?? ''})`).join(', ')}.
+            Senza operatore competente:{' '}
+            {auto.withoutSkilledOperator.map((a) => `n. ${a.cupNumber} (${a.service?.name ?? ''})`).join(', ')}.
           </p>
         ) : null}
       </div>
@@ -307,10 +467,30 @@ function PrecallAssignBar({ officeCode, date, selectedIds, onDone }: { officeCod
   );
 }
 
-function CounterAssignForm({ booking, office, onClose, onDone, onReload }: { booking: Booking; office: Office; onClose: () => void; onDone: () => void; onReload: () => void }) {
-  const [username, setUsername] = useState(booking.counter.operator?.username ?? booking.precall.assignee?.username ?? '');
+function CounterAssignForm({
+  booking,
+  office,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  booking: Booking;
+  office: Office;
+  onClose: () => void;
+  onDone: () => void;
+  onReload: () => void;
+}) {
+  const [username, setUsername] = useState(
+    booking.counter.operator?.username ?? booking.precall.assignee?.username ?? '',
+  );
   const channels: AppointmentChannel[] = office.virtualCounter ? ['IN_PERSON', 'VIRTUAL'] : ['IN_PERSON'];
-  const [channel, setChannel] = useState<AppointmentChannel>(booking.counter.channel && channels.includes(booking.counter.channel) ? booking.counter.channel : channels.includes(booking.channel) ? booking.channel : 'IN_PERSON');
+  const [channel, setChannel] = useState<AppointmentChannel>(
+    booking.counter.channel && channels.includes(booking.counter.channel)
+      ? booking.counter.channel
+      : channels.includes(booking.channel)
+        ? booking.channel
+        : 'IN_PERSON',
+  );
   const [state, assign] = useMutation(CounterAssignMutation);
   return (
     <form
@@ -318,7 +498,12 @@ function CounterAssignForm({ booking, office, onClose, onDone, onReload }: { boo
       className="border rounded p-3 my-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        const answer = await assign({ appointmentId: booking.id, username: username.trim(), channel, version: booking.version });
+        const answer = await assign({
+          appointmentId: booking.id,
+          username: username.trim(),
+          channel,
+          version: booking.version,
+        });
         if (!answer.error) onDone();
       }}
     >
@@ -327,7 +512,15 @@ function CounterAssignForm({ booking, office, onClose, onDone, onReload }: { boo
         <label htmlFor="counter-operator" className="active">
           Operatore di sportello (nome utente)
         </label>
-        <input type="text" id="counter-operator" className="form-control" list="day-operators" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <input
+          type="text"
+          id="counter-operator"
+          className="form-control"
+          list="day-operators"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
       </div>
       <div className="select-wrapper mb-3">
         <label htmlFor="counter-channel">Modalità</label>
@@ -350,7 +543,17 @@ function CounterAssignForm({ booking, office, onClose, onDone, onReload }: { boo
   );
 }
 
-function CancelForm({ booking, onClose, onDone, onReload }: { booking: Booking; onClose: () => void; onDone: () => void; onReload: () => void }) {
+function CancelForm({
+  booking,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  booking: Booking;
+  onClose: () => void;
+  onDone: () => void;
+  onReload: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [state, cancel] = useMutation(AppointmentCancelMutation);
   return (
@@ -369,7 +572,15 @@ function CancelForm({ booking, onClose, onDone, onReload }: { booking: Booking; 
         <label htmlFor="cancel-reason" className="active">
           Motivo dell'annullamento
         </label>
-        <input type="text" id="cancel-reason" className="form-control" value={reason} onChange={(e) => setReason(e.target.value)} required aria-required="true" />
+        <input
+          type="text"
+          id="cancel-reason"
+          className="form-control"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          aria-required="true"
+        />
       </div>
       <MutationError error={state.error} onReload={onReload} headingLevel={4} />
       <Button type="submit" color="danger" size="sm" disabled={!reason.trim() || state.fetching}>

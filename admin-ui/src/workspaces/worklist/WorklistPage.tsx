@@ -2,7 +2,21 @@ import { Badge, Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MutationError } from '../../shared/components/MutationError';
-import { APPOINTMENT_STATUS_LABELS, CHANNEL_LABELS, COUNTER_OUTCOME_LABELS, PRECALL_COVERAGE_COLORS, PRECALL_COVERAGE_LABELS, CounterOutcomeForm, AppointmentNextMutation, CounterStartMutation, WorklistCounterSessionsQuery, WorklistPrecallsQuery, PrecallOutcomeForm, PrecontactPanel, SessionTimer } from '../../features/appointments';
+import {
+  APPOINTMENT_STATUS_LABELS,
+  CHANNEL_LABELS,
+  COUNTER_OUTCOME_LABELS,
+  PRECALL_COVERAGE_COLORS,
+  PRECALL_COVERAGE_LABELS,
+  CounterOutcomeForm,
+  AppointmentNextMutation,
+  CounterStartMutation,
+  WorklistCounterSessionsQuery,
+  WorklistPrecallsQuery,
+  PrecallOutcomeForm,
+  PrecontactPanel,
+  SessionTimer,
+} from '../../features/appointments';
 import { formatDate, formatTime, todayInRome } from '../../shared/format/calendar';
 import { usePaged } from '../../shared/components/usePaged';
 import { EmptyState } from '../../shared/components/EmptyState';
@@ -24,7 +38,13 @@ export function WorklistPage() {
         <label htmlFor="wl-date" className="active">
           Giorno
         </label>
-        <input id="wl-date" type="date" className="form-control" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+        <input
+          id="wl-date"
+          type="date"
+          className="form-control"
+          value={date}
+          onChange={(e) => e.target.value && setDate(e.target.value)}
+        />
       </div>
       <PrecallsSection date={date} />
       <CounterSessionsSection date={date} />
@@ -46,8 +66,12 @@ function PrecallsSection({ date }: { date: string }) {
 
   return (
     <section aria-labelledby="wl-precalls" className="my-5">
-      <h2 id="wl-precalls" className="h4">Prechiamate da fare</h2>
-      <div aria-live="polite">{recorded ? <p className="alert alert-success">Esito registrato per la prenotazione n. {recorded}.</p> : null}</div>
+      <h2 id="wl-precalls" className="h4">
+        Prechiamate da fare
+      </h2>
+      <div aria-live="polite">
+        {recorded ? <p className="alert alert-success">Esito registrato per la prenotazione n. {recorded}.</p> : null}
+      </div>
       <ErrorDisplay error={error} headingLevel={3} onRetry={reload} />
       {fetching && !data ? <Loading /> : null}
       {data && precalls.length === 0 ? <EmptyState title="Nessuna prechiamata da fare" /> : null}
@@ -60,12 +84,17 @@ function PrecallsSection({ date }: { date: string }) {
               </h3>
               <div>
                 {formatDate(a.date)} ore {formatTime(a.time)} · {a.service?.name ?? 'servizio'} ·{' '}
-                <Badge color={PRECALL_COVERAGE_COLORS[a.precall.coverage]}>{PRECALL_COVERAGE_LABELS[a.precall.coverage]}</Badge>
+                <Badge color={PRECALL_COVERAGE_COLORS[a.precall.coverage]}>
+                  {PRECALL_COVERAGE_LABELS[a.precall.coverage]}
+                </Badge>
               </div>
               <div>
                 Telefono:{' '}
                 {a.phone ? (
-                  <a href={`tel:${a.phone.replace(/[^+\d]/g, '')}`} aria-label={`Chiama ${a.citizenName ?? 'il cittadino'} al ${a.phone}`}>
+                  <a
+                    href={`tel:${a.phone.replace(/[^+\d]/g, '')}`}
+                    aria-label={`Chiama ${a.citizenName ?? 'il cittadino'} al ${a.phone}`}
+                  >
                     {a.phone}
                   </a>
                 ) : (
@@ -83,7 +112,13 @@ function PrecallsSection({ date }: { date: string }) {
                   <span className="visually-hidden"> della prenotazione n. {a.cupNumber}</span>
                 </Button>
                 {a.office?.size === 'LARGE' && a.hasEmail ? (
-                  <Button color="primary" outline size="sm" aria-expanded={precontact === a.id} onClick={() => setPrecontact(precontact === a.id ? null : a.id)}>
+                  <Button
+                    color="primary"
+                    outline
+                    size="sm"
+                    aria-expanded={precontact === a.id}
+                    onClick={() => setPrecontact(precontact === a.id ? null : a.id)}
+                  >
                     E-mail di precontatto<span className="visually-hidden"> della prenotazione n. {a.cupNumber}</span>
                   </Button>
                 ) : null}
@@ -105,7 +140,14 @@ function PrecallsSection({ date }: { date: string }) {
           ))}
         </ul>
       ) : null}
-      {precalls.length > 0 ? <LoadMore hasNextPage={paged.hasNextPage} fetching={false} onLoadMore={paged.loadMore} shown={paged.shown.length} /> : null}
+      {precalls.length > 0 ? (
+        <LoadMore
+          hasNextPage={paged.hasNextPage}
+          fetching={false}
+          onLoadMore={paged.loadMore}
+          shown={paged.shown.length}
+        />
+      ) : null}
     </section>
   );
 }
@@ -121,8 +163,14 @@ function CounterSessionsSection({ date }: { date: string }) {
 
   return (
     <section aria-labelledby="wl-counter" className="my-5">
-      <h2 id="wl-counter" className="h4">Sportello del giorno</h2>
-      <div aria-live="polite">{closed ? <p className="alert alert-success">Esito sportello registrato per la prenotazione n. {closed}.</p> : null}</div>
+      <h2 id="wl-counter" className="h4">
+        Sportello del giorno
+      </h2>
+      <div aria-live="polite">
+        {closed ? (
+          <p className="alert alert-success">Esito sportello registrato per la prenotazione n. {closed}.</p>
+        ) : null}
+      </div>
       <ErrorDisplay error={error} headingLevel={3} onRetry={reload} />
       {fetching && !data ? <Loading /> : null}
       {data && sessions.length === 0 ? <EmptyState title="Nessun appuntamento allo sportello" /> : null}
@@ -157,7 +205,9 @@ function CounterSessionsSection({ date }: { date: string }) {
                   Avvia<span className="visually-hidden"> la sessione della prenotazione n. {a.cupNumber}</span>
                 </Button>
               ) : null}
-              {startError === a.id ? <MutationError error={startState.error} onReload={reload} headingLevel={4} /> : null}
+              {startError === a.id ? (
+                <MutationError error={startState.error} onReload={reload} headingLevel={4} />
+              ) : null}
               {a.status === 'IN_SESSION' && a.counter.startedAt ? (
                 <>
                   <SessionTimer startedAt={a.counter.startedAt} />
@@ -176,7 +226,14 @@ function CounterSessionsSection({ date }: { date: string }) {
           ))}
         </ul>
       ) : null}
-      {sessions.length > 0 ? <LoadMore hasNextPage={paged.hasNextPage} fetching={false} onLoadMore={paged.loadMore} shown={paged.shown.length} /> : null}
+      {sessions.length > 0 ? (
+        <LoadMore
+          hasNextPage={paged.hasNextPage}
+          fetching={false}
+          onLoadMore={paged.loadMore}
+          shown={paged.shown.length}
+        />
+      ) : null}
     </section>
   );
 }
@@ -187,7 +244,9 @@ function NextAppointmentSection() {
   const found = state.data?.nextAppointment;
   return (
     <section aria-labelledby="wl-next" className="my-5">
-      <h2 id="wl-next" className="h4">Prossimo appuntamento</h2>
+      <h2 id="wl-next" className="h4">
+        Prossimo appuntamento
+      </h2>
       <Button
         color="primary"
         outline
@@ -204,9 +263,10 @@ function NextAppointmentSection() {
         {asked && !state.fetching && !state.error ? (
           found ? (
             <p className="mt-3">
-              Prenotazione n. {found.cupNumber}: {found.citizenName ?? 'cittadino'}, {formatDate(found.date)} ore {formatTime(found.time)},{' '}
-              {found.service?.name ?? ''} — {APPOINTMENT_STATUS_LABELS[found.status]}
-              {found.counter.channel ? ` (${CHANNEL_LABELS[found.counter.channel]})` : ''}. Lo trovi nello sportello del giorno.
+              Prenotazione n. {found.cupNumber}: {found.citizenName ?? 'cittadino'}, {formatDate(found.date)} ore{' '}
+              {formatTime(found.time)}, {found.service?.name ?? ''} — {APPOINTMENT_STATUS_LABELS[found.status]}
+              {found.counter.channel ? ` (${CHANNEL_LABELS[found.counter.channel]})` : ''}. Lo trovi nello sportello del
+              giorno.
             </p>
           ) : (
             <p className="mt-3">Nessun appuntamento in attesa.</p>
