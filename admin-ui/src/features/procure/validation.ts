@@ -1,7 +1,8 @@
 import type { DelegableService } from '../../gql/graphql';
+import type { FieldErrors } from '../../shared/validation/fieldErrors';
 import { clientCodeProblem, personCodeProblem } from './taxCode';
 
-export type FieldErrors<T> = Partial<Record<keyof T, string>>;
+export type { FieldErrors };
 
 /** A `yyyy-mm-dd` day that exists in the calendar. */
 export function isIsoDate(value: string): boolean {
