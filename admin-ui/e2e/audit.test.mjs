@@ -42,7 +42,10 @@ describe('Registro audit', () => {
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'auditor.sardegna');
     await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Registro audit' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Registro audit' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Registro audit' }).waitFor();
     const table = page.getByRole('table', { name: /^Eventi del registro audit/ });
     await table.waitFor();
@@ -59,7 +62,12 @@ describe('Registro audit', () => {
     // Every row is a sign-in, and none is of another region.
     const actions = await filtered.locator('tbody > tr:not([hidden]) > td:nth-child(5)').allInnerTexts();
     assert.ok(actions.length >= 2);
-    assert.ok(actions.every((text) => text.startsWith('Accesso') && text.includes('auth.login') && !text.includes('non riuscito')), actions.join(' | '));
+    assert.ok(
+      actions.every(
+        (text) => text.startsWith('Accesso') && text.includes('auth.login') && !text.includes('non riuscito'),
+      ),
+      actions.join(' | '),
+    );
     const actors = await filtered.locator('tbody > tr:not([hidden]) > td:nth-child(2)').allInnerTexts();
     assert.ok(!actors.includes('op.roma1'), actors.join(', '));
     assert.ok(!actors.includes('cric.lazio'), actors.join(', '));

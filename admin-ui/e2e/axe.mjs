@@ -24,7 +24,10 @@ export async function axeViolations(page, { include, exclude } = {}) {
       }),
     [context],
   );
-  return [...results.violations.filter((violation) => BLOCKING.has(violation.impact)), ...unreadableText(results.incomplete)];
+  return [
+    ...results.violations.filter((violation) => BLOCKING.has(violation.impact)),
+    ...unreadableText(results.incomplete),
+  ];
 }
 
 /**

@@ -21,7 +21,11 @@ export function launchBrowser() {
 
 /** A fresh context (own sessionStorage) with Italian locale, failing the test on page errors. */
 export async function newPage(browser, baseUrl) {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'it-IT', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'it-IT',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error));

@@ -47,14 +47,17 @@ async function gql(username, query, variables = {}) {
 
 /** Today + n days in Europe/Rome as yyyy-mm-dd. */
 function romeDay(n) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()).split('-').map(Number);
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
+    .format(new Date())
+    .split('-')
+    .map(Number);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 async function statusesOfHistory(page) {
-  return page.getByTestId('quesito-event').evaluateAll((rows) =>
-    rows.map((row) => [row.children[2].dataset.status || null, row.children[3].dataset.status]),
-  );
+  return page
+    .getByTestId('quesito-event')
+    .evaluateAll((rows) => rows.map((row) => [row.children[2].dataset.status || null, row.children[3].dataset.status]));
 }
 
 describe('CCM and CRIC', () => {
@@ -85,7 +88,9 @@ describe('CCM and CRIC', () => {
     await page.locator('option', { hasText: 'Requisiti e decorrenza della pensione' }).waitFor({ state: 'attached' });
     await page.getByLabel('Classificazione *').selectOption({ label: 'Requisiti e decorrenza della pensione' });
     await page.getByLabel('Oggetto *').fill(SUBJECT);
-    await page.getByLabel('Quesito *').fill('Il cittadino chiede da quando decorre la pensione di vecchiaia dopo il compimento dei requisiti.');
+    await page
+      .getByLabel('Quesito *')
+      .fill('Il cittadino chiede da quando decorre la pensione di vecchiaia dopo il compimento dei requisiti.');
     await page.getByLabel('Codice fiscale del cittadino *').fill('RSSMRA80A01H501X');
     await page.getByLabel('E-mail del cittadino').fill('mario.rossi@example.it');
 
@@ -165,7 +170,9 @@ describe('CCM and CRIC', () => {
     await other.context().close();
 
     await page.getByRole('button', { name: 'Rispondi' }).click();
-    await page.getByLabel('Risposta *').fill('La pensione di vecchiaia decorre dal primo giorno del mese successivo al compimento dei requisiti.');
+    await page
+      .getByLabel('Risposta *')
+      .fill('La pensione di vecchiaia decorre dal primo giorno del mese successivo al compimento dei requisiti.');
     await page.getByText('Pubblica come FAQ').click();
     assert.ok(await page.getByLabel('Pubblica come FAQ').isChecked());
     await assertAccessible(page, 'answer form');
@@ -179,7 +186,9 @@ describe('CCM and CRIC', () => {
       ['NEW', 'IN_PROGRESS'],
       ['IN_PROGRESS', 'ANSWERED'],
     ]);
-    const actors = await page.getByTestId('quesito-event').evaluateAll((rows) => rows.map((row) => row.children[1].textContent));
+    const actors = await page
+      .getByTestId('quesito-event')
+      .evaluateAll((rows) => rows.map((row) => row.children[1].textContent));
     assert.deepEqual(actors, ['ccm.op', 'cric.sardegna', 'cric.sardegna']);
     await assertAccessible(page, 'quesito answered (CRIC)');
 
@@ -199,7 +208,10 @@ describe('CCM and CRIC', () => {
     await page.getByRole('heading', { level: 1, name: 'Coda CRIC' }).waitFor();
     await page.getByLabel('Stato').selectOption({ label: 'Tutti' });
     // Lazio's own quesiti are listed; the Sardegna one is not, even searched by its words.
-    await page.getByRole('table', { name: 'Quesiti in coda' }).getByRole('link', { name: 'Cumulo gratuito con cassa professionale' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Quesiti in coda' })
+      .getByRole('link', { name: 'Cumulo gratuito con cassa professionale' })
+      .waitFor();
     assert.equal(await page.getByText(SUBJECT).count(), 0);
     await page.getByLabel("Parole nell'oggetto o nel quesito").fill(SUBJECT);
     await page.getByRole('button', { name: 'Cerca', exact: true }).click();

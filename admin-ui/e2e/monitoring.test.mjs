@@ -26,7 +26,10 @@ const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione prin
 
 /** Today + n days in Europe/Rome as yyyy-mm-dd. */
 function romeDay(n = 0) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()).split('-').map(Number);
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
+    .format(new Date())
+    .split('-')
+    .map(Number);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
@@ -40,7 +43,10 @@ async function graphql(query, variables = {}, token) {
 }
 
 async function login(username) {
-  const body = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: 'demo' });
+  const body = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+    u: username,
+    p: 'demo',
+  });
   assert.ok(body.data?.login?.token, JSON.stringify(body));
   return body.data.login.token;
 }
@@ -69,7 +75,11 @@ async function apiStats(token, unitCode, from, to) {
 }
 
 const count = new Intl.NumberFormat('it-IT');
-const percent = new Intl.NumberFormat('it-IT', { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('it-IT', {
+  style: 'percent',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
 const share = (value) => (value === null ? '—' : percent.format(value));
 
 /** The cards' values as the screen must print them, by test id. */
@@ -117,14 +127,23 @@ async function assertShowsStats(page, stats) {
   }
   const table = page.getByRole('table', { name: new RegExp(`^Dati delle unità sotto ${stats.unit.name}`) });
   const rows = table.locator('tbody > tr');
-  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.unit)), stats.children.map((child) => child.unit.code));
+  assert.deepEqual(
+    await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.unit)),
+    stats.children.map((child) => child.unit.code),
+  );
   for (const child of stats.children) {
     const cells = await table.locator(`tbody > tr[data-unit="${child.unit.code}"] > td`).allInnerTexts();
     const a = child.figures.appointments;
     // Prenotazioni, Copertura prechiamata, Non arrivate allo sportello, Sessioni, … Richiamate richieste (7th).
     assert.deepEqual(
       [cells[0], cells[1], cells[2], cells[3], cells[6]],
-      [count.format(a.bookings), share(a.precallCoverage), share(a.notReachingCounterShare), count.format(a.sessions), count.format(child.figures.callbacks.requested)],
+      [
+        count.format(a.bookings),
+        share(a.precallCoverage),
+        share(a.notReachingCounterShare),
+        count.format(a.sessions),
+        count.format(child.figures.callbacks.requested),
+      ],
       `child ${child.unit.code}`,
     );
   }
@@ -158,11 +177,22 @@ describe('Monitoraggio', () => {
 
     // The picker offers the region's units, and no Lazio unit.
     const picker = page.getByLabel('Unità', { exact: true });
-    const offered = await picker.locator('option').evaluateAll((options) => options.map((o) => ({ value: o.value, text: o.textContent })));
-    assert.ok(offered.some((o) => o.value === 'DR-SAR') && offered.some((o) => o.value === 'UT-CA1'), JSON.stringify(offered));
+    const offered = await picker
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => ({ value: o.value, text: o.textContent })));
+    assert.ok(
+      offered.some((o) => o.value === 'DR-SAR') && offered.some((o) => o.value === 'UT-CA1'),
+      JSON.stringify(offered),
+    );
     for (const unit of lazio) {
       assert.ok(!offered.some((o) => o.value === unit.code || o.text.includes(unit.name)), `${unit.code} offered`);
-      assert.equal(await page.getByRole('table', { name: /^Dati delle unità sotto/ }).getByText(unit.name, { exact: true }).count(), 0);
+      assert.equal(
+        await page
+          .getByRole('table', { name: /^Dati delle unità sotto/ })
+          .getByText(unit.name, { exact: true })
+          .count(),
+        0,
+      );
     }
     await assertAccessible(page, 'monitoring DR-SAR, last 30 days');
 
@@ -181,29 +211,44 @@ describe('Monitoraggio', () => {
     await assertAccessible(page, 'monitoring DR-SAR with bookings');
 
     // CSV: the file of the unit and its children for the period.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Scarica CSV' }).click(),
+    ]);
     assert.equal(download.suggestedFilename(), `monitoraggio-DR-SAR-${from}-${to}.csv`);
     const text = readFileSync(await download.path(), 'utf8');
     assert.ok(text.startsWith('\uFEFF'), 'UTF-8 byte-order mark, for spreadsheet programs');
     const lines = text.slice(1).trim().split('\n');
     // Italian by default: `;` between values, as spreadsheets set to Italian expect.
     assert.match(lines[0], /^Codice unità;Unità;Dal;Al;Prenotazioni;Annullate;Da prechiamare;/);
-    assert.ok(lines[1].startsWith(`DR-SAR;DR Sardegna;${from};${to};${withBookings.figures.appointments.bookings};`), lines[1]);
+    assert.ok(
+      lines[1].startsWith(`DR-SAR;DR Sardegna;${from};${to};${withBookings.figures.appointments.bookings};`),
+      lines[1],
+    );
     assert.equal(lines.length, 2 + withBookings.children.length);
     assert.ok(lines.slice(1).every((line) => !lazio.some((unit) => line.startsWith(`${unit.code};`))));
     await page.getByText(`File monitoraggio-DR-SAR-${from}-${to}.csv scaricato.`).waitFor();
 
     // Drill down: DP Cagliari, then its first office, same period.
-    await page.getByRole('table', { name: /^Dati delle unità sotto DR Sardegna/ }).getByRole('link', { name: 'DP Cagliari' }).click();
+    await page
+      .getByRole('table', { name: /^Dati delle unità sotto DR Sardegna/ })
+      .getByRole('link', { name: 'DP Cagliari' })
+      .click();
     await page.waitForURL(`**/monitoraggio?unita=DP-CA&dal=${from}&al=${to}`);
     const province = await apiStats(token, 'DP-CA', from, to);
     await assertShowsStats(page, province);
     assert.ok(province.children.length > 0);
-    await page.getByRole('navigation', { name: "Percorso dell'unità" }).getByRole('link', { name: 'DR Sardegna' }).waitFor();
+    await page
+      .getByRole('navigation', { name: "Percorso dell'unità" })
+      .getByRole('link', { name: 'DR Sardegna' })
+      .waitFor();
     await assertAccessible(page, 'monitoring DP-CA');
 
     const office = province.children[0].unit;
-    await page.getByRole('table', { name: /^Dati delle unità sotto DP Cagliari/ }).getByRole('link', { name: office.name }).click();
+    await page
+      .getByRole('table', { name: /^Dati delle unità sotto DP Cagliari/ })
+      .getByRole('link', { name: office.name })
+      .click();
     await page.waitForURL(`**/monitoraggio?unita=${office.code}&dal=${from}&al=${to}`);
     await assertShowsStats(page, await apiStats(token, office.code, from, to));
     assert.equal(await picker.inputValue(), office.code);

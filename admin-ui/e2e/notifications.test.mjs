@@ -43,9 +43,15 @@ describe('Notifiche', () => {
 
     const retry = table.getByRole('button', { name: /^Riprova/ }).first();
     if ((await retry.count()) > 0) {
-      const row = table.locator('tbody > tr').filter({ has: page.getByRole('button', { name: /^Riprova/ }) }).first();
+      const row = table
+        .locator('tbody > tr')
+        .filter({ has: page.getByRole('button', { name: /^Riprova/ }) })
+        .first();
       await row.getByRole('button', { name: /^Registro invii/ }).click();
-      await page.getByRole('table', { name: /^Registro degli invii/ }).first().waitFor();
+      await page
+        .getByRole('table', { name: /^Registro degli invii/ })
+        .first()
+        .waitFor();
       await assertAccessible(page, 'delivery log');
       await retry.click();
       await page.getByText(/rimessa in coda/).waitFor();
@@ -54,9 +60,18 @@ describe('Notifiche', () => {
     // Filters go into the address and narrow the list.
     await page.getByLabel('Stato').selectOption('SENT');
     await page.waitForURL(/\?stato=SENT$/);
-    await page.getByRole('table', { name: 'Notifiche (filtrate)' }).or(page.getByText('Nessuna notifica corrisponde ai filtri')).first().waitFor();
-    const statuses = await page.locator('table.outbox-table > tbody > tr:not([hidden]) > td:nth-child(5) .badge').allInnerTexts();
-    assert.ok(statuses.every((status) => status === 'Inviata'), statuses.join(', '));
+    await page
+      .getByRole('table', { name: 'Notifiche (filtrate)' })
+      .or(page.getByText('Nessuna notifica corrisponde ai filtri'))
+      .first()
+      .waitFor();
+    const statuses = await page
+      .locator('table.outbox-table > tbody > tr:not([hidden]) > td:nth-child(5) .badge')
+      .allInnerTexts();
+    assert.ok(
+      statuses.every((status) => status === 'Inviata'),
+      statuses.join(', '),
+    );
     await assertAccessible(page, 'notifications filtered');
 
     assert.deepEqual(page.pageErrors, []);

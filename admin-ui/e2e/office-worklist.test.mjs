@@ -30,7 +30,10 @@ const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione prin
 
 /** Today + n days in Europe/Rome as dd/mm/yyyy, as the fixtures' `{{D+n}}` want. */
 function romeDay(n) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()).split('-').map(Number);
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
+    .format(new Date())
+    .split('-')
+    .map(Number);
   const day = new Date(Date.UTC(y, m - 1, d + n));
   const pad = (v) => String(v).padStart(2, '0');
   return `${pad(day.getUTCDate())}/${pad(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
@@ -42,7 +45,10 @@ function isoDay(n) {
 }
 
 function fixtureWithDates(name) {
-  const text = readFileSync(join(repoRoot, 'tests', 'fixtures', 'cup', name), 'utf8').replace(/\{\{D\+(\d+)\}\}/g, (_, n) => romeDay(Number(n)));
+  const text = readFileSync(join(repoRoot, 'tests', 'fixtures', 'cup', name), 'utf8').replace(
+    /\{\{D\+(\d+)\}\}/g,
+    (_, n) => romeDay(Number(n)),
+  );
   const path = join(mkdtempSync(join(tmpdir(), 'cup-')), name);
   writeFileSync(path, text);
   return path;
@@ -139,7 +145,10 @@ describe('office day and worklist', () => {
     await assertAccessible(page, 'precall outcome form');
     await form.getByRole('button', { name: 'Registra esito' }).click();
     await page.getByText(`Esito registrato per la prenotazione n. ${cupNumber}.`).waitFor();
-    await precalls.getByText(`prenotazione n. ${cupNumber}`).waitFor({ state: 'detached' }).catch(() => {});
+    await precalls
+      .getByText(`prenotazione n. ${cupNumber}`)
+      .waitFor({ state: 'detached' })
+      .catch(() => {});
 
     // Counter: start the first session of the day, then transfer it to back office with a protocol number.
     const sessions = page.getByRole('list', { name: 'Appuntamenti allo sportello' });
@@ -156,7 +165,11 @@ describe('office day and worklist', () => {
     await counterForm.getByLabel('Numero di protocollo').fill('PROT-2026-0042');
     await counterForm.getByRole('button', { name: 'Registra esito sportello' }).click();
     await page.getByText(`Esito sportello registrato per la prenotazione n. ${sessionCup}.`).waitFor();
-    await sessions.getByRole('listitem').first().getByText(/Concluso · Servizio trasferito in back office/).waitFor();
+    await sessions
+      .getByRole('listitem')
+      .first()
+      .getByText(/Concluso · Servizio trasferito in back office/)
+      .waitFor();
 
     // The collaborator check is there, clearly apart (procure.test.mjs uses it).
     await page.getByRole('heading', { name: 'Verifica collaboratore' }).waitFor();

@@ -25,7 +25,10 @@ const peopleTable = (page) => page.getByRole('table', { name: /^Persone/ });
 async function openPeople(page) {
   await mainNav(page).getByRole('link', { name: 'Organizzazione' }).click();
   await page.getByRole('heading', { level: 1, name: 'Organizzazione' }).waitFor();
-  await page.getByRole('navigation', { name: 'Sezioni di Organizzazione' }).getByRole('link', { name: 'Persone' }).click();
+  await page
+    .getByRole('navigation', { name: 'Sezioni di Organizzazione' })
+    .getByRole('link', { name: 'Persone' })
+    .click();
   await page.getByRole('heading', { level: 1, name: 'Persone' }).waitFor();
   await peopleTable(page).waitFor();
 }
@@ -84,7 +87,10 @@ describe('Persone', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Nuovo Operatore' }).waitFor();
     await page.getByText('Persona creata.').waitFor();
-    await page.getByRole('table', { name: 'Ruoli di Nuovo Operatore' }).getByRole('link', { name: 'UT Cagliari 2' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Ruoli di Nuovo Operatore' })
+      .getByRole('link', { name: 'UT Cagliari 2' })
+      .waitFor();
     await assertAccessible(page, 'person page');
 
     // A second role, then revoked after confirming.
@@ -99,7 +105,9 @@ describe('Persone', () => {
     await dialog.getByRole('button', { name: 'Revoca' }).click();
     await page.getByText('Ruolo revocato: Direttore provinciale — DP Cagliari.').waitFor();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Revoca Direttore provinciale — DP Cagliari' }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('button', { name: 'Revoca Direttore provinciale — DP Cagliari' })
+      .waitFor({ state: 'detached' });
 
     // The new person is in the list.
     await page.getByRole('navigation', { name: 'Percorso' }).getByRole('link', { name: 'Persone' }).click();

@@ -36,7 +36,10 @@ const tick = (scope, label) => scope.locator('label', { hasText: label }).click(
 
 /** Today + n days in Europe/Rome as yyyy-mm-dd (the date input's value). */
 function isoDay(n) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()).split('-').map(Number);
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
+    .format(new Date())
+    .split('-')
+    .map(Number);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
@@ -86,7 +89,10 @@ describe('procure', () => {
     await assertAccessible(page, 'declare form');
     await form.getByRole('button', { name: 'Dichiara la procura' }).click();
     await form.getByText('Scegli almeno uno dei servizi delegati.').waitFor();
-    assert.equal(await form.getByLabel('Codice fiscale o partita IVA del cliente *').getAttribute('aria-invalid'), 'true');
+    assert.equal(
+      await form.getByLabel('Codice fiscale o partita IVA del cliente *').getAttribute('aria-invalid'),
+      'true',
+    );
     await assertAccessible(page, 'declare form with errors');
     await form.getByLabel('Codice fiscale o partita IVA del cliente *').fill(CLIENT);
     await tick(form.getByRole('group', { name: /Servizi delegati/ }), DELEGATED);
@@ -106,7 +112,10 @@ describe('procure', () => {
     assert.match(rowText, /Autorizzati/);
     await row.getByRole('button', { name: `Storico della procura del cliente ${CLIENT}` }).click();
     await page.getByRole('heading', { name: `Storico della procura del cliente ${CLIENT}` }).waitFor();
-    await page.getByRole('listitem').filter({ hasText: /^Dichiarata — / }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /^Dichiarata — / })
+      .waitFor();
     await assertAccessible(page, 'procure list with the new procura');
 
     // Collaborators.

@@ -92,7 +92,10 @@ describe('sign-in and organisation', () => {
     await signIn(page, 'op.cagliari1');
     await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
     const entries = await mainNav(page).getByRole('link').allInnerTexts();
-    assert.deepEqual(entries.map((e) => e.trim()), ['Home', 'La mia lista']);
+    assert.deepEqual(
+      entries.map((e) => e.trim()),
+      ['Home', 'La mia lista'],
+    );
     await page.goto('/organizzazione');
     await page.getByRole('heading', { name: 'Operazione non consentita' }).waitFor();
     await page.context().close();

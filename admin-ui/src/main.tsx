@@ -4,8 +4,8 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { AppRoutes } from './AppRoutes';
-import { SessionProvider } from './auth/SessionProvider';
+import { AppRoutes } from './app/AppRoutes';
+import { SessionProvider } from './features/auth';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

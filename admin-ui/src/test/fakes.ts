@@ -1,8 +1,8 @@
 import { CombinedError, type Client, type Operation, type OperationResult } from 'urql';
 import { concat, fromValue, never } from 'wonka';
 import { vi } from 'vitest';
-import type { Me } from '../auth/meContext';
-import type { ApiErrorCode } from '../api/errors';
+import type { Me } from '../features/auth';
+import type { ApiErrorCode } from '../shared/api/errors';
 
 type Answer = { data?: unknown; error?: CombinedError } | 'pending';
 type Responder = (operationName: string, variables: Record<string, unknown>) => Answer;
@@ -22,7 +22,13 @@ export function fakeClient(respond: Responder): Client {
   const execute = vi.fn((operation: Operation) => {
     const answer = respond(nameOf(operation.query), (operation.variables ?? {}) as Record<string, unknown>);
     if (answer === 'pending') return never;
-    const result = { operation, data: answer.data, error: answer.error, stale: false, hasNext: false } as OperationResult;
+    const result = {
+      operation,
+      data: answer.data,
+      error: answer.error,
+      stale: false,
+      hasNext: false,
+    } as OperationResult;
     // Like a real client, the source stays open after its answer (urql clears the error when a source ends).
     return concat([fromValue(result), never]);
   });
@@ -54,7 +60,9 @@ export function mutationsOf(client: Client, name: string): Record<string, unknow
   const spy = client.executeMutation as unknown as { mock: { calls: [Operation][] } };
   return spy.mock.calls
     .filter(([operation]) =>
-      operation.query.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation' && d.name?.value === name),
+      operation.query.definitions.some(
+        (d) => d.kind === 'OperationDefinition' && d.operation === 'mutation' && d.name?.value === name,
+      ),
     )
     .map(([operation]) => (operation.variables ?? {}) as Record<string, unknown>);
 }

@@ -3,8 +3,7 @@ import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { Provider as UrqlProvider, type Client } from 'urql';
 import { vi } from 'vitest';
-import { MeContext, type Me } from '../auth/meContext';
-import { SessionContext, type Session } from '../auth/sessionContext';
+import { MeContext, type Me, SessionContext, type Session } from '../features/auth';
 import { fakeClient } from './fakes';
 
 interface Options {

@@ -1,0 +1,51 @@
+import { Route, Routes } from 'react-router';
+import { MeProvider, RequireSession, SIGN_IN_PATH, SignInPage } from '../features/auth';
+import { HomePage } from './HomePage';
+import { AppShell } from './layout/AppShell';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { RequireRole } from './layout/RequireRole';
+import { SECTIONS, type AppSection } from './routes';
+
+/** A section of the table as routes: its frame behind `RequireRole`, its screens inside. */
+function sectionRoute(section: AppSection) {
+  return (
+    <Route
+      key={section.path}
+      path={section.path}
+      element={<RequireRole path={section.path}>{section.element}</RequireRole>}
+    >
+      {section.screens?.map((screen) =>
+        screen.path === undefined ? (
+          <Route key="" index element={screen.element} />
+        ) : (
+          <Route key={screen.path} path={screen.path} element={screen.element} />
+        ),
+      )}
+    </Route>
+  );
+}
+
+/**
+ * The app's routes: sign-in, and behind the session the home page, every section of `SECTIONS`
+ * (`RequireRole` spares people the screens their roles cannot use) and "page not found".
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path={SIGN_IN_PATH} element={<SignInPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <MeProvider>
+              <AppShell />
+            </MeProvider>
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        {SECTIONS.map(sectionRoute)}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

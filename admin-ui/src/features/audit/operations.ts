@@ -1,0 +1,33 @@
+import { graphql } from '../../gql';
+
+export const AuditEventListQuery = graphql(`
+  query AuditEventList($filter: AuditEventFilter, $first: Int, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      nodes {
+        id
+        occurredAt
+        actor
+        actingRole
+        actingUnit {
+          id
+          code
+          name
+        }
+        unit {
+          id
+          code
+          name
+        }
+        action
+        recordType
+        recordId
+        detail
+        requestId
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

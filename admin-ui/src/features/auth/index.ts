@@ -1,0 +1,11 @@
+export { MeContext, useMe } from './meContext';
+export type { Me, RoleAssignment } from './meContext';
+export { MeProvider } from './MeProvider';
+export { RequireSession } from './RequireSession';
+export { SIGN_IN_PATH } from './returnTo';
+export { ROLE_LABELS, SECTION_LABELS, describeAssignment } from './roleLabels';
+export { SessionContext } from './sessionContext';
+export type { Session } from './sessionContext';
+export { SessionProvider } from './SessionProvider';
+export { SignInPage } from './SignInPage';
+export { useSignOut } from './useSignOut';

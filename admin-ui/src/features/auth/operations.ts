@@ -1,0 +1,36 @@
+import { graphql } from '../../gql';
+
+export const SessionLoginMutation = graphql(`
+  mutation SessionLogin($username: String!, $password: String!) {
+    login(username: $username, password: $password) {
+      token
+      expiresAt
+      me {
+        id
+        username
+      }
+    }
+  }
+`);
+
+export const SessionLogoutMutation = graphql(`
+  mutation SessionLogout {
+    logout
+  }
+`);
+
+export const MeShowQuery = graphql(`
+  query MeShow {
+    me {
+      id
+      username
+      displayName
+      assignments {
+        role
+        unitCode
+        unitName
+        section
+      }
+    }
+  }
+`);

@@ -1,0 +1,38 @@
+import { graphql } from '../../gql';
+
+export const ContactRecordMutation = graphql(`
+  mutation ContactRecord($input: RecordContactInput!) {
+    recordContact(input: $input) {
+      id
+      outcome
+    }
+  }
+`);
+
+export const ContactListQuery = graphql(`
+  query ContactList($filter: ContactFilter, $first: Int, $after: String) {
+    contacts(filter: $filter, first: $first, after: $after) {
+      nodes {
+        id
+        channel
+        section
+        topic
+        citizenFiscalCode
+        outcome
+        quesito {
+          id
+          subject
+          status
+        }
+        appointmentId
+        callbackId
+        note
+        recordedAt
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

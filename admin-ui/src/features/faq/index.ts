@@ -1,0 +1,2 @@
+export { FaqSearch } from './FaqSearch';
+export { FaqPublishMutation, FaqRetireMutation, FaqSearchQuery, FaqUpdateMutation } from './operations';

@@ -1,0 +1,2 @@
+export { LazyMonitoringPage } from './LazyMonitoringPage';
+export { MONITORING_PATH } from './selection';

@@ -1,0 +1,77 @@
+import { graphql } from '../../gql';
+
+export const OrgUnitListQuery = graphql(`
+  query OrgUnitList($first: Int, $after: String, $kind: UnitKind) {
+    orgUnits(first: $first, after: $after, kind: $kind) {
+      nodes {
+        id
+        code
+        name
+        kind
+        parent {
+          id
+          code
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const OrgUnitShowQuery = graphql(`
+  query OrgUnitShow($code: String!) {
+    orgUnit(code: $code) {
+      id
+      code
+      name
+      kind
+      path
+      size
+      virtualCounter
+      virtualCounterMailbox
+      openingHours
+      parent {
+        id
+        code
+        name
+      }
+      children {
+        id
+        code
+        name
+        kind
+      }
+    }
+  }
+`);
+
+/** Every unit the caller may see, with its path: for unit pickers and filters. */
+export const OrgUnitChoicesQuery = graphql(`
+  query OrgUnitChoices($first: Int, $after: String) {
+    orgUnits(first: $first, after: $after) {
+      nodes {
+        id
+        code
+        name
+        kind
+        path
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const OfficeDayOfficesQuery = graphql(`
+  query OfficeDayOffices($first: Int, $after: String) {
+    orgUnits(kind: TERRITORIAL_OFFICE, first: $first, after: $after) {
+      nodes { id code name size virtualCounter }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);

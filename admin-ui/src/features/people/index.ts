@@ -1,0 +1,3 @@
+export { NewPersonPage } from './NewPersonPage';
+export { PeoplePage } from './PeoplePage';
+export { PersonPage } from './PersonPage';

@@ -1,0 +1,112 @@
+import { graphql } from '../../gql';
+
+export const PersonListQuery = graphql(`
+  query PersonList($filter: PeopleFilterInput, $first: Int, $after: String) {
+    people(filter: $filter, first: $first, after: $after) {
+      nodes {
+        id
+        username
+        displayName
+        active
+        assignments {
+          id
+          role
+          section
+          unit {
+            id
+            code
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** One person: there is no lookup by username, so the list is searched for it. */
+export const PersonShowQuery = graphql(`
+  query PersonShow($search: String!, $first: Int, $after: String) {
+    people(filter: { search: $search }, first: $first, after: $after) {
+      nodes {
+        id
+        username
+        displayName
+        email
+        active
+        assignments {
+          id
+          role
+          section
+          unit {
+            id
+            code
+            name
+            kind
+            path
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const PersonCreateMutation = graphql(`
+  mutation PersonCreate($input: CreatePersonInput!) {
+    createPerson(input: $input) {
+      id
+      username
+      displayName
+      email
+      active
+      assignments {
+        id
+        role
+        section
+        unit {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const PersonAssignRoleMutation = graphql(`
+  mutation PersonAssignRole($username: String!, $input: RoleAssignmentInput!) {
+    assignRole(username: $username, input: $input) {
+      id
+      role
+      section
+      unit {
+        id
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const PersonRevokeRoleMutation = graphql(`
+  mutation PersonRevokeRole($assignmentId: ID!) {
+    revokeRole(assignmentId: $assignmentId)
+  }
+`);
+
+export const PersonSetActiveMutation = graphql(`
+  mutation PersonSetActive($username: String!, $active: Boolean!) {
+    setPersonActive(username: $username, active: $active) {
+      id
+      username
+      active
+    }
+  }
+`);

@@ -1,0 +1,232 @@
+import { Alert, Button } from 'design-react-kit';
+import { useState, type FormEvent } from 'react';
+import { useMutation, type CombinedError } from 'urql';
+import { hasErrorCode } from '../../shared/api/errors';
+import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
+import { useDraft } from '../../shared/forms/useDraft';
+import type { QuesitoStatus } from '../../gql/graphql';
+import { ConvertForm, type ConversionOffice } from './ConvertForm';
+import { CheckboxField, TextAreaField } from '../../shared/components/fields';
+import {
+  QuesitoAnswerMutation,
+  QuesitoCancelMutation,
+  QuesitoForwardMutation,
+  QuesitoTakeMutation,
+} from './operations';
+
+export type QuesitoAction = 'take' | 'answer' | 'forward' | 'convert' | 'cancel';
+/** Who is looking: a CRIC expert works the quesito; the CCM that filed it may only cancel it. */
+export type QuesitoActor = 'cric' | 'ccm';
+
+export const ACTION_LABELS: Record<QuesitoAction, string> = {
+  take: 'Prendi in carico',
+  answer: 'Rispondi',
+  forward: 'Inoltra alla Direzione Centrale',
+  convert: 'Converti in appuntamento',
+  cancel: 'Annulla',
+};
+
+/**
+ * The actions the life cycle allows from a status (docs/domain.md §4.3). Converting
+ * is offered when the API lists offices to convert at (it lists none to who
+ * may not convert).
+ */
+export function actionsFor(status: QuesitoStatus, actor: QuesitoActor, canConvert = false): QuesitoAction[] {
+  if (actor === 'ccm') return status === 'NEW' || status === 'IN_PROGRESS' ? ['cancel'] : [];
+  const convert: QuesitoAction[] = canConvert ? ['convert'] : [];
+  switch (status) {
+    case 'NEW':
+      return ['take', 'forward', ...convert, 'cancel'];
+    case 'IN_PROGRESS':
+      return ['answer', 'forward', ...convert, 'cancel'];
+    default:
+      return [];
+  }
+}
+
+export const CONFLICT_MESSAGE = 'Il quesito è stato modificato da un altro utente: ricarica.';
+
+function ActionError({ error, onReload }: { error: CombinedError | undefined; onReload: () => void }) {
+  if (!error) return null;
+  if (hasErrorCode(error, 'CONFLICT')) {
+    const detail = error.graphQLErrors.find((e) => e.extensions?.code === 'CONFLICT')?.message;
+    return (
+      <Alert color="warning" fade={false} className="my-3">
+        <h3 className="h5 alert-heading">{CONFLICT_MESSAGE}</h3>
+        {detail ? <p>{detail}</p> : null}
+        <Button color="primary" size="sm" onClick={onReload}>
+          Ricarica il quesito
+        </Button>
+      </Alert>
+    );
+  }
+  return <ErrorDisplay error={error} headingLevel={3} />;
+}
+
+interface Props {
+  id: string;
+  status: QuesitoStatus;
+  subject: string;
+  actor: QuesitoActor;
+  /** Offices of the region where the caller may convert it to an appointment. */
+  conversionOffices?: readonly ConversionOffice[];
+  /** Reloads the quesito (after an action, or after a conflict). */
+  onChanged: () => void;
+}
+
+/** The buttons a quesito's status allows, each opening its small form where one is needed. */
+export function QuesitoActions({ id, status, subject, actor, conversionOffices = [], onChanged }: Props) {
+  const actions = actionsFor(status, actor, conversionOffices.length > 0);
+  const [open, setOpen] = useState<QuesitoAction | null>(null);
+  const [take, takeQuesito] = useMutation(QuesitoTakeMutation);
+
+  if (actions.length === 0) return null;
+
+  const onTake = async () => {
+    const result = await takeQuesito({ id });
+    if (result.data) onChanged();
+  };
+
+  return (
+    <section aria-labelledby="quesito-actions-heading" className="my-4">
+      <h2 id="quesito-actions-heading" className="h4">
+        Azioni
+      </h2>
+      <div className="d-flex flex-wrap gap-2" role="group" aria-label="Azioni sul quesito">
+        {actions.map((action) =>
+          action === 'take' ? (
+            <Button key={action} color="primary" onClick={onTake} disabled={take.fetching} aria-busy={take.fetching}>
+              {ACTION_LABELS[action]}
+            </Button>
+          ) : (
+            <Button
+              key={action}
+              color={action === 'answer' ? 'primary' : action === 'cancel' ? 'danger' : 'secondary'}
+              outline={action !== 'answer'}
+              aria-expanded={open === action}
+              aria-controls={`quesito-${action}-form`}
+              onClick={() => setOpen(open === action ? null : action)}
+            >
+              {ACTION_LABELS[action]}
+            </Button>
+          ),
+        )}
+      </div>
+      <ActionError error={take.error} onReload={onChanged} />
+      {open === 'answer' ? <AnswerForm id={id} subject={subject} onDone={onChanged} /> : null}
+      {open === 'forward' ? <ReasonForm id={id} kind="forward" onDone={onChanged} /> : null}
+      {open === 'convert' ? (
+        <ConvertForm
+          id={id}
+          offices={conversionOffices}
+          onDone={onChanged}
+          renderError={(error) => <ActionError error={error} onReload={onChanged} />}
+        />
+      ) : null}
+      {open === 'cancel' ? <ReasonForm id={id} kind="cancel" onDone={onChanged} /> : null}
+    </section>
+  );
+}
+
+function AnswerForm({ id, subject, onDone }: { id: string; subject: string; onDone: () => void }) {
+  const [draft, setDraft, discard] = useDraft(`quesito-answer:${id}`, {
+    answer: '',
+    publishAsFaq: false,
+    faqQuestion: '',
+  });
+  const [problem, setProblem] = useState<string | undefined>();
+  const [{ fetching, error }, answerQuesito] = useMutation(QuesitoAnswerMutation);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft.answer.trim()) {
+      setProblem('Scrivi la risposta.');
+      return;
+    }
+    setProblem(undefined);
+    const result = await answerQuesito({
+      id,
+      answer: draft.answer.trim(),
+      publishAsFaq: draft.publishAsFaq,
+      faqQuestion: draft.publishAsFaq && draft.faqQuestion.trim() ? draft.faqQuestion.trim() : null,
+    });
+    if (result.data) {
+      discard();
+      onDone();
+    }
+  };
+  return (
+    <form id="quesito-answer-form" onSubmit={submit} noValidate className="mt-4" aria-label="Risposta al quesito">
+      <ActionError error={error} onReload={onDone} />
+      <TextAreaField
+        label="Risposta *"
+        value={draft.answer}
+        onChange={(answer) => setDraft({ ...draft, answer })}
+        error={problem}
+        rows={6}
+        required
+      />
+      <CheckboxField
+        label="Pubblica come FAQ"
+        checked={draft.publishAsFaq}
+        onChange={(publishAsFaq) => setDraft({ ...draft, publishAsFaq })}
+      />
+      {draft.publishAsFaq ? (
+        <TextAreaField
+          label="Domanda della FAQ"
+          value={draft.faqQuestion}
+          onChange={(faqQuestion) => setDraft({ ...draft, faqQuestion })}
+          hint={`Se vuota, si usa l'oggetto: «${subject}».`}
+          rows={2}
+        />
+      ) : null}
+      <Button color="primary" type="submit" disabled={fetching} aria-busy={fetching}>
+        {fetching ? 'Invio in corso…' : 'Invia la risposta'}
+      </Button>
+    </form>
+  );
+}
+
+function ReasonForm({ id, kind, onDone }: { id: string; kind: 'forward' | 'cancel'; onDone: () => void }) {
+  const [reason, setReason, discard] = useDraft(`quesito-${kind}:${id}`, '');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [forward, forwardQuesito] = useMutation(QuesitoForwardMutation);
+  const [cancel, cancelQuesito] = useMutation(QuesitoCancelMutation);
+  const state = kind === 'forward' ? forward : cancel;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setProblem('Scrivi il motivo.');
+      return;
+    }
+    setProblem(undefined);
+    const result =
+      kind === 'forward'
+        ? await forwardQuesito({ id, reason: reason.trim() })
+        : await cancelQuesito({ id, reason: reason.trim() });
+    if (result.data) {
+      discard();
+      onDone();
+    }
+  };
+  return (
+    <form id={`quesito-${kind}-form`} onSubmit={submit} noValidate className="mt-4" aria-label={ACTION_LABELS[kind]}>
+      <ActionError error={state.error} onReload={onDone} />
+      <TextAreaField
+        label={kind === 'forward' ? "Motivo dell'inoltro *" : "Motivo dell'annullamento *"}
+        value={reason}
+        onChange={setReason}
+        error={problem}
+        rows={3}
+        required
+      />
+      <Button
+        color={kind === 'cancel' ? 'danger' : 'primary'}
+        type="submit"
+        disabled={state.fetching}
+        aria-busy={state.fetching}
+      >
+        {kind === 'forward' ? "Conferma l'inoltro" : "Conferma l'annullamento"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Priority, QuesitoStatus, Section } from '../../gql/graphql';
+
+export const SECTION_ORDER: readonly Section[] = ['PENSIONI', 'SOSTEGNO_REDDITO', 'SOGGETTO_CONTRIBUENTE'];
+
+export const SECTION_LABELS: Record<Section, string> = {
+  PENSIONI: 'Pensioni',
+  SOSTEGNO_REDDITO: 'Prestazioni a sostegno del reddito',
+  SOGGETTO_CONTRIBUENTE: 'Soggetto contribuente',
+};
+
+export const STATUS_ORDER: readonly QuesitoStatus[] = [
+  'NEW',
+  'IN_PROGRESS',
+  'ANSWERED',
+  'FORWARDED_CENTRAL',
+  'CONVERTED_TO_APPOINTMENT',
+  'CANCELLED',
+];
+
+export const STATUS_LABELS: Record<QuesitoStatus, string> = {
+  NEW: 'Nuovo',
+  IN_PROGRESS: 'In lavorazione',
+  ANSWERED: 'Risposto',
+  FORWARDED_CENTRAL: 'Inoltrato alla Direzione Centrale',
+  CONVERTED_TO_APPOINTMENT: 'Convertito in appuntamento',
+  CANCELLED: 'Annullato',
+};
+
+export const PRIORITY_ORDER: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH'];
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  LOW: 'Bassa',
+  NORMAL: 'Normale',
+  HIGH: 'Alta',
+};
+
+const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' });
+const dateOnly = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: 'Europe/Rome' });
+
+export function formatDateTime(value: string | null | undefined): string {
+  return value ? dateTime.format(new Date(value)) : '—';
+}
+
+export function formatDate(value: string | null | undefined): string {
+  return value ? dateOnly.format(new Date(value)) : '—';
+}

@@ -1,0 +1,2 @@
+export { ServiceListQuery } from './operations';
+export { SkillsEditor } from './SkillsEditor';

@@ -1,0 +1,28 @@
+// The API's calendar values (`NaiveDate` `2026-11-25`, `NaiveTime` `09:20:00`) and instants, as the
+// offices read them: Italian order, Europe/Rome.
+
+/** `2026-11-25` → `25/11/2026`. */
+export function formatDate(value: string | null | undefined): string {
+  const date = value ?? '';
+  const [y, m, d] = date.split('-');
+  return d && m && y ? `${d}/${m}/${y}` : date;
+}
+
+/** `09:20:00` → `09:20`. */
+export function formatTime(value: string | null | undefined): string {
+  return (value ?? '').slice(0, 5);
+}
+
+export function formatDateTime(value: string): string {
+  return new Date(value).toLocaleString('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' });
+}
+
+/** Today in Europe/Rome as `yyyy-mm-dd`. */
+export function todayInRome(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

@@ -1,0 +1,296 @@
+import { Alert, Button } from 'design-react-kit';
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
+import { Loading } from '../../shared/components/Loading';
+import { LoadMore } from '../../shared/components/LoadMore';
+import { TextField } from '../../shared/components/TextField';
+import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
+import { usePageTitle } from '../../shared/components/usePageTitle';
+import { useDraft } from '../../shared/forms/useDraft';
+import type { ContactChannel, ContactOutcome, Section } from '../../gql/graphql';
+import { SelectField, TextAreaField } from '../../shared/components/fields';
+import { fiscalCodeProblem, normalizeFiscalCode } from '../../shared/validation/fiscalCode';
+import {
+  CONTACT_CHANNEL_LABELS,
+  CONTACT_CHANNEL_ORDER,
+  CONTACT_OUTCOME_LABELS,
+  CONTACT_OUTCOME_ORDER,
+  ContactListQuery,
+  ContactRecordMutation,
+} from '../../features/ccm';
+import { SECTION_LABELS, SECTION_ORDER, formatDateTime } from '../../features/quesiti';
+import { onlyFieldErrors, serverFieldErrors } from '../../shared/validation/fieldErrors';
+import { CcmNav } from './CcmNav';
+
+interface ContactDraft {
+  channel: string;
+  section: string;
+  topic: string;
+  citizenFiscalCode: string;
+  outcome: string;
+  quesitoId: string;
+  appointmentId: string;
+  callbackId: string;
+  note: string;
+}
+
+const FIELDS = [
+  'channel',
+  'section',
+  'topic',
+  'citizenFiscalCode',
+  'outcome',
+  'quesitoId',
+  'appointmentId',
+  'callbackId',
+  'note',
+];
+
+export function ContactsPage() {
+  usePageTitle('CCM — Contatti');
+  const [listKey, setListKey] = useState(0);
+  return (
+    <>
+      <h1>Contact Center Multicanale</h1>
+      <CcmNav />
+      <ContactForm onRecorded={() => setListKey((k) => k + 1)} />
+      <ContactList key={listKey} />
+    </>
+  );
+}
+
+/** Records a contact: channel, section, topic, the citizen's fiscal code when given, outcome and what it produced. */
+export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
+  const [params] = useSearchParams();
+  const linkedQuesito = params.get('quesito') ?? '';
+  const [draft, setDraft, discard] = useDraft<ContactDraft>('ccm-contact', {
+    channel: 'PHONE',
+    section: '',
+    topic: '',
+    citizenFiscalCode: '',
+    outcome: linkedQuesito ? 'QUESITO_FILED' : 'ANSWERED',
+    quesitoId: linkedQuesito,
+    appointmentId: '',
+    callbackId: '',
+    note: '',
+  });
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [done, setDone] = useState(false);
+  const [{ fetching, error }, recordContact] = useMutation(ContactRecordMutation);
+  const set = (field: keyof ContactDraft, value: string) => {
+    setDraft({ ...draft, [field]: value });
+    setDone(false);
+    if (errors[field]) setErrors({ ...errors, [field]: undefined });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string | undefined> = {};
+    if (!draft.section) found.section = 'Scegli la sezione.';
+    if (!draft.topic.trim()) found.topic = "Scrivi l'argomento.";
+    else if (draft.topic.trim().length > 200) found.topic = "L'argomento può avere al massimo 200 caratteri.";
+    if (draft.citizenFiscalCode.trim()) {
+      const problem = fiscalCodeProblem(draft.citizenFiscalCode);
+      if (problem) found.citizenFiscalCode = problem;
+    }
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) return;
+    const outcome = draft.outcome as ContactOutcome;
+    const result = await recordContact({
+      input: {
+        channel: draft.channel as ContactChannel,
+        section: draft.section as Section,
+        topic: draft.topic.trim(),
+        citizenFiscalCode: draft.citizenFiscalCode.trim() ? normalizeFiscalCode(draft.citizenFiscalCode) : null,
+        outcome,
+        quesitoId: outcome === 'QUESITO_FILED' && draft.quesitoId.trim() ? draft.quesitoId.trim() : null,
+        appointmentId:
+          outcome === 'APPOINTMENT_BOOKED' && draft.appointmentId.trim() ? draft.appointmentId.trim() : null,
+        callbackId: outcome === 'CALLBACK_REQUESTED' && draft.callbackId.trim() ? draft.callbackId.trim() : null,
+        note: draft.note.trim() || null,
+      },
+    });
+    if (result.data) {
+      discard();
+      setDone(true);
+      onRecorded();
+    } else {
+      setErrors(serverFieldErrors(result.error));
+    }
+  };
+
+  const fieldErrors = { ...serverFieldErrors(error), ...errors };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="contact-form-heading" className="mb-5">
+      <h2 id="contact-form-heading">Registra un contatto</h2>
+      {done ? (
+        <Alert color="success" fade={false}>
+          Contatto registrato.
+        </Alert>
+      ) : null}
+      {error && !onlyFieldErrors(error, FIELDS) ? <ErrorDisplay error={error} headingLevel={3} /> : null}
+      <div className="row mt-4">
+        <div className="col-md-4">
+          <SelectField
+            label="Canale *"
+            value={draft.channel}
+            onChange={(v) => set('channel', v)}
+            error={fieldErrors.channel}
+          >
+            {CONTACT_CHANNEL_ORDER.map((c) => (
+              <option key={c} value={c}>
+                {CONTACT_CHANNEL_LABELS[c]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-md-4">
+          <SelectField
+            label="Sezione *"
+            value={draft.section}
+            onChange={(v) => set('section', v)}
+            error={fieldErrors.section}
+          >
+            <option value="">Scegli la sezione</option>
+            {SECTION_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {SECTION_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-md-4">
+          <SelectField
+            label="Esito *"
+            value={draft.outcome}
+            onChange={(v) => set('outcome', v)}
+            error={fieldErrors.outcome}
+          >
+            {CONTACT_OUTCOME_ORDER.map((o) => (
+              <option key={o} value={o}>
+                {CONTACT_OUTCOME_LABELS[o]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </div>
+      <div className="row">
+        <div className="col-md-8">
+          <TextField
+            label="Argomento *"
+            value={draft.topic}
+            onChange={(v) => set('topic', v)}
+            error={fieldErrors.topic}
+            maxLength={200}
+          />
+        </div>
+        <div className="col-md-4">
+          <TextField
+            label="Codice fiscale del cittadino"
+            value={draft.citizenFiscalCode}
+            onChange={(v) => set('citizenFiscalCode', v.toUpperCase())}
+            error={fieldErrors.citizenFiscalCode}
+            maxLength={16}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+      </div>
+      {draft.outcome === 'QUESITO_FILED' ? (
+        <TextField
+          label="Identificativo del quesito inoltrato"
+          value={draft.quesitoId}
+          onChange={(v) => set('quesitoId', v)}
+          error={fieldErrors.quesitoId}
+          hint="Facoltativo: un quesito inoltrato dopo, con questo contatto, si collega da sé."
+        />
+      ) : null}
+      {draft.outcome === 'APPOINTMENT_BOOKED' ? (
+        <TextField
+          label="Identificativo dell'appuntamento"
+          value={draft.appointmentId}
+          onChange={(v) => set('appointmentId', v)}
+          error={fieldErrors.appointmentId}
+        />
+      ) : null}
+      {draft.outcome === 'CALLBACK_REQUESTED' ? (
+        <TextField
+          label="Identificativo della richiamata"
+          value={draft.callbackId}
+          onChange={(v) => set('callbackId', v)}
+          error={fieldErrors.callbackId}
+        />
+      ) : null}
+      <TextAreaField
+        label="Nota"
+        value={draft.note}
+        onChange={(v) => set('note', v)}
+        error={fieldErrors.note}
+        rows={2}
+      />
+      <Button color="primary" type="submit" disabled={fetching} aria-busy={fetching}>
+        {fetching ? 'Invio in corso…' : 'Registra il contatto'}
+      </Button>
+    </form>
+  );
+}
+
+function ContactList() {
+  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+    query: ContactListQuery,
+    variables: { filter: null },
+    connection: (data) => data.contacts,
+    pageSize: 20,
+  });
+  return (
+    <section aria-labelledby="contact-list-heading">
+      <h2 id="contact-list-heading">Contatti registrati</h2>
+      <ErrorDisplay error={error} onRetry={refresh} headingLevel={3} />
+      {nodes.length === 0 && fetching ? <Loading /> : null}
+      {nodes.length === 0 && !fetching && !error ? <EmptyState title="Nessun contatto registrato" /> : null}
+      {nodes.length > 0 ? (
+        <>
+          <div className="table-responsive">
+            <table className="table">
+              <caption className="visually-hidden">Contatti registrati, dal più recente</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Quando</th>
+                  <th scope="col">Canale</th>
+                  <th scope="col">Sezione</th>
+                  <th scope="col">Argomento</th>
+                  <th scope="col">Codice fiscale</th>
+                  <th scope="col">Esito</th>
+                </tr>
+              </thead>
+              <tbody>
+                {nodes.map((contact) => (
+                  <tr key={contact.id}>
+                    <td>{formatDateTime(contact.recordedAt)}</td>
+                    <td>{CONTACT_CHANNEL_LABELS[contact.channel]}</td>
+                    <td>{SECTION_LABELS[contact.section]}</td>
+                    <td>{contact.topic}</td>
+                    <td>{contact.citizenFiscalCode ?? '—'}</td>
+                    <td>
+                      {CONTACT_OUTCOME_LABELS[contact.outcome]}
+                      {contact.quesito ? (
+                        <>
+                          {': '}
+                          <Link to={`/ccm/quesiti/${contact.quesito.id}`}>{contact.quesito.subject}</Link>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+        </>
+      ) : null}
+    </section>
+  );
+}

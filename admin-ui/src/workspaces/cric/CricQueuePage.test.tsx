@@ -1,0 +1,65 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeClient } from '../../test/fakes';
+import { renderWithProviders } from '../../test/renderWithProviders';
+import { CricQueuePage } from './CricQueuePage';
+
+const quesito = (id: string, subject: string, overdue: boolean) => ({
+  id,
+  status: 'NEW',
+  section: 'PENSIONI',
+  priority: 'HIGH',
+  subject,
+  classification: { id: 'c1', label: "Calcolo dell'importo" },
+  cric: { id: 'u1', name: 'CRIC Sardegna' },
+  citizenFiscalCode: 'RSSMRA80A01H501U',
+  dueAt: '2026-11-20T22:59:59Z',
+  overdue,
+  filedAt: '2026-11-10T09:00:00Z',
+  version: 1,
+});
+
+describe('CricQueuePage', () => {
+  it('lists the open quesiti with classification, priority, due date and the overdue mark', () => {
+    const client = fakeClient(() => ({
+      data: {
+        quesiti: {
+          nodes: [quesito('q1', 'Importo errato', true), quesito('q2', 'Ricalcolo', false)],
+          pageInfo: { hasNextPage: true, endCursor: 'c' },
+        },
+      },
+    }));
+    renderWithProviders(<CricQueuePage />, { client });
+    expect(vi.mocked(client.executeQuery).mock.calls[0][0].variables).toMatchObject({
+      filter: { status: ['NEW', 'IN_PROGRESS'], section: null, overdue: null, text: null },
+    });
+    const rows = within(screen.getByRole('table', { name: 'Quesiti in coda' })).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('Importo errato');
+    expect(rows[1]).toHaveTextContent("Calcolo dell'importo");
+    expect(rows[1]).toHaveTextContent('Alta');
+    expect(rows[1]).toHaveTextContent('in ritardo');
+    expect(rows[2]).not.toHaveTextContent('in ritardo');
+    expect(within(rows[1]).getByRole('link', { name: 'Importo errato' })).toHaveAttribute('href', '/cric/quesiti/q1');
+    expect(screen.getByRole('button', { name: 'Carica altri' })).toBeInTheDocument();
+  });
+
+  it('filters by section, status and overdue', async () => {
+    const client = fakeClient(() => ({
+      data: { quesiti: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+    }));
+    renderWithProviders(<CricQueuePage />, { client });
+    expect(screen.getByText('Nessun quesito in coda con questi filtri')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Prestazioni a sostegno del reddito' }));
+    await userEvent.selectOptions(screen.getByLabelText('Stato'), 'ANSWERED');
+    await userEvent.click(screen.getByLabelText('Solo in ritardo'));
+    const last = vi.mocked(client.executeQuery).mock.calls.at(-1)![0];
+    expect(last.variables).toMatchObject({
+      filter: { section: 'SOSTEGNO_REDDITO', status: ['ANSWERED'], overdue: true },
+    });
+    expect(screen.getByRole('button', { name: 'Prestazioni a sostegno del reddito' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+});
