@@ -691,8 +691,8 @@ both_backends!(a_ccm_operator_books_anywhere_but_reads_only_what_the_ccm_booked,
     assert_eq!(error_code(&res), Some("NOT_FOUND"));
 });
 
-both_backends!(the_book_service_function_runs_in_the_callers_transaction, |app: TestApp| async move {
-    use api::appointments::service::{BookingInput, book};
+both_backends!(the_book_in_service_function_runs_in_the_callers_transaction, |app: TestApp| async move {
+    use api::appointments::service::{BookingInput, book_in};
     use sea_orm::TransactionTrait;
     let principal =
         api::auth::service::load_principal(&app.state.db, person_id(&app, "ccm.op").await).await.unwrap().unwrap();
@@ -712,12 +712,12 @@ both_backends!(the_book_service_function_runs_in_the_callers_transaction, |app: 
     };
     // Rolled back with the caller's transaction: nothing stays.
     let txn = app.state.db.begin().await.unwrap();
-    book(&txn, &scope, input.clone()).await.unwrap();
+    book_in(&txn, &scope, input.clone()).await.unwrap();
     txn.rollback().await.unwrap();
     let ccm = app.login("ccm.op").await;
     assert!(list(&app, &ccm, json!({})).await.is_empty());
     let txn = app.state.db.begin().await.unwrap();
-    let booked = book(&txn, &scope, input).await.unwrap();
+    let booked = book_in(&txn, &scope, input).await.unwrap();
     txn.commit().await.unwrap();
     assert_eq!(booked.channel, "VIRTUAL");
     assert_eq!(list(&app, &ccm, json!({})).await.len(), 1);

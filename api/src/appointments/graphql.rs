@@ -658,10 +658,7 @@ impl AppointmentsMutation {
             email: input.email,
             channel: input.channel,
         };
-        let txn = scope.begin_write().await?;
-        let booking = ops::book(&txn, scope, input).await?;
-        txn.commit().await?;
-        Ok(Appointment(booking))
+        Ok(Appointment(ops::book(scope, input).await?))
     }
 
     /// Cancels a booking (it stays, with the reason).

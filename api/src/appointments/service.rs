@@ -196,10 +196,18 @@ pub(crate) fn new_booking(
     }
 }
 
-/// Books an appointment at an office, inside the caller's connection or
-/// transaction. Writes the audit event `appointment.book`.
-/// The caller must hold `appointments:book` on the office (the CCM: anywhere).
-pub async fn book(conn: &impl ConnectionTrait, scope: &Scope, input: BookingInput) -> AppResult<appointment::Model> {
+/// Books an appointment at an office, in a transaction of its own, with the
+/// audit event `appointment.book`. The caller must hold `appointments:book`
+/// on the office (the CCM: anywhere).
+pub async fn book(scope: &Scope, input: BookingInput) -> AppResult<appointment::Model> {
+    let txn = scope.begin_write().await?;
+    let booking = book_in(&txn, scope, input).await?;
+    txn.commit().await?;
+    Ok(booking)
+}
+
+/// Like [`book`], inside the caller's transaction, which commits or rolls back both.
+pub async fn book_in(conn: &impl ConnectionTrait, scope: &Scope, input: BookingInput) -> AppResult<appointment::Model> {
     let office = office_for_in(conn, scope, Action::AppointmentBook, &input.office_code).await?;
     let acting = scope.authorize(Action::AppointmentBook, &office.path)?;
     book_at(conn, scope, acting, &office, input).await

@@ -8,21 +8,17 @@ use async_graphql::connection::Connection;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::{Context, ID, InputObject, Lookahead, Object};
 use chrono::{DateTime, Utc};
-use sea_orm::EntityTrait;
-use serde_json::json;
 use uuid::Uuid;
 
-use entities::{org_unit, outbox_delivery, outbox_message};
+use entities::{outbox_delivery, outbox_message};
 
-use super::domain::{Channel, DeliveryOutcome, Status, is_root_path, mask_recipient};
+use super::domain::{Channel, DeliveryOutcome, Status, mask_recipient};
 use super::store::{self, MessageFilter};
-use crate::audit::{self, Actor, AuditRecord};
-use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
 use crate::org::graphql::{OrgUnit, UnitLoader};
-use crate::tenancy::{Scope, UnitScope};
+use crate::tenancy::Scope;
 
 /// A notification in the outbox.
 pub struct OutboxMessage(outbox_message::Model);
@@ -157,41 +153,12 @@ impl OutboxMutation {
     /// message that had used all its attempts gets one more. A sent, cancelled
     /// or in-flight message is a CONFLICT.
     async fn retry_outbox_message(&self, ctx: &Context<'_>, id: ID) -> AppResult<OutboxMessage> {
-        let scope = ctx.scope()?;
         let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
-        let txn = scope.begin_write().await?;
-        let message = store::find_in_scope(scope, &txn, Action::OutboxManage, id).await?.ok_or_else(not_found)?;
-        let target_path = match message.unit_id {
-            Some(unit_id) => {
-                org_unit::Entity::find_by_id(unit_id).one(&txn).await?.map(|u| u.path).ok_or_else(not_found)?
-            }
-            None => national_path(scope).ok_or_else(not_found)?,
-        };
-        let acting = scope.authorize(Action::OutboxManage, &target_path)?;
-        let now = Utc::now();
-        store::make_due_now(&txn, &message, now).await?;
-        let mut record = AuditRecord::new("outbox.retry")
-            .record("outbox_message", id.to_string())
-            .detail(json!({ "status": message.status, "attempts": message.attempts, "event": message.event }));
-        if let Some(unit_id) = message.unit_id {
-            record = record.unit(unit_id);
-        }
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        let updated = outbox_message::Entity::find_by_id(id).one(&txn).await?.ok_or_else(not_found)?;
-        txn.commit().await?;
-        Ok(OutboxMessage(updated))
+        Ok(OutboxMessage(super::operations::retry(ctx.scope()?, id).await?))
     }
 }
 
-/// The national root under which the caller manages the outbox, for messages without a unit.
-fn national_path(scope: &Scope) -> Option<String> {
-    match scope.units_for(Action::OutboxManage) {
-        UnitScope::Everywhere => scope.principal().assignments.iter().find_map(|a| a.unit_path().map(str::to_owned)),
-        UnitScope::Under(prefixes) => prefixes.into_iter().find(|p| is_root_path(p)),
-    }
-}
-
-fn not_found() -> AppError {
+pub(super) fn not_found() -> AppError {
     AppError::not_found("Messaggio non trovato", "Message not found")
 }
 

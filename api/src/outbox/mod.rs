@@ -17,6 +17,7 @@
 
 pub mod domain;
 pub mod graphql;
+pub mod operations;
 pub mod store;
 pub mod transport;
 pub mod worker;
