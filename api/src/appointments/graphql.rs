@@ -280,8 +280,9 @@ impl Precall<'_> {
         self.0.precalled_at
     }
     /// Precalled at least 3 days before the appointment?
-    async fn coverage(&self) -> AppResult<PrecallCoverage> {
-        Ok(domain::precall_coverage(parse(&self.0.precall_status)?, self.0.local_date, self.0.precalled_at, Utc::now()))
+    async fn coverage(&self, ctx: &Context<'_>) -> AppResult<PrecallCoverage> {
+        let status = parse(&self.0.precall_status)?;
+        Ok(domain::precall_coverage(status, self.0.local_date, self.0.precalled_at, ctx.now()?))
     }
 }
 
@@ -523,7 +524,10 @@ impl AppointmentsQuery {
     #[graphql(complexity = "100 * child_complexity")]
     async fn my_worklist(&self, ctx: &Context<'_>, date: Option<NaiveDate>) -> AppResult<Worklist> {
         let scope = ctx.scope()?;
-        let date = date.unwrap_or_else(|| domain::rome_date(Utc::now()));
+        let date = match date {
+            Some(d) => d,
+            None => domain::rome_date(ctx.now()?),
+        };
         let me = scope.person_id();
         let precalls = store::precalls_of(scope, me, date, WORKLIST_MAX).await?;
         let sessions = store::sessions_of(scope, me, date, WORKLIST_MAX).await?;
@@ -623,7 +627,7 @@ impl AppointmentsMutation {
             .into_read()
             .read_to_end(&mut bytes)
             .map_err(|_| AppError::bad_input("file", "File non leggibile", "Unreadable file"))?;
-        let report = ops::import_cup(scope, &office_code, &bytes, Utc::now()).await?;
+        let report = ops::import_cup(scope, &office_code, &bytes, ctx.now()?).await?;
         Ok(CupImportReport {
             created: report.created as i32,
             updated: report.updated as i32,

@@ -215,7 +215,7 @@ impl CallbacksMutation {
                 "Topic required (at most 500 characters)",
             ));
         }
-        let now = Utc::now();
+        let now = ctx.now()?;
         let requested_at = input.requested_at.unwrap_or(now);
         if requested_at > now + chrono::Duration::minutes(5) {
             return Err(AppError::bad_input(
@@ -279,7 +279,7 @@ impl CallbacksMutation {
             c.version,
             vec![
                 (C::AssigneeId, Expr::value(person.id)),
-                (C::AssignedAt, Expr::value(Utc::now())),
+                (C::AssignedAt, Expr::value(ctx.now()?)),
                 (C::Status, Expr::value(CallbackStatus::Assigned.as_str())),
             ],
         )
@@ -330,7 +330,7 @@ impl CallbacksMutation {
                 "The note is longer than 500 characters",
             ));
         }
-        let now = Utc::now();
+        let now = ctx.now()?;
         if now < c.available_from {
             return Err(AppError::conflict(
                 "La richiesta sarà lavorabile dalla prossima apertura (09:00–13:00)",

@@ -1,6 +1,8 @@
 //! Rules every area shares, written once.
 
 pub mod calendar;
+pub mod clock;
 pub mod write_txn;
 
+pub use clock::Clock;
 pub use write_txn::{WriteGate, WriteTxn};
