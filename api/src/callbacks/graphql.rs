@@ -331,6 +331,7 @@ impl CallbacksMutation {
             ));
         }
         let now = ctx.now()?;
+        domain::check_attempt_time(now)?;
         if now < c.available_from {
             return Err(AppError::conflict(
                 "La richiesta sarà lavorabile dalla prossima apertura (09:00–13:00)",
