@@ -18,6 +18,7 @@ mod contacts;
 mod faq;
 mod graphql_protections;
 mod http_hardening;
+mod ids;
 mod input_guard;
 mod isolation;
 mod migrations;

@@ -24,13 +24,10 @@ use crate::callbacks::graphql::Callback;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
+use crate::kernel::ids::{AppointmentId, parse_id};
 use crate::org::graphql::OrgUnit;
 use crate::services::graphql::Service;
 use crate::tenancy::Scope;
-
-fn parse_id(id: &ID) -> AppResult<Uuid> {
-    Uuid::parse_str(id.as_str()).map_err(|_| store::not_found())
-}
 
 fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
     s.parse().map_err(AppError::internal)
@@ -514,7 +511,7 @@ impl AppointmentsQuery {
     /// One booking; NOT_FOUND also when outside the caller's scope.
     async fn appointment(&self, ctx: &Context<'_>, id: ID) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(store::find(scope, parse_id(&id)?).await?.ok_or_else(store::not_found)?))
+        Ok(Appointment(store::find(scope, parse_id("id", &id)?).await?.ok_or_else(store::not_found)?))
     }
 
     /// The signed-in person's precalls, counter sessions and callbacks for a
@@ -547,7 +544,7 @@ impl AppointmentsQuery {
     /// Reading it reveals the citizen's address, so it is audited.
     async fn precontact_email(&self, ctx: &Context<'_>, appointment_id: ID) -> AppResult<PrecontactEmail> {
         let scope = ctx.scope()?;
-        let (a, office) = ops::load(scope, parse_id(&appointment_id)?).await?;
+        let (a, office) = ops::load(scope, parse_id("appointmentId", &appointment_id)?).await?;
         let grant = scope.authorize(Action::AppointmentReadContact, &office.path)?.clone();
         let to = a.email.clone().ok_or_else(|| {
             AppError::conflict("La prenotazione non ha un indirizzo e-mail", "The booking has no e-mail address")
@@ -677,7 +674,7 @@ impl AppointmentsMutation {
         version: Option<i32>,
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(ops::cancel(scope, parse_id(&id)?, &reason, version).await?))
+        Ok(Appointment(ops::cancel(scope, parse_id("id", &id)?, &reason, version).await?))
     }
 
     /// Assigns (or reassigns) the precalls of these bookings to a staff member of their office.
@@ -688,7 +685,10 @@ impl AppointmentsMutation {
         username: String,
     ) -> AppResult<Vec<Appointment>> {
         let scope = ctx.scope()?;
-        let ids = appointment_ids.iter().map(parse_id).collect::<AppResult<Vec<_>>>()?;
+        let ids = appointment_ids
+            .iter()
+            .map(|id| parse_id("appointmentIds", id))
+            .collect::<AppResult<Vec<AppointmentId>>>()?;
         Ok(ops::assign_precalls(scope, &ids, username.trim()).await?.into_iter().map(Appointment).collect())
     }
 
@@ -728,7 +728,7 @@ impl AppointmentsMutation {
         let scope = ctx.scope()?;
         let input =
             PrecallInput { outcome: input.outcome, reason: input.reason, result: input.result, note: input.note };
-        Ok(Appointment(ops::record_precall(scope, parse_id(&appointment_id)?, input, version).await?))
+        Ok(Appointment(ops::record_precall(scope, parse_id("appointmentId", &appointment_id)?, input, version).await?))
     }
 
     /// Marks the pre-contact e-mail as sent.
@@ -739,7 +739,7 @@ impl AppointmentsMutation {
         version: Option<i32>,
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(ops::mark_precontact_sent(scope, parse_id(&appointment_id)?, version).await?))
+        Ok(Appointment(ops::mark_precontact_sent(scope, parse_id("appointmentId", &appointment_id)?, version).await?))
     }
 
     /// Records the citizen's reply to the pre-contact e-mail.
@@ -751,7 +751,9 @@ impl AppointmentsMutation {
         version: Option<i32>,
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(ops::record_citizen_reply(scope, parse_id(&appointment_id)?, &reply, version).await?))
+        Ok(Appointment(
+            ops::record_citizen_reply(scope, parse_id("appointmentId", &appointment_id)?, &reply, version).await?,
+        ))
     }
 
     /// Designates (or changes) the counter operator and the channel.
@@ -765,14 +767,15 @@ impl AppointmentsMutation {
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
         Ok(Appointment(
-            ops::assign_counter(scope, parse_id(&appointment_id)?, username.trim(), channel, version).await?,
+            ops::assign_counter(scope, parse_id("appointmentId", &appointment_id)?, username.trim(), channel, version)
+                .await?,
         ))
     }
 
     /// The designated operator starts the counter session.
     async fn start_counter_session(&self, ctx: &Context<'_>, id: ID, version: Option<i32>) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(ops::start_session(scope, parse_id(&id)?, version).await?))
+        Ok(Appointment(ops::start_session(scope, parse_id("id", &id)?, version).await?))
     }
 
     /// Closes the counter session. `protocolNumber` is required for
@@ -787,7 +790,8 @@ impl AppointmentsMutation {
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
         Ok(Appointment(
-            ops::record_counter_outcome(scope, parse_id(&id)?, outcome, protocol_number.as_deref(), version).await?,
+            ops::record_counter_outcome(scope, parse_id("id", &id)?, outcome, protocol_number.as_deref(), version)
+                .await?,
         ))
     }
 

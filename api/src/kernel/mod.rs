@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod ids;
 pub mod write_txn;
 
 pub use clock::Clock;

@@ -20,16 +20,12 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
+use crate::kernel::ids::{ClassificationId, ContactId, parse_id};
 use crate::org::graphql::OrgUnit;
 use crate::tenancy::Scope;
 use crate::validation::fiscal_code_field;
 
 /// Parses a GraphQL `ID` holding a UUID; anything else is `BAD_USER_INPUT` on `field`.
-pub fn parse_id(field: &str, id: &ID) -> AppResult<Uuid> {
-    Uuid::parse_str(id.as_str())
-        .map_err(|_| AppError::bad_input(field, "Identificativo non valido", "Invalid identifier"))
-}
-
 /// A Linea quesito filed by the CCM to a regional CRIC.
 pub struct Quesito(pub quesito::Model);
 
@@ -427,7 +423,7 @@ async fn resolve_filter(scope: &Scope, filter: QuesitoFilter, now: DateTime<Utc>
         classification_id: filter
             .classification
             .as_ref()
-            .map(|id| parse_id("filter.classification", id))
+            .map(|id| parse_id::<ClassificationId>("filter.classification", id).map(Uuid::from))
             .transpose()?,
         overdue: filter.overdue,
         citizen_fiscal_code,
@@ -628,14 +624,18 @@ impl QuesitoMutation {
         let file = FileQuesito {
             region_code: input.region_code,
             section: input.section,
-            classification_id: parse_id("classification", &input.classification)?,
+            classification_id: parse_id::<ClassificationId>("classification", &input.classification)?.uuid(),
             subject: input.subject,
             question: input.question,
             citizen_fiscal_code: input.citizen_fiscal_code,
             citizen_phone: input.citizen_phone,
             citizen_email: input.citizen_email,
             priority: input.priority,
-            contact_id: input.contact_id.as_ref().map(|id| parse_id("contactId", id)).transpose()?,
+            contact_id: input
+                .contact_id
+                .as_ref()
+                .map(|id| parse_id::<ContactId>("contactId", id).map(Uuid::from))
+                .transpose()?,
             idempotency_key: input.idempotency_key,
         };
         Ok(Quesito(service::file(scope, file, ctx.now()?).await?))

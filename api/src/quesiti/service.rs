@@ -15,6 +15,7 @@ use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::faq;
+use crate::kernel::ids::{ClassificationId, QuesitoId};
 use crate::outbox::{self, NewMessage};
 use crate::tenancy::Scope;
 use crate::validation::{email_field, fiscal_code_field, optional_text_field, phone_field, text_field};
@@ -276,7 +277,7 @@ struct Loaded {
     forwarded_to: Option<org_unit::Model>,
 }
 
-async fn load(scope: &Scope, id: Uuid) -> AppResult<Loaded> {
+async fn load(scope: &Scope, id: QuesitoId) -> AppResult<Loaded> {
     let q = store::by_id(scope, id).await?.ok_or_else(quesito_not_found)?;
     let units = store::units_of(scope.db(), &q).await?;
     let find = |id: Uuid| units.iter().find(|u| u.id == id).cloned();
@@ -377,13 +378,13 @@ async fn write_transition(
     .await
 }
 
-async fn reload(txn: &impl ConnectionTrait, id: Uuid) -> AppResult<quesito::Model> {
+async fn reload(txn: &impl ConnectionTrait, id: QuesitoId) -> AppResult<quesito::Model> {
     quesito::Entity::find_by_id(id).one(txn).await?.ok_or_else(quesito_not_found)
 }
 
 /// Checks visibility, authority and the life cycle, in that order
 /// (NOT_FOUND, FORBIDDEN, CONFLICT).
-async fn prepare(scope: &Scope, id: Uuid, t: Transition) -> AppResult<(Loaded, &Assignment, QuesitoStatus)> {
+async fn prepare(scope: &Scope, id: QuesitoId, t: Transition) -> AppResult<(Loaded, &Assignment, QuesitoStatus)> {
     let l = load(scope, id).await?;
     let acting = authorize(scope, &l, t)?;
     let next = l.status.apply(t).ok_or_else(|| illegal(t, l.status))?;
@@ -391,7 +392,7 @@ async fn prepare(scope: &Scope, id: Uuid, t: Transition) -> AppResult<(Loaded, &
 }
 
 /// An expert takes a NEW quesito. Of two experts taking it at once, exactly one wins.
-pub async fn take(scope: &Scope, id: Uuid, now: DateTime<Utc>) -> AppResult<quesito::Model> {
+pub async fn take(scope: &Scope, id: QuesitoId, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let (l, acting, next) = prepare(scope, id, Transition::Take).await?;
     let changes = quesito::ActiveModel {
         taken_by_id: Set(Some(scope.person_id())),
@@ -419,7 +420,7 @@ pub struct Answer {
 /// Answers an IN_PROGRESS quesito (its CRIC) or a FORWARDED_CENTRAL one (the
 /// central directorate); optionally publishes the answer as a FAQ entry
 /// linked to the quesito, and queues the citizen's notification.
-pub async fn answer(scope: &Scope, id: Uuid, input: Answer, now: DateTime<Utc>) -> AppResult<quesito::Model> {
+pub async fn answer(scope: &Scope, id: QuesitoId, input: Answer, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let answer = text_field("answer", &input.answer, 1, limits::ANSWER_MAX)?;
     let (l, acting, next) = prepare(scope, id, Transition::Answer).await?;
     let faq = if input.publish_as_faq {
@@ -484,7 +485,7 @@ async fn notify_citizen_of_answer(txn: &impl ConnectionTrait, q: &quesito::Model
 }
 
 /// Forwards a quesito of exceptional complexity to the central directorate.
-pub async fn forward(scope: &Scope, id: Uuid, reason: &str, now: DateTime<Utc>) -> AppResult<quesito::Model> {
+pub async fn forward(scope: &Scope, id: QuesitoId, reason: &str, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;
     let (l, acting, next) = prepare(scope, id, Transition::Forward).await?;
     let dc = store::central_directorate_for(scope, &l.cric.path).await?.ok_or_else(|| {
@@ -518,7 +519,7 @@ pub struct Conversion {
 /// quesito unless the booking gives others.
 pub async fn convert_to_appointment(
     scope: &Scope,
-    id: Uuid,
+    id: QuesitoId,
     input: Conversion,
     now: DateTime<Utc>,
 ) -> AppResult<quesito::Model> {
@@ -572,7 +573,7 @@ pub async fn convert_to_appointment(
 }
 
 /// Cancels a NEW or IN_PROGRESS quesito (its CRIC, or the CCM that filed it).
-pub async fn cancel(scope: &Scope, id: Uuid, reason: &str, now: DateTime<Utc>) -> AppResult<quesito::Model> {
+pub async fn cancel(scope: &Scope, id: QuesitoId, reason: &str, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;
     let (l, acting, next) = prepare(scope, id, Transition::Cancel).await?;
     let changes = quesito::ActiveModel { cancel_reason: Set(Some(reason.clone())), ..Default::default() };
@@ -720,12 +721,12 @@ pub async fn create_classification(
 
 pub async fn update_classification(
     scope: &Scope,
-    id: Uuid,
+    id: ClassificationId,
     label: Option<String>,
     active: Option<bool>,
 ) -> AppResult<quesito_classification::Model> {
     let label = label.map(|l| text_field("label", &l, 1, limits::CLASSIFICATION_LABEL_MAX)).transpose()?;
-    let current = store::managed_classification(scope, id)
+    let current = store::managed_classification(scope, id.uuid())
         .await?
         .ok_or_else(|| AppError::not_found("Classificazione non trovata", "Classification not found"))?;
     let unit = crate::org::store::by_ids(scope, &[current.unit_id])
