@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
+mod not_run;
 mod quesiti_support;
 
 mod appointments;

@@ -428,7 +428,10 @@ both_backends!(stats_cost_the_same_statements_for_10_and_1000_children, |app: Te
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_and_postgres_give_the_same_figures() {
     let Some(pg) = Backend::postgres() else {
-        eprintln!("TEST_DATABASE_URL not set: PostgreSQL comparison not run");
+        crate::not_run::report(
+            crate::this_test!("sqlite_and_postgres_give_the_same_figures"),
+            crate::not_run::NO_POSTGRES,
+        );
         return;
     };
     // A past period, so only the (deterministic) generated rows fall in it.
