@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppEnv {
     Development,
@@ -47,6 +49,12 @@ pub struct Settings {
     pub outbox: OutboxSettings,
     /// Citizen notifications of bookings (reminders, virtual-counter links).
     pub appointments: AppointmentNotificationSettings,
+    /// `ACCOGLIENZA_FIXED_NOW` (RFC 3339, e.g. `2026-12-24T10:00:00+01:00`): for
+    /// tests and demos only, refused in production. The instant the server's
+    /// [`crate::kernel::Clock`] always answers, for the decisions that depend on
+    /// the time of day or the date (callback hours, due dates, monitoring's
+    /// "today"). Unset: the real time.
+    pub fixed_now: Option<DateTime<Utc>>,
 }
 
 /// When and how booking notifications are enqueued (see `api/src/appointments/notifications.rs`).
@@ -127,6 +135,8 @@ pub enum ConfigError {
     BadValue(&'static str, String),
     #[error("APP_ENV=production requires an explicit DATABASE_URL")]
     ProductionNeedsDatabase,
+    #[error("ACCOGLIENZA_FIXED_NOW is for tests and demos: refused with APP_ENV=production")]
+    FixedClockInProduction,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://accoglienza.sqlite?mode=rwc";
@@ -168,6 +178,17 @@ impl Settings {
             Some(v) => v.parse::<u64>().map_err(|_| ConfigError::BadNumber("SESSION_TTL_MINUTES", v))?,
             None => 8 * 60,
         };
+        let fixed_now = match get("ACCOGLIENZA_FIXED_NOW") {
+            None => None,
+            Some(_) if app_env == AppEnv::Production => return Err(ConfigError::FixedClockInProduction),
+            Some(v) => Some(
+                DateTime::parse_from_rfc3339(&v)
+                    .map_err(|_| {
+                        ConfigError::BadValue("ACCOGLIENZA_FIXED_NOW", format!("not an RFC 3339 instant: `{v}`"))
+                    })?
+                    .with_timezone(&Utc),
+            ),
+        };
         Ok(Settings {
             app_env,
             database_url,
@@ -197,6 +218,7 @@ impl Settings {
                 virtual_link_base: get("VIRTUAL_COUNTER_LINK_BASE")
                     .unwrap_or_else(|| "https://sportello.agenzia.example.it/sessione/".to_owned()),
             },
+            fixed_now,
         })
     }
 
@@ -332,6 +354,20 @@ mod tests {
         assert_eq!(s.shutdown_drain, Duration::ZERO);
         assert_eq!(s.redis_timeout, Duration::from_millis(200));
         assert!(settings(&[("SHUTDOWN_GRACE_SECS", "soon")]).is_err());
+    }
+
+    #[test]
+    fn the_clock_is_real_unless_fixed_outside_production() {
+        assert_eq!(settings(&[]).unwrap().fixed_now, None);
+        let s = settings(&[("ACCOGLIENZA_FIXED_NOW", "2026-12-24T10:00:00+01:00")]).unwrap();
+        assert_eq!(s.fixed_now.unwrap().to_rfc3339(), "2026-12-24T09:00:00+00:00");
+        assert!(settings(&[("ACCOGLIENZA_FIXED_NOW", "yesterday")]).is_err());
+        let production = [
+            ("APP_ENV", "production"),
+            ("DATABASE_URL", "postgres://db/x"),
+            ("ACCOGLIENZA_FIXED_NOW", "2026-12-24T10:00:00Z"),
+        ];
+        assert!(matches!(settings(&production), Err(ConfigError::FixedClockInProduction)));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 use crate::auth::SessionStore;
 use crate::authz::Authz;
 use crate::config::Settings;
+use crate::kernel::Clock;
 use crate::kv::Kv;
 
 #[derive(Clone)]
@@ -22,6 +23,8 @@ pub struct AppState {
     /// Set when shutdown has begun: `/readyz` answers 503 so that load
     /// balancers stop sending, while requests are still served.
     pub draining: Arc<AtomicBool>,
+    /// "Now" for decisions by time of day or date (fixed in tests, see [`Clock`]).
+    pub clock: Clock,
 }
 
 impl AppState {
@@ -45,6 +48,7 @@ impl AppState {
         };
         let sessions = if kv.is_redis() { SessionStore::Redis(kv.clone()) } else { SessionStore::Database(db.clone()) };
         let authz = Authz::load().await?;
+        let clock = Clock::from_setting(settings.fixed_now);
         Ok(AppState {
             db,
             kv,
@@ -53,6 +57,7 @@ impl AppState {
             settings: Arc::new(settings),
             statement_count: Arc::default(),
             draining: Arc::default(),
+            clock,
         })
     }
 }

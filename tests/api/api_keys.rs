@@ -175,7 +175,10 @@ both_backends!(query_cost_limits_are_stricter_for_keys_than_for_staff, |app: Tes
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_instances_sharing_redis_share_a_keys_quota() {
     let Some(backend @ Backend::Postgres { redis_url: Some(_), .. }) = Backend::postgres() else {
-        eprintln!("TEST_DATABASE_URL/TEST_REDIS_URL not set: shared rate limit not tested");
+        crate::not_run::report(
+            crate::this_test!("two_instances_sharing_redis_share_a_keys_quota"),
+            crate::not_run::postgres_or_redis_missing(),
+        );
         return;
     };
     let one = TestApp::spawn(backend).await;
@@ -219,7 +222,7 @@ async fn the_memory_and_redis_limiters_agree() {
     use api::kv::Kv;
     use api::ratelimit::PARTNER_QUOTA;
     let Some(url) = std::env::var("TEST_REDIS_URL").ok().filter(|u| !u.is_empty()) else {
-        eprintln!("TEST_REDIS_URL not set: Redis limiter not compared");
+        crate::not_run::report(crate::this_test!("the_memory_and_redis_limiters_agree"), crate::not_run::NO_REDIS);
         return;
     };
     let redis = Kv::redis(&url, &format!("test:{}:", uuid::Uuid::new_v4().simple()), api::kv::DEFAULT_REDIS_TIMEOUT)

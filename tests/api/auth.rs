@@ -77,11 +77,13 @@ both_backends!(logins_and_logouts_are_audited, |app: TestApp| async move {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_failed_login_limit_is_shared_by_instances_through_redis() {
     let Some(backend) = Backend::postgres() else {
-        eprintln!("TEST_DATABASE_URL not set: not run");
+        let test = crate::this_test!("the_failed_login_limit_is_shared_by_instances_through_redis");
+        crate::not_run::report(test, crate::not_run::NO_POSTGRES);
         return;
     };
     let Backend::Postgres { redis_url: Some(_), .. } = &backend else {
-        eprintln!("TEST_REDIS_URL not set: not run");
+        let test = crate::this_test!("the_failed_login_limit_is_shared_by_instances_through_redis");
+        crate::not_run::report(test, crate::not_run::NO_REDIS);
         return;
     };
     let first = TestApp::spawn(backend).await;
@@ -130,7 +132,10 @@ both_backends!(the_failed_login_limit_holds_under_concurrent_attempts, |app: Tes
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_failed_login_limit_holds_under_concurrent_attempts_on_two_instances() {
     let Some(backend @ Backend::Postgres { redis_url: Some(_), .. }) = Backend::postgres() else {
-        eprintln!("TEST_DATABASE_URL / TEST_REDIS_URL not set: not run");
+        crate::not_run::report(
+            crate::this_test!("the_failed_login_limit_holds_under_concurrent_attempts_on_two_instances"),
+            crate::not_run::postgres_or_redis_missing(),
+        );
         return;
     };
     let first = TestApp::spawn(backend).await;

@@ -1,14 +1,34 @@
 //! Callback requests ("richiamata", docs/domain.md §5.6).
 
+use api::config::Settings;
 use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc, Weekday};
 use serde_json::{Value, json};
 
 use crate::both_backends;
 use crate::helpers::{TestApp, data, error_code};
 
-/// The most recent past `weekday` (before today) at hh:mm in Rome.
+/// The server's clock in these tests: Thursday 26 November 2026, 10:00 in
+/// Rome, inside callback hours (attempts are refused outside them). With the
+/// real clock the requests below, made on the last Tuesday and so on, would
+/// fall on a holiday some weeks (8 December) and the attempts outside hours
+/// whenever the suite ran in the afternoon.
+const FIXED_NOW: &str = "2026-11-26T10:00:00+01:00";
+
+fn rome(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+fn at(instant: &'static str) -> impl FnOnce(&mut Settings) {
+    move |s: &mut Settings| s.fixed_now = Some(rome(instant))
+}
+
+fn in_hours(s: &mut Settings) {
+    at(FIXED_NOW)(s)
+}
+
+/// The most recent past `weekday` (before the fixed today) at hh:mm in Rome.
 fn last(weekday: Weekday, h: u32, m: u32) -> DateTime<Utc> {
-    let mut day = api::appointments::domain::rome_date(Utc::now()) - Duration::days(1);
+    let mut day = api::appointments::domain::rome_date(rome(FIXED_NOW)) - Duration::days(1);
     while day.weekday() != weekday {
         day -= Duration::days(1);
     }
@@ -39,6 +59,7 @@ fn same_instant(a: &Value, b: DateTime<Utc>) -> bool {
 
 both_backends!(
     a_request_in_opening_hours_waits_for_no_one_and_one_outside_waits_for_the_next_opening,
+    configure: in_hours,
     |app: TestApp| async move {
         let ccm = app.login("ccm.op").await;
         let tuesday_ten = last(Weekday::Tue, 10, 0);
@@ -58,7 +79,7 @@ both_backends!(
         .graphql(
             Some(&ccm),
             REQUEST,
-            json!({ "i": { "unitCode": "DP-CA", "phone": "347 000 1122", "topic": "x", "requestedAt": (Utc::now() + Duration::days(1)).to_rfc3339() } }),
+            json!({ "i": { "unitCode": "DP-CA", "phone": "347 000 1122", "topic": "x", "requestedAt": (rome(FIXED_NOW) + Duration::days(1)).to_rfc3339() } }),
         )
         .await;
         assert_eq!(error_code(&res), Some("BAD_USER_INPUT"));
@@ -69,7 +90,7 @@ both_backends!(
     }
 );
 
-both_backends!(three_unanswered_attempts_close_a_callback_and_a_fourth_is_refused, |app: TestApp| async move {
+both_backends!(three_unanswered_attempts_close_a_callback_and_a_fourth_is_refused, configure: in_hours, |app: TestApp| async move {
     let ccm = app.login("ccm.op").await;
     let dp = app.login("dp.cagliari").await;
     let op = app.login("op.cagliari1").await;
@@ -118,7 +139,7 @@ both_backends!(three_unanswered_attempts_close_a_callback_and_a_fourth_is_refuse
     assert!(actions.contains(&"callback.request".to_owned()) && actions.contains(&"callback.assign".to_owned()));
 });
 
-both_backends!(callbacks_stay_within_scope_and_reading_the_phone_is_audited, |app: TestApp| async move {
+both_backends!(callbacks_stay_within_scope_and_reading_the_phone_is_audited, configure: in_hours, |app: TestApp| async move {
     let ccm = app.login("ccm.op").await;
     let cb = request(&app, &ccm, "DP-CA", last(Weekday::Mon, 12, 0)).await;
     let id = cb["id"].clone();
@@ -165,7 +186,7 @@ both_backends!(callbacks_stay_within_scope_and_reading_the_phone_is_audited, |ap
     assert!(data(&res)["myWorklist"]["callbacks"].as_array().unwrap().iter().any(|c| c["id"] == id));
 });
 
-both_backends!(two_people_assigning_a_callback_at_once_one_gets_conflict, |app: TestApp| async move {
+both_backends!(two_people_assigning_a_callback_at_once_one_gets_conflict, configure: in_hours, |app: TestApp| async move {
     let ccm = app.login("ccm.op").await;
     let cb = request(&app, &ccm, "UT-CA1", last(Weekday::Tue, 9, 15)).await;
     let (id, version) = (cb["id"].clone(), cb["version"].clone());
@@ -178,4 +199,42 @@ both_backends!(two_people_assigning_a_callback_at_once_one_gets_conflict, |app: 
     let codes = [error_code(&a), error_code(&b)];
     assert_eq!(codes.iter().filter(|c| c.is_none()).count(), 1, "{a} {b}");
     assert_eq!(codes.iter().filter(|c| **c == Some("CONFLICT")).count(), 1, "{a} {b}");
+});
+
+/// Files a callback an hour before `now` and assigns it to op.cagliari1; then
+/// the operator records an attempt at the server's (fixed) `now`.
+async fn attempt_at_fixed_now(app: &TestApp, now: DateTime<Utc>) -> Value {
+    let ccm = app.login("ccm.op").await;
+    let cb = request(app, &ccm, "DP-CA", now - Duration::hours(1)).await;
+    let dp = app.login("dp.cagliari").await;
+    data(&app.graphql(Some(&dp), ASSIGN, json!({ "id": cb["id"], "u": "op.cagliari1" })).await);
+    let op = app.login("op.cagliari1").await;
+    app.graphql(Some(&op), ATTEMPT, json!({ "id": cb["id"], "o": "NO_ANSWER" })).await
+}
+
+fn refused_until(res: &Value, next: &str) {
+    assert_eq!(error_code(res), Some("BAD_USER_INPUT"), "{res}");
+    let message = res["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("dalle 09:00 alle 13:00") && message.contains(next), "{message}");
+}
+
+// Friday 25 December 2026: Christmas; the 26th is a holiday and a Saturday.
+both_backends!(an_attempt_on_christmas_morning_is_refused, configure: at("2026-12-25T10:00:00+01:00"), |app: TestApp| async move {
+    let res = attempt_at_fixed_now(&app, rome("2026-12-25T10:00:00+01:00")).await;
+    refused_until(&res, "lunedì 28/12/2026 alle 09:00");
+});
+
+both_backends!(an_attempt_at_half_past_one_on_a_working_day_is_refused, configure: at("2026-11-26T13:30:00+01:00"), |app: TestApp| async move {
+    let res = attempt_at_fixed_now(&app, rome("2026-11-26T13:30:00+01:00")).await;
+    refused_until(&res, "venerdì 27/11/2026 alle 09:00");
+});
+
+both_backends!(an_attempt_at_nine_is_recorded, configure: at("2026-11-26T09:00:00+01:00"), |app: TestApp| async move {
+    let res = attempt_at_fixed_now(&app, rome("2026-11-26T09:00:00+01:00")).await;
+    assert_eq!(data(&res)["recordCallbackAttempt"]["attempts"], 1, "{res}");
+});
+
+both_backends!(an_attempt_at_thirteen_is_recorded, configure: at("2026-11-26T13:00:00+01:00"), |app: TestApp| async move {
+    let res = attempt_at_fixed_now(&app, rome("2026-11-26T13:00:00+01:00")).await;
+    assert_eq!(data(&res)["recordCallbackAttempt"]["attempts"], 1, "{res}");
 });

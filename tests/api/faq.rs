@@ -193,7 +193,10 @@ both_backends!(the_demo_faq_is_searchable_in_italian, |app: TestApp| async move 
 async fn on_postgresql_the_search_uses_the_gin_index() {
     use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
     let Some(backend) = crate::helpers::Backend::postgres() else {
-        eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+        crate::not_run::report(
+            crate::this_test!("on_postgresql_the_search_uses_the_gin_index"),
+            crate::not_run::NO_POSTGRES,
+        );
         return;
     };
     let app = TestApp::spawn(backend).await;

@@ -54,7 +54,7 @@ macro_rules! both_backends {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 let Some(backend) = $crate::helpers::Backend::postgres() else {
-                    eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+                    $crate::not_run::report(concat!(module_path!(), "::postgres"), $crate::not_run::NO_POSTGRES);
                     return;
                 };
                 let app = $crate::helpers::TestApp::spawn_configured(backend, $configure).await;
@@ -76,7 +76,7 @@ macro_rules! both_backends {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 let Some(backend) = $crate::helpers::Backend::postgres() else {
-                    eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+                    $crate::not_run::report(concat!(module_path!(), "::postgres"), $crate::not_run::NO_POSTGRES);
                     return;
                 };
                 let app = $crate::helpers::TestApp::spawn(backend).await;

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
+mod not_run;
 mod quesiti_support;
 
 mod appointments;
@@ -18,6 +19,7 @@ mod contacts;
 mod faq;
 mod graphql_protections;
 mod http_hardening;
+mod ids;
 mod input_guard;
 mod isolation;
 mod migrations;

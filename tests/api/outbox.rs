@@ -740,7 +740,7 @@ mod a_message_in_flight_at_shutdown {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn postgres() {
         let Some(backend) = crate::helpers::Backend::postgres() else {
-            eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+            crate::not_run::report(crate::this_test!("postgres"), crate::not_run::NO_POSTGRES);
             return;
         };
         // Several rounds: which pooled connection records the attempt is luck.

@@ -105,7 +105,9 @@ const ME: &str = "{ me { username } }";
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_redis_cut_requests_fail_fast_with_a_retryable_error_and_recover_when_it_is_back() {
     let Some(redis_url) = std::env::var("TEST_REDIS_URL").ok().filter(|u| !u.is_empty()) else {
-        eprintln!("TEST_REDIS_URL not set: Redis outage test not run");
+        let test =
+            crate::this_test!("with_redis_cut_requests_fail_fast_with_a_retryable_error_and_recover_when_it_is_back");
+        crate::not_run::report(test, crate::not_run::NO_REDIS);
         return;
     };
     let mut url = url::Url::parse(&redis_url).unwrap();

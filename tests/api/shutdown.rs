@@ -145,7 +145,8 @@ async fn sigterm_during_an_email_delivery_records_it_and_it_is_not_sent_twice() 
     use sea_orm::ConnectionTrait;
 
     let Some(database_url) = std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) else {
-        eprintln!("TEST_DATABASE_URL not set: SIGTERM during delivery on PostgreSQL not run");
+        let test = crate::this_test!("sigterm_during_an_email_delivery_records_it_and_it_is_not_sent_twice");
+        crate::not_run::report(test, crate::not_run::NO_POSTGRES);
         return;
     };
     let schema = format!("t_{}", uuid::Uuid::new_v4().simple());

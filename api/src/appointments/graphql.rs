@@ -24,13 +24,10 @@ use crate::callbacks::graphql::Callback;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
+use crate::kernel::ids::{AppointmentId, parse_id};
 use crate::org::graphql::OrgUnit;
 use crate::services::graphql::Service;
 use crate::tenancy::Scope;
-
-fn parse_id(id: &ID) -> AppResult<Uuid> {
-    Uuid::parse_str(id.as_str()).map_err(|_| store::not_found())
-}
 
 fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
     s.parse().map_err(AppError::internal)
@@ -280,8 +277,9 @@ impl Precall<'_> {
         self.0.precalled_at
     }
     /// Precalled at least 3 days before the appointment?
-    async fn coverage(&self) -> AppResult<PrecallCoverage> {
-        Ok(domain::precall_coverage(parse(&self.0.precall_status)?, self.0.local_date, self.0.precalled_at, Utc::now()))
+    async fn coverage(&self, ctx: &Context<'_>) -> AppResult<PrecallCoverage> {
+        let status = parse(&self.0.precall_status)?;
+        Ok(domain::precall_coverage(status, self.0.local_date, self.0.precalled_at, ctx.now()?))
     }
 }
 
@@ -513,7 +511,7 @@ impl AppointmentsQuery {
     /// One booking; NOT_FOUND also when outside the caller's scope.
     async fn appointment(&self, ctx: &Context<'_>, id: ID) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(store::find(scope, parse_id(&id)?).await?.ok_or_else(store::not_found)?))
+        Ok(Appointment(store::find(scope, parse_id("id", &id)?).await?.ok_or_else(store::not_found)?))
     }
 
     /// The signed-in person's precalls, counter sessions and callbacks for a
@@ -523,7 +521,10 @@ impl AppointmentsQuery {
     #[graphql(complexity = "100 * child_complexity")]
     async fn my_worklist(&self, ctx: &Context<'_>, date: Option<NaiveDate>) -> AppResult<Worklist> {
         let scope = ctx.scope()?;
-        let date = date.unwrap_or_else(|| domain::rome_date(Utc::now()));
+        let date = match date {
+            Some(d) => d,
+            None => domain::rome_date(ctx.now()?),
+        };
         let me = scope.person_id();
         let precalls = store::precalls_of(scope, me, date, WORKLIST_MAX).await?;
         let sessions = store::sessions_of(scope, me, date, WORKLIST_MAX).await?;
@@ -543,7 +544,7 @@ impl AppointmentsQuery {
     /// Reading it reveals the citizen's address, so it is audited.
     async fn precontact_email(&self, ctx: &Context<'_>, appointment_id: ID) -> AppResult<PrecontactEmail> {
         let scope = ctx.scope()?;
-        let (a, office) = ops::load(scope, parse_id(&appointment_id)?).await?;
+        let (a, office) = ops::load(scope, parse_id("appointmentId", &appointment_id)?).await?;
         let grant = scope.authorize(Action::AppointmentReadContact, &office.path)?.clone();
         let to = a.email.clone().ok_or_else(|| {
             AppError::conflict("La prenotazione non ha un indirizzo e-mail", "The booking has no e-mail address")
@@ -623,7 +624,7 @@ impl AppointmentsMutation {
             .into_read()
             .read_to_end(&mut bytes)
             .map_err(|_| AppError::bad_input("file", "File non leggibile", "Unreadable file"))?;
-        let report = ops::import_cup(scope, &office_code, &bytes, Utc::now()).await?;
+        let report = ops::import_cup(scope, &office_code, &bytes, ctx.now()?).await?;
         Ok(CupImportReport {
             created: report.created as i32,
             updated: report.updated as i32,
@@ -670,7 +671,7 @@ impl AppointmentsMutation {
         version: Option<i32>,
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(ops::cancel(scope, parse_id(&id)?, &reason, version).await?))
+        Ok(Appointment(ops::cancel(scope, parse_id("id", &id)?, &reason, version).await?))
     }
 
     /// Assigns (or reassigns) the precalls of these bookings to a staff member of their office.
@@ -681,7 +682,10 @@ impl AppointmentsMutation {
         username: String,
     ) -> AppResult<Vec<Appointment>> {
         let scope = ctx.scope()?;
-        let ids = appointment_ids.iter().map(parse_id).collect::<AppResult<Vec<_>>>()?;
+        let ids = appointment_ids
+            .iter()
+            .map(|id| parse_id("appointmentIds", id))
+            .collect::<AppResult<Vec<AppointmentId>>>()?;
         Ok(ops::assign_precalls(scope, &ids, username.trim()).await?.into_iter().map(Appointment).collect())
     }
 
@@ -721,7 +725,7 @@ impl AppointmentsMutation {
         let scope = ctx.scope()?;
         let input =
             PrecallInput { outcome: input.outcome, reason: input.reason, result: input.result, note: input.note };
-        Ok(Appointment(ops::record_precall(scope, parse_id(&appointment_id)?, input, version).await?))
+        Ok(Appointment(ops::record_precall(scope, parse_id("appointmentId", &appointment_id)?, input, version).await?))
     }
 
     /// Marks the pre-contact e-mail as sent.
@@ -732,7 +736,7 @@ impl AppointmentsMutation {
         version: Option<i32>,
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(ops::mark_precontact_sent(scope, parse_id(&appointment_id)?, version).await?))
+        Ok(Appointment(ops::mark_precontact_sent(scope, parse_id("appointmentId", &appointment_id)?, version).await?))
     }
 
     /// Records the citizen's reply to the pre-contact e-mail.
@@ -744,7 +748,9 @@ impl AppointmentsMutation {
         version: Option<i32>,
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(ops::record_citizen_reply(scope, parse_id(&appointment_id)?, &reply, version).await?))
+        Ok(Appointment(
+            ops::record_citizen_reply(scope, parse_id("appointmentId", &appointment_id)?, &reply, version).await?,
+        ))
     }
 
     /// Designates (or changes) the counter operator and the channel.
@@ -758,14 +764,15 @@ impl AppointmentsMutation {
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
         Ok(Appointment(
-            ops::assign_counter(scope, parse_id(&appointment_id)?, username.trim(), channel, version).await?,
+            ops::assign_counter(scope, parse_id("appointmentId", &appointment_id)?, username.trim(), channel, version)
+                .await?,
         ))
     }
 
     /// The designated operator starts the counter session.
     async fn start_counter_session(&self, ctx: &Context<'_>, id: ID, version: Option<i32>) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(ops::start_session(scope, parse_id(&id)?, version).await?))
+        Ok(Appointment(ops::start_session(scope, parse_id("id", &id)?, version).await?))
     }
 
     /// Closes the counter session. `protocolNumber` is required for
@@ -780,7 +787,8 @@ impl AppointmentsMutation {
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
         Ok(Appointment(
-            ops::record_counter_outcome(scope, parse_id(&id)?, outcome, protocol_number.as_deref(), version).await?,
+            ops::record_counter_outcome(scope, parse_id("id", &id)?, outcome, protocol_number.as_deref(), version)
+                .await?,
         ))
     }
 

@@ -27,6 +27,7 @@ use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::ids::AppointmentId;
 use crate::outbox;
 use crate::services::store as services;
 use crate::tenancy::Scope;
@@ -75,7 +76,7 @@ pub async fn office_for_in(
 }
 
 /// A booking the caller can see, with its office.
-pub async fn load(scope: &Scope, id: Uuid) -> AppResult<(appointment::Model, org_unit::Model)> {
+pub async fn load(scope: &Scope, id: AppointmentId) -> AppResult<(appointment::Model, org_unit::Model)> {
     let a = store::find(scope, id).await?.ok_or_else(store::not_found)?;
     let office = store::units_by_ids(scope, &[a.unit_id]).await?.into_iter().next().ok_or_else(store::not_found)?;
     Ok((a, office))
@@ -294,7 +295,12 @@ fn generated_cup_number() -> String {
 }
 
 /// Cancels a booking (never deletes it).
-pub async fn cancel(scope: &Scope, id: Uuid, reason: &str, version: Option<i32>) -> AppResult<appointment::Model> {
+pub async fn cancel(
+    scope: &Scope,
+    id: AppointmentId,
+    reason: &str,
+    version: Option<i32>,
+) -> AppResult<appointment::Model> {
     let (a, office) = load(scope, id).await?;
     let acting = scope.authorize(Action::AppointmentCancel, &office.path)?;
     check_version(&a, version)?;
@@ -572,11 +578,15 @@ fn diff(a: &appointment::Model, row: &cup::CupRow, svc: &service::Model) -> AppR
 
 /// Assigns (or reassigns) the precalls of these bookings to a staff member of
 /// their office. All or nothing.
-pub async fn assign_precalls(scope: &Scope, ids: &[Uuid], username: &str) -> AppResult<Vec<appointment::Model>> {
+pub async fn assign_precalls(
+    scope: &Scope,
+    ids: &[AppointmentId],
+    username: &str,
+) -> AppResult<Vec<appointment::Model>> {
     if ids.is_empty() || ids.len() > 100 {
         return Err(AppError::bad_input("appointmentIds", "Da 1 a 100 prenotazioni", "Between 1 and 100 bookings"));
     }
-    let mut unique: Vec<Uuid> = ids.to_vec();
+    let mut unique: Vec<AppointmentId> = ids.to_vec();
     unique.sort();
     unique.dedup();
     let bookings = store::find_many(scope, &unique).await?;
@@ -712,7 +722,7 @@ pub struct PrecallInput {
 /// Records a precall outcome (by its assignee, or a supervisor).
 pub async fn record_precall(
     scope: &Scope,
-    id: Uuid,
+    id: AppointmentId,
     input: PrecallInput,
     version: Option<i32>,
 ) -> AppResult<appointment::Model> {
@@ -765,7 +775,11 @@ pub async fn record_precall(
 // ---------------------------------------------------------------- pre-contact e-mail
 
 /// Marks the pre-contact e-mail as sent (from the precall assignee's mailbox).
-pub async fn mark_precontact_sent(scope: &Scope, id: Uuid, version: Option<i32>) -> AppResult<appointment::Model> {
+pub async fn mark_precontact_sent(
+    scope: &Scope,
+    id: AppointmentId,
+    version: Option<i32>,
+) -> AppResult<appointment::Model> {
     let (a, office) = load(scope, id).await?;
     let acting = authorize_work(scope, &office, a.precall_assignee_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
@@ -795,7 +809,7 @@ pub async fn mark_precontact_sent(scope: &Scope, id: Uuid, version: Option<i32>)
 /// Records the citizen's reply to the pre-contact e-mail.
 pub async fn record_citizen_reply(
     scope: &Scope,
-    id: Uuid,
+    id: AppointmentId,
     reply: &str,
     version: Option<i32>,
 ) -> AppResult<appointment::Model> {
@@ -837,7 +851,7 @@ pub async fn record_citizen_reply(
 /// office has the virtual counter.
 pub async fn assign_counter(
     scope: &Scope,
-    id: Uuid,
+    id: AppointmentId,
     username: &str,
     channel: Channel,
     version: Option<i32>,
@@ -893,7 +907,7 @@ pub async fn assign_counter(
 }
 
 /// The designated operator starts the session.
-pub async fn start_session(scope: &Scope, id: Uuid, version: Option<i32>) -> AppResult<appointment::Model> {
+pub async fn start_session(scope: &Scope, id: AppointmentId, version: Option<i32>) -> AppResult<appointment::Model> {
     let (a, office) = load(scope, id).await?;
     let acting = authorize_work(scope, &office, a.counter_operator_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
@@ -915,7 +929,7 @@ pub async fn start_session(scope: &Scope, id: Uuid, version: Option<i32>) -> App
 /// Records the session's outcome; the end time is now.
 pub async fn record_counter_outcome(
     scope: &Scope,
-    id: Uuid,
+    id: AppointmentId,
     outcome: CounterOutcome,
     protocol_number: Option<&str>,
     version: Option<i32>,

@@ -15,6 +15,7 @@ use entities::{appointment, org_unit, person, role_assignment};
 use super::domain::{AppointmentStatus, Channel, PrecallStatus};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::ids::AppointmentId;
 use crate::tenancy::{Scope, UnitScope};
 
 pub use crate::kernel::write_txn::begin_write;
@@ -31,11 +32,11 @@ pub fn visible(scope: &Scope) -> Condition {
         .add(booked.unit_id_condition(Expr::col((appointment::Entity, appointment::Column::BookedByUnitId))))
 }
 
-pub async fn find(scope: &Scope, id: Uuid) -> AppResult<Option<appointment::Model>> {
+pub async fn find(scope: &Scope, id: AppointmentId) -> AppResult<Option<appointment::Model>> {
     Ok(appointment::Entity::find_by_id(id).filter(visible(scope)).one(scope.db()).await?)
 }
 
-pub async fn find_many(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<appointment::Model>> {
+pub async fn find_many(scope: &Scope, ids: &[AppointmentId]) -> AppResult<Vec<appointment::Model>> {
     Ok(appointment::Entity::find()
         .filter(appointment::Column::Id.is_in(ids.iter().copied()))
         .filter(visible(scope))

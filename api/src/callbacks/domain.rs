@@ -1,9 +1,10 @@
 //! Callback rules: opening hours, attempts, states.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc, Weekday};
+use chrono_tz::Europe::Rome;
 
 use crate::appointments::domain::closed_list;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Msg};
 use crate::kernel::calendar::{DailyWindow, hour_minute};
 
 /// At most this many attempts; the last unanswered one closes the request.
@@ -35,6 +36,44 @@ pub const CALLBACK_HOURS: DailyWindow = DailyWindow { opens: hour_minute(9, 0), 
 /// otherwise at the next opening.
 pub fn available_from(at: DateTime<Utc>) -> DateTime<Utc> {
     CALLBACK_HOURS.next_open_instant(at)
+}
+
+/// Attempts are made only in callback hours, 09:00 to 13:00 Rome time on
+/// working days, both minutes included (docs/domain.md §5.6, seed 002): an
+/// attempt recorded at another time is refused, with when the next window opens.
+pub fn check_attempt_time(at: DateTime<Utc>) -> AppResult<()> {
+    if CALLBACK_HOURS.includes(at) {
+        return Ok(());
+    }
+    let next = CALLBACK_HOURS.next_open_instant(at).with_timezone(&Rome);
+    let (day, time) = (next.format("%d/%m/%Y"), next.format("%H:%M"));
+    Err(AppError::BadUserInput {
+        field: None,
+        msg: Msg::new(
+            format!(
+                "Le richiamate si fanno dalle 09:00 alle 13:00 nei giorni lavorativi: \
+                 la prossima finestra apre {} {day} alle {time}",
+                italian_weekday(next.weekday())
+            ),
+            format!(
+                "Callbacks are made from 09:00 to 13:00 on working days: \
+                 the next window opens on {} {day} at {time}",
+                next.format("%A")
+            ),
+        ),
+    })
+}
+
+fn italian_weekday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "lunedì",
+        Weekday::Tue => "martedì",
+        Weekday::Wed => "mercoledì",
+        Weekday::Thu => "giovedì",
+        Weekday::Fri => "venerdì",
+        Weekday::Sat => "sabato",
+        Weekday::Sun => "domenica",
+    }
 }
 
 /// The state after an attempt: (status, attempts).
@@ -101,6 +140,35 @@ mod tests {
     #[test]
     fn thirteen_o_clock_is_already_closed() {
         assert_eq!(available_from(utc("2026-11-24T12:00:00Z")), utc("2026-11-25T08:00:00Z"));
+    }
+
+    #[test]
+    fn attempts_are_accepted_from_nine_to_thirteen_both_included() {
+        // Tuesday 24 Nov 2026 (Rome is UTC+1).
+        assert!(check_attempt_time(utc("2026-11-24T08:00:00Z")).is_ok());
+        assert!(check_attempt_time(utc("2026-11-24T10:30:00Z")).is_ok());
+        assert!(check_attempt_time(utc("2026-11-24T12:00:00Z")).is_ok());
+        assert!(check_attempt_time(utc("2026-11-24T12:00:59Z")).is_ok());
+    }
+
+    #[test]
+    fn an_attempt_after_thirteen_is_refused_with_the_next_morning() {
+        let err = check_attempt_time(utc("2026-11-24T12:30:00Z")).unwrap_err();
+        assert_eq!(err.code(), "BAD_USER_INPUT");
+        let msg = err.msg();
+        assert!(msg.it.contains("mercoledì 25/11/2026 alle 09:00"), "{}", msg.it);
+        assert!(msg.en.contains("Wednesday 25/11/2026 at 09:00"), "{}", msg.en);
+        assert!(check_attempt_time(utc("2026-11-24T12:01:00Z")).is_err());
+        assert!(check_attempt_time(utc("2026-11-24T07:59:59Z")).is_err());
+    }
+
+    #[test]
+    fn an_attempt_on_christmas_is_refused_until_the_next_working_day() {
+        // Fri 25 Dec 2026 10:00 → 26 (St Stephen) and the weekend → Monday 28.
+        let err = check_attempt_time(utc("2026-12-25T09:00:00Z")).unwrap_err();
+        assert_eq!(err.code(), "BAD_USER_INPUT");
+        assert!(err.msg().it.contains("lunedì 28/12/2026 alle 09:00"), "{}", err.msg().it);
+        assert!(check_attempt_time(utc("2026-11-28T10:00:00Z")).is_err(), "a Saturday");
     }
 
     #[test]

@@ -19,15 +19,12 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
+use crate::kernel::ids::{CallbackId, parse_id};
 use crate::org::graphql::OrgUnit;
 use crate::tenancy::Scope;
 
 fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
     s.parse().map_err(AppError::internal)
-}
-
-fn parse_id(id: &ID) -> AppResult<Uuid> {
-    Uuid::parse_str(id.as_str()).map_err(|_| store::not_found())
 }
 
 /// A citizen's request to be called back.
@@ -155,7 +152,7 @@ impl CallbacksQuery {
 
     async fn callback(&self, ctx: &Context<'_>, id: ID) -> AppResult<Callback> {
         let scope = ctx.scope()?;
-        Ok(Callback(store::find(scope, parse_id(&id)?).await?.ok_or_else(store::not_found)?))
+        Ok(Callback(store::find(scope, parse_id("id", &id)?).await?.ok_or_else(store::not_found)?))
     }
 }
 
@@ -169,7 +166,7 @@ fn check_version(c: &callback_request::Model, expected: Option<i32>) -> AppResul
     }
 }
 
-async fn load(scope: &Scope, id: Uuid) -> AppResult<(callback_request::Model, entities::org_unit::Model)> {
+async fn load(scope: &Scope, id: CallbackId) -> AppResult<(callback_request::Model, entities::org_unit::Model)> {
     let c = store::find(scope, id).await?.ok_or_else(store::not_found)?;
     let unit = crate::appointments::store::units_by_ids(scope, &[c.unit_id])
         .await?
@@ -215,7 +212,7 @@ impl CallbacksMutation {
                 "Topic required (at most 500 characters)",
             ));
         }
-        let now = Utc::now();
+        let now = ctx.now()?;
         let requested_at = input.requested_at.unwrap_or(now);
         if requested_at > now + chrono::Duration::minutes(5) {
             return Err(AppError::bad_input(
@@ -261,7 +258,7 @@ impl CallbacksMutation {
         version: Option<i32>,
     ) -> AppResult<Callback> {
         let scope = ctx.scope()?;
-        let (c, unit) = load(scope, parse_id(&id)?).await?;
+        let (c, unit) = load(scope, parse_id("id", &id)?).await?;
         let acting = scope.authorize(Action::CallbackAssign, &unit.path)?;
         check_version(&c, version)?;
         domain::can_assign(parse(&c.status)?)?;
@@ -279,7 +276,7 @@ impl CallbacksMutation {
             c.version,
             vec![
                 (C::AssigneeId, Expr::value(person.id)),
-                (C::AssignedAt, Expr::value(Utc::now())),
+                (C::AssignedAt, Expr::value(ctx.now()?)),
                 (C::Status, Expr::value(CallbackStatus::Assigned.as_str())),
             ],
         )
@@ -302,7 +299,7 @@ impl CallbacksMutation {
         version: Option<i32>,
     ) -> AppResult<Callback> {
         let scope = ctx.scope()?;
-        let (c, unit) = load(scope, parse_id(&id)?).await?;
+        let (c, unit) = load(scope, parse_id("id", &id)?).await?;
         // A supervisor of the unit, or the assignee (who may work at an office under it).
         let acting = match scope.authorize(Action::CallbackAssign, &unit.path) {
             Ok(a) => a,
@@ -330,7 +327,8 @@ impl CallbacksMutation {
                 "The note is longer than 500 characters",
             ));
         }
-        let now = Utc::now();
+        let now = ctx.now()?;
+        domain::check_attempt_time(now)?;
         if now < c.available_from {
             return Err(AppError::conflict(
                 "La richiesta sarà lavorabile dalla prossima apertura (09:00–13:00)",

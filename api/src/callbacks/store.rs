@@ -13,6 +13,7 @@ use entities::{callback_request, org_unit, person, role_assignment};
 use super::domain::CallbackStatus;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::ids::CallbackId;
 use crate::services::domain::OFFICE_STAFF;
 use crate::tenancy::{Scope, UnitScope};
 
@@ -43,7 +44,7 @@ pub fn not_found() -> AppError {
     AppError::not_found("Richiesta di richiamata non trovata", "Callback request not found")
 }
 
-pub async fn find(scope: &Scope, id: Uuid) -> AppResult<Option<callback_request::Model>> {
+pub async fn find(scope: &Scope, id: CallbackId) -> AppResult<Option<callback_request::Model>> {
     Ok(callback_request::Entity::find_by_id(id).filter(visible(scope)).one(scope.db()).await?)
 }
 

@@ -16,8 +16,9 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
+use crate::kernel::ids::{ContactId, parse_id, parse_uuid};
 use crate::quesiti::domain::Section;
-use crate::quesiti::graphql::{Quesito, QuesitoById, parse_id};
+use crate::quesiti::graphql::{Quesito, QuesitoById};
 use crate::validation::fiscal_code_field;
 
 /// A citizen's contact handled by the CCM.
@@ -157,7 +158,7 @@ impl CcmQuery {
     /// One contact of the caller's CCM.
     async fn contact(&self, ctx: &Context<'_>, id: ID) -> AppResult<Contact> {
         let scope = ctx.scope()?;
-        store::by_id(scope, parse_id("id", &id)?)
+        store::by_id(scope, parse_id::<ContactId>("id", &id)?.uuid())
             .await?
             .map(Contact)
             .ok_or_else(|| AppError::not_found("Contatto non trovato", "Contact not found"))
@@ -173,7 +174,7 @@ impl CcmMutation {
     async fn record_contact(&self, ctx: &Context<'_>, input: RecordContactInput) -> AppResult<Contact> {
         let scope = ctx.scope()?;
         let opt_id = |field: &str, id: &Option<ID>| -> AppResult<Option<Uuid>> {
-            id.as_ref().map(|id| parse_id(field, id)).transpose()
+            id.as_ref().map(|id| parse_uuid(field, id)).transpose()
         };
         let record = RecordContact {
             channel: input.channel,

@@ -70,18 +70,18 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
     let unit_id = acting.unit_id().ok_or_else(|| AppError::internal("acting assignment without unit"))?;
     if let Some(quesito_id) = input.quesito_id {
         // Only a quesito the caller can see (and so, for the CCM, one it filed).
-        crate::quesiti::store::by_id(scope, quesito_id)
+        crate::quesiti::store::by_id(scope, quesito_id.into())
             .await?
             .ok_or_else(|| AppError::bad_input("quesitoId", "Quesito non trovato", "Quesito not found"))?;
     }
     if let Some(appointment_id) = input.appointment_id {
         // Only a booking the caller can see (for the CCM, one it booked).
-        crate::appointments::store::find(scope, appointment_id)
+        crate::appointments::store::find(scope, appointment_id.into())
             .await?
             .ok_or_else(|| AppError::bad_input("appointmentId", "Appuntamento non trovato", "Appointment not found"))?;
     }
     if let Some(callback_id) = input.callback_id {
-        crate::callbacks::store::find(scope, callback_id).await?.ok_or_else(|| {
+        crate::callbacks::store::find(scope, callback_id.into()).await?.ok_or_else(|| {
             AppError::bad_input("callbackId", "Richiesta di richiamata non trovata", "Callback request not found")
         })?;
     }

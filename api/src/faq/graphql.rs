@@ -12,8 +12,8 @@ use super::store::{self, FaqSearch};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
+use crate::kernel::ids::{FaqEntryId, parse_id, parse_uuid};
 use crate::quesiti::domain::Section;
-use crate::quesiti::graphql::parse_id;
 
 /// A FAQ entry: a question, its answer and tags, for one section.
 pub struct FaqEntry(pub faq_entry::Model);
@@ -120,7 +120,7 @@ impl FaqQuery {
 
     async fn faq_entry(&self, ctx: &Context<'_>, id: ID) -> AppResult<FaqEntry> {
         let scope = ctx.scope()?;
-        store::by_id(scope, parse_id("id", &id)?)
+        store::by_id(scope, parse_id::<FaqEntryId>("id", &id)?.uuid())
             .await?
             .map(FaqEntry)
             .ok_or_else(|| AppError::not_found("Voce FAQ non trovata", "FAQ entry not found"))
@@ -136,7 +136,7 @@ impl FaqMutation {
     async fn publish_faq(&self, ctx: &Context<'_>, input: PublishFaqInput) -> AppResult<FaqEntry> {
         let scope = ctx.scope()?;
         let source_quesito_id =
-            input.source_quesito_id.as_ref().map(|id| parse_id("sourceQuesitoId", id)).transpose()?;
+            input.source_quesito_id.as_ref().map(|id| parse_uuid("sourceQuesitoId", id)).transpose()?;
         let publish = Publish {
             section: input.section,
             question: input.question,
@@ -158,12 +158,12 @@ impl FaqMutation {
     ) -> AppResult<FaqEntry> {
         let scope = ctx.scope()?;
         let update = Update { question: input.question, answer: input.answer, tags: input.tags, expected_version };
-        Ok(FaqEntry(service::update(scope, parse_id("id", &id)?, update).await?))
+        Ok(FaqEntry(service::update(scope, parse_id::<FaqEntryId>("id", &id)?.uuid(), update).await?))
     }
 
     /// Retires an entry: it no longer appears in searches.
     async fn retire_faq(&self, ctx: &Context<'_>, id: ID) -> AppResult<FaqEntry> {
         let scope = ctx.scope()?;
-        Ok(FaqEntry(service::retire(scope, parse_id("id", &id)?).await?))
+        Ok(FaqEntry(service::retire(scope, parse_id::<FaqEntryId>("id", &id)?.uuid()).await?))
     }
 }

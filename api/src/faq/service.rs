@@ -109,7 +109,7 @@ pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Mode
     })?;
     let (unit_id, acting) = match input.source_quesito_id {
         Some(qid) => {
-            let q = crate::quesiti::store::by_id(scope, qid)
+            let q = crate::quesiti::store::by_id(scope, qid.into())
                 .await?
                 .ok_or_else(|| AppError::bad_input("sourceQuesitoId", "Quesito non trovato", "Quesito not found"))?;
             if q.status != QuesitoStatus::Answered.as_str() || q.section != input.section.as_str() {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use async_graphql::Context;
+use chrono::{DateTime, Utc};
 
 use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
@@ -28,6 +29,9 @@ pub trait ContextExt {
     fn request(&self) -> AppResult<&RequestCtx>;
     /// Server state, for the operations that run before anyone is signed in.
     fn app_state(&self) -> AppResult<&AppState>;
+    /// "Now" from the server's [`crate::kernel::Clock`], for every decision
+    /// by time of day or date (fixed in tests).
+    fn now(&self) -> AppResult<DateTime<Utc>>;
 }
 
 impl ContextExt for Context<'_> {
@@ -41,5 +45,9 @@ impl ContextExt for Context<'_> {
 
     fn app_state(&self) -> AppResult<&AppState> {
         self.data::<AppState>().map_err(AppError::internal)
+    }
+
+    fn now(&self) -> AppResult<DateTime<Utc>> {
+        Ok(self.app_state()?.clock.now())
     }
 }

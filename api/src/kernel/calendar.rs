@@ -2,7 +2,7 @@
 //! working days, and daily opening windows. Every area that asks "is this a
 //! working day" or "is this within hours" asks here.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use chrono_tz::Europe::Rome;
 
 /// Easter Sunday (Gregorian calendar; anonymous algorithm of Meeus/Jones/Butcher).
@@ -63,6 +63,16 @@ impl DailyWindow {
         let local = at.with_timezone(&Rome);
         let time = local.time();
         is_working_day(local.date_naive()) && time >= self.opens && time < self.closes
+    }
+
+    /// Whether `at` falls on a working day from `opens` to `closes`, both
+    /// minutes included: with 09:00–13:00, 13:00:45 is still in (the clock on
+    /// the wall says 13:00) and 13:01 is out. For rules that say "from 9 to
+    /// 13" of what a person does, not of when a queue opens.
+    pub fn includes(&self, at: DateTime<Utc>) -> bool {
+        let local = at.with_timezone(&Rome);
+        let minute = local.time().with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(local.time());
+        is_working_day(local.date_naive()) && minute >= self.opens && minute <= self.closes
     }
 
     /// `at` itself when open, otherwise the next opening.
@@ -136,6 +146,17 @@ mod tests {
         assert!(!MORNING.is_open_at(rome(2026, 12, 25, 10, 0))); // Christmas, a Friday
         assert!(!MORNING.is_open_at(rome(2026, 12, 24, 13, 30)));
         assert!(!MORNING.is_open_at(rome(2026, 12, 24, 8, 59)));
+    }
+
+    #[test]
+    fn inclusion_counts_both_end_minutes_and_only_working_days() {
+        assert!(MORNING.includes(rome(2026, 12, 24, 9, 0)));
+        assert!(MORNING.includes(rome(2026, 12, 24, 13, 0)));
+        assert!(MORNING.includes(rome(2026, 12, 24, 13, 0) + Duration::seconds(59)));
+        assert!(!MORNING.includes(rome(2026, 12, 24, 13, 1)));
+        assert!(!MORNING.includes(rome(2026, 12, 24, 8, 59) + Duration::seconds(59)));
+        assert!(!MORNING.includes(rome(2026, 12, 25, 10, 0)));
+        assert!(!MORNING.includes(rome(2026, 12, 27, 10, 0))); // Sunday
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! GraphQL layer of the monitoring figures: `stats` and `statsCsv`.
 
 use async_graphql::{Context, Object};
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use entities::org_unit;
 
@@ -18,6 +18,8 @@ use crate::tenancy::Scope;
 pub struct StatsReport {
     unit: org_unit::Model,
     period: Period,
+    /// One instant for every part of the report (SLA breaches, precalls in time).
+    now: DateTime<Utc>,
 }
 
 #[Object]
@@ -34,12 +36,12 @@ impl StatsReport {
     }
     /// The unit's figures for the whole period.
     async fn figures(&self, ctx: &Context<'_>) -> AppResult<Figures> {
-        totals(ctx.scope()?, &self.unit, self.period).await
+        totals(ctx.scope()?, &self.unit, self.period, self.now).await
     }
     /// The same figures for each child unit (a DR's provincial directorates
     /// and CRIC, a DP's offices), in tree order; zeros included.
     async fn children(&self, ctx: &Context<'_>) -> AppResult<Vec<UnitFigures>> {
-        let rows = children(ctx.scope()?, &self.unit, self.period).await?;
+        let rows = children(ctx.scope()?, &self.unit, self.period, self.now).await?;
         // The children's `parent` is this unit; anything else they ask for, in one batch.
         let by_id = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         by_id.feed_one(self.unit.id, self.unit.clone()).await;
@@ -50,7 +52,7 @@ impl StatsReport {
     /// The unit's figures day by day (Europe/Rome days), every day of the period.
     async fn daily(&self, ctx: &Context<'_>) -> AppResult<Vec<DayFigures>> {
         let scope = ctx.scope()?;
-        let mut groups = store::figures(scope, &self.unit, self.period, Grouping::Daily, Utc::now()).await?;
+        let mut groups = store::figures(scope, &self.unit, self.period, Grouping::Daily, self.now).await?;
         Ok(self
             .period
             .days()
@@ -92,17 +94,22 @@ impl DayFigures {
     }
 }
 
-async fn totals(scope: &Scope, unit: &org_unit::Model, period: Period) -> AppResult<Figures> {
-    let mut groups = store::figures(scope, unit, period, Grouping::Total, Utc::now()).await?;
+async fn totals(scope: &Scope, unit: &org_unit::Model, period: Period, now: DateTime<Utc>) -> AppResult<Figures> {
+    let mut groups = store::figures(scope, unit, period, Grouping::Total, now).await?;
     Ok(groups.remove(&GroupKey::Total).unwrap_or_default())
 }
 
-async fn children(scope: &Scope, unit: &org_unit::Model, period: Period) -> AppResult<Vec<UnitFigures>> {
+async fn children(
+    scope: &Scope,
+    unit: &org_unit::Model,
+    period: Period,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<UnitFigures>> {
     let children = store::children(scope, unit).await?;
     if children.is_empty() {
         return Ok(Vec::new());
     }
-    let mut groups = store::figures(scope, unit, period, Grouping::Children(unit), Utc::now()).await?;
+    let mut groups = store::figures(scope, unit, period, Grouping::Children(unit), now).await?;
     Ok(children
         .into_iter()
         .map(|c| {
@@ -131,7 +138,7 @@ impl MonitoringQuery {
         let scope = ctx.scope()?;
         let period = Period::new(from, to)?;
         let unit = store::unit_for_stats(scope, &unit_code).await?;
-        Ok(StatsReport { unit, period })
+        Ok(StatsReport { unit, period, now: ctx.now()? })
     }
 
     /// The same figures as CSV (UTF-8, Italian headers): one row for the unit,
@@ -148,8 +155,9 @@ impl MonitoringQuery {
         let scope = ctx.scope()?;
         let period = Period::new(from, to)?;
         let unit = store::unit_for_stats(scope, &unit_code).await?;
-        let mut rows = vec![(unit.code.clone(), unit.name.clone(), totals(scope, &unit, period).await?)];
-        for c in children(scope, &unit, period).await? {
+        let now = ctx.now()?;
+        let mut rows = vec![(unit.code.clone(), unit.name.clone(), totals(scope, &unit, period, now).await?)];
+        for c in children(scope, &unit, period, now).await? {
             rows.push((c.unit.code, c.unit.name, c.figures));
         }
         csv(period, &rows, dialect)

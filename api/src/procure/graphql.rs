@@ -27,6 +27,7 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
+use crate::kernel::ids::{ApiKeyId, CollaboratorId, ProcuraId, ProfessionalId, WebhookId, parse_id};
 use crate::kernel::reach::Reach;
 use crate::tenancy::Scope;
 use crate::validation::{fiscal_code_field, tax_code_field};
@@ -494,10 +495,6 @@ async fn caller(scope: &Scope, action: Action) -> AppResult<(&Assignment, profes
     Ok((acting, me))
 }
 
-fn parse_id(field: &str, id: &ID) -> AppResult<Uuid> {
-    Uuid::parse_str(id.as_str()).map_err(|_| AppError::bad_input(field, "Identificativo non valido", "Invalid id"))
-}
-
 fn procura_not_found() -> AppError {
     AppError::not_found("Procura non trovata", "Procura not found")
 }
@@ -622,7 +619,7 @@ impl ProcureQuery {
     async fn procura(&self, ctx: &Context<'_>, id: ID) -> AppResult<Procura> {
         let scope = ctx.scope()?;
         let (_, me) = caller(scope, Action::ProcuraRead).await?;
-        let id = parse_id("id", &id)?;
+        let id = parse_id::<ProcuraId>("id", &id)?;
         store::own_procura(scope.db(), me.id, id).await?.map(Procura).ok_or_else(procura_not_found)
     }
 
@@ -797,7 +794,7 @@ impl ProcureMutation {
     async fn verify_professional(&self, ctx: &Context<'_>, id: ID) -> AppResult<Professional> {
         let scope = ctx.scope()?;
         let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
-        let id = parse_id("id", &id)?;
+        let id = parse_id::<ProfessionalId>("id", &id)?.uuid();
         let now = Utc::now();
         let txn = scope.begin_write().await?;
         // The write comes first, so of two concurrent verifications exactly one wins (on SQLite too).
@@ -866,7 +863,7 @@ impl ProcureMutation {
     async fn revoke_procura(&self, ctx: &Context<'_>, id: ID) -> AppResult<Procura> {
         let scope = ctx.scope()?;
         let (acting, me) = caller(scope, Action::ProcuraManage).await?;
-        let id = parse_id("id", &id)?;
+        let id = parse_id::<ProcuraId>("id", &id)?;
         let now = Utc::now();
         let today = domain::today();
         let txn = scope.begin_write().await?;
@@ -930,7 +927,7 @@ impl ProcureMutation {
     async fn end_collaborator(&self, ctx: &Context<'_>, id: ID, on: NaiveDate) -> AppResult<Collaborator> {
         let scope = ctx.scope()?;
         let (acting, me) = caller(scope, Action::ProcuraManage).await?;
-        let id = parse_id("id", &id)?;
+        let id = parse_id::<CollaboratorId>("id", &id)?.uuid();
         let now = Utc::now();
         let txn = scope.begin_write().await?;
         let ended = store::end_collaborator(&txn, me.id, id, on, now).await?;
@@ -980,7 +977,7 @@ impl ProcureMutation {
     async fn revoke_api_key(&self, ctx: &Context<'_>, id: ID) -> AppResult<ApiKey> {
         let scope = ctx.scope()?;
         let acting = scope.authorize_own(Action::ApiKeyManage)?;
-        let id = parse_id("id", &id)?;
+        let id = parse_id::<ApiKeyId>("id", &id)?.uuid();
         let txn = scope.begin_write().await?;
         let not_found = || AppError::not_found("Chiave API non trovata", "API key not found");
         let revoked = api_keys::revoke(&txn, scope.person_id(), id, Utc::now()).await?;
@@ -1026,7 +1023,7 @@ impl ProcureMutation {
     async fn delete_webhook(&self, ctx: &Context<'_>, id: ID) -> AppResult<bool> {
         let scope = ctx.scope()?;
         let (acting, me) = caller(scope, Action::ProcuraManage).await?;
-        let id = parse_id("id", &id)?;
+        let id = parse_id::<WebhookId>("id", &id)?.uuid();
         let txn = scope.begin_write().await?;
         let now = Utc::now();
         if !store::delete_webhook(&txn, me.id, id, now).await? {

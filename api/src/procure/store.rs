@@ -23,6 +23,7 @@ use entities::{collaborator, procura, procura_event, professional, webhook};
 use super::domain::{DelegableService, ProcuraEventKind, ProcuraStatus, ServiceSet, Validity};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::ids::ProcuraId;
 use crate::tenancy::Scope;
 
 // ---------------------------------------------------------------------------
@@ -156,7 +157,7 @@ pub async fn list_own_procure(
 pub async fn own_procura(
     conn: &impl ConnectionTrait,
     professional_id: Uuid,
-    id: Uuid,
+    id: ProcuraId,
 ) -> AppResult<Option<procura::Model>> {
     Ok(procura::Entity::find_by_id(id).filter(procura::Column::ProfessionalId.eq(professional_id)).one(conn).await?)
 }
@@ -251,7 +252,7 @@ pub async fn insert_procura(
 pub async fn revoke_procura(
     conn: &impl ConnectionTrait,
     professional_id: Uuid,
-    id: Uuid,
+    id: ProcuraId,
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> AppResult<bool> {

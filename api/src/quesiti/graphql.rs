@@ -20,16 +20,12 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
+use crate::kernel::ids::{ClassificationId, ContactId, parse_id};
 use crate::org::graphql::OrgUnit;
 use crate::tenancy::Scope;
 use crate::validation::fiscal_code_field;
 
 /// Parses a GraphQL `ID` holding a UUID; anything else is `BAD_USER_INPUT` on `field`.
-pub fn parse_id(field: &str, id: &ID) -> AppResult<Uuid> {
-    Uuid::parse_str(id.as_str())
-        .map_err(|_| AppError::bad_input(field, "Identificativo non valido", "Invalid identifier"))
-}
-
 /// A Linea quesito filed by the CCM to a regional CRIC.
 pub struct Quesito(pub quesito::Model);
 
@@ -124,9 +120,9 @@ impl Quesito {
         self.0.due_at
     }
     /// Still open and past its due date.
-    async fn overdue(&self) -> AppResult<bool> {
+    async fn overdue(&self, ctx: &Context<'_>) -> AppResult<bool> {
         let status: QuesitoStatus = self.0.status.parse().map_err(AppError::internal)?;
-        Ok(status.is_open() && self.0.due_at < Utc::now())
+        Ok(status.is_open() && self.0.due_at < ctx.now()?)
     }
     async fn filed_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -401,7 +397,7 @@ pub struct NewClassificationInput {
     pub label: String,
 }
 
-async fn resolve_filter(scope: &Scope, filter: QuesitoFilter) -> AppResult<StoreFilter> {
+async fn resolve_filter(scope: &Scope, filter: QuesitoFilter, now: DateTime<Utc>) -> AppResult<StoreFilter> {
     let cric_id = match filter.region_code {
         // A region the caller cannot reach simply matches nothing.
         Some(code) => Some(
@@ -427,12 +423,12 @@ async fn resolve_filter(scope: &Scope, filter: QuesitoFilter) -> AppResult<Store
         classification_id: filter
             .classification
             .as_ref()
-            .map(|id| parse_id("filter.classification", id))
+            .map(|id| parse_id::<ClassificationId>("filter.classification", id).map(Uuid::from))
             .transpose()?,
         overdue: filter.overdue,
         citizen_fiscal_code,
         text: filter.text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
-        now: None,
+        now: Some(now),
     })
 }
 
@@ -458,7 +454,7 @@ impl QuesitoQuery {
     ) -> AppResult<Connection<String, Quesito>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
-        let filter = resolve_filter(scope, filter.unwrap_or_default()).await?;
+        let filter = resolve_filter(scope, filter.unwrap_or_default(), ctx.now()?).await?;
         let rows = store::list(scope, &filter, page.after_uuid()?, page.fetch_limit()).await?;
         if filter.citizen_fiscal_code.is_some() {
             let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
@@ -470,7 +466,7 @@ impl QuesitoQuery {
     /// How many quesiti the caller may see match the filter.
     async fn quesito_count(&self, ctx: &Context<'_>, filter: Option<QuesitoFilter>) -> AppResult<u64> {
         let scope = ctx.scope()?;
-        let filter = resolve_filter(scope, filter.unwrap_or_default()).await?;
+        let filter = resolve_filter(scope, filter.unwrap_or_default(), ctx.now()?).await?;
         store::count(scope, &filter).await
     }
 
@@ -528,7 +524,7 @@ impl QuesitoQuery {
         to: Option<DateTime<Utc>>,
     ) -> AppResult<Vec<QuesitoSectionStats>> {
         let scope = ctx.scope()?;
-        let now = Utc::now();
+        let now = ctx.now()?;
         let to = to.unwrap_or(now);
         let from = from.unwrap_or(to - chrono::Duration::days(30));
         if from >= to {
@@ -628,24 +624,28 @@ impl QuesitoMutation {
         let file = FileQuesito {
             region_code: input.region_code,
             section: input.section,
-            classification_id: parse_id("classification", &input.classification)?,
+            classification_id: parse_id::<ClassificationId>("classification", &input.classification)?.uuid(),
             subject: input.subject,
             question: input.question,
             citizen_fiscal_code: input.citizen_fiscal_code,
             citizen_phone: input.citizen_phone,
             citizen_email: input.citizen_email,
             priority: input.priority,
-            contact_id: input.contact_id.as_ref().map(|id| parse_id("contactId", id)).transpose()?,
+            contact_id: input
+                .contact_id
+                .as_ref()
+                .map(|id| parse_id::<ContactId>("contactId", id).map(Uuid::from))
+                .transpose()?,
             idempotency_key: input.idempotency_key,
         };
-        Ok(Quesito(service::file(scope, file).await?))
+        Ok(Quesito(service::file(scope, file, ctx.now()?).await?))
     }
 
     /// An expert of the CRIC takes a NEW quesito. If someone else took it
     /// first: `CONFLICT`.
     async fn take_quesito(&self, ctx: &Context<'_>, id: ID) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
-        Ok(Quesito(service::take(scope, parse_id("id", &id)?).await?))
+        Ok(Quesito(service::take(scope, parse_id("id", &id)?, ctx.now()?).await?))
     }
 
     /// Answers an IN_PROGRESS quesito (its CRIC) or a FORWARDED_CENTRAL one
@@ -663,13 +663,13 @@ impl QuesitoMutation {
     ) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
         let input = Answer { answer, publish_as_faq: publish_as_faq.unwrap_or(false), faq_question, faq_tags };
-        Ok(Quesito(service::answer(scope, parse_id("id", &id)?, input).await?))
+        Ok(Quesito(service::answer(scope, parse_id("id", &id)?, input, ctx.now()?).await?))
     }
 
     /// Forwards a quesito of exceptional complexity to the central directorate.
     async fn forward_quesito(&self, ctx: &Context<'_>, id: ID, reason: String) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
-        Ok(Quesito(service::forward(scope, parse_id("id", &id)?, &reason).await?))
+        Ok(Quesito(service::forward(scope, parse_id("id", &id)?, &reason, ctx.now()?).await?))
     }
 
     /// Converts a NEW or IN_PROGRESS quesito into an appointment at an office of
@@ -697,13 +697,13 @@ impl QuesitoMutation {
                 channel: input.channel,
             },
         };
-        Ok(Quesito(service::convert_to_appointment(scope, parse_id("id", &id)?, conversion).await?))
+        Ok(Quesito(service::convert_to_appointment(scope, parse_id("id", &id)?, conversion, ctx.now()?).await?))
     }
 
     /// Cancels a NEW or IN_PROGRESS quesito (its CRIC, or the CCM that filed it).
     async fn cancel_quesito(&self, ctx: &Context<'_>, id: ID, reason: String) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
-        Ok(Quesito(service::cancel(scope, parse_id("id", &id)?, &reason).await?))
+        Ok(Quesito(service::cancel(scope, parse_id("id", &id)?, &reason, ctx.now()?).await?))
     }
 
     /// Adds a classification, national (`ROOT`) or for one region (admins, regional directors).

@@ -1,7 +1,7 @@
 //! Operations on quesiti: validate first, authorise, then write everything
 //! (row, event, audit, links, outbox message) in one transaction.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, SqlErr};
 use serde_json::json;
 use uuid::Uuid;
@@ -15,6 +15,7 @@ use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::faq;
+use crate::kernel::ids::{ClassificationId, QuesitoId};
 use crate::outbox::{self, NewMessage};
 use crate::tenancy::Scope;
 use crate::validation::{email_field, fiscal_code_field, optional_text_field, phone_field, text_field};
@@ -39,7 +40,7 @@ fn quesito_not_found() -> AppError {
 
 /// Files a quesito to the CRIC of `region_code`. The same `idempotency_key`
 /// from the same person returns the quesito filed first.
-pub async fn file(scope: &Scope, input: FileQuesito) -> AppResult<quesito::Model> {
+pub async fn file(scope: &Scope, input: FileQuesito, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     // Validate everything before touching the database.
     let subject = text_field("subject", &input.subject, 1, limits::SUBJECT_MAX)?;
     let question = text_field("question", &input.question, limits::QUESTION_MIN, limits::QUESTION_MAX)?;
@@ -94,7 +95,6 @@ pub async fn file(scope: &Scope, input: FileQuesito) -> AppResult<quesito::Model
         Some((sla, _)) => u32::try_from(sla.working_days).unwrap_or(input.section.default_sla_working_days()),
         None => input.section.default_sla_working_days(),
     };
-    let now = Utc::now();
     let id = Uuid::now_v7();
     let model = quesito::Model {
         id,
@@ -277,7 +277,7 @@ struct Loaded {
     forwarded_to: Option<org_unit::Model>,
 }
 
-async fn load(scope: &Scope, id: Uuid) -> AppResult<Loaded> {
+async fn load(scope: &Scope, id: QuesitoId) -> AppResult<Loaded> {
     let q = store::by_id(scope, id).await?.ok_or_else(quesito_not_found)?;
     let units = store::units_of(scope.db(), &q).await?;
     let find = |id: Uuid| units.iter().find(|u| u.id == id).cloned();
@@ -332,6 +332,8 @@ struct Step {
     changes: quesito::ActiveModel,
     note: Option<String>,
     detail: serde_json::Value,
+    /// When it happens (the clock's now).
+    at: DateTime<Utc>,
 }
 
 /// Writes a transition: the versioned update, its event and its audit record.
@@ -342,7 +344,7 @@ async fn write_transition(
     l: &Loaded,
     step: Step,
 ) -> AppResult<()> {
-    let Step { t, next, mut changes, note, detail } = step;
+    let Step { t, next, mut changes, note, detail, at } = step;
     changes.status = Set(next.as_str().to_owned());
     if !store::update_versioned(txn, l.q.id, l.q.version, changes).await? {
         return Err(lost_race());
@@ -358,7 +360,7 @@ async fn write_transition(
             actor_username: &principal.username,
             acting_role: Some(acting.role.as_str()),
             note,
-            at: Utc::now(),
+            at,
         },
     )
     .await?;
@@ -376,13 +378,13 @@ async fn write_transition(
     .await
 }
 
-async fn reload(txn: &impl ConnectionTrait, id: Uuid) -> AppResult<quesito::Model> {
+async fn reload(txn: &impl ConnectionTrait, id: QuesitoId) -> AppResult<quesito::Model> {
     quesito::Entity::find_by_id(id).one(txn).await?.ok_or_else(quesito_not_found)
 }
 
 /// Checks visibility, authority and the life cycle, in that order
 /// (NOT_FOUND, FORBIDDEN, CONFLICT).
-async fn prepare(scope: &Scope, id: Uuid, t: Transition) -> AppResult<(Loaded, &Assignment, QuesitoStatus)> {
+async fn prepare(scope: &Scope, id: QuesitoId, t: Transition) -> AppResult<(Loaded, &Assignment, QuesitoStatus)> {
     let l = load(scope, id).await?;
     let acting = authorize(scope, &l, t)?;
     let next = l.status.apply(t).ok_or_else(|| illegal(t, l.status))?;
@@ -390,9 +392,8 @@ async fn prepare(scope: &Scope, id: Uuid, t: Transition) -> AppResult<(Loaded, &
 }
 
 /// An expert takes a NEW quesito. Of two experts taking it at once, exactly one wins.
-pub async fn take(scope: &Scope, id: Uuid) -> AppResult<quesito::Model> {
+pub async fn take(scope: &Scope, id: QuesitoId, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let (l, acting, next) = prepare(scope, id, Transition::Take).await?;
-    let now = Utc::now();
     let changes = quesito::ActiveModel {
         taken_by_id: Set(Some(scope.person_id())),
         taken_at: Set(Some(now)),
@@ -401,7 +402,7 @@ pub async fn take(scope: &Scope, id: Uuid) -> AppResult<quesito::Model> {
     // Read outside, write inside: the transaction starts with the write, so on
     // SQLite the loser waits for the lock and then finds the version moved.
     let txn = scope.begin_write().await?;
-    let step = Step { t: Transition::Take, next, changes, note: None, detail: json!({}) };
+    let step = Step { t: Transition::Take, next, changes, note: None, detail: json!({}), at: now };
     write_transition(&txn, scope, acting, &l, step).await?;
     let q = reload(&txn, id).await?;
     txn.commit().await?;
@@ -419,7 +420,7 @@ pub struct Answer {
 /// Answers an IN_PROGRESS quesito (its CRIC) or a FORWARDED_CENTRAL one (the
 /// central directorate); optionally publishes the answer as a FAQ entry
 /// linked to the quesito, and queues the citizen's notification.
-pub async fn answer(scope: &Scope, id: Uuid, input: Answer) -> AppResult<quesito::Model> {
+pub async fn answer(scope: &Scope, id: QuesitoId, input: Answer, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let answer = text_field("answer", &input.answer, 1, limits::ANSWER_MAX)?;
     let (l, acting, next) = prepare(scope, id, Transition::Answer).await?;
     let faq = if input.publish_as_faq {
@@ -436,7 +437,6 @@ pub async fn answer(scope: &Scope, id: Uuid, input: Answer) -> AppResult<quesito
     } else {
         None
     };
-    let now = Utc::now();
     let faq_id = faq.as_ref().map(|_| Uuid::now_v7());
     let changes = quesito::ActiveModel {
         answer: Set(Some(answer.clone())),
@@ -447,7 +447,7 @@ pub async fn answer(scope: &Scope, id: Uuid, input: Answer) -> AppResult<quesito
     };
     let txn = scope.begin_write().await?;
     let detail = json!({ "publishedAsFaq": faq_id.map(|id| id.to_string()) });
-    let step = Step { t: Transition::Answer, next, changes, note: None, detail };
+    let step = Step { t: Transition::Answer, next, changes, note: None, detail, at: now };
     write_transition(&txn, scope, acting, &l, step).await?;
     if let (Some((draft, unit_id, faq_acting)), Some(faq_id)) = (faq, faq_id) {
         faq::service::insert(&txn, scope, faq_acting, faq_id, unit_id, draft, Some(l.q.id)).await?;
@@ -485,7 +485,7 @@ async fn notify_citizen_of_answer(txn: &impl ConnectionTrait, q: &quesito::Model
 }
 
 /// Forwards a quesito of exceptional complexity to the central directorate.
-pub async fn forward(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito::Model> {
+pub async fn forward(scope: &Scope, id: QuesitoId, reason: &str, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;
     let (l, acting, next) = prepare(scope, id, Transition::Forward).await?;
     let dc = store::central_directorate_for(scope, &l.cric.path).await?.ok_or_else(|| {
@@ -497,7 +497,8 @@ pub async fn forward(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito
         ..Default::default()
     };
     let txn = scope.begin_write().await?;
-    let step = Step { t: Transition::Forward, next, changes, note: Some(reason), detail: json!({ "to": dc.code }) };
+    let detail = json!({ "to": dc.code });
+    let step = Step { t: Transition::Forward, next, changes, note: Some(reason), detail, at: now };
     write_transition(&txn, scope, acting, &l, step).await?;
     let q = reload(&txn, id).await?;
     txn.commit().await?;
@@ -516,7 +517,12 @@ pub struct Conversion {
 /// the transition commit or fail together) and links it. The office must be in
 /// the quesito's region; the citizen's fiscal code and contacts come from the
 /// quesito unless the booking gives others.
-pub async fn convert_to_appointment(scope: &Scope, id: Uuid, input: Conversion) -> AppResult<quesito::Model> {
+pub async fn convert_to_appointment(
+    scope: &Scope,
+    id: QuesitoId,
+    input: Conversion,
+    now: DateTime<Utc>,
+) -> AppResult<quesito::Model> {
     let reason = text_field("reason", &input.reason, limits::REASON_MIN, limits::REASON_MAX)?;
     // Working the quesito (its CRIC, its section) is what authorises the
     // booking, at an office of the quesito's region only: a CRIC holds no
@@ -552,6 +558,7 @@ pub async fn convert_to_appointment(scope: &Scope, id: Uuid, input: Conversion) 
         changes: placeholder,
         note: Some(reason),
         detail: json!({ "office": office.code }),
+        at: now,
     };
     write_transition(&txn, scope, acting, &l, step).await?;
     let appointment = crate::appointments::service::book_at(&txn, scope, acting, &office, booking).await?;
@@ -566,12 +573,12 @@ pub async fn convert_to_appointment(scope: &Scope, id: Uuid, input: Conversion) 
 }
 
 /// Cancels a NEW or IN_PROGRESS quesito (its CRIC, or the CCM that filed it).
-pub async fn cancel(scope: &Scope, id: Uuid, reason: &str) -> AppResult<quesito::Model> {
+pub async fn cancel(scope: &Scope, id: QuesitoId, reason: &str, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;
     let (l, acting, next) = prepare(scope, id, Transition::Cancel).await?;
     let changes = quesito::ActiveModel { cancel_reason: Set(Some(reason.clone())), ..Default::default() };
     let txn = scope.begin_write().await?;
-    let step = Step { t: Transition::Cancel, next, changes, note: Some(reason), detail: json!({}) };
+    let step = Step { t: Transition::Cancel, next, changes, note: Some(reason), detail: json!({}), at: now };
     write_transition(&txn, scope, acting, &l, step).await?;
     let q = reload(&txn, id).await?;
     txn.commit().await?;
@@ -714,12 +721,12 @@ pub async fn create_classification(
 
 pub async fn update_classification(
     scope: &Scope,
-    id: Uuid,
+    id: ClassificationId,
     label: Option<String>,
     active: Option<bool>,
 ) -> AppResult<quesito_classification::Model> {
     let label = label.map(|l| text_field("label", &l, 1, limits::CLASSIFICATION_LABEL_MAX)).transpose()?;
-    let current = store::managed_classification(scope, id)
+    let current = store::managed_classification(scope, id.uuid())
         .await?
         .ok_or_else(|| AppError::not_found("Classificazione non trovata", "Classification not found"))?;
     let unit = crate::org::store::by_ids(scope, &[current.unit_id])

@@ -19,6 +19,7 @@ use entities::{org_unit, quesito, quesito_classification, quesito_event, quesito
 use super::domain::{QuesitoStatus, Section};
 use crate::authz::Action;
 use crate::error::AppResult;
+use crate::kernel::ids::QuesitoId;
 use crate::tenancy::Scope;
 
 /// Rows of `quesito` the caller may read.
@@ -35,7 +36,7 @@ fn visible(scope: &Scope) -> Select<quesito::Entity> {
     quesito::Entity::find().filter(visible_condition(scope))
 }
 
-pub async fn by_id(scope: &Scope, id: Uuid) -> AppResult<Option<quesito::Model>> {
+pub async fn by_id(scope: &Scope, id: QuesitoId) -> AppResult<Option<quesito::Model>> {
     Ok(visible(scope).filter(quesito::Column::Id.eq(id)).one(scope.db()).await?)
 }
 

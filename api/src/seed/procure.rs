@@ -71,7 +71,7 @@ pub async fn seed(txn: &DatabaseTransaction, now: DateTime<Utc>) -> AppResult<()
         .await?;
         store::add_event(txn, p.id, ProcuraEventKind::Declared, Some(rossi.id), None, now).await?;
         if revoked {
-            store::revoke_procura(txn, rossi_id, p.id, now, day).await?;
+            store::revoke_procura(txn, rossi_id, p.id.into(), now, day).await?;
             store::add_event(txn, p.id, ProcuraEventKind::Revoked, Some(rossi.id), None, now).await?;
         }
     }
