@@ -22,9 +22,10 @@ const GUARDED: &[(&str, &[&str])] = &[
     ("role_assignment", &["unit_id"]),
 ];
 
-async fn postgres_app() -> Option<TestApp> {
+/// The PostgreSQL app, or `None` after reporting `test` as not run.
+async fn postgres_app(test: &str) -> Option<TestApp> {
     let Some(backend) = Backend::postgres() else {
-        eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+        crate::not_run::report(test, crate::not_run::NO_POSTGRES);
         return None;
     };
     Some(TestApp::spawn(backend).await)
@@ -84,7 +85,10 @@ async fn units_under(db: &DatabaseConnection, prefix: &str) -> HashSet<Uuid> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_no_reach_the_app_connection_sees_no_guarded_row() {
-    let Some(app) = postgres_app().await else { return };
+    let Some(app) = postgres_app(crate::this_test!("with_no_reach_the_app_connection_sees_no_guarded_row")).await
+    else {
+        return;
+    };
     let db = app.state.db.clone();
     audit_events_in_both_regions(&db).await;
     let (is_super, role): (bool, String) = Reach::nowhere()
@@ -112,7 +116,12 @@ async fn with_no_reach_the_app_connection_sees_no_guarded_row() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unscoped_select_with_a_directors_reach_returns_only_rows_of_the_region() {
-    let Some(app) = postgres_app().await else { return };
+    let Some(app) =
+        postgres_app(crate::this_test!("an_unscoped_select_with_a_directors_reach_returns_only_rows_of_the_region"))
+            .await
+    else {
+        return;
+    };
     let db = app.state.db.clone();
     audit_events_in_both_regions(&db).await;
     let sardegna = units_under(&db, "/IT/SAR/").await;
@@ -131,7 +140,10 @@ async fn an_unscoped_select_with_a_directors_reach_returns_only_rows_of_the_regi
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unscoped_update_with_a_foreign_reach_changes_nothing() {
-    let Some(app) = postgres_app().await else { return };
+    let Some(app) = postgres_app(crate::this_test!("an_unscoped_update_with_a_foreign_reach_changes_nothing")).await
+    else {
+        return;
+    };
     let db = app.state.db.clone();
     let reach = scope_of(&app, "op.roma1").await.reach(true);
     let changed = reach
@@ -154,7 +166,9 @@ async fn an_unscoped_update_with_a_foreign_reach_changes_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_guarded_row_written_outside_the_reach_is_refused() {
-    let Some(app) = postgres_app().await else { return };
+    let Some(app) = postgres_app(crate::this_test!("a_guarded_row_written_outside_the_reach_is_refused")).await else {
+        return;
+    };
     let db = app.state.db.clone();
     let reach = scope_of(&app, "op.roma1").await.reach(true);
     let refused = reach
@@ -171,7 +185,8 @@ async fn a_guarded_row_written_outside_the_reach_is_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_two_logins_the_serving_one_owns_nothing_and_cannot_escape_the_role() {
     let Some(backend) = Backend::postgres() else {
-        eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant not run");
+        let test = crate::this_test!("with_two_logins_the_serving_one_owns_nothing_and_cannot_escape_the_role");
+        crate::not_run::report(test, crate::not_run::NO_POSTGRES);
         return;
     };
     let Backend::Postgres { url, .. } = &backend else { unreachable!() };

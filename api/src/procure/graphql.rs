@@ -8,7 +8,6 @@ use async_graphql::connection::Connection;
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::EntityTrait;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -16,13 +15,14 @@ use entities::{api_key, collaborator, outbox_delivery, outbox_message, procura, 
 
 use super::domain::{
     self, CheckOutcome, CheckReason, CollaboratorPeriod, DelegableService, EntratelUserType, ProcuraEventKind,
-    ProcuraFacts, ProcuraStatus, ProfessionCategory, ServiceSet,
+    ProcuraFacts, ProcuraStatus, ProfessionCategory,
 };
+use super::operations::{caller, procura_not_found};
 use super::registration::{self, RegistrationForm};
 use super::store::{self, CollaboratorFilter as StoreCollaboratorFilter, ProcuraFilter as StoreProcuraFilter};
-use super::webhooks;
+use super::{operations, webhooks};
 use crate::audit::{self, Actor, AuditRecord};
-use crate::auth::{Assignment, api_keys};
+use crate::auth::api_keys;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
@@ -477,28 +477,6 @@ impl Loader<Uuid> for HistoryByProcura {
 // Helpers
 // ---------------------------------------------------------------------------
 
-fn not_a_professional() -> AppError {
-    AppError::forbidden("Non risulti registrato come professionista", "You are not registered as a professional")
-}
-
-fn not_verified() -> AppError {
-    AppError::forbidden(
-        "La registrazione come professionista è in attesa di verifica",
-        "Your professional registration is awaiting verification",
-    )
-}
-
-/// The caller's own professional record, after checking they may do `action`.
-async fn caller(scope: &Scope, action: Action) -> AppResult<(&Assignment, professional::Model)> {
-    let acting = scope.authorize_own(action)?;
-    let me = store::own_professional(scope).await?.ok_or_else(not_a_professional)?;
-    Ok((acting, me))
-}
-
-fn procura_not_found() -> AppError {
-    AppError::not_found("Procura non trovata", "Procura not found")
-}
-
 fn facts(p: &procura::Model) -> ProcuraFacts {
     ProcuraFacts {
         id: p.id,
@@ -754,18 +732,7 @@ impl ProcureMutation {
         ctx: &Context<'_>,
         input: RegisterProfessionalInput,
     ) -> AppResult<Professional> {
-        let scope = ctx.scope()?;
-        let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
-        let reg = registration::check(input.into())?;
-        let now = Utc::now();
-        let txn = scope.begin_write().await?;
-        let p = registration::insert(&txn, reg, false, Some(scope.person_id()), now).await?;
-        let record = AuditRecord::new("professional.register")
-            .record("professional", p.id.to_string())
-            .detail(json!({ "entratelUserType": p.entratel_type }));
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        txn.commit().await?;
-        Ok(Professional(p))
+        Ok(Professional(operations::register_professional(ctx.scope()?, input.into()).await?))
     }
 
     /// Registers oneself as a professional (no sign-in needed). The answer is
@@ -792,96 +759,28 @@ impl ProcureMutation {
 
     /// Verifies a self-registered professional. ADMIN only.
     async fn verify_professional(&self, ctx: &Context<'_>, id: ID) -> AppResult<Professional> {
-        let scope = ctx.scope()?;
-        let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
-        let id = parse_id::<ProfessionalId>("id", &id)?.uuid();
-        let now = Utc::now();
-        let txn = scope.begin_write().await?;
-        // The write comes first, so of two concurrent verifications exactly one wins (on SQLite too).
-        let verified = store::verify_professional(&txn, id, scope.person_id(), now).await?;
-        let p = professional::Entity::find_by_id(id)
-            .one(&txn)
-            .await?
-            .ok_or_else(|| AppError::not_found("Professionista non trovato", "Professional not found"))?;
-        if !verified {
-            return Err(AppError::conflict(
-                "Il professionista è già stato verificato",
-                "The professional has already been verified",
-            ));
-        }
-        let record = AuditRecord::new("professional.verify").record("professional", id.to_string());
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        txn.commit().await?;
-        Ok(Professional(p))
+        let id = parse_id::<ProfessionalId>("id", &id)?;
+        Ok(Professional(operations::verify_professional(ctx.scope()?, id).await?))
     }
 
     /// Declares a procura received from a client. Only verified professionals
     /// of Entratel type A10, A20, A25, A30 or A56.
     async fn declare_procura(&self, ctx: &Context<'_>, input: DeclareProcuraInput) -> AppResult<Procura> {
-        let scope = ctx.scope()?;
-        let (acting, me) = caller(scope, Action::ProcuraManage).await?;
-        domain::ensure_may_declare(&me.entratel_type, me.verified_at.is_some())?;
-        let client = tax_code_field("clientFiscalCode", &input.client_fiscal_code)?.into_string();
-        let services = ServiceSet::parse(&input.services)?;
-        domain::validate_period(input.valid_from, input.valid_to)?;
-        if !input.privacy_notice_given {
-            return Err(AppError::bad_input(
-                "privacyNoticeGiven",
-                "Devi dichiarare di aver informato clienti e collaboratori sul trattamento dei dati personali",
-                "You must declare that clients and collaborators were informed about personal-data processing",
-            ));
-        }
-        let now = Utc::now();
-        let txn = scope.begin_write().await?;
-        let p = store::insert_procura(
-            &txn,
-            store::NewProcura {
-                professional_id: me.id,
-                client_fiscal_code: client.clone(),
-                services,
-                valid_from: input.valid_from,
-                valid_to: input.valid_to,
-                collaborators_authorized: input.collaborators_authorized,
-            },
-            now,
-        )
-        .await?;
-        store::add_event(&txn, p.id, ProcuraEventKind::Declared, Some(scope.person_id()), None, now).await?;
-        webhooks::notify(&txn, &p, ProcuraEventKind::Declared, now).await?;
-        let record = AuditRecord::new("procura.declare").record("procura", p.id.to_string()).detail(json!({
-            "services": services.to_vec().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
-            "validFrom": p.valid_from.to_string(),
-            "validTo": p.valid_to.to_string(),
-            "collaboratorsAuthorized": p.collaborators_authorized,
-        }));
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        txn.commit().await?;
-        Ok(Procura(p))
+        let declaration = operations::Declaration {
+            client_fiscal_code: input.client_fiscal_code,
+            services: input.services,
+            valid_from: input.valid_from,
+            valid_to: input.valid_to,
+            collaborators_authorized: input.collaborators_authorized,
+            privacy_notice_given: input.privacy_notice_given,
+        };
+        Ok(Procura(operations::declare_procura(ctx.scope()?, declaration).await?))
     }
 
     /// Revokes one of the caller's procure: from today it no longer authorises anything.
     async fn revoke_procura(&self, ctx: &Context<'_>, id: ID) -> AppResult<Procura> {
-        let scope = ctx.scope()?;
-        let (acting, me) = caller(scope, Action::ProcuraManage).await?;
         let id = parse_id::<ProcuraId>("id", &id)?;
-        let now = Utc::now();
-        let today = domain::today();
-        let txn = scope.begin_write().await?;
-        let revoked = store::revoke_procura(&txn, me.id, id, now, today).await?;
-        let p = store::own_procura(&txn, me.id, id).await?.ok_or_else(procura_not_found)?;
-        if !revoked {
-            domain::ensure_revocable(&store::validity(&p), today)?;
-            return Err(AppError::conflict(
-                "La procura è stata modificata nel frattempo: ricarica e riprova",
-                "The procura changed meanwhile: reload and try again",
-            ));
-        }
-        store::add_event(&txn, p.id, ProcuraEventKind::Revoked, Some(scope.person_id()), None, now).await?;
-        webhooks::notify(&txn, &p, ProcuraEventKind::Revoked, now).await?;
-        let record = AuditRecord::new("procura.revoke").record("procura", p.id.to_string());
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        txn.commit().await?;
-        Ok(Procura(p))
+        Ok(Procura(operations::revoke_procura(ctx.scope()?, id).await?))
     }
 
     /// Lists a collaborator the caller may send to the offices from `from` to
@@ -893,146 +792,40 @@ impl ProcureMutation {
         from: NaiveDate,
         to: Option<NaiveDate>,
     ) -> AppResult<Collaborator> {
-        let scope = ctx.scope()?;
-        let (acting, me) = caller(scope, Action::ProcuraManage).await?;
-        domain::ensure_may_declare(&me.entratel_type, me.verified_at.is_some())?;
-        let fiscal_code = fiscal_code_field("fiscalCode", &fiscal_code)?.into_string();
-        domain::validate_collaborator_period(from, to)?;
-        let now = Utc::now();
-        let txn = scope.begin_write().await?;
-        // Write first (see `store`), then refuse if another listing overlaps (rolled back).
-        let c = store::insert_collaborator(&txn, me.id, fiscal_code.clone(), from, to, now).await?;
-        let overlapping =
-            store::own_listings_of(&txn, me.id, &fiscal_code).await?.iter().filter(|other| other.id != c.id).any(
-                |other| {
-                    other.valid_from <= to.unwrap_or(NaiveDate::MAX) && other.valid_to.is_none_or(|end| from <= end)
-                },
-            );
-        if overlapping {
-            return Err(AppError::conflict(
-                "Il collaboratore è già comunicato per un periodo che si sovrappone",
-                "The collaborator is already listed for an overlapping period",
-            ));
-        }
-        let record = AuditRecord::new("collaborator.add")
-            .record("collaborator", c.id.to_string())
-            .detail(json!({ "from": from.to_string(), "to": to.map(|d| d.to_string()) }));
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        txn.commit().await?;
-        Ok(Collaborator(c))
+        Ok(Collaborator(operations::add_collaborator(ctx.scope()?, &fiscal_code, from, to).await?))
     }
 
     /// Ends a collaborator's period: `on` is their last day (not after the
     /// current end, not before the start).
     async fn end_collaborator(&self, ctx: &Context<'_>, id: ID, on: NaiveDate) -> AppResult<Collaborator> {
-        let scope = ctx.scope()?;
-        let (acting, me) = caller(scope, Action::ProcuraManage).await?;
-        let id = parse_id::<CollaboratorId>("id", &id)?.uuid();
-        let now = Utc::now();
-        let txn = scope.begin_write().await?;
-        let ended = store::end_collaborator(&txn, me.id, id, on, now).await?;
-        let c = store::own_collaborator(&txn, me.id, id)
-            .await?
-            .ok_or_else(|| AppError::not_found("Collaboratore non trovato", "Collaborator not found"))?;
-        if !ended {
-            return Err(if on < c.valid_from {
-                AppError::bad_input(
-                    "on",
-                    "La data di fine non può precedere l'inizio del periodo",
-                    "`on` must not precede the start of the period",
-                )
-            } else {
-                AppError::bad_input(
-                    "on",
-                    "Il periodo termina già prima di questa data",
-                    "The period already ends before this date",
-                )
-            });
-        }
-        let record = AuditRecord::new("collaborator.end")
-            .record("collaborator", c.id.to_string())
-            .detail(json!({ "on": on.to_string() }));
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        txn.commit().await?;
-        Ok(Collaborator(c))
+        let id = parse_id::<CollaboratorId>("id", &id)?;
+        Ok(Collaborator(operations::end_collaborator(ctx.scope()?, id, on).await?))
     }
 
     /// Creates a partner API key. The secret is in the answer and never again.
     async fn create_api_key(&self, ctx: &Context<'_>, name: String) -> AppResult<CreatedApiKey> {
-        let scope = ctx.scope()?;
-        let (acting, me) = caller(scope, Action::ApiKeyManage).await?;
-        if me.verified_at.is_none() {
-            return Err(not_verified());
-        }
-        let name = api_keys::parse_name(&name)?;
-        let txn = scope.begin_write().await?;
-        let created = api_keys::create(&txn, scope.person_id(), name, Utc::now()).await?;
-        let record = AuditRecord::new("apikey.create").record("api_key", created.key.id.to_string());
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        txn.commit().await?;
+        let created = operations::create_api_key(ctx.scope()?, &name).await?;
         Ok(CreatedApiKey { secret: created.secret, api_key: ApiKey(created.key) })
     }
 
     /// Revokes one of the caller's API keys: requests with it fail from now on.
     async fn revoke_api_key(&self, ctx: &Context<'_>, id: ID) -> AppResult<ApiKey> {
-        let scope = ctx.scope()?;
-        let acting = scope.authorize_own(Action::ApiKeyManage)?;
-        let id = parse_id::<ApiKeyId>("id", &id)?.uuid();
-        let txn = scope.begin_write().await?;
-        let not_found = || AppError::not_found("Chiave API non trovata", "API key not found");
-        let revoked = api_keys::revoke(&txn, scope.person_id(), id, Utc::now()).await?;
-        api_keys::own(&txn, scope.person_id(), id).await?.ok_or_else(not_found)?;
-        if !revoked {
-            return Err(AppError::conflict("La chiave è già revocata", "The key is already revoked"));
-        }
-        let record = AuditRecord::new("apikey.revoke").record("api_key", id.to_string());
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        let key = api_keys::own(&txn, scope.person_id(), id).await?.ok_or_else(not_found)?;
-        txn.commit().await?;
-        Ok(ApiKey(key))
+        let id = parse_id::<ApiKeyId>("id", &id)?;
+        Ok(ApiKey(operations::revoke_api_key(ctx.scope()?, id).await?))
     }
 
     /// Registers an endpoint for signed notifications about the caller's procure.
     /// The signing secret is in the answer and never again.
     async fn register_webhook(&self, ctx: &Context<'_>, url: String) -> AppResult<RegisteredWebhook> {
-        let scope = ctx.scope()?;
-        let (acting, me) = caller(scope, Action::ProcuraManage).await?;
-        if me.verified_at.is_none() {
-            return Err(not_verified());
-        }
         let production = ctx.app_state()?.settings.is_production();
-        let url = webhooks::validate_url(&url, production)?;
-        webhooks::check_resolved_host(&url, production).await?;
-        let secret = webhooks::new_secret()?;
-        let txn = scope.begin_write().await?;
-        // Write first (see `store`), then refuse past the maximum (rolled back).
-        let hook = store::insert_webhook(&txn, me.id, url, secret.clone(), Utc::now()).await?;
-        if store::own_webhooks(&txn, me.id).await?.len() as u64 > store::MAX_WEBHOOKS {
-            return Err(AppError::conflict(
-                format!("Puoi registrare al massimo {} webhook", store::MAX_WEBHOOKS),
-                format!("You may register at most {} webhooks", store::MAX_WEBHOOKS),
-            ));
-        }
-        let record = AuditRecord::new("webhook.register").record("webhook", hook.id.to_string());
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        txn.commit().await?;
+        let (hook, secret) = operations::register_webhook(ctx.scope()?, &url, production).await?;
         Ok(RegisteredWebhook { secret, webhook: Webhook(hook) })
     }
 
     /// Stops notifications to one of the caller's endpoints.
     async fn delete_webhook(&self, ctx: &Context<'_>, id: ID) -> AppResult<bool> {
-        let scope = ctx.scope()?;
-        let (acting, me) = caller(scope, Action::ProcuraManage).await?;
-        let id = parse_id::<WebhookId>("id", &id)?.uuid();
-        let txn = scope.begin_write().await?;
-        let now = Utc::now();
-        if !store::delete_webhook(&txn, me.id, id, now).await? {
-            return Err(AppError::not_found("Webhook non trovato", "Webhook not found"));
-        }
-        webhooks::cancel_pending(&txn, id, now).await?;
-        let record = AuditRecord::new("webhook.delete").record("webhook", id.to_string());
-        audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
-        txn.commit().await?;
+        let id = parse_id::<WebhookId>("id", &id)?;
+        operations::delete_webhook(ctx.scope()?, id).await?;
         Ok(true)
     }
 }

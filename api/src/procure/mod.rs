@@ -10,6 +10,7 @@
 pub mod domain;
 pub mod expiry;
 pub mod graphql;
+pub mod operations;
 pub mod registration;
 pub mod store;
 pub mod webhooks;
