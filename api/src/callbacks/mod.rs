@@ -3,4 +3,5 @@
 
 pub mod domain;
 pub mod graphql;
+pub mod operations;
 pub mod store;

@@ -1,0 +1,223 @@
+//! Callback requests' mutations, one function each: validate, authorise,
+//! then write with the audit event in one transaction. `now` comes from the
+//! app's clock ([`crate::kernel::Clock`]).
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use serde_json::json;
+use uuid::Uuid;
+
+use entities::callback_request::{self, Column as C};
+
+use super::domain::{self, CallbackOutcome, CallbackStatus};
+use super::store;
+use crate::audit::{self, Actor, AuditRecord};
+use crate::auth::Assignment;
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::kernel::ids::CallbackId;
+use crate::tenancy::Scope;
+
+/// A callback request as filed (see `requestCallback`).
+pub struct NewRequest {
+    /// Code of the provincial directorate or office to call back from.
+    pub unit_code: String,
+    pub phone: String,
+    pub topic: String,
+    /// When the citizen asked (from the IVR); default `now`. Not in the future.
+    pub requested_at: Option<DateTime<Utc>>,
+}
+
+fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
+    s.parse().map_err(AppError::internal)
+}
+
+/// Files a callback request for a provincial directorate or office.
+pub async fn request(scope: &Scope, now: DateTime<Utc>, input: NewRequest) -> AppResult<callback_request::Model> {
+    let unit = store::unit_for(scope, Action::CallbackRequest, &input.unit_code).await?;
+    let acting = scope.authorize(Action::CallbackRequest, &unit.path)?;
+    let phone = crate::validation::phone_field("phone", &input.phone)?.into_string();
+    let topic = input.topic.trim().to_owned();
+    if topic.is_empty() || topic.chars().count() > 500 {
+        return Err(AppError::bad_input(
+            "topic",
+            "Argomento obbligatorio (al più 500 caratteri)",
+            "Topic required (at most 500 characters)",
+        ));
+    }
+    let requested_at = input.requested_at.unwrap_or(now);
+    if requested_at > now + chrono::Duration::minutes(5) {
+        return Err(AppError::bad_input(
+            "requestedAt",
+            "La richiesta non può essere nel futuro",
+            "The request cannot be in the future",
+        ));
+    }
+    let model = callback_request::Model {
+        id: Uuid::now_v7(),
+        unit_id: unit.id,
+        phone,
+        topic,
+        requested_at,
+        available_from: domain::available_from(requested_at),
+        status: CallbackStatus::Waiting.as_str().to_owned(),
+        assignee_id: None,
+        assigned_at: None,
+        attempts: 0,
+        last_attempt_at: None,
+        outcome: None,
+        note: None,
+        requested_by_id: Some(scope.person_id()),
+        requested_by_unit_id: acting.unit_id(),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    let txn = scope.begin_write().await?;
+    store::insert(&txn, &model).await?;
+    audit_in(&txn, scope, acting, "callback.request", &model, json!({ "availableFrom": model.available_from })).await?;
+    txn.commit().await?;
+    Ok(model)
+}
+
+/// Assigns (or reassigns) a callback request to a staff member of the unit or an office under it.
+pub async fn assign(
+    scope: &Scope,
+    now: DateTime<Utc>,
+    id: CallbackId,
+    username: &str,
+    version: Option<i32>,
+) -> AppResult<callback_request::Model> {
+    let (c, unit) = load(scope, id).await?;
+    let acting = scope.authorize(Action::CallbackAssign, &unit.path)?;
+    check_version(&c, version)?;
+    domain::can_assign(parse(&c.status)?)?;
+    let person = store::staff_under(scope, &unit, username.trim()).await?.ok_or_else(|| {
+        AppError::bad_input(
+            "username",
+            "La persona non lavora in questa unità",
+            "The person does not work at this unit",
+        )
+    })?;
+    let txn = scope.begin_write().await?;
+    store::update_versioned(
+        &txn,
+        c.id,
+        c.version,
+        vec![
+            (C::AssigneeId, Expr::value(person.id)),
+            (C::AssignedAt, Expr::value(now)),
+            (C::Status, Expr::value(CallbackStatus::Assigned.as_str())),
+        ],
+    )
+    .await?;
+    let action = if c.assignee_id.is_some() { "callback.reassign" } else { "callback.assign" };
+    audit_in(&txn, scope, acting, action, &c, json!({ "assignee": person.username })).await?;
+    let updated = store::reload(&txn, c.id).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Records a call-back attempt (see `recordCallbackAttempt`).
+pub async fn record_attempt(
+    scope: &Scope,
+    now: DateTime<Utc>,
+    id: CallbackId,
+    outcome: CallbackOutcome,
+    note: Option<String>,
+    version: Option<i32>,
+) -> AppResult<callback_request::Model> {
+    let (c, unit) = load(scope, id).await?;
+    // A supervisor of the unit, or the assignee (who may work at an office under it).
+    let acting = match scope.authorize(Action::CallbackAssign, &unit.path) {
+        Ok(a) => a,
+        Err(_) if c.assignee_id == Some(scope.person_id()) => store::own_grant(scope, Action::CallbackWork)
+            .ok_or_else(|| {
+                AppError::forbidden("Il tuo ruolo non richiama i cittadini", "Your role does not call citizens back")
+            })?,
+        Err(_) => {
+            scope.authorize(Action::CallbackWork, &unit.path)?;
+            return Err(AppError::forbidden("La richiesta non è assegnata a te", "The request is not assigned to you"));
+        }
+    };
+    check_version(&c, version)?;
+    let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    if note.as_ref().is_some_and(|n| n.chars().count() > 500) {
+        return Err(AppError::bad_input(
+            "note",
+            "La nota supera 500 caratteri",
+            "The note is longer than 500 characters",
+        ));
+    }
+    domain::check_attempt_time(now)?;
+    if now < c.available_from {
+        return Err(AppError::conflict(
+            "La richiesta sarà lavorabile dalla prossima apertura (09:00–13:00)",
+            "The request can be served from the next opening (09:00–13:00)",
+        ));
+    }
+    let (status, attempts) = domain::attempt(parse(&c.status)?, c.attempts, outcome)?;
+    let txn = scope.begin_write().await?;
+    store::update_versioned(
+        &txn,
+        c.id,
+        c.version,
+        vec![
+            (C::Status, Expr::value(status.as_str())),
+            (C::Attempts, Expr::value(attempts)),
+            (C::LastAttemptAt, Expr::value(now)),
+            (C::Outcome, Expr::value(outcome.as_str())),
+            (C::Note, Expr::value(note)),
+        ],
+    )
+    .await?;
+    audit_in(
+        &txn,
+        scope,
+        acting,
+        "callback.attempt",
+        &c,
+        json!({ "outcome": outcome.as_str(), "attempt": attempts, "status": status.as_str() }),
+    )
+    .await?;
+    let updated = store::reload(&txn, c.id).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+fn check_version(c: &callback_request::Model, expected: Option<i32>) -> AppResult<()> {
+    match expected {
+        Some(v) if v != c.version => Err(AppError::conflict(
+            "La richiesta è stata modificata nel frattempo: ricarica e riprova",
+            "The request changed in the meantime: reload and try again",
+        )),
+        _ => Ok(()),
+    }
+}
+
+async fn load(scope: &Scope, id: CallbackId) -> AppResult<(callback_request::Model, entities::org_unit::Model)> {
+    let c = store::find(scope, id).await?.ok_or_else(store::not_found)?;
+    let unit = crate::appointments::store::units_by_ids(scope, &[c.unit_id])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(store::not_found)?;
+    Ok((c, unit))
+}
+
+async fn audit_in(
+    conn: &impl sea_orm::ConnectionTrait,
+    scope: &Scope,
+    acting: &Assignment,
+    action: &str,
+    c: &callback_request::Model,
+    detail: serde_json::Value,
+) -> AppResult<()> {
+    audit::record(
+        conn,
+        &Actor::acting_as(scope.principal(), acting),
+        AuditRecord::new(action).record("callback", c.id.to_string()).unit(c.unit_id).detail(detail),
+        scope.request_id(),
+    )
+    .await
+}
