@@ -333,11 +333,7 @@ pub fn can_assign_counter(
         ));
     }
     if channel == Channel::Virtual && !office_has_virtual_counter {
-        return Err(AppError::bad_input(
-            "channel",
-            "L'ufficio non ha lo sportello virtuale attivo",
-            "The office has no active virtual counter",
-        ));
+        return Err(crate::kernel::messages::no_virtual_counter("channel"));
     }
     Ok(())
 }

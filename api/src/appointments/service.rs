@@ -32,6 +32,7 @@ use crate::outbox;
 use crate::services::store as services;
 use crate::tenancy::Scope;
 
+use crate::kernel::messages::office_not_found;
 use appointment::Column as C;
 
 /// Reason written on bookings cancelled because they left the CUP export.
@@ -47,10 +48,6 @@ pub fn status_of(a: &appointment::Model) -> AppResult<AppointmentStatus> {
 
 pub fn precall_status_of(a: &appointment::Model) -> AppResult<PrecallStatus> {
     parse(&a.precall_status)
-}
-
-fn office_not_found() -> AppError {
-    AppError::not_found("Ufficio non trovato", "Office not found")
 }
 
 /// The territorial office `code`, when `action` reaches it for the caller.
@@ -255,11 +252,7 @@ pub(crate) async fn book_at(
     let email = checks::optional_email(input.email.as_deref().unwrap_or_default()).map_err(|r| bad("email", r))?;
     let channel = input.channel.unwrap_or(Channel::InPerson);
     if channel == Channel::Virtual && !office.virtual_counter {
-        return Err(AppError::bad_input(
-            "channel",
-            "L'ufficio non ha lo sportello virtuale attivo",
-            "The office has no active virtual counter",
-        ));
+        return Err(crate::kernel::messages::no_virtual_counter("channel"));
     }
     let booking = new_booking(
         office,

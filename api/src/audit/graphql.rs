@@ -94,9 +94,9 @@ impl AuditQuery {
         let filter = filter.unwrap_or_default();
         let unit_ids = match filter.unit_code {
             Some(code) => {
-                let unit = crate::org::store::by_code(scope, &code).await?.ok_or_else(|| {
-                    AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found")
-                })?;
+                let unit = crate::org::store::by_code(scope, &code)
+                    .await?
+                    .ok_or_else(|| crate::kernel::messages::unit_not_found())?;
                 Some(vec![unit.id])
             }
             None => None,

@@ -72,7 +72,7 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
         // Only a quesito the caller can see (and so, for the CCM, one it filed).
         crate::quesiti::store::by_id(scope, quesito_id.into())
             .await?
-            .ok_or_else(|| AppError::bad_input("quesitoId", "Quesito non trovato", "Quesito not found"))?;
+            .ok_or_else(|| crate::kernel::messages::unknown_quesito("quesitoId"))?;
     }
     if let Some(appointment_id) = input.appointment_id {
         // Only a booking the caller can see (for the CCM, one it booked).

@@ -111,7 +111,7 @@ pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Mode
         Some(qid) => {
             let q = crate::quesiti::store::by_id(scope, qid.into())
                 .await?
-                .ok_or_else(|| AppError::bad_input("sourceQuesitoId", "Quesito non trovato", "Quesito not found"))?;
+                .ok_or_else(|| crate::kernel::messages::unknown_quesito("sourceQuesitoId"))?;
             if q.status != QuesitoStatus::Answered.as_str() || q.section != input.section.as_str() {
                 return Err(AppError::bad_input(
                     "sourceQuesitoId",

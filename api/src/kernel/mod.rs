@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod clock;
 pub mod ids;
+pub mod messages;
 pub mod reach;
 pub mod write_txn;
 

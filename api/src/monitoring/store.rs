@@ -24,8 +24,9 @@ use entities::org_unit;
 use super::domain::{CounterCount, Figures, MAX_SESSION_SECONDS, Period, median_from_middle, precall_deadline};
 use crate::appointments::domain::{Channel, CounterOutcome};
 use crate::authz::Action;
+use crate::callbacks::domain::{CallbackOutcome, CallbackStatus};
 use crate::error::{AppError, AppResult};
-use crate::quesiti::domain::Section;
+use crate::quesiti::domain::{QuesitoStatus, Section};
 use crate::tenancy::{Scope, UnitScope};
 
 /// How the figures are grouped.
@@ -52,7 +53,7 @@ pub enum GroupKey {
 /// otherwise (whether or not it exists).
 pub async fn unit_for_stats(scope: &Scope, code: &str) -> AppResult<org_unit::Model> {
     let units = scope.units_for(Action::StatsRead);
-    let not_found = || AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found");
+    let not_found = || crate::kernel::messages::unit_not_found();
     if units.is_nowhere() {
         return Err(not_found());
     }
@@ -277,6 +278,18 @@ pub fn seconds_between(backend: DbBackend, later: &str, earlier: &str) -> String
     }
 }
 
+/// `col IN ('A', 'B')` from a closed list, so no status is spelled in SQL
+/// by hand (the values are the enums' own codes, never user input).
+fn is_in(col: &str, codes: &[&'static str]) -> String {
+    let codes: Vec<String> = codes.iter().map(|c| format!("'{c}'")).collect();
+    format!("{col} IN ({})", codes.join(", "))
+}
+
+/// A callback request closed with `outcome`.
+fn done_with(outcome: CallbackOutcome) -> String {
+    format!("{} AND {}", is_in("cb.status", &[CallbackStatus::Done.as_str()]), is_in("cb.outcome", &[outcome.as_str()]))
+}
+
 fn count_if(cond: &str, alias: &str) -> String {
     format!("SUM(CASE WHEN {cond} THEN 1 ELSE 0 END) AS {alias}")
 }
@@ -368,11 +381,14 @@ fn callbacks_sql(
     instant_cohort_sql(backend, cohort, units, unit, period, grouping, |_| {
         vec![
             "COUNT(*) AS requested".to_owned(),
-            count_if("cb.status IN ('WAITING', 'ASSIGNED')", "waiting"),
-            count_if("cb.status = 'DONE'", "served"),
-            count_if("cb.status = 'DONE' AND cb.outcome = 'RESOLVED'", "resolved"),
-            count_if("cb.status = 'DONE' AND cb.outcome = 'ROUTED_INTERNALLY'", "routed_internally"),
-            count_if("cb.status = 'DONE' AND cb.outcome = 'NO_ANSWER'", "no_answer"),
+            count_if(
+                &is_in("cb.status", &[CallbackStatus::Waiting.as_str(), CallbackStatus::Assigned.as_str()]),
+                "waiting",
+            ),
+            count_if(&is_in("cb.status", &[CallbackStatus::Done.as_str()]), "served"),
+            count_if(&done_with(CallbackOutcome::Resolved), "resolved"),
+            count_if(&done_with(CallbackOutcome::RoutedInternally), "routed_internally"),
+            count_if(&done_with(CallbackOutcome::NoAnswer), "no_answer"),
         ]
     })
 }
@@ -391,13 +407,14 @@ fn quesiti_sql(
         vec![
             "q.section AS section".to_owned(),
             "COUNT(*) AS received".to_owned(),
-            count_if("q.status = 'ANSWERED'", "answered"),
-            count_if("q.status IN ('NEW', 'IN_PROGRESS')", "backlog"),
+            count_if(&is_in("q.status", &[QuesitoStatus::Answered.as_str()]), "answered"),
+            count_if(&is_in("q.status", &QuesitoStatus::AT_THE_CRIC.map(QuesitoStatus::as_str)), "backlog"),
             count_if("q.forwarded_to_unit_id IS NOT NULL", "forwarded"),
             count_if(
                 &format!(
                     "(q.answered_at IS NOT NULL AND q.answered_at > q.due_at) OR (q.answered_at IS NULL \
-                     AND q.status IN ('NEW', 'IN_PROGRESS', 'FORWARDED_CENTRAL') AND q.due_at < {now})"
+                     AND {open} AND q.due_at < {now})",
+                    open = is_in("q.status", &QuesitoStatus::OPEN.map(QuesitoStatus::as_str))
                 ),
                 "sla_breaches",
             ),
@@ -476,6 +493,13 @@ fn median_sql(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_in_the_sql_come_from_the_domain_lists() {
+        let backlog = is_in("q.status", &QuesitoStatus::AT_THE_CRIC.map(QuesitoStatus::as_str));
+        assert_eq!(backlog, "q.status IN ('NEW', 'IN_PROGRESS')");
+        assert_eq!(done_with(CallbackOutcome::NoAnswer), "cb.status IN ('DONE') AND cb.outcome IN ('NO_ANSWER')");
+    }
 
     fn unit() -> org_unit::Model {
         org_unit::Model {

@@ -128,9 +128,7 @@ impl PeopleQuery {
             Some(code) => Some(
                 crate::org::store::by_code(scope, &code)
                     .await?
-                    .ok_or_else(|| {
-                        AppError::not_found("Unità organizzativa non trovata", "Organisational unit not found")
-                    })?
+                    .ok_or_else(|| crate::kernel::messages::unit_not_found())?
                     .id,
             ),
             None => None,

@@ -98,9 +98,14 @@ impl QuesitoStatus {
         QuesitoStatus::Cancelled,
     ];
 
-    /// Still waiting for an answer (counts for backlog and SLA breaches).
+    /// Still waiting for an answer, at the CRIC or at the central directorate
+    /// (an open quesito past its due date is an SLA breach).
     pub const OPEN: [QuesitoStatus; 3] =
         [QuesitoStatus::New, QuesitoStatus::InProgress, QuesitoStatus::ForwardedCentral];
+
+    /// Waiting at the CRIC: the monitoring figures' backlog, where forwarded
+    /// quesiti are counted apart (as `forwarded`).
+    pub const AT_THE_CRIC: [QuesitoStatus; 2] = [QuesitoStatus::New, QuesitoStatus::InProgress];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -21,6 +21,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
 use crate::kernel::ids::{ClassificationId, ContactId, parse_id};
+use crate::kernel::messages::quesito_not_found as not_found;
 use crate::org::graphql::OrgUnit;
 use crate::tenancy::Scope;
 use crate::validation::fiscal_code_field;
@@ -432,10 +433,6 @@ async fn resolve_filter(scope: &Scope, filter: QuesitoFilter, now: DateTime<Utc>
     })
 }
 
-fn not_found() -> AppError {
-    AppError::not_found("Quesito non trovato", "Quesito not found")
-}
-
 #[derive(Default)]
 pub struct QuesitoQuery;
 
@@ -538,7 +535,7 @@ impl QuesitoQuery {
             ),
             None => None,
         };
-        let period = store::Period { from, to, now };
+        let period = store::ReportWindow { from, to, now };
         let counts = store::section_counts(scope, cric_id, &period).await?;
         let times = store::answer_times(scope, cric_id, &period).await?;
         let by_class = store::classification_counts(scope, cric_id, &period).await?;

@@ -16,6 +16,7 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::faq;
 use crate::kernel::ids::{ClassificationId, QuesitoId};
+use crate::kernel::messages::quesito_not_found;
 use crate::outbox::{self, NewMessage};
 use crate::tenancy::Scope;
 use crate::validation::{email_field, fiscal_code_field, optional_text_field, phone_field, text_field};
@@ -32,10 +33,6 @@ pub struct FileQuesito {
     pub priority: Priority,
     pub contact_id: Option<Uuid>,
     pub idempotency_key: Option<String>,
-}
-
-fn quesito_not_found() -> AppError {
-    AppError::not_found("Quesito non trovato", "Quesito not found")
 }
 
 /// Files a quesito to the CRIC of `region_code`. The same `idempotency_key`
@@ -642,9 +639,9 @@ async fn config_owner<'a>(scope: &'a Scope, unit_code: &str) -> AppResult<(org_u
             "Only administrators and regional directors configure quesiti",
         ));
     }
-    let unit = crate::org::store::by_code(scope, unit_code.trim()).await?.ok_or_else(|| {
-        AppError::bad_input("unitCode", "Unità organizzativa non trovata", "Organisational unit not found")
-    })?;
+    let unit = crate::org::store::by_code(scope, unit_code.trim())
+        .await?
+        .ok_or_else(|| crate::kernel::messages::unknown_unit("unitCode"))?;
     if !owner_kind_ok(&unit) {
         return Err(AppError::bad_input(
             "unitCode",

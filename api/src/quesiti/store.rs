@@ -457,14 +457,16 @@ fn count_if(cond: Condition) -> Expr {
     Expr::expr(Func::count(Expr::case(cond, Expr::val(1))))
 }
 
-pub struct Period {
+/// The instants a quesiti report covers, and the instant it is taken at
+/// (unlike `monitoring::domain::Period`, which is a range of calendar days).
+pub struct ReportWindow {
     pub from: DateTime<Utc>,
     pub to: DateTime<Utc>,
     pub now: DateTime<Utc>,
 }
 
 /// Backlog by age, SLA breaches and throughput per section, counted in SQL.
-pub async fn section_counts(scope: &Scope, cric_id: Option<Uuid>, p: &Period) -> AppResult<Vec<SectionCounts>> {
+pub async fn section_counts(scope: &Scope, cric_id: Option<Uuid>, p: &ReportWindow) -> AppResult<Vec<SectionCounts>> {
     let col = |c: quesito::Column| Expr::col((quesito::Entity, c));
     let open = || col(quesito::Column::Status).is_in(QuesitoStatus::OPEN.iter().map(|s| s.as_str()));
     let days_ago = |d: i64| p.now - chrono::Duration::days(d);
@@ -520,7 +522,7 @@ pub async fn section_counts(scope: &Scope, cric_id: Option<Uuid>, p: &Period) ->
 pub async fn answer_times(
     scope: &Scope,
     cric_id: Option<Uuid>,
-    p: &Period,
+    p: &ReportWindow,
 ) -> AppResult<Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>)>> {
     let mut query = visible(scope)
         .filter(quesito::Column::Status.eq(QuesitoStatus::Answered.as_str()))
@@ -540,7 +542,11 @@ pub async fn answer_times(
 }
 
 /// (classification id, quesiti filed in the period) for the visible quesiti.
-pub async fn classification_counts(scope: &Scope, cric_id: Option<Uuid>, p: &Period) -> AppResult<Vec<(Uuid, i64)>> {
+pub async fn classification_counts(
+    scope: &Scope,
+    cric_id: Option<Uuid>,
+    p: &ReportWindow,
+) -> AppResult<Vec<(Uuid, i64)>> {
     let mut query =
         visible(scope).filter(quesito::Column::CreatedAt.gte(p.from)).filter(quesito::Column::CreatedAt.lt(p.to));
     if let Some(cric) = cric_id {

@@ -117,7 +117,7 @@ pub async fn resolve_operator(
     let office = match office_code {
         Some(code) => crate::org::store::by_code(scope, &code)
             .await?
-            .ok_or_else(|| AppError::not_found("Ufficio non trovato", "Office not found"))?,
+            .ok_or_else(|| crate::kernel::messages::office_not_found())?,
         None => {
             let person = store::person_by_username(scope.db(), username).await?.ok_or_else(not_found)?;
             let offices = store::staff_offices(scope, action, person.id).await?;
