@@ -96,7 +96,7 @@ impl AuditQuery {
             Some(code) => {
                 let unit = crate::org::store::by_code(scope, &code)
                     .await?
-                    .ok_or_else(|| crate::kernel::messages::unit_not_found())?;
+                    .ok_or_else(crate::kernel::messages::unit_not_found)?;
                 Some(vec![unit.id])
             }
             None => None,

@@ -53,7 +53,7 @@ pub enum GroupKey {
 /// otherwise (whether or not it exists).
 pub async fn unit_for_stats(scope: &Scope, code: &str) -> AppResult<org_unit::Model> {
     let units = scope.units_for(Action::StatsRead);
-    let not_found = || crate::kernel::messages::unit_not_found();
+    let not_found = crate::kernel::messages::unit_not_found;
     if units.is_nowhere() {
         return Err(not_found());
     }

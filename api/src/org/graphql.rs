@@ -107,7 +107,7 @@ impl OrgQuery {
     /// One unit by code. `NOT_FOUND` also when it exists outside the caller's scope.
     async fn org_unit(&self, ctx: &Context<'_>, code: String) -> AppResult<OrgUnit> {
         let scope = ctx.scope()?;
-        store::by_code(scope, &code).await?.map(OrgUnit).ok_or_else(|| crate::kernel::messages::unit_not_found())
+        store::by_code(scope, &code).await?.map(OrgUnit).ok_or_else(crate::kernel::messages::unit_not_found)
     }
 }
 

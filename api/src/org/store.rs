@@ -97,7 +97,7 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
         .filter(org_unit::Column::Code.eq(input.parent_code.as_str()))
         .one(scope.db())
         .await?
-        .ok_or_else(|| crate::kernel::messages::unit_not_found())?;
+        .ok_or_else(crate::kernel::messages::unit_not_found)?;
     let acting = scope.authorize(Action::OrgManage, &parent.path)?;
     let path = super::domain::child_path(&parent.path, &input.segment.trim().to_uppercase())
         .map_err(|e| AppError::bad_input("segment", format!("Segmento non valido: {e}"), e))?;
@@ -141,7 +141,7 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
 
 /// Changes a unit's name and office settings (never its place in the tree).
 pub async fn update(scope: &Scope, code: &str, c: UnitChanges) -> AppResult<org_unit::Model> {
-    let unit = by_code(scope, code).await?.ok_or_else(|| crate::kernel::messages::unit_not_found())?;
+    let unit = by_code(scope, code).await?.ok_or_else(crate::kernel::messages::unit_not_found)?;
     let acting = scope.authorize(Action::OrgManage, &unit.path)?;
     let actor = Actor::acting_as(scope.principal(), acting);
     let is_office = unit.kind == UnitKind::TerritorialOffice.as_str();

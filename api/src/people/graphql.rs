@@ -126,10 +126,7 @@ impl PeopleQuery {
         let filter = filter.unwrap_or_default();
         let unit_id = match filter.unit_code {
             Some(code) => Some(
-                crate::org::store::by_code(scope, &code)
-                    .await?
-                    .ok_or_else(|| crate::kernel::messages::unit_not_found())?
-                    .id,
+                crate::org::store::by_code(scope, &code).await?.ok_or_else(crate::kernel::messages::unit_not_found)?.id,
             ),
             None => None,
         };

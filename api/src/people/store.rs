@@ -97,7 +97,7 @@ async fn unit_in_scope(scope: &Scope, code: &str) -> AppResult<org_unit::Model> 
         .filter(units.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
         .one(scope.db())
         .await?
-        .ok_or_else(|| crate::kernel::messages::unit_not_found())
+        .ok_or_else(crate::kernel::messages::unit_not_found)
 }
 
 pub struct NewAssignment {
@@ -339,7 +339,7 @@ pub async fn staff_of_office(scope: &Scope, office_code: &str) -> AppResult<Vec<
         .filter(units.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
         .one(scope.db())
         .await?
-        .ok_or_else(|| crate::kernel::messages::office_not_found())?;
+        .ok_or_else(crate::kernel::messages::office_not_found)?;
     let mut holders = Query::select();
     holders
         .column(role_assignment::Column::PersonId)

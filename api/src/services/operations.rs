@@ -115,9 +115,9 @@ pub async fn resolve_operator(
     let not_found =
         || AppError::not_found("Operatore non trovato in questo ufficio", "Operator not found at this office");
     let office = match office_code {
-        Some(code) => crate::org::store::by_code(scope, &code)
-            .await?
-            .ok_or_else(|| crate::kernel::messages::office_not_found())?,
+        Some(code) => {
+            crate::org::store::by_code(scope, &code).await?.ok_or_else(crate::kernel::messages::office_not_found)?
+        }
         None => {
             let person = store::person_by_username(scope.db(), username).await?.ok_or_else(not_found)?;
             let offices = store::staff_offices(scope, action, person.id).await?;
