@@ -8,7 +8,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
 
-use crate::kernel::reach::{Reach, set_statement};
+use crate::kernel::reach::{Reach, set_sql};
 
 use crate::config::Settings;
 
@@ -21,20 +21,10 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
     let mut options = base_options(&settings.database_url);
     if is_postgres(&settings.database_url) {
         let session = session_start(settings.database_schema.as_deref(), Some(APP_ROLE));
-        options
-            .map_sqlx_postgres_pool_opts(move |pool| {
-                let session = session.clone();
-                pool.after_connect(move |conn, _| {
-                    let session = session.clone();
-                    Box::pin(async move {
-                        sqlx::Executor::execute(&mut *conn, sqlx::AssertSqlSafe(session)).await?;
-                        set_reach(conn, &Reach::current()).await
-                    })
-                })
-            })
-            .map_sqlx_postgres_before_acquire(|conn, _| {
-                Box::pin(async move { set_reach(conn, &Reach::current()).await.map(|()| true) })
-            });
+        on_new_connection(&mut options, session, Reach::current);
+        options.map_sqlx_postgres_before_acquire(|conn, _| {
+            Box::pin(async move { set_reach(conn, &Reach::current()).await.map(|()| true) })
+        });
     } else if let Some(schema) = &settings.database_schema {
         options.set_schema_search_path(schema.clone());
     }
@@ -58,17 +48,7 @@ pub async fn connect_owner(settings: &Settings) -> Result<DatabaseConnection, Db
     }
     let mut options = base_options(url);
     options.max_connections(2);
-    let session = session_start(settings.database_schema.as_deref(), None);
-    options.map_sqlx_postgres_pool_opts(move |pool| {
-        let session = session.clone();
-        pool.after_connect(move |conn, _| {
-            let session = session.clone();
-            Box::pin(async move {
-                sqlx::Executor::execute(&mut *conn, sqlx::AssertSqlSafe(session)).await?;
-                set_reach(conn, &Reach::system()).await
-            })
-        })
-    });
+    on_new_connection(&mut options, session_start(settings.database_schema.as_deref(), None), Reach::system);
     Database::connect(options).await
 }
 
@@ -101,10 +81,23 @@ fn session_start(schema: Option<&str>, role: Option<&str>) -> String {
     if sql.is_empty() { "SELECT 1".to_owned() } else { sql }
 }
 
+/// Every new PostgreSQL connection runs `session`, then takes the reach `reach` gives.
+fn on_new_connection(options: &mut ConnectOptions, session: String, reach: fn() -> Reach) {
+    options.map_sqlx_postgres_pool_opts(move |pool| {
+        let session = session.clone();
+        pool.after_connect(move |conn, _| {
+            let session = session.clone();
+            Box::pin(async move {
+                sqlx::Executor::execute(&mut *conn, sqlx::AssertSqlSafe(session)).await?;
+                set_reach(conn, &reach()).await
+            })
+        })
+    });
+}
+
 /// Writes the task's reach into the session: one statement per hand-out.
 async fn set_reach(conn: &mut sqlx::PgConnection, reach: &Reach) -> Result<(), sqlx::Error> {
-    let (sql, _) = set_statement(reach, false);
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(set_sql(false)));
     for value in reach.settings() {
         query = query.bind(value);
     }

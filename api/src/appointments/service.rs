@@ -94,10 +94,6 @@ fn record(action: &str, a: &appointment::Model) -> AuditRecord {
     AuditRecord::new(action).record("appointment", a.id.to_string()).unit(a.unit_id)
 }
 
-async fn audit_in(conn: &impl ConnectionTrait, scope: &Scope, acting: &Assignment, rec: AuditRecord) -> AppResult<()> {
-    audit::record(conn, &Actor::acting_as(scope.principal(), acting), rec, scope.request_id()).await
-}
-
 /// The caller works on this booking: as its assignee (`is_assignee`) with
 /// `appointments:work` on the office, or as a supervisor with `appointments:assign`.
 fn authorize_work<'s>(scope: &'s Scope, office: &org_unit::Model, is_assignee: bool) -> AppResult<&'s Assignment> {
@@ -269,7 +265,7 @@ pub(crate) async fn book_at(
         now,
     );
     store::insert(conn, &booking).await?;
-    audit_in(
+    audit::record_as(
         conn,
         scope,
         acting,
@@ -317,7 +313,7 @@ pub async fn cancel(
             .set(C::CancelledAt, Utc::now()),
     )
     .await?;
-    audit_in(&txn, scope, acting, record("appointment.cancel", &a).detail(json!({ "reason": reason }))).await?;
+    audit::record_as(&txn, scope, acting, record("appointment.cancel", &a).detail(json!({ "reason": reason }))).await?;
     super::notifications::withdraw(&txn, &a, true).await?;
     let updated = store::reload(&txn, a.id).await?;
     txn.commit().await?;
@@ -452,7 +448,7 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
         match plan {
             Plan::Create(a) => {
                 store::insert(&txn, &a).await?;
-                audit_in(
+                audit::record_as(
                     &txn,
                     scope,
                     acting,
@@ -463,7 +459,7 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
             }
             Plan::Update { current, changes, set } => {
                 store::update_versioned(&txn, current.id, current.version, set).await?;
-                audit_in(
+                audit::record_as(
                     &txn,
                     scope,
                     acting,
@@ -484,7 +480,7 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
                         .set(C::CancelledAt, now),
                 )
                 .await?;
-                audit_in(
+                audit::record_as(
                     &txn,
                     scope,
                     acting,
@@ -633,7 +629,7 @@ pub async fn assign_precalls(
                 .set(C::PrecallStatus, status.as_str()),
         )
         .await?;
-        audit_in(
+        audit::record_as(
             &txn,
             scope,
             acting,
@@ -692,7 +688,7 @@ pub async fn auto_assign_precalls(scope: &Scope, office_code: &str, day: NaiveDa
                 .set(C::PrecallStatus, PrecallStatus::Assigned.as_str()),
         )
         .await?;
-        audit_in(
+        audit::record_as(
             &txn,
             scope,
             acting,
@@ -749,7 +745,7 @@ pub async fn record_precall(
     store::update_versioned(&txn, a.id, a.version, changes).await?;
     // Precalled: no reminder; cancelled by the citizen: no link either.
     super::notifications::withdraw(&txn, &a, rec.status == AppointmentStatus::Cancelled).await?;
-    audit_in(
+    audit::record_as(
         &txn,
         scope,
         acting,
@@ -793,7 +789,7 @@ pub async fn mark_precontact_sent(
         Changes::default().set(C::PrecontactSentAt, Utc::now()).set(C::PrecontactSentById, scope.person_id()),
     )
     .await?;
-    audit_in(&txn, scope, acting, record("appointment.precontact_sent", &a)).await?;
+    audit::record_as(&txn, scope, acting, record("appointment.precontact_sent", &a)).await?;
     let updated = store::reload(&txn, a.id).await?;
     txn.commit().await?;
     Ok(updated)
@@ -831,7 +827,7 @@ pub async fn record_citizen_reply(
         Changes::default().set(C::CitizenReply, reply).set(C::CitizenReplyAt, Utc::now()),
     )
     .await?;
-    audit_in(&txn, scope, acting, record("appointment.citizen_reply", &a)).await?;
+    audit::record_as(&txn, scope, acting, record("appointment.citizen_reply", &a)).await?;
     let updated = store::reload(&txn, a.id).await?;
     txn.commit().await?;
     Ok(updated)
@@ -883,7 +879,7 @@ pub async fn assign_counter(
             .set(C::Status, AppointmentStatus::CounterAssigned.as_str()),
     )
     .await?;
-    audit_in(
+    audit::record_as(
         &txn,
         scope,
         acting,
@@ -913,7 +909,7 @@ pub async fn start_session(scope: &Scope, id: AppointmentId, version: Option<i32
         Changes::default().set(C::Status, AppointmentStatus::InSession.as_str()).set(C::CounterStartedAt, Utc::now()),
     )
     .await?;
-    audit_in(&txn, scope, acting, record("appointment.session_start", &a)).await?;
+    audit::record_as(&txn, scope, acting, record("appointment.session_start", &a)).await?;
     let updated = store::reload(&txn, a.id).await?;
     txn.commit().await?;
     Ok(updated)
@@ -946,7 +942,7 @@ pub async fn record_counter_outcome(
     .await?;
     let updated = store::reload(&txn, a.id).await?;
     let duration = domain::session_duration(updated.counter_started_at, updated.counter_ended_at);
-    audit_in(
+    audit::record_as(
         &txn,
         scope,
         acting,
@@ -1014,7 +1010,8 @@ pub async fn next_appointment(scope: &Scope) -> AppResult<Option<appointment::Mo
             }
             Err(e) => return Err(e),
         }
-        audit_in(&txn, scope, acting, record("appointment.dequeue", &a).detail(json!({ "takenOver": !mine }))).await?;
+        audit::record_as(&txn, scope, acting, record("appointment.dequeue", &a).detail(json!({ "takenOver": !mine })))
+            .await?;
         let updated = store::reload(&txn, a.id).await?;
         txn.commit().await?;
         return Ok(Some(updated));

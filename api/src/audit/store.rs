@@ -12,6 +12,17 @@ use crate::authz::Action;
 use crate::error::AppResult;
 use crate::tenancy::Scope;
 
+/// Appends one event about what the caller of `scope` did under `acting`,
+/// inside `conn` (the operation's transaction).
+pub async fn record_as(
+    conn: &impl ConnectionTrait,
+    scope: &Scope,
+    acting: &crate::auth::Assignment,
+    rec: AuditRecord,
+) -> AppResult<()> {
+    record(conn, &Actor::acting_as(scope.principal(), acting), rec, scope.request_id()).await
+}
+
 /// Appends one event. Call it inside the same transaction as the change it
 /// records, so there is never a change without its event.
 pub async fn record(

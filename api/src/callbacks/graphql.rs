@@ -8,7 +8,8 @@ use uuid::Uuid;
 use entities::callback_request;
 
 use super::domain::{CallbackOutcome, CallbackStatus};
-use super::{operations, store};
+use super::operations::{self, parse};
+use super::store;
 use crate::appointments::contact::{self, ContactRead};
 use crate::appointments::graphql::{StaffRef, staff, unit};
 use crate::authz::Action;
@@ -17,10 +18,6 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::{Page, connection};
 use crate::kernel::ids::parse_id;
 use crate::org::graphql::OrgUnit;
-
-fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
-    s.parse().map_err(AppError::internal)
-}
 
 /// A citizen's request to be called back.
 pub struct Callback(pub callback_request::Model);

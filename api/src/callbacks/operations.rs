@@ -11,7 +11,7 @@ use entities::callback_request::{self, Column as C};
 
 use super::domain::{self, CallbackOutcome, CallbackStatus};
 use super::store;
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit::{self, AuditRecord};
 use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
@@ -28,7 +28,8 @@ pub struct NewRequest {
     pub requested_at: Option<DateTime<Utc>>,
 }
 
-fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
+/// A stored code back into its closed list (a bad one is corrupt data: INTERNAL).
+pub(super) fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
     s.parse().map_err(AppError::internal)
 }
 
@@ -213,11 +214,11 @@ async fn audit_in(
     c: &callback_request::Model,
     detail: serde_json::Value,
 ) -> AppResult<()> {
-    audit::record(
+    audit::record_as(
         conn,
-        &Actor::acting_as(scope.principal(), acting),
+        scope,
+        acting,
         AuditRecord::new(action).record("callback", c.id.to_string()).unit(c.unit_id).detail(detail),
-        scope.request_id(),
     )
     .await
 }

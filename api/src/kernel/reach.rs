@@ -17,6 +17,7 @@
 //! SQL scope is the only one.
 
 use std::future::Future;
+use std::sync::OnceLock;
 
 use futures::future::BoxFuture;
 
@@ -141,17 +142,23 @@ impl Reach {
     }
 }
 
-/// Writes a reach into the session (`local = false`) or the transaction (`local = true`).
-pub fn set_statement(reach: &Reach, local: bool) -> (String, Vec<sea_orm::Value>) {
-    let calls: Vec<String> = SETTINGS
-        .iter()
-        .map(|(name, _)| *name)
-        .chain([PERSON_SETTING])
-        .enumerate()
-        .map(|(i, name)| format!("set_config('{name}', ${}, {local})", i + 1))
-        .collect();
-    let values = reach.settings().into_iter().map(sea_orm::Value::from).collect();
-    (format!("SELECT {}", calls.join(", ")), values)
+/// The statement that writes a reach into the session (`local = false`) or
+/// the transaction (`local = true`); bind [`Reach::settings`] to it, in order.
+/// Built once per kind: the pool runs it on every hand-out.
+pub fn set_sql(local: bool) -> &'static str {
+    static SESSION: OnceLock<String> = OnceLock::new();
+    static LOCAL: OnceLock<String> = OnceLock::new();
+    let build = || {
+        let calls: Vec<String> = SETTINGS
+            .iter()
+            .map(|(name, _)| *name)
+            .chain([PERSON_SETTING])
+            .enumerate()
+            .map(|(i, name)| format!("set_config('{name}', ${}, {local})", i + 1))
+            .collect();
+        format!("SELECT {}", calls.join(", "))
+    };
+    if local { LOCAL.get_or_init(build) } else { SESSION.get_or_init(build) }
 }
 
 #[cfg(test)]
@@ -171,8 +178,9 @@ mod tests {
 
     #[test]
     fn the_set_statement_names_every_setting_once() {
-        let (sql, values) = set_statement(&Reach::nowhere(), true);
-        assert_eq!(values.len(), SETTINGS.len() + 1);
+        let sql = set_sql(true);
+        assert_eq!(Reach::nowhere().settings().len(), SETTINGS.len() + 1);
+        assert!(set_sql(false).contains("set_config('accoglienza.person', $6, false)"), "{}", set_sql(false));
         assert!(sql.contains("set_config('accoglienza.quesito', $1, true)"), "{sql}");
         assert!(sql.contains("set_config('accoglienza.any', $5, true)"), "{sql}");
         assert!(sql.contains("set_config('accoglienza.person', $6, true)"), "{sql}");

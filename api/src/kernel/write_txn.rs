@@ -14,7 +14,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use crate::kernel::reach::{Reach, set_statement};
+use crate::kernel::reach::{Reach, set_sql};
 
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult, QueryResult,
@@ -42,8 +42,8 @@ impl WriteGate {
     pub async fn begin(&self, db: &DatabaseConnection, reach: &Reach) -> Result<WriteTxn, DbErr> {
         let txn = begin_write(db).await?;
         if txn.get_database_backend() == DbBackend::Postgres {
-            let (sql, values) = set_statement(reach, true);
-            txn.query_one_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?;
+            let values = reach.settings().into_iter().map(sea_orm::Value::from);
+            txn.query_one_raw(Statement::from_sql_and_values(DbBackend::Postgres, set_sql(true), values)).await?;
         }
         if self.0.swap(true, Ordering::AcqRel) {
             tracing::error!("a second write transaction was begun while the first is open");

@@ -11,7 +11,7 @@ use entities::{org_unit, outbox_message};
 use super::domain::is_root_path;
 use super::graphql::not_found;
 use super::store;
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit::{self, AuditRecord};
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::tenancy::{Scope, UnitScope};
@@ -35,7 +35,7 @@ pub async fn retry(scope: &Scope, id: Uuid) -> AppResult<outbox_message::Model> 
     if let Some(unit_id) = message.unit_id {
         record = record.unit(unit_id);
     }
-    audit::record(&txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
+    audit::record_as(&txn, scope, acting, record).await?;
     let updated = outbox_message::Entity::find_by_id(id).one(&txn).await?.ok_or_else(not_found)?;
     txn.commit().await?;
     Ok(updated)

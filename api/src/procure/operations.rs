@@ -10,7 +10,7 @@ use entities::{api_key, collaborator, procura, professional, webhook};
 use super::domain::{self, DelegableService, ProcuraEventKind, ServiceSet};
 use super::registration::{self, RegistrationForm};
 use super::{store, webhooks};
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit::{self, AuditRecord};
 use crate::auth::Assignment;
 use crate::auth::api_keys::{self, CreatedKey};
 use crate::authz::Action;
@@ -51,15 +51,6 @@ pub async fn caller(scope: &Scope, action: Action) -> AppResult<(&Assignment, pr
     Ok((acting, me))
 }
 
-async fn audited(
-    scope: &Scope,
-    txn: &impl sea_orm::ConnectionTrait,
-    acting: &Assignment,
-    record: AuditRecord,
-) -> AppResult<()> {
-    audit::record(txn, &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await
-}
-
 /// Registers a professional with a sign-in account, already verified (ADMIN).
 pub async fn register_professional(scope: &Scope, form: RegistrationForm) -> AppResult<professional::Model> {
     let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
@@ -70,7 +61,7 @@ pub async fn register_professional(scope: &Scope, form: RegistrationForm) -> App
     let record = AuditRecord::new("professional.register")
         .record("professional", p.id.to_string())
         .detail(json!({ "entratelUserType": p.entratel_type }));
-    audited(scope, &txn, acting, record).await?;
+    audit::record_as(&txn, scope, acting, record).await?;
     txn.commit().await?;
     Ok(p)
 }
@@ -93,8 +84,13 @@ pub async fn verify_professional(scope: &Scope, id: ProfessionalId) -> AppResult
             "The professional has already been verified",
         ));
     }
-    audited(scope, &txn, acting, AuditRecord::new("professional.verify").record("professional", id.to_string()))
-        .await?;
+    audit::record_as(
+        &txn,
+        scope,
+        acting,
+        AuditRecord::new("professional.verify").record("professional", id.to_string()),
+    )
+    .await?;
     txn.commit().await?;
     Ok(p)
 }
@@ -137,7 +133,7 @@ pub async fn declare_procura(scope: &Scope, input: Declaration) -> AppResult<pro
         "validTo": p.valid_to.to_string(),
         "collaboratorsAuthorized": p.collaborators_authorized,
     }));
-    audited(scope, &txn, acting, record).await?;
+    audit::record_as(&txn, scope, acting, record).await?;
     txn.commit().await?;
     Ok(p)
 }
@@ -159,7 +155,8 @@ pub async fn revoke_procura(scope: &Scope, id: ProcuraId) -> AppResult<procura::
     }
     store::add_event(&txn, p.id, ProcuraEventKind::Revoked, Some(scope.person_id()), None, now).await?;
     webhooks::notify(&txn, &p, ProcuraEventKind::Revoked, now).await?;
-    audited(scope, &txn, acting, AuditRecord::new("procura.revoke").record("procura", p.id.to_string())).await?;
+    audit::record_as(&txn, scope, acting, AuditRecord::new("procura.revoke").record("procura", p.id.to_string()))
+        .await?;
     txn.commit().await?;
     Ok(p)
 }
@@ -193,7 +190,7 @@ pub async fn add_collaborator(
     let record = AuditRecord::new("collaborator.add")
         .record("collaborator", c.id.to_string())
         .detail(json!({ "from": from.to_string(), "to": to.map(|d| d.to_string()) }));
-    audited(scope, &txn, acting, record).await?;
+    audit::record_as(&txn, scope, acting, record).await?;
     txn.commit().await?;
     Ok(c)
 }
@@ -227,7 +224,7 @@ pub async fn end_collaborator(scope: &Scope, id: CollaboratorId, on: NaiveDate) 
     let record = AuditRecord::new("collaborator.end")
         .record("collaborator", c.id.to_string())
         .detail(json!({ "on": on.to_string() }));
-    audited(scope, &txn, acting, record).await?;
+    audit::record_as(&txn, scope, acting, record).await?;
     txn.commit().await?;
     Ok(c)
 }
@@ -241,8 +238,13 @@ pub async fn create_api_key(scope: &Scope, name: &str) -> AppResult<CreatedKey> 
     let name = api_keys::parse_name(name)?;
     let txn = scope.begin_write().await?;
     let created = api_keys::create(&txn, scope.person_id(), name, Utc::now()).await?;
-    audited(scope, &txn, acting, AuditRecord::new("apikey.create").record("api_key", created.key.id.to_string()))
-        .await?;
+    audit::record_as(
+        &txn,
+        scope,
+        acting,
+        AuditRecord::new("apikey.create").record("api_key", created.key.id.to_string()),
+    )
+    .await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -258,7 +260,7 @@ pub async fn revoke_api_key(scope: &Scope, id: ApiKeyId) -> AppResult<api_key::M
     if !revoked {
         return Err(AppError::conflict("La chiave è già revocata", "The key is already revoked"));
     }
-    audited(scope, &txn, acting, AuditRecord::new("apikey.revoke").record("api_key", id.to_string())).await?;
+    audit::record_as(&txn, scope, acting, AuditRecord::new("apikey.revoke").record("api_key", id.to_string())).await?;
     let key = api_keys::own(&txn, scope.person_id(), id).await?.ok_or_else(not_found)?;
     txn.commit().await?;
     Ok(key)
@@ -284,7 +286,8 @@ pub async fn register_webhook(scope: &Scope, url: &str, production: bool) -> App
             format!("You may register at most {} webhooks", store::MAX_WEBHOOKS),
         ));
     }
-    audited(scope, &txn, acting, AuditRecord::new("webhook.register").record("webhook", hook.id.to_string())).await?;
+    audit::record_as(&txn, scope, acting, AuditRecord::new("webhook.register").record("webhook", hook.id.to_string()))
+        .await?;
     txn.commit().await?;
     Ok((hook, secret))
 }
@@ -299,7 +302,7 @@ pub async fn delete_webhook(scope: &Scope, id: WebhookId) -> AppResult<()> {
         return Err(AppError::not_found("Webhook non trovato", "Webhook not found"));
     }
     webhooks::cancel_pending(&txn, id, now).await?;
-    audited(scope, &txn, acting, AuditRecord::new("webhook.delete").record("webhook", id.to_string())).await?;
+    audit::record_as(&txn, scope, acting, AuditRecord::new("webhook.delete").record("webhook", id.to_string())).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use serde_json::json;
 use entities::{org_unit, person, service};
 
 use super::{domain, store};
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit::{self, AuditRecord};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::tenancy::Scope;
@@ -52,13 +52,13 @@ pub async fn upsert_service(scope: &Scope, input: ServiceFields) -> AppResult<se
     };
     let txn = scope.begin_write().await?;
     let (model, created) = store::upsert(&txn, new).await?;
-    audit::record(
+    audit::record_as(
         &txn,
-        &Actor::acting_as(scope.principal(), acting),
+        scope,
+        acting,
         AuditRecord::new(if created { "service.create" } else { "service.update" })
             .record("service", model.id.to_string())
             .detail(json!({ "code": model.code, "fast": model.fast, "active": model.active })),
-        scope.request_id(),
     )
     .await?;
     txn.commit().await?;
@@ -89,14 +89,14 @@ pub async fn set_operator_skills(
     let ids: Vec<_> = services.iter().map(|s| s.id).collect();
     let txn = scope.begin_write().await?;
     store::replace_skills(&txn, office.id, person.id, &ids).await?;
-    audit::record(
+    audit::record_as(
         &txn,
-        &Actor::acting_as(scope.principal(), acting),
+        scope,
+        acting,
         AuditRecord::new("skills.set")
             .record("person", person.id.to_string())
             .unit(office.id)
             .detail(json!({ "username": person.username, "services": codes })),
-        scope.request_id(),
     )
     .await?;
     txn.commit().await?;
