@@ -151,6 +151,12 @@ impl Scope {
     }
 
     /// Begins the write transaction of this operation (see [`crate::kernel::write_txn`]).
+    /// Mutations do not call it: they go through [`crate::kernel::Operation`].
+    pub(crate) async fn begin_write_txn(&self) -> Result<WriteTxn, sea_orm::DbErr> {
+        self.writes.begin(&self.db, &self.reach(true)).await
+    }
+
+    /// TEMPORARY while the areas move to [`crate::kernel::Operation`]; removed once none calls it.
     pub async fn begin_write(&self) -> Result<WriteTxn, sea_orm::DbErr> {
         self.writes.begin(&self.db, &self.reach(true)).await
     }

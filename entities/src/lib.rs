@@ -1,5 +1,11 @@
 //! SeaORM entities: the tables, nothing else. Domain types and GraphQL types live
-//! in `api`; this crate never depends on it.
+//! in `api`; this crate never depends on it. The one exception is the closed
+//! lists stored in columns (statuses, kinds, outcomes): they are defined here,
+//! once, with [`closed_list!`], so a column is typed end to end; their rules
+//! (state machines, labels) stay in `api`'s domain modules.
+
+#[macro_use]
+mod closed_list;
 
 pub mod api_key;
 pub mod appointment;

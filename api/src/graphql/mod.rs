@@ -3,7 +3,8 @@
 
 pub mod context;
 pub mod guard;
-pub mod pagination;
+/// Moved to [`crate::kernel::paging`]; kept while call sites move.
+pub use crate::kernel::paging as pagination;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};

@@ -4,8 +4,12 @@ pub mod calendar;
 pub mod clock;
 pub mod ids;
 pub mod messages;
+pub mod operation;
+pub mod paging;
 pub mod reach;
+pub mod versioned;
 pub mod write_txn;
 
 pub use clock::Clock;
+pub use operation::Operation;
 pub use write_txn::{WriteGate, WriteTxn};
