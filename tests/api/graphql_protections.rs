@@ -128,6 +128,9 @@ async fn production_hides_introspection_field_suggestions_and_graphiql() {
     let res = post("{ __schema { queryType { name } types { name } } }").await;
     assert!(res["data"]["__schema"].is_null(), "{res}");
     assert!(!res.to_string().contains("QueryRoot"), "{res}");
+    let res = post(GRAPHQL_JS_INTROSPECTION[0].1).await;
+    assert!(res["data"].is_null() || res["data"]["__schema"].is_null(), "{res}");
+    assert!(!res.to_string().contains("QueryRoot"), "{res}");
     let res = post("{ orgUnitz { code } }").await;
     assert!(!res["errors"][0]["message"].as_str().unwrap().contains("Did you mean"));
     let graphiql = client.get(format!("{address}/graphiql")).send().await.unwrap();
@@ -211,4 +214,37 @@ async fn a_body_sent_one_byte_a_second_gets_408_when_the_read_timeout_passes() {
     // A body that arrives in time is served as before.
     let res = app.graphql(None, "{ __typename }", json!({})).await;
     assert_eq!(data(&res)["__typename"], "QueryRoot");
+}
+
+/// The standard introspection queries of graphql-js 17 (`getIntrospectionQuery()`,
+/// default options and the ones GraphiQL's documentation panel asks for), as
+/// printed by the library itself into `tests/fixtures/introspection/`.
+const GRAPHQL_JS_INTROSPECTION: [(&str, &str); 2] = [
+    ("default", include_str!("../fixtures/introspection/graphql-js-default.graphql")),
+    ("graphiql", include_str!("../fixtures/introspection/graphql-js-graphiql.graphql")),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_standard_introspection_query_of_graphql_js_is_answered_in_development() {
+    let app = app().await;
+    for (name, query) in GRAPHQL_JS_INTROSPECTION {
+        let res = app.graphql(None, query, json!({})).await;
+        assert!(res.get("errors").is_none(), "{name}: {res}");
+        let types = res["data"]["__schema"]["types"].as_array().unwrap();
+        assert!(types.iter().any(|t| t["name"] == "Quesito"), "{name}: no Quesito type");
+        assert_eq!(res["data"]["__schema"]["queryType"]["name"], "QueryRoot", "{name}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn introspection_beside_data_fields_keeps_the_ordinary_depth_limit() {
+    let app = app().await;
+    let token = app.login("admin").await;
+    let mut selection = "code".to_owned();
+    for _ in 0..11 {
+        selection = format!("code parent {{ {selection} }}");
+    }
+    let query = format!("{{ __typename orgUnit(code: \"UT-CA1\") {{ {selection} }} }}");
+    let res = app.graphql(Some(&token), &query, json!({})).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
 }

@@ -87,6 +87,51 @@ pub fn build_schema(state: Option<AppState>, production: bool) -> AppSchema {
     builder.finish()
 }
 
+/// Deepest nesting of a request that only introspects (see [`is_introspection_only`]):
+/// the standard query of graphql-js 17 nests `ofType` nine times (depth 14).
+pub const MAX_INTROSPECTION_DEPTH: usize = 20;
+
+/// The schema that answers requests which only introspect, where introspection
+/// is enabled (not in production). The standard introspection query of
+/// graphql-js, which GraphiQL's documentation panel, code generators, Postman
+/// and Insomnia send, nests deeper than [`MAX_DEPTH`] and its cost says
+/// nothing about the database (it reads the schema in memory), so it is
+/// measured apart: depth at most [`MAX_INTROSPECTION_DEPTH`], and the request
+/// guard's bound on expanded fields still applies. A request that also selects
+/// anything else is not introspection-only and gets the ordinary limits.
+pub fn introspection_schema() -> &'static AppSchema {
+    static SCHEMA: std::sync::OnceLock<AppSchema> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+            .limit_depth(MAX_INTROSPECTION_DEPTH)
+            .limit_recursive_depth(32)
+            .extension(guard::RequestGuard)
+            .finish()
+    })
+}
+
+/// Whether every operation of `batch` selects only `__schema`, `__type` and
+/// `__typename` at its top level (a query, never a mutation).
+pub fn is_introspection_only(batch: &BatchRequest) -> bool {
+    let requests: &[Request] = match batch {
+        BatchRequest::Single(r) => std::slice::from_ref(r),
+        BatchRequest::Batch(rs) => rs,
+    };
+    !requests.is_empty() && requests.iter().all(request_only_introspects)
+}
+
+fn request_only_introspects(request: &Request) -> bool {
+    use async_graphql::parser::types::{OperationType, Selection};
+    let Ok(doc) = async_graphql::parser::parse_query(&request.query) else { return false };
+    doc.operations.iter().all(|(_, op)| {
+        op.node.ty == OperationType::Query
+            && op.node.selection_set.node.items.iter().all(|item| match &item.node {
+                Selection::Field(f) => matches!(f.node.name.node.as_str(), "__schema" | "__type" | "__typename"),
+                _ => false,
+            })
+    })
+}
+
 /// The schema in SDL, as written to `schema.graphql`.
 pub fn sdl() -> String {
     build_schema(None, false).sdl()

@@ -159,6 +159,10 @@ async fn execute(
     // Unconstrained: tokio's cooperative budget would otherwise interrupt the
     // first pass over a long list half-way, and the DataLoaders would fire one
     // batch per interruption instead of one per level (an N+1 in disguise).
+    let schema = match state.settings.is_production() {
+        false if graphql::is_introspection_only(&batch) => graphql::introspection_schema(),
+        _ => schema,
+    };
     let mut response = tokio::task::unconstrained(reach.run(schema.execute_batch(batch))).await;
     match &mut response {
         BatchResponse::Single(r) => graphql::ensure_error_codes(r),
