@@ -55,6 +55,9 @@ pub struct Settings {
     /// the time of day or the date (callback hours, due dates, monitoring's
     /// "today"). Unset: the real time.
     pub fixed_now: Option<DateTime<Utc>>,
+    /// `METRICS_TOKEN`: with `APP_ENV=production`, `/metrics` answers only
+    /// `Authorization: Bearer <token>` (and 404 without one configured).
+    pub metrics_token: Option<String>,
 }
 
 /// When and how booking notifications are enqueued (see `api/src/appointments/notifications.rs`).
@@ -219,6 +222,7 @@ impl Settings {
                     .unwrap_or_else(|| "https://sportello.agenzia.example.it/sessione/".to_owned()),
             },
             fixed_now,
+            metrics_token: get("METRICS_TOKEN").filter(|t| !t.is_empty()),
         })
     }
 

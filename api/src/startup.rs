@@ -54,6 +54,8 @@ impl Application {
         // Announces procure about to expire or expired (idempotent across instances).
         crate::procure::expiry::spawn(state.db.clone());
         let schema = build_schema(Some(state.clone()), state.settings.is_production());
+        // The metrics recorder counts from the first request on (see http::metrics).
+        crate::http::metrics::handle();
         let app_state = state.clone();
         let mut server = HttpServer::new(move || {
             let draining = app_state.draining.clone();

@@ -22,6 +22,7 @@ mod http_hardening;
 mod ids;
 mod input_guard;
 mod isolation;
+mod metrics;
 mod migrations;
 mod monitoring;
 mod operations;

@@ -163,11 +163,14 @@ async fn execute(
         false if graphql::is_introspection_only(&batch) => graphql::introspection_schema(),
         _ => schema,
     };
+    let labels = super::metrics::labels(&batch);
+    let started = std::time::Instant::now();
     let mut response = tokio::task::unconstrained(reach.run(schema.execute_batch(batch))).await;
     match &mut response {
         BatchResponse::Single(r) => graphql::ensure_error_codes(r),
         BatchResponse::Batch(rs) => rs.iter_mut().for_each(graphql::ensure_error_codes),
     }
+    super::metrics::record_batch(&labels, &response, started.elapsed());
     let mut http = HttpResponse::Ok();
     http.insert_header(("x-request-id", request_id));
     if let Some(limits) = &limits {

@@ -4,6 +4,7 @@ mod body;
 mod graphql;
 pub mod hardening;
 mod health;
+pub mod metrics;
 mod partner;
 mod spa;
 
@@ -18,6 +19,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, state: &AppState) {
     cfg.app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
         .route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz))
+        .route("/metrics", web::get().to(metrics::metrics))
         .service(web::resource("/graphql").route(web::post().to(graphql::post)).route(web::get().to(graphql::get)));
     if !state.settings.is_production() {
         cfg.route("/graphiql", web::get().to(graphql::graphiql));

@@ -48,6 +48,7 @@ pub(super) async fn gate(
     };
     if !decision.allowed {
         // Refused whole: nothing of the request runs, and nothing is used up.
+        super::metrics::rate_limited("partner_quota");
         let err = AppError::RateLimited { retry_after_secs: decision.retry_after_secs() };
         let mut server_error = async_graphql::Error::from(err).into_server_error(Default::default());
         let ext = server_error.extensions.get_or_insert_with(Default::default);
