@@ -63,6 +63,15 @@ pub enum Command {
         scale: u32,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Work in this schema and keep it (reused when it already holds data); default a fresh one, dropped.
+        #[arg(long)]
+        schema: Option<String>,
+        /// PostGraphile's /graphql on the same schema (started by postgraphile-peer.sh), measured side by side.
+        #[arg(long)]
+        peer_url: Option<String>,
+        /// Generate the data into --schema and stop (then start the peer on it).
+        #[arg(long)]
+        prepare_only: bool,
     },
 }
 

@@ -43,8 +43,18 @@ async fn main() -> anyhow::Result<()> {
             let made = api::seed::generate::generate(&db, &opts).await?;
             println!("{made:?} in {:.1} s", started.elapsed().as_secs_f64());
         }
-        Command::Bench { database_url, requests, concurrency, days, scale, seed } => {
-            let opts = api::bench::BenchOptions { database_url, requests, concurrency, days, scale, seed };
+        Command::Bench { database_url, requests, concurrency, days, scale, seed, schema, peer_url, prepare_only } => {
+            let opts = api::bench::BenchOptions {
+                database_url,
+                requests,
+                concurrency,
+                days,
+                scale,
+                seed,
+                schema,
+                peer_url,
+                prepare_only,
+            };
             api::bench::run(settings, opts).await?;
         }
     }

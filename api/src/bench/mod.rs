@@ -1,0 +1,265 @@
+//! `api bench`: what users run, measured side by side in one run.
+//!
+//! Generated data in a PostgreSQL schema, the release server as a child
+//! process on loopback (row-level security on, as in production), and for
+//! each query: the API's latency and throughput, the same SQL run directly
+//! (the floor), and, with `--peer-url`, PostGraphile v5 on the same schema
+//! answering the equivalent query. It prints ratios and the server's memory.
+//! See docs/performance.md for a run and how to repeat it.
+//!
+//! Everything is bounded: `--requests` per query, `--concurrency` in flight,
+//! loopback only. A schema the bench made itself is dropped at the end; one
+//! named with `--schema` is kept (and reused when it already holds data), so
+//! the peer can be started on it: `--prepare-only` generates it and stops.
+
+mod measure;
+mod server;
+mod statements;
+
+use anyhow::Context as _;
+use chrono::{Duration as Days, NaiveDate, Utc};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use serde_json::{Value, json};
+
+use crate::appointments::domain::rome_date;
+use crate::config::Settings;
+use crate::monitoring::domain::Period;
+use crate::seed::generate::{GenerateOptions, generate};
+use measure::{Client, Measured, measure, ms};
+use server::Server;
+
+pub struct BenchOptions {
+    pub database_url: String,
+    pub requests: usize,
+    pub concurrency: usize,
+    pub days: u32,
+    pub scale: u32,
+    pub seed: u64,
+    /// Work in this schema and keep it (reused when it holds data already).
+    pub schema: Option<String>,
+    /// PostGraphile's `/graphql` on the same schema (`postgraphile-peer.sh`).
+    pub peer_url: Option<String>,
+    /// Generate the data and stop (to start the peer on the schema).
+    pub prepare_only: bool,
+}
+
+const FLAT: &str = "{ quesiti(first: 50) { nodes { id status section priority subject dueAt filedAt } } }";
+
+const NESTED: &str = "{ quesiti(first: 50) { nodes { id status section priority subject dueAt filedAt \
+    classification { label } cric { code name } events { to at } } } }";
+
+const PEER_FLAT: &str = "query($u: UUID!) { allQuesitos(first: 50, condition: { unitId: $u }, orderBy: PRIMARY_KEY_DESC) \
+    { nodes { rowId status section priority subject dueAt createdAt } } }";
+
+const PEER_NESTED: &str = "query($u: UUID!) { allQuesitos(first: 50, condition: { unitId: $u }, orderBy: PRIMARY_KEY_DESC) \
+    { nodes { rowId status section priority subject dueAt createdAt \
+    quesitoClassificationByClassificationId { label } orgUnitByUnitId { code name } \
+    quesitoEventsByQuesitoId { nodes { toStatus occurredAt } } } } }";
+
+const STATS: &str = "query($unit: String!, $from: NaiveDate!, $to: NaiveDate!) { stats(unitCode: $unit, from: $from, to: $to) { \
+    figures { appointments { bookings toPrecall precallCoverage servedWithoutCounterShare sessions sessionsOver15Minutes \
+    counterSessions { channel outcome count } } callbacks { requested waiting served } \
+    quesiti { section received backlog slaBreaches medianAnswerSeconds } } \
+    children { unit { code } figures { appointments { bookings precallCoverage notReachingCounterShare } \
+    callbacks { requested } quesiti { section backlog medianAnswerSeconds } } } } }";
+
+const WORKLIST: &str = "{ myWorklist { date precalls { id cupNumber startsAt } counterSessions { id cupNumber startsAt } \
+    callbacks { id } } }";
+
+const PROCURA_CHECK: &str = "query($c: String!) { procuraCheck(clientFiscalCode: $c, service: STATUS_INFORMATION) { \
+    authorized reason on procura { id validFrom validTo } } }";
+
+pub async fn run(settings: Settings, opts: BenchOptions) -> anyhow::Result<()> {
+    crate::outbox::transport::webhook::install_crypto_provider();
+    let owned = opts.schema.is_none();
+    let schema = opts.schema.clone().unwrap_or_else(|| format!("bench_{}", uuid::Uuid::new_v4().simple()));
+    let admin = sea_orm::Database::connect(&opts.database_url).await.context("connect to --database-url")?;
+    if admin.get_database_backend() != DbBackend::Postgres {
+        anyhow::bail!("--database-url must be a PostgreSQL URL");
+    }
+    admin.execute_unprepared(&format!("CREATE SCHEMA IF NOT EXISTS \"{schema}\"")).await?;
+    let result = bench_in_schema(&settings, &opts, &schema).await;
+    if owned {
+        admin.execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE")).await?;
+    }
+    result
+}
+
+/// Migrates and fills the schema unless it already holds data; returns the
+/// owner's connection to it and the last day of the data.
+async fn prepare(
+    settings: &Settings,
+    opts: &BenchOptions,
+    schema: &str,
+) -> anyhow::Result<(DatabaseConnection, NaiveDate)> {
+    let mut settings = settings.clone();
+    settings.database_url = opts.database_url.clone();
+    settings.database_schema = Some(schema.to_owned());
+    let db = crate::db::connect_owner(&settings).await?;
+    crate::db::migrate(&db).await?;
+    let until = rome_date(Utc::now());
+    let count = db
+        .query_one_raw(Statement::from_string(DbBackend::Postgres, "SELECT COUNT(*) AS n FROM org_unit"))
+        .await?
+        .and_then(|row| row.try_get::<i64>("", "n").ok())
+        .unwrap_or(0);
+    if count == 0 {
+        let started = std::time::Instant::now();
+        let gen_opts = GenerateOptions { scale: opts.scale, days: opts.days, seed: opts.seed, until };
+        let made = generate(&db, &gen_opts).await?;
+        println!(
+            "generated (scale {}, {} days, seed {}) in schema {schema} in {:.1} s: {made:?}",
+            opts.scale,
+            opts.days,
+            opts.seed,
+            started.elapsed().as_secs_f64()
+        );
+        db.execute_unprepared("ANALYZE").await?;
+    } else {
+        println!("schema {schema} already holds data: reused as it is");
+    }
+    Ok((db, until))
+}
+
+/// One line of the report.
+struct Row {
+    name: &'static str,
+    api: Measured,
+    sql: Option<Measured>,
+    peer: Option<Measured>,
+}
+
+async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str) -> anyhow::Result<()> {
+    let (db, until) = prepare(settings, opts, schema).await?;
+    if opts.prepare_only {
+        println!("prepared. Start the peer with: postgraphile-peer.sh {} {schema}", opts.database_url);
+        return Ok(());
+    }
+    let server = Server::start(&opts.database_url, schema).await?;
+    let client = Client::new(server.url.clone());
+    let peer = opts.peer_url.clone().map(Client::new);
+    let (n, c) = (opts.requests, opts.concurrency);
+    let director = client.login("dr.sardegna").await?;
+    let operator = client.login("op.cagliari1").await?;
+    let expert = client.login("cric.sardegna").await?;
+    let professional = client.login("prof.rossi").await?;
+    let cric = statements::cric_sardegna(&db).await?;
+    let period = Period::new(until - Days::days(30), until - Days::days(1)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    println!("\n{n} requests per query, {c} in flight; stats over {} – {}\n", period.from, period.to);
+
+    let mut rows = Vec::new();
+    let api = |token: Option<&str>, query: &'static str, vars: Value| {
+        let token = token.map(str::to_owned);
+        let client = &client;
+        measure(n, c, move || {
+            let (token, vars) = (token.clone(), vars.clone());
+            async move { client.graphql(token.as_deref(), query, vars).await.map(|_| ()) }
+        })
+    };
+    let sql = |stmts: Vec<Statement>| {
+        let db = &db;
+        async move { measure(n, c, || statements::run_all(db, &stmts)).await }
+    };
+    let peer_measure = |query: &'static str, vars: Value| {
+        let peer = peer.as_ref();
+        async move {
+            match peer {
+                Some(p) => Ok::<_, anyhow::Error>(Some(
+                    measure(n, c, || async { p.graphql(None, query, vars.clone()).await.map(|_| ()) }).await?,
+                )),
+                None => Ok(None),
+            }
+        }
+    };
+
+    let anonymous = api(None, "{ __typename }", json!({})).await?;
+    rows.push(Row { name: "{ __typename } anonymous", api: anonymous, sql: None, peer: None });
+    let me = api(Some(&director), "{ me { username } }", json!({})).await?;
+    rows.push(Row {
+        name: "{ me } signed in",
+        api: me,
+        sql: Some(sql(statements::me(&db, "dr.sardegna").await?).await?),
+        peer: None,
+    });
+    let peer_vars = json!({ "u": cric.id });
+    rows.push(Row {
+        name: "CRIC list, flat (50)",
+        api: api(Some(&expert), FLAT, json!({})).await?,
+        sql: Some(sql(statements::cric_list(&db, false).await?).await?),
+        peer: peer_measure(PEER_FLAT, peer_vars.clone()).await?,
+    });
+    rows.push(Row {
+        name: "CRIC list, nested (50)",
+        api: api(Some(&expert), NESTED, json!({})).await?,
+        sql: Some(sql(statements::cric_list(&db, true).await?).await?),
+        peer: peer_measure(PEER_NESTED, peer_vars).await?,
+    });
+    rows.push(Row {
+        name: "myWorklist op.cagliari1",
+        api: api(Some(&operator), WORKLIST, json!({})).await?,
+        sql: Some(sql(statements::worklist(&db, "op.cagliari1", until).await?).await?),
+        peer: None,
+    });
+    let client_code = crate::seed::generate::vat_code(1_000_000_000 + 7919 * 17);
+    rows.push(Row {
+        name: "procuraCheck prof.rossi",
+        api: api(Some(&professional), PROCURA_CHECK, json!({ "c": client_code })).await?,
+        sql: Some(sql(statements::procura_check(&db, &client_code).await?).await?),
+        peer: None,
+    });
+    let stats_vars = json!({ "unit": "DR-SAR", "from": period.from, "to": period.to });
+    rows.push(Row {
+        name: "stats DR-SAR, a month",
+        api: api(Some(&director), STATS, stats_vars).await?,
+        sql: Some(sql(statements::stats(&db, "DR-SAR", period).await?).await?),
+        peer: None,
+    });
+    let memory = server.memory_mb();
+    server.stop().await;
+    print_report(&rows, memory);
+    Ok(())
+}
+
+fn print_report(rows: &[Row], memory: Option<(f64, f64)>) {
+    println!(
+        "{:<26} {:>8} {:>8} {:>8} {:>8} | {:>8} {:>8} | {:>8} | {:>8} {:>8}",
+        "query", "p50 ms", "p95 ms", "p99 ms", "req/s", "SQL p50", "SQL/s", "peer/s", "API/SQL", "API/peer"
+    );
+    let anonymous = rows.first().map(|r| r.api.per_second).unwrap_or(0.0);
+    for r in rows {
+        let dash = || "—".to_owned();
+        let sql_p50 = r.sql.as_ref().map_or_else(dash, |s| format!("{:.2}", ms(s.p50)));
+        let sql_rate = r.sql.as_ref().map_or_else(dash, |s| format!("{:.0}", s.per_second));
+        let peer_rate = r.peer.as_ref().map_or_else(dash, |p| format!("{:.0}", p.per_second));
+        // Time ratio against the floor; throughput ratio against the peer.
+        let vs_sql = r.sql.as_ref().map_or_else(dash, |s| format!("{:.2}", ms(r.api.p50) / ms(s.p50).max(1e-6)));
+        let vs_peer =
+            r.peer.as_ref().map_or_else(dash, |p| format!("{:.2}", r.api.per_second / p.per_second.max(1e-9)));
+        println!(
+            "{:<26} {:>8.2} {:>8.2} {:>8.2} {:>8.0} | {:>8} {:>8} | {:>8} | {:>8} {:>8}",
+            r.name,
+            ms(r.api.p50),
+            ms(r.api.p95),
+            ms(r.api.p99),
+            r.api.per_second,
+            sql_p50,
+            sql_rate,
+            peer_rate,
+            vs_sql,
+            vs_peer
+        );
+    }
+    if let Some(me) = rows.get(1) {
+        println!(
+            "\n{{ me }} signed in runs at {:.0} % of anonymous {{ __typename }}",
+            100.0 * me.api.per_second / anonymous.max(1e-9)
+        );
+    }
+    if let Some((now, peak)) = memory {
+        println!("server resident memory: {now:.0} MB now, {peak:.0} MB at the peak");
+    }
+    println!(
+        "API/SQL: the API's p50 over the same SQL's p50 (1.0 = no overhead). API/peer: throughput ratio (above 1 = faster)."
+    );
+    println!("procuraCheck also writes its audit event, an INSERT the plain SQL does not do.");
+}
