@@ -13,6 +13,7 @@ pub mod audit;
 pub mod auth;
 pub mod authz;
 pub mod bench;
+pub mod calendar;
 pub mod callbacks;
 pub mod ccm;
 pub mod cli;

@@ -16,6 +16,10 @@ mod m20261122_000400_create_appointments;
 mod m20261122_000500_create_procure;
 mod m20261122_000600_add_monitoring_indexes;
 mod m20261202_000100_row_level_security;
+mod m20261206_000100_unit_calendar;
+
+/// How the calendar migration reads free-text hours; the demo data reads its own the same way.
+pub use m20261206_000100_unit_calendar::parse_hours;
 
 pub struct Migrator;
 
@@ -33,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000500_create_procure::Migration),
             Box::new(m20261122_000600_add_monitoring_indexes::Migration),
             Box::new(m20261202_000100_row_level_security::Migration),
+            Box::new(m20261206_000100_unit_calendar::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ mod not_run;
 mod quesiti_support;
 
 mod appointments;
+mod calendar;
 mod callbacks;
 mod notifications;
 

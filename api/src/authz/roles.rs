@@ -121,10 +121,12 @@ pub enum Action {
     CollaboratorCheck,
     /// Read the monitoring figures of a unit and everything under it (docs/domain.md §7).
     StatsRead,
+    /// Set the opening hours and closures of a unit and everything under it.
+    CalendarManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
@@ -163,6 +165,7 @@ impl Action {
         Action::ApiKeyManage,
         Action::CollaboratorCheck,
         Action::StatsRead,
+        Action::CalendarManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -205,6 +208,7 @@ impl Action {
             Action::ApiKeyManage => "apikey:manage",
             Action::CollaboratorCheck => "procura:check_collaborator",
             Action::StatsRead => "stats:read",
+            Action::CalendarManage => "calendar:manage",
         }
     }
 }

@@ -12,6 +12,7 @@ use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Resp
 use crate::appointments::graphql::{AppointmentsMutation, AppointmentsQuery, PersonById, RecordUnitById, ServiceById};
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
+use crate::calendar::graphql::{CalendarMutation, CalendarQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::ccm::graphql::{CcmMutation, CcmQuery};
 use crate::faq::graphql::{FaqMutation, FaqQuery};
@@ -49,6 +50,7 @@ pub struct QueryRoot(
     ServicesQuery,
     AppointmentsQuery,
     CallbacksQuery,
+    CalendarQuery,
     ProcureQuery,
     MonitoringQuery,
 );
@@ -65,6 +67,7 @@ pub struct MutationRoot(
     ServicesMutation,
     AppointmentsMutation,
     CallbacksMutation,
+    CalendarMutation,
     ProcureMutation,
 );
 

@@ -75,6 +75,8 @@ typed_ids!(
     CollaboratorId,
     ApiKeyId,
     WebhookId,
+    /// A closure of a unit (patron saint, works).
+    UnitClosureId,
 );
 
 /// Reads the id given in the input `field`: `parse_id::<QuesitoId>("id", &id)`.

@@ -165,6 +165,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
         .exec(&txn)
         .await?;
     }
+    super::calendar::seed(&txn).await?;
     super::appointments::seed(&txn, now).await?;
     let unit_id = |code: &str| ids.iter().find(|(c, _, _)| *c == code).map(|(_, id, _)| *id);
     super::outbox::seed(&txn, unit_id, now).await?;

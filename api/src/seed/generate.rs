@@ -133,6 +133,7 @@ pub async fn generate(db: &DatabaseConnection, opts: &GenerateOptions) -> anyhow
     let created = at(opts.until - Duration::days(i64::from(opts.days) + 30), 8, 0);
 
     out.units = add_regions(db, &mut g, opts.scale, created).await?;
+    super::calendar::seed(db).await?;
     let (offices, crics, dps, people) = staff(db, &mut g, created).await?;
     out.people = people;
 

@@ -38,6 +38,7 @@ fn by_coordinate(coordinate: &str) -> Option<Rule> {
     Some(match coordinate {
         "PublishFaqInput.question" | "UpdateFaqInput.question" => text(500),
         "MutationRoot.cancelAppointment(reason)" => text(500),
+        "UnitClosureInput.reason" => line(200),
         "RecordContactInput.note" => text(2_000),
         "RequestCallbackInput.topic" => line(500),
         "MutationRoot.createApiKey(name)" => line(100),
