@@ -3,7 +3,7 @@
 //! by one's own unit for the CCM and the CRIC.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -17,8 +17,6 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::kernel::ids::AppointmentId;
 use crate::tenancy::{Scope, UnitScope};
-
-pub use crate::kernel::write_txn::begin_write;
 
 /// Who may see a booking: readers of its office, or readers of what their unit booked.
 pub fn visible(scope: &Scope) -> Condition {
@@ -198,38 +196,15 @@ pub async fn insert(conn: &impl ConnectionTrait, m: &appointment::Model) -> AppR
     Ok(())
 }
 
-/// A set of column changes for [`update_versioned`].
-#[derive(Default)]
-pub struct Changes(Vec<(appointment::Column, SimpleExpr)>);
+/// The changes of a booking's versioned update
+/// ([`crate::kernel::versioned::update_versioned`]).
+pub type Changes = crate::kernel::versioned::Changes<appointment::Entity>;
 
-impl Changes {
-    pub fn set(mut self, col: appointment::Column, value: impl Into<sea_orm::Value>) -> Self {
-        self.0.push((col, Expr::value(value)));
-        self
-    }
-}
-
-/// `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`;
-/// no row updated means someone else changed the booking first: `CONFLICT`.
-pub async fn update_versioned(conn: &impl ConnectionTrait, id: Uuid, version: i32, changes: Changes) -> AppResult<i32> {
-    let mut update = appointment::Entity::update_many()
-        .col_expr(appointment::Column::Version, Expr::col(appointment::Column::Version).add(1))
-        .col_expr(appointment::Column::UpdatedAt, Expr::value(Utc::now()));
-    for (col, expr) in changes.0 {
-        update = update.col_expr(col, expr);
-    }
-    let result = update
-        .filter(appointment::Column::Id.eq(id))
-        .filter(appointment::Column::Version.eq(version))
-        .exec(conn)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(AppError::conflict(
-            "La prenotazione è stata modificata da un'altra persona: ricarica e riprova",
-            "The booking was changed by someone else: reload and try again",
-        ));
-    }
-    Ok(version + 1)
+impl crate::kernel::versioned::Versioned for appointment::Entity {
+    const ID: appointment::Column = appointment::Column::Id;
+    const VERSION: appointment::Column = appointment::Column::Version;
+    const UPDATED_AT: appointment::Column = appointment::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("La prenotazione è stata modificata", "The booking was changed");
 }
 
 /// Re-reads a booking inside a transaction (after a write).
