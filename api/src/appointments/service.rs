@@ -595,13 +595,7 @@ pub async fn assign_precalls(
             None => {
                 let p = services::staff_member(scope, scope.db(), Action::AppointmentAssign, office.id, username)
                     .await?
-                    .ok_or_else(|| {
-                        AppError::bad_input(
-                            "username",
-                            "La persona non lavora in questo ufficio",
-                            "The person does not work at this office",
-                        )
-                    })?;
+                    .ok_or_else(domain::not_office_staff)?;
                 assignees.insert(office.id, p.clone());
                 p
             }
@@ -763,10 +757,7 @@ pub async fn mark_precontact_sent(
     let acting = authorize_work(scope, &office, a.precall_assignee_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     if a.email.is_none() {
-        return Err(AppError::conflict(
-            "La prenotazione non ha un indirizzo e-mail",
-            "The booking has no e-mail address",
-        ));
+        return Err(domain::no_email());
     }
     if status_of(&a)? != AppointmentStatus::Booked {
         return Err(AppError::conflict("La prenotazione non è più in attesa", "The booking is no longer waiting"));
@@ -841,13 +832,7 @@ pub async fn assign_counter(
     domain::can_assign_counter(status_of(&a)?, channel, office.virtual_counter)?;
     let operator = services::staff_member(scope, scope.db(), Action::AppointmentAssign, office.id, username)
         .await?
-        .ok_or_else(|| {
-            AppError::bad_input(
-                "username",
-                "La persona non lavora in questo ufficio",
-                "The person does not work at this office",
-            )
-        })?;
+        .ok_or_else(domain::not_office_staff)?;
     if !services::has_skill(scope, scope.db(), office.id, operator.id, a.service_id).await? {
         return Err(AppError::bad_input(
             "username",

@@ -12,10 +12,11 @@ use uuid::Uuid;
 
 use entities::{appointment, org_unit, person, role_assignment};
 
-use super::domain::{AppointmentStatus, Channel, PrecallStatus};
+use super::domain::{AppointmentStatus, Channel, PrecallOutcome, PrecallStatus};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::kernel::ids::AppointmentId;
+use crate::kernel::paging::{self, Direction};
 use crate::tenancy::{Scope, UnitScope};
 
 /// Who may see a booking: readers of its office, or readers of what their unit booked.
@@ -93,12 +94,13 @@ pub async fn list(
     if let Some(channel) = filter.channel {
         query = query.filter(appointment::Column::Channel.eq(channel.as_str()));
     }
-    if let Some((at, id)) = after {
-        query = query.filter(
-            Condition::any()
-                .add(appointment::Column::StartsAt.gt(at))
-                .add(Condition::all().add(appointment::Column::StartsAt.eq(at)).add(appointment::Column::Id.gt(id))),
-        );
+    if let Some(key) = after {
+        query = query.filter(paging::after(
+            (appointment::Entity, appointment::Column::StartsAt),
+            (appointment::Entity, appointment::Column::Id),
+            key,
+            Direction::Ascending,
+        ));
     }
     Ok(query
         .order_by_asc(appointment::Column::StartsAt)
@@ -228,7 +230,7 @@ pub async fn precalls_of(
                 // A negative attempt stays on the list for another try.
                 Condition::all()
                     .add(appointment::Column::PrecallStatus.eq(PrecallStatus::Done.as_str()))
-                    .add(appointment::Column::PrecallOutcome.ne("POSITIVE")),
+                    .add(appointment::Column::PrecallOutcome.ne(PrecallOutcome::Positive.as_str())),
             ),
         )
         .filter(appointment::Column::LocalDate.gte(from))
@@ -362,4 +364,15 @@ pub async fn people_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<person:
         .filter(Expr::col((person::Entity, person::Column::Id)).in_subquery(in_reach))
         .all(scope.db())
         .await?)
+}
+
+/// The id of the territorial office `code`, wherever it is: for narrowing the
+/// list of what the caller's unit booked (it reveals nothing else).
+pub async fn any_office_id(scope: &Scope, code: &str) -> AppResult<Option<Uuid>> {
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Code.eq(code.trim()))
+        .filter(org_unit::Column::Kind.eq(crate::org::domain::UnitKind::TerritorialOffice.as_str()))
+        .one(scope.db())
+        .await?
+        .map(|o| o.id))
 }

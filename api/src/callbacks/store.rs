@@ -13,6 +13,7 @@ use super::domain::CallbackStatus;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::kernel::ids::CallbackId;
+use crate::kernel::paging::{self, Direction};
 use crate::services::domain::OFFICE_STAFF;
 use crate::tenancy::{Scope, UnitScope};
 
@@ -62,7 +63,11 @@ pub async fn list(
         query = query.filter(callback_request::Column::Status.eq(status.as_str()));
     }
     if let Some(after) = after {
-        query = query.filter(callback_request::Column::Id.gt(after));
+        query = query.filter(paging::after_id(
+            (callback_request::Entity, callback_request::Column::Id),
+            after,
+            Direction::Ascending,
+        ));
     }
     Ok(query.order_by_asc(callback_request::Column::Id).limit(limit).all(scope.db()).await?)
 }
