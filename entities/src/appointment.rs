@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A CUP booking at an office, with its precall, pre-contact e-mail and
-/// counter session. Enums are SCREAMING_CASE strings parsed in the domain.
+/// counter session. Its closed lists (below) are stored as their text.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "appointment")]
 pub struct Model {
@@ -58,3 +58,99 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+closed_list! {
+    /// How the citizen is served at the counter.
+    #[graphql(name = "AppointmentChannel")]
+    Channel {
+        InPerson = "IN_PERSON",
+        /// Video call (sportello virtuale): only where the office has it active.
+        Virtual = "VIRTUAL",
+    }
+}
+
+closed_list! {
+    /// Where a booking stands.
+    AppointmentStatus {
+        /// Booked, waiting for precall or counter assignment.
+        Booked = "BOOKED",
+        /// The citizen confirmed at the precall (in person or virtual).
+        Confirmed = "CONFIRMED",
+        /// Served or redirected at the precall: it will not reach the counter.
+        ResolvedByPrecall = "RESOLVED_BY_PRECALL",
+        /// A counter operator is designated.
+        CounterAssigned = "COUNTER_ASSIGNED",
+        /// The counter session is under way.
+        InSession = "IN_SESSION",
+        /// The counter outcome is recorded.
+        Closed = "CLOSED",
+        Cancelled = "CANCELLED",
+    }
+}
+
+closed_list! {
+    /// Where the booking came from.
+    AppointmentSource {
+        CupImport = "CUP_IMPORT",
+        /// Booked through the API (CCM, quesito conversion, office staff).
+        Booked = "BOOKED",
+    }
+}
+
+closed_list! {
+    PrecallStatus {
+        /// Fast service: no precall.
+        NotRequired = "NOT_REQUIRED",
+        Unassigned = "UNASSIGNED",
+        Assigned = "ASSIGNED",
+        /// An outcome is recorded.
+        Done = "DONE",
+    }
+}
+
+closed_list! {
+    /// Colonna "PRECALLING" of the directive.
+    PrecallOutcome {
+        /// Non contattabile (mancanza del numero di telefono).
+        NotContactable = "NOT_CONTACTABLE",
+        /// Esito negativo del contatto.
+        Negative = "NEGATIVE",
+        /// Esito positivo del contatto.
+        Positive = "POSITIVE",
+    }
+}
+
+closed_list! {
+    /// Colonna "MOTIVAZIONE NON CONTATTABILE".
+    PrecallReason {
+        MissingPhone = "MISSING_PHONE",
+        WrongNumber = "WRONG_NUMBER",
+        NoAnswer = "NO_ANSWER",
+    }
+}
+
+closed_list! {
+    /// Colonna "ESITO CONTATTO" of a positive precall.
+    PrecallResult {
+        /// Service given on the phone (Profilo Utente "LAVORAZIONE CONCLUSA").
+        ServedRemotely = "SERVED_REMOTELY",
+        /// Documents will come by e-mail/PEC ("FORNITA ASSISTENZA E/O INFORMAZIONE").
+        RedirectedEmailPec = "REDIRECTED_EMAIL_PEC",
+        /// "CONFERMA CUP VIRTUALI".
+        ConfirmedVirtual = "CONFIRMED_VIRTUAL",
+        /// "CONFERMA CUP PRESENZA".
+        ConfirmedInPerson = "CONFIRMED_IN_PERSON",
+        CancelledByCitizen = "CANCELLED_BY_CITIZEN",
+    }
+}
+
+closed_list! {
+    /// Outcome of a counter session ("ESITO SPORTELLO").
+    CounterOutcome {
+        Completed = "COMPLETED",
+        /// "Servizio trasferito in BO": a protocol number is required.
+        TransferredToBackOffice = "TRANSFERRED_TO_BACK_OFFICE",
+        NoShow = "NO_SHOW",
+        NotDeliverable = "NOT_DELIVERABLE",
+    }
+}

@@ -33,3 +33,21 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+closed_list! {
+    CallbackStatus {
+        Waiting = "WAITING",
+        Assigned = "ASSIGNED",
+        Done = "DONE",
+    }
+}
+
+closed_list! {
+    CallbackOutcome {
+        Resolved = "RESOLVED",
+        /// Put through to the unit that holds the file.
+        RoutedInternally = "ROUTED_INTERNALLY",
+        /// Nobody answered: retried up to 3 attempts.
+        NoAnswer = "NO_ANSWER",
+    }
+}

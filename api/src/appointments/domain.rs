@@ -15,131 +15,14 @@ pub const MAX_SESSION_MINUTES: i64 = 15;
 /// Longest free note accepted with a confirmation ("note motivazione conferma app.to").
 pub const MAX_NOTE_CHARS: usize = 300;
 
-macro_rules! closed_list {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        #[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
-        $(#[$meta])*
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
+// The closed lists stored in the booking's columns are defined with the
+// table (entities::appointment); their rules are here.
+pub use entities::appointment::{
+    AppointmentSource, AppointmentStatus, Channel, CounterOutcome, PrecallOutcome, PrecallReason, PrecallResult,
+    PrecallStatus,
+};
 
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.as_str() == s)
-                    .ok_or_else(|| format!("unknown {} `{s}`", stringify!($name)))
-            }
-        }
-    };
-}
-pub(crate) use closed_list;
-
-closed_list! {
-    /// How the citizen is served at the counter.
-    #[graphql(name = "AppointmentChannel")]
-    Channel {
-        InPerson = "IN_PERSON",
-        /// Video call (sportello virtuale): only where the office has it active.
-        Virtual = "VIRTUAL",
-    }
-}
-
-closed_list! {
-    /// Where a booking stands.
-    AppointmentStatus {
-        /// Booked, waiting for precall or counter assignment.
-        Booked = "BOOKED",
-        /// The citizen confirmed at the precall (in person or virtual).
-        Confirmed = "CONFIRMED",
-        /// Served or redirected at the precall: it will not reach the counter.
-        ResolvedByPrecall = "RESOLVED_BY_PRECALL",
-        /// A counter operator is designated.
-        CounterAssigned = "COUNTER_ASSIGNED",
-        /// The counter session is under way.
-        InSession = "IN_SESSION",
-        /// The counter outcome is recorded.
-        Closed = "CLOSED",
-        Cancelled = "CANCELLED",
-    }
-}
-
-closed_list! {
-    /// Where the booking came from.
-    AppointmentSource {
-        CupImport = "CUP_IMPORT",
-        /// Booked through the API (CCM, quesito conversion, office staff).
-        Booked = "BOOKED",
-    }
-}
-
-closed_list! {
-    PrecallStatus {
-        /// Fast service: no precall.
-        NotRequired = "NOT_REQUIRED",
-        Unassigned = "UNASSIGNED",
-        Assigned = "ASSIGNED",
-        /// An outcome is recorded.
-        Done = "DONE",
-    }
-}
-
-closed_list! {
-    /// Colonna "PRECALLING" of the directive.
-    PrecallOutcome {
-        /// Non contattabile (mancanza del numero di telefono).
-        NotContactable = "NOT_CONTACTABLE",
-        /// Esito negativo del contatto.
-        Negative = "NEGATIVE",
-        /// Esito positivo del contatto.
-        Positive = "POSITIVE",
-    }
-}
-
-closed_list! {
-    /// Colonna "MOTIVAZIONE NON CONTATTABILE".
-    PrecallReason {
-        MissingPhone = "MISSING_PHONE",
-        WrongNumber = "WRONG_NUMBER",
-        NoAnswer = "NO_ANSWER",
-    }
-}
-
-closed_list! {
-    /// Colonna "ESITO CONTATTO" of a positive precall.
-    PrecallResult {
-        /// Service given on the phone (Profilo Utente "LAVORAZIONE CONCLUSA").
-        ServedRemotely = "SERVED_REMOTELY",
-        /// Documents will come by e-mail/PEC ("FORNITA ASSISTENZA E/O INFORMAZIONE").
-        RedirectedEmailPec = "REDIRECTED_EMAIL_PEC",
-        /// "CONFERMA CUP VIRTUALI".
-        ConfirmedVirtual = "CONFIRMED_VIRTUAL",
-        /// "CONFERMA CUP PRESENZA".
-        ConfirmedInPerson = "CONFIRMED_IN_PERSON",
-        CancelledByCitizen = "CANCELLED_BY_CITIZEN",
-    }
-}
-
-closed_list! {
-    /// Outcome of a counter session ("ESITO SPORTELLO").
-    CounterOutcome {
-        Completed = "COMPLETED",
-        /// "Servizio trasferito in BO": a protocol number is required.
-        TransferredToBackOffice = "TRANSFERRED_TO_BACK_OFFICE",
-        NoShow = "NO_SHOW",
-        NotDeliverable = "NOT_DELIVERABLE",
-    }
-}
-
-closed_list! {
+entities::closed_list! {
     /// Derived: was the booking precalled at least 3 days before it?
     PrecallCoverage {
         NotRequired = "NOT_REQUIRED",
@@ -399,6 +282,20 @@ pub fn record_counter(
         ));
     }
     Ok(protocol)
+}
+
+/// The person named as assignee or counter operator is not staff of the office.
+pub fn not_office_staff() -> AppError {
+    AppError::bad_input(
+        "username",
+        "La persona non lavora in questo ufficio",
+        "The person does not work at this office",
+    )
+}
+
+/// The booking has no e-mail address (pre-contact e-mail).
+pub fn no_email() -> AppError {
+    AppError::conflict("La prenotazione non ha un indirizzo e-mail", "The booking has no e-mail address")
 }
 
 /// May the booking be cancelled?

@@ -23,8 +23,8 @@ use crate::authz::Action;
 use crate::callbacks::graphql::Callback;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
 use crate::kernel::ids::{AppointmentId, parse_id};
+use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::OrgUnit;
 use crate::services::graphql::Service;
 use crate::tenancy::Scope;
@@ -448,19 +448,6 @@ pub struct PrecallOutcomeInput {
     pub note: Option<String>,
 }
 
-fn cursor_of(a: &appointment::Model) -> String {
-    format!("{}|{}", a.starts_at.to_rfc3339(), a.id)
-}
-
-fn parse_cursor(page: &Page) -> AppResult<Option<store::Cursor>> {
-    let Some(after) = page.after.as_deref() else { return Ok(None) };
-    let bad = || AppError::bad_input("after", "Cursore di paginazione non valido", "Invalid pagination cursor");
-    let (at, id) = after.split_once('|').ok_or_else(bad)?;
-    let at = DateTime::parse_from_rfc3339(at).map_err(|_| bad())?.with_timezone(&Utc);
-    let id = Uuid::parse_str(id).map_err(|_| bad())?;
-    Ok(Some((at, id)))
-}
-
 async fn person_id(scope: &Scope, username: &str) -> AppResult<Uuid> {
     // An unknown username simply matches nothing.
     Ok(crate::services::store::person_by_username(scope.db(), username.trim()).await?.map_or(Uuid::nil(), |p| p.id))
@@ -475,7 +462,7 @@ pub struct AppointmentsQuery;
 impl AppointmentsQuery {
     /// Bookings the caller may see, by time. Office staff see their office;
     /// directors their subtree; CCM and CRIC what their unit booked.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn appointments(
         &self,
         ctx: &Context<'_>,
@@ -503,9 +490,9 @@ impl AppointmentsQuery {
             assignee_id,
             channel: filter.channel,
         };
-        let rows = store::list(scope, &list_filter, parse_cursor(&page)?, page.fetch_limit()).await?;
+        let rows = store::list(scope, &list_filter, page.after_key()?, page.fetch_limit()).await?;
         prefetch(ctx, &rows).await?;
-        Ok(connection(&page, rows, cursor_of, Appointment))
+        Ok(connection(&page, rows, |a| (a.starts_at, a.id), Appointment))
     }
 
     /// One booking; NOT_FOUND also when outside the caller's scope.
@@ -546,9 +533,7 @@ impl AppointmentsQuery {
         let scope = ctx.scope()?;
         let (a, office) = ops::load(scope, parse_id("appointmentId", &appointment_id)?).await?;
         let grant = scope.authorize(Action::AppointmentReadContact, &office.path)?.clone();
-        let to = a.email.clone().ok_or_else(|| {
-            AppError::conflict("La prenotazione non ha un indirizzo e-mail", "The booking has no e-mail address")
-        })?;
+        let to = a.email.clone().ok_or_else(domain::no_email)?;
         contact::audited(ctx, ContactRead::new("appointment", a.id, a.unit_id, &grant)).await?;
         let svc = Appointment(a.clone()).service_model(ctx).await?;
         let from = match a.precall_assignee_id {
@@ -586,20 +571,10 @@ async fn office_id_by_code(scope: &Scope, code: &str) -> AppResult<Uuid> {
             // CCM and CRIC book (or convert) outside their subtree and read only
             // what their unit booked: naming any office narrows that list and
             // reveals nothing else (an unknown code gives the same empty page).
-            Ok(any_office_id(scope, code).await?.unwrap_or(Uuid::nil()))
+            Ok(store::any_office_id(scope, code).await?.unwrap_or(Uuid::nil()))
         }
         Err(_) => Ok(Uuid::nil()),
     }
-}
-
-async fn any_office_id(scope: &Scope, code: &str) -> AppResult<Option<Uuid>> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    Ok(entities::org_unit::Entity::find()
-        .filter(entities::org_unit::Column::Code.eq(code.trim()))
-        .filter(entities::org_unit::Column::Kind.eq(crate::org::domain::UnitKind::TerritorialOffice.as_str()))
-        .one(scope.db())
-        .await?
-        .map(|o| o.id))
 }
 
 #[derive(Default)]

@@ -6,7 +6,7 @@
 //! All go through the durable outbox with a dedupe key per booking and kind
 //! (`appointment:<id>:reminder|link|closing`), so each is sent once whatever
 //! restarts or however many instances run the scheduler. The closing e-mail is
-//! enqueued in the transaction that closes the session; reminders and links by
+//! queued by the operation that closes the session ([`Operation::notify`]); reminders and links by
 //! [`enqueue_due`], which a periodic task runs ([`spawn`]). Cancelling a booking
 //! or recording its precall withdraws a reminder not yet sent.
 //!
@@ -26,6 +26,7 @@ use entities::{appointment, org_unit, service};
 use super::domain::{AppointmentStatus, Channel, CounterOutcome, PRECALL_LEAD_DAYS, rome_date};
 use super::messages::{self, BookingFacts};
 use crate::error::AppResult;
+use crate::kernel::Operation;
 use crate::outbox::{self, NewMessage};
 use crate::state::AppState;
 
@@ -51,7 +52,7 @@ fn facts<'a>(
 /// Enqueues the closing e-mail of a virtual session that ended with the
 /// service given or moved to the back office, in the caller's transaction.
 pub async fn on_session_closed(
-    conn: &impl ConnectionTrait,
+    op: &Operation<'_>,
     a: &appointment::Model,
     office: &org_unit::Model,
     outcome: CounterOutcome,
@@ -59,10 +60,9 @@ pub async fn on_session_closed(
     let virtual_session = a.counter_channel.as_deref() == Some(Channel::Virtual.as_str());
     let served = matches!(outcome, CounterOutcome::Completed | CounterOutcome::TransferredToBackOffice);
     let Some(to) = a.email.as_deref().filter(|_| virtual_session && served) else { return Ok(()) };
-    let svc = service::Entity::find_by_id(a.service_id).one(conn).await?;
+    let svc = service::Entity::find_by_id(a.service_id).one(op).await?;
     let email = messages::closing(&facts(a, office, svc.as_ref()), a.protocol_number.as_deref());
-    outbox::enqueue(
-        conn,
+    op.notify(
         NewMessage::email(key(a.id, "closing"), to, email.subject, email.body)
             .event("appointment.closing")
             .unit(a.unit_id)

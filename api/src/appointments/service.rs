@@ -23,11 +23,13 @@ use super::domain::{
     PrecallResult, PrecallStatus,
 };
 use super::store::{self, Changes};
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit::AuditRecord;
 use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::Operation;
 use crate::kernel::ids::AppointmentId;
+use crate::kernel::versioned::update_versioned;
 use crate::outbox;
 use crate::services::store as services;
 use crate::tenancy::Scope;
@@ -190,17 +192,22 @@ pub(crate) fn new_booking(
     }
 }
 
-/// Books an appointment at an office, in a transaction of its own, with the
-/// audit event `appointment.book`. The caller must hold `appointments:book`
-/// on the office (the CCM: anywhere).
+/// Books an appointment at an office, with the audit event
+/// `appointment.book`. The caller must hold `appointments:book` on the office
+/// (the CCM: anywhere).
 pub async fn book(scope: &Scope, input: BookingInput) -> AppResult<appointment::Model> {
-    let txn = scope.begin_write().await?;
-    let booking = book_in(&txn, scope, input).await?;
-    txn.commit().await?;
+    let office = office_for(scope, Action::AppointmentBook, &input.office_code).await?;
+    let acting = scope.authorize(Action::AppointmentBook, &office.path)?;
+    let (booking, rec) = prepare_booking(scope.db(), scope, acting, &office, input).await?;
+    let op = Operation::begin(scope, acting).await?;
+    store::insert(&op, &booking).await?;
+    op.audit(rec).await?;
+    op.commit().await?;
     Ok(booking)
 }
 
-/// Like [`book`], inside the caller's transaction, which commits or rolls back both.
+/// Like [`book`], inside the caller's transaction (its [`Operation`]), which
+/// commits or rolls back both.
 pub async fn book_in(conn: &impl ConnectionTrait, scope: &Scope, input: BookingInput) -> AppResult<appointment::Model> {
     let office = office_for_in(conn, scope, Action::AppointmentBook, &input.office_code).await?;
     let acting = scope.authorize(Action::AppointmentBook, &office.path)?;
@@ -210,8 +217,9 @@ pub async fn book_in(conn: &impl ConnectionTrait, scope: &Scope, input: BookingI
 /// Books at `office` under an authorisation the caller already checked:
 /// `acting` is what the audit trail records. Quesito conversion uses it (a
 /// CRIC holds no `appointments:book`: it books only by converting a quesito
-/// of its own, at an office of its region) and passes its transaction, so the
-/// quesito and the booking commit together.
+/// of its own, at an office of its region) and passes its open write (its
+/// [`Operation`]), so the quesito, the booking and the booking's audit event
+/// commit together.
 pub(crate) async fn book_at(
     conn: &impl ConnectionTrait,
     scope: &Scope,
@@ -219,6 +227,22 @@ pub(crate) async fn book_at(
     office: &org_unit::Model,
     input: BookingInput,
 ) -> AppResult<appointment::Model> {
+    let (booking, rec) = prepare_booking(conn, scope, acting, office, input).await?;
+    store::insert(conn, &booking).await?;
+    // The caller's operation audits under its own name; the booking's event
+    // goes into the same transaction (it may be another area's operation).
+    crate::audit::record_as(conn, scope, acting, rec).await?;
+    Ok(booking)
+}
+
+/// Validates a booking and builds it with its audit event (nothing written).
+async fn prepare_booking(
+    conn: &impl ConnectionTrait,
+    scope: &Scope,
+    acting: &Assignment,
+    office: &org_unit::Model,
+    input: BookingInput,
+) -> AppResult<(appointment::Model, AuditRecord)> {
     let now = Utc::now();
     let cup_number = match input.cup_number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(raw) => domain::check_cup_number(raw).ok_or_else(|| {
@@ -264,17 +288,10 @@ pub(crate) async fn book_at(
         Some((scope.person_id(), acting.unit_id())),
         now,
     );
-    store::insert(conn, &booking).await?;
-    audit::record_as(
-        conn,
-        scope,
-        acting,
-        record("appointment.book", &booking).detail(json!({
-            "cupNumber": booking.cup_number, "service": svc.code, "date": booking.local_date, "channel": booking.channel,
-        })),
-    )
-    .await?;
-    Ok(booking)
+    let rec = record("appointment.book", &booking).detail(json!({
+        "cupNumber": booking.cup_number, "service": svc.code, "date": booking.local_date, "channel": booking.channel,
+    }));
+    Ok((booking, rec))
 }
 
 fn generated_cup_number() -> String {
@@ -302,9 +319,9 @@ pub async fn cancel(
         ));
     }
     domain::can_cancel(status_of(&a)?)?;
-    let txn = scope.begin_write().await?;
-    store::update_versioned(
-        &txn,
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<appointment::Entity>(
+        &op,
         a.id,
         a.version,
         Changes::default()
@@ -313,10 +330,10 @@ pub async fn cancel(
             .set(C::CancelledAt, Utc::now()),
     )
     .await?;
-    audit::record_as(&txn, scope, acting, record("appointment.cancel", &a).detail(json!({ "reason": reason }))).await?;
-    super::notifications::withdraw(&txn, &a, true).await?;
-    let updated = store::reload(&txn, a.id).await?;
-    txn.commit().await?;
+    op.audit(record("appointment.cancel", &a).detail(json!({ "reason": reason }))).await?;
+    super::notifications::withdraw(&op, &a, true).await?;
+    let updated = store::reload(&op, a.id).await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -443,26 +460,17 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
         }
     }
 
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     for plan in plans {
         match plan {
             Plan::Create(a) => {
-                store::insert(&txn, &a).await?;
-                audit::record_as(
-                    &txn,
-                    scope,
-                    acting,
-                    record("appointment.import_create", &a).detail(json!({ "cupNumber": a.cup_number })),
-                )
-                .await?;
+                store::insert(&op, &a).await?;
+                op.audit(record("appointment.import_create", &a).detail(json!({ "cupNumber": a.cup_number }))).await?;
                 report.created += 1;
             }
             Plan::Update { current, changes, set } => {
-                store::update_versioned(&txn, current.id, current.version, set).await?;
-                audit::record_as(
-                    &txn,
-                    scope,
-                    acting,
+                update_versioned::<appointment::Entity>(&op, current.id, current.version, set).await?;
+                op.audit(
                     record("appointment.import_update", &current)
                         .detail(json!({ "cupNumber": current.cup_number, "changed": changes })),
                 )
@@ -470,8 +478,8 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
                 report.updated += 1;
             }
             Plan::Cancel(a) => {
-                store::update_versioned(
-                    &txn,
+                update_versioned::<appointment::Entity>(
+                    &op,
                     a.id,
                     a.version,
                     Changes::default()
@@ -480,14 +488,8 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
                         .set(C::CancelledAt, now),
                 )
                 .await?;
-                audit::record_as(
-                    &txn,
-                    scope,
-                    acting,
-                    record("appointment.import_cancel", &a).detail(json!({ "cupNumber": a.cup_number })),
-                )
-                .await?;
-                super::notifications::withdraw(&txn, &a, true).await?;
+                op.audit(record("appointment.import_cancel", &a).detail(json!({ "cupNumber": a.cup_number }))).await?;
+                super::notifications::withdraw(&op, &a, true).await?;
                 report.cancelled += 1;
             }
         }
@@ -498,17 +500,12 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
         .map(|r| RejectedRow { row: r.line, cup_number: r.cup_number, reason_it: r.reason_it, reason_en: r.reason_en })
         .collect();
     report.days = days;
-    audit::record(
-        &txn,
-        &Actor::acting_as(scope.principal(), acting),
-        AuditRecord::new("appointment.import").unit(office.id).detail(json!({
-            "created": report.created, "updated": report.updated, "unchanged": report.unchanged,
-            "cancelled": report.cancelled, "rejected": report.rejected.len(), "days": report.days,
-        })),
-        scope.request_id(),
-    )
+    op.audit(AuditRecord::new("appointment.import").unit(office.id).detail(json!({
+        "created": report.created, "updated": report.updated, "unchanged": report.unchanged,
+        "cancelled": report.cancelled, "rejected": report.rejected.len(), "days": report.days,
+    })))
     .await?;
-    txn.commit().await?;
+    op.commit().await?;
     Ok(report)
 }
 
@@ -598,13 +595,7 @@ pub async fn assign_precalls(
             None => {
                 let p = services::staff_member(scope, scope.db(), Action::AppointmentAssign, office.id, username)
                     .await?
-                    .ok_or_else(|| {
-                        AppError::bad_input(
-                            "username",
-                            "La persona non lavora in questo ufficio",
-                            "The person does not work at this office",
-                        )
-                    })?;
+                    .ok_or_else(domain::not_office_staff)?;
                 assignees.insert(office.id, p.clone());
                 p
             }
@@ -612,15 +603,18 @@ pub async fn assign_precalls(
         plan.push((a, acting, assignee));
     }
     let now = Utc::now();
-    let txn = scope.begin_write().await?;
+    // One operation for the batch, acting under the assignment that
+    // authorised its first booking (each booking was authorised above).
+    let Some(&(_, acting, _)) = plan.first() else { return Ok(Vec::new()) };
+    let op = Operation::begin(scope, acting).await?;
     let mut out = Vec::new();
-    for (a, acting, assignee) in plan {
+    for (a, _, assignee) in plan {
         let reassign = a.precall_assignee_id.is_some();
         // A reassignment after a failed attempt keeps the outcome history in the audit trail.
         let status =
             if precall_status_of(a)? == PrecallStatus::Done { PrecallStatus::Done } else { PrecallStatus::Assigned };
-        store::update_versioned(
-            &txn,
+        update_versioned::<appointment::Entity>(
+            &op,
             a.id,
             a.version,
             Changes::default()
@@ -629,17 +623,14 @@ pub async fn assign_precalls(
                 .set(C::PrecallStatus, status.as_str()),
         )
         .await?;
-        audit::record_as(
-            &txn,
-            scope,
-            acting,
+        op.audit(
             record(if reassign { "appointment.precall_reassign" } else { "appointment.precall_assign" }, a)
                 .detail(json!({ "assignee": assignee.username })),
         )
         .await?;
-        out.push(store::reload(&txn, a.id).await?);
+        out.push(store::reload(&op, a.id).await?);
     }
-    txn.commit().await?;
+    op.commit().await?;
     Ok(out)
 }
 
@@ -675,11 +666,14 @@ pub async fn auto_assign_precalls(scope: &Scope, office_code: &str, day: NaiveDa
             None => report.without_skilled_operator.push(a),
         }
     }
+    if plan.is_empty() {
+        return Ok(report);
+    }
     let now = Utc::now();
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     for (a, p) in plan {
-        store::update_versioned(
-            &txn,
+        update_versioned::<appointment::Entity>(
+            &op,
             a.id,
             a.version,
             Changes::default()
@@ -688,16 +682,11 @@ pub async fn auto_assign_precalls(scope: &Scope, office_code: &str, day: NaiveDa
                 .set(C::PrecallStatus, PrecallStatus::Assigned.as_str()),
         )
         .await?;
-        audit::record_as(
-            &txn,
-            scope,
-            acting,
-            record("appointment.precall_assign", &a).detail(json!({ "assignee": p.username, "automatic": true })),
-        )
-        .await?;
-        report.assigned.push((store::reload(&txn, a.id).await?, p.username));
+        op.audit(record("appointment.precall_assign", &a).detail(json!({ "assignee": p.username, "automatic": true })))
+            .await?;
+        report.assigned.push((store::reload(&op, a.id).await?, p.username));
     }
-    txn.commit().await?;
+    op.commit().await?;
     Ok(report)
 }
 
@@ -741,23 +730,18 @@ pub async fn record_precall(
     if rec.status == AppointmentStatus::Cancelled {
         changes = changes.set(C::CancelReason, "Annullato dal cittadino alla prechiamata").set(C::CancelledAt, now);
     }
-    let txn = scope.begin_write().await?;
-    store::update_versioned(&txn, a.id, a.version, changes).await?;
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<appointment::Entity>(&op, a.id, a.version, changes).await?;
     // Precalled: no reminder; cancelled by the citizen: no link either.
-    super::notifications::withdraw(&txn, &a, rec.status == AppointmentStatus::Cancelled).await?;
-    audit::record_as(
-        &txn,
-        scope,
-        acting,
-        record("appointment.precall_record", &a).detail(json!({
-            "outcome": rec.outcome.as_str(),
-            "reason": rec.reason.map(|r| r.as_str()),
-            "result": rec.result.map(|r| r.as_str()),
-        })),
-    )
+    super::notifications::withdraw(&op, &a, rec.status == AppointmentStatus::Cancelled).await?;
+    op.audit(record("appointment.precall_record", &a).detail(json!({
+        "outcome": rec.outcome.as_str(),
+        "reason": rec.reason.map(|r| r.as_str()),
+        "result": rec.result.map(|r| r.as_str()),
+    })))
     .await?;
-    let updated = store::reload(&txn, a.id).await?;
-    txn.commit().await?;
+    let updated = store::reload(&op, a.id).await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -773,25 +757,22 @@ pub async fn mark_precontact_sent(
     let acting = authorize_work(scope, &office, a.precall_assignee_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     if a.email.is_none() {
-        return Err(AppError::conflict(
-            "La prenotazione non ha un indirizzo e-mail",
-            "The booking has no e-mail address",
-        ));
+        return Err(domain::no_email());
     }
     if status_of(&a)? != AppointmentStatus::Booked {
         return Err(AppError::conflict("La prenotazione non è più in attesa", "The booking is no longer waiting"));
     }
-    let txn = scope.begin_write().await?;
-    store::update_versioned(
-        &txn,
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<appointment::Entity>(
+        &op,
         a.id,
         a.version,
         Changes::default().set(C::PrecontactSentAt, Utc::now()).set(C::PrecontactSentById, scope.person_id()),
     )
     .await?;
-    audit::record_as(&txn, scope, acting, record("appointment.precontact_sent", &a)).await?;
-    let updated = store::reload(&txn, a.id).await?;
-    txn.commit().await?;
+    op.audit(record("appointment.precontact_sent", &a)).await?;
+    let updated = store::reload(&op, a.id).await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -819,17 +800,17 @@ pub async fn record_citizen_reply(
             "The pre-contact e-mail was not sent",
         ));
     }
-    let txn = scope.begin_write().await?;
-    store::update_versioned(
-        &txn,
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<appointment::Entity>(
+        &op,
         a.id,
         a.version,
         Changes::default().set(C::CitizenReply, reply).set(C::CitizenReplyAt, Utc::now()),
     )
     .await?;
-    audit::record_as(&txn, scope, acting, record("appointment.citizen_reply", &a)).await?;
-    let updated = store::reload(&txn, a.id).await?;
-    txn.commit().await?;
+    op.audit(record("appointment.citizen_reply", &a)).await?;
+    let updated = store::reload(&op, a.id).await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -851,13 +832,7 @@ pub async fn assign_counter(
     domain::can_assign_counter(status_of(&a)?, channel, office.virtual_counter)?;
     let operator = services::staff_member(scope, scope.db(), Action::AppointmentAssign, office.id, username)
         .await?
-        .ok_or_else(|| {
-            AppError::bad_input(
-                "username",
-                "La persona non lavora in questo ufficio",
-                "The person does not work at this office",
-            )
-        })?;
+        .ok_or_else(domain::not_office_staff)?;
     if !services::has_skill(scope, scope.db(), office.id, operator.id, a.service_id).await? {
         return Err(AppError::bad_input(
             "username",
@@ -866,9 +841,9 @@ pub async fn assign_counter(
         ));
     }
     let reassign = a.counter_operator_id.is_some();
-    let txn = scope.begin_write().await?;
-    store::update_versioned(
-        &txn,
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<appointment::Entity>(
+        &op,
         a.id,
         a.version,
         Changes::default()
@@ -879,19 +854,16 @@ pub async fn assign_counter(
             .set(C::Status, AppointmentStatus::CounterAssigned.as_str()),
     )
     .await?;
-    audit::record_as(
-        &txn,
-        scope,
-        acting,
+    op.audit(
         record(if reassign { "appointment.counter_reassign" } else { "appointment.counter_assign" }, &a)
             .detail(json!({ "operator": operator.username, "channel": channel.as_str() })),
     )
     .await?;
     if channel != Channel::Virtual {
-        outbox::cancel(&txn, &format!("appointment:{}:link", a.id), Utc::now()).await?;
+        outbox::cancel(&op, &format!("appointment:{}:link", a.id), Utc::now()).await?;
     }
-    let updated = store::reload(&txn, a.id).await?;
-    txn.commit().await?;
+    let updated = store::reload(&op, a.id).await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -901,17 +873,17 @@ pub async fn start_session(scope: &Scope, id: AppointmentId, version: Option<i32
     let acting = authorize_work(scope, &office, a.counter_operator_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     domain::can_start_session(status_of(&a)?)?;
-    let txn = scope.begin_write().await?;
-    store::update_versioned(
-        &txn,
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<appointment::Entity>(
+        &op,
         a.id,
         a.version,
         Changes::default().set(C::Status, AppointmentStatus::InSession.as_str()).set(C::CounterStartedAt, Utc::now()),
     )
     .await?;
-    audit::record_as(&txn, scope, acting, record("appointment.session_start", &a)).await?;
-    let updated = store::reload(&txn, a.id).await?;
-    txn.commit().await?;
+    op.audit(record("appointment.session_start", &a)).await?;
+    let updated = store::reload(&op, a.id).await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -928,9 +900,9 @@ pub async fn record_counter_outcome(
     check_version(&a, version)?;
     let protocol = domain::record_counter(status_of(&a)?, outcome, protocol_number)?;
     let now = Utc::now();
-    let txn = scope.begin_write().await?;
-    store::update_versioned(
-        &txn,
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<appointment::Entity>(
+        &op,
         a.id,
         a.version,
         Changes::default()
@@ -940,22 +912,17 @@ pub async fn record_counter_outcome(
             .set(C::CounterEndedAt, now),
     )
     .await?;
-    let updated = store::reload(&txn, a.id).await?;
+    let updated = store::reload(&op, a.id).await?;
     let duration = domain::session_duration(updated.counter_started_at, updated.counter_ended_at);
-    audit::record_as(
-        &txn,
-        scope,
-        acting,
-        record("appointment.session_outcome", &a).detail(json!({
-            "outcome": outcome.as_str(),
-            "protocolNumber": protocol,
-            "minutes": duration.map(|d| d.0),
-            "overtime": duration.map(|d| d.1),
-        })),
-    )
+    op.audit(record("appointment.session_outcome", &a).detail(json!({
+        "outcome": outcome.as_str(),
+        "protocolNumber": protocol,
+        "minutes": duration.map(|d| d.0),
+        "overtime": duration.map(|d| d.1),
+    })))
     .await?;
-    super::notifications::on_session_closed(&txn, &updated, &office, outcome).await?;
-    txn.commit().await?;
+    super::notifications::on_session_closed(&op, &updated, &office, outcome).await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -1000,20 +967,19 @@ pub async fn next_appointment(scope: &Scope) -> AppResult<Option<appointment::Mo
                 .set(C::CounterChannel, channel.as_str())
                 .set(C::CounterAssignedAt, now);
         }
-        let txn = scope.begin_write().await?;
-        match store::update_versioned(&txn, a.id, a.version, changes).await {
+        let op = Operation::begin(scope, acting).await?;
+        match update_versioned::<appointment::Entity>(&op, a.id, a.version, changes).await {
             Ok(_) => {}
             // Someone else took it first: try the next one.
             Err(AppError::Conflict(_)) => {
-                txn.rollback().await?;
+                op.rollback().await?;
                 continue;
             }
             Err(e) => return Err(e),
         }
-        audit::record_as(&txn, scope, acting, record("appointment.dequeue", &a).detail(json!({ "takenOver": !mine })))
-            .await?;
-        let updated = store::reload(&txn, a.id).await?;
-        txn.commit().await?;
+        op.audit(record("appointment.dequeue", &a).detail(json!({ "takenOver": !mine }))).await?;
+        let updated = store::reload(&op, a.id).await?;
+        op.commit().await?;
         return Ok(Some(updated));
     }
     Ok(None)

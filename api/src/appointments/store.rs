@@ -3,7 +3,7 @@
 //! by one's own unit for the CCM and the CRIC.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -12,13 +12,12 @@ use uuid::Uuid;
 
 use entities::{appointment, org_unit, person, role_assignment};
 
-use super::domain::{AppointmentStatus, Channel, PrecallStatus};
+use super::domain::{AppointmentStatus, Channel, PrecallOutcome, PrecallStatus};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::kernel::ids::AppointmentId;
+use crate::kernel::paging::{self, Direction};
 use crate::tenancy::{Scope, UnitScope};
-
-pub use crate::kernel::write_txn::begin_write;
 
 /// Who may see a booking: readers of its office, or readers of what their unit booked.
 pub fn visible(scope: &Scope) -> Condition {
@@ -95,12 +94,13 @@ pub async fn list(
     if let Some(channel) = filter.channel {
         query = query.filter(appointment::Column::Channel.eq(channel.as_str()));
     }
-    if let Some((at, id)) = after {
-        query = query.filter(
-            Condition::any()
-                .add(appointment::Column::StartsAt.gt(at))
-                .add(Condition::all().add(appointment::Column::StartsAt.eq(at)).add(appointment::Column::Id.gt(id))),
-        );
+    if let Some(key) = after {
+        query = query.filter(paging::after(
+            (appointment::Entity, appointment::Column::StartsAt),
+            (appointment::Entity, appointment::Column::Id),
+            key,
+            Direction::Ascending,
+        ));
     }
     Ok(query
         .order_by_asc(appointment::Column::StartsAt)
@@ -198,38 +198,15 @@ pub async fn insert(conn: &impl ConnectionTrait, m: &appointment::Model) -> AppR
     Ok(())
 }
 
-/// A set of column changes for [`update_versioned`].
-#[derive(Default)]
-pub struct Changes(Vec<(appointment::Column, SimpleExpr)>);
+/// The changes of a booking's versioned update
+/// ([`crate::kernel::versioned::update_versioned`]).
+pub type Changes = crate::kernel::versioned::Changes<appointment::Entity>;
 
-impl Changes {
-    pub fn set(mut self, col: appointment::Column, value: impl Into<sea_orm::Value>) -> Self {
-        self.0.push((col, Expr::value(value)));
-        self
-    }
-}
-
-/// `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`;
-/// no row updated means someone else changed the booking first: `CONFLICT`.
-pub async fn update_versioned(conn: &impl ConnectionTrait, id: Uuid, version: i32, changes: Changes) -> AppResult<i32> {
-    let mut update = appointment::Entity::update_many()
-        .col_expr(appointment::Column::Version, Expr::col(appointment::Column::Version).add(1))
-        .col_expr(appointment::Column::UpdatedAt, Expr::value(Utc::now()));
-    for (col, expr) in changes.0 {
-        update = update.col_expr(col, expr);
-    }
-    let result = update
-        .filter(appointment::Column::Id.eq(id))
-        .filter(appointment::Column::Version.eq(version))
-        .exec(conn)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(AppError::conflict(
-            "La prenotazione è stata modificata da un'altra persona: ricarica e riprova",
-            "The booking was changed by someone else: reload and try again",
-        ));
-    }
-    Ok(version + 1)
+impl crate::kernel::versioned::Versioned for appointment::Entity {
+    const ID: appointment::Column = appointment::Column::Id;
+    const VERSION: appointment::Column = appointment::Column::Version;
+    const UPDATED_AT: appointment::Column = appointment::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("La prenotazione è stata modificata", "The booking was changed");
 }
 
 /// Re-reads a booking inside a transaction (after a write).
@@ -253,7 +230,7 @@ pub async fn precalls_of(
                 // A negative attempt stays on the list for another try.
                 Condition::all()
                     .add(appointment::Column::PrecallStatus.eq(PrecallStatus::Done.as_str()))
-                    .add(appointment::Column::PrecallOutcome.ne("POSITIVE")),
+                    .add(appointment::Column::PrecallOutcome.ne(PrecallOutcome::Positive.as_str())),
             ),
         )
         .filter(appointment::Column::LocalDate.gte(from))
@@ -387,4 +364,15 @@ pub async fn people_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<person:
         .filter(Expr::col((person::Entity, person::Column::Id)).in_subquery(in_reach))
         .all(scope.db())
         .await?)
+}
+
+/// The id of the territorial office `code`, wherever it is: for narrowing the
+/// list of what the caller's unit booked (it reveals nothing else).
+pub async fn any_office_id(scope: &Scope, code: &str) -> AppResult<Option<Uuid>> {
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Code.eq(code.trim()))
+        .filter(org_unit::Column::Kind.eq(crate::org::domain::UnitKind::TerritorialOffice.as_str()))
+        .one(scope.db())
+        .await?
+        .map(|o| o.id))
 }

@@ -3,30 +3,13 @@
 use chrono::{DateTime, Datelike, Utc, Weekday};
 use chrono_tz::Europe::Rome;
 
-use crate::appointments::domain::closed_list;
 use crate::error::{AppError, AppResult, Msg};
 use crate::kernel::calendar::{DailyWindow, hour_minute};
 
 /// At most this many attempts; the last unanswered one closes the request.
 pub const MAX_ATTEMPTS: i32 = 3;
 
-closed_list! {
-    CallbackStatus {
-        Waiting = "WAITING",
-        Assigned = "ASSIGNED",
-        Done = "DONE",
-    }
-}
-
-closed_list! {
-    CallbackOutcome {
-        Resolved = "RESOLVED",
-        /// Put through to the unit that holds the file.
-        RoutedInternally = "ROUTED_INTERNALLY",
-        /// Nobody answered: retried up to 3 attempts.
-        NoAnswer = "NO_ANSWER",
-    }
-}
+pub use entities::callback_request::{CallbackOutcome, CallbackStatus};
 
 /// Callbacks are made Monday to Friday, 09:00–13:00 Rome time, national
 /// holidays excepted (seed 002).

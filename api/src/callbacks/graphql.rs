@@ -15,8 +15,8 @@ use crate::appointments::graphql::{StaffRef, staff, unit};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
 use crate::kernel::ids::parse_id;
+use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::OrgUnit;
 
 /// A citizen's request to be called back.
@@ -122,7 +122,7 @@ pub struct CallbacksQuery;
 #[Object]
 impl CallbacksQuery {
     /// Callback requests the caller may see, oldest first.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn callbacks(
         &self,
         ctx: &Context<'_>,
@@ -139,7 +139,7 @@ impl CallbacksQuery {
         };
         let rows = store::list(scope, unit_id, status, page.after_uuid()?, page.fetch_limit()).await?;
         prefetch(ctx, &rows).await?;
-        Ok(connection(&page, rows, |c| c.id.to_string(), Callback))
+        Ok(connection(&page, rows, |c| c.id, Callback))
     }
 
     async fn callback(&self, ctx: &Context<'_>, id: ID) -> AppResult<Callback> {

@@ -3,7 +3,6 @@
 //! app's clock ([`crate::kernel::Clock`]).
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -11,11 +10,12 @@ use entities::callback_request::{self, Column as C};
 
 use super::domain::{self, CallbackOutcome, CallbackStatus};
 use super::store;
-use crate::audit::{self, AuditRecord};
-use crate::auth::Assignment;
+use crate::audit::AuditRecord;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::Operation;
 use crate::kernel::ids::CallbackId;
+use crate::kernel::versioned::{Changes, update_versioned};
 use crate::tenancy::Scope;
 
 /// A callback request as filed (see `requestCallback`).
@@ -74,10 +74,10 @@ pub async fn request(scope: &Scope, now: DateTime<Utc>, input: NewRequest) -> Ap
         created_at: now,
         updated_at: now,
     };
-    let txn = scope.begin_write().await?;
-    store::insert(&txn, &model).await?;
-    audit_in(&txn, scope, acting, "callback.request", &model, json!({ "availableFrom": model.available_from })).await?;
-    txn.commit().await?;
+    let op = Operation::begin(scope, acting).await?;
+    store::insert(&op, &model).await?;
+    op.audit(record("callback.request", &model, json!({ "availableFrom": model.available_from }))).await?;
+    op.commit().await?;
     Ok(model)
 }
 
@@ -100,22 +100,21 @@ pub async fn assign(
             "The person does not work at this unit",
         )
     })?;
-    let txn = scope.begin_write().await?;
-    store::update_versioned(
-        &txn,
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<callback_request::Entity>(
+        &op,
         c.id,
         c.version,
-        vec![
-            (C::AssigneeId, Expr::value(person.id)),
-            (C::AssignedAt, Expr::value(now)),
-            (C::Status, Expr::value(CallbackStatus::Assigned.as_str())),
-        ],
+        Changes::new()
+            .set(C::AssigneeId, person.id)
+            .set(C::AssignedAt, now)
+            .set(C::Status, CallbackStatus::Assigned.as_str()),
     )
     .await?;
     let action = if c.assignee_id.is_some() { "callback.reassign" } else { "callback.assign" };
-    audit_in(&txn, scope, acting, action, &c, json!({ "assignee": person.username })).await?;
-    let updated = store::reload(&txn, c.id).await?;
-    txn.commit().await?;
+    op.audit(record(action, &c, json!({ "assignee": person.username }))).await?;
+    let updated = store::reload(&op, c.id).await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -158,31 +157,27 @@ pub async fn record_attempt(
         ));
     }
     let (status, attempts) = domain::attempt(parse(&c.status)?, c.attempts, outcome)?;
-    let txn = scope.begin_write().await?;
-    store::update_versioned(
-        &txn,
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<callback_request::Entity>(
+        &op,
         c.id,
         c.version,
-        vec![
-            (C::Status, Expr::value(status.as_str())),
-            (C::Attempts, Expr::value(attempts)),
-            (C::LastAttemptAt, Expr::value(now)),
-            (C::Outcome, Expr::value(outcome.as_str())),
-            (C::Note, Expr::value(note)),
-        ],
+        Changes::new()
+            .set(C::Status, status.as_str())
+            .set(C::Attempts, attempts)
+            .set(C::LastAttemptAt, now)
+            .set(C::Outcome, outcome.as_str())
+            .set(C::Note, note),
     )
     .await?;
-    audit_in(
-        &txn,
-        scope,
-        acting,
+    op.audit(record(
         "callback.attempt",
         &c,
         json!({ "outcome": outcome.as_str(), "attempt": attempts, "status": status.as_str() }),
-    )
+    ))
     .await?;
-    let updated = store::reload(&txn, c.id).await?;
-    txn.commit().await?;
+    let updated = store::reload(&op, c.id).await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -206,19 +201,6 @@ async fn load(scope: &Scope, id: CallbackId) -> AppResult<(callback_request::Mod
     Ok((c, unit))
 }
 
-async fn audit_in(
-    conn: &impl sea_orm::ConnectionTrait,
-    scope: &Scope,
-    acting: &Assignment,
-    action: &str,
-    c: &callback_request::Model,
-    detail: serde_json::Value,
-) -> AppResult<()> {
-    audit::record_as(
-        conn,
-        scope,
-        acting,
-        AuditRecord::new(action).record("callback", c.id.to_string()).unit(c.unit_id).detail(detail),
-    )
-    .await
+fn record(action: &str, c: &callback_request::Model, detail: serde_json::Value) -> AuditRecord {
+    AuditRecord::new(action).record("callback", c.id.to_string()).unit(c.unit_id).detail(detail)
 }

@@ -1,7 +1,6 @@
 //! Callback requests storage, within the caller's scope.
 
-use chrono::Utc;
-use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -14,6 +13,7 @@ use super::domain::CallbackStatus;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::kernel::ids::CallbackId;
+use crate::kernel::paging::{self, Direction};
 use crate::services::domain::OFFICE_STAFF;
 use crate::tenancy::{Scope, UnitScope};
 
@@ -63,7 +63,11 @@ pub async fn list(
         query = query.filter(callback_request::Column::Status.eq(status.as_str()));
     }
     if let Some(after) = after {
-        query = query.filter(callback_request::Column::Id.gt(after));
+        query = query.filter(paging::after_id(
+            (callback_request::Entity, callback_request::Column::Id),
+            after,
+            Direction::Ascending,
+        ));
     }
     Ok(query.order_by_asc(callback_request::Column::Id).limit(limit).all(scope.db()).await?)
 }
@@ -146,31 +150,11 @@ pub async fn insert(conn: &impl ConnectionTrait, m: &callback_request::Model) ->
     Ok(())
 }
 
-/// Versioned update: no row updated means a lost race, `CONFLICT`.
-pub async fn update_versioned(
-    conn: &impl ConnectionTrait,
-    id: Uuid,
-    version: i32,
-    changes: Vec<(callback_request::Column, SimpleExpr)>,
-) -> AppResult<()> {
-    let mut update = callback_request::Entity::update_many()
-        .col_expr(callback_request::Column::Version, Expr::col(callback_request::Column::Version).add(1))
-        .col_expr(callback_request::Column::UpdatedAt, Expr::value(Utc::now()));
-    for (col, expr) in changes {
-        update = update.col_expr(col, expr);
-    }
-    let result = update
-        .filter(callback_request::Column::Id.eq(id))
-        .filter(callback_request::Column::Version.eq(version))
-        .exec(conn)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(AppError::conflict(
-            "La richiesta è stata modificata da un'altra persona: ricarica e riprova",
-            "The request was changed by someone else: reload and try again",
-        ));
-    }
-    Ok(())
+impl crate::kernel::versioned::Versioned for callback_request::Entity {
+    const ID: callback_request::Column = callback_request::Column::Id;
+    const VERSION: callback_request::Column = callback_request::Column::Version;
+    const UPDATED_AT: callback_request::Column = callback_request::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("La richiesta è stata modificata", "The request was changed");
 }
 
 pub async fn reload(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<callback_request::Model> {

@@ -6,9 +6,10 @@ use serde_json::json;
 use entities::{org_unit, person, service};
 
 use super::{domain, store};
-use crate::audit::{self, AuditRecord};
+use crate::audit::AuditRecord;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::Operation;
 use crate::tenancy::Scope;
 
 /// A service as given to [`upsert_service`].
@@ -50,18 +51,15 @@ pub async fn upsert_service(scope: &Scope, input: ServiceFields) -> AppResult<se
             .transpose()?,
         active: input.active.unwrap_or(true),
     };
-    let txn = scope.begin_write().await?;
-    let (model, created) = store::upsert(&txn, new).await?;
-    audit::record_as(
-        &txn,
-        scope,
-        acting,
+    let op = Operation::begin(scope, acting).await?;
+    let (model, created) = store::upsert(&op, new).await?;
+    op.audit(
         AuditRecord::new(if created { "service.create" } else { "service.update" })
             .record("service", model.id.to_string())
             .detail(json!({ "code": model.code, "fast": model.fast, "active": model.active })),
     )
     .await?;
-    txn.commit().await?;
+    op.commit().await?;
     Ok(model)
 }
 
@@ -87,19 +85,16 @@ pub async fn set_operator_skills(
         ));
     }
     let ids: Vec<_> = services.iter().map(|s| s.id).collect();
-    let txn = scope.begin_write().await?;
-    store::replace_skills(&txn, office.id, person.id, &ids).await?;
-    audit::record_as(
-        &txn,
-        scope,
-        acting,
+    let op = Operation::begin(scope, acting).await?;
+    store::replace_skills(&op, office.id, person.id, &ids).await?;
+    op.audit(
         AuditRecord::new("skills.set")
             .record("person", person.id.to_string())
             .unit(office.id)
             .detail(json!({ "username": person.username, "services": codes })),
     )
     .await?;
-    txn.commit().await?;
+    op.commit().await?;
     services.sort_by(|a, b| a.code.cmp(&b.code));
     Ok((office, person, services))
 }
