@@ -13,7 +13,7 @@ use super::domain::{OfficeSize, UnitKind};
 use super::store;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
+use crate::kernel::paging::{Page, connection};
 use crate::tenancy::Scope;
 
 /// An organisational unit: the national root, a directorate, a CRIC, the CCM or an office.
@@ -88,7 +88,7 @@ pub struct OrgQuery;
 impl OrgQuery {
     /// The units the caller may see, in tree order (each unit's `parent` and
     /// `children` rebuild the tree).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn org_units(
         &self,
         ctx: &Context<'_>,

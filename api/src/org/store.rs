@@ -8,10 +8,11 @@ use uuid::Uuid;
 use entities::org_unit;
 
 use super::domain::UnitKind;
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit::AuditRecord;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
-use crate::graphql::pagination::Page;
+use crate::kernel::Operation;
+use crate::kernel::paging::Page;
 use crate::tenancy::Scope;
 
 fn visible(scope: &Scope) -> sea_orm::Select<org_unit::Entity> {
@@ -25,8 +26,9 @@ pub async fn list(scope: &Scope, kind: Option<UnitKind>, page: &Page) -> AppResu
     if let Some(kind) = kind {
         query = query.filter(org_unit::Column::Kind.eq(kind.as_str()));
     }
-    if let Some(after) = &page.after {
-        query = query.filter(org_unit::Column::Path.gt(after.as_str()));
+    // Paths are unique: the path alone is the key.
+    if let Some(after) = page.after_key::<String>()? {
+        query = query.filter(org_unit::Column::Path.gt(after));
     }
     Ok(query.order_by_asc(org_unit::Column::Path).limit(page.fetch_limit()).all(scope.db()).await?)
 }
@@ -101,15 +103,14 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
     let acting = scope.authorize(Action::OrgManage, &parent.path)?;
     let path = super::domain::child_path(&parent.path, &input.segment.trim().to_uppercase())
         .map_err(|e| AppError::bad_input("segment", format!("Segmento non valido: {e}"), e))?;
-    let actor = Actor::acting_as(scope.principal(), acting);
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     let clash = org_unit::Entity::find()
         .filter(
             Condition::any()
                 .add(org_unit::Column::Code.eq(code.as_str()))
                 .add(org_unit::Column::Path.eq(path.as_str())),
         )
-        .one(&txn)
+        .one(&op)
         .await?;
     if clash.is_some() {
         return Err(AppError::conflict(
@@ -132,10 +133,10 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
         opening_hours: c.opening_hours.flatten(),
         created_at: Utc::now(),
     };
-    org_unit::Entity::insert(org_unit::ActiveModel::from(model.clone())).exec(&txn).await?;
+    org_unit::Entity::insert(org_unit::ActiveModel::from(model.clone())).exec(&op).await?;
     let record = AuditRecord::new("org_unit.create").record("org_unit", model.code.clone()).unit(model.id);
-    audit::record(&txn, &actor, record, scope.request_id()).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(model)
 }
 
@@ -143,7 +144,6 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
 pub async fn update(scope: &Scope, code: &str, c: UnitChanges) -> AppResult<org_unit::Model> {
     let unit = by_code(scope, code).await?.ok_or_else(crate::kernel::messages::unit_not_found)?;
     let acting = scope.authorize(Action::OrgManage, &unit.path)?;
-    let actor = Actor::acting_as(scope.principal(), acting);
     let is_office = unit.kind == UnitKind::TerritorialOffice.as_str();
     if !is_office && (c.office_size.is_some() || c.virtual_counter == Some(true)) {
         return Err(AppError::bad_input(
@@ -168,10 +168,10 @@ pub async fn update(scope: &Scope, code: &str, c: UnitChanges) -> AppResult<org_
     if let Some(h) = c.opening_hours {
         updated.opening_hours = h;
     }
-    let txn = scope.begin_write().await?;
-    org_unit::Entity::update(org_unit::ActiveModel::from(updated.clone()).reset_all()).exec(&txn).await?;
+    let op = Operation::begin(scope, acting).await?;
+    org_unit::Entity::update(org_unit::ActiveModel::from(updated.clone()).reset_all()).exec(&op).await?;
     let record = AuditRecord::new("org_unit.update").record("org_unit", unit.code.clone()).unit(unit.id);
-    audit::record(&txn, &actor, record, scope.request_id()).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(updated)
 }
