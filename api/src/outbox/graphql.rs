@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use entities::{outbox_delivery, outbox_message};
 
-use super::domain::{Channel, DeliveryOutcome, Status, mask_recipient};
+use super::domain::{Channel, DeliveryOutcome, Status, mask_recipient, not_found};
 use super::store::{self, MessageFilter};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
@@ -156,10 +156,6 @@ impl OutboxMutation {
         let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
         Ok(OutboxMessage(super::operations::retry(ctx.scope()?, id).await?))
     }
-}
-
-pub(super) fn not_found() -> AppError {
-    AppError::not_found("Messaggio non trovato", "Message not found")
 }
 
 /// Loads, in one call per loader, what the selection will ask of each message

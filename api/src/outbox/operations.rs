@@ -7,8 +7,7 @@ use uuid::Uuid;
 
 use entities::outbox_message;
 
-use super::domain::is_root_path;
-use super::graphql::not_found;
+use super::domain::{is_root_path, not_found};
 use super::store;
 use crate::audit::AuditRecord;
 use crate::authz::Action;

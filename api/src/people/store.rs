@@ -89,7 +89,7 @@ pub async fn visible_person(scope: &Scope, username: &str) -> AppResult<person::
         .filter(person::Column::Id.in_subquery(assignments))
         .one(scope.db())
         .await?
-        .ok_or_else(|| AppError::not_found("Persona non trovata", "Person not found"))
+        .ok_or_else(domain::person_not_found)
 }
 
 async fn unit_in_scope(scope: &Scope, code: &str) -> AppResult<org_unit::Model> {
@@ -241,11 +241,11 @@ pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<()> {
         .filter(units.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId))))
         .one(scope.db())
         .await?
-        .ok_or_else(|| AppError::not_found("Assegnazione non trovata", "Role assignment not found"))?;
+        .ok_or_else(domain::assignment_not_found)?;
     let unit = org_unit::Entity::find_by_id(assignment.unit_id.unwrap_or_default())
         .one(scope.db())
         .await?
-        .ok_or_else(|| AppError::not_found("Assegnazione non trovata", "Role assignment not found"))?;
+        .ok_or_else(domain::assignment_not_found)?;
     let acting = scope.authorize(Action::PeopleManage, &unit.path)?;
     let role: Role = assignment.role.parse().map_err(AppError::internal)?;
     if !may_grant(acting.role, role) {
@@ -299,7 +299,7 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
         acting_actor.get_or_insert((acting, a.unit_id));
     }
     let Some((acting, unit_id)) = acting_actor else {
-        return Err(AppError::not_found("Persona non trovata", "Person not found"));
+        return Err(domain::person_not_found());
     };
     let op = Operation::begin(scope, acting).await?;
     person::Entity::update_many()
