@@ -9,7 +9,7 @@ use entities::audit_event;
 use super::store::{self, AuditFilter};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
+use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::{OrgUnit, UnitLoader};
 
 pub struct AuditEvent(audit_event::Model);
@@ -81,7 +81,7 @@ pub struct AuditQuery;
 impl AuditQuery {
     /// Audit events within the caller's scope, newest first. For AUDITOR,
     /// REGIONAL_DIRECTOR and ADMIN; others get an empty list.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn audit_events(
         &self,
         ctx: &Context<'_>,
@@ -110,6 +110,6 @@ impl AuditQuery {
             to: filter.to,
         };
         let rows = store::list(scope, filter, page.after_uuid()?, page.fetch_limit()).await?;
-        Ok(connection(&page, rows, |e| e.id.to_string(), AuditEvent))
+        Ok(connection(&page, rows, |e| e.id, AuditEvent))
     }
 }

@@ -10,6 +10,7 @@ use entities::audit_event;
 use super::domain::{Actor, AuditRecord};
 use crate::authz::Action;
 use crate::error::AppResult;
+use crate::kernel::paging::{self, Direction};
 use crate::tenancy::Scope;
 
 /// Appends one event about what the caller of `scope` did under `acting`,
@@ -136,7 +137,11 @@ pub async fn list(
         query = query.filter(audit_event::Column::OccurredAt.lt(to));
     }
     if let Some(before) = before {
-        query = query.filter(audit_event::Column::Id.lt(before));
+        query = query.filter(paging::after_id(
+            (audit_event::Entity, audit_event::Column::Id),
+            before,
+            Direction::Descending,
+        ));
     }
     Ok(query.order_by_desc(audit_event::Column::Id).limit(limit).all(scope.db()).await?)
 }

@@ -10,10 +10,10 @@ use uuid::Uuid;
 use entities::org_unit;
 
 use super::domain::{OfficeSize, UnitKind};
-use super::store;
+use super::{operations, store};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
+use crate::kernel::paging::{Page, connection};
 use crate::tenancy::Scope;
 
 /// An organisational unit: the national root, a directorate, a CRIC, the CCM or an office.
@@ -88,7 +88,7 @@ pub struct OrgQuery;
 impl OrgQuery {
     /// The units the caller may see, in tree order (each unit's `parent` and
     /// `children` rebuild the tree).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn org_units(
         &self,
         ctx: &Context<'_>,
@@ -150,13 +150,13 @@ pub struct OrgMutation;
 impl OrgMutation {
     /// Adds a unit to the tree (ADMIN).
     async fn create_org_unit(&self, ctx: &Context<'_>, input: CreateOrgUnitInput) -> AppResult<OrgUnit> {
-        let new = store::NewUnit {
+        let new = operations::NewUnit {
             code: input.code,
             name: input.name,
             kind: input.kind,
             parent_code: input.parent_code,
             segment: input.segment,
-            changes: store::UnitChanges {
+            changes: operations::UnitChanges {
                 name: None,
                 office_size: Some(input.size.map(|s| s.as_str().to_owned())),
                 virtual_counter: input.virtual_counter,
@@ -164,19 +164,19 @@ impl OrgMutation {
                 opening_hours: Some(input.opening_hours),
             },
         };
-        Ok(OrgUnit(store::create(ctx.scope()?, new).await?))
+        Ok(OrgUnit(operations::create(ctx.scope()?, new).await?))
     }
 
     /// Changes a unit's name and office settings (ADMIN).
     async fn update_org_unit(&self, ctx: &Context<'_>, code: String, input: UpdateOrgUnitInput) -> AppResult<OrgUnit> {
-        let changes = store::UnitChanges {
+        let changes = operations::UnitChanges {
             name: input.name,
             office_size: change(input.size).map(|s| s.map(|s| s.as_str().to_owned())),
             virtual_counter: input.virtual_counter,
             virtual_counter_mailbox: change(input.virtual_counter_mailbox),
             opening_hours: change(input.opening_hours),
         };
-        Ok(OrgUnit(store::update(ctx.scope()?, &code, changes).await?))
+        Ok(OrgUnit(operations::update(ctx.scope()?, &code, changes).await?))
     }
 }
 

@@ -412,6 +412,11 @@ pub fn mask_recipient(channel: Channel, recipient: &str) -> String {
     }
 }
 
+/// A message that does not exist or lies outside the caller's reach.
+pub fn not_found() -> AppError {
+    AppError::not_found("Messaggio non trovato", "Message not found")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,11 +12,11 @@ use uuid::Uuid;
 
 use entities::{outbox_delivery, outbox_message};
 
-use super::domain::{Channel, DeliveryOutcome, Status, mask_recipient};
+use super::domain::{Channel, DeliveryOutcome, Status, mask_recipient, not_found};
 use super::store::{self, MessageFilter};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
+use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::tenancy::Scope;
 
@@ -125,7 +125,7 @@ impl OutboxQuery {
     /// Notifications of the caller's units, newest first (ADMIN). Unit-less
     /// messages (professionals' webhooks) are shown to administrators of a
     /// national root. Others get an empty list.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn outbox_messages(
         &self,
         ctx: &Context<'_>,
@@ -140,7 +140,7 @@ impl OutboxQuery {
         let rows = store::list(scope, filter, page.after_uuid()?, page.fetch_limit()).await?;
         prefetch(ctx, ctx.look_ahead().field("nodes"), &rows).await?;
         prefetch(ctx, ctx.look_ahead().field("edges").field("node"), &rows).await?;
-        Ok(connection(&page, rows, |m| m.id.to_string(), OutboxMessage))
+        Ok(connection(&page, rows, |m| m.id, OutboxMessage))
     }
 }
 
@@ -156,10 +156,6 @@ impl OutboxMutation {
         let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
         Ok(OutboxMessage(super::operations::retry(ctx.scope()?, id).await?))
     }
-}
-
-pub(super) fn not_found() -> AppError {
-    AppError::not_found("Messaggio non trovato", "Message not found")
 }
 
 /// Loads, in one call per loader, what the selection will ask of each message

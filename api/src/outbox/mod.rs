@@ -2,15 +2,17 @@
 //! partner apps, written in the same transaction as the change they announce
 //! and delivered afterwards by a worker, with retries and a delivery log.
 //!
-//! For other modules:
+//! For other modules' operations (see `crate::kernel::Operation`):
 //! ```ignore
-//! use crate::outbox::{self, NewMessage};
-//! let txn = scope.begin_write().await?;
-//! // … the change …
-//! outbox::enqueue(&txn, NewMessage::email(format!("quesito:{id}:answered"), to, subject, body)
+//! use crate::outbox::NewMessage;
+//! let op = Operation::begin(scope, acting).await?;
+//! // … the change, its audit event …
+//! op.notify(NewMessage::email(format!("quesito:{id}:answered"), to, subject, body)
 //!     .event("quesito.answered").unit(unit_id)).await?;
-//! txn.commit().await?;
+//! op.commit().await?;
 //! ```
+//! Code without a caller (workers, seeding) calls [`enqueue`] in its own
+//! transaction (`crate::kernel::write_txn::begin_write`).
 //! Delivery is at least once: a worker that dies after sending but before
 //! recording it causes one resend after its lease. Webhook receivers
 //! de-duplicate on `X-Accoglienza-Delivery`; e-mails carry a stable `Message-ID`.

@@ -2,42 +2,41 @@
 //! event in one transaction.
 
 use chrono::Utc;
-use sea_orm::EntityTrait;
 use serde_json::json;
 use uuid::Uuid;
 
-use entities::{org_unit, outbox_message};
+use entities::outbox_message;
 
-use super::domain::is_root_path;
-use super::graphql::not_found;
+use super::domain::{is_root_path, not_found};
 use super::store;
-use crate::audit::{self, AuditRecord};
+use crate::audit::AuditRecord;
 use crate::authz::Action;
 use crate::error::AppResult;
+use crate::kernel::Operation;
 use crate::tenancy::{Scope, UnitScope};
 
 /// Makes a FAILED or waiting (PENDING) message due now (ADMIN); see `retryOutboxMessage`.
 pub async fn retry(scope: &Scope, id: Uuid) -> AppResult<outbox_message::Model> {
-    let txn = scope.begin_write().await?;
-    let message = store::find_in_scope(scope, &txn, Action::OutboxManage, id).await?.ok_or_else(not_found)?;
+    let message = store::find_in_scope(scope, scope.db(), Action::OutboxManage, id).await?.ok_or_else(not_found)?;
     let target_path = match message.unit_id {
-        Some(unit_id) => {
-            org_unit::Entity::find_by_id(unit_id).one(&txn).await?.map(|u| u.path).ok_or_else(not_found)?
-        }
+        Some(unit_id) => store::unit_path(scope.db(), unit_id).await?.ok_or_else(not_found)?,
         None => national_path(scope).ok_or_else(not_found)?,
     };
     let acting = scope.authorize(Action::OutboxManage, &target_path)?;
     let now = Utc::now();
-    store::make_due_now(&txn, &message, now).await?;
+    let op = Operation::begin(scope, acting).await?;
+    // Compare-and-set on the status and attempts read above: a message that
+    // changed meanwhile is a CONFLICT, as before.
+    store::make_due_now(&op, &message, now).await?;
     let mut record = AuditRecord::new("outbox.retry")
         .record("outbox_message", id.to_string())
         .detail(json!({ "status": message.status, "attempts": message.attempts, "event": message.event }));
     if let Some(unit_id) = message.unit_id {
         record = record.unit(unit_id);
     }
-    audit::record_as(&txn, scope, acting, record).await?;
-    let updated = outbox_message::Entity::find_by_id(id).one(&txn).await?.ok_or_else(not_found)?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    let updated = store::find_in_scope(scope, &op, Action::OutboxManage, id).await?.ok_or_else(not_found)?;
+    op.commit().await?;
     Ok(updated)
 }
 

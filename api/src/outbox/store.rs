@@ -16,6 +16,7 @@ use entities::{outbox_delivery, outbox_message};
 use super::domain::{Channel, DeliveryOutcome, NewMessage, Status, is_root_path};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::paging::{self, Direction};
 use crate::tenancy::{Scope, UnitScope};
 
 use outbox_message::Column as M;
@@ -121,7 +122,7 @@ pub async fn by_reference(
 ) -> AppResult<Vec<outbox_message::Model>> {
     let mut query = outbox_message::Entity::find().filter(M::Reference.eq(reference));
     if let Some(before) = before {
-        query = query.filter(M::Id.lt(before));
+        query = query.filter(paging::after_id((outbox_message::Entity, M::Id), before, Direction::Descending));
     }
     Ok(query.order_by_desc(M::Id).limit(limit).all(conn).await?)
 }
@@ -362,7 +363,7 @@ pub async fn list(
         query = query.filter(M::Channel.eq(channel.as_str()));
     }
     if let Some(before) = before {
-        query = query.filter(M::Id.lt(before));
+        query = query.filter(paging::after_id((outbox_message::Entity, M::Id), before, Direction::Descending));
     }
     Ok(query.order_by_desc(M::Id).limit(limit).all(scope.db()).await?)
 }
@@ -376,6 +377,11 @@ pub async fn find_in_scope(
 ) -> AppResult<Option<outbox_message::Model>> {
     let units = scope.units_for(action);
     Ok(outbox_message::Entity::find_by_id(id).filter(visible(&units)).one(conn).await?)
+}
+
+/// The path of a message's unit (to authorise an action on the message).
+pub async fn unit_path(conn: &impl ConnectionTrait, unit_id: Uuid) -> AppResult<Option<String>> {
+    Ok(entities::org_unit::Entity::find_by_id(unit_id).one(conn).await?.map(|u| u.path))
 }
 
 /// Delivery logs of messages the caller may read (for the DataLoader).

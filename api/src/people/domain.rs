@@ -92,6 +92,14 @@ pub fn check_password(password: &str) -> AppResult<()> {
     }
 }
 
+pub fn person_not_found() -> AppError {
+    AppError::not_found("Persona non trovata", "Person not found")
+}
+
+pub fn assignment_not_found() -> AppError {
+    AppError::not_found("Assegnazione non trovata", "Role assignment not found")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

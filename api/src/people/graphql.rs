@@ -13,7 +13,7 @@ use super::store::{self, NewAssignment, NewPerson, PeopleFilter};
 use crate::authz::Role;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
+use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::tenancy::Scope;
 
@@ -113,7 +113,7 @@ pub struct PeopleQuery;
 #[Object]
 impl PeopleQuery {
     /// People the caller manages (ADMIN: everyone; REGIONAL_DIRECTOR: their region).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn people(
         &self,
         ctx: &Context<'_>,

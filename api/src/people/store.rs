@@ -10,11 +10,12 @@ use uuid::Uuid;
 use entities::{org_unit, person, role_assignment};
 
 use super::domain::{self, check_assignment, may_grant};
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit::AuditRecord;
 use crate::auth::hash_password;
 use crate::authz::{Action, Role};
 use crate::error::{AppError, AppResult};
-use crate::graphql::pagination::Page;
+use crate::kernel::Operation;
+use crate::kernel::paging::Page;
 use crate::tenancy::{Scope, UnitScope};
 
 #[derive(Default)]
@@ -57,8 +58,9 @@ pub async fn list(scope: &Scope, filter: PeopleFilter, page: &Page) -> AppResult
                 .add(Func::lower(Expr::col(person::Column::DisplayName)).like(pattern())),
         );
     }
-    if let Some(after) = &page.after {
-        query = query.filter(person::Column::Username.gt(after.as_str()));
+    // Usernames are unique: the username alone is the key.
+    if let Some(after) = page.after_key::<String>()? {
+        query = query.filter(person::Column::Username.gt(after));
     }
     Ok(query.order_by_asc(person::Column::Username).limit(page.fetch_limit()).all(scope.db()).await?)
 }
@@ -87,7 +89,7 @@ pub async fn visible_person(scope: &Scope, username: &str) -> AppResult<person::
         .filter(person::Column::Id.in_subquery(assignments))
         .one(scope.db())
         .await?
-        .ok_or_else(|| AppError::not_found("Persona non trovata", "Person not found"))
+        .ok_or_else(domain::person_not_found)
 }
 
 async fn unit_in_scope(scope: &Scope, code: &str) -> AppResult<org_unit::Model> {
@@ -106,8 +108,11 @@ pub struct NewAssignment {
     pub section: Option<String>,
 }
 
-/// Checks and authorises an assignment; returns the unit and the acting role's actor.
-async fn prepare_assignment(scope: &Scope, a: &NewAssignment) -> AppResult<(org_unit::Model, Actor)> {
+/// Checks and authorises an assignment; returns the unit and the assignment the caller acts under.
+async fn prepare_assignment<'s>(
+    scope: &'s Scope,
+    a: &NewAssignment,
+) -> AppResult<(org_unit::Model, &'s crate::auth::Assignment)> {
     let unit = unit_in_scope(scope, &a.unit_code).await?;
     let acting = scope.authorize(Action::PeopleManage, &unit.path)?;
     if !may_grant(acting.role, a.role) {
@@ -118,7 +123,7 @@ async fn prepare_assignment(scope: &Scope, a: &NewAssignment) -> AppResult<(org_
     }
     let kind = unit.kind.parse().map_err(AppError::internal)?;
     check_assignment(a.role, kind, a.section.as_deref())?;
-    Ok((unit, Actor::acting_as(scope.principal(), acting)))
+    Ok((unit, acting))
 }
 
 async fn insert_assignment(
@@ -160,21 +165,22 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
     if let Some(p) = &input.initial_password {
         domain::check_password(p)?;
     }
-    let (unit, actor) = prepare_assignment(scope, &input.first_assignment).await?;
+    let (unit, acting) = prepare_assignment(scope, &input.first_assignment).await?;
     let password_hash = match input.initial_password {
         Some(p) => Some(hash_password(&p).await?),
         None => None,
     };
-    let txn = scope.begin_write().await?;
-    if person::Entity::find().filter(person::Column::Username.eq(&username)).one(&txn).await?.is_some() {
+    let op = Operation::begin(scope, acting).await?;
+    if person::Entity::find().filter(person::Column::Username.eq(&username)).one(&op).await?.is_some() {
         // Usernames are global: the refusal cannot help confirming that one
         // exists, so it says no more than that, and the auditors of the unit
         // the person was meant for see every such refusal.
-        drop(txn);
+        // The refusal is recorded (and nothing else written).
         let record = AuditRecord::new("person.create_refused")
             .unit(unit.id)
             .detail(serde_json::json!({ "username": username, "reason": "username_unavailable" }));
-        audit::record(scope.db(), &actor, record, scope.request_id()).await?;
+        op.audit(record).await?;
+        op.commit().await?;
         return Err(AppError::conflict(
             "Nome utente non disponibile: scegline un altro",
             "Username not available: choose another one",
@@ -190,26 +196,26 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
         active: true,
         created_at: Utc::now(),
     };
-    person::Entity::insert(person::ActiveModel::from(model.clone())).exec(&txn).await?;
-    let assignment = insert_assignment(&txn, model.id, &input.first_assignment, unit.id).await?;
+    person::Entity::insert(person::ActiveModel::from(model.clone())).exec(&op).await?;
+    let assignment = insert_assignment(&op, model.id, &input.first_assignment, unit.id).await?;
     let record = AuditRecord::new("person.create")
         .record("person", model.id.to_string())
         .unit(unit.id)
         .detail(serde_json::json!({ "username": model.username, "role": assignment.role }));
-    audit::record(&txn, &actor, record, scope.request_id()).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(model)
 }
 
 pub async fn assign_role(scope: &Scope, username: &str, a: NewAssignment) -> AppResult<role_assignment::Model> {
     let person = visible_person(scope, username).await?;
-    let (unit, actor) = prepare_assignment(scope, &a).await?;
-    let txn = scope.begin_write().await?;
+    let (unit, acting) = prepare_assignment(scope, &a).await?;
+    let op = Operation::begin(scope, acting).await?;
     let duplicate = role_assignment::Entity::find()
         .filter(role_assignment::Column::PersonId.eq(person.id))
         .filter(role_assignment::Column::Role.eq(a.role.as_str()))
         .filter(role_assignment::Column::UnitId.eq(unit.id))
-        .one(&txn)
+        .one(&op)
         .await?;
     if duplicate.is_some() {
         return Err(AppError::conflict(
@@ -217,15 +223,15 @@ pub async fn assign_role(scope: &Scope, username: &str, a: NewAssignment) -> App
             "The person already holds this role on this unit",
         ));
     }
-    let assignment = insert_assignment(&txn, person.id, &a, unit.id).await?;
+    let assignment = insert_assignment(&op, person.id, &a, unit.id).await?;
     let record = AuditRecord::new("person.assign_role")
         .record("role_assignment", assignment.id.to_string())
         .unit(unit.id)
         .detail(
             serde_json::json!({ "username": person.username, "role": assignment.role, "section": assignment.section }),
         );
-    audit::record(&txn, &actor, record, scope.request_id()).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(assignment)
 }
 
@@ -235,11 +241,11 @@ pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<()> {
         .filter(units.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId))))
         .one(scope.db())
         .await?
-        .ok_or_else(|| AppError::not_found("Assegnazione non trovata", "Role assignment not found"))?;
+        .ok_or_else(domain::assignment_not_found)?;
     let unit = org_unit::Entity::find_by_id(assignment.unit_id.unwrap_or_default())
         .one(scope.db())
         .await?
-        .ok_or_else(|| AppError::not_found("Assegnazione non trovata", "Role assignment not found"))?;
+        .ok_or_else(domain::assignment_not_found)?;
     let acting = scope.authorize(Action::PeopleManage, &unit.path)?;
     let role: Role = assignment.role.parse().map_err(AppError::internal)?;
     if !may_grant(acting.role, role) {
@@ -254,15 +260,14 @@ pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<()> {
             "You cannot revoke your own role: ask another administrator",
         ));
     }
-    let actor = Actor::acting_as(scope.principal(), acting);
-    let txn = scope.begin_write().await?;
-    role_assignment::Entity::delete_by_id(assignment.id).exec(&txn).await?;
+    let op = Operation::begin(scope, acting).await?;
+    role_assignment::Entity::delete_by_id(assignment.id).exec(&op).await?;
     let record = AuditRecord::new("person.revoke_role")
         .record("role_assignment", assignment.id.to_string())
         .unit(unit.id)
         .detail(serde_json::json!({ "role": assignment.role }));
-    audit::record(&txn, &actor, record, scope.request_id()).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(())
 }
 
@@ -291,24 +296,24 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
             }
             None => manager_of_unitless(scope, role)?,
         };
-        acting_actor.get_or_insert_with(|| (Actor::acting_as(scope.principal(), acting), a.unit_id));
+        acting_actor.get_or_insert((acting, a.unit_id));
     }
-    let Some((actor, unit_id)) = acting_actor else {
-        return Err(AppError::not_found("Persona non trovata", "Person not found"));
+    let Some((acting, unit_id)) = acting_actor else {
+        return Err(domain::person_not_found());
     };
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     person::Entity::update_many()
         .col_expr(person::Column::Active, Expr::value(active))
         .filter(person::Column::Id.eq(person.id))
-        .exec(&txn)
+        .exec(&op)
         .await?;
     let mut record = AuditRecord::new(if active { "person.activate" } else { "person.deactivate" })
         .record("person", person.id.to_string());
     if let Some(unit_id) = unit_id {
         record = record.unit(unit_id);
     }
-    audit::record(&txn, &actor, record, scope.request_id()).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(person::Model { active, ..person })
 }
 

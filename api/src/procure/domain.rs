@@ -2,8 +2,6 @@
 //! user types that may declare, a procura's status on a day, and the two checks
 //! that matter. Pure functions, tested below.
 
-use std::str::FromStr;
-
 use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
 
@@ -436,54 +434,16 @@ pub fn check_collaborator(
     }))
 }
 
-/// Kinds of event in a procura's history. Each happens at most once to a procura.
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ProcuraEventKind {
-    /// Declared by the professional.
-    Declared,
-    /// Revoked by the professional.
-    Revoked,
-    /// Noticed by the daily scan: the validity ends within 30 days.
-    ExpiringSoon,
-    /// Noticed by the daily scan: the validity has ended.
-    Expired,
-}
+/// Kinds of event in a procura's history (defined with its table).
+pub use entities::procura_event::ProcuraEventKind;
 
-impl ProcuraEventKind {
-    pub const ALL: [ProcuraEventKind; 4] = [
-        ProcuraEventKind::Declared,
-        ProcuraEventKind::Revoked,
-        ProcuraEventKind::ExpiringSoon,
-        ProcuraEventKind::Expired,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProcuraEventKind::Declared => "DECLARED",
-            ProcuraEventKind::Revoked => "REVOKED",
-            ProcuraEventKind::ExpiringSoon => "EXPIRING_SOON",
-            ProcuraEventKind::Expired => "EXPIRED",
-        }
-    }
-
-    /// The event name webhook receivers see, e.g. `procura.declared`.
-    pub fn webhook_event(self) -> &'static str {
-        match self {
-            ProcuraEventKind::Declared => "procura.declared",
-            ProcuraEventKind::Revoked => "procura.revoked",
-            ProcuraEventKind::ExpiringSoon => "procura.expiring",
-            ProcuraEventKind::Expired => "procura.expired",
-        }
-    }
-}
-
-impl FromStr for ProcuraEventKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ProcuraEventKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("unknown procura event kind `{s}`"))
+/// The event name webhook receivers see, e.g. `procura.declared`.
+pub fn webhook_event(kind: ProcuraEventKind) -> &'static str {
+    match kind {
+        ProcuraEventKind::Declared => "procura.declared",
+        ProcuraEventKind::Revoked => "procura.revoked",
+        ProcuraEventKind::ExpiringSoon => "procura.expiring",
+        ProcuraEventKind::Expired => "procura.expired",
     }
 }
 
@@ -693,7 +653,7 @@ mod tests {
 
     #[test]
     fn event_kinds_round_trip_through_their_stored_names() {
-        for kind in ProcuraEventKind::ALL {
+        for &kind in ProcuraEventKind::ALL {
             assert_eq!(kind.as_str().parse::<ProcuraEventKind>().unwrap(), kind);
         }
     }

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod expiry;
 pub mod graphql;
 pub mod operations;
+pub mod queries;
 pub mod registration;
 pub mod store;
 pub mod webhooks;

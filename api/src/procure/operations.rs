@@ -1,7 +1,7 @@
 //! Procure's mutations, one function each: validate, authorise, then write
 //! with the audit event (and the webhooks' outbox messages) in one transaction.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::EntityTrait;
 use serde_json::json;
 
@@ -10,11 +10,12 @@ use entities::{api_key, collaborator, procura, professional, webhook};
 use super::domain::{self, DelegableService, ProcuraEventKind, ServiceSet};
 use super::registration::{self, RegistrationForm};
 use super::{store, webhooks};
-use crate::audit::{self, AuditRecord};
+use crate::audit::AuditRecord;
 use crate::auth::Assignment;
 use crate::auth::api_keys::{self, CreatedKey};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::Operation;
 use crate::kernel::ids::{ApiKeyId, CollaboratorId, ProcuraId, ProfessionalId, WebhookId};
 use crate::tenancy::Scope;
 use crate::validation::{fiscal_code_field, tax_code_field};
@@ -56,13 +57,13 @@ pub async fn register_professional(scope: &Scope, form: RegistrationForm) -> App
     let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
     let reg = registration::check(form)?;
     let now = Utc::now();
-    let txn = scope.begin_write().await?;
-    let p = registration::insert(&txn, reg, false, Some(scope.person_id()), now).await?;
+    let op = Operation::begin(scope, acting).await?;
+    let p = registration::insert(&op, reg, false, Some(scope.person_id()), now).await?;
     let record = AuditRecord::new("professional.register")
         .record("professional", p.id.to_string())
         .detail(json!({ "entratelUserType": p.entratel_type }));
-    audit::record_as(&txn, scope, acting, record).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(p)
 }
 
@@ -70,12 +71,12 @@ pub async fn register_professional(scope: &Scope, form: RegistrationForm) -> App
 pub async fn verify_professional(scope: &Scope, id: ProfessionalId) -> AppResult<professional::Model> {
     let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
     let now = Utc::now();
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     // The write comes first, so of two concurrent verifications exactly one wins (on SQLite too).
     let id = id.uuid();
-    let verified = store::verify_professional(&txn, id, scope.person_id(), now).await?;
+    let verified = store::verify_professional(&op, id, scope.person_id(), now).await?;
     let p = professional::Entity::find_by_id(id)
-        .one(&txn)
+        .one(&op)
         .await?
         .ok_or_else(|| AppError::not_found("Professionista non trovato", "Professional not found"))?;
     if !verified {
@@ -84,14 +85,8 @@ pub async fn verify_professional(scope: &Scope, id: ProfessionalId) -> AppResult
             "The professional has already been verified",
         ));
     }
-    audit::record_as(
-        &txn,
-        scope,
-        acting,
-        AuditRecord::new("professional.verify").record("professional", id.to_string()),
-    )
-    .await?;
-    txn.commit().await?;
+    op.audit(AuditRecord::new("professional.verify").record("professional", id.to_string())).await?;
+    op.commit().await?;
     Ok(p)
 }
 
@@ -111,9 +106,9 @@ pub async fn declare_procura(scope: &Scope, input: Declaration) -> AppResult<pro
         ));
     }
     let now = Utc::now();
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     let p = store::insert_procura(
-        &txn,
+        &op,
         store::NewProcura {
             professional_id: me.id,
             client_fiscal_code: client.clone(),
@@ -125,16 +120,16 @@ pub async fn declare_procura(scope: &Scope, input: Declaration) -> AppResult<pro
         now,
     )
     .await?;
-    store::add_event(&txn, p.id, ProcuraEventKind::Declared, Some(scope.person_id()), None, now).await?;
-    webhooks::notify(&txn, &p, ProcuraEventKind::Declared, now).await?;
+    store::add_event(&op, p.id, ProcuraEventKind::Declared, Some(scope.person_id()), None, now).await?;
+    notify(&op, &p, ProcuraEventKind::Declared, now).await?;
     let record = AuditRecord::new("procura.declare").record("procura", p.id.to_string()).detail(json!({
         "services": services.to_vec().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
         "validFrom": p.valid_from.to_string(),
         "validTo": p.valid_to.to_string(),
         "collaboratorsAuthorized": p.collaborators_authorized,
     }));
-    audit::record_as(&txn, scope, acting, record).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(p)
 }
 
@@ -143,9 +138,9 @@ pub async fn revoke_procura(scope: &Scope, id: ProcuraId) -> AppResult<procura::
     let (acting, me) = caller(scope, Action::ProcuraManage).await?;
     let now = Utc::now();
     let today = domain::today();
-    let txn = scope.begin_write().await?;
-    let revoked = store::revoke_procura(&txn, me.id, id, now, today).await?;
-    let p = store::own_procura(&txn, me.id, id).await?.ok_or_else(procura_not_found)?;
+    let op = Operation::begin(scope, acting).await?;
+    let revoked = store::revoke_procura(&op, me.id, id, now, today).await?;
+    let p = store::own_procura(&op, me.id, id).await?.ok_or_else(procura_not_found)?;
     if !revoked {
         domain::ensure_revocable(&store::validity(&p), today)?;
         return Err(AppError::conflict(
@@ -153,11 +148,10 @@ pub async fn revoke_procura(scope: &Scope, id: ProcuraId) -> AppResult<procura::
             "The procura changed meanwhile: reload and try again",
         ));
     }
-    store::add_event(&txn, p.id, ProcuraEventKind::Revoked, Some(scope.person_id()), None, now).await?;
-    webhooks::notify(&txn, &p, ProcuraEventKind::Revoked, now).await?;
-    audit::record_as(&txn, scope, acting, AuditRecord::new("procura.revoke").record("procura", p.id.to_string()))
-        .await?;
-    txn.commit().await?;
+    store::add_event(&op, p.id, ProcuraEventKind::Revoked, Some(scope.person_id()), None, now).await?;
+    notify(&op, &p, ProcuraEventKind::Revoked, now).await?;
+    op.audit(AuditRecord::new("procura.revoke").record("procura", p.id.to_string())).await?;
+    op.commit().await?;
     Ok(p)
 }
 
@@ -174,11 +168,11 @@ pub async fn add_collaborator(
     let fiscal_code = fiscal_code_field("fiscalCode", fiscal_code)?.into_string();
     domain::validate_collaborator_period(from, to)?;
     let now = Utc::now();
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     // Write first (see `store`), then refuse if another listing overlaps (rolled back).
-    let c = store::insert_collaborator(&txn, me.id, fiscal_code.clone(), from, to, now).await?;
+    let c = store::insert_collaborator(&op, me.id, fiscal_code.clone(), from, to, now).await?;
     let overlapping =
-        store::own_listings_of(&txn, me.id, &fiscal_code).await?.iter().filter(|other| other.id != c.id).any(|other| {
+        store::own_listings_of(&op, me.id, &fiscal_code).await?.iter().filter(|other| other.id != c.id).any(|other| {
             other.valid_from <= to.unwrap_or(NaiveDate::MAX) && other.valid_to.is_none_or(|end| from <= end)
         });
     if overlapping {
@@ -190,8 +184,8 @@ pub async fn add_collaborator(
     let record = AuditRecord::new("collaborator.add")
         .record("collaborator", c.id.to_string())
         .detail(json!({ "from": from.to_string(), "to": to.map(|d| d.to_string()) }));
-    audit::record_as(&txn, scope, acting, record).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(c)
 }
 
@@ -200,10 +194,10 @@ pub async fn add_collaborator(
 pub async fn end_collaborator(scope: &Scope, id: CollaboratorId, on: NaiveDate) -> AppResult<collaborator::Model> {
     let (acting, me) = caller(scope, Action::ProcuraManage).await?;
     let now = Utc::now();
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     let id = id.uuid();
-    let ended = store::end_collaborator(&txn, me.id, id, on, now).await?;
-    let c = store::own_collaborator(&txn, me.id, id)
+    let ended = store::end_collaborator(&op, me.id, id, on, now).await?;
+    let c = store::own_collaborator(&op, me.id, id)
         .await?
         .ok_or_else(|| AppError::not_found("Collaboratore non trovato", "Collaborator not found"))?;
     if !ended {
@@ -224,8 +218,8 @@ pub async fn end_collaborator(scope: &Scope, id: CollaboratorId, on: NaiveDate) 
     let record = AuditRecord::new("collaborator.end")
         .record("collaborator", c.id.to_string())
         .detail(json!({ "on": on.to_string() }));
-    audit::record_as(&txn, scope, acting, record).await?;
-    txn.commit().await?;
+    op.audit(record).await?;
+    op.commit().await?;
     Ok(c)
 }
 
@@ -236,16 +230,10 @@ pub async fn create_api_key(scope: &Scope, name: &str) -> AppResult<CreatedKey> 
         return Err(not_verified());
     }
     let name = api_keys::parse_name(name)?;
-    let txn = scope.begin_write().await?;
-    let created = api_keys::create(&txn, scope.person_id(), name, Utc::now()).await?;
-    audit::record_as(
-        &txn,
-        scope,
-        acting,
-        AuditRecord::new("apikey.create").record("api_key", created.key.id.to_string()),
-    )
-    .await?;
-    txn.commit().await?;
+    let op = Operation::begin(scope, acting).await?;
+    let created = api_keys::create(&op, scope.person_id(), name, Utc::now()).await?;
+    op.audit(AuditRecord::new("apikey.create").record("api_key", created.key.id.to_string())).await?;
+    op.commit().await?;
     Ok(created)
 }
 
@@ -253,16 +241,16 @@ pub async fn create_api_key(scope: &Scope, name: &str) -> AppResult<CreatedKey> 
 pub async fn revoke_api_key(scope: &Scope, id: ApiKeyId) -> AppResult<api_key::Model> {
     let acting = scope.authorize_own(Action::ApiKeyManage)?;
     let id = id.uuid();
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     let not_found = || AppError::not_found("Chiave API non trovata", "API key not found");
-    let revoked = api_keys::revoke(&txn, scope.person_id(), id, Utc::now()).await?;
-    api_keys::own(&txn, scope.person_id(), id).await?.ok_or_else(not_found)?;
+    let revoked = api_keys::revoke(&op, scope.person_id(), id, Utc::now()).await?;
+    api_keys::own(&op, scope.person_id(), id).await?.ok_or_else(not_found)?;
     if !revoked {
         return Err(AppError::conflict("La chiave è già revocata", "The key is already revoked"));
     }
-    audit::record_as(&txn, scope, acting, AuditRecord::new("apikey.revoke").record("api_key", id.to_string())).await?;
-    let key = api_keys::own(&txn, scope.person_id(), id).await?.ok_or_else(not_found)?;
-    txn.commit().await?;
+    op.audit(AuditRecord::new("apikey.revoke").record("api_key", id.to_string())).await?;
+    let key = api_keys::own(&op, scope.person_id(), id).await?.ok_or_else(not_found)?;
+    op.commit().await?;
     Ok(key)
 }
 
@@ -277,18 +265,17 @@ pub async fn register_webhook(scope: &Scope, url: &str, production: bool) -> App
     let url = webhooks::validate_url(url, production)?;
     webhooks::check_resolved_host(&url, production).await?;
     let secret = webhooks::new_secret()?;
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     // Write first (see `store`), then refuse past the maximum (rolled back).
-    let hook = store::insert_webhook(&txn, me.id, url, secret.clone(), Utc::now()).await?;
-    if store::own_webhooks(&txn, me.id).await?.len() as u64 > store::MAX_WEBHOOKS {
+    let hook = store::insert_webhook(&op, me.id, url, secret.clone(), Utc::now()).await?;
+    if store::own_webhooks(&op, me.id).await?.len() as u64 > store::MAX_WEBHOOKS {
         return Err(AppError::conflict(
             format!("Puoi registrare al massimo {} webhook", store::MAX_WEBHOOKS),
             format!("You may register at most {} webhooks", store::MAX_WEBHOOKS),
         ));
     }
-    audit::record_as(&txn, scope, acting, AuditRecord::new("webhook.register").record("webhook", hook.id.to_string()))
-        .await?;
-    txn.commit().await?;
+    op.audit(AuditRecord::new("webhook.register").record("webhook", hook.id.to_string())).await?;
+    op.commit().await?;
     Ok((hook, secret))
 }
 
@@ -296,13 +283,22 @@ pub async fn register_webhook(scope: &Scope, url: &str, production: bool) -> App
 pub async fn delete_webhook(scope: &Scope, id: WebhookId) -> AppResult<()> {
     let (acting, me) = caller(scope, Action::ProcuraManage).await?;
     let id = id.uuid();
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     let now = Utc::now();
-    if !store::delete_webhook(&txn, me.id, id, now).await? {
+    if !store::delete_webhook(&op, me.id, id, now).await? {
         return Err(AppError::not_found("Webhook non trovato", "Webhook not found"));
     }
-    webhooks::cancel_pending(&txn, id, now).await?;
-    audit::record_as(&txn, scope, acting, AuditRecord::new("webhook.delete").record("webhook", id.to_string())).await?;
-    txn.commit().await?;
+    webhooks::cancel_pending(&op, id, now).await?;
+    op.audit(AuditRecord::new("webhook.delete").record("webhook", id.to_string())).await?;
+    op.commit().await?;
+    Ok(())
+}
+
+/// Queues, with the operation, one signed notification per live webhook of
+/// the procura's professional.
+async fn notify(op: &Operation<'_>, p: &procura::Model, kind: ProcuraEventKind, now: DateTime<Utc>) -> AppResult<()> {
+    for msg in webhooks::messages(op, p, kind, now).await? {
+        op.notify(msg).await?;
+    }
     Ok(())
 }

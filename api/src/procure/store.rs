@@ -24,6 +24,7 @@ use super::domain::{DelegableService, ProcuraEventKind, ProcuraStatus, ServiceSe
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::kernel::ids::ProcuraId;
+use crate::kernel::paging::{self, Direction};
 use crate::tenancy::Scope;
 
 // ---------------------------------------------------------------------------
@@ -56,7 +57,11 @@ pub async fn list_professionals(
         None => {}
     }
     if let Some(before) = before {
-        query = query.filter(professional::Column::Id.lt(before));
+        query = query.filter(paging::after_id(
+            (professional::Entity, professional::Column::Id),
+            before,
+            Direction::Descending,
+        ));
     }
     Ok(query.order_by_desc(professional::Column::Id).limit(limit).all(scope.db()).await?)
 }
@@ -148,7 +153,7 @@ pub async fn list_own_procure(
         query = query.filter(service_column(service).eq(true));
     }
     if let Some(before) = before {
-        query = query.filter(procura::Column::Id.lt(before));
+        query = query.filter(paging::after_id((procura::Entity, procura::Column::Id), before, Direction::Descending));
     }
     Ok(query.order_by_desc(procura::Column::Id).limit(limit).all(scope.db()).await?)
 }
@@ -282,7 +287,7 @@ pub async fn add_event(
     let result = procura_event::Entity::insert(procura_event::ActiveModel {
         id: Set(Uuid::now_v7()),
         procura_id: Set(procura_id),
-        kind: Set(kind.as_str().to_owned()),
+        kind: Set(kind),
         occurred_at: Set(now),
         actor_id: Set(actor_id),
         detail: Set(detail.map(|d| d.to_string())),
@@ -329,7 +334,7 @@ pub async fn due_for_notice(
     already
         .column(procura_event::Column::ProcuraId)
         .from(procura_event::Entity)
-        .and_where(procura_event::Column::Kind.eq(kind.as_str()));
+        .and_where(procura_event::Column::Kind.eq(kind));
     let mut query = procura::Entity::find()
         .filter(procura::Column::RevokedAt.is_null())
         .filter(Expr::col((procura::Entity, procura::Column::Id)).not_in_subquery(already));
@@ -437,7 +442,11 @@ pub async fn list_own_collaborators(
         );
     }
     if let Some(before) = before {
-        query = query.filter(collaborator::Column::Id.lt(before));
+        query = query.filter(paging::after_id(
+            (collaborator::Entity, collaborator::Column::Id),
+            before,
+            Direction::Descending,
+        ));
     }
     Ok(query.order_by_desc(collaborator::Column::Id).limit(limit).all(scope.db()).await?)
 }

@@ -101,7 +101,7 @@ pub fn payload(
     day: NaiveDate,
 ) -> serde_json::Value {
     json!({
-        "event": kind.webhook_event(),
+        "event": super::domain::webhook_event(kind),
         "occurredAt": occurred_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         "procura": {
             "id": p.id.to_string(),
@@ -126,22 +126,40 @@ fn status_name(s: super::domain::ProcuraStatus) -> &'static str {
     }
 }
 
-/// Enqueues one notification per live webhook of the procura's professional,
-/// in the caller's transaction. Each (webhook, procura, event) is enqueued at
-/// most once: the outbox de-duplicates on the key.
+/// The notifications of one event of a procura: one per live webhook of its
+/// professional. Each (webhook, procura, event) is enqueued at most once: the
+/// outbox de-duplicates on the key.
+pub async fn messages(
+    conn: &impl ConnectionTrait,
+    p: &procura::Model,
+    kind: ProcuraEventKind,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<NewMessage>> {
+    let hooks = store::own_webhooks(conn, p.professional_id).await?;
+    let body = payload(p, kind, now, today());
+    Ok(hooks
+        .iter()
+        .map(|hook| {
+            NewMessage::webhook(dedupe_key(hook.id, p.id, kind), hook.url.clone(), &body, hook.secret.clone())
+                .reference(reference(hook.id))
+        })
+        .collect())
+}
+
+/// Enqueues [`messages`] in a transaction without a caller (the expiry scan;
+/// operations queue them with `Operation::notify`).
 pub async fn notify(
     conn: &impl ConnectionTrait,
     p: &procura::Model,
     kind: ProcuraEventKind,
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
-    let hooks = store::own_webhooks(conn, p.professional_id).await?;
-    let body = payload(p, kind, now, today());
-    for hook in &hooks {
-        let dedupe_key = dedupe_key(hook.id, p.id, kind);
-        enqueue(conn, dedupe_key, hook, &body).await?;
+    let messages = messages(conn, p, kind, now).await?;
+    let count = messages.len();
+    for msg in messages {
+        outbox::enqueue(conn, msg).await?;
     }
-    Ok(hooks.len())
+    Ok(count)
 }
 
 pub fn dedupe_key(webhook_id: Uuid, procura_id: Uuid, kind: ProcuraEventKind) -> String {
@@ -151,18 +169,6 @@ pub fn dedupe_key(webhook_id: Uuid, procura_id: Uuid, kind: ProcuraEventKind) ->
 /// Reference under which the outbox lists a webhook's deliveries.
 pub fn reference(webhook_id: Uuid) -> String {
     format!("webhook:{webhook_id}")
-}
-
-async fn enqueue(
-    conn: &impl ConnectionTrait,
-    dedupe_key: String,
-    hook: &entities::webhook::Model,
-    body: &serde_json::Value,
-) -> AppResult<()> {
-    let msg =
-        NewMessage::webhook(dedupe_key, hook.url.clone(), body, hook.secret.clone()).reference(reference(hook.id));
-    outbox::enqueue(conn, msg).await?;
-    Ok(())
 }
 
 /// Stops what is still waiting for a deleted endpoint.
