@@ -15,7 +15,8 @@ const CALENDAR: &str = "query($u: String!) { unitCalendar(unitCode: $u) { unitCo
 const SET_HOURS: &str = "mutation($u: String!, $h: [OpeningIntervalInput!]!) { \
     setOpeningHours(unitCode: $u, hours: $h) { hoursText } }";
 
-const ADD_CLOSURE: &str = "mutation($i: UnitClosureInput!) { addUnitClosure(input: $i) { id firstDay lastDay reason } }";
+const ADD_CLOSURE: &str =
+    "mutation($i: UnitClosureInput!) { addUnitClosure(input: $i) { id firstDay lastDay reason } }";
 
 async fn calendar(app: &TestApp, token: &str, unit: &str) -> Value {
     app.graphql(Some(token), CALENDAR, json!({ "u": unit })).await
