@@ -213,6 +213,42 @@ impl Kv {
         }
     }
 
+    /// Two keys in one round trip (`MGET`).
+    pub async fn get_two(&self, first: &str, second: &str) -> Result<(Option<String>, Option<String>), AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                redis::cmd("MGET")
+                    .arg(format!("{prefix}{first}"))
+                    .arg(format!("{prefix}{second}"))
+                    .query_async(&mut conn)
+                    .await
+                    .map_err(redis_error)
+            }
+            Kv::Memory(_) => {
+                let now = Instant::now();
+                Ok((self.get_memory(first, now)?.map(|(v, _)| v), self.get_memory(second, now)?.map(|(v, _)| v)))
+            }
+        }
+    }
+
+    /// Adds one to a counter that never expires.
+    pub async fn incr(&self, key: &str) -> Result<u64, AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                redis::cmd("INCR").arg(format!("{prefix}{key}")).query_async(&mut conn).await.map_err(redis_error)
+            }
+            Kv::Memory(map) => {
+                let mut map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
+                let entry = map.entry(key.to_owned()).or_insert(MemoryEntry { value: "0".into(), expires_at: None });
+                let next = entry.value.parse::<u64>().unwrap_or(0) + 1;
+                entry.value = next.to_string();
+                Ok(next)
+            }
+        }
+    }
+
     pub async fn delete(&self, key: &str) -> Result<(), AppError> {
         match self {
             Kv::Redis { conn, prefix } => {

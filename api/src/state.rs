@@ -25,6 +25,8 @@ pub struct AppState {
     pub draining: Arc<AtomicBool>,
     /// "Now" for decisions by time of day or date (fixed in tests, see [`Clock`]).
     pub clock: Clock,
+    /// Callers resolved recently (see [`crate::auth::principal_cache`]).
+    pub principals: Arc<crate::auth::principal_cache::PrincipalCache>,
 }
 
 impl AppState {
@@ -58,6 +60,7 @@ impl AppState {
             statement_count: Arc::default(),
             draining: Arc::default(),
             clock,
+            principals: Arc::default(),
         })
     }
 }

@@ -10,6 +10,7 @@ pub mod api_keys;
 pub mod graphql;
 pub mod password;
 mod principal;
+pub mod principal_cache;
 pub mod provider;
 pub mod service;
 mod sessions;

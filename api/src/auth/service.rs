@@ -117,10 +117,19 @@ pub async fn principal_for_token(state: &AppState, token: &str) -> AppResult<Opt
     if !token.starts_with(TOKEN_PREFIX) {
         return Ok(None);
     }
-    match state.sessions.resolve(&hash_token(token)).await? {
-        Some(person_id) => load_principal(&state.db, person_id).await,
-        None => Ok(None),
+    let (person_id, shared_version) = state.sessions.resolve_with_version(&hash_token(token)).await?;
+    let Some(person_id) = person_id else { return Ok(None) };
+    // The shared version moves with every change anywhere; the local one
+    // with every change made here (and stands alone without Redis).
+    let version = shared_version.unwrap_or(0).wrapping_mul(1 << 20).wrapping_add(state.principals.local_version());
+    if let Some(principal) = state.principals.get(person_id, version) {
+        return Ok(Some(Principal::clone(&principal)));
     }
+    let principal = load_principal(&state.db, person_id).await?;
+    if let Some(p) = &principal {
+        state.principals.put(std::sync::Arc::new(p.clone()), version);
+    }
+    Ok(principal)
 }
 
 /// A person with their role assignments and the units they are held on.

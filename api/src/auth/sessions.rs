@@ -58,6 +58,20 @@ impl SessionStore {
         }
     }
 
+    /// [`SessionStore::resolve`], with the authorisation version of
+    /// [`super::principal_cache`] read in the same round trip when in Redis
+    /// (`None` without Redis: the caller uses the process's own version).
+    pub async fn resolve_with_version(&self, token_hash: &str) -> Result<(Option<Uuid>, Option<u64>), AppError> {
+        match self {
+            SessionStore::Database(_) => Ok((self.resolve(token_hash).await?, None)),
+            SessionStore::Redis(kv) => {
+                let (person, version) = kv.get_two(&redis_key(token_hash), super::principal_cache::VERSION_KEY).await?;
+                let person = person.and_then(|v| Uuid::parse_str(&v).ok());
+                Ok((person, Some(version.and_then(|v| v.parse().ok()).unwrap_or(0))))
+            }
+        }
+    }
+
     pub async fn revoke(&self, token_hash: &str) -> Result<(), AppError> {
         match self {
             SessionStore::Database(db) => {
