@@ -12,6 +12,7 @@ use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::Operation;
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 use crate::validation::{fiscal_code_field, optional_text_field, text_field};
@@ -101,7 +102,7 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
         recorded_by_id: scope.person_id(),
         recorded_at: now,
     };
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     ccm_contact::Entity::insert(ccm_contact::ActiveModel {
         id: Set(model.id),
         unit_id: Set(model.unit_id),
@@ -117,20 +118,15 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
         recorded_by_id: Set(model.recorded_by_id),
         recorded_at: Set(model.recorded_at),
     })
-    .exec(&txn)
+    .exec(&op)
     .await?;
-    audit::record(
-        &txn,
-        &Actor::acting_as(scope.principal(), acting),
-        AuditRecord::new("contact.record").record("contact", model.id.to_string()).unit(unit_id).detail(json!({
-            "channel": model.channel,
-            "section": model.section,
-            "outcome": model.outcome,
-        })),
-        scope.request_id(),
-    )
+    op.audit(AuditRecord::new("contact.record").record("contact", model.id.to_string()).unit(unit_id).detail(json!({
+        "channel": model.channel,
+        "section": model.section,
+        "outcome": model.outcome,
+    })))
     .await?;
-    txn.commit().await?;
+    op.commit().await?;
     Ok(model)
 }
 

@@ -20,6 +20,7 @@ use super::domain::{QuesitoStatus, Section};
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::ids::QuesitoId;
+use crate::kernel::versioned::Versioned;
 use crate::tenancy::Scope;
 
 /// Rows of `quesito` the caller may read.
@@ -291,23 +292,26 @@ pub async fn insert_event(conn: &impl ConnectionTrait, e: NewEvent<'_>) -> AppRe
     Ok(())
 }
 
-/// Applies `changes` if the row is still at `version`; returns whether it was.
-/// The version is bumped, so of two concurrent writers exactly one succeeds.
-pub async fn update_versioned(
-    conn: &impl ConnectionTrait,
-    id: Uuid,
-    version: i32,
-    mut changes: quesito::ActiveModel,
-) -> AppResult<bool> {
-    changes.version = Set(version + 1);
-    changes.updated_at = Set(Utc::now());
-    let res = quesito::Entity::update_many()
-        .set(changes)
-        .filter(quesito::Column::Id.eq(id))
-        .filter(quesito::Column::Version.eq(version))
-        .exec(conn)
-        .await?;
-    Ok(res.rows_affected == 1)
+impl Versioned for quesito::Entity {
+    const ID: quesito::Column = quesito::Column::Id;
+    const VERSION: quesito::Column = quesito::Column::Version;
+    const UPDATED_AT: quesito::Column = quesito::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("Il quesito è stato modificato", "The quesito was changed");
+}
+
+impl Versioned for quesito_classification::Entity {
+    const ID: quesito_classification::Column = quesito_classification::Column::Id;
+    const VERSION: quesito_classification::Column = quesito_classification::Column::Version;
+    const UPDATED_AT: quesito_classification::Column = quesito_classification::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) =
+        ("La classificazione è stata modificata", "The classification was changed");
+}
+
+impl Versioned for quesito_sla::Entity {
+    const ID: quesito_sla::Column = quesito_sla::Column::Id;
+    const VERSION: quesito_sla::Column = quesito_sla::Column::Version;
+    const UPDATED_AT: quesito_sla::Column = quesito_sla::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("SLA modificato", "SLA changed");
 }
 
 // ---- classifications -------------------------------------------------------
