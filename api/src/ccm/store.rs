@@ -10,6 +10,7 @@ use entities::ccm_contact;
 use super::domain::{Channel, ContactOutcome};
 use crate::authz::Action;
 use crate::error::AppResult;
+use crate::kernel::paging::{self, Direction};
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 
@@ -62,7 +63,11 @@ pub async fn list(
         query = query.filter(ccm_contact::Column::RecordedAt.lt(to));
     }
     if let Some(before) = before {
-        query = query.filter(ccm_contact::Column::Id.lt(before));
+        query = query.filter(paging::after_id(
+            (ccm_contact::Entity, ccm_contact::Column::Id),
+            before,
+            Direction::Descending,
+        ));
     }
     Ok(query.order_by_desc(ccm_contact::Column::Id).limit(limit).all(scope.db()).await?)
 }

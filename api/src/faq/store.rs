@@ -18,6 +18,7 @@ use entities::faq_entry;
 use super::domain::{self, FaqStatus};
 use crate::authz::Action;
 use crate::error::AppResult;
+use crate::kernel::paging::{self, Direction};
 use crate::kernel::versioned::Versioned;
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
@@ -64,7 +65,11 @@ pub async fn search(
     }
     let Some(text) = s.text else {
         if let Some(before) = before {
-            query = query.filter(faq_entry::Column::Id.lt(before));
+            query = query.filter(paging::after_id(
+                (faq_entry::Entity, faq_entry::Column::Id),
+                before,
+                Direction::Descending,
+            ));
         }
         return Ok(query.order_by_desc(faq_entry::Column::Id).limit(limit).all(scope.db()).await?);
     };

@@ -19,9 +19,9 @@ use crate::appointments::contact::{self, ContactRead};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
 use crate::kernel::ids::{ClassificationId, ContactId, parse_id};
 use crate::kernel::messages::quesito_not_found as not_found;
+use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::OrgUnit;
 use crate::tenancy::Scope;
 use crate::validation::fiscal_code_field;
@@ -441,7 +441,7 @@ impl QuesitoQuery {
     /// Quesiti the caller may see, newest first: a CRIC expert their CRIC's
     /// (their section's), the CCM what it filed, a regional director the
     /// region's, the central directorate what was forwarded to it.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn quesiti(
         &self,
         ctx: &Context<'_>,
@@ -457,7 +457,7 @@ impl QuesitoQuery {
             let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
             futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
         }
-        Ok(connection(&page, rows, |q| q.id.to_string(), Quesito))
+        Ok(connection(&page, rows, |q| q.id, Quesito))
     }
 
     /// How many quesiti the caller may see match the filter.
@@ -481,7 +481,7 @@ impl QuesitoQuery {
 
     /// Classifications usable for quesiti to the CRIC of `regionCode`
     /// (national ones and the region's own).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn quesito_classifications(
         &self,
         ctx: &Context<'_>,
@@ -507,7 +507,7 @@ impl QuesitoQuery {
         )
         .await?;
         let rows = QuesitoClassification::wrap(scope.db(), rows).await?;
-        Ok(connection(&page, rows, |c| c.model.id.to_string(), |c| c))
+        Ok(connection(&page, rows, |c| c.model.id, |c| c))
     }
 
     /// Backlog by section and age, SLA breaches, median time to answer and
@@ -548,8 +548,7 @@ impl QuesitoQuery {
             let durations = times
                 .iter()
                 .filter(|(s, _, _)| s == section.as_str())
-                .filter_map(|(_, filed, answered)| answered.map(|a| a - *filed))
-                .collect();
+                .filter_map(|(_, filed, answered)| answered.map(|a| (a - *filed).num_seconds()));
             let mut by_classification: Vec<QuesitoClassificationCount> = by_class
                 .iter()
                 .filter_map(|(id, count)| {
@@ -576,7 +575,7 @@ impl QuesitoQuery {
                 filed: get(|c| c.filed),
                 answered: get(|c| c.answered),
                 answered_late: get(|c| c.answered_late),
-                median_answer_hours: super::domain::median_hours(durations),
+                median_answer_hours: crate::kernel::median::median(durations).map(|s| s / 3600.0),
                 by_classification,
             });
         }

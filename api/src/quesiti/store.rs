@@ -20,6 +20,7 @@ use super::domain::{QuesitoStatus, Section};
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::ids::QuesitoId;
+use crate::kernel::paging::{self, Direction};
 use crate::kernel::versioned::Versioned;
 use crate::tenancy::Scope;
 
@@ -130,7 +131,7 @@ pub async fn list(
 ) -> AppResult<Vec<quesito::Model>> {
     let mut query = filtered(scope, filter);
     if let Some(before) = before {
-        query = query.filter(quesito::Column::Id.lt(before));
+        query = query.filter(paging::after_id((quesito::Entity, quesito::Column::Id), before, Direction::Descending));
     }
     Ok(query.order_by_desc(quesito::Column::Id).limit(limit).all(scope.db()).await?)
 }
@@ -342,7 +343,8 @@ pub async fn classifications_for_cric(
         query = query.filter(quesito_classification::Column::Active.eq(true));
     }
     if let Some(after) = after {
-        query = query.filter(quesito_classification::Column::Id.gt(after));
+        let id = (quesito_classification::Entity, quesito_classification::Column::Id);
+        query = query.filter(paging::after_id(id, after, Direction::Ascending));
     }
     Ok(query.order_by_asc(quesito_classification::Column::Id).limit(limit).all(conn).await?)
 }
