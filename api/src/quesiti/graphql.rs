@@ -6,8 +6,6 @@ use async_graphql::connection::Connection;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use entities::{org_unit, quesito, quesito_classification, quesito_event};
@@ -227,15 +225,12 @@ impl QuesitoClassification {
         conn: &impl sea_orm::ConnectionTrait,
         rows: Vec<quesito_classification::Model>,
     ) -> AppResult<Vec<QuesitoClassification>> {
-        let owners = org_unit::Entity::find()
-            .filter(org_unit::Column::Id.is_in(rows.iter().map(|r| r.unit_id)))
-            .filter(org_unit::Column::Kind.eq("NATIONAL"))
-            .all(conn)
-            .await?;
+        let owners: Vec<Uuid> = rows.iter().map(|r| r.unit_id).collect();
+        let national_owners = store::national_units(conn, &owners).await?;
         Ok(rows
             .into_iter()
             .map(|model| {
-                let national = owners.iter().any(|o| o.id == model.unit_id);
+                let national = national_owners.contains(&model.unit_id);
                 QuesitoClassification { model, national }
             })
             .collect())
@@ -584,27 +579,11 @@ impl QuesitoQuery {
 
     /// The SLA of each section for quesiti to the CRIC of `regionCode`.
     async fn quesito_slas(&self, ctx: &Context<'_>, region_code: String) -> AppResult<Vec<QuesitoSla>> {
-        let scope = ctx.scope()?;
-        let actions = [Action::QuesitoFile, Action::QuesitoRead, Action::QuesitoConfigure];
-        let Some(cric) = store::cric_of_region(scope, region_code.trim(), &actions).await? else {
-            return Err(AppError::not_found("Direzione regionale non trovata", "Regional directorate not found"));
-        };
-        let mut out = Vec::new();
-        for section in Section::ALL {
-            let configured = store::sla_override(scope.db(), &cric.path, section).await?;
-            let owner_code = match &configured {
-                Some((row, _)) => org_unit::Entity::find_by_id(row.unit_id).one(scope.db()).await?.map(|u| u.code),
-                None => None,
-            };
-            out.push(QuesitoSla {
-                section,
-                working_days: configured
-                    .as_ref()
-                    .map_or(section.default_sla_working_days() as i32, |(row, _)| row.working_days),
-                configured_on: owner_code,
-            });
-        }
-        Ok(out)
+        let slas = service::slas(ctx.scope()?, &region_code).await?;
+        Ok(slas
+            .into_iter()
+            .map(|s| QuesitoSla { section: s.section, working_days: s.working_days, configured_on: s.configured_on })
+            .collect())
     }
 }
 
@@ -798,19 +777,6 @@ impl Loader<Uuid> for QuesitoUnitById {
     type Error = AppError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        let visible = store::visible_condition(&self.0);
-        let referenced = [quesito::Column::UnitId, quesito::Column::FiledByUnitId, quesito::Column::ForwardedToUnitId]
-            .into_iter()
-            .fold(Condition::any(), |cond, col| {
-                let mut sub = Query::select();
-                sub.column((quesito::Entity, col)).from(quesito::Entity).cond_where(visible.clone());
-                cond.add(sea_orm::ExprTrait::in_subquery(Expr::col((org_unit::Entity, org_unit::Column::Id)), sub))
-            });
-        let rows = org_unit::Entity::find()
-            .filter(org_unit::Column::Id.is_in(keys.iter().copied()))
-            .filter(referenced)
-            .all(self.0.db())
-            .await?;
-        Ok(rows.into_iter().map(|u| (u.id, u)).collect())
+        Ok(store::units_of_visible_quesiti(&self.0, keys).await?.into_iter().map(|u| (u.id, u)).collect())
     }
 }

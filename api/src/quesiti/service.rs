@@ -590,6 +590,34 @@ pub fn read_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) ->
 
 // ---- configuration: classifications and SLA ---------------------------------
 
+/// The SLA of a section for quesiti to one region's CRIC.
+pub struct SectionSla {
+    pub section: Section,
+    pub working_days: i32,
+    /// Code of the unit whose setting applies; `None` for the built-in default.
+    pub configured_on: Option<String>,
+}
+
+/// The SLA of each section for quesiti to the CRIC of `region_code`.
+pub async fn slas(scope: &Scope, region_code: &str) -> AppResult<Vec<SectionSla>> {
+    let actions = [Action::QuesitoFile, Action::QuesitoRead, Action::QuesitoConfigure];
+    let Some(cric) = store::cric_of_region(scope, region_code.trim(), &actions).await? else {
+        return Err(AppError::not_found("Direzione regionale non trovata", "Regional directorate not found"));
+    };
+    let mut out = Vec::new();
+    for section in Section::ALL {
+        let configured = store::sla_override(scope.db(), &cric.path, section).await?;
+        let configured_on = match &configured {
+            Some((row, _)) => store::unit_code(scope.db(), row.unit_id).await?,
+            None => None,
+        };
+        let working_days =
+            configured.as_ref().map_or(section.default_sla_working_days() as i32, |(row, _)| row.working_days);
+        out.push(SectionSla { section, working_days, configured_on });
+    }
+    Ok(out)
+}
+
 pub struct NewClassification {
     pub unit_code: String,
     pub section: Section,
