@@ -42,7 +42,7 @@ impl Contact {
         ID(self.0.id.to_string())
     }
     async fn channel(&self) -> AppResult<Channel> {
-        self.0.channel.parse().map_err(AppError::internal)
+        Ok(self.0.channel)
     }
     /// The CCM specialist section that handled it.
     async fn section(&self) -> AppResult<Section> {
@@ -58,7 +58,7 @@ impl Contact {
         Ok(Some(code))
     }
     async fn outcome(&self) -> AppResult<ContactOutcome> {
-        self.0.outcome.parse().map_err(AppError::internal)
+        Ok(self.0.outcome)
     }
     /// The quesito the contact produced, when the caller may see it.
     async fn quesito(&self, ctx: &Context<'_>) -> AppResult<Option<Quesito>> {

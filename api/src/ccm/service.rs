@@ -91,10 +91,10 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
         id: Uuid::now_v7(),
         unit_id,
         section: input.section.as_str().to_owned(),
-        channel: input.channel.as_str().to_owned(),
+        channel: input.channel,
         topic,
         citizen_fiscal_code: fiscal_code.map(|c| c.into_string()),
-        outcome: input.outcome.as_str().to_owned(),
+        outcome: input.outcome,
         quesito_id: input.quesito_id,
         appointment_id: input.appointment_id,
         callback_id: input.callback_id,
@@ -107,10 +107,10 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
         id: Set(model.id),
         unit_id: Set(model.unit_id),
         section: Set(model.section.clone()),
-        channel: Set(model.channel.clone()),
+        channel: Set(model.channel),
         topic: Set(model.topic.clone()),
         citizen_fiscal_code: Set(model.citizen_fiscal_code.clone()),
-        outcome: Set(model.outcome.clone()),
+        outcome: Set(model.outcome),
         quesito_id: Set(model.quesito_id),
         appointment_id: Set(model.appointment_id),
         callback_id: Set(model.callback_id),
@@ -121,9 +121,9 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
     .exec(&op)
     .await?;
     op.audit(AuditRecord::new("contact.record").record("contact", model.id.to_string()).unit(unit_id).detail(json!({
-        "channel": model.channel,
+        "channel": model.channel.as_str(),
         "section": model.section,
-        "outcome": model.outcome,
+        "outcome": model.outcome.as_str(),
     })))
     .await?;
     op.commit().await?;

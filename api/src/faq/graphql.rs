@@ -35,8 +35,8 @@ impl FaqEntry {
     async fn tags(&self) -> Vec<String> {
         domain::split_tags(&self.0.tags)
     }
-    async fn status(&self) -> AppResult<FaqStatus> {
-        self.0.status.parse().map_err(AppError::internal)
+    async fn status(&self) -> FaqStatus {
+        self.0.status
     }
     /// The answered quesito this entry was published from, if any.
     async fn source_quesito_id(&self) -> Option<ID> {

@@ -70,7 +70,7 @@ pub async fn insert(
         answer: draft.answer,
         tags: draft.tags,
         source_quesito_id,
-        status: FaqStatus::Published.as_str().to_owned(),
+        status: FaqStatus::Published,
         version: 1,
         created_by_id: op.scope().person_id(),
         created_at: now,
@@ -195,7 +195,7 @@ pub async fn update(scope: &Scope, id: Uuid, input: Update) -> AppResult<faq_ent
     let answer = input.answer.map(|a| text_field("answer", &a, 1, limits::ANSWER_MAX)).transpose()?;
     let tags = input.tags.map(|t| checked_tags(&t).map(|t| domain::join_tags(&t))).transpose()?;
     let (entry, acting) = writable(scope, id).await?;
-    if entry.status != FaqStatus::Published.as_str() {
+    if entry.status != FaqStatus::Published {
         return Err(AppError::conflict("Voce FAQ ritirata", "FAQ entry retired"));
     }
     if input.expected_version.is_some_and(|v| v != entry.version) {
@@ -227,10 +227,10 @@ pub async fn update(scope: &Scope, id: Uuid, input: Update) -> AppResult<faq_ent
 /// Retires an entry: it leaves the search and stays readable by id.
 pub async fn retire(scope: &Scope, id: Uuid) -> AppResult<faq_entry::Model> {
     let (entry, acting) = writable(scope, id).await?;
-    if entry.status == FaqStatus::Retired.as_str() {
+    if entry.status == FaqStatus::Retired {
         return Err(AppError::conflict("Voce FAQ già ritirata", "FAQ entry already retired"));
     }
-    let changes = Changes::new().set(faq_entry::Column::Status, FaqStatus::Retired.as_str());
+    let changes = Changes::new().set(faq_entry::Column::Status, FaqStatus::Retired);
     let op = Operation::begin(scope, acting).await?;
     versioned::update_versioned::<faq_entry::Entity>(&op, id, entry.version, changes).await?;
     let row = store::reindex(&op, id).await?.ok_or_else(not_found)?;

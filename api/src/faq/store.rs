@@ -61,7 +61,7 @@ pub async fn search(
         query = query.filter(faq_entry::Column::Section.eq(section.as_str()));
     }
     if !s.include_retired {
-        query = query.filter(faq_entry::Column::Status.eq(FaqStatus::Published.as_str()));
+        query = query.filter(faq_entry::Column::Status.eq(FaqStatus::Published));
     }
     let Some(text) = s.text else {
         if let Some(before) = before {
@@ -132,7 +132,7 @@ pub async fn insert(conn: &impl ConnectionTrait, e: &faq_entry::Model) -> AppRes
         answer: Set(e.answer.clone()),
         tags: Set(e.tags.clone()),
         source_quesito_id: Set(e.source_quesito_id),
-        status: Set(e.status.clone()),
+        status: Set(e.status),
         version: Set(e.version),
         created_by_id: Set(e.created_by_id),
         created_at: Set(e.created_at),
