@@ -1,5 +1,13 @@
 use sea_orm::entity::prelude::*;
 
+crate::closed_list! {
+    FaqStatus {
+        Published = "PUBLISHED",
+        /// No longer shown in searches; kept for the record.
+        Retired = "RETIRED",
+    }
+}
+
 /// A FAQ entry published by a CRIC for a section.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "faq_entry")]
@@ -14,7 +22,7 @@ pub struct Model {
     /// Tags joined by ", ".
     pub tags: String,
     pub source_quesito_id: Option<Uuid>,
-    pub status: String,
+    pub status: FaqStatus,
     pub version: i32,
     pub created_by_id: Uuid,
     pub created_at: DateTimeUtc,

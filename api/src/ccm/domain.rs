@@ -1,78 +1,6 @@
 //! Contact channels and outcomes, and which link each outcome allows.
 
-use std::str::FromStr;
-
-/// How the citizen reached the CCM.
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
-#[graphql(name = "ContactChannel")]
-pub enum Channel {
-    Phone,
-    Email,
-    /// Posta elettronica certificata.
-    Pec,
-    Chat,
-    Counter,
-}
-
-impl Channel {
-    pub const ALL: [Channel; 5] = [Channel::Phone, Channel::Email, Channel::Pec, Channel::Chat, Channel::Counter];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Phone => "PHONE",
-            Channel::Email => "EMAIL",
-            Channel::Pec => "PEC",
-            Channel::Chat => "CHAT",
-            Channel::Counter => "COUNTER",
-        }
-    }
-}
-
-impl FromStr for Channel {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Channel::ALL.into_iter().find(|c| c.as_str() == s).ok_or_else(|| format!("unknown channel `{s}`"))
-    }
-}
-
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum ContactOutcome {
-    /// The answer was available (closed-cycle service; the FAQ searched first).
-    Answered,
-    /// Too complex: a Linea quesito was filed to the regional CRIC.
-    QuesitoFiled,
-    /// An appointment with an office was booked.
-    AppointmentBooked,
-    CallbackRequested,
-}
-
-impl ContactOutcome {
-    pub const ALL: [ContactOutcome; 4] = [
-        ContactOutcome::Answered,
-        ContactOutcome::QuesitoFiled,
-        ContactOutcome::AppointmentBooked,
-        ContactOutcome::CallbackRequested,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContactOutcome::Answered => "ANSWERED",
-            ContactOutcome::QuesitoFiled => "QUESITO_FILED",
-            ContactOutcome::AppointmentBooked => "APPOINTMENT_BOOKED",
-            ContactOutcome::CallbackRequested => "CALLBACK_REQUESTED",
-        }
-    }
-}
-
-impl FromStr for ContactOutcome {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ContactOutcome::ALL
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| format!("unknown contact outcome `{s}`"))
-    }
-}
+pub use entities::ccm_contact::{Channel, ContactOutcome};
 
 /// What a contact produced, as given when recording it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -135,10 +63,10 @@ mod tests {
     #[test]
     fn channels_and_outcomes_round_trip_through_their_stored_names() {
         for c in Channel::ALL {
-            assert_eq!(c.as_str().parse::<Channel>().unwrap(), c);
+            assert_eq!(c.as_str().parse::<Channel>().unwrap(), *c);
         }
         for o in ContactOutcome::ALL {
-            assert_eq!(o.as_str().parse::<ContactOutcome>().unwrap(), o);
+            assert_eq!(o.as_str().parse::<ContactOutcome>().unwrap(), *o);
         }
     }
 }

@@ -15,8 +15,8 @@ use crate::appointments::contact::{self, ContactRead};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
 use crate::kernel::ids::{ContactId, parse_id, parse_uuid};
+use crate::kernel::paging::{Page, connection};
 use crate::quesiti::domain::Section;
 use crate::quesiti::graphql::{Quesito, QuesitoById};
 use crate::validation::fiscal_code_field;
@@ -42,7 +42,7 @@ impl Contact {
         ID(self.0.id.to_string())
     }
     async fn channel(&self) -> AppResult<Channel> {
-        self.0.channel.parse().map_err(AppError::internal)
+        Ok(self.0.channel)
     }
     /// The CCM specialist section that handled it.
     async fn section(&self) -> AppResult<Section> {
@@ -58,7 +58,7 @@ impl Contact {
         Ok(Some(code))
     }
     async fn outcome(&self) -> AppResult<ContactOutcome> {
-        self.0.outcome.parse().map_err(AppError::internal)
+        Ok(self.0.outcome)
     }
     /// The quesito the contact produced, when the caller may see it.
     async fn quesito(&self, ctx: &Context<'_>) -> AppResult<Option<Quesito>> {
@@ -118,7 +118,7 @@ pub struct CcmQuery;
 impl CcmQuery {
     /// Contacts of the caller's CCM (their section only when their assignment
     /// names one), newest first.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn contacts(
         &self,
         ctx: &Context<'_>,
@@ -152,7 +152,7 @@ impl CcmQuery {
             let hits: Vec<Contact> = rows.iter().take(page.first).cloned().map(Contact).collect();
             futures::future::try_join_all(hits.iter().map(|c| c.audit_personal_read(ctx))).await?;
         }
-        Ok(connection(&page, rows, |c| c.id.to_string(), Contact))
+        Ok(connection(&page, rows, |c| c.id, Contact))
     }
 
     /// One contact of the caller's CCM.

@@ -12,6 +12,7 @@ use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::Operation;
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 use crate::validation::{fiscal_code_field, optional_text_field, text_field};
@@ -90,10 +91,10 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
         id: Uuid::now_v7(),
         unit_id,
         section: input.section.as_str().to_owned(),
-        channel: input.channel.as_str().to_owned(),
+        channel: input.channel,
         topic,
         citizen_fiscal_code: fiscal_code.map(|c| c.into_string()),
-        outcome: input.outcome.as_str().to_owned(),
+        outcome: input.outcome,
         quesito_id: input.quesito_id,
         appointment_id: input.appointment_id,
         callback_id: input.callback_id,
@@ -101,15 +102,15 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
         recorded_by_id: scope.person_id(),
         recorded_at: now,
     };
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     ccm_contact::Entity::insert(ccm_contact::ActiveModel {
         id: Set(model.id),
         unit_id: Set(model.unit_id),
         section: Set(model.section.clone()),
-        channel: Set(model.channel.clone()),
+        channel: Set(model.channel),
         topic: Set(model.topic.clone()),
         citizen_fiscal_code: Set(model.citizen_fiscal_code.clone()),
-        outcome: Set(model.outcome.clone()),
+        outcome: Set(model.outcome),
         quesito_id: Set(model.quesito_id),
         appointment_id: Set(model.appointment_id),
         callback_id: Set(model.callback_id),
@@ -117,20 +118,15 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
         recorded_by_id: Set(model.recorded_by_id),
         recorded_at: Set(model.recorded_at),
     })
-    .exec(&txn)
+    .exec(&op)
     .await?;
-    audit::record(
-        &txn,
-        &Actor::acting_as(scope.principal(), acting),
-        AuditRecord::new("contact.record").record("contact", model.id.to_string()).unit(unit_id).detail(json!({
-            "channel": model.channel,
-            "section": model.section,
-            "outcome": model.outcome,
-        })),
-        scope.request_id(),
-    )
+    op.audit(AuditRecord::new("contact.record").record("contact", model.id.to_string()).unit(unit_id).detail(json!({
+        "channel": model.channel.as_str(),
+        "section": model.section,
+        "outcome": model.outcome.as_str(),
+    })))
     .await?;
-    txn.commit().await?;
+    op.commit().await?;
     Ok(model)
 }
 

@@ -10,6 +10,7 @@ use entities::ccm_contact;
 use super::domain::{Channel, ContactOutcome};
 use crate::authz::Action;
 use crate::error::AppResult;
+use crate::kernel::paging::{self, Direction};
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 
@@ -47,10 +48,10 @@ pub async fn list(
         query = query.filter(ccm_contact::Column::Section.eq(section.as_str()));
     }
     if let Some(channel) = filter.channel {
-        query = query.filter(ccm_contact::Column::Channel.eq(channel.as_str()));
+        query = query.filter(ccm_contact::Column::Channel.eq(channel));
     }
     if let Some(outcome) = filter.outcome {
-        query = query.filter(ccm_contact::Column::Outcome.eq(outcome.as_str()));
+        query = query.filter(ccm_contact::Column::Outcome.eq(outcome));
     }
     if let Some(code) = &filter.citizen_fiscal_code {
         query = query.filter(ccm_contact::Column::CitizenFiscalCode.eq(code.as_str()));
@@ -62,7 +63,11 @@ pub async fn list(
         query = query.filter(ccm_contact::Column::RecordedAt.lt(to));
     }
     if let Some(before) = before {
-        query = query.filter(ccm_contact::Column::Id.lt(before));
+        query = query.filter(paging::after_id(
+            (ccm_contact::Entity, ccm_contact::Column::Id),
+            before,
+            Direction::Descending,
+        ));
     }
     Ok(query.order_by_desc(ccm_contact::Column::Id).limit(limit).all(scope.db()).await?)
 }
@@ -72,7 +77,7 @@ pub async fn list(
 pub async fn link_quesito(conn: &impl ConnectionTrait, contact_id: Uuid, quesito_id: Uuid) -> AppResult<bool> {
     let res = ccm_contact::Entity::update_many()
         .col_expr(ccm_contact::Column::QuesitoId, Expr::value(quesito_id))
-        .col_expr(ccm_contact::Column::Outcome, Expr::value(ContactOutcome::QuesitoFiled.as_str()))
+        .col_expr(ccm_contact::Column::Outcome, Expr::value(ContactOutcome::QuesitoFiled))
         .filter(ccm_contact::Column::Id.eq(contact_id))
         .filter(ccm_contact::Column::QuesitoId.is_null())
         .exec(conn)

@@ -5,36 +5,9 @@
 //! Snowball algorithm runs here, in Rust, both on the indexed text and on the
 //! query: "pensione" and "pensioni" both become "pension".
 
-use std::str::FromStr;
-
 use rust_stemmers::{Algorithm, Stemmer};
 
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum FaqStatus {
-    Published,
-    /// No longer shown in searches; kept for the record.
-    Retired,
-}
-
-impl FaqStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FaqStatus::Published => "PUBLISHED",
-            FaqStatus::Retired => "RETIRED",
-        }
-    }
-}
-
-impl FromStr for FaqStatus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "PUBLISHED" => Ok(FaqStatus::Published),
-            "RETIRED" => Ok(FaqStatus::Retired),
-            _ => Err(format!("unknown FAQ status `{s}`")),
-        }
-    }
-}
+pub use entities::faq_entry::FaqStatus;
 
 pub mod limits {
     pub const QUESTION_MIN: usize = 5;

@@ -11,8 +11,8 @@ use super::service::{self, Publish, Update};
 use super::store::{self, FaqSearch};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
 use crate::kernel::ids::{FaqEntryId, parse_id, parse_uuid};
+use crate::kernel::paging::{CursorKey, Page, connection};
 use crate::quesiti::domain::Section;
 
 /// A FAQ entry: a question, its answer and tags, for one section.
@@ -35,8 +35,8 @@ impl FaqEntry {
     async fn tags(&self) -> Vec<String> {
         domain::split_tags(&self.0.tags)
     }
-    async fn status(&self) -> AppResult<FaqStatus> {
-        self.0.status.parse().map_err(AppError::internal)
+    async fn status(&self) -> FaqStatus {
+        self.0.status
     }
     /// The answered quesito this entry was published from, if any.
     async fn source_quesito_id(&self) -> Option<ID> {
@@ -72,6 +72,18 @@ pub struct UpdateFaqInput {
     pub tags: Option<Vec<String>>,
 }
 
+/// The cursor of a ranked search: how many results were seen (`o:<n>`).
+struct RankCursor(u64);
+
+impl CursorKey for RankCursor {
+    fn to_key(&self) -> String {
+        format!("o:{}", self.0)
+    }
+    fn from_key(key: &str) -> Option<Self> {
+        key.strip_prefix("o:").and_then(|n| n.parse().ok()).map(RankCursor)
+    }
+}
+
 #[derive(Default)]
 pub struct FaqQuery;
 
@@ -80,7 +92,7 @@ impl FaqQuery {
     /// FAQ entries, searched in Italian when `search` is given (word forms
     /// match: "pensione" finds "pensioni"), best match first; otherwise newest
     /// first. Retired entries only with `includeRetired`.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn faq_entries(
         &self,
         ctx: &Context<'_>,
@@ -103,19 +115,14 @@ impl FaqQuery {
         let criteria = FaqSearch { text, section, include_retired: include_retired.unwrap_or(false) };
         if text.is_none() {
             let rows = store::search(scope, &criteria, page.after_uuid()?, 0, page.fetch_limit()).await?;
-            return Ok(connection(&page, rows, |e| e.id.to_string(), FaqEntry));
+            return Ok(connection(&page, rows, |e| e.id, FaqEntry));
         }
         // Ranked results page by position: the cursor is `o:<rows seen>`.
-        let offset = match page.after.as_deref() {
-            None => 0,
-            Some(c) => c.strip_prefix("o:").and_then(|n| n.parse::<u64>().ok()).ok_or_else(|| {
-                AppError::bad_input("after", "Cursore di paginazione non valido", "Invalid pagination cursor")
-            })?,
-        };
+        let offset = page.after_key::<RankCursor>()?.map_or(0, |r| r.0);
         let rows = store::search(scope, &criteria, None, offset, page.fetch_limit()).await?;
         let numbered: Vec<(u64, faq_entry::Model)> =
             rows.into_iter().enumerate().map(|(i, r)| (offset + i as u64 + 1, r)).collect();
-        Ok(connection(&page, numbered, |(n, _)| format!("o:{n}"), |(_, r)| FaqEntry(r)))
+        Ok(connection(&page, numbered, |(n, _)| RankCursor(*n), |(_, r)| FaqEntry(r)))
     }
 
     async fn faq_entry(&self, ctx: &Context<'_>, id: ID) -> AppResult<FaqEntry> {

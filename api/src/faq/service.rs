@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -10,10 +10,12 @@ use entities::{faq_entry, quesito};
 
 use super::domain::{self, FaqStatus, limits};
 use super::store;
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit::AuditRecord;
 use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
+use crate::kernel::Operation;
+use crate::kernel::versioned::{self, Changes};
 use crate::quesiti::domain::{QuesitoStatus, Section};
 use crate::tenancy::Scope;
 use crate::validation::text_field;
@@ -51,11 +53,9 @@ fn not_found() -> AppError {
     AppError::not_found("Voce FAQ non trovata", "FAQ entry not found")
 }
 
-/// Stores a new entry with its audit record, inside the caller's transaction.
+/// Stores a new entry with its audit record, in the caller's operation.
 pub async fn insert(
-    conn: &impl ConnectionTrait,
-    scope: &Scope,
-    acting: &Assignment,
+    op: &Operation<'_>,
     id: Uuid,
     unit_id: Uuid,
     draft: FaqDraft,
@@ -70,22 +70,17 @@ pub async fn insert(
         answer: draft.answer,
         tags: draft.tags,
         source_quesito_id,
-        status: FaqStatus::Published.as_str().to_owned(),
+        status: FaqStatus::Published,
         version: 1,
-        created_by_id: scope.person_id(),
+        created_by_id: op.scope().person_id(),
         created_at: now,
         updated_at: now,
     };
-    store::insert(conn, &entry).await?;
-    audit::record(
-        conn,
-        &Actor::acting_as(scope.principal(), acting),
-        AuditRecord::new("faq.publish").record("faq_entry", id.to_string()).unit(unit_id).detail(json!({
-            "section": entry.section,
-            "sourceQuesitoId": source_quesito_id.map(|q| q.to_string()),
-        })),
-        scope.request_id(),
-    )
+    store::insert(op, &entry).await?;
+    op.audit(AuditRecord::new("faq.publish").record("faq_entry", id.to_string()).unit(unit_id).detail(json!({
+        "section": entry.section,
+        "sourceQuesitoId": source_quesito_id.map(|q| q.to_string()),
+    })))
     .await?;
     Ok(entry)
 }
@@ -157,20 +152,20 @@ pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Mode
         }
     };
     let id = Uuid::now_v7();
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     if let Some(qid) = input.source_quesito_id {
         let res = quesito::Entity::update_many()
             .col_expr(quesito::Column::FaqEntryId, Expr::value(id))
             .filter(quesito::Column::Id.eq(qid))
             .filter(quesito::Column::FaqEntryId.is_null())
-            .exec(&txn)
+            .exec(&op)
             .await?;
         if res.rows_affected != 1 {
             return Err(already_published());
         }
     }
-    let entry = insert(&txn, scope, acting, id, unit_id, draft, input.source_quesito_id).await?;
-    txn.commit().await?;
+    let entry = insert(&op, id, unit_id, draft, input.source_quesito_id).await?;
+    op.commit().await?;
     Ok(entry)
 }
 
@@ -184,13 +179,6 @@ async fn writable(scope: &Scope, id: Uuid) -> AppResult<(faq_entry::Model, &Assi
     let unit = entities::org_unit::Entity::find_by_id(entry.unit_id).one(scope.db()).await?.ok_or_else(not_found)?;
     let acting = scope.authorize_in_section(Action::FaqWrite, &unit.path, &entry.section)?;
     Ok((entry, acting))
-}
-
-fn changed_meanwhile() -> AppError {
-    AppError::conflict(
-        "La voce FAQ è stata modificata nel frattempo: ricarica e riprova",
-        "The FAQ entry was changed meanwhile: reload and retry",
-    )
 }
 
 pub struct Update {
@@ -207,58 +195,46 @@ pub async fn update(scope: &Scope, id: Uuid, input: Update) -> AppResult<faq_ent
     let answer = input.answer.map(|a| text_field("answer", &a, 1, limits::ANSWER_MAX)).transpose()?;
     let tags = input.tags.map(|t| checked_tags(&t).map(|t| domain::join_tags(&t))).transpose()?;
     let (entry, acting) = writable(scope, id).await?;
-    if entry.status != FaqStatus::Published.as_str() {
+    if entry.status != FaqStatus::Published {
         return Err(AppError::conflict("Voce FAQ ritirata", "FAQ entry retired"));
     }
     if input.expected_version.is_some_and(|v| v != entry.version) {
-        return Err(changed_meanwhile());
+        return Err(versioned::conflict::<faq_entry::Entity>());
     }
-    let mut changes = faq_entry::ActiveModel::default();
+    let mut changes = Changes::new();
     if let Some(q) = &question {
-        changes.question = sea_orm::ActiveValue::Set(q.clone());
+        changes = changes.set(faq_entry::Column::Question, q.clone());
     }
     if let Some(a) = &answer {
-        changes.answer = sea_orm::ActiveValue::Set(a.clone());
+        changes = changes.set(faq_entry::Column::Answer, a.clone());
     }
     if let Some(t) = &tags {
-        changes.tags = sea_orm::ActiveValue::Set(t.clone());
+        changes = changes.set(faq_entry::Column::Tags, t.clone());
     }
-    let txn = scope.begin_write().await?;
-    let row = store::update_versioned(&txn, id, entry.version, changes).await?.ok_or_else(changed_meanwhile)?;
-    audit::record(
-        &txn,
-        &Actor::acting_as(scope.principal(), acting),
-        AuditRecord::new("faq.update").record("faq_entry", id.to_string()).unit(entry.unit_id).detail(json!({
-            "question": question.is_some(),
-            "answer": answer.is_some(),
-            "tags": tags.is_some(),
-        })),
-        scope.request_id(),
-    )
+    let op = Operation::begin(scope, acting).await?;
+    versioned::update_versioned::<faq_entry::Entity>(&op, id, entry.version, changes).await?;
+    let row = store::reindex(&op, id).await?.ok_or_else(not_found)?;
+    op.audit(AuditRecord::new("faq.update").record("faq_entry", id.to_string()).unit(entry.unit_id).detail(json!({
+        "question": question.is_some(),
+        "answer": answer.is_some(),
+        "tags": tags.is_some(),
+    })))
     .await?;
-    txn.commit().await?;
+    op.commit().await?;
     Ok(row)
 }
 
 /// Retires an entry: it leaves the search and stays readable by id.
 pub async fn retire(scope: &Scope, id: Uuid) -> AppResult<faq_entry::Model> {
     let (entry, acting) = writable(scope, id).await?;
-    if entry.status == FaqStatus::Retired.as_str() {
+    if entry.status == FaqStatus::Retired {
         return Err(AppError::conflict("Voce FAQ già ritirata", "FAQ entry already retired"));
     }
-    let changes = faq_entry::ActiveModel {
-        status: sea_orm::ActiveValue::Set(FaqStatus::Retired.as_str().to_owned()),
-        ..Default::default()
-    };
-    let txn = scope.begin_write().await?;
-    let row = store::update_versioned(&txn, id, entry.version, changes).await?.ok_or_else(changed_meanwhile)?;
-    audit::record(
-        &txn,
-        &Actor::acting_as(scope.principal(), acting),
-        AuditRecord::new("faq.retire").record("faq_entry", id.to_string()).unit(entry.unit_id),
-        scope.request_id(),
-    )
-    .await?;
-    txn.commit().await?;
+    let changes = Changes::new().set(faq_entry::Column::Status, FaqStatus::Retired);
+    let op = Operation::begin(scope, acting).await?;
+    versioned::update_versioned::<faq_entry::Entity>(&op, id, entry.version, changes).await?;
+    let row = store::reindex(&op, id).await?.ok_or_else(not_found)?;
+    op.audit(AuditRecord::new("faq.retire").record("faq_entry", id.to_string()).unit(entry.unit_id)).await?;
+    op.commit().await?;
     Ok(row)
 }

@@ -6,7 +6,6 @@
 //!   ranked by `ts_rank`, served by the GIN index on the same expression;
 //! - SQLite: FTS5 `MATCH` on the Rust-stemmed `faq_fts` table, ranked by `bm25`.
 
-use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder,
@@ -19,6 +18,8 @@ use entities::faq_entry;
 use super::domain::{self, FaqStatus};
 use crate::authz::Action;
 use crate::error::AppResult;
+use crate::kernel::paging::{self, Direction};
+use crate::kernel::versioned::Versioned;
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 
@@ -60,11 +61,15 @@ pub async fn search(
         query = query.filter(faq_entry::Column::Section.eq(section.as_str()));
     }
     if !s.include_retired {
-        query = query.filter(faq_entry::Column::Status.eq(FaqStatus::Published.as_str()));
+        query = query.filter(faq_entry::Column::Status.eq(FaqStatus::Published));
     }
     let Some(text) = s.text else {
         if let Some(before) = before {
-            query = query.filter(faq_entry::Column::Id.lt(before));
+            query = query.filter(paging::after_id(
+                (faq_entry::Entity, faq_entry::Column::Id),
+                before,
+                Direction::Descending,
+            ));
         }
         return Ok(query.order_by_desc(faq_entry::Column::Id).limit(limit).all(scope.db()).await?);
     };
@@ -127,7 +132,7 @@ pub async fn insert(conn: &impl ConnectionTrait, e: &faq_entry::Model) -> AppRes
         answer: Set(e.answer.clone()),
         tags: Set(e.tags.clone()),
         source_quesito_id: Set(e.source_quesito_id),
-        status: Set(e.status.clone()),
+        status: Set(e.status),
         version: Set(e.version),
         created_by_id: Set(e.created_by_id),
         created_at: Set(e.created_at),
@@ -138,25 +143,16 @@ pub async fn insert(conn: &impl ConnectionTrait, e: &faq_entry::Model) -> AppRes
     sync_index(conn, e).await
 }
 
-/// Writes `changes` if the entry is still at `version`; returns the new row,
-/// or `None` when someone else changed it first.
-pub async fn update_versioned(
-    conn: &impl ConnectionTrait,
-    id: Uuid,
-    version: i32,
-    mut changes: faq_entry::ActiveModel,
-) -> AppResult<Option<faq_entry::Model>> {
-    changes.version = Set(version + 1);
-    changes.updated_at = Set(Utc::now());
-    let res = faq_entry::Entity::update_many()
-        .set(changes)
-        .filter(faq_entry::Column::Id.eq(id))
-        .filter(faq_entry::Column::Version.eq(version))
-        .exec(conn)
-        .await?;
-    if res.rows_affected != 1 {
-        return Ok(None);
-    }
+impl Versioned for faq_entry::Entity {
+    const ID: faq_entry::Column = faq_entry::Column::Id;
+    const VERSION: faq_entry::Column = faq_entry::Column::Version;
+    const UPDATED_AT: faq_entry::Column = faq_entry::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("La voce FAQ è stata modificata", "The FAQ entry was changed");
+}
+
+/// The entry as just changed in `conn` (the operation's), with the search
+/// index brought in step with it.
+pub async fn reindex(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<Option<faq_entry::Model>> {
     let Some(row) = faq_entry::Entity::find_by_id(id).one(conn).await? else { return Ok(None) };
     sync_index(conn, &row).await?;
     Ok(Some(row))

@@ -278,12 +278,6 @@ impl SectionFigures {
     }
 }
 
-/// The median of a sorted group, from the sum and count of its middle value(s)
-/// (one for an odd count, two for an even one), as the SQL returns them.
-pub fn median_from_middle(sum: i64, middle: i64) -> Option<f64> {
-    (middle > 0).then(|| sum as f64 / middle as f64)
-}
-
 /// All figures of a unit (or of a day) for a period.
 #[derive(SimpleObject, Clone, Debug, PartialEq)]
 #[graphql(name = "StatsFigures")]
@@ -367,12 +361,5 @@ mod tests {
         let now = utc("2026-12-20T10:00:00Z");
         assert_eq!(precall_coverage(PrecallStatus::Done, day, Some(just_before), now), PrecallCoverage::Covered);
         assert_eq!(precall_coverage(PrecallStatus::Done, day, Some(deadline), now), PrecallCoverage::Late);
-    }
-
-    #[test]
-    fn the_median_of_an_even_group_is_the_mean_of_its_two_middle_values() {
-        assert_eq!(median_from_middle(30, 2), Some(15.0));
-        assert_eq!(median_from_middle(7, 1), Some(7.0));
-        assert_eq!(median_from_middle(0, 0), None);
     }
 }

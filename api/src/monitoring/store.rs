@@ -21,11 +21,14 @@ use sea_orm::{
 
 use entities::org_unit;
 
-use super::domain::{CounterCount, Figures, MAX_SESSION_SECONDS, Period, median_from_middle, precall_deadline};
-use crate::appointments::domain::{Channel, CounterOutcome};
+use super::domain::{CounterCount, Figures, MAX_SESSION_SECONDS, Period, precall_deadline};
+use crate::appointments::domain::{
+    AppointmentStatus, Channel, CounterOutcome, PrecallOutcome, PrecallResult, PrecallStatus,
+};
 use crate::authz::Action;
 use crate::callbacks::domain::{CallbackOutcome, CallbackStatus};
 use crate::error::{AppError, AppResult};
+use crate::kernel::median;
 use crate::quesiti::domain::{QuesitoStatus, Section};
 use crate::tenancy::{Scope, UnitScope};
 
@@ -146,7 +149,7 @@ pub async fn figures(
         let sum = row.try_get::<Option<i64>>("", "middle_sum")?.unwrap_or(0);
         let middle = row.try_get::<i64>("", "middle_count")?;
         if let Some(s) = out.entry(key).or_default().section_mut(section) {
-            s.median_answer_seconds = median_from_middle(sum, middle);
+            s.median_answer_seconds = median::from_middle(sum, middle);
         }
     }
     Ok(out)
@@ -285,6 +288,11 @@ fn is_in(col: &str, codes: &[&'static str]) -> String {
     format!("{col} IN ({})", codes.join(", "))
 }
 
+/// `col = 'CODE'` for one value of a closed list (see [`is_in`]).
+fn eq(col: &str, code: &'static str) -> String {
+    format!("{col} = '{code}'")
+}
+
 /// A callback request closed with `outcome`.
 fn done_with(outcome: CallbackOutcome) -> String {
     format!("{} AND {}", is_in("cb.status", &[CallbackStatus::Done.as_str()]), is_in("cb.outcome", &[outcome.as_str()]))
@@ -336,26 +344,30 @@ fn appointments_sql(
     );
     let mut cols = vec![
         "COUNT(*) AS bookings".to_owned(),
-        count_if("a.status = 'CANCELLED'", "cancelled"),
+        count_if(&eq("a.status", AppointmentStatus::Cancelled.as_str()), "cancelled"),
         count_if(
-            "a.precall_status <> 'NOT_REQUIRED' AND NOT (a.status = 'CANCELLED' AND a.precalled_at IS NULL)",
+            &format!(
+                "a.precall_status <> '{}' AND NOT ({} AND a.precalled_at IS NULL)",
+                PrecallStatus::NotRequired.as_str(),
+                eq("a.status", AppointmentStatus::Cancelled.as_str()),
+            ),
             "to_precall",
         ),
         count_if("a.precall_outcome IS NOT NULL", "precalled"),
         count_if(&format!("a.precall_outcome IS NOT NULL AND a.precalled_at < {deadline}"), "precalled_in_time"),
-        count_if("a.precall_outcome = 'NOT_CONTACTABLE'", "not_contactable"),
-        count_if("a.precall_outcome = 'NEGATIVE'", "negative"),
-        count_if("a.precall_outcome = 'POSITIVE'", "positive"),
-        count_if("a.precall_result = 'SERVED_REMOTELY'", "served_remotely"),
-        count_if("a.precall_result = 'REDIRECTED_EMAIL_PEC'", "redirected_email_pec"),
-        count_if("a.precall_result = 'CONFIRMED_VIRTUAL'", "confirmed_virtual"),
-        count_if("a.precall_result = 'CONFIRMED_IN_PERSON'", "confirmed_in_person"),
-        count_if("a.precall_result = 'CANCELLED_BY_CITIZEN'", "cancelled_by_citizen"),
+        count_if(&eq("a.precall_outcome", PrecallOutcome::NotContactable.as_str()), "not_contactable"),
+        count_if(&eq("a.precall_outcome", PrecallOutcome::Negative.as_str()), "negative"),
+        count_if(&eq("a.precall_outcome", PrecallOutcome::Positive.as_str()), "positive"),
+        count_if(&eq("a.precall_result", PrecallResult::ServedRemotely.as_str()), "served_remotely"),
+        count_if(&eq("a.precall_result", PrecallResult::RedirectedEmailPec.as_str()), "redirected_email_pec"),
+        count_if(&eq("a.precall_result", PrecallResult::ConfirmedVirtual.as_str()), "confirmed_virtual"),
+        count_if(&eq("a.precall_result", PrecallResult::ConfirmedInPerson.as_str()), "confirmed_in_person"),
+        count_if(&eq("a.precall_result", PrecallResult::CancelledByCitizen.as_str()), "cancelled_by_citizen"),
         count_if(&over_15, "over_15"),
     ];
     for (i, (ch, o)) in counter_cells().into_iter().enumerate() {
         cols.push(count_if(
-            &format!("a.counter_channel = '{}' AND a.counter_outcome = '{}'", ch.as_str(), o.as_str()),
+            &format!("{} AND {}", eq("a.counter_channel", ch.as_str()), eq("a.counter_outcome", o.as_str())),
             &format!("counter_{i}"),
         ));
     }
@@ -484,7 +496,8 @@ fn median_sql(
                   COUNT(*) OVER (PARTITION BY k, section) AS n \
            FROM (SELECT {key} AS k, q.section AS section, {secs} AS secs {from} \
                  WHERE {cond} AND q.answered_at IS NOT NULL AND q.created_at >= {start} AND q.created_at < {end}) base\
-         ) ranked WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2 GROUP BY k, section"
+         ) ranked WHERE {middle} GROUP BY k, section",
+        middle = median::middle_rows_sql("rn", "n"),
     );
     q.finish(sql)
 }

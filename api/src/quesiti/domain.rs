@@ -214,35 +214,11 @@ pub fn due_at(filed_at: DateTime<Utc>, working_days: u32) -> DateTime<Utc> {
         .map_or_else(|| filed_at + Duration::days(i64::from(working_days)), |d| d.with_timezone(&Utc))
 }
 
-/// Median of durations in hours (the mean of the two middle ones for an even
-/// count); `None` for none.
-pub fn median_hours(mut durations: Vec<Duration>) -> Option<f64> {
-    if durations.is_empty() {
-        return None;
-    }
-    durations.sort();
-    let mid = durations.len() / 2;
-    let hours = |d: Duration| d.num_seconds() as f64 / 3600.0;
-    Some(if durations.len() % 2 == 1 {
-        hours(durations[mid])
-    } else {
-        (hours(durations[mid - 1]) + hours(durations[mid])) / 2.0
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use QuesitoStatus::*;
     use chrono::NaiveDate;
-
-    #[test]
-    fn the_median_answer_time_is_the_middle_one_or_the_mean_of_the_two_middle_ones() {
-        assert_eq!(median_hours(vec![]), None);
-        assert_eq!(median_hours(vec![Duration::hours(5), Duration::hours(1), Duration::hours(30)]), Some(5.0));
-        assert_eq!(median_hours(vec![Duration::hours(2), Duration::hours(4)]), Some(3.0));
-        assert_eq!(median_hours(vec![Duration::minutes(90)]), Some(1.5));
-    }
 
     #[test]
     fn the_happy_path_is_new_in_progress_answered() {

@@ -6,8 +6,6 @@ use async_graphql::connection::Connection;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use entities::{org_unit, quesito, quesito_classification, quesito_event};
@@ -19,9 +17,9 @@ use crate::appointments::contact::{self, ContactRead};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::graphql::pagination::{Page, connection};
 use crate::kernel::ids::{ClassificationId, ContactId, parse_id};
 use crate::kernel::messages::quesito_not_found as not_found;
+use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::OrgUnit;
 use crate::tenancy::Scope;
 use crate::validation::fiscal_code_field;
@@ -227,15 +225,12 @@ impl QuesitoClassification {
         conn: &impl sea_orm::ConnectionTrait,
         rows: Vec<quesito_classification::Model>,
     ) -> AppResult<Vec<QuesitoClassification>> {
-        let owners = org_unit::Entity::find()
-            .filter(org_unit::Column::Id.is_in(rows.iter().map(|r| r.unit_id)))
-            .filter(org_unit::Column::Kind.eq("NATIONAL"))
-            .all(conn)
-            .await?;
+        let owners: Vec<Uuid> = rows.iter().map(|r| r.unit_id).collect();
+        let national_owners = store::national_units(conn, &owners).await?;
         Ok(rows
             .into_iter()
             .map(|model| {
-                let national = owners.iter().any(|o| o.id == model.unit_id);
+                let national = national_owners.contains(&model.unit_id);
                 QuesitoClassification { model, national }
             })
             .collect())
@@ -441,7 +436,7 @@ impl QuesitoQuery {
     /// Quesiti the caller may see, newest first: a CRIC expert their CRIC's
     /// (their section's), the CCM what it filed, a regional director the
     /// region's, the central directorate what was forwarded to it.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn quesiti(
         &self,
         ctx: &Context<'_>,
@@ -457,7 +452,7 @@ impl QuesitoQuery {
             let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
             futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
         }
-        Ok(connection(&page, rows, |q| q.id.to_string(), Quesito))
+        Ok(connection(&page, rows, |q| q.id, Quesito))
     }
 
     /// How many quesiti the caller may see match the filter.
@@ -481,7 +476,7 @@ impl QuesitoQuery {
 
     /// Classifications usable for quesiti to the CRIC of `regionCode`
     /// (national ones and the region's own).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn quesito_classifications(
         &self,
         ctx: &Context<'_>,
@@ -507,7 +502,7 @@ impl QuesitoQuery {
         )
         .await?;
         let rows = QuesitoClassification::wrap(scope.db(), rows).await?;
-        Ok(connection(&page, rows, |c| c.model.id.to_string(), |c| c))
+        Ok(connection(&page, rows, |c| c.model.id, |c| c))
     }
 
     /// Backlog by section and age, SLA breaches, median time to answer and
@@ -548,8 +543,7 @@ impl QuesitoQuery {
             let durations = times
                 .iter()
                 .filter(|(s, _, _)| s == section.as_str())
-                .filter_map(|(_, filed, answered)| answered.map(|a| a - *filed))
-                .collect();
+                .filter_map(|(_, filed, answered)| answered.map(|a| (a - *filed).num_seconds()));
             let mut by_classification: Vec<QuesitoClassificationCount> = by_class
                 .iter()
                 .filter_map(|(id, count)| {
@@ -576,7 +570,7 @@ impl QuesitoQuery {
                 filed: get(|c| c.filed),
                 answered: get(|c| c.answered),
                 answered_late: get(|c| c.answered_late),
-                median_answer_hours: super::domain::median_hours(durations),
+                median_answer_hours: crate::kernel::median::median(durations).map(|s| s / 3600.0),
                 by_classification,
             });
         }
@@ -585,27 +579,11 @@ impl QuesitoQuery {
 
     /// The SLA of each section for quesiti to the CRIC of `regionCode`.
     async fn quesito_slas(&self, ctx: &Context<'_>, region_code: String) -> AppResult<Vec<QuesitoSla>> {
-        let scope = ctx.scope()?;
-        let actions = [Action::QuesitoFile, Action::QuesitoRead, Action::QuesitoConfigure];
-        let Some(cric) = store::cric_of_region(scope, region_code.trim(), &actions).await? else {
-            return Err(AppError::not_found("Direzione regionale non trovata", "Regional directorate not found"));
-        };
-        let mut out = Vec::new();
-        for section in Section::ALL {
-            let configured = store::sla_override(scope.db(), &cric.path, section).await?;
-            let owner_code = match &configured {
-                Some((row, _)) => org_unit::Entity::find_by_id(row.unit_id).one(scope.db()).await?.map(|u| u.code),
-                None => None,
-            };
-            out.push(QuesitoSla {
-                section,
-                working_days: configured
-                    .as_ref()
-                    .map_or(section.default_sla_working_days() as i32, |(row, _)| row.working_days),
-                configured_on: owner_code,
-            });
-        }
-        Ok(out)
+        let slas = service::slas(ctx.scope()?, &region_code).await?;
+        Ok(slas
+            .into_iter()
+            .map(|s| QuesitoSla { section: s.section, working_days: s.working_days, configured_on: s.configured_on })
+            .collect())
     }
 }
 
@@ -799,19 +777,6 @@ impl Loader<Uuid> for QuesitoUnitById {
     type Error = AppError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        let visible = store::visible_condition(&self.0);
-        let referenced = [quesito::Column::UnitId, quesito::Column::FiledByUnitId, quesito::Column::ForwardedToUnitId]
-            .into_iter()
-            .fold(Condition::any(), |cond, col| {
-                let mut sub = Query::select();
-                sub.column((quesito::Entity, col)).from(quesito::Entity).cond_where(visible.clone());
-                cond.add(sea_orm::ExprTrait::in_subquery(Expr::col((org_unit::Entity, org_unit::Column::Id)), sub))
-            });
-        let rows = org_unit::Entity::find()
-            .filter(org_unit::Column::Id.is_in(keys.iter().copied()))
-            .filter(referenced)
-            .all(self.0.db())
-            .await?;
-        Ok(rows.into_iter().map(|u| (u.id, u)).collect())
+        Ok(store::units_of_visible_quesiti(&self.0, keys).await?.into_iter().map(|u| (u.id, u)).collect())
     }
 }

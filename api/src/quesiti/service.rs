@@ -15,9 +15,11 @@ use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::faq;
+use crate::kernel::Operation;
 use crate::kernel::ids::{ClassificationId, QuesitoId};
 use crate::kernel::messages::quesito_not_found;
-use crate::outbox::{self, NewMessage};
+use crate::kernel::versioned::{Changes, update_versioned};
+use crate::outbox::NewMessage;
 use crate::tenancy::Scope;
 use crate::validation::{email_field, fiscal_code_field, optional_text_field, phone_field, text_field};
 
@@ -125,17 +127,17 @@ pub async fn file(scope: &Scope, input: FileQuesito, now: DateTime<Utc>) -> AppR
         updated_at: now,
     };
 
-    let txn = scope.begin_write().await?;
-    match insert_filed(&txn, scope, acting, &model, &classification).await {
+    let op = Operation::begin(scope, acting).await?;
+    match insert_filed(&op, &model, &classification).await {
         Ok(()) => {
-            txn.commit().await?;
+            op.commit().await?;
             Ok(model)
         }
         Err(InsertError::Db(err))
             if key.is_some() && matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
         {
             // Lost a race with the same request: return the winner's quesito.
-            txn.rollback().await?;
+            op.rollback().await?;
             let key = key.unwrap_or_default();
             let existing = store::by_idempotency_key(scope, &key).await?.ok_or_else(quesito_not_found)?;
             same_request(existing, input.section, &model.subject, &model.question, &model.citizen_fiscal_code)
@@ -163,9 +165,7 @@ impl From<AppError> for InsertError {
 }
 
 async fn insert_filed(
-    txn: &impl ConnectionTrait,
-    scope: &Scope,
-    acting: &Assignment,
+    op: &Operation<'_>,
     m: &quesito::Model,
     classification: &quesito_classification::Model,
 ) -> Result<(), InsertError> {
@@ -200,40 +200,35 @@ async fn insert_filed(
         created_at: Set(m.created_at),
         updated_at: Set(m.updated_at),
     })
-    .exec(txn)
+    .exec(op)
     .await?;
-    let principal = scope.principal();
+    let principal = op.scope().principal();
     store::insert_event(
-        txn,
+        op,
         NewEvent {
             quesito_id: m.id,
             from: None,
             to: QuesitoStatus::New,
             actor_id: principal.person_id,
             actor_username: &principal.username,
-            acting_role: Some(acting.role.as_str()),
+            acting_role: Some(op.acting().role.as_str()),
             note: None,
             at: m.created_at,
         },
     )
     .await?;
     if let Some(contact_id) = m.contact_id
-        && !crate::ccm::store::link_quesito(txn, contact_id, m.id).await?
+        && !crate::ccm::store::link_quesito(op, contact_id, m.id).await?
     {
         return Err(contact_already_linked().into());
     }
-    audit::record(
-        txn,
-        &Actor::acting_as(principal, acting),
-        AuditRecord::new("quesito.file").record("quesito", m.id.to_string()).unit(m.unit_id).detail(json!({
-            "section": m.section,
-            "classification": classification.code,
-            "priority": m.priority,
-            "dueAt": m.due_at,
-            "contactId": m.contact_id,
-        })),
-        scope.request_id(),
-    )
+    op.audit(AuditRecord::new("quesito.file").record("quesito", m.id.to_string()).unit(m.unit_id).detail(json!({
+        "section": m.section,
+        "classification": classification.code,
+        "priority": m.priority,
+        "dueAt": m.due_at,
+        "contactId": m.contact_id,
+    })))
     .await?;
     Ok(())
 }
@@ -294,13 +289,6 @@ fn illegal(t: Transition, status: QuesitoStatus) -> AppError {
     )
 }
 
-fn lost_race() -> AppError {
-    AppError::conflict(
-        "Il quesito è stato modificato da qualcun altro nel frattempo: ricarica e riprova",
-        "The quesito was changed by someone else meanwhile: reload and retry",
-    )
-}
-
 /// Who may do `t` on this quesito: experts of its CRIC (of its section);
 /// once forwarded, the central directorate's experts answer it; the filing
 /// CCM may also cancel.
@@ -326,7 +314,7 @@ fn authorize<'a>(scope: &'a Scope, l: &Loaded, t: Transition) -> AppResult<&'a A
 struct Step {
     t: Transition,
     next: QuesitoStatus,
-    changes: quesito::ActiveModel,
+    changes: Changes<quesito::Entity>,
     note: Option<String>,
     detail: serde_json::Value,
     /// When it happens (the clock's now).
@@ -334,28 +322,20 @@ struct Step {
 }
 
 /// Writes a transition: the versioned update, its event and its audit record.
-async fn write_transition(
-    txn: &impl ConnectionTrait,
-    scope: &Scope,
-    acting: &Assignment,
-    l: &Loaded,
-    step: Step,
-) -> AppResult<()> {
-    let Step { t, next, mut changes, note, detail, at } = step;
-    changes.status = Set(next.as_str().to_owned());
-    if !store::update_versioned(txn, l.q.id, l.q.version, changes).await? {
-        return Err(lost_race());
-    }
-    let principal = scope.principal();
+async fn write_transition(op: &Operation<'_>, l: &Loaded, step: Step) -> AppResult<()> {
+    let Step { t, next, changes, note, detail, at } = step;
+    let changes = changes.set(quesito::Column::Status, next.as_str());
+    update_versioned::<quesito::Entity>(op, l.q.id, l.q.version, changes).await?;
+    let principal = op.scope().principal();
     store::insert_event(
-        txn,
+        op,
         NewEvent {
             quesito_id: l.q.id,
             from: Some(l.status),
             to: next,
             actor_id: principal.person_id,
             actor_username: &principal.username,
-            acting_role: Some(acting.role.as_str()),
+            acting_role: Some(op.acting().role.as_str()),
             note,
             at,
         },
@@ -366,13 +346,8 @@ async fn write_transition(
         obj.insert("from".into(), json!(l.status.as_str()));
         obj.insert("to".into(), json!(next.as_str()));
     }
-    audit::record(
-        txn,
-        &Actor::acting_as(principal, acting),
-        AuditRecord::new(t.audit_action()).record("quesito", l.q.id.to_string()).unit(l.q.unit_id).detail(detail),
-        scope.request_id(),
-    )
-    .await
+    op.audit(AuditRecord::new(t.audit_action()).record("quesito", l.q.id.to_string()).unit(l.q.unit_id).detail(detail))
+        .await
 }
 
 async fn reload(txn: &impl ConnectionTrait, id: QuesitoId) -> AppResult<quesito::Model> {
@@ -391,18 +366,16 @@ async fn prepare(scope: &Scope, id: QuesitoId, t: Transition) -> AppResult<(Load
 /// An expert takes a NEW quesito. Of two experts taking it at once, exactly one wins.
 pub async fn take(scope: &Scope, id: QuesitoId, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let (l, acting, next) = prepare(scope, id, Transition::Take).await?;
-    let changes = quesito::ActiveModel {
-        taken_by_id: Set(Some(scope.person_id())),
-        taken_at: Set(Some(now)),
-        ..Default::default()
-    };
+    let changes = Changes::new()
+        .set(quesito::Column::TakenById, Some(scope.person_id()))
+        .set(quesito::Column::TakenAt, Some(now));
     // Read outside, write inside: the transaction starts with the write, so on
     // SQLite the loser waits for the lock and then finds the version moved.
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     let step = Step { t: Transition::Take, next, changes, note: None, detail: json!({}), at: now };
-    write_transition(&txn, scope, acting, &l, step).await?;
-    let q = reload(&txn, id).await?;
-    txn.commit().await?;
+    write_transition(&op, &l, step).await?;
+    let q = reload(&op, id).await?;
+    op.commit().await?;
     Ok(q)
 }
 
@@ -429,29 +402,29 @@ pub async fn answer(scope: &Scope, id: QuesitoId, input: Answer, now: DateTime<U
         // The FAQ belongs to the unit that answers (the CRIC, or the central directorate).
         let owner = if l.status == QuesitoStatus::ForwardedCentral { l.forwarded_to.as_ref() } else { Some(&l.cric) };
         let owner = owner.ok_or_else(|| AppError::internal("answering unit missing"))?;
-        let faq_acting = scope.authorize_in_section(Action::FaqWrite, &owner.path, l.section.as_str())?;
-        Some((draft, owner.id, faq_acting))
+        // Publishing needs `faq:write` there too; the FAQ's audit event is
+        // recorded by this operation, under the assignment answering it.
+        scope.authorize_in_section(Action::FaqWrite, &owner.path, l.section.as_str())?;
+        Some((draft, owner.id))
     } else {
         None
     };
     let faq_id = faq.as_ref().map(|_| Uuid::now_v7());
-    let changes = quesito::ActiveModel {
-        answer: Set(Some(answer.clone())),
-        answered_by_id: Set(Some(scope.person_id())),
-        answered_at: Set(Some(now)),
-        faq_entry_id: Set(faq_id),
-        ..Default::default()
-    };
-    let txn = scope.begin_write().await?;
+    let changes = Changes::new()
+        .set(quesito::Column::Answer, Some(answer.clone()))
+        .set(quesito::Column::AnsweredById, Some(scope.person_id()))
+        .set(quesito::Column::AnsweredAt, Some(now))
+        .set(quesito::Column::FaqEntryId, faq_id);
+    let op = Operation::begin(scope, acting).await?;
     let detail = json!({ "publishedAsFaq": faq_id.map(|id| id.to_string()) });
     let step = Step { t: Transition::Answer, next, changes, note: None, detail, at: now };
-    write_transition(&txn, scope, acting, &l, step).await?;
-    if let (Some((draft, unit_id, faq_acting)), Some(faq_id)) = (faq, faq_id) {
-        faq::service::insert(&txn, scope, faq_acting, faq_id, unit_id, draft, Some(l.q.id)).await?;
+    write_transition(&op, &l, step).await?;
+    if let (Some((draft, unit_id)), Some(faq_id)) = (faq, faq_id) {
+        faq::service::insert(&op, faq_id, unit_id, draft, Some(l.q.id)).await?;
     }
-    let q = reload(&txn, id).await?;
-    notify_citizen_of_answer(&txn, &q).await?;
-    txn.commit().await?;
+    let q = reload(&op, id).await?;
+    notify_citizen_of_answer(&op, &q).await?;
+    op.commit().await?;
     Ok(q)
 }
 
@@ -459,7 +432,7 @@ pub async fn answer(scope: &Scope, id: QuesitoId, input: Answer, now: DateTime<U
 /// answer's transaction (no answer without its message, no message without
 /// its answer). Without an e-mail address nothing is sent: the citizen hears
 /// the answer from the CCM when calling back.
-async fn notify_citizen_of_answer(txn: &impl ConnectionTrait, q: &quesito::Model) -> AppResult<()> {
+async fn notify_citizen_of_answer(op: &Operation<'_>, q: &quesito::Model) -> AppResult<()> {
     let Some(to) = q.citizen_email.as_deref() else { return Ok(()) };
     let filed = q.created_at.with_timezone(&chrono_tz::Europe::Rome).format("%d/%m/%Y");
     let subject = format!("Risposta al quesito del {filed}: {}", q.subject);
@@ -477,7 +450,7 @@ async fn notify_citizen_of_answer(txn: &impl ConnectionTrait, q: &quesito::Model
         .event("quesito.answered")
         .unit(q.unit_id)
         .reference(format!("quesito:{}", q.id));
-    outbox::enqueue(txn, message).await?;
+    op.notify(message).await?;
     Ok(())
 }
 
@@ -488,17 +461,15 @@ pub async fn forward(scope: &Scope, id: QuesitoId, reason: &str, now: DateTime<U
     let dc = store::central_directorate_for(scope, &l.cric.path).await?.ok_or_else(|| {
         AppError::not_found("Nessuna Direzione centrale configurata", "No central directorate is configured")
     })?;
-    let changes = quesito::ActiveModel {
-        forwarded_to_unit_id: Set(Some(dc.id)),
-        forward_reason: Set(Some(reason.clone())),
-        ..Default::default()
-    };
-    let txn = scope.begin_write().await?;
+    let changes = Changes::new()
+        .set(quesito::Column::ForwardedToUnitId, Some(dc.id))
+        .set(quesito::Column::ForwardReason, Some(reason.clone()));
+    let op = Operation::begin(scope, acting).await?;
     let detail = json!({ "to": dc.code });
     let step = Step { t: Transition::Forward, next, changes, note: Some(reason), detail, at: now };
-    write_transition(&txn, scope, acting, &l, step).await?;
-    let q = reload(&txn, id).await?;
-    txn.commit().await?;
+    write_transition(&op, &l, step).await?;
+    let q = reload(&op, id).await?;
+    op.commit().await?;
     Ok(q)
 }
 
@@ -546,26 +517,25 @@ pub async fn convert_to_appointment(
     if booking.email.is_none() {
         booking.email = l.q.citizen_email.clone();
     }
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     // The transition first: a lost race leaves no booking behind.
-    let placeholder = quesito::ActiveModel::default();
     let step = Step {
         t: Transition::ConvertToAppointment,
         next,
-        changes: placeholder,
+        changes: Changes::new(),
         note: Some(reason),
         detail: json!({ "office": office.code }),
         at: now,
     };
-    write_transition(&txn, scope, acting, &l, step).await?;
-    let appointment = crate::appointments::service::book_at(&txn, scope, acting, &office, booking).await?;
+    write_transition(&op, &l, step).await?;
+    let appointment = crate::appointments::service::book_at(&op, scope, acting, &office, booking).await?;
     quesito::Entity::update_many()
         .col_expr(quesito::Column::AppointmentId, sea_orm::sea_query::Expr::value(appointment.id))
         .filter(quesito::Column::Id.eq(id))
-        .exec(&txn)
+        .exec(&op)
         .await?;
-    let q = reload(&txn, id).await?;
-    txn.commit().await?;
+    let q = reload(&op, id).await?;
+    op.commit().await?;
     Ok(q)
 }
 
@@ -573,12 +543,12 @@ pub async fn convert_to_appointment(
 pub async fn cancel(scope: &Scope, id: QuesitoId, reason: &str, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;
     let (l, acting, next) = prepare(scope, id, Transition::Cancel).await?;
-    let changes = quesito::ActiveModel { cancel_reason: Set(Some(reason.clone())), ..Default::default() };
-    let txn = scope.begin_write().await?;
+    let changes = Changes::new().set(quesito::Column::CancelReason, Some(reason.clone()));
+    let op = Operation::begin(scope, acting).await?;
     let step = Step { t: Transition::Cancel, next, changes, note: Some(reason), detail: json!({}), at: now };
-    write_transition(&txn, scope, acting, &l, step).await?;
-    let q = reload(&txn, id).await?;
-    txn.commit().await?;
+    write_transition(&op, &l, step).await?;
+    let q = reload(&op, id).await?;
+    op.commit().await?;
     Ok(q)
 }
 
@@ -619,6 +589,34 @@ pub fn read_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) ->
 }
 
 // ---- configuration: classifications and SLA ---------------------------------
+
+/// The SLA of a section for quesiti to one region's CRIC.
+pub struct SectionSla {
+    pub section: Section,
+    pub working_days: i32,
+    /// Code of the unit whose setting applies; `None` for the built-in default.
+    pub configured_on: Option<String>,
+}
+
+/// The SLA of each section for quesiti to the CRIC of `region_code`.
+pub async fn slas(scope: &Scope, region_code: &str) -> AppResult<Vec<SectionSla>> {
+    let actions = [Action::QuesitoFile, Action::QuesitoRead, Action::QuesitoConfigure];
+    let Some(cric) = store::cric_of_region(scope, region_code.trim(), &actions).await? else {
+        return Err(AppError::not_found("Direzione regionale non trovata", "Regional directorate not found"));
+    };
+    let mut out = Vec::new();
+    for section in Section::ALL {
+        let configured = store::sla_override(scope.db(), &cric.path, section).await?;
+        let configured_on = match &configured {
+            Some((row, _)) => store::unit_code(scope.db(), row.unit_id).await?,
+            None => None,
+        };
+        let working_days =
+            configured.as_ref().map_or(section.default_sla_working_days() as i32, |(row, _)| row.working_days);
+        out.push(SectionSla { section, working_days, configured_on });
+    }
+    Ok(out)
+}
 
 pub struct NewClassification {
     pub unit_code: String,
@@ -679,7 +677,7 @@ pub async fn create_classification(
         created_at: now,
         updated_at: now,
     };
-    let txn = scope.begin_write().await?;
+    let op = Operation::begin(scope, acting).await?;
     let inserted = quesito_classification::Entity::insert(quesito_classification::ActiveModel {
         id: Set(model.id),
         unit_id: Set(model.unit_id),
@@ -691,7 +689,7 @@ pub async fn create_classification(
         created_at: Set(now),
         updated_at: Set(now),
     })
-    .exec(&txn)
+    .exec(&op)
     .await;
     if let Err(err) = inserted {
         return Err(match err.sql_err() {
@@ -702,17 +700,14 @@ pub async fn create_classification(
             _ => err.into(),
         });
     }
-    audit::record(
-        &txn,
-        &Actor::acting_as(scope.principal(), acting),
+    op.audit(
         AuditRecord::new("quesito_classification.create")
             .record("quesito_classification", model.id.to_string())
             .unit(unit.id)
             .detail(json!({ "section": model.section, "code": model.code })),
-        scope.request_id(),
     )
     .await?;
-    txn.commit().await?;
+    op.commit().await?;
     Ok(model)
 }
 
@@ -732,45 +727,27 @@ pub async fn update_classification(
         .next()
         .ok_or_else(|| AppError::not_found("Classificazione non trovata", "Classification not found"))?;
     let acting = scope.authorize(Action::QuesitoConfigure, &unit.path)?;
-    let txn = scope.begin_write().await?;
-    let mut changes = quesito_classification::ActiveModel {
-        version: Set(current.version + 1),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    };
+    let op = Operation::begin(scope, acting).await?;
+    let mut changes = Changes::new();
     if let Some(label) = &label {
-        changes.label = Set(label.clone());
+        changes = changes.set(quesito_classification::Column::Label, label.clone());
     }
     if let Some(active) = active {
-        changes.active = Set(active);
+        changes = changes.set(quesito_classification::Column::Active, active);
     }
-    let res = quesito_classification::Entity::update_many()
-        .set(changes)
-        .filter(quesito_classification::Column::Id.eq(id))
-        .filter(quesito_classification::Column::Version.eq(current.version))
-        .exec(&txn)
-        .await?;
-    if res.rows_affected != 1 {
-        return Err(AppError::conflict(
-            "La classificazione è stata modificata nel frattempo",
-            "The classification was changed meanwhile",
-        ));
-    }
-    audit::record(
-        &txn,
-        &Actor::acting_as(scope.principal(), acting),
+    update_versioned::<quesito_classification::Entity>(&op, id, current.version, changes).await?;
+    op.audit(
         AuditRecord::new("quesito_classification.update")
             .record("quesito_classification", id.to_string())
             .unit(current.unit_id)
             .detail(json!({ "label": label, "active": active })),
-        scope.request_id(),
     )
     .await?;
     let updated = quesito_classification::Entity::find_by_id(id)
-        .one(&txn)
+        .one(&op)
         .await?
         .ok_or_else(|| AppError::not_found("Classificazione non trovata", "Classification not found"))?;
-    txn.commit().await?;
+    op.commit().await?;
     Ok(updated)
 }
 
@@ -789,25 +766,12 @@ pub async fn set_sla(
         ));
     }
     let (unit, acting) = config_owner(scope, unit_code).await?;
-    let now = Utc::now();
-    let txn = scope.begin_write().await?;
-    let existing = store::sla_of_unit(&txn, unit.id, section).await?;
+    let op = Operation::begin(scope, acting).await?;
+    let existing = store::sla_of_unit(&op, unit.id, section).await?;
     let id = match &existing {
         Some(row) => {
-            let res = quesito_sla::Entity::update_many()
-                .set(quesito_sla::ActiveModel {
-                    working_days: Set(working_days),
-                    version: Set(row.version + 1),
-                    updated_at: Set(now),
-                    ..Default::default()
-                })
-                .filter(quesito_sla::Column::Id.eq(row.id))
-                .filter(quesito_sla::Column::Version.eq(row.version))
-                .exec(&txn)
-                .await?;
-            if res.rows_affected != 1 {
-                return Err(AppError::conflict("SLA modificato nel frattempo", "SLA changed meanwhile"));
-            }
+            let changes = Changes::new().set(quesito_sla::Column::WorkingDays, working_days);
+            update_versioned::<quesito_sla::Entity>(&op, row.id, row.version, changes).await?;
             row.id
         }
         None => {
@@ -818,25 +782,22 @@ pub async fn set_sla(
                 section: Set(section.as_str().to_owned()),
                 working_days: Set(working_days),
                 version: Set(1),
-                updated_at: Set(now),
+                updated_at: Set(Utc::now()),
             })
-            .exec(&txn)
+            .exec(&op)
             .await?;
             id
         }
     };
-    audit::record(
-        &txn,
-        &Actor::acting_as(scope.principal(), acting),
+    op.audit(
         AuditRecord::new("quesito_sla.set")
             .record("quesito_sla", id.to_string())
             .unit(unit.id)
             .detail(json!({ "section": section.as_str(), "workingDays": working_days })),
-        scope.request_id(),
     )
     .await?;
     let row =
-        quesito_sla::Entity::find_by_id(id).one(&txn).await?.ok_or_else(|| AppError::internal("SLA row vanished"))?;
-    txn.commit().await?;
+        quesito_sla::Entity::find_by_id(id).one(&op).await?.ok_or_else(|| AppError::internal("SLA row vanished"))?;
+    op.commit().await?;
     Ok(row)
 }

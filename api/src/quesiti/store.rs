@@ -20,6 +20,8 @@ use super::domain::{QuesitoStatus, Section};
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::ids::QuesitoId;
+use crate::kernel::paging::{self, Direction};
+use crate::kernel::versioned::Versioned;
 use crate::tenancy::Scope;
 
 /// Rows of `quesito` the caller may read.
@@ -129,7 +131,7 @@ pub async fn list(
 ) -> AppResult<Vec<quesito::Model>> {
     let mut query = filtered(scope, filter);
     if let Some(before) = before {
-        query = query.filter(quesito::Column::Id.lt(before));
+        query = query.filter(paging::after_id((quesito::Entity, quesito::Column::Id), before, Direction::Descending));
     }
     Ok(query.order_by_desc(quesito::Column::Id).limit(limit).all(scope.db()).await?)
 }
@@ -248,6 +250,37 @@ pub async fn units_of(conn: &impl ConnectionTrait, q: &quesito::Model) -> AppRes
     Ok(org_unit::Entity::find().filter(org_unit::Column::Id.is_in(ids)).all(conn).await?)
 }
 
+/// Of these units, those the caller's visible quesiti belong to (as their
+/// CRIC, filing CCM or central directorate): seeing a quesito means seeing
+/// where it is.
+pub async fn units_of_visible_quesiti(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {
+    let visible = visible_condition(scope);
+    let referenced = [quesito::Column::UnitId, quesito::Column::FiledByUnitId, quesito::Column::ForwardedToUnitId]
+        .into_iter()
+        .fold(Condition::any(), |cond, col| {
+            let mut sub = Query::select();
+            sub.column((quesito::Entity, col)).from(quesito::Entity).cond_where(visible.clone());
+            cond.add(Expr::col((org_unit::Entity, org_unit::Column::Id)).in_subquery(sub))
+        });
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Id.is_in(ids.iter().copied()))
+        .filter(referenced)
+        .all(scope.db())
+        .await?)
+}
+
+/// Of these units, the ids of the national roots (owners of national classifications).
+pub async fn national_units(conn: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<Vec<Uuid>> {
+    Ok(org_unit::Entity::find()
+        .select_only()
+        .column(org_unit::Column::Id)
+        .filter(org_unit::Column::Id.is_in(ids.iter().copied()))
+        .filter(org_unit::Column::Kind.eq("NATIONAL"))
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
 /// Events of quesiti the caller may see, oldest first.
 pub async fn events_of(scope: &Scope, quesito_ids: &[Uuid]) -> AppResult<Vec<quesito_event::Model>> {
     let mut visible_ids = Query::select();
@@ -291,23 +324,26 @@ pub async fn insert_event(conn: &impl ConnectionTrait, e: NewEvent<'_>) -> AppRe
     Ok(())
 }
 
-/// Applies `changes` if the row is still at `version`; returns whether it was.
-/// The version is bumped, so of two concurrent writers exactly one succeeds.
-pub async fn update_versioned(
-    conn: &impl ConnectionTrait,
-    id: Uuid,
-    version: i32,
-    mut changes: quesito::ActiveModel,
-) -> AppResult<bool> {
-    changes.version = Set(version + 1);
-    changes.updated_at = Set(Utc::now());
-    let res = quesito::Entity::update_many()
-        .set(changes)
-        .filter(quesito::Column::Id.eq(id))
-        .filter(quesito::Column::Version.eq(version))
-        .exec(conn)
-        .await?;
-    Ok(res.rows_affected == 1)
+impl Versioned for quesito::Entity {
+    const ID: quesito::Column = quesito::Column::Id;
+    const VERSION: quesito::Column = quesito::Column::Version;
+    const UPDATED_AT: quesito::Column = quesito::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("Il quesito è stato modificato", "The quesito was changed");
+}
+
+impl Versioned for quesito_classification::Entity {
+    const ID: quesito_classification::Column = quesito_classification::Column::Id;
+    const VERSION: quesito_classification::Column = quesito_classification::Column::Version;
+    const UPDATED_AT: quesito_classification::Column = quesito_classification::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) =
+        ("La classificazione è stata modificata", "The classification was changed");
+}
+
+impl Versioned for quesito_sla::Entity {
+    const ID: quesito_sla::Column = quesito_sla::Column::Id;
+    const VERSION: quesito_sla::Column = quesito_sla::Column::Version;
+    const UPDATED_AT: quesito_sla::Column = quesito_sla::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("SLA modificato", "SLA changed");
 }
 
 // ---- classifications -------------------------------------------------------
@@ -338,7 +374,8 @@ pub async fn classifications_for_cric(
         query = query.filter(quesito_classification::Column::Active.eq(true));
     }
     if let Some(after) = after {
-        query = query.filter(quesito_classification::Column::Id.gt(after));
+        let id = (quesito_classification::Entity, quesito_classification::Column::Id);
+        query = query.filter(paging::after_id(id, after, Direction::Ascending));
     }
     Ok(query.order_by_asc(quesito_classification::Column::Id).limit(limit).all(conn).await?)
 }
@@ -417,6 +454,11 @@ pub async fn sla_override(
         .into_iter()
         .filter_map(|r| owners.iter().find(|u| u.id == r.unit_id).map(|u| (r, u.path.clone())))
         .max_by_key(|(_, path)| path.len()))
+}
+
+/// The code of the unit an SLA setting applying to a reachable CRIC belongs to.
+pub async fn unit_code(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<Option<String>> {
+    Ok(org_unit::Entity::find_by_id(id).one(conn).await?.map(|u| u.code))
 }
 
 pub async fn sla_of_unit(
