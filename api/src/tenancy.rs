@@ -156,11 +156,6 @@ impl Scope {
         self.writes.begin(&self.db, &self.reach(true)).await
     }
 
-    /// TEMPORARY while the areas move to [`crate::kernel::Operation`]; removed once none calls it.
-    pub async fn begin_write(&self) -> Result<WriteTxn, sea_orm::DbErr> {
-        self.writes.begin(&self.db, &self.reach(true)).await
-    }
-
     pub fn principal(&self) -> &Principal {
         &self.principal
     }

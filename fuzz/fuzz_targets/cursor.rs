@@ -3,7 +3,7 @@
 //! encoded key decodes back to itself.
 #![no_main]
 
-use api::graphql::pagination::{MAX_PAGE_SIZE, Page, encode_cursor};
+use api::kernel::paging::{MAX_PAGE_SIZE, Page, encode_cursor};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

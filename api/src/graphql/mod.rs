@@ -3,8 +3,6 @@
 
 pub mod context;
 pub mod guard;
-/// Moved to [`crate::kernel::paging`]; kept while call sites move.
-pub use crate::kernel::paging as pagination;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
