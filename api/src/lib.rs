@@ -21,6 +21,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod faq;
+pub mod followups;
 pub mod graphql;
 pub mod http;
 pub mod kernel;

@@ -14,6 +14,7 @@ pub mod callback_request;
 pub mod ccm_contact;
 pub mod collaborator;
 pub mod faq_entry;
+pub mod follow_up;
 pub mod opening_interval;
 pub mod operator_skill;
 pub mod org_unit;

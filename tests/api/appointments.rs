@@ -704,7 +704,6 @@ both_backends!(a_ccm_operator_books_anywhere_but_reads_only_what_the_ccm_booked,
 
 both_backends!(the_book_in_service_function_runs_in_the_callers_transaction, |app: TestApp| async move {
     use api::appointments::service::{BookingInput, book_in};
-    use sea_orm::TransactionTrait;
     let principal =
         api::auth::service::load_principal(&app.state.db, person_id(&app, "ccm.op").await).await.unwrap().unwrap();
     let scope =
@@ -721,13 +720,15 @@ both_backends!(the_book_in_service_function_runs_in_the_callers_transaction, |ap
         email: None,
         channel: Some(api::appointments::domain::Channel::Virtual),
     };
-    // Rolled back with the caller's transaction: nothing stays.
-    let txn = app.state.db.begin().await.unwrap();
+    // Rolled back with the caller's transaction: nothing stays. The transaction
+    // writes, so it takes SQLite's write lock at BEGIN as every writer here does
+    // (a deferred one fails at once when a worker wrote meanwhile).
+    let txn = api::kernel::write_txn::begin_write(&app.state.db).await.unwrap();
     book_in(&txn, &scope, input.clone()).await.unwrap();
     txn.rollback().await.unwrap();
     let ccm = app.login("ccm.op").await;
     assert!(list(&app, &ccm, json!({})).await.is_empty());
-    let txn = app.state.db.begin().await.unwrap();
+    let txn = api::kernel::write_txn::begin_write(&app.state.db).await.unwrap();
     let booked = book_in(&txn, &scope, input).await.unwrap();
     txn.commit().await.unwrap();
     assert_eq!(booked.channel, "VIRTUAL");

@@ -160,9 +160,18 @@ impl TestApp {
     }
 
     /// Signs in and returns the bearer token; panics with the response if it fails.
+    ///
+    /// The caller's first request then resolves and caches their principal
+    /// (auth::principal_cache), as a browser's first screen does; so tests
+    /// that count a query's statements count that query's own.
     pub async fn login(&self, username: &str) -> String {
         let res = self.try_login(username, "demo").await;
-        res["data"]["login"]["token"].as_str().unwrap_or_else(|| panic!("login of {username} failed: {res}")).to_owned()
+        let token = res["data"]["login"]["token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("login of {username} failed: {res}"))
+            .to_owned();
+        self.graphql(Some(&token), "{ me { username } }", json!({})).await;
+        token
     }
 
     pub async fn try_login(&self, username: &str, password: &str) -> Value {

@@ -74,7 +74,10 @@ async fn a_long_chain_of_fragments_is_refused_and_the_server_keeps_answering() {
     let res = app.graphql(None, &chain, json!({})).await;
     assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
     assert!(res["errors"][0]["message"].as_str().unwrap().contains("annidata"), "{res}");
-    assert_eq!(app.get("/healthz").send().await.unwrap().status(), 200);
+    // On a new connection: the server may close the one the refused request came on,
+    // and a pooled connection reused at that moment is reset (a client-side race).
+    let health = reqwest::Client::new().get(format!("{}/healthz", app.address)).send().await.unwrap();
+    assert_eq!(health.status(), 200);
     // A short chain is an ordinary query.
     let res = app.graphql(None, &fragment_chain(20), json!({})).await;
     assert_eq!(data(&res)["__typename"], "QueryRoot");

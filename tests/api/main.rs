@@ -30,6 +30,7 @@ mod operations;
 mod org_scope;
 mod outbox;
 mod people;
+mod principal_cache;
 mod procure;
 mod quesiti;
 mod redis_outage;

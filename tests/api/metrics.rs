@@ -33,7 +33,8 @@ async fn requests_errors_and_gauges_are_exported_and_the_counters_move() {
     // A name the schema does not have never becomes a label.
     app.graphql(Some(&token), "{ noSuchField }", json!({})).await;
     let after = scrape(&app).await;
-    assert_eq!(value(&after, units) - value(&before, units), 3.0, "{after}");
+    // The recorder is the process's: tests running beside this one add to the same series.
+    assert!(value(&after, units) - value(&before, units) >= 3.0, "{after}");
     assert!(value(&after, forbidden) - value(&before, forbidden) >= 1.0, "{after}");
     assert!(!after.contains("noSuchField"), "{after}");
     assert!(

@@ -14,6 +14,7 @@ use crate::calendar::graphql::{CalendarMutation, CalendarQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::ccm::graphql::{CcmMutation, CcmQuery};
 use crate::faq::graphql::{FaqMutation, FaqQuery};
+use crate::followups::graphql::{FollowUpMutation, FollowUpQuery};
 use crate::kernel::reach::Reach;
 use crate::monitoring::graphql::MonitoringQuery;
 use crate::org::graphql::{ChildrenByParent, OrgMutation, OrgQuery, UnitById};
@@ -49,6 +50,7 @@ pub struct QueryRoot(
     AppointmentsQuery,
     CallbacksQuery,
     CalendarQuery,
+    FollowUpQuery,
     ProcureQuery,
     MonitoringQuery,
 );
@@ -66,6 +68,7 @@ pub struct MutationRoot(
     AppointmentsMutation,
     CallbacksMutation,
     CalendarMutation,
+    FollowUpMutation,
     ProcureMutation,
 );
 

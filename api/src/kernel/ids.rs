@@ -77,6 +77,8 @@ typed_ids!(
     WebhookId,
     /// A closure of a unit (patron saint, works).
     UnitClosureId,
+    /// A follow-up work item of an office.
+    FollowUpId,
 );
 
 /// Reads the id given in the input `field`: `parse_id::<QuesitoId>("id", &id)`.

@@ -102,6 +102,15 @@ impl CursorKey for DateTime<Utc> {
     }
 }
 
+impl CursorKey for chrono::NaiveDate {
+    fn to_key(&self) -> String {
+        self.to_string()
+    }
+    fn from_key(key: &str) -> Option<Self> {
+        key.parse().ok()
+    }
+}
+
 impl CursorKey for i64 {
     fn to_key(&self) -> String {
         self.to_string()

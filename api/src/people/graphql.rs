@@ -10,6 +10,7 @@ use uuid::Uuid;
 use entities::{person, role_assignment};
 
 use super::store::{self, NewAssignment, NewPerson, PeopleFilter};
+use crate::auth::principal_cache;
 use crate::authz::Role;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
@@ -179,7 +180,9 @@ impl PeopleMutation {
         username: String,
         input: RoleAssignmentInput,
     ) -> AppResult<PersonAssignment> {
-        Ok(PersonAssignment(store::assign_role(ctx.scope()?, &username, input.into()).await?))
+        let assignment = store::assign_role(ctx.scope()?, &username, input.into()).await?;
+        principal_cache::bump(ctx.app_state()?).await?;
+        Ok(PersonAssignment(assignment))
     }
 
     /// Removes a role assignment.
@@ -187,12 +190,16 @@ impl PeopleMutation {
         let id = Uuid::parse_str(&assignment_id)
             .map_err(|_| AppError::bad_input("assignmentId", "Identificativo non valido", "Invalid id"))?;
         store::revoke_role(ctx.scope()?, id).await?;
+        principal_cache::bump(ctx.app_state()?).await?;
         Ok(true)
     }
 
     /// Activates or deactivates a person.
     async fn set_person_active(&self, ctx: &Context<'_>, username: String, active: bool) -> AppResult<Person> {
-        Ok(Person(store::set_active(ctx.scope()?, &username, active).await?))
+        let person = store::set_active(ctx.scope()?, &username, active).await?;
+        // Their tokens stop (or start) working on every instance at once.
+        principal_cache::bump(ctx.app_state()?).await?;
+        Ok(Person(person))
     }
 }
 

@@ -1,0 +1,157 @@
+//! GraphQL layer of follow-up work.
+
+use async_graphql::connection::{Connection, EmptyFields};
+use async_graphql::{Context, ID, Object};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use entities::follow_up;
+
+use super::domain::{self, FollowUpOrigin, FollowUpStatus};
+use super::{operations, store};
+use crate::appointments::domain::rome_date;
+use crate::error::AppResult;
+use crate::graphql::context::ContextExt;
+use crate::kernel::ids::{FollowUpId, parse_id};
+use crate::kernel::paging::{Page, connection, page_cost};
+
+/// Work an office owes a citizen after a booking, due within 3 working days.
+pub struct FollowUp(pub follow_up::Model);
+
+#[Object]
+impl FollowUp {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn origin(&self) -> FollowUpOrigin {
+        self.0.origin
+    }
+    async fn status(&self) -> FollowUpStatus {
+        self.0.status
+    }
+    async fn citizen_name(&self) -> &str {
+        &self.0.citizen_name
+    }
+    /// The booking it follows, when there is one.
+    async fn appointment_id(&self) -> Option<ID> {
+        self.0.appointment_id.map(|id| ID(id.to_string()))
+    }
+    /// The protocol number of a transfer to the back office.
+    async fn protocol_number(&self) -> Option<&str> {
+        self.0.protocol_number.as_deref()
+    }
+    async fn due_on(&self) -> NaiveDate {
+        self.0.due_on
+    }
+    /// Open and past its due date (the office's day, Rome time).
+    async fn overdue(&self, ctx: &Context<'_>) -> AppResult<bool> {
+        Ok(domain::is_overdue(self.0.status, self.0.due_on, rome_date(ctx.now()?)))
+    }
+    /// Username of the assignee.
+    async fn assignee(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
+        let Some(id) = self.0.assignee_id else { return Ok(None) };
+        let loader =
+            ctx.data_unchecked::<async_graphql::dataloader::DataLoader<crate::appointments::graphql::PersonById>>();
+        Ok(loader.load_one(id).await?.map(|p| p.username))
+    }
+    /// What was done, or why it was cancelled.
+    async fn outcome(&self) -> Option<&str> {
+        self.0.outcome.as_deref()
+    }
+    async fn opened_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.closed_at
+    }
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+}
+
+/// The list's total, whatever page is shown.
+pub struct FollowUpTotals {
+    filter: store::Filter,
+}
+
+#[Object]
+impl FollowUpTotals {
+    /// How many items the list has in all.
+    async fn total_count(&self, ctx: &Context<'_>) -> AppResult<u64> {
+        store::count(ctx.scope()?, &self.filter).await
+    }
+}
+
+#[derive(Default)]
+pub struct FollowUpQuery;
+
+#[Object]
+impl FollowUpQuery {
+    /// Follow-up items the caller can see, the most urgent first: an office's
+    /// (`officeCode`), by status, only the overdue, or only the caller's own.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    #[allow(clippy::too_many_arguments)]
+    async fn follow_ups(
+        &self,
+        ctx: &Context<'_>,
+        office_code: Option<String>,
+        status: Option<FollowUpStatus>,
+        overdue_only: Option<bool>,
+        mine_only: Option<bool>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, FollowUp, FollowUpTotals, EmptyFields>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let unit_id = match office_code {
+            Some(code) => Some(
+                crate::org::store::by_code(scope, code.trim())
+                    .await?
+                    .ok_or_else(|| crate::kernel::messages::unknown_unit("officeCode"))?
+                    .id,
+            ),
+            None => None,
+        };
+        let filter = store::Filter {
+            unit_id,
+            status,
+            assignee_id: mine_only.unwrap_or(false).then(|| scope.person_id()),
+            overdue_on: overdue_only.unwrap_or(false).then(|| rome_date(ctx.now().unwrap_or_else(|_| Utc::now()))),
+        };
+        let rows = store::list(scope, &filter, page.after_key()?, page.fetch_limit()).await?;
+        let plain = connection(&page, rows, |r| (r.due_on, r.id), FollowUp);
+        let mut conn =
+            Connection::with_additional_fields(plain.has_previous_page, plain.has_next_page, FollowUpTotals { filter });
+        conn.edges.extend(plain.edges);
+        Ok(conn)
+    }
+}
+
+#[derive(Default)]
+pub struct FollowUpMutation;
+
+#[Object]
+impl FollowUpMutation {
+    /// Closes an open item as done, saying what was done.
+    async fn complete_follow_up(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        outcome: String,
+    ) -> AppResult<FollowUp> {
+        let id: FollowUpId = parse_id("id", id.as_str())?;
+        Ok(FollowUp(operations::close(ctx.scope()?, id.into(), version, FollowUpStatus::Done, &outcome).await?))
+    }
+
+    /// Closes an open item that is no longer needed, saying why.
+    async fn cancel_follow_up(&self, ctx: &Context<'_>, id: ID, version: i32, reason: String) -> AppResult<FollowUp> {
+        let id: FollowUpId = parse_id("id", id.as_str())?;
+        Ok(FollowUp(operations::close(ctx.scope()?, id.into(), version, FollowUpStatus::Cancelled, &reason).await?))
+    }
+
+    /// Gives an open item to a member of the office's staff.
+    async fn assign_follow_up(&self, ctx: &Context<'_>, id: ID, version: i32, username: String) -> AppResult<FollowUp> {
+        let id: FollowUpId = parse_id("id", id.as_str())?;
+        Ok(FollowUp(operations::assign(ctx.scope()?, id.into(), version, &username).await?))
+    }
+}

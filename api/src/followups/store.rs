@@ -1,0 +1,145 @@
+//! Follow-up storage, always within the caller's scope: the office's readers
+//! of bookings, and the assignee wherever they work.
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
+};
+use uuid::Uuid;
+
+use entities::follow_up::{self, Column as C, FollowUpStatus};
+
+use crate::authz::Action;
+use crate::error::AppResult;
+use crate::kernel::paging::{self, Direction};
+use crate::kernel::versioned::Versioned;
+use crate::tenancy::Scope;
+
+impl Versioned for follow_up::Entity {
+    const ID: C = C::Id;
+    const VERSION: C = C::Version;
+    const UPDATED_AT: C = C::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("L'attività è stata modificata", "The item was changed");
+}
+
+/// Rows of `follow_up` the caller may read.
+pub fn visible(scope: &Scope) -> Condition {
+    Condition::any()
+        .add(scope.units_for(Action::AppointmentRead).unit_id_condition(Expr::col((follow_up::Entity, C::UnitId))))
+        .add(Expr::col((follow_up::Entity, C::AssigneeId)).eq(scope.person_id()))
+}
+
+/// What a list asks for.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub unit_id: Option<Uuid>,
+    pub status: Option<FollowUpStatus>,
+    pub assignee_id: Option<Uuid>,
+    /// Open and due before this day.
+    pub overdue_on: Option<NaiveDate>,
+}
+
+fn filtered(scope: &Scope, f: &Filter) -> Select<follow_up::Entity> {
+    let mut q = follow_up::Entity::find().filter(visible(scope));
+    if let Some(unit) = f.unit_id {
+        q = q.filter(C::UnitId.eq(unit));
+    }
+    if let Some(status) = f.status {
+        q = q.filter(C::Status.eq(status));
+    }
+    if let Some(assignee) = f.assignee_id {
+        q = q.filter(C::AssigneeId.eq(assignee));
+    }
+    if let Some(today) = f.overdue_on {
+        q = q.filter(C::Status.eq(FollowUpStatus::Open)).filter(C::DueOn.lt(today));
+    }
+    q
+}
+
+/// A page by due date (the most urgent first), then id.
+pub async fn list(
+    scope: &Scope,
+    f: &Filter,
+    after: Option<(NaiveDate, Uuid)>,
+    limit: u64,
+) -> AppResult<Vec<follow_up::Model>> {
+    let mut q = filtered(scope, f).order_by_asc(C::DueOn).order_by_asc(C::Id).limit(limit);
+    if let Some((due, id)) = after {
+        q = q.filter(paging::after(
+            (follow_up::Entity, C::DueOn),
+            (follow_up::Entity, C::Id),
+            (due, id),
+            Direction::Ascending,
+        ));
+    }
+    Ok(q.all(scope.db()).await?)
+}
+
+/// How many rows the list has in all (its pages together).
+pub async fn count(scope: &Scope, f: &Filter) -> AppResult<u64> {
+    Ok(filtered(scope, f).count(scope.db()).await?)
+}
+
+pub async fn by_id(scope: &Scope, id: Uuid) -> AppResult<Option<follow_up::Model>> {
+    Ok(follow_up::Entity::find_by_id(id).filter(visible(scope)).one(scope.db()).await?)
+}
+
+/// The item a booking already has for this origin, if any.
+pub async fn for_appointment(
+    conn: &impl ConnectionTrait,
+    appointment_id: Uuid,
+    origin: follow_up::FollowUpOrigin,
+) -> AppResult<Option<follow_up::Model>> {
+    Ok(follow_up::Entity::find()
+        .filter(C::AppointmentId.eq(appointment_id))
+        .filter(C::Origin.eq(origin))
+        .one(conn)
+        .await?)
+}
+
+pub async fn insert(conn: &impl ConnectionTrait, model: &follow_up::Model) -> AppResult<()> {
+    follow_up::Entity::insert(follow_up::ActiveModel::from(model.clone())).exec_without_returning(conn).await?;
+    Ok(())
+}
+
+pub async fn reload(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<follow_up::Model> {
+    follow_up::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| crate::error::AppError::internal("follow-up vanished inside its own transaction"))
+}
+
+/// A new item's row.
+pub fn new_row(
+    unit_id: Uuid,
+    appointment_id: Option<Uuid>,
+    origin: follow_up::FollowUpOrigin,
+    citizen: (&str, &str),
+    protocol_number: Option<String>,
+    assignee_id: Option<Uuid>,
+    due_on: NaiveDate,
+    created_by_id: Uuid,
+) -> follow_up::Model {
+    let now = Utc::now();
+    follow_up::Model {
+        id: Uuid::now_v7(),
+        unit_id,
+        appointment_id,
+        origin,
+        citizen_fiscal_code: citizen.0.to_owned(),
+        citizen_name: citizen.1.to_owned(),
+        protocol_number,
+        assignee_id,
+        status: FollowUpStatus::Open,
+        due_on,
+        outcome: None,
+        closed_at: None,
+        closed_by_id: None,
+        created_by_id,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    }
+}
