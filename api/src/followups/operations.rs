@@ -35,16 +35,25 @@ pub async fn open_for(
     let calendar = crate::calendar::calendar_of(op, office).await?;
     let due_on = domain::due_on(&calendar, rome_date(now));
     let me = op.scope().person_id();
-    let row = store::new_row(
-        office.id,
-        Some(booking.id),
+    let row = follow_up::Model {
+        id: Uuid::now_v7(),
+        unit_id: office.id,
+        appointment_id: Some(booking.id),
         origin,
-        (&booking.fiscal_code, &booking.citizen_name),
+        citizen_fiscal_code: booking.fiscal_code.clone(),
+        citizen_name: booking.citizen_name.clone(),
         protocol_number,
-        Some(me),
+        assignee_id: Some(me),
+        status: FollowUpStatus::Open,
         due_on,
-        me,
-    );
+        outcome: None,
+        closed_at: None,
+        closed_by_id: None,
+        created_by_id: me,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
     store::insert(op, &row).await?;
     op.audit(
         AuditRecord::new("follow_up.open")

@@ -1,7 +1,7 @@
 //! Follow-up storage, always within the caller's scope: the office's readers
 //! of bookings, and the assignee wherever they work.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -109,37 +109,4 @@ pub async fn reload(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<follow_u
         .one(conn)
         .await?
         .ok_or_else(|| crate::error::AppError::internal("follow-up vanished inside its own transaction"))
-}
-
-/// A new item's row.
-pub fn new_row(
-    unit_id: Uuid,
-    appointment_id: Option<Uuid>,
-    origin: follow_up::FollowUpOrigin,
-    citizen: (&str, &str),
-    protocol_number: Option<String>,
-    assignee_id: Option<Uuid>,
-    due_on: NaiveDate,
-    created_by_id: Uuid,
-) -> follow_up::Model {
-    let now = Utc::now();
-    follow_up::Model {
-        id: Uuid::now_v7(),
-        unit_id,
-        appointment_id,
-        origin,
-        citizen_fiscal_code: citizen.0.to_owned(),
-        citizen_name: citizen.1.to_owned(),
-        protocol_number,
-        assignee_id,
-        status: FollowUpStatus::Open,
-        due_on,
-        outcome: None,
-        closed_at: None,
-        closed_by_id: None,
-        created_by_id,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    }
 }
