@@ -14,13 +14,13 @@ pub struct Model {
     /// First moment within opening hours it may be served.
     pub available_from: DateTimeUtc,
     /// WAITING, ASSIGNED or DONE.
-    pub status: String,
+    pub status: CallbackStatus,
     pub assignee_id: Option<Uuid>,
     pub assigned_at: Option<DateTimeUtc>,
     pub attempts: i32,
     pub last_attempt_at: Option<DateTimeUtc>,
     /// RESOLVED, ROUTED_INTERNALLY or NO_ANSWER (the last attempt's outcome).
-    pub outcome: Option<String>,
+    pub outcome: Option<CallbackOutcome>,
     pub note: Option<String>,
     pub requested_by_id: Option<Uuid>,
     pub requested_by_unit_id: Option<Uuid>,

@@ -8,13 +8,13 @@ pub struct Model {
     #[sea_orm(unique)]
     pub code: String,
     pub name: String,
-    pub kind: String,
+    pub kind: UnitKind,
     pub parent_id: Option<Uuid>,
     /// Materialised path such as `/IT/SAR/CA/CA1/`: "this unit and everything
     /// under it" is `path LIKE '/IT/SAR/%'`.
     #[sea_orm(unique)]
     pub path: String,
-    pub office_size: Option<String>,
+    pub office_size: Option<OfficeSize>,
     pub virtual_counter: bool,
     pub virtual_counter_mailbox: Option<String>,
     pub opening_hours: Option<String>,
@@ -25,3 +25,24 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+closed_list! {
+    /// What a unit is (docs/domain.md §2).
+    UnitKind {
+        National = "NATIONAL",
+        CentralDirectorate = "CENTRAL_DIRECTORATE",
+        ContactCenter = "CONTACT_CENTER",
+        RegionalDirectorate = "REGIONAL_DIRECTORATE",
+        Cric = "CRIC",
+        ProvincialDirectorate = "PROVINCIAL_DIRECTORATE",
+        TerritorialOffice = "TERRITORIAL_OFFICE",
+    }
+}
+
+closed_list! {
+    /// Office size: large offices use the pre-contact e-mail (docs/domain.md §5.3).
+    OfficeSize {
+        Small = "SMALL",
+        Large = "LARGE",
+    }
+}

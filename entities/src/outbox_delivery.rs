@@ -12,7 +12,7 @@ pub struct Model {
     pub at: DateTimeUtc,
     /// `SENT`, `RETRY` (failed, will retry), `FAILED` (failed, gave up) or
     /// `LEASE_EXPIRED` (the worker vanished mid-attempt).
-    pub outcome: String,
+    pub outcome: DeliveryOutcome,
     /// HTTP status of a webhook, SMTP reply code of an e-mail.
     pub status_code: Option<i32>,
     /// Start of the receiver's reply, without personal data.
@@ -25,3 +25,17 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+closed_list! {
+    /// Outcome of one delivery attempt, as kept in the delivery log.
+    DeliveryOutcome {
+        /// Delivered (2xx, or accepted by the mail server).
+        Sent = "SENT",
+        /// Failed; another attempt is scheduled.
+        Retry = "RETRY",
+        /// Failed; no more attempts.
+        Failed = "FAILED",
+        /// The worker holding the message vanished before recording an outcome.
+        LeaseExpired = "LEASE_EXPIRED",
+    }
+}

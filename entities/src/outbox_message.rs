@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     /// `EMAIL` or `WEBHOOK`.
-    pub channel: String,
+    pub channel: Channel,
     /// What happened, e.g. `quesito.answered`, `procura.revoked`.
     pub event: String,
     /// One logical notification, e.g. `appointment:<id>:reminder`.
@@ -27,7 +27,7 @@ pub struct Model {
     /// HMAC key of a webhook; read by the worker only, erased once sent.
     pub signing_secret: Option<String>,
     /// `PENDING`, `SENDING`, `SENT`, `FAILED` (gave up) or `CANCELLED`.
-    pub status: String,
+    pub status: Status,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     /// Lease of the worker sending it; past = the worker is gone.
@@ -44,3 +44,27 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+closed_list! {
+    /// How a message travels.
+    Channel {
+        Email = "EMAIL",
+        Webhook = "WEBHOOK",
+    }
+}
+
+closed_list! {
+    /// Where a message is in its life:
+    /// `PENDING → SENDING → SENT`, `SENDING → PENDING` (retry scheduled),
+    /// `SENDING → FAILED` (gave up), `FAILED → PENDING` (an admin retries),
+    /// `PENDING → CANCELLED` (the owning module withdrew it before it left).
+    /// A `SENDING` message whose lease expired is claimable again: its worker died.
+    Status {
+        Pending = "PENDING",
+        Sending = "SENDING",
+        Sent = "SENT",
+        /// Gave up after the last attempt, or on a permanent refusal.
+        Failed = "FAILED",
+        Cancelled = "CANCELLED",
+    }
+}

@@ -6,7 +6,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub person_id: Uuid,
-    pub role: String,
+    pub role: Role,
     /// `None` only for roles held outside the organisation (PROFESSIONAL).
     pub unit_id: Option<Uuid>,
     /// Optional CRIC/CCM section that narrows the assignment.
@@ -27,3 +27,19 @@ impl Related<super::org_unit::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+closed_list! {
+    /// The roles of docs/domain.md §3. Stored as their SCREAMING_CASE name.
+    Role {
+        Admin = "ADMIN",
+        RegionalDirector = "REGIONAL_DIRECTOR",
+        ProvincialDirector = "PROVINCIAL_DIRECTOR",
+        OfficeDirector = "OFFICE_DIRECTOR",
+        RoomCoordinator = "ROOM_COORDINATOR",
+        Operator = "OPERATOR",
+        CcmOperator = "CCM_OPERATOR",
+        CricExpert = "CRIC_EXPERT",
+        Auditor = "AUDITOR",
+        Professional = "PROFESSIONAL",
+    }
+}

@@ -731,7 +731,7 @@ both_backends!(the_book_in_service_function_runs_in_the_callers_transaction, |ap
     let txn = api::kernel::write_txn::begin_write(&app.state.db).await.unwrap();
     let booked = book_in(&txn, &scope, input).await.unwrap();
     txn.commit().await.unwrap();
-    assert_eq!(booked.channel, "VIRTUAL");
+    assert_eq!(booked.channel.as_str(), "VIRTUAL");
     assert_eq!(list(&app, &ccm, json!({})).await.len(), 1);
 });
 
@@ -910,14 +910,14 @@ async fn bookings_at(app: &TestApp, office: &str, n: usize) {
                 citizen_name: Set("Rossi Mario".into()),
                 phone: Set(None),
                 email: Set(None),
-                channel: Set("IN_PERSON".into()),
-                status: Set("COUNTER_ASSIGNED".into()),
-                source: Set("CUP_IMPORT".into()),
+                channel: Set(api::appointments::domain::Channel::InPerson),
+                status: Set(api::appointments::domain::AppointmentStatus::CounterAssigned),
+                source: Set(api::appointments::domain::AppointmentSource::CupImport),
                 booked_by_id: Set(None),
                 booked_by_unit_id: Set(None),
                 cancel_reason: Set(None),
                 cancelled_at: Set(None),
-                precall_status: Set("ASSIGNED".into()),
+                precall_status: Set(api::appointments::domain::PrecallStatus::Assigned),
                 precall_assignee_id: Set(Some(operator)),
                 precall_assigned_at: Set(Some(now)),
                 precall_outcome: Set(None),
@@ -930,7 +930,7 @@ async fn bookings_at(app: &TestApp, office: &str, n: usize) {
                 citizen_reply: Set(None),
                 citizen_reply_at: Set(None),
                 counter_operator_id: Set(Some(operator)),
-                counter_channel: Set(Some("IN_PERSON".into())),
+                counter_channel: Set(Some(api::appointments::domain::Channel::InPerson)),
                 counter_assigned_at: Set(Some(now)),
                 counter_started_at: Set(None),
                 counter_ended_at: Set(None),

@@ -275,7 +275,7 @@ pub async fn directorate_with_offices(app: &TestApp, code: &str, n: usize) {
         id: Set(id),
         code: Set(code.clone()),
         name: Set(code),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind.parse().unwrap()),
         parent_id: Set(Some(parent)),
         path: Set(path),
         office_size: Set(None),

@@ -55,7 +55,10 @@ both_backends!(reminders_are_sent_once_even_across_a_restart, |app: TestApp| asy
             json!({ "id": to_precall }),
         )
         .await);
-    assert_eq!(message(&app, &format!("appointment:{to_precall}:reminder")).await.unwrap().status, "CANCELLED");
+    assert_eq!(
+        message(&app, &format!("appointment:{to_precall}:reminder")).await.unwrap().status.as_str(),
+        "CANCELLED"
+    );
 
     // Running the scheduler again queues nothing new.
     let again = api::appointments::notifications::enqueue_due(&app.state.db, LINK_BASE, tomorrow).await.unwrap();
@@ -63,7 +66,7 @@ both_backends!(reminders_are_sent_once_even_across_a_restart, |app: TestApp| asy
     app.drain_outbox().await;
     let sent = mails(&app);
     assert!(sent >= 1);
-    assert_eq!(message(&app, &format!("appointment:{with_email}:reminder")).await.unwrap().status, "SENT");
+    assert_eq!(message(&app, &format!("appointment:{with_email}:reminder")).await.unwrap().status.as_str(), "SENT");
 
     // A restart (a new instance on the same database) runs the scheduler and the worker again: no duplicates.
     let restarted = app.spawn_sibling().await;
@@ -111,7 +114,11 @@ both_backends!(a_virtual_session_gets_its_link_the_day_before_and_a_closing_emai
     assert!(closing.body.contains("2026/77"));
     assert!(app.drain_outbox().await >= 2);
     assert_eq!(
-        message(&app, &format!("appointment:{}:closing", today_session.as_str().unwrap())).await.unwrap().status,
+        message(&app, &format!("appointment:{}:closing", today_session.as_str().unwrap()))
+            .await
+            .unwrap()
+            .status
+            .as_str(),
         "SENT"
     );
 });

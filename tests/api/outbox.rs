@@ -52,7 +52,7 @@ async fn log(app: &TestApp, id: Uuid) -> Vec<(i32, String, Option<i32>)> {
         .await
         .unwrap()
         .into_iter()
-        .map(|d| (d.attempt, d.outcome, d.status_code))
+        .map(|d| (d.attempt, d.outcome.to_string(), d.status_code))
         .collect()
 }
 
@@ -214,8 +214,8 @@ both_backends!(a_scheduled_message_waits_and_a_cancelled_one_never_leaves, |app:
     assert!(api::outbox::cancel(db, "appointment:2:reminder", Utc::now()).await.unwrap());
     let worker = Worker::new(&app.state).unwrap();
     assert_eq!(worker.drain_at(in_an_hour + chrono::Duration::seconds(1)).await.unwrap(), 1);
-    assert_eq!(message(&app, "appointment:1:reminder").await.status, "SENT");
-    assert_eq!(message(&app, "appointment:2:reminder").await.status, "CANCELLED");
+    assert_eq!(message(&app, "appointment:1:reminder").await.status.as_str(), "SENT");
+    assert_eq!(message(&app, "appointment:2:reminder").await.status.as_str(), "CANCELLED");
     // A sent message cannot be cancelled any more.
     assert!(!api::outbox::cancel(db, "appointment:1:reminder", Utc::now()).await.unwrap());
 });
@@ -233,7 +233,7 @@ both_backends!(a_message_whose_worker_died_is_sent_once_after_the_lease, |app: T
     let claims = store::claim_due(&app.state.db, now, Duration::from_secs(60), 16).await.unwrap();
     assert_eq!(claims.len(), 1);
     drop(claims);
-    assert_eq!(message(&app, "appointment:42:reminder").await.status, "SENDING");
+    assert_eq!(message(&app, "appointment:42:reminder").await.status.as_str(), "SENDING");
 
     // The restarted instance leaves it alone while the lease runs...
     let restarted = app.spawn_sibling().await;
@@ -245,7 +245,7 @@ both_backends!(a_message_whose_worker_died_is_sent_once_after_the_lease, |app: T
     let after_lease = now + chrono::Duration::seconds(61);
     assert_eq!(worker.drain_at(after_lease).await.unwrap(), 1);
     let sent = message(&app, "appointment:42:reminder").await;
-    assert_eq!(sent.status, "SENT");
+    assert_eq!(sent.status.as_str(), "SENT");
     assert_eq!(sent.attempts, 2);
     assert!(sent.sent_at.is_some() && sent.locked_until.is_none() && sent.lease_token.is_none());
     assert_eq!(log(&app, id).await, vec![(1, "LEASE_EXPIRED".into(), None), (2, "SENT".into(), None)]);
@@ -304,7 +304,7 @@ both_backends!(a_partner_receives_a_signed_webhook_once, |app: TestApp| async mo
     assert_eq!(body, json!({ "event": "procura.revoked", "procuraId": "procura:7:revoked" }));
 
     let sent = message(&app, "procura:7:revoked").await;
-    assert_eq!(sent.status, "SENT");
+    assert_eq!(sent.status.as_str(), "SENT");
     assert!(sent.signing_secret.is_none(), "the secret is erased once it is no longer needed");
     assert_eq!(log(&app, id).await, vec![(1, "SENT".into(), Some(204))]);
     // The owning module lists its deliveries by reference.
@@ -323,7 +323,7 @@ both_backends!(a_receiver_that_is_down_gets_the_webhook_after_it_comes_back, |ap
     assert_eq!(app.drain_outbox().await, 1);
 
     let waiting = message(&app, "procura:8:revoked").await;
-    assert_eq!(waiting.status, "PENDING");
+    assert_eq!(waiting.status.as_str(), "PENDING");
     assert_eq!(waiting.attempts, 1);
     assert!(waiting.last_error.is_some());
     // First retry after a minute, ±20 %.
@@ -339,7 +339,7 @@ both_backends!(a_receiver_that_is_down_gets_the_webhook_after_it_comes_back, |ap
     assert_eq!(hooks.len(), 1);
     assert!(hooks[0].signature_is_valid());
     assert_eq!(hooks[0].header(domain::HEADER_DELIVERY), id.to_string());
-    assert_eq!(message(&app, "procura:8:revoked").await.status, "SENT");
+    assert_eq!(message(&app, "procura:8:revoked").await.status.as_str(), "SENT");
     assert_eq!(log(&app, id).await, vec![(1, "RETRY".into(), None), (2, "SENT".into(), Some(200))]);
 });
 
@@ -363,9 +363,9 @@ both_backends!(
         let receiver = Receiver::start(500);
         let id = enqueue(&app, webhook("procura:9:revoked", &receiver.url("/hook"))).await;
         assert_eq!(app.drain_outbox().await, 1);
-        assert_eq!(message(&app, "procura:9:revoked").await.status, "PENDING");
+        assert_eq!(message(&app, "procura:9:revoked").await.status.as_str(), "PENDING");
         assert_eq!(app.drain_outbox().await, 1);
-        assert_eq!(message(&app, "procura:9:revoked").await.status, "FAILED");
+        assert_eq!(message(&app, "procura:9:revoked").await.status.as_str(), "FAILED");
         assert_eq!(app.drain_outbox().await, 0, "a failed message is not retried by itself");
 
         let admin = app.login("admin").await;
@@ -391,7 +391,7 @@ both_backends!(
         let res = app.graphql(Some(&admin), RETRY, json!({ "id": id })).await;
         assert_eq!(data(&res)["retryOutboxMessage"]["status"], "PENDING");
         assert_eq!(app.drain_outbox().await, 1);
-        assert_eq!(message(&app, "procura:9:revoked").await.status, "SENT");
+        assert_eq!(message(&app, "procura:9:revoked").await.status.as_str(), "SENT");
         assert_eq!(receiver.received().len(), 3);
         assert!(receiver.received().iter().all(Hook::signature_is_valid));
 
@@ -422,7 +422,7 @@ async fn make_admin_of(app: &TestApp, username: &str, code: &str) {
     role_assignment::Entity::insert(role_assignment::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person.id),
-        role: Set("ADMIN".into()),
+        role: Set(api::authz::Role::Admin),
         unit_id: Set(Some(unit_id(app, code).await)),
         section: Set(None),
         created_at: Set(Utc::now()),
@@ -607,13 +607,13 @@ both_backends!(an_smtp_server_gets_the_email_and_a_refused_address_is_given_up_a
     assert_eq!(accepted.len(), 1);
     assert!(accepted[0].contains(&format!("Message-ID: <{ok}@accoglienza.invalid>")), "{}", accepted[0]);
     assert!(accepted[0].contains("Subject: Risposta al quesito"));
-    assert_eq!(message(&app, "quesito:10:answered").await.status, "SENT");
+    assert_eq!(message(&app, "quesito:10:answered").await.status.as_str(), "SENT");
     assert_eq!(log(&app, ok).await, vec![(1, "SENT".into(), Some(250))]);
     assert!(eml_files(&app).is_empty(), "with SMTP nothing is written to the mail directory");
 
     // A permanent refusal is not retried, and the address does not reach the error column.
     let failed = message(&app, "quesito:11:answered").await;
-    assert_eq!(failed.status, "FAILED");
+    assert_eq!(failed.status.as_str(), "FAILED");
     assert_eq!(log(&app, refused).await, vec![(1, "FAILED".into(), Some(550))]);
     let error = failed.last_error.unwrap();
     assert!(error.contains("550") && !error.contains("unknown.person"), "{error}");
@@ -718,9 +718,13 @@ async fn a_message_in_flight_at_shutdown_is_recorded_and_not_sent_twice(backend:
     let mut state = app.state.clone();
     state.db = api::db::connect(&app.settings).await.unwrap();
     let after = store::by_dedupe_key(&state.db, "quesito:shutdown:answered").await.unwrap().unwrap();
-    assert_eq!(after.status, "SENT", "the attempt in flight at shutdown is recorded ({:?})", after.last_error);
-    let deliveries: Vec<(i32, String)> =
-        store::deliveries_of(&state.db, &[id]).await.unwrap().into_iter().map(|d| (d.attempt, d.outcome)).collect();
+    assert_eq!(after.status.as_str(), "SENT", "the attempt in flight at shutdown is recorded ({:?})", after.last_error);
+    let deliveries: Vec<(i32, String)> = store::deliveries_of(&state.db, &[id])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.attempt, d.outcome.to_string()))
+        .collect();
     assert_eq!(deliveries, vec![(1, "SENT".to_owned())]);
     let second = Worker::new(&state).unwrap();
     let past_lease =

@@ -217,7 +217,7 @@ async fn sigterm_during_an_email_delivery_records_it_and_it_is_not_sent_twice() 
         assert_eq!(server.exit_code(Duration::from_secs(30)).await, Some(0), "round {round}");
 
         let after = api::outbox::by_dedupe_key(&db, "shutdown:1").await.unwrap().unwrap();
-        assert_eq!(after.status, "SENT", "round {round}: the delivery in flight at SIGTERM is recorded");
+        assert_eq!(after.status.as_str(), "SENT", "round {round}: the delivery in flight at SIGTERM is recorded");
         let state = api::state::AppState::new(settings.clone(), db.clone()).await.unwrap();
         let past_lease = chrono::Utc::now() + chrono::Duration::minutes(10);
         assert_eq!(Worker::new(&state).unwrap().drain_at(past_lease).await.unwrap(), 0, "round {round}");

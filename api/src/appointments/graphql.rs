@@ -29,10 +29,6 @@ use crate::org::graphql::OrgUnit;
 use crate::services::graphql::Service;
 use crate::tenancy::Scope;
 
-fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
-    s.parse().map_err(AppError::internal)
-}
-
 // ---------------------------------------------------------------- loaders
 
 /// Units shown on bookings and callbacks (see [`store::units_by_ids`]).
@@ -200,14 +196,14 @@ impl Appointment {
         self.0.email.is_some()
     }
     /// IN_PERSON or VIRTUAL: as wanted in CUP, then as confirmed or assigned.
-    async fn channel(&self) -> AppResult<Channel> {
-        parse(&self.0.channel)
+    async fn channel(&self) -> Channel {
+        self.0.channel
     }
-    async fn status(&self) -> AppResult<AppointmentStatus> {
-        parse(&self.0.status)
+    async fn status(&self) -> AppointmentStatus {
+        self.0.status
     }
-    async fn source(&self) -> AppResult<AppointmentSource> {
-        parse(&self.0.source)
+    async fn source(&self) -> AppointmentSource {
+        self.0.source
     }
     /// Who booked it through the API (CCM, CRIC, office staff); null for CUP imports.
     async fn booked_by(&self, ctx: &Context<'_>) -> AppResult<Option<StaffRef>> {
@@ -249,8 +245,8 @@ pub struct Precall<'a>(&'a appointment::Model);
 
 #[Object]
 impl Precall<'_> {
-    async fn status(&self) -> AppResult<PrecallStatus> {
-        parse(&self.0.precall_status)
+    async fn status(&self) -> PrecallStatus {
+        self.0.precall_status
     }
     /// "Assegnatario Precalling".
     async fn assignee(&self, ctx: &Context<'_>) -> AppResult<Option<StaffRef>> {
@@ -259,14 +255,14 @@ impl Precall<'_> {
     async fn assigned_at(&self) -> Option<DateTime<Utc>> {
         self.0.precall_assigned_at
     }
-    async fn outcome(&self) -> AppResult<Option<PrecallOutcome>> {
-        self.0.precall_outcome.as_deref().map(parse).transpose()
+    async fn outcome(&self) -> Option<PrecallOutcome> {
+        self.0.precall_outcome
     }
-    async fn reason(&self) -> AppResult<Option<PrecallReason>> {
-        self.0.precall_reason.as_deref().map(parse).transpose()
+    async fn reason(&self) -> Option<PrecallReason> {
+        self.0.precall_reason
     }
-    async fn result(&self) -> AppResult<Option<PrecallResult>> {
-        self.0.precall_result.as_deref().map(parse).transpose()
+    async fn result(&self) -> Option<PrecallResult> {
+        self.0.precall_result
     }
     /// "Note motivazione conferma app.to", for the counter operator.
     async fn note(&self) -> Option<&str> {
@@ -278,7 +274,7 @@ impl Precall<'_> {
     }
     /// Precalled at least 3 days before the appointment?
     async fn coverage(&self, ctx: &Context<'_>) -> AppResult<PrecallCoverage> {
-        let status = parse(&self.0.precall_status)?;
+        let status = self.0.precall_status;
         Ok(domain::precall_coverage(status, self.0.local_date, self.0.precalled_at, ctx.now()?))
     }
 }
@@ -311,8 +307,8 @@ impl Counter<'_> {
     async fn operator(&self, ctx: &Context<'_>) -> AppResult<Option<StaffRef>> {
         staff(ctx, self.0.counter_operator_id).await
     }
-    async fn channel(&self) -> AppResult<Option<Channel>> {
-        self.0.counter_channel.as_deref().map(parse).transpose()
+    async fn channel(&self) -> Option<Channel> {
+        self.0.counter_channel
     }
     async fn assigned_at(&self) -> Option<DateTime<Utc>> {
         self.0.counter_assigned_at
@@ -323,8 +319,8 @@ impl Counter<'_> {
     async fn ended_at(&self) -> Option<DateTime<Utc>> {
         self.0.counter_ended_at
     }
-    async fn outcome(&self) -> AppResult<Option<CounterOutcome>> {
-        self.0.counter_outcome.as_deref().map(parse).transpose()
+    async fn outcome(&self) -> Option<CounterOutcome> {
+        self.0.counter_outcome
     }
     /// Required for TRANSFERRED_TO_BACK_OFFICE.
     async fn protocol_number(&self) -> Option<&str> {

@@ -57,7 +57,7 @@ pub async fn on_session_closed(
     office: &org_unit::Model,
     outcome: CounterOutcome,
 ) -> AppResult<()> {
-    let virtual_session = a.counter_channel.as_deref() == Some(Channel::Virtual.as_str());
+    let virtual_session = a.counter_channel == Some(Channel::Virtual);
     let served = matches!(outcome, CounterOutcome::Completed | CounterOutcome::TransferredToBackOffice);
     let Some(to) = a.email.as_deref().filter(|_| virtual_session && served) else { return Ok(()) };
     let svc = service::Entity::find_by_id(a.service_id).one(op).await?;

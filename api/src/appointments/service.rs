@@ -40,18 +40,6 @@ use appointment::Column as C;
 /// Reason written on bookings cancelled because they left the CUP export.
 pub const CUP_MISSING_REASON: &str = "Non più presente nell'export CUP";
 
-fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
-    s.parse().map_err(AppError::internal)
-}
-
-pub fn status_of(a: &appointment::Model) -> AppResult<AppointmentStatus> {
-    parse(&a.status)
-}
-
-pub fn precall_status_of(a: &appointment::Model) -> AppResult<PrecallStatus> {
-    parse(&a.precall_status)
-}
-
 /// The territorial office `code`, when `action` reaches it for the caller.
 pub async fn office_for(scope: &Scope, action: Action, code: &str) -> AppResult<org_unit::Model> {
     office_for_in(scope.db(), scope, action, code).await
@@ -160,14 +148,14 @@ pub(crate) fn new_booking(
         citizen_name,
         phone,
         email,
-        channel: channel.as_str().to_owned(),
-        status: AppointmentStatus::Booked.as_str().to_owned(),
-        source: source.as_str().to_owned(),
+        channel,
+        status: AppointmentStatus::Booked,
+        source,
         booked_by_id: booked_by.map(|b| b.0),
         booked_by_unit_id: booked_by.and_then(|b| b.1),
         cancel_reason: None,
         cancelled_at: None,
-        precall_status: precall.as_str().to_owned(),
+        precall_status: precall,
         precall_assignee_id: None,
         precall_assigned_at: None,
         precall_outcome: None,
@@ -289,7 +277,7 @@ async fn prepare_booking(
         now,
     );
     let rec = record("appointment.book", &booking).detail(json!({
-        "cupNumber": booking.cup_number, "service": svc.code, "date": booking.local_date, "channel": booking.channel,
+        "cupNumber": booking.cup_number, "service": svc.code, "date": booking.local_date, "channel": booking.channel.as_str(),
     }));
     Ok((booking, rec))
 }
@@ -318,14 +306,14 @@ pub async fn cancel(
             "Reason required (at most 500 characters)",
         ));
     }
-    domain::can_cancel(status_of(&a)?)?;
+    domain::can_cancel(a.status)?;
     let op = Operation::begin(scope, acting).await?;
     update_versioned::<appointment::Entity>(
         &op,
         a.id,
         a.version,
         Changes::default()
-            .set(C::Status, AppointmentStatus::Cancelled.as_str())
+            .set(C::Status, AppointmentStatus::Cancelled)
             .set(C::CancelReason, reason)
             .set(C::CancelledAt, Utc::now()),
     )
@@ -448,10 +436,10 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
     }
     for a in existing.values() {
         let cancellable = matches!(
-            status_of(a)?,
+            a.status,
             AppointmentStatus::Booked | AppointmentStatus::Confirmed | AppointmentStatus::CounterAssigned
         );
-        if a.source == AppointmentSource::CupImport.as_str()
+        if a.source == AppointmentSource::CupImport
             && days.contains(&a.local_date)
             && !present.contains(&a.cup_number)
             && cancellable
@@ -483,7 +471,7 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
                     a.id,
                     a.version,
                     Changes::default()
-                        .set(C::Status, AppointmentStatus::Cancelled.as_str())
+                        .set(C::Status, AppointmentStatus::Cancelled)
                         .set(C::CancelReason, CUP_MISSING_REASON)
                         .set(C::CancelledAt, now),
                 )
@@ -521,10 +509,10 @@ fn diff(a: &appointment::Model, row: &cup::CupRow, svc: &service::Model) -> AppR
         names.push("service");
         set = set.set(C::ServiceId, svc.id);
         // The precall follows the service while nobody has taken it yet.
-        let p = precall_status_of(a)?;
+        let p = a.precall_status;
         if matches!(p, PrecallStatus::Unassigned | PrecallStatus::NotRequired) {
             let now_p = if svc.fast { PrecallStatus::NotRequired } else { PrecallStatus::Unassigned };
-            set = set.set(C::PrecallStatus, now_p.as_str());
+            set = set.set(C::PrecallStatus, now_p);
         }
     }
     if a.fiscal_code != row.fiscal_code {
@@ -543,17 +531,17 @@ fn diff(a: &appointment::Model, row: &cup::CupRow, svc: &service::Model) -> AppR
         names.push("email");
         set = set.set(C::Email, row.email.clone());
     }
-    let status = status_of(a)?;
+    let status = a.status;
     // The channel is CUP's until the precall or the counter fixes it.
-    if status == AppointmentStatus::Booked && a.channel != row.channel.as_str() {
+    if status == AppointmentStatus::Booked && a.channel != row.channel {
         names.push("channel");
-        set = set.set(C::Channel, row.channel.as_str());
+        set = set.set(C::Channel, row.channel);
     }
     // Back in CUP after we cancelled it for being missing: reinstated.
     if status == AppointmentStatus::Cancelled && a.cancel_reason.as_deref() == Some(CUP_MISSING_REASON) {
         names.push("reinstated");
         set = set
-            .set(C::Status, AppointmentStatus::Booked.as_str())
+            .set(C::Status, AppointmentStatus::Booked)
             .set(C::CancelReason, Option::<String>::None)
             .set(C::CancelledAt, Option::<DateTime<Utc>>::None);
     }
@@ -585,11 +573,7 @@ pub async fn assign_precalls(
     for a in &bookings {
         let office = offices.iter().find(|o| o.id == a.unit_id).ok_or_else(store::not_found)?;
         let acting = scope.authorize(Action::AppointmentAssign, &office.path)?;
-        domain::can_assign_precall(
-            status_of(a)?,
-            precall_status_of(a)?,
-            a.precall_outcome.as_deref().map(parse).transpose()?,
-        )?;
+        domain::can_assign_precall(a.status, a.precall_status, a.precall_outcome)?;
         let assignee = match assignees.get(&office.id) {
             Some(p) => p.clone(),
             None => {
@@ -612,7 +596,7 @@ pub async fn assign_precalls(
         let reassign = a.precall_assignee_id.is_some();
         // A reassignment after a failed attempt keeps the outcome history in the audit trail.
         let status =
-            if precall_status_of(a)? == PrecallStatus::Done { PrecallStatus::Done } else { PrecallStatus::Assigned };
+            if a.precall_status == PrecallStatus::Done { PrecallStatus::Done } else { PrecallStatus::Assigned };
         update_versioned::<appointment::Entity>(
             &op,
             a.id,
@@ -620,7 +604,7 @@ pub async fn assign_precalls(
             Changes::default()
                 .set(C::PrecallAssigneeId, assignee.id)
                 .set(C::PrecallAssignedAt, now)
-                .set(C::PrecallStatus, status.as_str()),
+                .set(C::PrecallStatus, status),
         )
         .await?;
         op.audit(
@@ -679,7 +663,7 @@ pub async fn auto_assign_precalls(scope: &Scope, office_code: &str, day: NaiveDa
             Changes::default()
                 .set(C::PrecallAssigneeId, p.id)
                 .set(C::PrecallAssignedAt, now)
-                .set(C::PrecallStatus, PrecallStatus::Assigned.as_str()),
+                .set(C::PrecallStatus, PrecallStatus::Assigned),
         )
         .await?;
         op.audit(record("appointment.precall_assign", &a).detail(json!({ "assignee": p.username, "automatic": true })))
@@ -708,24 +692,24 @@ pub async fn record_precall(
     let acting = authorize_work(scope, &office, a.precall_assignee_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     let ctx = PrecallContext {
-        status: status_of(&a)?,
-        precall_status: precall_status_of(&a)?,
-        previous_outcome: a.precall_outcome.as_deref().map(parse).transpose()?,
+        status: a.status,
+        precall_status: a.precall_status,
+        previous_outcome: a.precall_outcome,
         has_phone: a.phone.is_some(),
         office_has_virtual_counter: office.virtual_counter,
     };
     let rec = domain::record_precall(ctx, input.outcome, input.reason, input.result, input.note.as_deref())?;
     let now = Utc::now();
     let mut changes = Changes::default()
-        .set(C::PrecallStatus, PrecallStatus::Done.as_str())
-        .set(C::PrecallOutcome, rec.outcome.as_str())
-        .set(C::PrecallReason, rec.reason.map(|r| r.as_str()))
-        .set(C::PrecallResult, rec.result.map(|r| r.as_str()))
+        .set(C::PrecallStatus, PrecallStatus::Done)
+        .set(C::PrecallOutcome, rec.outcome)
+        .set(C::PrecallReason, rec.reason)
+        .set(C::PrecallResult, rec.result)
         .set(C::PrecallNote, rec.note.clone())
         .set(C::PrecalledAt, a.precalled_at.unwrap_or(now))
-        .set(C::Status, rec.status.as_str());
+        .set(C::Status, rec.status);
     if let Some(channel) = rec.channel {
-        changes = changes.set(C::Channel, channel.as_str());
+        changes = changes.set(C::Channel, channel);
     }
     if rec.status == AppointmentStatus::Cancelled {
         changes = changes.set(C::CancelReason, "Annullato dal cittadino alla prechiamata").set(C::CancelledAt, now);
@@ -759,7 +743,7 @@ pub async fn mark_precontact_sent(
     if a.email.is_none() {
         return Err(domain::no_email());
     }
-    if status_of(&a)? != AppointmentStatus::Booked {
+    if a.status != AppointmentStatus::Booked {
         return Err(AppError::conflict("La prenotazione non è più in attesa", "The booking is no longer waiting"));
     }
     let op = Operation::begin(scope, acting).await?;
@@ -829,7 +813,7 @@ pub async fn assign_counter(
     let (a, office) = load(scope, id).await?;
     let acting = scope.authorize(Action::AppointmentAssign, &office.path)?;
     check_version(&a, version)?;
-    domain::can_assign_counter(status_of(&a)?, channel, office.virtual_counter)?;
+    domain::can_assign_counter(a.status, channel, office.virtual_counter)?;
     let operator = services::staff_member(scope, scope.db(), Action::AppointmentAssign, office.id, username)
         .await?
         .ok_or_else(domain::not_office_staff)?;
@@ -848,10 +832,10 @@ pub async fn assign_counter(
         a.version,
         Changes::default()
             .set(C::CounterOperatorId, operator.id)
-            .set(C::CounterChannel, channel.as_str())
-            .set(C::Channel, channel.as_str())
+            .set(C::CounterChannel, channel)
+            .set(C::Channel, channel)
             .set(C::CounterAssignedAt, Utc::now())
-            .set(C::Status, AppointmentStatus::CounterAssigned.as_str()),
+            .set(C::Status, AppointmentStatus::CounterAssigned),
     )
     .await?;
     op.audit(
@@ -872,13 +856,13 @@ pub async fn start_session(scope: &Scope, id: AppointmentId, version: Option<i32
     let (a, office) = load(scope, id).await?;
     let acting = authorize_work(scope, &office, a.counter_operator_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
-    domain::can_start_session(status_of(&a)?)?;
+    domain::can_start_session(a.status)?;
     let op = Operation::begin(scope, acting).await?;
     update_versioned::<appointment::Entity>(
         &op,
         a.id,
         a.version,
-        Changes::default().set(C::Status, AppointmentStatus::InSession.as_str()).set(C::CounterStartedAt, Utc::now()),
+        Changes::default().set(C::Status, AppointmentStatus::InSession).set(C::CounterStartedAt, Utc::now()),
     )
     .await?;
     op.audit(record("appointment.session_start", &a)).await?;
@@ -898,7 +882,7 @@ pub async fn record_counter_outcome(
     let (a, office) = load(scope, id).await?;
     let acting = authorize_work(scope, &office, a.counter_operator_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
-    let protocol = domain::record_counter(status_of(&a)?, outcome, protocol_number)?;
+    let protocol = domain::record_counter(a.status, outcome, protocol_number)?;
     let now = Utc::now();
     let op = Operation::begin(scope, acting).await?;
     update_versioned::<appointment::Entity>(
@@ -906,8 +890,8 @@ pub async fn record_counter_outcome(
         a.id,
         a.version,
         Changes::default()
-            .set(C::Status, AppointmentStatus::Closed.as_str())
-            .set(C::CounterOutcome, outcome.as_str())
+            .set(C::Status, AppointmentStatus::Closed)
+            .set(C::CounterOutcome, outcome)
             .set(C::ProtocolNumber, protocol.clone())
             .set(C::CounterEndedAt, now),
     )
@@ -950,22 +934,15 @@ pub async fn next_appointment(scope: &Scope) -> AppResult<Option<appointment::Mo
         let Some(office) = units.iter().find(|u| u.id == a.unit_id) else { continue };
         let acting = scope.authorize(Action::AppointmentWork, &office.path)?;
         let mine = a.counter_operator_id == Some(me);
-        let channel = if mine {
-            parse::<Channel>(a.counter_channel.as_deref().unwrap_or(&a.channel))?
-        } else {
-            parse(&a.channel)?
-        };
+        let channel = if mine { a.counter_channel.unwrap_or(a.channel) } else { a.channel };
         if channel == Channel::Virtual && !office.virtual_counter {
             continue;
         }
         let now = Utc::now();
-        let mut changes =
-            Changes::default().set(C::Status, AppointmentStatus::InSession.as_str()).set(C::CounterStartedAt, now);
+        let mut changes = Changes::default().set(C::Status, AppointmentStatus::InSession).set(C::CounterStartedAt, now);
         if !mine {
-            changes = changes
-                .set(C::CounterOperatorId, me)
-                .set(C::CounterChannel, channel.as_str())
-                .set(C::CounterAssignedAt, now);
+            changes =
+                changes.set(C::CounterOperatorId, me).set(C::CounterChannel, channel).set(C::CounterAssignedAt, now);
         }
         let op = Operation::begin(scope, acting).await?;
         match update_versioned::<appointment::Entity>(&op, a.id, a.version, changes).await {

@@ -148,7 +148,7 @@ pub async fn load_principal(db: &impl ConnectionTrait, person_id: Uuid) -> AppRe
         .await?;
     let mut assignments = Vec::with_capacity(rows.len());
     for (row, unit) in rows {
-        let role = row.role.parse().map_err(AppError::internal)?;
+        let role = row.role;
         let unit = unit.map(|u| UnitRef { id: u.id, code: u.code, name: u.name, path: u.path });
         assignments.push(Assignment { role, unit, section: row.section });
     }

@@ -31,7 +31,7 @@ fn under(target: &str, held: &str) -> bool {
 async fn no_role_reaches_above_or_beside_the_unit_it_is_held_on() {
     let authz = Authz::load().await.unwrap();
     let paths = demo_unit_paths();
-    for role in Role::ALL {
+    for &role in Role::ALL {
         for action in Action::ALL {
             let anywhere = ANYWHERE_GRANTS.contains(&(role, action));
             for held in &paths {
@@ -109,7 +109,7 @@ async fn procure_belong_to_their_professional_and_only_counter_staff_check_colla
     for action in [Action::ProcuraRead, Action::ProcuraManage, Action::ApiKeyManage] {
         assert!(authz.permits(Role::Professional, None, None, action));
         // Staff own no procure, wherever they are held.
-        for role in Role::ALL.into_iter().filter(|r| *r != Role::Professional) {
+        for role in Role::ALL.iter().copied().filter(|r| *r != Role::Professional) {
             assert!(!authz.permits(role, Some("/IT/"), None, action), "{role:?} {action:?}");
         }
     }
@@ -192,7 +192,7 @@ async fn only_admins_deactivate_a_professional() {
     // (`professional:manage`, the admins): setPersonActive authorises with it.
     let authz = Authz::load().await.unwrap();
     assert!(authz.permits(Role::Admin, Some("/IT/"), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage));
-    for role in Role::ALL.into_iter().filter(|r| *r != Role::Admin) {
+    for role in Role::ALL.iter().copied().filter(|r| *r != Role::Admin) {
         for held in demo_unit_paths() {
             assert!(
                 !authz.permits(role, Some(&held), Some(OUTSIDE_ANY_UNIT), Action::ProfessionalManage),

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use entities::callback_request;
 
 use super::domain::{CallbackOutcome, CallbackStatus};
-use super::operations::{self, parse};
+use super::operations;
 use super::store;
 use crate::appointments::contact::{self, ContactRead};
 use crate::appointments::graphql::{StaffRef, staff, unit};
@@ -63,8 +63,8 @@ impl Callback {
     async fn available_from(&self) -> DateTime<Utc> {
         self.0.available_from
     }
-    async fn status(&self) -> AppResult<CallbackStatus> {
-        parse(&self.0.status)
+    async fn status(&self) -> CallbackStatus {
+        self.0.status
     }
     async fn assignee(&self, ctx: &Context<'_>) -> AppResult<Option<StaffRef>> {
         staff(ctx, self.0.assignee_id).await
@@ -80,8 +80,8 @@ impl Callback {
         self.0.last_attempt_at
     }
     /// The last attempt's outcome.
-    async fn outcome(&self) -> AppResult<Option<CallbackOutcome>> {
-        self.0.outcome.as_deref().map(parse).transpose()
+    async fn outcome(&self) -> Option<CallbackOutcome> {
+        self.0.outcome
     }
     async fn note(&self) -> Option<&str> {
         self.0.note.as_deref()

@@ -28,11 +28,6 @@ pub struct NewRequest {
     pub requested_at: Option<DateTime<Utc>>,
 }
 
-/// A stored code back into its closed list (a bad one is corrupt data: INTERNAL).
-pub(super) fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> AppResult<T> {
-    s.parse().map_err(AppError::internal)
-}
-
 /// Files a callback request for a provincial directorate or office.
 pub async fn request(scope: &Scope, now: DateTime<Utc>, input: NewRequest) -> AppResult<callback_request::Model> {
     let unit = store::unit_for(scope, Action::CallbackRequest, &input.unit_code).await?;
@@ -61,7 +56,7 @@ pub async fn request(scope: &Scope, now: DateTime<Utc>, input: NewRequest) -> Ap
         topic,
         requested_at,
         available_from: domain::available_from(requested_at),
-        status: CallbackStatus::Waiting.as_str().to_owned(),
+        status: CallbackStatus::Waiting,
         assignee_id: None,
         assigned_at: None,
         attempts: 0,
@@ -92,7 +87,7 @@ pub async fn assign(
     let (c, unit) = load(scope, id).await?;
     let acting = scope.authorize(Action::CallbackAssign, &unit.path)?;
     check_version(&c, version)?;
-    domain::can_assign(parse(&c.status)?)?;
+    domain::can_assign(c.status)?;
     let person = store::staff_under(scope, &unit, username.trim()).await?.ok_or_else(|| {
         AppError::bad_input(
             "username",
@@ -105,10 +100,7 @@ pub async fn assign(
         &op,
         c.id,
         c.version,
-        Changes::new()
-            .set(C::AssigneeId, person.id)
-            .set(C::AssignedAt, now)
-            .set(C::Status, CallbackStatus::Assigned.as_str()),
+        Changes::new().set(C::AssigneeId, person.id).set(C::AssignedAt, now).set(C::Status, CallbackStatus::Assigned),
     )
     .await?;
     let action = if c.assignee_id.is_some() { "callback.reassign" } else { "callback.assign" };
@@ -156,17 +148,17 @@ pub async fn record_attempt(
             "The request can be served from the next opening (09:00–13:00)",
         ));
     }
-    let (status, attempts) = domain::attempt(parse(&c.status)?, c.attempts, outcome)?;
+    let (status, attempts) = domain::attempt(c.status, c.attempts, outcome)?;
     let op = Operation::begin(scope, acting).await?;
     update_versioned::<callback_request::Entity>(
         &op,
         c.id,
         c.version,
         Changes::new()
-            .set(C::Status, status.as_str())
+            .set(C::Status, status)
             .set(C::Attempts, attempts)
             .set(C::LastAttemptAt, now)
-            .set(C::Outcome, outcome.as_str())
+            .set(C::Outcome, outcome)
             .set(C::Note, note),
     )
     .await?;

@@ -519,7 +519,7 @@ mod tests {
             id: uuid::Uuid::nil(),
             code: "DR-SAR".into(),
             name: "DR Sardegna".into(),
-            kind: "REGIONAL_DIRECTORATE".into(),
+            kind: crate::org::domain::UnitKind::RegionalDirectorate,
             parent_id: None,
             path: "/IT/SAR/".into(),
             office_size: None,

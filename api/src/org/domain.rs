@@ -1,74 +1,4 @@
-use std::str::FromStr;
-
-/// What a unit is (docs/domain.md §2).
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum UnitKind {
-    National,
-    CentralDirectorate,
-    ContactCenter,
-    RegionalDirectorate,
-    Cric,
-    ProvincialDirectorate,
-    TerritorialOffice,
-}
-
-impl UnitKind {
-    pub const ALL: [UnitKind; 7] = [
-        UnitKind::National,
-        UnitKind::CentralDirectorate,
-        UnitKind::ContactCenter,
-        UnitKind::RegionalDirectorate,
-        UnitKind::Cric,
-        UnitKind::ProvincialDirectorate,
-        UnitKind::TerritorialOffice,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnitKind::National => "NATIONAL",
-            UnitKind::CentralDirectorate => "CENTRAL_DIRECTORATE",
-            UnitKind::ContactCenter => "CONTACT_CENTER",
-            UnitKind::RegionalDirectorate => "REGIONAL_DIRECTORATE",
-            UnitKind::Cric => "CRIC",
-            UnitKind::ProvincialDirectorate => "PROVINCIAL_DIRECTORATE",
-            UnitKind::TerritorialOffice => "TERRITORIAL_OFFICE",
-        }
-    }
-}
-
-impl FromStr for UnitKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        UnitKind::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| format!("unknown unit kind `{s}`"))
-    }
-}
-
-/// Office size: large offices use the pre-contact e-mail (docs/domain.md §5.3).
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum OfficeSize {
-    Small,
-    Large,
-}
-
-impl OfficeSize {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OfficeSize::Small => "SMALL",
-            OfficeSize::Large => "LARGE",
-        }
-    }
-}
-
-impl FromStr for OfficeSize {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "SMALL" => Ok(OfficeSize::Small),
-            "LARGE" => Ok(OfficeSize::Large),
-            _ => Err(format!("unknown office size `{s}`")),
-        }
-    }
-}
+pub use entities::org_unit::{OfficeSize, UnitKind};
 
 /// The path of a child unit: the parent's path plus one segment and a
 /// trailing slash, so prefix matches stop at segment boundaries.
@@ -101,7 +31,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_through_their_stored_names() {
-        for kind in UnitKind::ALL {
+        for &kind in UnitKind::ALL {
             assert_eq!(kind.as_str().parse::<UnitKind>().unwrap(), kind);
         }
     }

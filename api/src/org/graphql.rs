@@ -34,8 +34,8 @@ impl OrgUnit {
         &self.0.name
     }
 
-    async fn kind(&self) -> AppResult<UnitKind> {
-        self.0.kind.parse().map_err(AppError::internal)
+    async fn kind(&self) -> UnitKind {
+        self.0.kind
     }
 
     /// Materialised path, e.g. `/IT/SAR/CA/CA1/`.
@@ -63,8 +63,8 @@ impl OrgUnit {
     }
 
     /// Offices only: SMALL or LARGE (large offices send the pre-contact e-mail).
-    async fn size(&self) -> AppResult<Option<OfficeSize>> {
-        self.0.office_size.as_deref().map(str::parse).transpose().map_err(AppError::internal)
+    async fn size(&self) -> Option<OfficeSize> {
+        self.0.office_size
     }
 
     /// Offices only: whether the virtual counter (sportello virtuale) is active.
@@ -158,7 +158,7 @@ impl OrgMutation {
             segment: input.segment,
             changes: operations::UnitChanges {
                 name: None,
-                office_size: Some(input.size.map(|s| s.as_str().to_owned())),
+                office_size: Some(input.size),
                 virtual_counter: input.virtual_counter,
                 virtual_counter_mailbox: Some(input.virtual_counter_mailbox),
                 opening_hours: Some(input.opening_hours),
@@ -171,7 +171,7 @@ impl OrgMutation {
     async fn update_org_unit(&self, ctx: &Context<'_>, code: String, input: UpdateOrgUnitInput) -> AppResult<OrgUnit> {
         let changes = operations::UnitChanges {
             name: input.name,
-            office_size: change(input.size).map(|s| s.map(|s| s.as_str().to_owned())),
+            office_size: change(input.size),
             virtual_counter: input.virtual_counter,
             virtual_counter_mailbox: change(input.virtual_counter_mailbox),
             opening_hours: change(input.opening_hours),

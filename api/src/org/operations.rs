@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use entities::org_unit;
 
-use super::domain::UnitKind;
+use super::domain::{OfficeSize, UnitKind};
 use super::store;
 use crate::audit::AuditRecord;
 use crate::authz::Action;
@@ -17,7 +17,7 @@ use crate::tenancy::Scope;
 /// What an admin may set on a unit.
 pub struct UnitChanges {
     pub name: Option<String>,
-    pub office_size: Option<Option<String>>,
+    pub office_size: Option<Option<OfficeSize>>,
     pub virtual_counter: Option<bool>,
     pub virtual_counter_mailbox: Option<Option<String>>,
     pub opening_hours: Option<Option<String>>,
@@ -79,10 +79,10 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
         id: Uuid::now_v7(),
         code,
         name,
-        kind: input.kind.as_str().to_owned(),
+        kind: input.kind,
         parent_id: Some(parent.id),
         path,
-        office_size: if is_office { c.office_size.flatten().or(Some("SMALL".into())) } else { None },
+        office_size: if is_office { c.office_size.flatten().or(Some(OfficeSize::Small)) } else { None },
         virtual_counter: is_office && c.virtual_counter.unwrap_or(false),
         virtual_counter_mailbox: mailbox,
         opening_hours: c.opening_hours.flatten(),
@@ -99,7 +99,7 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
 pub async fn update(scope: &Scope, code: &str, c: UnitChanges) -> AppResult<org_unit::Model> {
     let unit = store::by_code(scope, code).await?.ok_or_else(crate::kernel::messages::unit_not_found)?;
     let acting = scope.authorize(Action::OrgManage, &unit.path)?;
-    let is_office = unit.kind == UnitKind::TerritorialOffice.as_str();
+    let is_office = unit.kind == UnitKind::TerritorialOffice;
     if !is_office && (c.office_size.is_some() || c.virtual_counter == Some(true)) {
         return Err(AppError::bad_input(
             "size",

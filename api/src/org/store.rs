@@ -24,7 +24,7 @@ fn visible(scope: &Scope) -> sea_orm::Select<org_unit::Entity> {
 pub async fn list(scope: &Scope, kind: Option<UnitKind>, page: &Page) -> AppResult<Vec<org_unit::Model>> {
     let mut query = visible(scope);
     if let Some(kind) = kind {
-        query = query.filter(org_unit::Column::Kind.eq(kind.as_str()));
+        query = query.filter(org_unit::Column::Kind.eq(kind));
     }
     // Paths are unique: the path alone is the key.
     if let Some(after) = page.after_key::<String>()? {

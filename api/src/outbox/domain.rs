@@ -11,88 +11,8 @@ use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
 
-/// How a message travels.
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Channel {
-    Email,
-    Webhook,
-}
-
-impl Channel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Email => "EMAIL",
-            Channel::Webhook => "WEBHOOK",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [Channel::Email, Channel::Webhook].into_iter().find(|c| c.as_str() == s)
-    }
-}
-
-/// Where a message is in its life:
-/// `PENDING → SENDING → SENT`, `SENDING → PENDING` (retry scheduled),
-/// `SENDING → FAILED` (gave up), `FAILED → PENDING` (an admin retries),
-/// `PENDING → CANCELLED` (the owning module withdrew it before it left).
-/// A `SENDING` message whose lease expired is claimable again: its worker died.
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Status {
-    Pending,
-    Sending,
-    Sent,
-    /// Gave up after the last attempt, or on a permanent refusal.
-    Failed,
-    Cancelled,
-}
-
-impl Status {
-    pub const ALL: [Status; 5] = [Status::Pending, Status::Sending, Status::Sent, Status::Failed, Status::Cancelled];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pending => "PENDING",
-            Status::Sending => "SENDING",
-            Status::Sent => "SENT",
-            Status::Failed => "FAILED",
-            Status::Cancelled => "CANCELLED",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Status::ALL.into_iter().find(|st| st.as_str() == s)
-    }
-}
-
-/// Outcome of one delivery attempt, as kept in the delivery log.
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum DeliveryOutcome {
-    /// Delivered (2xx, or accepted by the mail server).
-    Sent,
-    /// Failed; another attempt is scheduled.
-    Retry,
-    /// Failed; no more attempts.
-    Failed,
-    /// The worker holding the message vanished before recording an outcome.
-    LeaseExpired,
-}
-
-impl DeliveryOutcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeliveryOutcome::Sent => "SENT",
-            DeliveryOutcome::Retry => "RETRY",
-            DeliveryOutcome::Failed => "FAILED",
-            DeliveryOutcome::LeaseExpired => "LEASE_EXPIRED",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [DeliveryOutcome::Sent, DeliveryOutcome::Retry, DeliveryOutcome::Failed, DeliveryOutcome::LeaseExpired]
-            .into_iter()
-            .find(|o| o.as_str() == s)
-    }
-}
+pub use entities::outbox_delivery::DeliveryOutcome;
+pub use entities::outbox_message::{Channel, Status};
 
 pub const MAX_DEDUPE_KEY_LEN: usize = 200;
 pub const MAX_EVENT_LEN: usize = 64;
@@ -587,11 +507,11 @@ mod tests {
 
     #[test]
     fn states_and_channels_round_trip_through_their_stored_names() {
-        for s in Status::ALL {
-            assert_eq!(Status::parse(s.as_str()), Some(s));
+        for &s in Status::ALL {
+            assert_eq!(s.as_str().parse::<Status>(), Ok(s));
         }
-        assert_eq!(Channel::parse("WEBHOOK"), Some(Channel::Webhook));
-        assert_eq!(Channel::parse("webhook"), None);
-        assert_eq!(DeliveryOutcome::parse("LEASE_EXPIRED"), Some(DeliveryOutcome::LeaseExpired));
+        assert_eq!("WEBHOOK".parse::<Channel>(), Ok(Channel::Webhook));
+        assert!("webhook".parse::<Channel>().is_err());
+        assert_eq!("LEASE_EXPIRED".parse::<DeliveryOutcome>(), Ok(DeliveryOutcome::LeaseExpired));
     }
 }

@@ -29,21 +29,19 @@ impl OutboxMessage {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
-    async fn channel(&self) -> AppResult<Channel> {
-        Channel::parse(&self.0.channel).ok_or_else(|| AppError::internal(("bad outbox channel", self.0.id)))
+    async fn channel(&self) -> Channel {
+        self.0.channel
     }
     /// What the message announces, e.g. `quesito.answered`.
     async fn event(&self) -> &str {
         &self.0.event
     }
-    async fn status(&self) -> AppResult<Status> {
-        Status::parse(&self.0.status).ok_or_else(|| AppError::internal(("bad outbox status", self.0.id)))
+    async fn status(&self) -> Status {
+        self.0.status
     }
     /// Masked: `m***@example.it` for an e-mail, only the origin of a webhook URL.
-    async fn recipient(&self) -> AppResult<String> {
-        let channel =
-            Channel::parse(&self.0.channel).ok_or_else(|| AppError::internal(("bad outbox channel", self.0.id)))?;
-        Ok(mask_recipient(channel, &self.0.recipient))
+    async fn recipient(&self) -> String {
+        mask_recipient(self.0.channel, &self.0.recipient)
     }
     /// The record the message is about, as the owning module names it (e.g. `webhook:<id>`).
     async fn reference(&self) -> Option<&str> {
@@ -92,8 +90,8 @@ impl OutboxDelivery {
     async fn at(&self) -> DateTime<Utc> {
         self.0.at
     }
-    async fn outcome(&self) -> AppResult<DeliveryOutcome> {
-        DeliveryOutcome::parse(&self.0.outcome).ok_or_else(|| AppError::internal(("bad delivery outcome", self.0.id)))
+    async fn outcome(&self) -> DeliveryOutcome {
+        self.0.outcome
     }
     /// HTTP status of a webhook, SMTP reply code of an e-mail.
     async fn status_code(&self) -> Option<i32> {

@@ -30,7 +30,7 @@ pub async fn retry(scope: &Scope, id: Uuid) -> AppResult<outbox_message::Model> 
     store::make_due_now(&op, &message, now).await?;
     let mut record = AuditRecord::new("outbox.retry")
         .record("outbox_message", id.to_string())
-        .detail(json!({ "status": message.status, "attempts": message.attempts, "event": message.event }));
+        .detail(json!({ "status": message.status.as_str(), "attempts": message.attempts, "event": message.event }));
     if let Some(unit_id) = message.unit_id {
         record = record.unit(unit_id);
     }

@@ -54,7 +54,7 @@ pub async fn enqueue(conn: &impl ConnectionTrait, msg: NewMessage) -> AppResult<
     let dedupe_key = msg.dedupe_key.clone();
     let row = outbox_message::ActiveModel {
         id: Set(id),
-        channel: Set(msg.channel.as_str().to_owned()),
+        channel: Set(msg.channel),
         event: Set(msg.event),
         dedupe_key: Set(msg.dedupe_key),
         unit_id: Set(msg.unit_id),
@@ -63,7 +63,7 @@ pub async fn enqueue(conn: &impl ConnectionTrait, msg: NewMessage) -> AppResult<
         subject: Set(msg.subject),
         body: Set(msg.body),
         signing_secret: Set(msg.signing_secret),
-        status: Set(Status::Pending.as_str().to_owned()),
+        status: Set(Status::Pending),
         attempts: Set(0),
         next_attempt_at: Set(msg.not_before.unwrap_or(now)),
         locked_until: Set(None),
@@ -206,7 +206,7 @@ pub async fn claim_due(
             // Another worker was faster.
             continue;
         }
-        if message.status == Status::Sending.as_str() {
+        if message.status == Status::Sending {
             log_delivery(
                 &txn,
                 message.id,
@@ -221,7 +221,7 @@ pub async fn claim_due(
             .await?;
         }
         txn.commit().await?;
-        message.status = Status::Sending.as_str().to_owned();
+        message.status = Status::Sending;
         message.locked_until = Some(locked_until);
         message.lease_token = Some(token);
         message.attempts += 1;
@@ -310,7 +310,7 @@ async fn log_delivery(
         message_id: Set(message_id),
         attempt: Set(attempt),
         at: Set(at),
-        outcome: Set(outcome.as_str().to_owned()),
+        outcome: Set(outcome),
         status_code: Set(status_code),
         response: Set(response),
         error: Set(error),

@@ -17,7 +17,7 @@ pub fn unit_kinds_for(role: Role) -> &'static [UnitKind] {
         Role::OfficeDirector | Role::RoomCoordinator | Role::Operator => &[TerritorialOffice],
         Role::CcmOperator => &[ContactCenter],
         Role::CricExpert => &[Cric, CentralDirectorate],
-        Role::Auditor => &UnitKind::ALL,
+        Role::Auditor => UnitKind::ALL,
         Role::Professional => &[],
     }
 }

@@ -60,8 +60,8 @@ impl PersonAssignment {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
-    async fn role(&self) -> AppResult<Role> {
-        self.0.role.parse().map_err(AppError::internal)
+    async fn role(&self) -> Role {
+        self.0.role
     }
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
         let Some(id) = self.0.unit_id else { return Ok(None) };

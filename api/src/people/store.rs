@@ -121,8 +121,7 @@ async fn prepare_assignment<'s>(
             format!("Your role may not grant {}", a.role.as_str()),
         ));
     }
-    let kind = unit.kind.parse().map_err(AppError::internal)?;
-    check_assignment(a.role, kind, a.section.as_deref())?;
+    check_assignment(a.role, unit.kind, a.section.as_deref())?;
     Ok((unit, acting))
 }
 
@@ -135,7 +134,7 @@ async fn insert_assignment(
     let model = role_assignment::Model {
         id: Uuid::now_v7(),
         person_id,
-        role: a.role.as_str().to_owned(),
+        role: a.role,
         unit_id: Some(unit_id),
         section: a.section.clone(),
         created_at: Utc::now(),
@@ -201,7 +200,7 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
     let record = AuditRecord::new("person.create")
         .record("person", model.id.to_string())
         .unit(unit.id)
-        .detail(serde_json::json!({ "username": model.username, "role": assignment.role }));
+        .detail(serde_json::json!({ "username": model.username, "role": assignment.role.as_str() }));
     op.audit(record).await?;
     op.commit().await?;
     Ok(model)
@@ -228,7 +227,7 @@ pub async fn assign_role(scope: &Scope, username: &str, a: NewAssignment) -> App
         .record("role_assignment", assignment.id.to_string())
         .unit(unit.id)
         .detail(
-            serde_json::json!({ "username": person.username, "role": assignment.role, "section": assignment.section }),
+            serde_json::json!({ "username": person.username, "role": assignment.role.as_str(), "section": assignment.section }),
         );
     op.audit(record).await?;
     op.commit().await?;
@@ -247,7 +246,7 @@ pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<()> {
         .await?
         .ok_or_else(domain::assignment_not_found)?;
     let acting = scope.authorize(Action::PeopleManage, &unit.path)?;
-    let role: Role = assignment.role.parse().map_err(AppError::internal)?;
+    let role = assignment.role;
     if !may_grant(acting.role, role) {
         return Err(AppError::forbidden(
             format!("Il tuo ruolo non può revocare il ruolo {}", role.as_str()),
@@ -265,7 +264,7 @@ pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<()> {
     let record = AuditRecord::new("person.revoke_role")
         .record("role_assignment", assignment.id.to_string())
         .unit(unit.id)
-        .detail(serde_json::json!({ "role": assignment.role }));
+        .detail(serde_json::json!({ "role": assignment.role.as_str() }));
     op.audit(record).await?;
     op.commit().await?;
     Ok(())
@@ -283,7 +282,7 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
         role_assignment::Entity::find().filter(role_assignment::Column::PersonId.eq(person.id)).all(scope.db()).await?;
     let mut acting_actor = None;
     for a in &all {
-        let role: Role = a.role.parse().map_err(AppError::internal)?;
+        let role = a.role;
         let acting = match a.unit_id {
             Some(id) => {
                 let unit = org_unit::Entity::find_by_id(id).one(scope.db()).await?;

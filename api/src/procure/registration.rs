@@ -123,7 +123,7 @@ pub async fn insert(
     role_assignment::Entity::insert(role_assignment::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person_id),
-        role: Set(Role::Professional.as_str().to_owned()),
+        role: Set(Role::Professional),
         unit_id: Set(None),
         section: Set(None),
         created_at: Set(now),

@@ -174,7 +174,7 @@ pub fn reference(webhook_id: Uuid) -> String {
 /// Stops what is still waiting for a deleted endpoint.
 pub async fn cancel_pending(conn: &impl ConnectionTrait, webhook_id: Uuid, now: DateTime<Utc>) -> AppResult<()> {
     let messages = outbox::store::by_reference(conn, &reference(webhook_id), None, 10_000).await?;
-    for m in messages.iter().filter(|m| m.status == outbox::Status::Pending.as_str()) {
+    for m in messages.iter().filter(|m| m.status == outbox::Status::Pending) {
         outbox::cancel(conn, &m.dedupe_key, now).await?;
     }
     Ok(())

@@ -626,7 +626,7 @@ pub struct NewClassification {
 }
 
 fn owner_kind_ok(unit: &org_unit::Model) -> bool {
-    unit.kind == "NATIONAL" || unit.kind == "REGIONAL_DIRECTORATE"
+    matches!(unit.kind, crate::org::domain::UnitKind::National | crate::org::domain::UnitKind::RegionalDirectorate)
 }
 
 /// A unit that may own classifications and SLA settings, managed by the caller.

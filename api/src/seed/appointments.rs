@@ -9,8 +9,11 @@ use uuid::Uuid;
 
 use entities::{appointment, callback_request, operator_skill, org_unit, person, service};
 
-use crate::appointments::domain::{rome_date, rome_instant};
-use crate::callbacks::domain::available_from;
+use crate::appointments::domain::{
+    AppointmentSource, AppointmentStatus, Channel, PrecallOutcome, PrecallResult, PrecallStatus, rome_date,
+    rome_instant,
+};
+use crate::callbacks::domain::{CallbackStatus, available_from};
 
 /// (code, name, fast, Profilo Utente process, product)
 pub const SERVICES: &[(&str, &str, bool, &str, Option<&str>)] = &[
@@ -102,7 +105,7 @@ pub(crate) const CITIZENS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
 
 /// A booking of the demo: (office, days from today (working days), hh:mm,
 /// service, citizen index, wanted channel, what happened to it).
-struct Demo(&'static str, i64, (u32, u32), &'static str, usize, &'static str, Step);
+struct Demo(&'static str, i64, (u32, u32), &'static str, usize, Channel, Step);
 
 #[derive(Clone, Copy)]
 enum Step {
@@ -113,41 +116,41 @@ enum Step {
 }
 
 const BOOKINGS: &[Demo] = &[
-    Demo("UT-CA1", 0, (9, 0), "SUCC", 0, "IN_PERSON", Step::CounterTo("op.cagliari1")),
-    Demo("UT-CA1", 0, (9, 20), "REG-LOC", 1, "IN_PERSON", Step::CounterTo("op.cagliari1")),
-    Demo("UT-CA1", 0, (10, 0), "PIVA", 3, "IN_PERSON", Step::CounterTo("op2.cagliari1")),
-    Demo("UT-CA1", 0, (11, 15), "CF-TS", 6, "IN_PERSON", Step::New),
+    Demo("UT-CA1", 0, (9, 0), "SUCC", 0, Channel::InPerson, Step::CounterTo("op.cagliari1")),
+    Demo("UT-CA1", 0, (9, 20), "REG-LOC", 1, Channel::InPerson, Step::CounterTo("op.cagliari1")),
+    Demo("UT-CA1", 0, (10, 0), "PIVA", 3, Channel::InPerson, Step::CounterTo("op2.cagliari1")),
+    Demo("UT-CA1", 0, (11, 15), "CF-TS", 6, Channel::InPerson, Step::New),
     Demo(
         "UT-CA1",
         1,
         (9, 0),
         "AVV-IRR",
         7,
-        "IN_PERSON",
+        Channel::InPerson,
         Step::Confirmed("op.cagliari1", "Porta le comunicazioni ricevute"),
     ),
-    Demo("UT-CA1", 1, (9, 40), "RIMB", 8, "IN_PERSON", Step::PrecallTo("op2.cagliari1")),
-    Demo("UT-CA1", 3, (10, 0), "SUCC", 9, "IN_PERSON", Step::PrecallTo("op.cagliari1")),
-    Demo("UT-CA1", 3, (10, 20), "DICH", 2, "IN_PERSON", Step::PrecallTo("op2.cagliari1")),
-    Demo("UT-CA1", 4, (9, 0), "REG-LOC", 4, "IN_PERSON", Step::New),
-    Demo("UT-CA1", 4, (9, 20), "CARTELLE", 10, "IN_PERSON", Step::New),
-    Demo("UT-CA1", 6, (11, 0), "SUCC", 11, "IN_PERSON", Step::New),
-    Demo("UT-CA1", 10, (9, 0), "RIMB", 5, "IN_PERSON", Step::New),
-    Demo("UT-SS", 0, (9, 30), "SUCC", 4, "VIRTUAL", Step::CounterTo("op.sassari")),
+    Demo("UT-CA1", 1, (9, 40), "RIMB", 8, Channel::InPerson, Step::PrecallTo("op2.cagliari1")),
+    Demo("UT-CA1", 3, (10, 0), "SUCC", 9, Channel::InPerson, Step::PrecallTo("op.cagliari1")),
+    Demo("UT-CA1", 3, (10, 20), "DICH", 2, Channel::InPerson, Step::PrecallTo("op2.cagliari1")),
+    Demo("UT-CA1", 4, (9, 0), "REG-LOC", 4, Channel::InPerson, Step::New),
+    Demo("UT-CA1", 4, (9, 20), "CARTELLE", 10, Channel::InPerson, Step::New),
+    Demo("UT-CA1", 6, (11, 0), "SUCC", 11, Channel::InPerson, Step::New),
+    Demo("UT-CA1", 10, (9, 0), "RIMB", 5, Channel::InPerson, Step::New),
+    Demo("UT-SS", 0, (9, 30), "SUCC", 4, Channel::Virtual, Step::CounterTo("op.sassari")),
     Demo(
         "UT-SS",
         1,
         (10, 0),
         "AVV-IRR",
         10,
-        "VIRTUAL",
+        Channel::Virtual,
         Step::Confirmed("op.sassari", "Documenti inviati alla casella dello sportello virtuale"),
     ),
-    Demo("UT-SS", 3, (9, 0), "PIVA", 2, "IN_PERSON", Step::PrecallTo("op.sassari")),
-    Demo("UT-SS", 5, (11, 30), "REG-LOC", 6, "IN_PERSON", Step::New),
-    Demo("UT-RM1", 1, (9, 0), "RIMB", 5, "IN_PERSON", Step::PrecallTo("op.roma1")),
-    Demo("UT-RM1", 2, (10, 30), "SUCC", 11, "IN_PERSON", Step::New),
-    Demo("UT-RM1", 4, (12, 0), "REG-LOC", 5, "IN_PERSON", Step::New),
+    Demo("UT-SS", 3, (9, 0), "PIVA", 2, Channel::InPerson, Step::PrecallTo("op.sassari")),
+    Demo("UT-SS", 5, (11, 30), "REG-LOC", 6, Channel::InPerson, Step::New),
+    Demo("UT-RM1", 1, (9, 0), "RIMB", 5, Channel::InPerson, Step::PrecallTo("op.roma1")),
+    Demo("UT-RM1", 2, (10, 30), "SUCC", 11, Channel::InPerson, Step::New),
+    Demo("UT-RM1", 4, (12, 0), "REG-LOC", 5, Channel::InPerson, Step::New),
 ];
 
 /// Today for `n = 0` (so there is always a day's work to show), otherwise the
@@ -225,42 +228,50 @@ pub async fn seed(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Re
         let date = working_day(today, *days);
         let time = NaiveTime::from_hms_opt(*h, *m, 0).unwrap_or_default();
         let starts_at = rome_instant(date, time).unwrap_or(now);
-        let mut precall_status = if fast { "NOT_REQUIRED" } else { "UNASSIGNED" };
-        let mut status = "BOOKED";
+        let mut precall_status = if fast { PrecallStatus::NotRequired } else { PrecallStatus::Unassigned };
+        let mut status = AppointmentStatus::Booked;
         let mut channel = *channel;
         let (mut assignee, mut outcome, mut result, mut note, mut precalled_at) = (None, None, None, None, None);
         let (mut counter_op, mut counter_channel) = (None, None);
         match step {
             Step::New => {}
             Step::PrecallTo(u) if !fast => {
-                precall_status = "ASSIGNED";
+                precall_status = PrecallStatus::Assigned;
                 assignee = Some(who(u)?);
             }
             Step::Confirmed(u, n) if !fast => {
-                precall_status = "DONE";
-                status = "CONFIRMED";
+                precall_status = PrecallStatus::Done;
+                status = AppointmentStatus::Confirmed;
                 assignee = Some(who(u)?);
-                outcome = Some("POSITIVE");
-                result = Some(if channel == "VIRTUAL" { "CONFIRMED_VIRTUAL" } else { "CONFIRMED_IN_PERSON" });
+                outcome = Some(PrecallOutcome::Positive);
+                result = Some(if channel == Channel::Virtual {
+                    PrecallResult::ConfirmedVirtual
+                } else {
+                    PrecallResult::ConfirmedInPerson
+                });
                 note = Some(*n);
                 precalled_at = Some(now - Duration::days(3));
             }
             Step::CounterTo(u) => {
                 if !fast {
-                    precall_status = "DONE";
+                    precall_status = PrecallStatus::Done;
                     assignee = Some(who(u)?);
-                    outcome = Some("POSITIVE");
-                    result = Some(if channel == "VIRTUAL" { "CONFIRMED_VIRTUAL" } else { "CONFIRMED_IN_PERSON" });
+                    outcome = Some(PrecallOutcome::Positive);
+                    result = Some(if channel == Channel::Virtual {
+                        PrecallResult::ConfirmedVirtual
+                    } else {
+                        PrecallResult::ConfirmedInPerson
+                    });
                     precalled_at = Some(now - Duration::days(4));
                 }
-                status = "COUNTER_ASSIGNED";
+                status = AppointmentStatus::CounterAssigned;
                 counter_op = Some(who(u)?);
                 counter_channel = Some(channel);
             }
             _ => {}
         }
-        if channel == "VIRTUAL" && counter_op.is_none() && status == "BOOKED" {
-            channel = "IN_PERSON";
+        if channel == Channel::Virtual && counter_op.is_none() && status == AppointmentStatus::Booked {
+            channel = Channel::InPerson;
         }
         appointment::Entity::insert(appointment::ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -273,19 +284,19 @@ pub async fn seed(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Re
             citizen_name: Set(name.to_owned()),
             phone: Set(phone.map(str::to_owned)),
             email: Set(email.map(str::to_owned)),
-            channel: Set(channel.to_owned()),
-            status: Set(status.to_owned()),
-            source: Set("CUP_IMPORT".to_owned()),
+            channel: Set(channel),
+            status: Set(status),
+            source: Set(AppointmentSource::CupImport),
             booked_by_id: Set(None),
             booked_by_unit_id: Set(None),
             cancel_reason: Set(None),
             cancelled_at: Set(None),
-            precall_status: Set(precall_status.to_owned()),
+            precall_status: Set(precall_status),
             precall_assignee_id: Set(assignee),
             precall_assigned_at: Set(assignee.map(|_| now - Duration::days(5))),
-            precall_outcome: Set(outcome.map(str::to_owned)),
+            precall_outcome: Set(outcome),
             precall_reason: Set(None),
-            precall_result: Set(result.map(str::to_owned)),
+            precall_result: Set(result),
             precall_note: Set(note.map(str::to_owned)),
             precalled_at: Set(precalled_at),
             precontact_sent_at: Set(None),
@@ -293,7 +304,7 @@ pub async fn seed(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Re
             citizen_reply: Set(None),
             citizen_reply_at: Set(None),
             counter_operator_id: Set(counter_op),
-            counter_channel: Set(counter_channel.map(str::to_owned)),
+            counter_channel: Set(counter_channel),
             counter_assigned_at: Set(counter_op.map(|_| now - Duration::days(1))),
             counter_started_at: Set(None),
             counter_ended_at: Set(None),
@@ -324,7 +335,7 @@ pub async fn seed(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Re
             topic: Set((*topic).to_owned()),
             requested_at: Set(requested_at),
             available_from: Set(available_from(requested_at)),
-            status: Set(if assignee.is_some() { "ASSIGNED" } else { "WAITING" }.to_owned()),
+            status: Set(if assignee.is_some() { CallbackStatus::Assigned } else { CallbackStatus::Waiting }),
             assignee_id: Set(assignee),
             assigned_at: Set(assignee.map(|_| now)),
             attempts: Set(0),

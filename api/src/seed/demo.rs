@@ -8,12 +8,13 @@ use uuid::Uuid;
 use entities::{org_unit, person, role_assignment};
 
 use crate::auth::hash_password_blocking;
-use crate::org::domain::child_path;
+use crate::authz::Role;
+use crate::org::domain::{OfficeSize, UnitKind, child_path};
 
 pub struct DemoUnit {
     pub code: &'static str,
     pub name: &'static str,
-    pub kind: &'static str,
+    pub kind: UnitKind,
     pub parent: Option<&'static str>,
     /// Path segment under the parent.
     pub segment: &'static str,
@@ -24,7 +25,7 @@ pub struct DemoUnit {
 const fn unit(
     code: &'static str,
     name: &'static str,
-    kind: &'static str,
+    kind: UnitKind,
     parent: Option<&'static str>,
     segment: &'static str,
 ) -> DemoUnit {
@@ -39,53 +40,53 @@ const fn office(
     large: bool,
     virtual_counter: bool,
 ) -> DemoUnit {
-    DemoUnit { code, name, kind: "TERRITORIAL_OFFICE", parent: Some(parent), segment, large, virtual_counter }
+    DemoUnit { code, name, kind: UnitKind::TerritorialOffice, parent: Some(parent), segment, large, virtual_counter }
 }
 
 pub const UNITS: &[DemoUnit] = &[
-    unit("ROOT", "Amministrazione centrale", "NATIONAL", None, "IT"),
-    unit("DC", "Direzione Centrale", "CENTRAL_DIRECTORATE", Some("ROOT"), "DC"),
-    unit("CCM", "CCM — Contact Center Multicanale", "CONTACT_CENTER", Some("ROOT"), "CCM"),
-    unit("DR-SAR", "DR Sardegna", "REGIONAL_DIRECTORATE", Some("ROOT"), "SAR"),
-    unit("CRIC-SAR", "CRIC Sardegna", "CRIC", Some("DR-SAR"), "CRIC"),
-    unit("DP-CA", "DP Cagliari", "PROVINCIAL_DIRECTORATE", Some("DR-SAR"), "CA"),
+    unit("ROOT", "Amministrazione centrale", UnitKind::National, None, "IT"),
+    unit("DC", "Direzione Centrale", UnitKind::CentralDirectorate, Some("ROOT"), "DC"),
+    unit("CCM", "CCM — Contact Center Multicanale", UnitKind::ContactCenter, Some("ROOT"), "CCM"),
+    unit("DR-SAR", "DR Sardegna", UnitKind::RegionalDirectorate, Some("ROOT"), "SAR"),
+    unit("CRIC-SAR", "CRIC Sardegna", UnitKind::Cric, Some("DR-SAR"), "CRIC"),
+    unit("DP-CA", "DP Cagliari", UnitKind::ProvincialDirectorate, Some("DR-SAR"), "CA"),
     office("UT-CA1", "UT Cagliari 1", "DP-CA", "CA1", true, false),
     office("UT-CA2", "UT Cagliari 2", "DP-CA", "CA2", true, false),
     office("UT-IGL", "UT Iglesias", "DP-CA", "IGL", false, true),
-    unit("DP-SS", "DP Sassari", "PROVINCIAL_DIRECTORATE", Some("DR-SAR"), "SS"),
+    unit("DP-SS", "DP Sassari", UnitKind::ProvincialDirectorate, Some("DR-SAR"), "SS"),
     office("UT-SS", "UT Sassari", "DP-SS", "SS", true, true),
-    unit("DP-OR", "DP Oristano", "PROVINCIAL_DIRECTORATE", Some("DR-SAR"), "OR"),
+    unit("DP-OR", "DP Oristano", UnitKind::ProvincialDirectorate, Some("DR-SAR"), "OR"),
     office("UT-OR", "UT Oristano", "DP-OR", "OR", false, false),
-    unit("DP-NU", "DP Nuoro", "PROVINCIAL_DIRECTORATE", Some("DR-SAR"), "NU"),
+    unit("DP-NU", "DP Nuoro", UnitKind::ProvincialDirectorate, Some("DR-SAR"), "NU"),
     office("UT-NU", "UT Nuoro", "DP-NU", "NU", false, true),
-    unit("DR-LAZ", "DR Lazio", "REGIONAL_DIRECTORATE", Some("ROOT"), "LAZ"),
-    unit("CRIC-LAZ", "CRIC Lazio", "CRIC", Some("DR-LAZ"), "CRIC"),
-    unit("DP-RM", "DP Roma", "PROVINCIAL_DIRECTORATE", Some("DR-LAZ"), "RM"),
+    unit("DR-LAZ", "DR Lazio", UnitKind::RegionalDirectorate, Some("ROOT"), "LAZ"),
+    unit("CRIC-LAZ", "CRIC Lazio", UnitKind::Cric, Some("DR-LAZ"), "CRIC"),
+    unit("DP-RM", "DP Roma", UnitKind::ProvincialDirectorate, Some("DR-LAZ"), "RM"),
     office("UT-RM1", "UT Roma 1", "DP-RM", "RM1", true, false),
     office("UT-RM2", "UT Roma 2", "DP-RM", "RM2", true, false),
-    unit("DP-LT", "DP Latina", "PROVINCIAL_DIRECTORATE", Some("DR-LAZ"), "LT"),
+    unit("DP-LT", "DP Latina", UnitKind::ProvincialDirectorate, Some("DR-LAZ"), "LT"),
     office("UT-LT", "UT Latina", "DP-LT", "LT", false, false),
 ];
 
 /// (username, display name, role, unit code, personal fiscal code)
-type DemoPerson = (&'static str, &'static str, &'static str, Option<&'static str>, Option<&'static str>);
+type DemoPerson = (&'static str, &'static str, Role, Option<&'static str>, Option<&'static str>);
 
 pub const PEOPLE: &[DemoPerson] = &[
-    ("admin", "Amministratore di sistema", "ADMIN", Some("ROOT"), None),
-    ("dr.sardegna", "Giovanna Pinna", "REGIONAL_DIRECTOR", Some("DR-SAR"), None),
-    ("dr.lazio", "Marco Bianchi", "REGIONAL_DIRECTOR", Some("DR-LAZ"), None),
-    ("dp.cagliari", "Antonio Murgia", "PROVINCIAL_DIRECTOR", Some("DP-CA"), None),
-    ("dir.cagliari1", "Francesca Melis", "OFFICE_DIRECTOR", Some("UT-CA1"), None),
-    ("coord.cagliari1", "Roberto Sanna", "ROOM_COORDINATOR", Some("UT-CA1"), None),
-    ("op.cagliari1", "Laura Serra", "OPERATOR", Some("UT-CA1"), None),
-    ("op2.cagliari1", "Paolo Deiana", "OPERATOR", Some("UT-CA1"), None),
-    ("op.sassari", "Maria Fadda", "OPERATOR", Some("UT-SS"), None),
-    ("op.roma1", "Luca Conti", "OPERATOR", Some("UT-RM1"), None),
-    ("ccm.op", "Sara Ricci", "CCM_OPERATOR", Some("CCM"), None),
-    ("cric.sardegna", "Elena Porcu", "CRIC_EXPERT", Some("CRIC-SAR"), None),
-    ("cric.lazio", "Davide Romano", "CRIC_EXPERT", Some("CRIC-LAZ"), None),
-    ("auditor.sardegna", "Carla Loi", "AUDITOR", Some("DR-SAR"), None),
-    ("prof.rossi", "Mario Rossi", "PROFESSIONAL", None, Some("RSSMRA80A01H501U")),
+    ("admin", "Amministratore di sistema", Role::Admin, Some("ROOT"), None),
+    ("dr.sardegna", "Giovanna Pinna", Role::RegionalDirector, Some("DR-SAR"), None),
+    ("dr.lazio", "Marco Bianchi", Role::RegionalDirector, Some("DR-LAZ"), None),
+    ("dp.cagliari", "Antonio Murgia", Role::ProvincialDirector, Some("DP-CA"), None),
+    ("dir.cagliari1", "Francesca Melis", Role::OfficeDirector, Some("UT-CA1"), None),
+    ("coord.cagliari1", "Roberto Sanna", Role::RoomCoordinator, Some("UT-CA1"), None),
+    ("op.cagliari1", "Laura Serra", Role::Operator, Some("UT-CA1"), None),
+    ("op2.cagliari1", "Paolo Deiana", Role::Operator, Some("UT-CA1"), None),
+    ("op.sassari", "Maria Fadda", Role::Operator, Some("UT-SS"), None),
+    ("op.roma1", "Luca Conti", Role::Operator, Some("UT-RM1"), None),
+    ("ccm.op", "Sara Ricci", Role::CcmOperator, Some("CCM"), None),
+    ("cric.sardegna", "Elena Porcu", Role::CricExpert, Some("CRIC-SAR"), None),
+    ("cric.lazio", "Davide Romano", Role::CricExpert, Some("CRIC-LAZ"), None),
+    ("auditor.sardegna", "Carla Loi", Role::Auditor, Some("DR-SAR"), None),
+    ("prof.rossi", "Mario Rossi", Role::Professional, None, Some("RSSMRA80A01H501U")),
 ];
 
 /// Materialised paths of the demo units, in declaration order.
@@ -119,15 +120,15 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
         let path =
             child_path(parent.map_or("/", |(_, _, path)| path.as_str()), u.segment).map_err(anyhow::Error::msg)?;
         let id = Uuid::now_v7();
-        let is_office = u.kind == "TERRITORIAL_OFFICE";
+        let is_office = u.kind == UnitKind::TerritorialOffice;
         org_unit::Entity::insert(org_unit::ActiveModel {
             id: Set(id),
             code: Set(u.code.to_owned()),
             name: Set(u.name.to_owned()),
-            kind: Set(u.kind.to_owned()),
+            kind: Set(u.kind),
             parent_id: Set(parent.map(|(_, id, _)| *id)),
             path: Set(path.clone()),
-            office_size: Set(is_office.then(|| if u.large { "LARGE" } else { "SMALL" }.to_owned())),
+            office_size: Set(is_office.then_some(if u.large { OfficeSize::Large } else { OfficeSize::Small })),
             virtual_counter: Set(u.virtual_counter),
             virtual_counter_mailbox: Set(u
                 .virtual_counter
@@ -157,7 +158,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
         role_assignment::Entity::insert(role_assignment::ActiveModel {
             id: Set(Uuid::now_v7()),
             person_id: Set(person_id),
-            role: Set((*role).to_owned()),
+            role: Set(*role),
             unit_id: Set(unit_id),
             section: Set(None),
             created_at: Set(now),

@@ -38,8 +38,14 @@ use entities::{
     quesito_event, role_assignment, service,
 };
 
-use crate::appointments::domain::{AppointmentSource, Channel, rome_instant};
+use crate::appointments::domain::{
+    AppointmentSource, AppointmentStatus, Channel, CounterOutcome, PrecallOutcome, PrecallReason, PrecallResult,
+    PrecallStatus, rome_instant,
+};
 use crate::appointments::service::new_booking;
+use crate::authz::Role;
+use crate::callbacks::domain::{CallbackOutcome, CallbackStatus};
+use crate::org::domain::{OfficeSize, UnitKind};
 use crate::quesiti::domain::{Section, due_at, is_working_day};
 
 /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's parameter limits.
@@ -169,15 +175,15 @@ async fn add_regions(
         .ok_or_else(|| anyhow::anyhow!("demo root missing"))?;
     let mut rows: Vec<org_unit::ActiveModel> = Vec::new();
     let unit =
-        |id, code: String, name: String, kind: &str, parent: Uuid, path: String, size: Option<bool>, vc: bool| {
+        |id, code: String, name: String, kind: UnitKind, parent: Uuid, path: String, size: Option<bool>, vc: bool| {
             org_unit::ActiveModel::from(org_unit::Model {
                 id,
                 code,
                 name,
-                kind: kind.to_owned(),
+                kind,
                 parent_id: Some(parent),
                 path,
-                office_size: size.map(|large| if large { "LARGE" } else { "SMALL" }.to_owned()),
+                office_size: size.map(|large| if large { OfficeSize::Large } else { OfficeSize::Small }),
                 virtual_counter: vc,
                 virtual_counter_mailbox: None,
                 opening_hours: size.map(|_| "lun-ven 08:45-12:45".to_owned()),
@@ -192,7 +198,7 @@ async fn add_regions(
             dr_id,
             format!("DR-{seg}"),
             format!("DR Regione {r}"),
-            "REGIONAL_DIRECTORATE",
+            UnitKind::RegionalDirectorate,
             root.id,
             dr_path.clone(),
             None,
@@ -202,7 +208,7 @@ async fn add_regions(
             g.id(created),
             format!("CRIC-{seg}"),
             format!("CRIC Regione {r}"),
-            "CRIC",
+            UnitKind::Cric,
             dr_id,
             format!("{dr_path}CRIC/"),
             None,
@@ -215,7 +221,7 @@ async fn add_regions(
                 dp_id,
                 format!("DP-{seg}-P{d}"),
                 format!("DP {d} Regione {r}"),
-                "PROVINCIAL_DIRECTORATE",
+                UnitKind::ProvincialDirectorate,
                 dr_id,
                 dp_path.clone(),
                 None,
@@ -228,7 +234,7 @@ async fn add_regions(
                     g.id(created),
                     format!("UT-{seg}-P{d}-{o}"),
                     format!("UT {d}.{o} Regione {r}"),
-                    "TERRITORIAL_OFFICE",
+                    UnitKind::TerritorialOffice,
                     dp_id,
                     format!("{dp_path}U{o}/"),
                     Some(large),
@@ -263,37 +269,37 @@ async fn staff(
     let mut dps = Vec::new();
     for u in units {
         let existing: Vec<&role_assignment::Model> = assignments.iter().filter(|a| a.unit_id == Some(u.id)).collect();
-        match u.kind.as_str() {
-            "TERRITORIAL_OFFICE" => {
-                let large = u.office_size.as_deref() == Some("LARGE");
+        match u.kind {
+            UnitKind::TerritorialOffice => {
+                let large = u.office_size == Some(OfficeSize::Large);
                 let mut operators: Vec<Uuid> =
-                    existing.iter().filter(|a| a.role == "OPERATOR").map(|a| a.person_id).collect();
+                    existing.iter().filter(|a| a.role == Role::Operator).map(|a| a.person_id).collect();
                 let wanted = if large { 6 } else { 3 };
                 for n in operators.len()..wanted {
                     let id = g.id(created);
                     let username = format!("op{}.{}", n + 1, u.code.to_lowercase());
                     new_people.push(person_row(id, &username, created));
-                    new_roles.push(role_row(g.id(created), id, "OPERATOR", u.id, None, created));
+                    new_roles.push(role_row(g.id(created), id, Role::Operator, u.id, None, created));
                     operators.push(id);
                 }
                 offices.push(Office { unit: u, large, operators });
             }
-            "CRIC" => {
+            UnitKind::Cric => {
                 let mut experts: Vec<(Uuid, String)> = existing
                     .iter()
-                    .filter(|a| a.role == "CRIC_EXPERT")
+                    .filter(|a| a.role == Role::CricExpert)
                     .filter_map(|a| people.iter().find(|p| p.id == a.person_id).map(|p| (p.id, p.username.clone())))
                     .collect();
                 for n in experts.len()..3 {
                     let id = g.id(created);
                     let username = format!("cric{}.{}", n + 1, u.code.to_lowercase());
                     new_people.push(person_row(id, &username, created));
-                    new_roles.push(role_row(g.id(created), id, "CRIC_EXPERT", u.id, None, created));
+                    new_roles.push(role_row(g.id(created), id, Role::CricExpert, u.id, None, created));
                     experts.push((id, username));
                 }
                 crics.push(Cric { unit: u, experts });
             }
-            "PROVINCIAL_DIRECTORATE" => dps.push(u),
+            UnitKind::ProvincialDirectorate => dps.push(u),
             _ => {}
         }
     }
@@ -325,7 +331,7 @@ fn person_row(id: Uuid, username: &str, created: DateTime<Utc>) -> person::Activ
 fn role_row(
     id: Uuid,
     person: Uuid,
-    role: &str,
+    role: Role,
     unit: Uuid,
     section: Option<&str>,
     created: DateTime<Utc>,
@@ -333,7 +339,7 @@ fn role_row(
     role_assignment::ActiveModel::from(role_assignment::Model {
         id,
         person_id: person,
-        role: role.to_owned(),
+        role,
         unit_id: Some(unit),
         section: section.map(str::to_owned),
         created_at: created,
@@ -399,26 +405,26 @@ async fn appointments(
 /// What happens to one booking: precall, pre-contact e-mail, counter.
 fn live(g: &mut Gen, office: &Office, a: &mut appointment::Model, day: NaiveDate, until: NaiveDate) {
     let operator = g.pick(&office.operators).copied();
-    let fast = a.precall_status == "NOT_REQUIRED";
+    let fast = a.precall_status == PrecallStatus::NotRequired;
     let mut last = a.created_at;
     if day >= until {
         // Open work: precalls to make; today's sessions assigned.
         if !fast {
-            a.precall_status = "ASSIGNED".to_owned();
+            a.precall_status = PrecallStatus::Assigned;
             a.precall_assignee_id = operator;
             a.precall_assigned_at = Some(a.created_at + Duration::hours(1));
         }
         if day == until {
             if !fast {
-                a.precall_status = "DONE".to_owned();
-                a.precall_outcome = Some("POSITIVE".to_owned());
-                a.precall_result = Some("CONFIRMED_IN_PERSON".to_owned());
+                a.precall_status = PrecallStatus::Done;
+                a.precall_outcome = Some(PrecallOutcome::Positive);
+                a.precall_result = Some(PrecallResult::ConfirmedInPerson);
                 a.precalled_at = Some(at(day - Duration::days(4), 10, 0));
-                a.channel = "IN_PERSON".to_owned();
+                a.channel = Channel::InPerson;
             }
-            a.status = "COUNTER_ASSIGNED".to_owned();
+            a.status = AppointmentStatus::CounterAssigned;
             a.counter_operator_id = operator;
-            a.counter_channel = Some(a.channel.clone());
+            a.counter_channel = Some(a.channel);
             a.counter_assigned_at = Some(at(day - Duration::days(1), 15, 0));
             a.updated_at = at(day - Duration::days(1), 15, 0);
         }
@@ -426,7 +432,7 @@ fn live(g: &mut Gen, office: &Office, a: &mut appointment::Model, day: NaiveDate
     }
     // Disappeared from CUP before anyone called.
     if g.pct(4) {
-        a.status = "CANCELLED".to_owned();
+        a.status = AppointmentStatus::Cancelled;
         a.cancel_reason = Some("Prenotazione non più presente su CUP".to_owned());
         let when = a.starts_at - Duration::days(2);
         a.cancelled_at = Some(when);
@@ -434,7 +440,7 @@ fn live(g: &mut Gen, office: &Office, a: &mut appointment::Model, day: NaiveDate
         return;
     }
     if !fast {
-        a.precall_status = "ASSIGNED".to_owned();
+        a.precall_status = PrecallStatus::Assigned;
         a.precall_assignee_id = operator;
         let assigned = (a.starts_at - Duration::days(9)).max(a.created_at);
         a.precall_assigned_at = Some(assigned);
@@ -452,42 +458,42 @@ fn live(g: &mut Gen, office: &Office, a: &mut appointment::Model, day: NaiveDate
                 u32::try_from(g.range(0, 59)).unwrap_or(0),
             );
             a.precalled_at = Some(precalled);
-            a.precall_status = "DONE".to_owned();
+            a.precall_status = PrecallStatus::Done;
             last = precalled;
             if a.phone.is_none() {
-                a.precall_outcome = Some("NOT_CONTACTABLE".to_owned());
-                a.precall_reason = Some("MISSING_PHONE".to_owned());
+                a.precall_outcome = Some(PrecallOutcome::NotContactable);
+                a.precall_reason = Some(PrecallReason::MissingPhone);
             } else if g.pct(12) {
-                a.precall_outcome = Some("NEGATIVE".to_owned());
-                a.precall_reason = Some(if g.pct(80) { "NO_ANSWER" } else { "WRONG_NUMBER" }.to_owned());
+                a.precall_outcome = Some(PrecallOutcome::Negative);
+                a.precall_reason = Some(if g.pct(80) { PrecallReason::NoAnswer } else { PrecallReason::WrongNumber });
             } else {
-                a.precall_outcome = Some("POSITIVE".to_owned());
+                a.precall_outcome = Some(PrecallOutcome::Positive);
                 let roll = g.range(0, 99);
                 let result = match roll {
-                    0..=34 => "SERVED_REMOTELY",
-                    35..=51 => "REDIRECTED_EMAIL_PEC",
-                    52..=61 => "CANCELLED_BY_CITIZEN",
-                    62..=75 if office.unit.virtual_counter => "CONFIRMED_VIRTUAL",
-                    _ => "CONFIRMED_IN_PERSON",
+                    0..=34 => PrecallResult::ServedRemotely,
+                    35..=51 => PrecallResult::RedirectedEmailPec,
+                    52..=61 => PrecallResult::CancelledByCitizen,
+                    62..=75 if office.unit.virtual_counter => PrecallResult::ConfirmedVirtual,
+                    _ => PrecallResult::ConfirmedInPerson,
                 };
-                a.precall_result = Some(result.to_owned());
+                a.precall_result = Some(result);
                 match result {
-                    "SERVED_REMOTELY" | "REDIRECTED_EMAIL_PEC" => {
-                        a.status = "RESOLVED_BY_PRECALL".to_owned();
+                    PrecallResult::ServedRemotely | PrecallResult::RedirectedEmailPec => {
+                        a.status = AppointmentStatus::ResolvedByPrecall;
                         a.updated_at = precalled;
                         return;
                     }
-                    "CANCELLED_BY_CITIZEN" => {
-                        a.status = "CANCELLED".to_owned();
+                    PrecallResult::CancelledByCitizen => {
+                        a.status = AppointmentStatus::Cancelled;
                         a.cancel_reason = Some("Annullato dal cittadino alla prechiamata".to_owned());
                         a.cancelled_at = Some(precalled);
                         a.updated_at = precalled;
                         return;
                     }
-                    "CONFIRMED_VIRTUAL" => a.channel = "VIRTUAL".to_owned(),
-                    _ => a.channel = "IN_PERSON".to_owned(),
+                    PrecallResult::ConfirmedVirtual => a.channel = Channel::Virtual,
+                    _ => a.channel = Channel::InPerson,
                 }
-                a.status = "CONFIRMED".to_owned();
+                a.status = AppointmentStatus::Confirmed;
                 if g.pct(30) {
                     a.precall_note = Some("Porta la documentazione richiesta".to_owned());
                 }
@@ -495,19 +501,19 @@ fn live(g: &mut Gen, office: &Office, a: &mut appointment::Model, day: NaiveDate
         }
     }
     // The counter.
-    if a.channel == "VIRTUAL" && !office.unit.virtual_counter {
-        a.channel = "IN_PERSON".to_owned();
+    if a.channel == Channel::Virtual && !office.unit.virtual_counter {
+        a.channel = Channel::InPerson;
     }
     a.counter_operator_id = operator;
-    a.counter_channel = Some(a.channel.clone());
+    a.counter_channel = Some(a.channel);
     let assigned = (a.starts_at - Duration::days(1)).max(last);
     a.counter_assigned_at = Some(assigned);
     let roll = g.range(0, 99);
     let (outcome, minutes) = match roll {
-        0..=7 => ("NO_SHOW", None),
-        8..=10 => ("NOT_DELIVERABLE", Some(g.range(2, 6))),
-        11..=20 => ("TRANSFERRED_TO_BACK_OFFICE", Some(g.range(8, 22))),
-        _ => ("COMPLETED", Some(if g.pct(10) { g.range(16, 30) } else { g.range(4, 14) })),
+        0..=7 => (CounterOutcome::NoShow, None),
+        8..=10 => (CounterOutcome::NotDeliverable, Some(g.range(2, 6))),
+        11..=20 => (CounterOutcome::TransferredToBackOffice, Some(g.range(8, 22))),
+        _ => (CounterOutcome::Completed, Some(if g.pct(10) { g.range(16, 30) } else { g.range(4, 14) })),
     };
     let start = a.starts_at + Duration::minutes(g.range(0, 10));
     let end = minutes.map(|m| start + Duration::minutes(m) + Duration::seconds(g.range(0, 59)));
@@ -515,11 +521,11 @@ fn live(g: &mut Gen, office: &Office, a: &mut appointment::Model, day: NaiveDate
         a.counter_started_at = Some(start);
         a.counter_ended_at = Some(end);
     }
-    if outcome == "TRANSFERRED_TO_BACK_OFFICE" {
+    if outcome == CounterOutcome::TransferredToBackOffice {
         a.protocol_number = Some(format!("{}/{:06}", day.format("%Y"), g.range(1, 999_999)));
     }
-    a.counter_outcome = Some(outcome.to_owned());
-    a.status = "CLOSED".to_owned();
+    a.counter_outcome = Some(outcome);
+    a.status = AppointmentStatus::Closed;
     a.updated_at = end.unwrap_or(start + Duration::minutes(15));
     a.version = 4;
 }
@@ -560,7 +566,7 @@ async fn callbacks(
                     topic: g.pick(CALLBACK_TOPICS).copied().unwrap_or("Informazioni").to_owned(),
                     requested_at: requested,
                     available_from: available,
-                    status: "WAITING".to_owned(),
+                    status: CallbackStatus::Waiting,
                     assignee_id: None,
                     assigned_at: None,
                     attempts: 0,
@@ -575,22 +581,22 @@ async fn callbacks(
                 };
                 if *day < until {
                     let done = available + Duration::minutes(g.range(10, 180));
-                    c.status = "DONE".to_owned();
+                    c.status = CallbackStatus::Done;
                     c.assignee_id = g.pick(&operators).copied();
                     c.assigned_at = Some(available);
                     let roll = g.range(0, 99);
                     let (outcome, attempts) = match roll {
-                        0..=59 => ("RESOLVED", g.range(1, 2)),
-                        60..=84 => ("ROUTED_INTERNALLY", 1),
-                        _ => ("NO_ANSWER", 3),
+                        0..=59 => (CallbackOutcome::Resolved, g.range(1, 2)),
+                        60..=84 => (CallbackOutcome::RoutedInternally, 1),
+                        _ => (CallbackOutcome::NoAnswer, 3),
                     };
-                    c.outcome = Some(outcome.to_owned());
+                    c.outcome = Some(outcome);
                     c.attempts = i32::try_from(attempts).unwrap_or(1);
                     c.last_attempt_at = Some(done);
                     c.updated_at = done;
                     c.version = 2 + c.attempts;
                 } else if g.pct(40) {
-                    c.status = "ASSIGNED".to_owned();
+                    c.status = CallbackStatus::Assigned;
                     c.assignee_id = g.pick(&operators).copied();
                     c.assigned_at = Some(available);
                 }

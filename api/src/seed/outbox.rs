@@ -6,19 +6,20 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
-use entities::{outbox_delivery, outbox_message};
+use entities::outbox_delivery::{self, DeliveryOutcome};
+use entities::outbox_message::{self, Channel, Status};
 
 struct Demo {
-    channel: &'static str,
+    channel: Channel,
     event: &'static str,
     dedupe_key: &'static str,
     unit: Option<&'static str>,
     recipient: &'static str,
     subject: Option<&'static str>,
     body: &'static str,
-    status: &'static str,
+    status: Status,
     /// Outcomes of the attempts made, oldest first.
-    attempts: &'static [(&'static str, Option<i32>, Option<&'static str>)],
+    attempts: &'static [(DeliveryOutcome, Option<i32>, Option<&'static str>)],
     /// Created this many hours ago.
     age_hours: i64,
     /// Due in this many hours (negative: in the past).
@@ -30,49 +31,49 @@ const DNS_ERROR: &str =
 
 const DEMO: &[Demo] = &[
     Demo {
-        channel: "EMAIL",
+        channel: Channel::Email,
         event: "quesito.answered",
         dedupe_key: "demo:quesito:answered",
         unit: Some("CRIC-SAR"),
         recipient: "cittadino.demo@example.it",
         subject: Some("Risposta al quesito n. 2026/000123"),
         body: "Gentile contribuente,\nil CRIC Sardegna ha risposto al suo quesito.\n",
-        status: "SENT",
-        attempts: &[("SENT", None, None)],
+        status: Status::Sent,
+        attempts: &[(DeliveryOutcome::Sent, None, None)],
         age_hours: 3,
         due_in_hours: -3,
     },
     Demo {
-        channel: "EMAIL",
+        channel: Channel::Email,
         event: "appointment.reminder",
         dedupe_key: "demo:appointment:reminder",
         unit: Some("UT-CA1"),
         recipient: "prenotazione.demo@example.it",
         subject: Some("Promemoria: Appuntamento CUP n. 4512 del 27/11/26"),
         body: "Gentile contribuente,\nle ricordiamo l'appuntamento presso UT Cagliari 1.\n",
-        status: "PENDING",
+        status: Status::Pending,
         attempts: &[],
         age_hours: 1,
         due_in_hours: 48,
     },
     Demo {
-        channel: "WEBHOOK",
+        channel: Channel::Webhook,
         event: "procura.revoked",
         dedupe_key: "demo:procura:revoked",
         unit: None,
         recipient: "https://gestionale.example.invalid/accoglienza/webhook",
         subject: None,
         body: r#"{"event":"procura.revoked","procura":{"status":"REVOKED"}}"#,
-        status: "FAILED",
+        status: Status::Failed,
         attempts: &[
-            ("RETRY", None, Some(DNS_ERROR)),
-            ("RETRY", None, Some(DNS_ERROR)),
-            ("RETRY", None, Some(DNS_ERROR)),
-            ("RETRY", None, Some(DNS_ERROR)),
-            ("RETRY", None, Some(DNS_ERROR)),
-            ("RETRY", None, Some(DNS_ERROR)),
-            ("RETRY", None, Some(DNS_ERROR)),
-            ("FAILED", None, Some(DNS_ERROR)),
+            (DeliveryOutcome::Retry, None, Some(DNS_ERROR)),
+            (DeliveryOutcome::Retry, None, Some(DNS_ERROR)),
+            (DeliveryOutcome::Retry, None, Some(DNS_ERROR)),
+            (DeliveryOutcome::Retry, None, Some(DNS_ERROR)),
+            (DeliveryOutcome::Retry, None, Some(DNS_ERROR)),
+            (DeliveryOutcome::Retry, None, Some(DNS_ERROR)),
+            (DeliveryOutcome::Retry, None, Some(DNS_ERROR)),
+            (DeliveryOutcome::Failed, None, Some(DNS_ERROR)),
         ],
         age_hours: 5,
         due_in_hours: -1,
@@ -88,22 +89,22 @@ pub async fn seed(
     for demo in DEMO {
         let id = Uuid::now_v7();
         let created_at = now - Duration::hours(demo.age_hours);
-        let sent = demo.status == "SENT";
+        let sent = demo.status == Status::Sent;
         let last_error = demo.attempts.last().and_then(|(_, _, e)| e.map(str::to_owned));
         outbox_message::Entity::insert(outbox_message::ActiveModel {
             id: Set(id),
-            channel: Set(demo.channel.to_owned()),
+            channel: Set(demo.channel),
             event: Set(demo.event.to_owned()),
             dedupe_key: Set(demo.dedupe_key.to_owned()),
             unit_id: Set(demo.unit.and_then(&unit_id)),
-            reference: Set((demo.channel == "WEBHOOK").then(|| "webhook:demo".to_owned())),
+            reference: Set((demo.channel == Channel::Webhook).then(|| "webhook:demo".to_owned())),
             recipient: Set(demo.recipient.to_owned()),
             subject: Set(demo.subject.map(str::to_owned)),
             body: Set(demo.body.to_owned()),
             signing_secret: Set(
-                (demo.channel == "WEBHOOK" && !sent).then(|| "demo-signing-secret-0123456789".to_owned())
+                (demo.channel == Channel::Webhook && !sent).then(|| "demo-signing-secret-0123456789".to_owned())
             ),
-            status: Set(demo.status.to_owned()),
+            status: Set(demo.status),
             attempts: Set(i32::try_from(demo.attempts.len())?),
             next_attempt_at: Set(now + Duration::hours(demo.due_in_hours)),
             locked_until: Set(None),
@@ -121,7 +122,7 @@ pub async fn seed(
                 message_id: Set(id),
                 attempt: Set(attempt),
                 at: Set(created_at + Duration::minutes(i64::from(attempt) * 10)),
-                outcome: Set((*outcome).to_owned()),
+                outcome: Set(*outcome),
                 status_code: Set(*status_code),
                 response: Set(None),
                 error: Set(error.map(str::to_owned)),

@@ -213,7 +213,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
         role_assignment::Entity::insert(role_assignment::ActiveModel {
             id: Set(Uuid::now_v7()),
             person_id: Set(id),
-            role: Set("CRIC_EXPERT".to_owned()),
+            role: Set(crate::authz::Role::CricExpert),
             unit_id: Set(Some(unit)),
             section: Set(section.map(str::to_owned)),
             created_at: Set(now),

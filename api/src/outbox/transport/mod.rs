@@ -60,10 +60,9 @@ impl Transports {
     }
 
     pub async fn deliver(&self, message: &outbox_message::Model) -> DeliveryResult {
-        match Channel::parse(&message.channel) {
-            Some(Channel::Email) => self.email.send(message).await,
-            Some(Channel::Webhook) => self.webhook.send(message).await,
-            None => Err(Failure::permanent(format!("unknown channel {}", message.channel))),
+        match message.channel {
+            Channel::Email => self.email.send(message).await,
+            Channel::Webhook => self.webhook.send(message).await,
         }
     }
 }

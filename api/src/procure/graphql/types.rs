@@ -298,7 +298,7 @@ impl WebhookDelivery {
     }
     /// `PENDING`, `SENDING`, `SENT`, `FAILED` (gave up) or `CANCELLED`.
     async fn status(&self) -> &str {
-        &self.0.status
+        self.0.status.as_str()
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -319,7 +319,7 @@ impl WebhookDelivery {
             .map(|d| WebhookAttempt {
                 attempt: d.attempt,
                 at: d.at,
-                outcome: d.outcome.clone(),
+                outcome: d.outcome.to_string(),
                 status_code: d.status_code,
                 error: d.error.clone(),
             })
