@@ -34,54 +34,58 @@ async fn booking_id(app: &TestApp, token: &str, cup: &str) -> String {
         .unwrap()
 }
 
-both_backends!(a_session_transferred_to_the_back_office_opens_an_item_due_in_three_working_days, |app: TestApp| async move {
-    let director = app.login("dir.cagliari1").await;
-    let operator = app.login("op.cagliari1").await;
-    // Demo data: today's UT-CA1 booking 40100 is designated to op.cagliari1.
-    let id = booking_id(&app, &director, "40100").await;
-    assert!(app.graphql(Some(&operator), START, json!({ "id": id })).await.get("errors").is_none());
-    let res = app
-        .graphql(Some(&operator), OUTCOME, json!({ "id": id, "o": "TRANSFERRED_TO_BACK_OFFICE", "p": "2026/0099" }))
-        .await;
-    assert_eq!(data(&res)["recordCounterOutcome"]["status"], "CLOSED", "{res}");
+both_backends!(
+    a_session_transferred_to_the_back_office_opens_an_item_due_in_three_working_days,
+    |app: TestApp| async move {
+        let director = app.login("dir.cagliari1").await;
+        let operator = app.login("op.cagliari1").await;
+        // Demo data: today's UT-CA1 booking 40100 is designated to op.cagliari1.
+        let id = booking_id(&app, &director, "40100").await;
+        assert!(app.graphql(Some(&operator), START, json!({ "id": id })).await.get("errors").is_none());
+        let res = app
+            .graphql(Some(&operator), OUTCOME, json!({ "id": id, "o": "TRANSFERRED_TO_BACK_OFFICE", "p": "2026/0099" }))
+            .await;
+        assert_eq!(data(&res)["recordCounterOutcome"]["status"], "CLOSED", "{res}");
 
-    let mine = list(&app, &operator, json!({ "mine": true })).await;
-    assert_eq!(mine["totalCount"], 1, "{mine}");
-    let item = &mine["nodes"][0];
-    assert_eq!(item["origin"], "COUNTER_BACK_OFFICE");
-    assert_eq!((item["status"].as_str(), item["overdue"].as_bool()), (Some("OPEN"), Some(false)));
-    assert_eq!(item["protocolNumber"], "2026/0099");
-    assert_eq!(item["assignee"], "op.cagliari1");
-    assert_eq!(item["appointmentId"], id.as_str());
-    // Three working days of UT-CA1 after today (its calendar: weekdays, national holidays, Cagliari's patron).
-    let today = api::appointments::domain::rome_date(chrono::Utc::now());
-    let calendar = api::kernel::unit_calendar::UnitCalendar {
-        hours: vec![],
-        closures: vec![api::kernel::unit_calendar::Closure {
-            first_day: chrono::NaiveDate::from_ymd_opt(2026, 10, 30).unwrap(),
-            last_day: chrono::NaiveDate::from_ymd_opt(2026, 10, 30).unwrap(),
-            yearly: true,
-            reason: String::new(),
-        }],
-    };
-    assert_eq!(item["dueOn"], calendar.working_days_after(today, 3).to_string(), "{item}");
+        let mine = list(&app, &operator, json!({ "mine": true })).await;
+        assert_eq!(mine["totalCount"], 1, "{mine}");
+        let item = &mine["nodes"][0];
+        assert_eq!(item["origin"], "COUNTER_BACK_OFFICE");
+        assert_eq!((item["status"].as_str(), item["overdue"].as_bool()), (Some("OPEN"), Some(false)));
+        assert_eq!(item["protocolNumber"], "2026/0099");
+        assert_eq!(item["assignee"], "op.cagliari1");
+        assert_eq!(item["appointmentId"], id.as_str());
+        // Three working days of UT-CA1 after today (its calendar: weekdays, national holidays, Cagliari's patron).
+        let today = api::appointments::domain::rome_date(chrono::Utc::now());
+        let calendar = api::kernel::unit_calendar::UnitCalendar {
+            hours: vec![],
+            closures: vec![api::kernel::unit_calendar::Closure {
+                first_day: chrono::NaiveDate::from_ymd_opt(2026, 10, 30).unwrap(),
+                last_day: chrono::NaiveDate::from_ymd_opt(2026, 10, 30).unwrap(),
+                yearly: true,
+                reason: String::new(),
+            }],
+        };
+        assert_eq!(item["dueOn"], calendar.working_days_after(today, 3).to_string(), "{item}");
 
-    // The office sees it; another region does not, not even counted.
-    assert_eq!(list(&app, &director, json!({ "office": "UT-CA1" })).await["totalCount"], 1);
-    let lazio = app.login("dr.lazio").await;
-    assert_eq!(list(&app, &lazio, json!({})).await["totalCount"], 0);
+        // The office sees it; another region does not, not even counted.
+        assert_eq!(list(&app, &director, json!({ "office": "UT-CA1" })).await["totalCount"], 1);
+        let lazio = app.login("dr.lazio").await;
+        assert_eq!(list(&app, &lazio, json!({})).await["totalCount"], 0);
 
-    let item_id = item["id"].as_str().unwrap();
-    let res = app.graphql(Some(&operator), COMPLETE, json!({ "id": item_id, "v": 1, "o": " " })).await;
-    assert_eq!(res["errors"][0]["extensions"]["field"], "outcome", "{res}");
-    let res = app.graphql(Some(&lazio), COMPLETE, json!({ "id": item_id, "v": 1, "o": "x" })).await;
-    assert_eq!(error_code(&res), Some("NOT_FOUND"), "{res}");
-    let res = app.graphql(Some(&operator), COMPLETE, json!({ "id": item_id, "v": 1, "o": "Pratica lavorata" })).await;
-    assert_eq!(data(&res)["completeFollowUp"]["status"], "DONE", "{res}");
-    let res = app.graphql(Some(&operator), COMPLETE, json!({ "id": item_id, "v": 2, "o": "ancora" })).await;
-    assert_eq!(error_code(&res), Some("CONFLICT"), "{res}");
-    assert_eq!(list(&app, &operator, json!({ "mine": true, "status": "OPEN" })).await["totalCount"], 0);
-});
+        let item_id = item["id"].as_str().unwrap();
+        let res = app.graphql(Some(&operator), COMPLETE, json!({ "id": item_id, "v": 1, "o": " " })).await;
+        assert_eq!(res["errors"][0]["extensions"]["field"], "outcome", "{res}");
+        let res = app.graphql(Some(&lazio), COMPLETE, json!({ "id": item_id, "v": 1, "o": "x" })).await;
+        assert_eq!(error_code(&res), Some("NOT_FOUND"), "{res}");
+        let res =
+            app.graphql(Some(&operator), COMPLETE, json!({ "id": item_id, "v": 1, "o": "Pratica lavorata" })).await;
+        assert_eq!(data(&res)["completeFollowUp"]["status"], "DONE", "{res}");
+        let res = app.graphql(Some(&operator), COMPLETE, json!({ "id": item_id, "v": 2, "o": "ancora" })).await;
+        assert_eq!(error_code(&res), Some("CONFLICT"), "{res}");
+        assert_eq!(list(&app, &operator, json!({ "mine": true, "status": "OPEN" })).await["totalCount"], 0);
+    }
+);
 
 both_backends!(an_item_past_its_due_date_is_overdue_and_listed_as_such, |app: TestApp| async move {
     use sea_orm::{ConnectionTrait, Statement};

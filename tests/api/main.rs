@@ -18,6 +18,7 @@ mod audit;
 mod auth;
 mod contacts;
 mod faq;
+mod followups;
 mod graphql_protections;
 mod http_hardening;
 mod ids;

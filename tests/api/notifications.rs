@@ -38,7 +38,7 @@ both_backends!(reminders_are_sent_once_even_across_a_restart, |app: TestApp| asy
     assert!(reminder.subject.as_deref().unwrap().contains("770001"));
     assert!(message(&app, &format!("appointment:{no_email}:reminder")).await.is_none());
 
-    // A precall made meanwhile withdraws the reminder.
+    // A precall that did not reach the citizen leaves the reminder; one that did withdraws it.
     let op = app.login("op.cagliari1").await;
     data(
         &app.graphql(
@@ -55,10 +55,19 @@ both_backends!(reminders_are_sent_once_even_across_a_restart, |app: TestApp| asy
             json!({ "id": to_precall }),
         )
         .await);
-    assert_eq!(
-        message(&app, &format!("appointment:{to_precall}:reminder")).await.unwrap().status.as_str(),
-        "CANCELLED"
-    );
+    let reminder_of = |id: String| {
+        let app = &app;
+        async move { message(app, &format!("appointment:{id}:reminder")).await.unwrap().status }
+    };
+    assert_eq!(reminder_of(to_precall.clone()).await.as_str(), "PENDING", "nobody reached the citizen");
+    data(&app
+        .graphql(
+            Some(&op),
+            "mutation($id: ID!) { recordPrecallOutcome(appointmentId: $id, input: { outcome: POSITIVE, result: CONFIRMED_IN_PERSON }) { id } }",
+            json!({ "id": to_precall }),
+        )
+        .await);
+    assert_eq!(reminder_of(to_precall.clone()).await.as_str(), "CANCELLED", "reached on the phone");
 
     // Running the scheduler again queues nothing new.
     let again = api::appointments::notifications::enqueue_due(&app.state.db, LINK_BASE, tomorrow).await.unwrap();
@@ -121,4 +130,32 @@ both_backends!(a_virtual_session_gets_its_link_the_day_before_and_a_closing_emai
             .as_str(),
         "SENT"
     );
+});
+
+// Issue 14 item 3: any precall attempt used to suppress the reminder; a citizen
+// nobody reached (no phone, no answer) must still get it 3 days before.
+both_backends!(a_citizen_the_precall_did_not_reach_still_gets_the_reminder, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    data(&import(&app, &director, "UT-CA1", &fixture("visualizza-ut-ca1.csv")).await);
+    let id = by_cup(&app, &director, "UT-CA1", "770003").await["id"].as_str().unwrap().to_owned();
+    let op = app.login("op.cagliari1").await;
+    data(
+        &app.graphql(
+            Some(&director),
+            "mutation($ids: [ID!]!) { assignPrecalls(appointmentIds: $ids, username: \"op.cagliari1\") { id } }",
+            json!({ "ids": [id] }),
+        )
+        .await,
+    );
+    data(&app
+        .graphql(
+            Some(&op),
+            "mutation($id: ID!) { recordPrecallOutcome(appointmentId: $id, input: { outcome: NOT_CONTACTABLE, reason: MISSING_PHONE }) { id } }",
+            json!({ "id": id }),
+        )
+        .await);
+    let tomorrow = Utc::now() + Duration::days(1);
+    api::appointments::notifications::enqueue_due(&app.state.db, LINK_BASE, tomorrow).await.unwrap();
+    let reminder = message(&app, &format!("appointment:{id}:reminder")).await;
+    assert_eq!(reminder.map(|m| m.status.as_str().to_owned()).as_deref(), Some("PENDING"));
 });

@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 use entities::{appointment, org_unit, service};
 
-use super::domain::{AppointmentStatus, Channel, CounterOutcome, PRECALL_LEAD_DAYS, rome_date};
+use super::domain::{AppointmentStatus, Channel, CounterOutcome, PRECALL_LEAD_DAYS, PrecallOutcome, rome_date};
 use super::messages::{self, BookingFacts};
 use crate::error::AppResult;
 use crate::kernel::Operation;
@@ -106,7 +106,13 @@ pub async fn enqueue_due(db: &DatabaseConnection, link_base: &str, now: DateTime
         .filter(appointment::Column::LocalDate.gt(today))
         .filter(appointment::Column::LocalDate.lte(today + Duration::days(PRECALL_LEAD_DAYS)))
         .filter(appointment::Column::Status.is_in(expected))
-        .filter(appointment::Column::PrecalledAt.is_null())
+        // Nobody reached the citizen yet: no precall with a positive outcome, no reply to a pre-contact e-mail.
+        .filter(
+            sea_orm::Condition::any()
+                .add(appointment::Column::PrecallOutcome.is_null())
+                .add(appointment::Column::PrecallOutcome.ne(PrecallOutcome::Positive)),
+        )
+        .filter(appointment::Column::CitizenReply.is_null())
         .filter(appointment::Column::Email.is_not_null())
         .all(db)
         .await?;

@@ -716,8 +716,11 @@ pub async fn record_precall(
     }
     let op = Operation::begin(scope, acting).await?;
     update_versioned::<appointment::Entity>(&op, a.id, a.version, changes).await?;
-    // Precalled: no reminder; cancelled by the citizen: no link either.
-    super::notifications::withdraw(&op, &a, rec.status == AppointmentStatus::Cancelled).await?;
+    // Reached: no reminder; cancelled by the citizen: no link either. A citizen
+    // not reached (no phone, no answer) still gets the reminder 3 days before.
+    if rec.outcome == PrecallOutcome::Positive || rec.status == AppointmentStatus::Cancelled {
+        super::notifications::withdraw(&op, &a, rec.status == AppointmentStatus::Cancelled).await?;
+    }
     op.audit(record("appointment.precall_record", &a).detail(json!({
         "outcome": rec.outcome.as_str(),
         "reason": rec.reason.map(|r| r.as_str()),
@@ -725,6 +728,11 @@ pub async fn record_precall(
     })))
     .await?;
     let updated = store::reload(&op, a.id).await?;
+    // "La richiesta verrà evasa … nel giro di 2/3 giorni": the office owes the citizen that.
+    if rec.result == Some(PrecallResult::RedirectedEmailPec) {
+        let origin = crate::followups::domain::FollowUpOrigin::PrecallEmailPec;
+        crate::followups::operations::open_for(&op, &updated, &office, origin, None, now).await?;
+    }
     op.commit().await?;
     Ok(updated)
 }
@@ -906,6 +914,10 @@ pub async fn record_counter_outcome(
     })))
     .await?;
     super::notifications::on_session_closed(&op, &updated, &office, outcome).await?;
+    if outcome == CounterOutcome::TransferredToBackOffice {
+        let origin = crate::followups::domain::FollowUpOrigin::CounterBackOffice;
+        crate::followups::operations::open_for(&op, &updated, &office, origin, protocol, now).await?;
+    }
     op.commit().await?;
     Ok(updated)
 }

@@ -49,8 +49,10 @@ impl FollowUp {
     /// Username of the assignee.
     async fn assignee(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
         let Some(id) = self.0.assignee_id else { return Ok(None) };
-        let loader =
-            ctx.data_unchecked::<async_graphql::dataloader::DataLoader<crate::appointments::graphql::PersonById>>();
+        use async_graphql::dataloader::{DataLoader, HashMapCache};
+        let loader = ctx
+            .data::<DataLoader<crate::appointments::graphql::PersonById, HashMapCache>>()
+            .map_err(crate::error::AppError::internal)?;
         Ok(loader.load_one(id).await?.map(|p| p.username))
     }
     /// What was done, or why it was cancelled.
