@@ -8,5 +8,7 @@ pub mod domain;
 pub mod graphql;
 pub mod messages;
 pub mod notifications;
+pub mod operations;
+pub mod queries;
 pub mod service;
 pub mod store;

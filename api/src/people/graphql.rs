@@ -9,7 +9,8 @@ use uuid::Uuid;
 
 use entities::{person, role_assignment};
 
-use super::store::{self, NewAssignment, NewPerson, PeopleFilter};
+use super::operations::{self, NewAssignment, NewPerson};
+use super::store::{self, PeopleFilter};
 use crate::auth::principal_cache;
 use crate::authz::Role;
 use crate::error::{AppError, AppResult};
@@ -170,7 +171,7 @@ impl PeopleMutation {
             initial_password: input.initial_password,
             first_assignment: input.assignment.into(),
         };
-        Ok(Person(store::create_person(scope, new).await?))
+        Ok(Person(operations::create_person(scope, new).await?))
     }
 
     /// Grants a role on a unit to a person the caller manages.
@@ -180,7 +181,7 @@ impl PeopleMutation {
         username: String,
         input: RoleAssignmentInput,
     ) -> AppResult<PersonAssignment> {
-        let assignment = store::assign_role(ctx.scope()?, &username, input.into()).await?;
+        let assignment = operations::assign_role(ctx.scope()?, &username, input.into()).await?;
         principal_cache::bump(ctx.app_state()?).await?;
         Ok(PersonAssignment(assignment))
     }
@@ -189,14 +190,14 @@ impl PeopleMutation {
     async fn revoke_role(&self, ctx: &Context<'_>, assignment_id: ID) -> AppResult<bool> {
         let id = Uuid::parse_str(&assignment_id)
             .map_err(|_| AppError::bad_input("assignmentId", "Identificativo non valido", "Invalid id"))?;
-        store::revoke_role(ctx.scope()?, id).await?;
+        operations::revoke_role(ctx.scope()?, id).await?;
         principal_cache::bump(ctx.app_state()?).await?;
         Ok(true)
     }
 
     /// Activates or deactivates a person.
     async fn set_person_active(&self, ctx: &Context<'_>, username: String, active: bool) -> AppResult<Person> {
-        let person = store::set_active(ctx.scope()?, &username, active).await?;
+        let person = operations::set_active(ctx.scope()?, &username, active).await?;
         // Their tokens stop (or start) working on every instance at once.
         principal_cache::bump(ctx.app_state()?).await?;
         Ok(Person(person))

@@ -2,4 +2,5 @@
 
 pub mod domain;
 pub mod graphql;
+pub mod operations;
 pub mod store;
