@@ -33,6 +33,10 @@ type Documents = {
     "\n  mutation SessionLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": typeof types.SessionLoginDocument,
     "\n  mutation SessionLogout {\n    logout\n  }\n": typeof types.SessionLogoutDocument,
     "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": typeof types.MeShowDocument,
+    "\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n": typeof types.UnitCalendarShowDocument,
+    "\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n": typeof types.UnitCalendarSetHoursDocument,
+    "\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n": typeof types.UnitClosureAddDocument,
+    "\n  mutation UnitClosureRemove($id: ID!) {\n    removeUnitClosure(id: $id)\n  }\n": typeof types.UnitClosureRemoveDocument,
     "\n  query WorklistCallbacks {\n    myWorklist {\n      callbacks {\n        id\n        phone\n        topic\n        status\n        attempts\n        version\n        availableFrom\n        outcome\n        note\n        unit { name }\n      }\n    }\n  }\n": typeof types.WorklistCallbacksDocument,
     "\n  mutation CallbackAttempt($id: ID!, $outcome: CallbackOutcome!, $note: String, $version: Int) {\n    recordCallbackAttempt(id: $id, outcome: $outcome, note: $note, version: $version) {\n      id\n      version\n      status\n      attempts\n      outcome\n      note\n    }\n  }\n": typeof types.CallbackAttemptDocument,
     "\n  mutation ContactRecord($input: RecordContactInput!) {\n    recordContact(input: $input) {\n      id\n      outcome\n    }\n  }\n": typeof types.ContactRecordDocument,
@@ -110,6 +114,10 @@ const documents: Documents = {
     "\n  mutation SessionLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": types.SessionLoginDocument,
     "\n  mutation SessionLogout {\n    logout\n  }\n": types.SessionLogoutDocument,
     "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": types.MeShowDocument,
+    "\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n": types.UnitCalendarShowDocument,
+    "\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n": types.UnitCalendarSetHoursDocument,
+    "\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n": types.UnitClosureAddDocument,
+    "\n  mutation UnitClosureRemove($id: ID!) {\n    removeUnitClosure(id: $id)\n  }\n": types.UnitClosureRemoveDocument,
     "\n  query WorklistCallbacks {\n    myWorklist {\n      callbacks {\n        id\n        phone\n        topic\n        status\n        attempts\n        version\n        availableFrom\n        outcome\n        note\n        unit { name }\n      }\n    }\n  }\n": types.WorklistCallbacksDocument,
     "\n  mutation CallbackAttempt($id: ID!, $outcome: CallbackOutcome!, $note: String, $version: Int) {\n    recordCallbackAttempt(id: $id, outcome: $outcome, note: $note, version: $version) {\n      id\n      version\n      status\n      attempts\n      outcome\n      note\n    }\n  }\n": types.CallbackAttemptDocument,
     "\n  mutation ContactRecord($input: RecordContactInput!) {\n    recordContact(input: $input) {\n      id\n      outcome\n    }\n  }\n": types.ContactRecordDocument,
@@ -258,6 +266,22 @@ export function graphql(source: "\n  mutation SessionLogout {\n    logout\n  }\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n"): (typeof documents)["\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n"): (typeof documents)["\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n"): (typeof documents)["\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnitClosureRemove($id: ID!) {\n    removeUnitClosure(id: $id)\n  }\n"): (typeof documents)["\n  mutation UnitClosureRemove($id: ID!) {\n    removeUnitClosure(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
