@@ -71,7 +71,7 @@ function UnitPicker({
   // The chosen unit stays in the list even when the search leaves it out.
   const options = selected && !matching.includes(selected) ? [selected, ...matching] : matching;
   return (
-    <div className="row mt-4" role="group" aria-label="Scelta dell'unità">
+    <div className="row mt-5" role="group" aria-label="Scelta dell'unità">
       <div className="col-md-5">
         <TextField
           label="Cerca unità"
