@@ -83,7 +83,7 @@ export function OfficeFollowUpsPanel({ officeCode, readOnly }: { officeCode: str
           {nodes.map((item) => (
             <FollowUpItem key={item.id} item={item} showAssignee>
               {item.status === 'OPEN' && !readOnly ? (
-                <div className="d-flex flex-wrap align-items-end gap-3 mt-2">
+                <div className="d-flex flex-wrap align-items-end gap-3 mt-4">
                   <AssignForm
                     item={item}
                     staff={staff.data?.officeStaff ?? []}
