@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Outlet } from 'react-router';
 import { AuditPage } from '../features/audit';
+import { CALENDAR_PATH, UnitCalendarPage } from '../features/calendar';
 import { LazyMonitoringPage, MONITORING_PATH } from '../features/monitoring';
 import { NEW_PERSON_PATH, ORGANIZATION_PATH, OrgUnitPage, OrgUnitsPage, PEOPLE_PATH } from '../features/org';
 import { NotificationsPage } from '../features/outbox';
@@ -68,6 +69,13 @@ export const SECTIONS: readonly AppSection[] = [
     label: "Giornata d'ufficio",
     roles: ['OFFICE_DIRECTOR', 'ROOM_COORDINATOR', 'PROVINCIAL_DIRECTOR'],
     element: <OfficeDayPage />,
+    inMenu: true,
+  },
+  {
+    path: CALENDAR_PATH,
+    label: 'Orari e chiusure',
+    roles: ['OFFICE_DIRECTOR', 'PROVINCIAL_DIRECTOR', 'REGIONAL_DIRECTOR', 'ADMIN'],
+    element: <UnitCalendarPage />,
     inMenu: true,
   },
   { path: '/lista', label: 'La mia lista', roles: ['OPERATOR'], element: <WorklistPage />, inMenu: true },

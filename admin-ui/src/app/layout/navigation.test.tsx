@@ -11,10 +11,10 @@ const labels = (roles: Role[]) => navigationFor(roles).map((entry) => entry.labe
 
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
-    ['ADMIN', ['Monitoraggio', 'Organizzazione', 'Registro audit', 'Notifiche']],
-    ['REGIONAL_DIRECTOR', ['Monitoraggio', 'Organizzazione', 'Registro audit']],
-    ['PROVINCIAL_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio"]],
-    ['OFFICE_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio"]],
+    ['ADMIN', ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit', 'Notifiche']],
+    ['REGIONAL_DIRECTOR', ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit']],
+    ['PROVINCIAL_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Orari e chiusure']],
+    ['OFFICE_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Orari e chiusure']],
     ['ROOM_COORDINATOR', ["Giornata d'ufficio"]],
     ['OPERATOR', ['La mia lista']],
     ['CCM_OPERATOR', ['CCM']],
@@ -29,6 +29,7 @@ describe('navigationFor', () => {
     expect(labels(['ROOM_COORDINATOR', 'OFFICE_DIRECTOR', 'OPERATOR'])).toEqual([
       'Monitoraggio',
       "Giornata d'ufficio",
+      'Orari e chiusure',
       'La mia lista',
     ]);
   });
@@ -47,7 +48,7 @@ describe('MainNav', () => {
     const links = within(nav)
       .getAllByRole('link', { hidden: true })
       .map((link) => link.textContent);
-    expect(links).toEqual(['Home', 'Monitoraggio', "Giornata d'ufficio"]);
+    expect(links).toEqual(['Home', 'Monitoraggio', "Giornata d'ufficio", 'Orari e chiusure']);
     expect(within(nav).getByRole('link', { name: "Giornata d'ufficio", hidden: true })).toHaveAttribute(
       'aria-current',
       'page',

@@ -29,6 +29,7 @@ import type {
   OfficeDayAppointmentsQuery,
   PrecallStatus,
 } from '../../gql/graphql';
+import { OfficeFollowUpsPanel } from '../../features/followups';
 import { OfficeDayOfficesQuery } from '../../features/org';
 import { SkillsEditor } from '../../features/services';
 
@@ -98,6 +99,7 @@ export function OfficeDayPage() {
             readOnly={!manages}
             cancels={cancels}
           />
+          <OfficeFollowUpsPanel key={office.code} officeCode={office.code} readOnly={!manages} />
         </>
       ) : null}
     </>

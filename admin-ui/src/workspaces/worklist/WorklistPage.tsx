@@ -25,6 +25,7 @@ import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { CallbacksPanel } from '../../features/callbacks';
+import { MyFollowUpsPanel } from '../../features/followups';
 import { CollaboratorCheckPanel } from '../../features/procure';
 
 /** "La mia lista": the operator's precalls, counter sessions and callbacks (docs/domain.md §5). */
@@ -49,6 +50,7 @@ export function WorklistPage() {
       <PrecallsSection date={date} />
       <CounterSessionsSection date={date} />
       <NextAppointmentSection />
+      <MyFollowUpsPanel />
       <CallbacksPanel />
       <CollaboratorCheckPanel />
     </>
