@@ -43,3 +43,11 @@ both_backends!(a_malformed_id_is_bad_input_in_every_area, |app: TestApp| async m
     let res = app.graphql(Some(&rossi), "query($id: ID!) { procura(id: $id) { id } }", vars.clone()).await;
     refused_as_bad_input(&res, "id", "procura");
 });
+
+both_backends!(a_malformed_id_is_bad_input_in_the_outbox_and_people_too, |app: TestApp| async move {
+    let admin = app.login("admin").await;
+    let res = app.graphql(Some(&admin), "mutation { retryOutboxMessage(id: \"not-a-uuid\") { id } }", json!({})).await;
+    refused_as_bad_input(&res, "id", "outbox message");
+    let res = app.graphql(Some(&admin), "mutation { revokeRole(assignmentId: \"not-a-uuid\") }", json!({})).await;
+    refused_as_bad_input(&res, "assignmentId", "role assignment");
+});

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use entities::{outbox_delivery, outbox_message};
 
-use super::domain::{Channel, DeliveryOutcome, Status, mask_recipient, not_found};
+use super::domain::{Channel, DeliveryOutcome, Status, mask_recipient};
 use super::store::{self, MessageFilter};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
@@ -151,7 +151,8 @@ impl OutboxMutation {
     /// message that had used all its attempts gets one more. A sent, cancelled
     /// or in-flight message is a CONFLICT.
     async fn retry_outbox_message(&self, ctx: &Context<'_>, id: ID) -> AppResult<OutboxMessage> {
-        let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
+        // A malformed id is the client's input error, as everywhere (kernel::ids).
+        let id = crate::kernel::ids::parse_uuid("id", id.as_str())?;
         Ok(OutboxMessage(super::operations::retry(ctx.scope()?, id).await?))
     }
 }

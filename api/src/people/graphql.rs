@@ -188,8 +188,7 @@ impl PeopleMutation {
 
     /// Removes a role assignment.
     async fn revoke_role(&self, ctx: &Context<'_>, assignment_id: ID) -> AppResult<bool> {
-        let id = Uuid::parse_str(&assignment_id)
-            .map_err(|_| AppError::bad_input("assignmentId", "Identificativo non valido", "Invalid id"))?;
+        let id = crate::kernel::ids::parse_uuid("assignmentId", assignment_id.as_str())?;
         operations::revoke_role(ctx.scope()?, id).await?;
         principal_cache::bump(ctx.app_state()?).await?;
         Ok(true)
