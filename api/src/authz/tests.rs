@@ -201,3 +201,24 @@ async fn only_admins_deactivate_a_professional() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_remembered_decision_is_the_decision() {
+    let authz = Authz::load().await.unwrap();
+    let paths = [None, Some("/IT/"), Some("/IT/SAR/"), Some("/IT/SAR/CA/CA1/"), Some("/IT/LAZ/RM/")];
+    for role in Role::ALL.iter().copied() {
+        for action in Action::ALL {
+            for held in paths {
+                for target in paths {
+                    let fresh = authz.decide(role, held, target, action);
+                    assert_eq!(
+                        authz.permits(role, held, target, action),
+                        fresh,
+                        "{role:?} {action:?} {held:?} {target:?}"
+                    );
+                    assert_eq!(authz.permits(role, held, target, action), fresh, "remembered differs");
+                }
+            }
+        }
+    }
+}
