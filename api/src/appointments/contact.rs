@@ -10,7 +10,7 @@
 //!
 //! [`DataLoader`]: async_graphql::dataloader::DataLoader
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
@@ -41,15 +41,25 @@ impl ContactRead {
     }
 }
 
-pub struct ContactReads(pub Scope);
+pub struct ContactReads {
+    scope: Scope,
+    /// What this request has already recorded. The loader's cache alone does
+    /// not dedupe a key asked for again while its first batch is in flight
+    /// (two aliases of one record), so batches run one at a time and skip
+    /// what an earlier one stored; a later batch still returns only once the
+    /// event is stored, and records it itself if the earlier batch failed.
+    recorded: tokio::sync::Mutex<HashSet<ContactRead>>,
+}
 
 impl Loader<ContactRead> for ContactReads {
     type Value = ();
     type Error = AppError;
 
     async fn load(&self, keys: &[ContactRead]) -> Result<HashMap<ContactRead, ()>, AppError> {
-        let principal = self.0.principal();
-        let events = keys
+        let mut recorded = self.recorded.lock().await;
+        let principal = self.scope.principal();
+        let new: Vec<&ContactRead> = keys.iter().filter(|k| !recorded.contains(*k)).collect();
+        let events = new
             .iter()
             .map(|key| {
                 let actor = Actor {
@@ -64,13 +74,15 @@ impl Loader<ContactRead> for ContactReads {
             })
             .collect();
         // One statement for the whole batch (a page of bookings with phones).
-        audit::record_many(self.0.db(), events, self.0.request_id()).await?;
+        audit::record_many(self.scope.db(), events, self.scope.request_id()).await?;
+        recorded.extend(new.into_iter().cloned());
         Ok(keys.iter().cloned().map(|k| (k, ())).collect())
     }
 }
 
 pub fn loader(scope: &Scope, reach: &Reach) -> DataLoader<ContactReads, HashMapCache> {
-    DataLoader::with_cache(ContactReads(scope.clone()), reach.spawner(), HashMapCache::default())
+    let reads = ContactReads { scope: scope.clone(), recorded: Default::default() };
+    DataLoader::with_cache(reads, reach.spawner(), HashMapCache::default())
 }
 
 /// Records (once per request and record) that the caller read its personal data.
