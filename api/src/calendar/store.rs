@@ -9,18 +9,7 @@ use entities::{opening_interval, org_unit, unit_closure};
 
 use crate::error::AppResult;
 use crate::kernel::unit_calendar::{Closure, Interval, UnitCalendar};
-
-/// Every path above and including `path` (`/IT/SAR/CA/` → `/IT/`, `/IT/SAR/`, `/IT/SAR/CA/`).
-fn paths_up_to(path: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut acc = String::from("/");
-    for segment in path.split('/').filter(|s| !s.is_empty()) {
-        acc.push_str(segment);
-        acc.push('/');
-        out.push(acc.clone());
-    }
-    out
-}
+use crate::org::domain::ancestor_paths;
 
 fn weekday(iso: i16) -> Option<Weekday> {
     Weekday::try_from(u8::try_from(iso - 1).ok()?).ok()
@@ -46,7 +35,7 @@ pub async fn hours(conn: &impl ConnectionTrait, unit_id: Uuid) -> AppResult<Vec<
 
 /// Closures of the unit and of every unit above it, by first day.
 pub async fn closures(conn: &impl ConnectionTrait, unit: &org_unit::Model) -> AppResult<Vec<unit_closure::Model>> {
-    let ancestors = org_unit::Entity::find().filter(org_unit::Column::Path.is_in(paths_up_to(&unit.path)));
+    let ancestors = org_unit::Entity::find().filter(org_unit::Column::Path.is_in(ancestor_paths(&unit.path)));
     let ids: Vec<Uuid> = ancestors.all(conn).await?.into_iter().map(|u| u.id).collect();
     Ok(unit_closure::Entity::find()
         .filter(unit_closure::Column::UnitId.is_in(ids))
@@ -116,8 +105,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_ancestors_of_a_path_are_its_prefixes() {
-        assert_eq!(paths_up_to("/IT/SAR/CA/"), vec!["/IT/", "/IT/SAR/", "/IT/SAR/CA/"]);
+    fn weekdays_are_iso_numbered() {
         assert_eq!(weekday(1), Some(Weekday::Mon));
         assert_eq!(weekday(7), Some(Weekday::Sun));
         assert_eq!(weekday(8), None);

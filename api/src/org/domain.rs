@@ -12,6 +12,18 @@ pub fn child_path(parent_path: &str, segment: &str) -> Result<String, String> {
     Ok(format!("{parent_path}{segment}/"))
 }
 
+/// `/IT/SAR/CRIC/` → `["/IT/", "/IT/SAR/", "/IT/SAR/CRIC/"]`.
+pub fn ancestor_paths(path: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut acc = String::from("/");
+    for seg in path.split('/').filter(|s| !s.is_empty()) {
+        acc.push_str(seg);
+        acc.push('/');
+        out.push(acc.clone());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -205,17 +205,8 @@ fn root_prefix(path: &str) -> String {
     path.split('/').nth(1).map_or_else(|| "/".to_owned(), |seg| format!("/{seg}/"))
 }
 
-/// `/IT/SAR/CRIC/` → `["/IT/", "/IT/SAR/", "/IT/SAR/CRIC/"]`.
-pub fn ancestor_paths(path: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut acc = String::from("/");
-    for seg in path.split('/').filter(|s| !s.is_empty()) {
-        acc.push_str(seg);
-        acc.push('/');
-        out.push(acc.clone());
-    }
-    out
-}
+/// The unit itself and every unit above it (a rule of the tree: [`crate::org::domain`]).
+pub use crate::org::domain::ancestor_paths;
 
 /// The regional directorate's path of a CRIC, its parent: `/IT/SAR/CRIC/` → `/IT/SAR/`.
 pub fn region_of_cric(cric_path: &str) -> Option<String> {
