@@ -28,6 +28,7 @@ pub mod kernel;
 pub mod kv;
 pub mod monitoring;
 pub mod net;
+pub mod office_board;
 pub mod org;
 pub mod outbox;
 pub mod people;

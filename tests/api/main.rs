@@ -27,6 +27,7 @@ mod isolation;
 mod metrics;
 mod migrations;
 mod monitoring;
+mod office_board;
 mod operations;
 mod org_scope;
 mod outbox;

@@ -17,6 +17,7 @@ use crate::faq::graphql::{FaqMutation, FaqQuery};
 use crate::followups::graphql::{FollowUpMutation, FollowUpQuery};
 use crate::kernel::reach::Reach;
 use crate::monitoring::graphql::MonitoringQuery;
+use crate::office_board::graphql::OfficeBoardQuery;
 use crate::org::graphql::{ChildrenByParent, OrgMutation, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
@@ -51,6 +52,7 @@ pub struct QueryRoot(
     CallbacksQuery,
     CalendarQuery,
     FollowUpQuery,
+    OfficeBoardQuery,
     ProcureQuery,
     MonitoringQuery,
 );
