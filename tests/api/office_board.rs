@@ -18,7 +18,7 @@ const BOARD: &str = "query($u: ID!, $days: Int, $assignee: String) { officeBoard
     totals { bookings toPrecall assigned precalled reached late coverage } \
     alarms(first: 50) { totalCount nodes { notEvenAssigned attempted appointment { id cupNumber date precall { status outcome } } } } \
     noReply(first: 50) { totalCount nodes { cupNumber } } } }";
-const LIST: &str = "query($from: Date, $to: Date) { appointments(filter: { officeCode: \"UT-CA1\", from: $from, to: $to }, first: 100) { \
+const LIST: &str = "query($from: NaiveDate, $to: NaiveDate) { appointments(filter: { officeCode: \"UT-CA1\", from: $from, to: $to }, first: 100) { \
     nodes { cupNumber date status precall { status outcome assignee { username } } } } }";
 const BOOK: &str = "mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id cupNumber } }";
 
@@ -139,7 +139,7 @@ both_backends!(another_region_is_forbidden_and_sees_nothing_of_the_office, |app:
         let token = app.login(who).await;
         let res = app.graphql(Some(&token), BOARD, json!({ "u": unit })).await;
         assert_eq!(error_code(&res), Some("FORBIDDEN"), "{who}: {res}");
-        let q = "query($u: ID!, $d: Date!) { officeDayListCsv(unitId: $u, date: $d) }";
+        let q = "query($u: ID!, $d: NaiveDate!) { officeDayListCsv(unitId: $u, date: $d) }";
         let res = app.graphql(Some(&token), q, json!({ "u": unit, "d": working_day(1).to_string() })).await;
         assert_eq!(error_code(&res), Some("FORBIDDEN"), "{who}: {res}");
     }
@@ -190,7 +190,7 @@ both_backends!(the_day_list_exports_as_csv_and_xlsx_with_italian_headers, |app: 
     let unit = unit_id(&app, &director, "UT-CA1").await;
     let day = working_day(1);
     book(&app, &director, day, "RIMB", "EXP-1").await;
-    let q = "query($u: ID!, $d: Date!) { officeDayListCsv(unitId: $u, date: $d, dialect: ITALIAN) officeDayListXlsx(unitId: $u, date: $d) }";
+    let q = "query($u: ID!, $d: NaiveDate!) { officeDayListCsv(unitId: $u, date: $d, dialect: ITALIAN) officeDayListXlsx(unitId: $u, date: $d) }";
     let res = app.graphql(Some(&director), q, json!({ "u": unit, "d": day.to_string() })).await;
     let csv = data(&res)["officeDayListCsv"].as_str().unwrap();
     let mut lines = csv.lines();

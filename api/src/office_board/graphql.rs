@@ -2,8 +2,8 @@
 //! no-reply list, bookings by precall result) and the day list export
 //! (`officeDayListCsv`, `officeDayListXlsx`, like `statsCsv`).
 
-use async_graphql::connection::{Connection, EmptyFields};
-use async_graphql::{Context, ID, Object, SimpleObject};
+use async_graphql::connection::{Connection, ConnectionNameType, EmptyFields};
+use async_graphql::{Context, ID, Object, OutputType, SimpleObject};
 use base64::Engine;
 use chrono::NaiveDate;
 use tokio::sync::OnceCell;
@@ -101,7 +101,18 @@ impl BoardListTotals {
     }
 }
 
-type BoardConnection<N> = Connection<String, N, BoardListTotals, EmptyFields>;
+/// The board's lists are named apart from the plain `appointments` list
+/// (they carry `totalCount`): `OfficeBoardAppointmentConnection`, `OfficeBoardAlarmConnection`.
+pub struct BoardConnectionName;
+
+impl ConnectionNameType for BoardConnectionName {
+    fn type_name<T: OutputType>() -> String {
+        let node = T::type_name();
+        if node.starts_with("OfficeBoard") { format!("{node}Connection") } else { format!("OfficeBoard{node}Connection") }
+    }
+}
+
+type BoardConnection<N> = Connection<String, N, BoardListTotals, EmptyFields, BoardConnectionName>;
 
 /// An office's precall board over the next days (seed 000 §I.2, §II.A).
 pub struct OfficeBoard {
@@ -123,7 +134,7 @@ impl OfficeBoard {
             .await
     }
 
-    async fn page<N: async_graphql::OutputType>(
+    async fn page<N: OutputType>(
         &self,
         ctx: &Context<'_>,
         list: List,
@@ -136,7 +147,7 @@ impl OfficeBoard {
         prefetch(ctx, &rows).await?;
         let plain = connection(&page, rows, |a| (a.starts_at, a.id), |a| node(Appointment(a)));
         let totals = BoardListTotals { filter: self.filter, list };
-        let mut conn = Connection::with_additional_fields(plain.has_previous_page, plain.has_next_page, totals);
+        let mut conn = BoardConnection::with_additional_fields(plain.has_previous_page, plain.has_next_page, totals);
         conn.edges.extend(plain.edges);
         Ok(conn)
     }
@@ -242,11 +253,11 @@ impl OfficeBoardQuery {
         ctx: &Context<'_>,
         unit_id: ID,
         from: Option<NaiveDate>,
-        #[graphql(default = 4)] days: i32,
+        #[graphql(default = 4)] days: Option<i32>,
         assignee: Option<String>,
     ) -> AppResult<OfficeBoard> {
         let today = rome_date(ctx.now()?);
-        let window = Window::new(from.unwrap_or(today), days)?;
+        let window = Window::new(from.unwrap_or(today), days.unwrap_or(domain::DEFAULT_DAYS))?;
         let office = office_of(ctx, &unit_id).await?;
         let calendar = crate::calendar::store::calendar_of(ctx.scope()?.db(), &office).await?;
         let filter = filter_for(ctx, &office, assignee.as_deref()).await?;
