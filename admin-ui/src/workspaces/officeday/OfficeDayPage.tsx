@@ -30,6 +30,7 @@ import type {
   PrecallStatus,
 } from '../../gql/graphql';
 import { OfficeFollowUpsPanel } from '../../features/followups';
+import { OfficeBoardPanel } from '../../features/officeBoard';
 import { OfficeDayOfficesQuery } from '../../features/org';
 import { SkillsEditor } from '../../features/services';
 
@@ -92,6 +93,7 @@ export function OfficeDayPage() {
             </div>
           </div>
           <CupImport officeCode={office.code} onImported={() => setReloadKey((k) => k + 1)} />
+          <OfficeBoardPanel key={`board:${office.code}:${reloadKey}`} unitId={office.id} officeCode={office.code} />
           <Bookings
             key={`${office.code}:${reloadKey}`}
             office={office}

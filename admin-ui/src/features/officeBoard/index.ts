@@ -1,0 +1,1 @@
+export { OfficeBoardPanel } from './OfficeBoardPanel';
