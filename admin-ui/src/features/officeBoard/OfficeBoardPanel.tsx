@@ -103,7 +103,8 @@ function Item({ title, children }: { title: ReactNode; children: ReactNode }) {
 }
 
 function Total({ count, what }: { count: number | undefined; what: string }) {
-  return count === undefined ? null : <p className="mb-2" aria-live="polite">{`${count} ${what}`}</p>;
+  // Nothing to count: the list's empty state says so.
+  return !count ? null : <p className="mb-2" aria-live="polite">{`${count} ${what}`}</p>;
 }
 
 function Alarms({ variables, total }: { variables: Common; total: number | undefined }) {
