@@ -96,41 +96,49 @@ both_backends!(the_board_counts_of_the_next_four_days_match_the_bookings, |app: 
     assert_eq!(board(&app, &director, &unit, json!({ "days": 24 })).await["days"].as_array().unwrap().len(), 24);
 });
 
-both_backends!(a_booking_two_days_ahead_without_precall_is_an_alarm_until_the_citizen_is_reached, |app: TestApp| async move {
-    let director = app.login("dir.cagliari1").await;
-    let operator = app.login("op.cagliari1").await;
-    let unit = unit_id(&app, &director, "UT-CA1").await;
-    let id = book(&app, &director, working_day(2), "RIMB", "ALARM-1").await;
-    let b = board(&app, &director, &unit, json!({})).await;
-    let a = alarm(&b, "ALARM-1").unwrap_or_else(|| panic!("not in the alarms: {b}"));
-    assert_eq!((a["notEvenAssigned"].as_bool(), a["attempted"].as_bool()), (Some(true), Some(false)));
-    // Beyond the third working day: no alarm.
-    book(&app, &director, working_day(5), "RIMB", "FAR-1").await;
-    assert!(alarm(&board(&app, &director, &unit, json!({})).await, "FAR-1").is_none());
+both_backends!(
+    a_booking_two_days_ahead_without_precall_is_an_alarm_until_the_citizen_is_reached,
+    |app: TestApp| async move {
+        let director = app.login("dir.cagliari1").await;
+        let operator = app.login("op.cagliari1").await;
+        let unit = unit_id(&app, &director, "UT-CA1").await;
+        let id = book(&app, &director, working_day(2), "RIMB", "ALARM-1").await;
+        let b = board(&app, &director, &unit, json!({})).await;
+        let a = alarm(&b, "ALARM-1").unwrap_or_else(|| panic!("not in the alarms: {b}"));
+        assert_eq!((a["notEvenAssigned"].as_bool(), a["attempted"].as_bool()), (Some(true), Some(false)));
+        // Beyond the third working day: no alarm.
+        book(&app, &director, working_day(5), "RIMB", "FAR-1").await;
+        assert!(alarm(&board(&app, &director, &unit, json!({})).await, "FAR-1").is_none());
 
-    let assign = "mutation($ids: [ID!]!, $u: String!) { assignPrecalls(appointmentIds: $ids, username: $u) { id } }";
-    let res = app.graphql(Some(&director), assign, json!({ "ids": [id], "u": "op.cagliari1" })).await;
-    assert!(res.get("errors").is_none(), "{res}");
-    let record = "mutation($id: ID!, $i: PrecallOutcomeInput!) { recordPrecallOutcome(appointmentId: $id, input: $i) { precall { status } } }";
-    let res = app
-        .graphql(Some(&operator), record, json!({ "id": id, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } }))
-        .await;
-    assert_eq!(data(&res)["recordPrecallOutcome"]["precall"]["status"], "DONE", "{res}");
+        let assign =
+            "mutation($ids: [ID!]!, $u: String!) { assignPrecalls(appointmentIds: $ids, username: $u) { id } }";
+        let res = app.graphql(Some(&director), assign, json!({ "ids": [id], "u": "op.cagliari1" })).await;
+        assert!(res.get("errors").is_none(), "{res}");
+        let record = "mutation($id: ID!, $i: PrecallOutcomeInput!) { recordPrecallOutcome(appointmentId: $id, input: $i) { precall { status } } }";
+        let res = app
+            .graphql(
+                Some(&operator),
+                record,
+                json!({ "id": id, "i": { "outcome": "NEGATIVE", "reason": "NO_ANSWER" } }),
+            )
+            .await;
+        assert_eq!(data(&res)["recordPrecallOutcome"]["precall"]["status"], "DONE", "{res}");
 
-    // No answer: still an alarm, now assigned and attempted; the board counts it precalled, not reached.
-    let b = board(&app, &director, &unit, json!({ "days": 24 })).await;
-    let a = alarm(&b, "ALARM-1").unwrap_or_else(|| panic!("NO_ANSWER took it out of the alarms: {b}"));
-    assert_eq!((a["notEvenAssigned"].as_bool(), a["attempted"].as_bool()), (Some(false), Some(true)));
-    let day = b["days"].as_array().unwrap().iter().find(|d| d["date"] == working_day(2).to_string()).unwrap();
-    assert!(day["precalled"].as_i64().unwrap() >= 1 && day["late"].as_i64().unwrap() >= 1, "{day}");
+        // No answer: still an alarm, now assigned and attempted; the board counts it precalled, not reached.
+        let b = board(&app, &director, &unit, json!({ "days": 24 })).await;
+        let a = alarm(&b, "ALARM-1").unwrap_or_else(|| panic!("NO_ANSWER took it out of the alarms: {b}"));
+        assert_eq!((a["notEvenAssigned"].as_bool(), a["attempted"].as_bool()), (Some(false), Some(true)));
+        let day = b["days"].as_array().unwrap().iter().find(|d| d["date"] == working_day(2).to_string()).unwrap();
+        assert!(day["precalled"].as_i64().unwrap() >= 1 && day["late"].as_i64().unwrap() >= 1, "{day}");
 
-    // Narrowed to op2.cagliari1's precalls it is not there; to op.cagliari1's it is.
-    let mine = board(&app, &director, &unit, json!({ "assignee": "op.cagliari1" })).await;
-    assert!(alarm(&mine, "ALARM-1").is_some());
-    let theirs = board(&app, &director, &unit, json!({ "assignee": "op2.cagliari1" })).await;
-    assert!(alarm(&theirs, "ALARM-1").is_none());
-    assert_eq!(theirs["alarms"]["totalCount"], theirs["alarms"]["nodes"].as_array().unwrap().len());
-});
+        // Narrowed to op2.cagliari1's precalls it is not there; to op.cagliari1's it is.
+        let mine = board(&app, &director, &unit, json!({ "assignee": "op.cagliari1" })).await;
+        assert!(alarm(&mine, "ALARM-1").is_some());
+        let theirs = board(&app, &director, &unit, json!({ "assignee": "op2.cagliari1" })).await;
+        assert!(alarm(&theirs, "ALARM-1").is_none());
+        assert_eq!(theirs["alarms"]["totalCount"], theirs["alarms"]["nodes"].as_array().unwrap().len());
+    }
+);
 
 both_backends!(another_region_is_forbidden_and_sees_nothing_of_the_office, |app: TestApp| async move {
     let director = app.login("dir.cagliari1").await;
@@ -159,31 +167,34 @@ both_backends!(another_region_is_forbidden_and_sees_nothing_of_the_office, |app:
     assert_eq!(error_code(&res), Some("NOT_FOUND"), "{res}");
 });
 
-both_backends!(the_board_costs_the_same_statements_for_4_and_24_days_and_any_number_of_alarms, |app: TestApp| async move {
-    let director = app.login("dir.cagliari1").await;
-    let unit = unit_id(&app, &director, "UT-CA1").await;
-    let count = |days: i64| {
-        let (app, director, unit) = (&app, &director, &unit);
-        async move {
-            let before = app.state.statement_count.load(Ordering::SeqCst);
-            let b = board(app, director, unit, json!({ "days": days })).await;
-            let after = app.state.statement_count.load(Ordering::SeqCst);
-            (after - before, b["alarms"]["totalCount"].as_i64().unwrap())
+both_backends!(
+    the_board_costs_the_same_statements_for_4_and_24_days_and_any_number_of_alarms,
+    |app: TestApp| async move {
+        let director = app.login("dir.cagliari1").await;
+        let unit = unit_id(&app, &director, "UT-CA1").await;
+        let count = |days: i64| {
+            let (app, director, unit) = (&app, &director, &unit);
+            async move {
+                let before = app.state.statement_count.load(Ordering::SeqCst);
+                let b = board(app, director, unit, json!({ "days": days })).await;
+                let after = app.state.statement_count.load(Ordering::SeqCst);
+                (after - before, b["alarms"]["totalCount"].as_i64().unwrap())
+            }
+        };
+        let (four, alarms_before) = count(4).await;
+        let (twenty_four, _) = count(24).await;
+        assert_eq!(four, twenty_four, "statements grow with the days: {four} for 4, {twenty_four} for 24");
+        for i in 0..6 {
+            book(&app, &director, working_day(1 + i % 2), "RIMB", &format!("S-{i}")).await;
         }
-    };
-    let (four, alarms_before) = count(4).await;
-    let (twenty_four, _) = count(24).await;
-    assert_eq!(four, twenty_four, "statements grow with the days: {four} for 4, {twenty_four} for 24");
-    for i in 0..6 {
-        book(&app, &director, working_day(1 + i % 2), "RIMB", &format!("S-{i}")).await;
+        let (more, alarms_after) = count(4).await;
+        assert!(alarms_after >= alarms_before + 6, "{alarms_before} → {alarms_after}");
+        assert_eq!(four, more, "statements grow with the rows: {four} before, {more} after");
+        // Session, office, calendar (2), assignee-free counts (1), two lists with their totals and
+        // one batch of loaders: a small constant.
+        assert!(four <= 16, "{four} statements for the board");
     }
-    let (more, alarms_after) = count(4).await;
-    assert!(alarms_after >= alarms_before + 6, "{alarms_before} → {alarms_after}");
-    assert_eq!(four, more, "statements grow with the rows: {four} before, {more} after");
-    // Session, office, calendar (2), assignee-free counts (1), two lists with their totals and
-    // one batch of loaders: a small constant.
-    assert!(four <= 16, "{four} statements for the board");
-});
+);
 
 both_backends!(the_day_list_exports_as_csv_and_xlsx_with_italian_headers, |app: TestApp| async move {
     let director = app.login("dir.cagliari1").await;
@@ -197,7 +208,8 @@ both_backends!(the_day_list_exports_as_csv_and_xlsx_with_italian_headers, |app: 
     assert!(lines.next().unwrap().starts_with("Ora;N. prenotazione CUP;Cittadino;Servizio"), "{csv}");
     let row = lines.find(|l| l.contains(";EXP-1;")).unwrap_or_else(|| panic!("{csv}"));
     assert!(row.starts_with("10:00;EXP-1;Rossi Mario;Rimborsi"), "{row}");
-    let xlsx = base64::engine::general_purpose::STANDARD.decode(data(&res)["officeDayListXlsx"].as_str().unwrap()).unwrap();
+    let xlsx =
+        base64::engine::general_purpose::STANDARD.decode(data(&res)["officeDayListXlsx"].as_str().unwrap()).unwrap();
     assert_eq!(&xlsx[..2], b"PK");
     // The provincial director reads the list without the citizens' names.
     let dp = app.login("dp.cagliari").await;

@@ -149,7 +149,12 @@ mod tests {
         // A closure of the office on Friday pushes it one working day on.
         let closed = UnitCalendar {
             hours: vec![],
-            closures: vec![Closure { first_day: d(2026, 12, 4), last_day: d(2026, 12, 4), yearly: false, reason: "x".into() }],
+            closures: vec![Closure {
+                first_day: d(2026, 12, 4),
+                last_day: d(2026, 12, 4),
+                yearly: false,
+                reason: "x".into(),
+            }],
         };
         assert_eq!(alarm_until(&closed, d(2026, 12, 3)), d(2026, 12, 10));
     }

@@ -108,7 +108,11 @@ pub struct BoardConnectionName;
 impl ConnectionNameType for BoardConnectionName {
     fn type_name<T: OutputType>() -> String {
         let node = T::type_name();
-        if node.starts_with("OfficeBoard") { format!("{node}Connection") } else { format!("OfficeBoard{node}Connection") }
+        if node.starts_with("OfficeBoard") {
+            format!("{node}Connection")
+        } else {
+            format!("OfficeBoard{node}Connection")
+        }
     }
 }
 
@@ -305,7 +309,8 @@ async fn day_list(ctx: &Context<'_>, unit_id: &ID, date: NaiveDate) -> AppResult
     let people = crate::appointments::store::people_by_ids(scope, &people_ids).await?;
     let services = crate::services::store::by_ids(scope.db(), &service_ids).await?;
     let names = scope.authorize(Action::AppointmentReadContact, &office.path).is_ok();
-    let person = |id: Option<Uuid>| id.and_then(|id| people.iter().find(|p| p.id == id)).map(|p| p.display_name.as_str());
+    let person =
+        |id: Option<Uuid>| id.and_then(|id| people.iter().find(|p| p.id == id)).map(|p| p.display_name.as_str());
     let rows = bookings
         .iter()
         .map(|a| {

@@ -5,8 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, Condition, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use uuid::Uuid;
 
@@ -127,11 +126,9 @@ pub enum List {
 fn listed(scope: &Scope, f: &Filter, list: List) -> Select<appointment::Entity> {
     let q = bookings(scope, f);
     match list {
-        List::Alarms { today, until } => q
-            .filter(to_precall())
-            .filter(not_reached())
-            .filter(C::LocalDate.gte(today))
-            .filter(C::LocalDate.lte(until)),
+        List::Alarms { today, until } => {
+            q.filter(to_precall()).filter(not_reached()).filter(C::LocalDate.gte(today)).filter(C::LocalDate.lte(until))
+        }
         List::NoReply { from, to } => q
             .filter(to_precall())
             .filter(not_reached())
