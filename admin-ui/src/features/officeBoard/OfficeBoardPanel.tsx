@@ -44,7 +44,8 @@ export function OfficeBoardPanel({ unitId, officeCode }: { unitId: string; offic
       <h2 id="board-title" className="h4">
         Prossimi giorni
       </h2>
-      <div className="row g-3">
+      {/* Bootstrap Italia lifts the select labels above their box: leave them room under the heading. */}
+      <div className="row g-3 mt-3">
         <div className="col-12 col-md-4">
           <SelectField label="Giorni da mostrare" value={String(days)} onChange={(v) => setDays(Number(v))}>
             {DAY_CHOICES.map((n) => (
@@ -75,7 +76,7 @@ export function OfficeBoardPanel({ unitId, officeCode }: { unitId: string; offic
         <h3 id="board-results" className="h5">
           Esiti delle prechiamate
         </h3>
-        <div className="col-12 col-md-6 px-0">
+        <div className="col-12 col-md-6 px-0 mt-4">
           <SelectField label="Esito del contatto" value={result} onChange={(v) => setResult(v as PrecallResult | '')}>
             <option value="">Tutti gli esiti</option>
             {RESULTS.map((r) => (
