@@ -67,7 +67,7 @@ export function OfficeDayPage() {
       {offices.data && officeList.length === 0 ? <EmptyState title="Nessun ufficio tra le tue unità" /> : null}
       {office ? (
         <>
-          <div className="d-flex gap-4 flex-wrap my-4">
+          <div className="d-flex gap-4 flex-wrap mb-4">
             <div className="select-wrapper" style={{ minWidth: '16rem' }}>
               <label htmlFor="day-office">Ufficio</label>
               <select id="day-office" value={office.code} onChange={(e) => setOfficeCode(e.target.value)}>

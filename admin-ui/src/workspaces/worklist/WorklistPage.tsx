@@ -35,7 +35,7 @@ export function WorklistPage() {
   return (
     <>
       <h1>La mia lista</h1>
-      <div className="form-group my-4" style={{ maxWidth: '16rem' }}>
+      <div className="form-group mb-4" style={{ maxWidth: '16rem' }}>
         <label htmlFor="wl-date" className="active">
           Giorno
         </label>
