@@ -41,7 +41,7 @@ describe('Registro audit', () => {
 
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'auditor.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await page
       .getByRole('navigation', { name: 'Navigazione principale' })
       .getByRole('link', { name: 'Registro audit' })

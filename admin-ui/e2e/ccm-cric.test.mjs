@@ -153,7 +153,7 @@ describe('CCM and CRIC', () => {
     // The same quesito open in a second window, still showing it NEW.
     const other = await newPage(browser, server.baseUrl);
     await signIn(other, 'cric.sardegna');
-    await other.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await other.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await other.goto(new URL(page.url()).pathname);
     await other.getByRole('button', { name: 'Prendi in carico' }).waitFor();
 
@@ -245,7 +245,7 @@ describe('CCM and CRIC', () => {
 
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'cric.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await page.goto(`/cric/quesiti/${fileQuesito.id}`);
     await page.getByRole('heading', { level: 1, name: subject }).waitFor();
     await page.getByRole('button', { name: 'Converti in appuntamento' }).click();

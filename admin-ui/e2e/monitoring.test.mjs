@@ -162,7 +162,7 @@ describe('Monitoraggio', () => {
 
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await mainNav(page).getByRole('link', { name: 'Monitoraggio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Monitoraggio' }).waitFor();
 
@@ -283,7 +283,7 @@ describe('Monitoraggio', () => {
 
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await page.goto(`/monitoraggio?unita=DR-LAZ&dal=${from}&al=${to}`);
     await page.getByRole('heading', { level: 1, name: 'Monitoraggio' }).waitFor();
     const alert = page.locator('[data-error-code="NOT_FOUND"]');

@@ -24,7 +24,7 @@ describe('Notifiche', () => {
   it('admin opens the outbox monitor, reads a delivery log and retries a failed message', async () => {
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'admin');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await mainNav(page).getByRole('link', { name: 'Notifiche' }).click();
     await page.getByRole('heading', { level: 1, name: 'Notifiche' }).waitFor();
 
@@ -81,7 +81,7 @@ describe('Notifiche', () => {
   it('a regional director has no Notifiche entry and cannot open it', async () => {
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     assert.equal(await mainNav(page).getByRole('link', { name: 'Notifiche' }).count(), 0);
     await page.goto('/notifiche');
     await page.getByRole('heading', { name: 'Operazione non consentita' }).waitFor();

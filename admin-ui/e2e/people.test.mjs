@@ -37,7 +37,7 @@ describe('Persone', () => {
   it('dr.sardegna sees the people of Sardegna only, and creates an operator on UT Cagliari 2', async () => {
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
 
     await openPeople(page);
     await peopleTable(page).getByRole('cell', { name: 'op.cagliari1', exact: true }).waitFor();
@@ -121,7 +121,7 @@ describe('Persone', () => {
   it('a person of another region is not found, and shows nothing of them', async () => {
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await page.goto('/organizzazione/persone/op.roma1');
     await page.getByRole('heading', { name: 'Persona non trovata' }).waitFor();
     assert.equal(await page.getByText('Luca Conti').count(), 0);

@@ -36,7 +36,7 @@ describe('sign-in and organisation', () => {
     await assertAccessible(page, 'sign-in page');
 
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     assert.match(await page.getByTestId('signed-in-roles').innerText(), /Direttore regionale — DR Sardegna/);
     await assertAccessible(page, 'home');
 
@@ -90,7 +90,7 @@ describe('sign-in and organisation', () => {
   it('an operator has only their own menu entries', async () => {
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'op.cagliari1');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     const entries = await mainNav(page).getByRole('link').allInnerTexts();
     assert.deepEqual(
       entries.map((e) => e.trim()),
@@ -104,7 +104,7 @@ describe('sign-in and organisation', () => {
   it('sign-out revokes the session; signing in again returns to the page asked for', async () => {
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     const token = await page.evaluate(() => sessionStorage.getItem('accoglienza.token'));
     assert.ok(token);
 
@@ -132,7 +132,7 @@ describe('sign-in and organisation', () => {
   it('an expired session leads back to sign-in and then to where the person was', async () => {
     const page = await newPage(browser, server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
 
     // Revoke the token behind the app's back, as an expiry would.
     await page.evaluate(async () => {
