@@ -79,7 +79,7 @@ describe('Registro audit', () => {
     const show = filtered.getByRole('button', { name: /^Mostra/ }).first();
     if ((await show.count()) > 0) {
       await show.click();
-      await filtered.locator('pre.json-detail').first().waitFor();
+      await filtered.locator('tr:not([hidden]) dl').first().waitFor();
       await assertAccessible(page, 'audit detail');
     }
 
