@@ -111,6 +111,23 @@ describe('MonitoringPage', () => {
     expect(options).toEqual(['DR-SAR', 'DP-CA', 'UT-CA1', 'UT-CA2', 'CRIC-SAR']);
   });
 
+  it('shows an office no CRIC table of zeros and no empty box of units below it', async () => {
+    const office = (variables: Record<string, unknown>) => {
+      const answer = statsAnswer('UT-CA1', String(variables.from), String(variables.to));
+      answer.data.stats.unit = { ...unit('UT-CA1', 'UT Cagliari 1', 'TERRITORIAL_OFFICE'), parent: null };
+      answer.data.stats.children = [];
+      return answer;
+    };
+    renderWithProviders(<MonitoringPage />, {
+      client: client(office),
+      me,
+      route: `/monitoraggio?unita=UT-CA1&${PERIOD}`,
+    });
+    expect(await screen.findByRole('heading', { level: 2, name: 'UT Cagliari 1' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Quesiti al CRIC' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Unità sottostanti' })).not.toBeInTheDocument();
+  });
+
   it('shows the NOT_FOUND message and no figures for a unit outside the scope', async () => {
     renderWithProviders(<MonitoringPage />, {
       client: client(() => ({ error: apiError('NOT_FOUND', 'Unità organizzativa non trovata') })),
