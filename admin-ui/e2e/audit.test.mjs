@@ -51,7 +51,7 @@ describe('Registro audit', () => {
     await table.waitFor();
     await assertAccessible(page, 'audit trail');
 
-    await page.getByLabel('Azione', { exact: true }).fill('auth.login');
+    await page.getByLabel('Azione', { exact: true }).selectOption({ label: 'Accesso' });
     await page.getByRole('button', { name: 'Applica filtri' }).click();
     await page.waitForURL(/\?azione=auth\.login$/);
     await page.getByRole('table', { name: 'Eventi del registro audit (filtrati)' }).waitFor();

@@ -81,8 +81,9 @@ describe('AuditPage', () => {
 
     await user.selectOptions(screen.getByLabelText('Unità'), 'UT-CA1');
     await user.type(screen.getByLabelText('Autore'), 'op.cagliari1');
-    await user.type(screen.getByLabelText('Azione'), 'auth.login');
-    await user.type(screen.getByLabelText('Tipo di record'), 'session');
+    // Picked by their Italian names: nobody types `auth.login` or `session`.
+    await user.selectOptions(screen.getByLabelText('Azione'), 'Accesso');
+    await user.selectOptions(screen.getByLabelText('Tipo di record'), 'Sessione');
     await user.type(screen.getByLabelText('Dal'), '2026-11-01T09:00');
     await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
 
