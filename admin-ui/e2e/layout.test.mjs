@@ -87,6 +87,24 @@ async function settle(page) {
 }
 
 describe('Layout of every screen', () => {
+  it('the sign-in page with its error fits 1366 and 390 px without overlapping labels', async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const page = await newPage(browser, server.baseUrl);
+    const problems = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width > 500 ? 768 : 844 });
+      await page.goto('/accesso');
+      await page.getByLabel('Nome utente').fill('op.cagliari1');
+      await page.getByLabel('Password').fill('sbagliata');
+      await page.getByRole('button', { name: 'Accedi' }).click();
+      await page.getByRole('alert').first().waitFor();
+      await page.screenshot({ path: join(screenshots, `signin-error-${width}.png`), fullPage: true });
+      for (const problem of await page.evaluate(layoutProblems)) problems.push(`/accesso @${width}: ${problem}`);
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   for (const username of ACCOUNTS) {
     it(`${username}: every menu entry fits 1366 and 390 px without overlapping labels`, async () => {
       mkdirSync(screenshots, { recursive: true });
