@@ -94,15 +94,15 @@ describe('office day and worklist', () => {
     const bookings = page.getByRole('table', { name: 'Prenotazioni del giorno' });
     await bookings.getByRole('cell', { name: '770001', exact: true }).waitFor();
     await page.getByLabel('Seleziona la prenotazione n. 770001').check();
-    await page.getByLabel('Operatore per le prechiamate').fill('op.cagliari1');
+    // People are picked by name, never typed as usernames.
+    await page.getByLabel('Operatore per le prechiamate').selectOption({ label: 'Laura Serra' });
     await page.getByRole('button', { name: 'Assegna prechiamate (1)' }).click();
-    await page.getByText('1 prechiamate assegnate a op.cagliari1.').waitFor();
+    await page.getByText('1 prechiamate assegnate a Laura Serra.').waitFor();
     await assertAccessible(page, 'office day with bookings');
 
     // Skills: op.cagliari1 can give "Comunicazioni di irregolarità" (AVV-IRR).
-    await page.getByLabel('Operatore (nome utente)').fill('op.cagliari1');
-    await page.getByRole('button', { name: 'Mostra competenze' }).click();
-    const skills = page.getByRole('group', { name: 'Servizi che op.cagliari1 può erogare' });
+    await page.getByLabel('Operatore', { exact: true }).selectOption({ label: 'Laura Serra' });
+    const skills = page.getByRole('group', { name: 'Servizi che Laura Serra può erogare' });
     await skills.waitFor();
     const avvIrr = skills.getByRole('checkbox', { name: /\(AVV-IRR\)/ });
     if (!(await avvIrr.isChecked())) await choose(skills, '(AVV-IRR)');
@@ -113,9 +113,13 @@ describe('office day and worklist', () => {
     // Counter: the confirmed demo booking of tomorrow goes to op.cagliari1, in person.
     await page.getByLabel('Giorno', { exact: true }).fill(isoDay(1));
     await bookings.getByRole('cell', { name: '40104', exact: true }).waitFor();
+    // The row's action opens over the table, where the person clicked, with the focus in it.
     await bookings.getByRole('button', { name: /Assegna sportello — n\. 40104/ }).click();
-    const counterForm = page.getByRole('form', { name: 'Sportello della prenotazione n. 40104' });
-    await counterForm.getByLabel('Operatore di sportello (nome utente)').fill('op.cagliari1');
+    const dialog = page.getByRole('dialog', { name: 'Sportello — prenotazione n. 40104' });
+    await dialog.waitFor();
+    assert.ok(await dialog.evaluate((element) => element.contains(document.activeElement)), 'focus in the dialog');
+    const counterForm = dialog.getByRole('form', { name: 'Sportello della prenotazione n. 40104' });
+    await counterForm.getByLabel('Operatore di sportello').selectOption({ label: 'Laura Serra' });
     await assertAccessible(page, 'counter assignment');
     await counterForm.getByRole('button', { name: 'Assegna' }).click();
     await bookings.getByRole('row', { name: /40104/ }).getByText('Sportello assegnato').waitFor();

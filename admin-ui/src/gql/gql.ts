@@ -67,6 +67,7 @@ type Documents = {
     "\n  mutation PersonAssignRole($username: String!, $input: RoleAssignmentInput!) {\n    assignRole(username: $username, input: $input) {\n      id\n      role\n      section\n      unit {\n        id\n        code\n        name\n      }\n    }\n  }\n": typeof types.PersonAssignRoleDocument,
     "\n  mutation PersonRevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId)\n  }\n": typeof types.PersonRevokeRoleDocument,
     "\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n": typeof types.PersonSetActiveDocument,
+    "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n": typeof types.OfficeStaffChoicesDocument,
     "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": typeof types.ProfessionalProfileShowDocument,
     "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": typeof types.ProcuraRowFragmentDoc,
     "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n": typeof types.ProcuraListDocument,
@@ -154,6 +155,7 @@ const documents: Documents = {
     "\n  mutation PersonAssignRole($username: String!, $input: RoleAssignmentInput!) {\n    assignRole(username: $username, input: $input) {\n      id\n      role\n      section\n      unit {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.PersonAssignRoleDocument,
     "\n  mutation PersonRevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId)\n  }\n": types.PersonRevokeRoleDocument,
     "\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n": types.PersonSetActiveDocument,
+    "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n": types.OfficeStaffChoicesDocument,
     "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": types.ProfessionalProfileShowDocument,
     "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": types.ProcuraRowFragmentDoc,
     "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n": types.ProcuraListDocument,
@@ -414,6 +416,10 @@ export function graphql(source: "\n  mutation PersonRevokeRole($assignmentId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
