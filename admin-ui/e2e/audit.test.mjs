@@ -1,27 +1,15 @@
 // Registro audit: the regional auditor reads the sign-ins of Sardinian people
 // and nobody else's — against the real server and demo data.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 /** Signs in through the API only, to leave an `auth.login` event behind. */
 async function apiSignIn(username) {
-  const response = await fetch(`${server.baseUrl}/graphql`, {
+  const response = await fetch(`${app.server.baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -39,7 +27,7 @@ describe('Registro audit', () => {
     await apiSignIn('op.roma1');
     await apiSignIn('cric.lazio');
 
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'auditor.sardegna');
     await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await page

@@ -4,22 +4,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { adminUiDir, startServer } from './server.mjs';
+import { describe, it } from 'node:test';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
+import { adminUiDir } from './server.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 /** One account per role of the demo data (README), each opening every entry of its menu. */
 const ACCOUNTS = [
@@ -89,7 +78,7 @@ async function settle(page) {
 describe('Layout of every screen', () => {
   it('the sign-in page with its error fits 1366 and 390 px without overlapping labels', async () => {
     mkdirSync(screenshots, { recursive: true });
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     const problems = [];
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: width > 500 ? 768 : 844 });
@@ -108,7 +97,7 @@ describe('Layout of every screen', () => {
   for (const username of ACCOUNTS) {
     it(`${username}: every menu entry fits 1366 and 390 px without overlapping labels`, async () => {
       mkdirSync(screenshots, { recursive: true });
-      const page = await newPage(browser, server.baseUrl);
+      const page = await newPage(app.browser, app.server.baseUrl);
       await signIn(page, username);
       await settle(page);
       const menu = page.getByRole('navigation', { name: 'Navigazione principale' });

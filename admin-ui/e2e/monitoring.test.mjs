@@ -4,23 +4,11 @@
 // same unit and period. A Lazio unit typed in the address shows NOT_FOUND only.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 
@@ -34,7 +22,7 @@ function romeDay(n = 0) {
 }
 
 async function graphql(query, variables = {}, token) {
-  const response = await fetch(`${server.baseUrl}/graphql`, {
+  const response = await fetch(`${app.server.baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
@@ -167,7 +155,7 @@ describe('Monitoraggio', () => {
     const lazio = all.data.orgUnits.nodes.filter((unit) => unit.path.startsWith(lazioRoot.path));
     assert.ok(lazio.length >= 4);
 
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dr.sardegna');
     await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await mainNav(page).getByRole('link', { name: 'Monitoraggio' }).click();
@@ -288,7 +276,7 @@ describe('Monitoraggio', () => {
     );
     assert.equal(refused.errors?.[0]?.extensions?.code, 'NOT_FOUND');
 
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dr.sardegna');
     await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await page.goto(`/monitoraggio?unita=DR-LAZ&dal=${from}&al=${to}`);

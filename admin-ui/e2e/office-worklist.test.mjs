@@ -5,23 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { repoRoot, startServer } from './server.mjs';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
+import { repoRoot } from './server.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 /** Bootstrap Italia draws the radio with its label: click the label, as a person does. */
 const choose = (scope, label) => scope.locator('label', { hasText: label }).click();
@@ -56,7 +45,7 @@ function fixtureWithDates(name) {
 
 describe('office day and worklist', () => {
   it('dir.cagliari1 imports the CUP export, sees the report and assigns precalls', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dir.cagliari1');
     await mainNav(page).getByRole('link', { name: "Giornata d'ufficio" }).click();
     await page.getByRole('heading', { level: 1, name: "Giornata d'ufficio" }).waitFor();
@@ -128,7 +117,7 @@ describe('office day and worklist', () => {
   });
 
   it('op.cagliari1 records a precall outcome and a counter outcome', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'op.cagliari1');
     await mainNav(page).getByRole('link', { name: 'La mia lista' }).click();
     await page.getByRole('heading', { level: 1, name: 'La mia lista' }).waitFor();
