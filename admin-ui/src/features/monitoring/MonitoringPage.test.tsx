@@ -15,17 +15,21 @@ const PERIOD = 'dal=2026-11-01&al=2026-11-03';
 const unit = (code: string, name: string, kind: string) => ({ id: `u-${code}`, code, name, kind });
 
 function statsAnswer(unitCode: string, from: string, to: string) {
-  const total = figures({
-    bookings: 12,
-    cancelled: 1,
-    toPrecall: 10,
-    precalled: 8,
-    precalledInTime: 6,
-    precallCoverage: 0.6,
-    notReachingCounter: 4,
-    notReachingCounterShare: 0.4,
-    sessions: 5,
-  });
+  const total = figures(
+    {
+      bookings: 12,
+      cancelled: 1,
+      toPrecall: 10,
+      precalled: 8,
+      precalledInTime: 6,
+      precallCoverage: 0.6,
+      notReachingCounter: 4,
+      notReachingCounterShare: 0.4,
+      sessions: 5,
+      completedOver15Minutes: 2,
+    },
+    { followUps: { opened: 4, closed: 3, done: 2, cancelled: 1, stillOpen: 1, overdue: 1, medianClosingHours: 30 } },
+  );
   return {
     data: {
       stats: {
@@ -94,6 +98,12 @@ describe('MonitoringPage', () => {
     expect(within(screen.getByTestId('figure-bookings')).getByText('12')).toBeInTheDocument();
     expect(within(screen.getByTestId('figure-precallCoverage')).getByText('60%')).toBeInTheDocument();
     expect(within(screen.getByTestId('figure-notReachingCounter')).getByText('40%')).toBeInTheDocument();
+    expect(within(screen.getByTestId('figure-completedOver15Minutes')).getByText('2')).toBeInTheDocument();
+    expect(within(screen.getByTestId('figure-followUpsOpened')).getByText('4')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('figure-followUpsClosed')).getByText('Svolte: 2; annullate: 1'),
+    ).toBeInTheDocument();
+    expect(within(screen.getByTestId('figure-followUpsOverdue')).getByText('1')).toBeInTheDocument();
     expect(screen.getByText('Prenotazioni: 12 in totale, al massimo 8 il 03/11/2026.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Andamento giornaliero: dati per giorno' })).toBeInTheDocument();
 

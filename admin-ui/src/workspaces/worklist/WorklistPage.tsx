@@ -16,7 +16,6 @@ import {
   WorklistPrecallsQuery,
   PrecallOutcomeForm,
   PrecontactPanel,
-  SessionTimer,
 } from '../../features/appointments';
 import { formatDate, formatTime, todayInRome } from '../../shared/format/calendar';
 import { usePaged } from '../../shared/components/usePaged';
@@ -213,10 +212,10 @@ function CounterSessionsSection({ date }: { date: string }) {
               ) : null}
               {a.status === 'IN_SESSION' && a.counter.startedAt ? (
                 <>
-                  <SessionTimer startedAt={a.counter.startedAt} />
                   <CounterOutcomeForm
                     appointmentId={a.id}
                     version={a.version}
+                    startedAt={a.counter.startedAt}
                     onReload={reload}
                     onRecorded={() => {
                       setClosed(a.cupNumber);
