@@ -1,5 +1,7 @@
 // Debian's Chromium driven by playwright-core (no browser download).
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -44,4 +46,21 @@ export async function submitSignIn(page, username, password = 'demo') {
 export async function signIn(page, username, password = 'demo') {
   await page.goto('/accesso');
   await submitSignIn(page, username, password);
+}
+
+/**
+ * The real server (with the demo data) and Chromium for the tests of one file: started before
+ * them, stopped after. `app.server` and `app.browser` are set once the file's tests run.
+ */
+export function serverAndBrowser() {
+  const app = { server: undefined, browser: undefined };
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
 }

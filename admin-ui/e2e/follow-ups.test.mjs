@@ -3,23 +3,11 @@
 // them in "Giornata d'ufficio", the operator completes his in "La mia lista".
 // Real server, demo data, Debian's Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 const PROTOCOL = 'PROT-2026-0099';
 /** The citizen of the precall answered by e-mail/PEC (first test). */
@@ -62,7 +50,7 @@ async function openFollowUps(page) {
 
 describe('follow-up work', () => {
   it('op.cagliari1 sends a session to the back office and a precall to e-mail/PEC', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await openWorklist(page);
 
     const precalls = page.getByRole('list', { name: 'Prechiamate' });
@@ -91,7 +79,7 @@ describe('follow-up work', () => {
   });
 
   it('dir.cagliari1 sees the totals, filters, assigns one item and cancels the other', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     const section = await openFollowUps(page);
     const totals = section.getByTestId('followup-totals');
     await totals.waitFor();
@@ -139,7 +127,7 @@ describe('follow-up work', () => {
   });
 
   it('op.cagliari1 completes his item in a dialog', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await openWorklist(page);
     const mine = page.getByRole('list', { name: 'Attività da completare' });
     const item = mine.getByRole('listitem').filter({ hasText: PROTOCOL });

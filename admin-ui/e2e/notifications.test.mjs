@@ -1,30 +1,18 @@
 // Notifiche: the administrator's outbox monitor, with the demo messages.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 
 describe('Notifiche', () => {
   it('admin opens the outbox monitor, reads a delivery log and retries a failed message', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'admin');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await mainNav(page).getByRole('link', { name: 'Notifiche' }).click();
     await page.getByRole('heading', { level: 1, name: 'Notifiche' }).waitFor();
 
@@ -79,9 +67,9 @@ describe('Notifiche', () => {
   });
 
   it('a regional director has no Notifiche entry and cannot open it', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     assert.equal(await mainNav(page).getByRole('link', { name: 'Notifiche' }).count(), 0);
     await page.goto('/notifiche');
     await page.getByRole('heading', { name: 'Operazione non consentita' }).waitFor();

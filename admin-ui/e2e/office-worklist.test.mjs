@@ -5,23 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { repoRoot, startServer } from './server.mjs';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
+import { repoRoot } from './server.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 /** Bootstrap Italia draws the radio with its label: click the label, as a person does. */
 const choose = (scope, label) => scope.locator('label', { hasText: label }).click();
@@ -56,7 +45,7 @@ function fixtureWithDates(name) {
 
 describe('office day and worklist', () => {
   it('dir.cagliari1 imports the CUP export, sees the report and assigns precalls', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dir.cagliari1');
     await mainNav(page).getByRole('link', { name: "Giornata d'ufficio" }).click();
     await page.getByRole('heading', { level: 1, name: "Giornata d'ufficio" }).waitFor();
@@ -94,15 +83,15 @@ describe('office day and worklist', () => {
     const bookings = page.getByRole('table', { name: 'Prenotazioni del giorno' });
     await bookings.getByRole('cell', { name: '770001', exact: true }).waitFor();
     await page.getByLabel('Seleziona la prenotazione n. 770001').check();
-    await page.getByLabel('Operatore per le prechiamate').fill('op.cagliari1');
+    // People are picked by name, never typed as usernames.
+    await page.getByLabel('Operatore per le prechiamate').selectOption({ label: 'Laura Serra' });
     await page.getByRole('button', { name: 'Assegna prechiamate (1)' }).click();
-    await page.getByText('1 prechiamate assegnate a op.cagliari1.').waitFor();
+    await page.getByText('1 prechiamate assegnate a Laura Serra.').waitFor();
     await assertAccessible(page, 'office day with bookings');
 
     // Skills: op.cagliari1 can give "Comunicazioni di irregolarità" (AVV-IRR).
-    await page.getByLabel('Operatore (nome utente)').fill('op.cagliari1');
-    await page.getByRole('button', { name: 'Mostra competenze' }).click();
-    const skills = page.getByRole('group', { name: 'Servizi che op.cagliari1 può erogare' });
+    await page.getByLabel('Operatore', { exact: true }).selectOption({ label: 'Laura Serra' });
+    const skills = page.getByRole('group', { name: 'Servizi che Laura Serra può erogare' });
     await skills.waitFor();
     const avvIrr = skills.getByRole('checkbox', { name: /\(AVV-IRR\)/ });
     if (!(await avvIrr.isChecked())) await choose(skills, '(AVV-IRR)');
@@ -113,9 +102,13 @@ describe('office day and worklist', () => {
     // Counter: the confirmed demo booking of tomorrow goes to op.cagliari1, in person.
     await page.getByLabel('Giorno', { exact: true }).fill(isoDay(1));
     await bookings.getByRole('cell', { name: '40104', exact: true }).waitFor();
+    // The row's action opens over the table, where the person clicked, with the focus in it.
     await bookings.getByRole('button', { name: /Assegna sportello — n\. 40104/ }).click();
-    const counterForm = page.getByRole('form', { name: 'Sportello della prenotazione n. 40104' });
-    await counterForm.getByLabel('Operatore di sportello (nome utente)').fill('op.cagliari1');
+    const dialog = page.getByRole('dialog', { name: 'Sportello — prenotazione n. 40104' });
+    await dialog.waitFor();
+    assert.ok(await dialog.evaluate((element) => element.contains(document.activeElement)), 'focus in the dialog');
+    const counterForm = dialog.getByRole('form', { name: 'Sportello della prenotazione n. 40104' });
+    await counterForm.getByLabel('Operatore di sportello').selectOption({ label: 'Laura Serra' });
     await assertAccessible(page, 'counter assignment');
     await counterForm.getByRole('button', { name: 'Assegna' }).click();
     await bookings.getByRole('row', { name: /40104/ }).getByText('Sportello assegnato').waitFor();
@@ -124,7 +117,7 @@ describe('office day and worklist', () => {
   });
 
   it('op.cagliari1 records a precall outcome and a counter outcome', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'op.cagliari1');
     await mainNav(page).getByRole('link', { name: 'La mia lista' }).click();
     await page.getByRole('heading', { level: 1, name: 'La mia lista' }).waitFor();

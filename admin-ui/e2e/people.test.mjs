@@ -1,23 +1,11 @@
 // Persone: a regional director lists the people of his region, creates an
 // operator, grants and revokes a role — against the real server and demo data.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 const peopleTable = (page) => page.getByRole('table', { name: /^Persone/ });
@@ -35,9 +23,9 @@ async function openPeople(page) {
 
 describe('Persone', () => {
   it('dr.sardegna sees the people of Sardegna only, and creates an operator on UT Cagliari 2', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
 
     await openPeople(page);
     await peopleTable(page).getByRole('cell', { name: 'op.cagliari1', exact: true }).waitFor();
@@ -119,9 +107,9 @@ describe('Persone', () => {
   });
 
   it('a person of another region is not found, and shows nothing of them', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     await page.goto('/organizzazione/persone/op.roma1');
     await page.getByRole('heading', { name: 'Persona non trovata' }).waitFor();
     assert.equal(await page.getByText('Luca Conti').count(), 0);

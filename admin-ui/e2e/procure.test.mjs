@@ -5,23 +5,11 @@
 // the delegated service, negative for another); after prof.rossi revokes the
 // procura the same check is negative.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 // Valid fiscal codes (check characters included) that the demo data does not use.
 const CLIENT = 'VRDLGU75M15F205B';
@@ -72,7 +60,7 @@ async function check(panel, service) {
 
 describe('procure', () => {
   it('prof.rossi declares a procura, adds a collaborator, creates an API key and a webhook', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await openProcure(page);
     const table = page.getByRole('table', { name: 'Procure dichiarate, dalla più recente' });
     await table.waitFor();
@@ -153,7 +141,7 @@ describe('procure', () => {
     await secretPanel.waitFor();
     const secret = await secretPanel.getByLabel('Chiave API').inputValue();
     assert.match(secret, /^acc_pk_[A-Za-z0-9_-]{43}$/);
-    assert.match(await secretPanel.innerText(), /È mostrata solo questa volta/);
+    assert.match(await secretPanel.innerText(), /il valore è mostrato solo questa volta/);
     await secretPanel.getByRole('button', { name: 'Copia' }).waitFor();
     await page.getByRole('cell', { name: 'Gestionale studio', exact: true }).waitFor();
     await assertAccessible(page, 'API key just created');
@@ -187,7 +175,7 @@ describe('procure', () => {
   });
 
   it('op.cagliari1 checks the collaborator at the counter: positive for the delegated service, negative for another', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     const panel = await openCheck(page);
     await assertAccessible(page, 'worklist with the collaborator check');
 
@@ -207,7 +195,7 @@ describe('procure', () => {
   });
 
   it('prof.rossi revokes the procura, and the collaborator check becomes negative', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await openProcure(page);
     const row = page.getByTestId(`procura-${CLIENT}`);
     await row.getByRole('button', { name: `Revoca la procura del cliente ${CLIENT}` }).click();
@@ -221,7 +209,7 @@ describe('procure', () => {
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();
 
-    const counter = await newPage(browser, server.baseUrl);
+    const counter = await newPage(app.browser, app.server.baseUrl);
     const panel = await openCheck(counter);
     const after = await check(panel, DELEGATED);
     assert.match(after.heading, /^Esito negativo/);

@@ -1,23 +1,11 @@
 // Sign-in, sign-out, session expiry and the organisation screens, against the
 // real server with the demo data (docs/domain.md §2), in Debian's Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn, submitSignIn } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { newPage, signIn, submitSignIn, serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 const orgTree = (page) => page.getByRole('list', { name: 'Albero delle unità organizzative' });
@@ -31,12 +19,12 @@ async function openOrganisationTree(page) {
 
 describe('sign-in and organisation', () => {
   it('dr.sardegna sees the Sardegna tree and no Lazio unit', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await page.goto('/accesso');
     await assertAccessible(page, 'sign-in page');
 
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     assert.match(await page.getByTestId('signed-in-roles').innerText(), /Direttore regionale — DR Sardegna/);
     await assertAccessible(page, 'home');
 
@@ -65,7 +53,7 @@ describe('sign-in and organisation', () => {
   });
 
   it('admin sees both regions', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'admin');
     await openOrganisationTree(page);
     await orgTree(page).getByRole('link', { name: 'DR Sardegna', exact: true }).waitFor();
@@ -76,11 +64,11 @@ describe('sign-in and organisation', () => {
   });
 
   it('a wrong password shows the error and stays on sign-in', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dr.sardegna', 'sbagliata');
     const alert = page.getByRole('alert');
     await alert.getByRole('heading', { name: 'Accesso non riuscito' }).waitFor();
-    assert.ok((await alert.innerText()).length > 'Accesso non riuscito'.length, 'shows the server message too');
+    assert.ok((await alert.innerText()).length > 'Accesso non riuscito'.length, 'shows the app.server message too');
     assert.equal(new URL(page.url()).pathname, '/accesso');
     assert.equal(await page.getByLabel('Password').inputValue(), '');
     await assertAccessible(page, 'sign-in error');
@@ -88,9 +76,9 @@ describe('sign-in and organisation', () => {
   });
 
   it('an operator has only their own menu entries', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'op.cagliari1');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     const entries = await mainNav(page).getByRole('link').allInnerTexts();
     assert.deepEqual(
       entries.map((e) => e.trim()),
@@ -102,9 +90,9 @@ describe('sign-in and organisation', () => {
   });
 
   it('sign-out revokes the session; signing in again returns to the page asked for', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
     const token = await page.evaluate(() => sessionStorage.getItem('accoglienza.token'));
     assert.ok(token);
 
@@ -112,8 +100,8 @@ describe('sign-in and organisation', () => {
     await page.getByText('Sei uscito da Accoglienza.').waitFor();
     assert.equal(await page.evaluate(() => sessionStorage.getItem('accoglienza.token')), null);
 
-    // The old token no longer works on the server.
-    const response = await fetch(`${server.baseUrl}/graphql`, {
+    // The old token no longer works on the app.server.
+    const response = await fetch(`${app.server.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ me { username } }' }),
@@ -130,9 +118,9 @@ describe('sign-in and organisation', () => {
   });
 
   it('an expired session leads back to sign-in and then to where the person was', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dr.sardegna');
-    await page.getByRole('heading', { level: 1, name: /^Benvenuto/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
 
     // Revoke the token behind the app's back, as an expiry would.
     await page.evaluate(async () => {

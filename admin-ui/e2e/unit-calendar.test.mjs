@@ -1,23 +1,11 @@
 // "Orari e chiusure": a director picks a unit by name, edits its weekly hours and
 // adds and removes a closure. Real server, demo data, Debian's Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { newPage, signIn, serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 
@@ -40,7 +28,7 @@ async function pick(select, pattern) {
 
 describe('opening hours and closures', () => {
   it('dp.cagliari finds an office by name, sets its hours and adds and removes a closure', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dp.cagliari');
     await mainNav(page).getByRole('link', { name: 'Orari e chiusure' }).click();
     await page.getByRole('heading', { level: 1, name: 'Orari e chiusure' }).waitFor();
@@ -101,7 +89,7 @@ describe('opening hours and closures', () => {
   });
 
   it('dir.cagliari1 finds his own office already picked', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await signIn(page, 'dir.cagliari1');
     await mainNav(page).getByRole('link', { name: 'Orari e chiusure' }).click();
     await page.getByRole('heading', { name: 'Orario settimanale' }).waitFor();

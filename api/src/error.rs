@@ -15,6 +15,9 @@ pub enum AppError {
     Forbidden(Msg),
     /// The input is wrong; `field` names the offending input field when there is one.
     BadUserInput { field: Option<String>, msg: Msg },
+    /// Like `BadUserInput` (the same code), with more for the client in
+    /// `extensions` under `key` (e.g. `nextOpenSlots` when the office is closed).
+    BadUserInputWith { field: String, msg: Msg, key: &'static str, value: serde_json::Value },
     /// Does not exist, or exists outside the caller's scope (the two are indistinguishable).
     NotFound(Msg),
     /// The state changed under the caller: illegal transition, lost race, duplicate.
@@ -78,7 +81,7 @@ impl AppError {
         match self {
             AppError::Unauthenticated(_) => "UNAUTHENTICATED",
             AppError::Forbidden(_) => "FORBIDDEN",
-            AppError::BadUserInput { .. } => "BAD_USER_INPUT",
+            AppError::BadUserInput { .. } | AppError::BadUserInputWith { .. } => "BAD_USER_INPUT",
             AppError::NotFound(_) => "NOT_FOUND",
             AppError::Conflict(_) => "CONFLICT",
             AppError::RateLimited { .. } => "RATE_LIMITED",
@@ -92,7 +95,8 @@ impl AppError {
             | AppError::Forbidden(m)
             | AppError::NotFound(m)
             | AppError::Conflict(m)
-            | AppError::BadUserInput { msg: m, .. } => m.clone(),
+            | AppError::BadUserInput { msg: m, .. }
+            | AppError::BadUserInputWith { msg: m, .. } => m.clone(),
             AppError::RateLimited { retry_after_secs } => Msg::new(
                 format!("Troppe richieste: riprova tra {retry_after_secs} secondi"),
                 format!("Too many requests: retry in {retry_after_secs} seconds"),
@@ -131,6 +135,12 @@ impl From<AppError> for async_graphql::Error {
             ext.set("en", msg.en.clone());
             match &err {
                 AppError::BadUserInput { field: Some(field), .. } => ext.set("field", field.as_str()),
+                AppError::BadUserInputWith { field, key, value, .. } => {
+                    ext.set("field", field.as_str());
+                    if let Ok(value) = async_graphql::Value::from_json(value.clone()) {
+                        ext.set(*key, value);
+                    }
+                }
                 AppError::RateLimited { retry_after_secs } => ext.set("retryAfter", *retry_after_secs),
                 AppError::Unavailable { retry_after_secs } => {
                     ext.set("retryable", true);

@@ -25,9 +25,37 @@ pub fn day(n: i64) -> String {
     (api::appointments::domain::rome_date(Utc::now()) + Duration::days(n)).format("%Y-%m-%d").to_string()
 }
 
+/// The first day from today + `n` on which every demo office opens (Monday to
+/// Friday mornings 08:45–12:45, no national holiday, no patron saint of the
+/// demo's DPs), by the kernel's calendar: bookings then between 09:00 and
+/// 12:30 are within opening hours, whatever day the tests run.
+pub fn open_day(n: i64) -> String {
+    open_date(n).format("%Y-%m-%d").to_string()
+}
+
+pub fn open_date(n: i64) -> chrono::NaiveDate {
+    use api::kernel::unit_calendar::{Closure, Interval, UnitCalendar};
+    use chrono::Weekday::{Fri, Mon, Thu, Tue, Wed};
+    let hours = [Mon, Tue, Wed, Thu, Fri].into_iter().filter_map(|w| Interval::from_minutes(w, 525, 765)).collect();
+    let closures = [(10, 30), (12, 6), (6, 29)]
+        .into_iter()
+        .map(|(m, d)| {
+            let day = chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+            Closure { first_day: day, last_day: day, yearly: true, reason: "patrono".into() }
+        })
+        .collect();
+    let calendar = UnitCalendar { hours, closures };
+    let mut date = api::appointments::domain::rome_date(Utc::now()) + Duration::days(n);
+    while !calendar.is_working_day(date) {
+        date = date.succ_opt().unwrap();
+    }
+    date
+}
+
 const IMPORT: &str = "mutation($office: String!, $file: Upload!) {
   importCupBookings(officeCode: $office, file: $file) {
     created updated unchanged cancelled days rejected { row cupNumber reason reasonEn }
+    outsideOpeningHours { row cupNumber startsAt reason reasonEn }
   }
 }";
 
@@ -91,7 +119,7 @@ const ASSIGN_PRECALLS: &str = "mutation($ids: [ID!]!, $u: String!) { assignPreca
 const RECORD_PRECALL: &str = "mutation($id: ID!, $i: PrecallOutcomeInput!, $v: Int) { recordPrecallOutcome(appointmentId: $id, input: $i, version: $v) { id status channel version precall { status outcome result note coverage } } }";
 const ASSIGN_COUNTER: &str = "mutation($id: ID!, $u: String!, $c: AppointmentChannel!, $v: Int) { assignCounter(appointmentId: $id, username: $u, channel: $c, version: $v) { id status version counter { operator { username } channel } } }";
 const START: &str = "mutation($id: ID!) { startCounterSession(id: $id) { id status counter { startedAt } } }";
-const OUTCOME: &str = "mutation($id: ID!, $o: CounterOutcome!, $p: String) { recordCounterOutcome(id: $id, outcome: $o, protocolNumber: $p) { id status counter { outcome protocolNumber durationMinutes overTimeLimit } } }";
+const OUTCOME: &str = "mutation($id: ID!, $o: CounterOutcome!, $p: String, $c: Boolean) { recordCounterOutcome(id: $id, outcome: $o, protocolNumber: $p, confirmOverFifteenMinutes: $c) { id status counter { outcome protocolNumber durationMinutes overTimeLimit } } }";
 
 async fn audit_actions(app: &TestApp, record_id: &str) -> Vec<String> {
     let admin = app.login("admin").await;
@@ -357,11 +385,46 @@ both_backends!(a_protocol_number_is_refused_on_a_completed_session, |app: TestAp
         _ => "UPDATE appointment SET counter_started_at = ? WHERE cup_number = '40100'",
     };
     app.state.db.execute_raw(Statement::from_sql_and_values(backend, sql, [started.into()])).await.unwrap();
+    // The 15-minute rule: past them, COMPLETED needs an explicit confirmation.
+    let completed_before = completed_over_15(&app, &director).await;
     let res = mutate(&app, &operator, OUTCOME, json!({ "id": id, "o": "COMPLETED" })).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    assert_eq!(res["errors"][0]["extensions"]["field"], "confirmOverFifteenMinutes");
+    assert!(res["errors"][0]["message"].as_str().unwrap().contains("back office"), "{res}");
+    let res = mutate(&app, &operator, OUTCOME, json!({ "id": id, "o": "COMPLETED", "c": false })).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    let res = mutate(&app, &operator, OUTCOME, json!({ "id": id, "o": "COMPLETED", "c": true })).await;
     let counter = &data(&res)["recordCounterOutcome"]["counter"];
     assert_eq!(counter["overTimeLimit"], true);
     assert!(counter["durationMinutes"].as_i64().unwrap() >= 20);
+    // Counted apart in monitoring, in `stats` and in `statsCsv`.
+    assert_eq!(completed_over_15(&app, &director).await, completed_before + 1);
+    let csv = app
+        .graphql(
+            Some(&director),
+            "query($d: NaiveDate!) { statsCsv(unitCode: \"UT-CA1\", from: $d, to: $d) }",
+            json!({ "d": day(0) }),
+        )
+        .await;
+    let csv = data(&csv)["statsCsv"].as_str().unwrap().to_owned();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let column = header.iter().position(|h| *h == "Concluse oltre 15 minuti").expect("the CSV column");
+    let first: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(first[column], (completed_before + 1).to_string(), "{csv}");
 });
+
+/// "Concluse oltre 15 minuti" of UT-CA1 today, as its director reads it.
+async fn completed_over_15(app: &TestApp, director: &str) -> i64 {
+    let res = app
+        .graphql(
+            Some(director),
+            "query($d: NaiveDate!) { stats(unitCode: \"UT-CA1\", from: $d, to: $d) { figures { appointments { completedOver15Minutes } } } }",
+            json!({ "d": day(0) }),
+        )
+        .await;
+    data(&res)["stats"]["figures"]["appointments"]["completedOver15Minutes"].as_i64().unwrap()
+}
 
 // ---------------------------------------------------------------- precall rules
 
@@ -660,7 +723,7 @@ const BOOK: &str = "mutation($i: BookAppointmentInput!) { bookAppointment(input:
 both_backends!(a_ccm_operator_books_anywhere_but_reads_only_what_the_ccm_booked, |app: TestApp| async move {
     let ccm = app.login("ccm.op").await;
     let input = json!({
-        "officeCode": "UT-CA1", "date": day(7), "time": "10:30:00", "serviceCode": "SUCC",
+        "officeCode": "UT-CA1", "date": open_day(7), "time": "10:30:00", "serviceCode": "SUCC",
         "fiscalCode": "RSSMRA80A01H501U", "citizenName": "Rossi Mario", "phone": "333 1234567",
     });
     let res = mutate(&app, &ccm, BOOK, json!({ "i": input })).await;
@@ -670,7 +733,7 @@ both_backends!(a_ccm_operator_books_anywhere_but_reads_only_what_the_ccm_booked,
     assert_eq!(booked["precall"]["status"], "UNASSIGNED");
     assert_eq!(booked["fiscalCode"], "RSSMRA80A01H501U");
     assert!(booked["cupNumber"].as_str().unwrap().starts_with("ACC-"));
-    let res = mutate(&app, &ccm, BOOK, json!({ "i": { "officeCode": "UT-RM1", "date": day(8), "time": "09:00:00", "serviceCode": "RIMB", "fiscalCode": "CNTLCU85B22H501P", "citizenName": "Conti Luca", "cupNumber": "991" } })).await;
+    let res = mutate(&app, &ccm, BOOK, json!({ "i": { "officeCode": "UT-RM1", "date": open_day(8), "time": "09:00:00", "serviceCode": "RIMB", "fiscalCode": "CNTLCU85B22H501P", "citizenName": "Conti Luca", "cupNumber": "991" } })).await;
     data(&res);
     let mine = list(&app, &ccm, json!({})).await;
     assert_eq!(mine.len(), 2, "the CCM sees only its own bookings");
@@ -679,7 +742,7 @@ both_backends!(a_ccm_operator_books_anywhere_but_reads_only_what_the_ccm_booked,
     let seen = by_cup(&app, &director, "UT-CA1", booked["cupNumber"].as_str().unwrap()).await;
     assert_eq!(seen["status"], "BOOKED");
     // Same CUP number twice at one office: CONFLICT.
-    let res = mutate(&app, &ccm, BOOK, json!({ "i": { "officeCode": "UT-RM1", "date": day(8), "time": "09:30:00", "serviceCode": "RIMB", "fiscalCode": "CNTLCU85B22H501P", "citizenName": "Conti Luca", "cupNumber": "991" } })).await;
+    let res = mutate(&app, &ccm, BOOK, json!({ "i": { "officeCode": "UT-RM1", "date": open_day(8), "time": "09:30:00", "serviceCode": "RIMB", "fiscalCode": "CNTLCU85B22H501P", "citizenName": "Conti Luca", "cupNumber": "991" } })).await;
     assert_eq!(error_code(&res), Some("CONFLICT"));
     // Beyond the CUP window, a virtual booking without virtual counter, a bad fiscal code.
     for (field, patch) in [
@@ -711,7 +774,7 @@ both_backends!(the_book_in_service_function_runs_in_the_callers_transaction, |ap
     let input = BookingInput {
         office_code: "UT-SS".into(),
         cup_number: Some("5555".into()),
-        date: chrono::NaiveDate::parse_from_str(&day(9), "%Y-%m-%d").unwrap(),
+        date: open_date(9),
         time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         service_code: "SUCC".into(),
         fiscal_code: "FDDMRA70H41I452E".into(),
@@ -724,12 +787,12 @@ both_backends!(the_book_in_service_function_runs_in_the_callers_transaction, |ap
     // writes, so it takes SQLite's write lock at BEGIN as every writer here does
     // (a deferred one fails at once when a worker wrote meanwhile).
     let txn = api::kernel::write_txn::begin_write(&app.state.db).await.unwrap();
-    book_in(&txn, &scope, input.clone()).await.unwrap();
+    book_in(&txn, &scope, input.clone(), Utc::now()).await.unwrap();
     txn.rollback().await.unwrap();
     let ccm = app.login("ccm.op").await;
     assert!(list(&app, &ccm, json!({})).await.is_empty());
     let txn = api::kernel::write_txn::begin_write(&app.state.db).await.unwrap();
-    let booked = book_in(&txn, &scope, input).await.unwrap();
+    let booked = book_in(&txn, &scope, input, Utc::now()).await.unwrap();
     txn.commit().await.unwrap();
     assert_eq!(booked.channel.as_str(), "VIRTUAL");
     assert_eq!(list(&app, &ccm, json!({})).await.len(), 1);
@@ -1038,7 +1101,7 @@ both_backends!(forty_concurrent_bookings_with_cup_numbers_all_get_an_answer, |ap
     let ccm = app.login("ccm.op").await;
     let book = |i: usize| {
         let input = json!({
-            "officeCode": "UT-CA1", "date": day(7), "time": format!("{:02}:{:02}:00", 9 + i / 12, (i % 12) * 5),
+            "officeCode": "UT-CA1", "date": open_day(7), "time": format!("{:02}:{:02}:00", 9 + i / 12, (i % 12) * 5),
             "serviceCode": "SUCC", "fiscalCode": "RSSMRA80A01H501U", "citizenName": "Rossi Mario",
             "cupNumber": format!("77{i:03}"),
         });

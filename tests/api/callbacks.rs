@@ -229,6 +229,25 @@ both_backends!(an_attempt_at_half_past_one_on_a_working_day_is_refused, configur
     refused_until(&res, "venerdì 27/11/2026 alle 09:00");
 });
 
+// Five minutes after the window closes: refused, and the callback shows when the next window opens.
+both_backends!(an_attempt_at_five_past_one_is_refused_and_the_next_window_shown, configure: at("2026-11-26T13:05:00+01:00"), |app: TestApp| async move {
+    let res = attempt_at_fixed_now(&app, rome("2026-11-26T13:05:00+01:00")).await;
+    refused_until(&res, "venerdì 27/11/2026 alle 09:00");
+    let op = app.login("op.cagliari1").await;
+    let res = app.graphql(Some(&op), "{ myWorklist { callbacks { nextWindowOpensAt attempts } } }", json!({})).await;
+    let callbacks = data(&res)["myWorklist"]["callbacks"].as_array().unwrap().clone();
+    let next: Vec<DateTime<Utc>> =
+        callbacks.iter().map(|c| rome(c["nextWindowOpensAt"].as_str().expect("closed: a next window"))).collect();
+    assert!(next.contains(&rome("2026-11-27T09:00:00+01:00")), "{res}");
+});
+
+both_backends!(inside_the_window_the_callback_has_no_next_window, configure: in_hours, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let cb = request(&app, &ccm, "DP-CA", rome(FIXED_NOW) - Duration::hours(1)).await;
+    let res = app.graphql(Some(&ccm), "query($id: ID!) { callback(id: $id) { nextWindowOpensAt } }", json!({ "id": cb["id"] })).await;
+    assert_eq!(data(&res)["callback"]["nextWindowOpensAt"], Value::Null, "{res}");
+});
+
 both_backends!(an_attempt_at_nine_is_recorded, configure: at("2026-11-26T09:00:00+01:00"), |app: TestApp| async move {
     let res = attempt_at_fixed_now(&app, rome("2026-11-26T09:00:00+01:00")).await;
     assert_eq!(data(&res)["recordCallbackAttempt"]["attempts"], 1, "{res}");

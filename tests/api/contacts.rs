@@ -96,9 +96,7 @@ both_backends!(only_the_ccm_records_and_reads_contacts, |app: TestApp| async mov
 
 both_backends!(a_contact_links_only_an_appointment_the_ccm_can_see, |app: TestApp| async move {
     let ccm = app.login("ccm.op").await;
-    let date = (api::appointments::domain::rome_date(chrono::Utc::now()) + chrono::Duration::days(5))
-        .format("%Y-%m-%d")
-        .to_string();
+    let date = crate::appointments::open_day(5);
     let res = app
         .graphql(
             Some(&ccm),

@@ -112,3 +112,136 @@ both_backends!(an_item_past_its_due_date_is_overdue_and_listed_as_such, |app: Te
     assert_eq!(overdue["totalCount"], 1, "{overdue}");
     assert_eq!(overdue["nodes"][0]["overdue"], true);
 });
+
+const STATS: &str = "query($d: NaiveDate!) { stats(unitCode: \"UT-CA1\", from: $d, to: $d) { \
+    figures { followUps { opened done cancelled closed stillOpen overdue medianClosingSeconds medianClosingHours } } } }";
+
+async fn follow_up_stats(app: &TestApp, token: &str) -> Value {
+    let today = api::appointments::domain::rome_date(chrono::Utc::now()).to_string();
+    let res = app.graphql(Some(token), STATS, json!({ "d": today })).await;
+    data(&res)["stats"]["figures"]["followUps"].clone()
+}
+
+// Monitoring counts opened / closed / overdue / median closing time, scoped like the rest.
+both_backends!(monitoring_counts_follow_ups_opened_closed_and_overdue, |app: TestApp| async move {
+    use sea_orm::{ConnectionTrait, Statement};
+    let director = app.login("dir.cagliari1").await;
+    let operator = app.login("op.cagliari1").await;
+    let before = follow_up_stats(&app, &director).await;
+    assert_eq!((before["opened"].as_i64(), before["medianClosingSeconds"].as_f64()), (Some(0), None), "{before}");
+    for (cup, protocol) in [("40100", "P-1"), ("40101", "P-2")] {
+        let id = booking_id(&app, &director, cup).await;
+        app.graphql(Some(&operator), START, json!({ "id": id })).await;
+        let res = app
+            .graphql(Some(&operator), OUTCOME, json!({ "id": id, "o": "TRANSFERRED_TO_BACK_OFFICE", "p": protocol }))
+            .await;
+        assert_eq!(data(&res)["recordCounterOutcome"]["status"], "CLOSED", "{res}");
+    }
+    let opened = follow_up_stats(&app, &director).await;
+    assert_eq!((opened["opened"].as_i64(), opened["stillOpen"].as_i64()), (Some(2), Some(2)), "{opened}");
+    assert_eq!(opened["closed"], 0);
+
+    // One is done: closed moves, and the median closing time is known.
+    let mine = list(&app, &operator, json!({ "mine": true })).await;
+    let first = &mine["nodes"][0];
+    let res = app
+        .graphql(
+            Some(&operator),
+            COMPLETE,
+            json!({ "id": first["id"], "v": first["version"], "o": "Pratica lavorata" }),
+        )
+        .await;
+    assert_eq!(data(&res)["completeFollowUp"]["status"], "DONE", "{res}");
+    let closed = follow_up_stats(&app, &director).await;
+    assert_eq!((closed["done"].as_i64(), closed["closed"].as_i64()), (Some(1), Some(1)), "{closed}");
+    assert!(closed["medianClosingSeconds"].as_f64().is_some_and(|s| s >= 0.0), "{closed}");
+
+    // The other is past its due date: overdue in stats.
+    let db = &app.state.db;
+    let past = (api::appointments::domain::rome_date(chrono::Utc::now()) - chrono::Duration::days(7)).to_string();
+    db.execute_raw(Statement::from_sql_and_values(
+        db.get_database_backend(),
+        match db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => "UPDATE follow_up SET due_on = CAST($1 AS DATE) WHERE status = 'OPEN'",
+            _ => "UPDATE follow_up SET due_on = ? WHERE status = 'OPEN'",
+        },
+        [past.into()],
+    ))
+    .await
+    .unwrap();
+    assert_eq!(follow_up_stats(&app, &director).await["overdue"], 1);
+
+    // Scoped: another region's director counts none of them.
+    let lazio = app.login("dr.lazio").await;
+    let today = api::appointments::domain::rome_date(chrono::Utc::now()).to_string();
+    let res = app
+        .graphql(
+            Some(&lazio),
+            "query($d: NaiveDate!) { stats(unitCode: \"DR-LAZ\", from: $d, to: $d) { figures { followUps { opened } } } }",
+            json!({ "d": today }),
+        )
+        .await;
+    if res.get("errors").is_none() {
+        assert_eq!(data(&res)["stats"]["figures"]["followUps"]["opened"], 0, "{res}");
+    }
+    let res = app.graphql(Some(&lazio), STATS, json!({ "d": today })).await;
+    assert!(res.get("errors").is_some(), "UT-CA1 is outside DR Lazio: {res}");
+});
+
+// Documents by e-mail: the subject the citizen must use and the virtual-counter address.
+both_backends!(an_item_for_documents_by_email_shows_the_subject_and_the_mailbox, |app: TestApp| async move {
+    let operator = app.login("op.sassari").await;
+    let q = "{ appointments(filter: { officeCode: \"UT-SS\", precallStatus: ASSIGNED }, first: 50) { nodes { id cupNumber citizenName version phone precall { assignee { username } } } } }";
+    let res = app.graphql(Some(&operator), q, json!({})).await;
+    let nodes = data(&res)["appointments"]["nodes"].as_array().unwrap().clone();
+    let booking = nodes
+        .iter()
+        .find(|a| a["precall"]["assignee"]["username"] == "op.sassari")
+        .unwrap_or_else(|| panic!("a precall of op.sassari: {res}"))
+        .clone();
+    let record =
+        "mutation($id: ID!, $i: PrecallOutcomeInput!) { recordPrecallOutcome(appointmentId: $id, input: $i) { id } }";
+    let res = app
+        .graphql(
+            Some(&operator),
+            record,
+            json!({ "id": booking["id"], "i": { "outcome": "POSITIVE", "result": "REDIRECTED_EMAIL_PEC" } }),
+        )
+        .await;
+    data(&res);
+    let q = "{ followUps(mineOnly: true, first: 10) { nodes { origin documentsSubject virtualCounterMailbox } } }";
+    let res = app.graphql(Some(&operator), q, json!({})).await;
+    let item = &data(&res)["followUps"]["nodes"][0];
+    assert_eq!(item["origin"], "PRECALL_EMAIL_PEC", "{res}");
+    let expected = format!(
+        "Prenotazione n. {} appuntamento virtuale CONSEGNA DOCUMENTI – {}",
+        booking["cupNumber"].as_str().unwrap(),
+        booking["citizenName"].as_str().unwrap()
+    );
+    assert_eq!(item["documentsSubject"], expected.as_str());
+    assert_eq!(item["virtualCounterMailbox"], "sportello.virtuale.ss@agenzia.example.it", "{res}");
+});
+
+// A page of follow-ups with the booking's subject and the office's mailbox costs the
+// same statements for 1 item as for 3 (DataLoaders).
+both_backends!(follow_ups_cost_the_same_statements_for_one_item_and_three, |app: TestApp| async move {
+    use std::sync::atomic::Ordering;
+    let director = app.login("dir.cagliari1").await;
+    let operator = app.login("op.cagliari1").await;
+    let q = "{ followUps(officeCode: \"UT-CA1\", first: 50) { totalCount nodes { id documentsSubject virtualCounterMailbox assignee } } }";
+    let mut counts = Vec::new();
+    let second = app.login("op2.cagliari1").await;
+    for (i, (cup, who)) in [("40100", &operator), ("40101", &operator), ("40102", &second)].into_iter().enumerate() {
+        let id = booking_id(&app, &director, cup).await;
+        app.graphql(Some(who), START, json!({ "id": id })).await;
+        let p = format!("P-{i}");
+        let res = app.graphql(Some(who), OUTCOME, json!({ "id": id, "o": "TRANSFERRED_TO_BACK_OFFICE", "p": p })).await;
+        assert_eq!(data(&res)["recordCounterOutcome"]["status"], "CLOSED", "{res}");
+        let before = app.state.statement_count.load(Ordering::SeqCst);
+        let res = app.graphql(Some(&director), q, json!({})).await;
+        let after = app.state.statement_count.load(Ordering::SeqCst);
+        counts.push((data(&res)["followUps"]["nodes"].as_array().unwrap().len(), after - before));
+    }
+    assert_eq!(counts.iter().map(|c| c.0).collect::<Vec<_>>(), vec![1, 2, 3]);
+    assert!(counts.windows(2).all(|w| w[0].1 == w[1].1), "statements grow with rows: {counts:?}");
+});

@@ -146,7 +146,7 @@ both_backends!(control_characters_are_refused_and_line_breaks_only_in_free_text,
     let book = "mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id precall { note } } }";
     let input = |name: &str| {
         json!({ "i": {
-            "officeCode": "UT-CA1", "date": crate::appointments::day(7), "time": "10:30:00", "serviceCode": "SUCC",
+            "officeCode": "UT-CA1", "date": crate::appointments::open_day(7), "time": "10:30:00", "serviceCode": "SUCC",
             "fiscalCode": "RSSMRA80A01H501U", "citizenName": name,
         }})
     };

@@ -12,6 +12,7 @@ mod appointments;
 mod calendar;
 mod callbacks;
 mod notifications;
+mod opening_hours;
 
 mod api_keys;
 mod audit;

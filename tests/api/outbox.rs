@@ -351,7 +351,7 @@ fn two_quick_attempts(s: &mut Settings) {
 const OUTBOX_QUERY: &str = "query($f: OutboxMessageFilter, $first: Int, $after: String) {
   outboxMessages(filter: $f, first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
-    nodes { id channel event status recipient reference attempts lastError sentAt unit { code }
+    nodes { id channel event status recipient reference attempts lastError createdAt sentAt unit { code }
             deliveries { attempt outcome statusCode error } } } }";
 
 const RETRY: &str = "mutation($id: ID!) { retryOutboxMessage(id: $id) { id status attempts } }";
@@ -445,6 +445,11 @@ both_backends!(administrators_monitor_their_units_outbox_without_personal_data, 
     let ours = [hook.to_string(), laz.to_string(), sar.to_string()];
     // Newest first (the demo data's messages are older).
     assert_eq!(all.iter().take(3).map(|n| n["id"].as_str().unwrap()).collect::<Vec<_>>(), ours);
+    // In time order, the demo's backdated messages included (their ids carry their creation time).
+    let created: Vec<&str> = all.iter().map(|n| n["createdAt"].as_str().unwrap()).collect();
+    let mut newest_first = created.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(created, newest_first);
     let sar_node = &all[2];
     assert_eq!(sar_node["recipient"], "m***@example.it");
     assert_eq!(sar_node["unit"]["code"], "CRIC-SAR");

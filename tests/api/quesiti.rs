@@ -511,9 +511,7 @@ const CONVERT: &str = "mutation($id: ID!, $i: ConvertQuesitoInput!) { convertQue
     id status appointmentId version events { from to actor note } } }";
 
 fn booking(office: &str, days_ahead: i64) -> Value {
-    let date = (api::appointments::domain::rome_date(chrono::Utc::now()) + chrono::Duration::days(days_ahead))
-        .format("%Y-%m-%d")
-        .to_string();
+    let date = crate::appointments::open_day(days_ahead);
     json!({
         "reason": "Occorre ricostruire il fascicolo cartaceo della posizione assicurativa",
         "officeCode": office, "date": date, "time": "10:30:00", "serviceCode": "RIMB",

@@ -4,7 +4,7 @@
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use crate::appointments::{by_cup, day};
+use crate::appointments::{by_cup, open_day};
 use crate::both_backends;
 use crate::helpers::{TestApp, data, error_code};
 use crate::quesiti_support::{file_ok, take};
@@ -15,7 +15,7 @@ const BOOK: &str = "mutation($i: BookAppointmentInput!) { bookAppointment(input:
 
 fn booking_at(office: &str) -> Value {
     json!({
-        "officeCode": office, "date": day(7), "time": "10:30:00", "serviceCode": "RIMB",
+        "officeCode": office, "date": open_day(7), "time": "10:30:00", "serviceCode": "RIMB",
         "fiscalCode": "CNTLCU85B22H501P", "citizenName": "Conti Luca", "cupNumber": "912345",
     })
 }
@@ -57,7 +57,7 @@ const CONVERT: &str = "mutation($id: ID!, $i: ConvertQuesitoInput!) { convertQue
 fn conversion_at(office: &str) -> Value {
     json!({
         "reason": "Occorre ricostruire il fascicolo cartaceo della posizione assicurativa",
-        "officeCode": office, "date": day(7), "time": "10:30:00", "serviceCode": "RIMB",
+        "officeCode": office, "date": open_day(7), "time": "10:30:00", "serviceCode": "RIMB",
         "citizenName": "Porcu Elena",
     })
 }

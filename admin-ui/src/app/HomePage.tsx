@@ -11,7 +11,8 @@ export function HomePage() {
   const entries = navigationFor(me.assignments.map((assignment) => assignment.role));
   return (
     <>
-      <h1>Benvenuto, {me.displayName}</h1>
+      {/* The same words for everyone: "Benvenuto" greeted every woman in the masculine. */}
+      <h1>Ti diamo il benvenuto, {me.displayName}</h1>
       <section aria-labelledby="home-roles" className="my-4">
         <h2 id="home-roles" className="h4">
           I tuoi ruoli

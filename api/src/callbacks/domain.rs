@@ -47,6 +47,16 @@ pub fn check_attempt_time(at: DateTime<Utc>) -> AppResult<()> {
     })
 }
 
+/// When the operator may next attempt a request available from
+/// `available_from`: `None` when an attempt may be recorded now (callback
+/// hours, the request already available), otherwise when the window opens.
+pub fn next_attempt_window(now: DateTime<Utc>, available_from: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if available_from <= now && CALLBACK_HOURS.includes(now) {
+        return None;
+    }
+    Some(CALLBACK_HOURS.next_open_instant(now.max(available_from)))
+}
+
 fn italian_weekday(day: Weekday) -> &'static str {
     match day {
         Weekday::Mon => "lunedì",
@@ -152,6 +162,18 @@ mod tests {
         assert_eq!(err.code(), "BAD_USER_INPUT");
         assert!(err.msg().it.contains("lunedì 28/12/2026 alle 09:00"), "{}", err.msg().it);
         assert!(check_attempt_time(utc("2026-11-28T10:00:00Z")).is_err(), "a Saturday");
+    }
+
+    #[test]
+    fn the_next_window_is_shown_when_attempts_cannot_be_made_now() {
+        // Tuesday 24 Nov 2026: open at 10:00, closed at 13:05 until Wednesday 09:00.
+        let open = utc("2026-11-24T09:00:00Z");
+        assert_eq!(next_attempt_window(open, open), None);
+        assert_eq!(next_attempt_window(utc("2026-11-24T12:05:00Z"), open), Some(utc("2026-11-25T08:00:00Z")));
+        // Not yet available: its own opening, even inside today's window.
+        assert_eq!(next_attempt_window(open, utc("2026-11-25T08:00:00Z")), Some(utc("2026-11-25T08:00:00Z")));
+        // Christmas Day → Monday 28.
+        assert_eq!(next_attempt_window(utc("2026-12-25T09:00:00Z"), open), Some(utc("2026-12-28T08:00:00Z")));
     }
 
     #[test]

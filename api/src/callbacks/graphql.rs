@@ -63,6 +63,11 @@ impl Callback {
     async fn available_from(&self) -> DateTime<Utc> {
         self.0.available_from
     }
+    /// Null when an attempt may be recorded now; otherwise when the next
+    /// callback window (09:00–13:00 on working days) opens for this request.
+    async fn next_window_opens_at(&self, ctx: &Context<'_>) -> AppResult<Option<DateTime<Utc>>> {
+        Ok(super::domain::next_attempt_window(ctx.now()?, self.0.available_from))
+    }
     async fn status(&self) -> CallbackStatus {
         self.0.status
     }

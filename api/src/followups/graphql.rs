@@ -1,18 +1,23 @@
 //! GraphQL layer of follow-up work.
 
 use async_graphql::connection::{Connection, EmptyFields};
+use std::collections::HashMap;
+
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
 
 use entities::follow_up;
 
 use super::domain::{self, FollowUpOrigin, FollowUpStatus};
 use super::{operations, store};
 use crate::appointments::domain::rome_date;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{FollowUpId, parse_id};
 use crate::kernel::paging::{Page, connection, page_cost};
+use crate::tenancy::Scope;
 
 /// Work an office owes a citizen after a booking, due within 3 working days.
 pub struct FollowUp(pub follow_up::Model);
@@ -42,6 +47,23 @@ impl FollowUp {
     async fn due_on(&self) -> NaiveDate {
         self.0.due_on
     }
+    /// For documents sent by e-mail (a precall that redirected the citizen to
+    /// e-mail/PEC): the subject the citizen must write, to read out or send
+    /// (`Prenotazione n. … appuntamento virtuale CONSEGNA DOCUMENTI – Nome Cognome`).
+    async fn documents_subject(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
+        let Some(appointment_id) = self.0.appointment_id.filter(|_| self.0.origin == FollowUpOrigin::PrecallEmailPec)
+        else {
+            return Ok(None);
+        };
+        let loader = ctx.data::<DataLoader<BookingNumberById, HashMapCache>>().map_err(AppError::internal)?;
+        let number = loader.load_one(appointment_id).await?;
+        Ok(number.map(|n| domain::documents_subject(&n, &self.0.citizen_name)))
+    }
+    /// The office's virtual-counter mailbox, where the citizen sends the
+    /// documents (null when the office has none).
+    async fn virtual_counter_mailbox(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
+        Ok(crate::appointments::graphql::unit(ctx, Some(self.0.unit_id)).await?.and_then(|u| u.virtual_counter_mailbox))
+    }
     /// Open and past its due date (the office's day, Rome time).
     async fn overdue(&self, ctx: &Context<'_>) -> AppResult<bool> {
         Ok(domain::is_overdue(self.0.status, self.0.due_on, rome_date(ctx.now()?)))
@@ -67,6 +89,18 @@ impl FollowUp {
     }
     async fn version(&self) -> i32 {
         self.0.version
+    }
+}
+
+/// Booking numbers of the bookings behind follow-ups, one batch per request.
+pub struct BookingNumberById(pub Scope);
+
+impl Loader<Uuid> for BookingNumberById {
+    type Value = String;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, String>, AppError> {
+        Ok(store::booking_numbers(&self.0, keys).await?.into_iter().collect())
     }
 }
 

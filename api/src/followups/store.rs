@@ -9,6 +9,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use entities::appointment;
 use entities::follow_up::{self, Column as C, FollowUpStatus};
 
 use crate::authz::Action;
@@ -80,6 +81,21 @@ pub async fn list(
 /// How many rows the list has in all (its pages together).
 pub async fn count(scope: &Scope, f: &Filter) -> AppResult<u64> {
     Ok(filtered(scope, f).count(scope.db()).await?)
+}
+
+/// Booking numbers of the bookings behind follow-ups the caller sees, by booking id.
+pub async fn booking_numbers(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<(Uuid, String)>> {
+    let mut followed = sea_orm::sea_query::Query::select();
+    followed.column(C::AppointmentId).from(follow_up::Entity).cond_where(visible(scope));
+    Ok(appointment::Entity::find()
+        .select_only()
+        .column(appointment::Column::Id)
+        .column(appointment::Column::CupNumber)
+        .filter(appointment::Column::Id.is_in(ids.iter().copied()))
+        .filter(Expr::col((appointment::Entity, appointment::Column::Id)).in_subquery(followed))
+        .into_tuple()
+        .all(scope.db())
+        .await?)
 }
 
 pub async fn by_id(scope: &Scope, id: Uuid) -> AppResult<Option<follow_up::Model>> {

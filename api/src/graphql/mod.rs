@@ -14,6 +14,7 @@ use crate::calendar::graphql::{CalendarMutation, CalendarQuery};
 use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
 use crate::ccm::graphql::{CcmMutation, CcmQuery};
 use crate::faq::graphql::{FaqMutation, FaqQuery};
+use crate::followups::graphql::BookingNumberById;
 use crate::followups::graphql::{FollowUpMutation, FollowUpQuery};
 use crate::kernel::reach::Reach;
 use crate::monitoring::graphql::MonitoringQuery;
@@ -167,6 +168,7 @@ fn with_scope(request: Request, scope: &Scope, reach: &Reach) -> Request {
         .data(DataLoader::with_cache(RecordUnitById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(PersonById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(ServiceById(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(BookingNumberById(scope.clone()), spawn(), HashMapCache::default()))
         .data(crate::appointments::contact::loader(scope, reach))
         .data(DataLoader::with_cache(UnitById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(ChildrenByParent(scope.clone()), spawn(), HashMapCache::default()))

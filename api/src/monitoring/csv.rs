@@ -71,6 +71,7 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
     }
     headers
         .extend(["Sessioni oltre 15 minuti", "Trasferite al back office", "Mancate presentazioni"].map(str::to_owned));
+    headers.push("Concluse oltre 15 minuti".to_owned());
     headers.extend(
         [
             "Richiamate richieste",
@@ -88,6 +89,15 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
             headers.push(format!("Quesiti {name} {what}"));
         }
     }
+    headers.extend(
+        [
+            "Attività successive aperte",
+            "Attività successive chiuse",
+            "Attività successive in ritardo",
+            "Attività successive tempo mediano di chiusura (ore)",
+        ]
+        .map(str::to_owned),
+    );
     let mut w = csv::WriterBuilder::new().delimiter(dialect.delimiter()).from_writer(Vec::new());
     w.write_record(&headers).map_err(AppError::internal)?;
     let pct = |v: Option<f64>| v.map_or(String::new(), |v| dialect.decimal(v * 100.0));
@@ -121,6 +131,7 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
         r.push(a.sessions_over_15_minutes.to_string());
         r.push(a.sessions_with(Some(CounterOutcome::TransferredToBackOffice)).to_string());
         r.push(a.sessions_with(Some(CounterOutcome::NoShow)).to_string());
+        r.push(a.completed_over_15_minutes.to_string());
         let c = &f.callbacks;
         r.extend(
             [c.requested, c.waiting, c.served, c.resolved, c.routed_internally, c.no_answer].map(|n| n.to_string()),
@@ -130,6 +141,9 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
             r.extend([q.received, q.answered, q.backlog, q.forwarded, q.sla_breaches].map(|n| n.to_string()));
             r.push(q.median_answer_seconds.map_or(String::new(), |v| dialect.decimal(v / 3600.0)));
         }
+        let fu = &f.follow_ups;
+        r.extend([fu.opened, fu.done + fu.cancelled, fu.overdue].map(|n| n.to_string()));
+        r.push(fu.median_closing_seconds.map_or(String::new(), |v| dialect.decimal(v / 3600.0)));
         w.write_record(&r).map_err(AppError::internal)?;
     }
     let bytes = w.into_inner().map_err(AppError::internal)?;

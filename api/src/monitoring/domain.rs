@@ -130,6 +130,9 @@ pub struct AppointmentFigures {
     pub counter_sessions: Vec<CounterCount>,
     /// Counter sessions that lasted more than 15 minutes.
     pub sessions_over_15_minutes: i64,
+    /// Of those, closed as COMPLETED (with the operator's confirmation) rather
+    /// than transferred to the back office: "concluse oltre 15 minuti".
+    pub completed_over_15_minutes: i64,
 }
 
 pub(super) fn share(part: i64, whole: i64) -> Option<f64> {
@@ -164,6 +167,7 @@ impl AppointmentFigures {
         self.confirmed_in_person += other.confirmed_in_person;
         self.cancelled_by_citizen += other.cancelled_by_citizen;
         self.sessions_over_15_minutes += other.sessions_over_15_minutes;
+        self.completed_over_15_minutes += other.completed_over_15_minutes;
         for c in &other.counter_sessions {
             match self.counter_sessions.iter_mut().find(|m| m.channel == c.channel && m.outcome == c.outcome) {
                 Some(m) => m.count += c.count,
@@ -278,6 +282,36 @@ impl SectionFigures {
     }
 }
 
+/// Follow-up items opened in the period (docs/appointments.md, "Follow-up work").
+#[derive(SimpleObject, Clone, Debug, Default, PartialEq)]
+#[graphql(complex)]
+pub struct FollowUpFigures {
+    /// Items opened in the period.
+    pub opened: i64,
+    /// Of those, closed as done.
+    pub done: i64,
+    /// Of those, cancelled (no longer needed).
+    pub cancelled: i64,
+    /// Of those, still open now.
+    pub still_open: i64,
+    /// Of those, open and past their due date now.
+    pub overdue: i64,
+    /// Median time from opening to done, in seconds, over the done ones.
+    pub median_closing_seconds: Option<f64>,
+}
+
+#[ComplexObject]
+impl FollowUpFigures {
+    /// Closed in all: done or cancelled.
+    async fn closed(&self) -> i64 {
+        self.done + self.cancelled
+    }
+    /// The median closing time in hours.
+    async fn median_closing_hours(&self) -> Option<f64> {
+        self.median_closing_seconds.map(|s| s / 3600.0)
+    }
+}
+
 /// All figures of a unit (or of a day) for a period.
 #[derive(SimpleObject, Clone, Debug, PartialEq)]
 #[graphql(name = "StatsFigures")]
@@ -286,6 +320,7 @@ pub struct Figures {
     pub callbacks: CallbackFigures,
     /// One entry per CRIC section, always all three.
     pub quesiti: Vec<SectionFigures>,
+    pub follow_ups: FollowUpFigures,
 }
 
 impl Default for Figures {
@@ -294,6 +329,7 @@ impl Default for Figures {
             appointments: AppointmentFigures { counter_sessions: all_counter_cells(), ..Default::default() },
             callbacks: CallbackFigures::default(),
             quesiti: Section::ALL.into_iter().map(SectionFigures::empty).collect(),
+            follow_ups: FollowUpFigures::default(),
         }
     }
 }

@@ -32,6 +32,8 @@ use crate::kernel::median;
 use crate::quesiti::domain::{QuesitoStatus, Section};
 use crate::tenancy::{Scope, UnitScope};
 
+mod followups;
+
 /// How the figures are grouped.
 #[derive(Clone, Copy, Debug)]
 pub enum Grouping<'a> {
@@ -111,6 +113,7 @@ pub async fn figures(
         f.confirmed_in_person = n("confirmed_in_person")?;
         f.cancelled_by_citizen = n("cancelled_by_citizen")?;
         f.sessions_over_15_minutes = n("over_15")?;
+        f.completed_over_15_minutes = n("completed_over_15")?;
         let mut cells = Vec::new();
         for (i, (ch, o)) in counter_cells().into_iter().enumerate() {
             cells.push(CounterCount { channel: ch, outcome: o, count: n(&format!("counter_{i}"))? });
@@ -152,6 +155,8 @@ pub async fn figures(
             s.median_answer_seconds = median::from_middle(sum, middle);
         }
     }
+    followups::fill(scope, &units, unit, period, grouping, crate::appointments::domain::rome_date(now), &mut out)
+        .await?;
     Ok(out)
 }
 
@@ -169,6 +174,8 @@ pub fn statements(
         callbacks_sql(backend, units, unit, period, grouping),
         quesiti_sql(backend, units, unit, period, grouping, now),
         median_sql(backend, units, unit, period, grouping),
+        followups::counts_sql(backend, units, unit, period, grouping, crate::appointments::domain::rome_date(now)),
+        followups::median_sql(backend, units, unit, period, grouping),
     ]
 }
 
@@ -364,6 +371,10 @@ fn appointments_sql(
         count_if(&eq("a.precall_result", PrecallResult::ConfirmedInPerson.as_str()), "confirmed_in_person"),
         count_if(&eq("a.precall_result", PrecallResult::CancelledByCitizen.as_str()), "cancelled_by_citizen"),
         count_if(&over_15, "over_15"),
+        count_if(
+            &format!("{over_15} AND {}", eq("a.counter_outcome", CounterOutcome::Completed.as_str())),
+            "completed_over_15",
+        ),
     ];
     for (i, (ch, o)) in counter_cells().into_iter().enumerate() {
         cols.push(count_if(

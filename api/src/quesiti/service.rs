@@ -528,7 +528,7 @@ pub async fn convert_to_appointment(
         at: now,
     };
     write_transition(&op, &l, step).await?;
-    let appointment = crate::appointments::service::book_at(&op, scope, acting, &office, booking).await?;
+    let appointment = crate::appointments::service::book_at(&op, scope, acting, &office, booking, now).await?;
     quesito::Entity::update_many()
         .col_expr(quesito::Column::AppointmentId, sea_orm::sea_query::Expr::value(appointment.id))
         .filter(quesito::Column::Id.eq(id))

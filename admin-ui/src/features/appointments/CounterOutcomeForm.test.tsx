@@ -23,12 +23,17 @@ const closed = {
   },
 };
 
-function renderForm() {
+function renderForm(startedAt?: string) {
   const client = fakeClient(() => closed);
   const onRecorded = vi.fn();
-  renderWithProviders(<CounterOutcomeForm appointmentId="a1" version={4} onRecorded={onRecorded} />, { client });
+  renderWithProviders(
+    <CounterOutcomeForm appointmentId="a1" version={4} startedAt={startedAt} onRecorded={onRecorded} />,
+    { client },
+  );
   return { client, onRecorded };
 }
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 describe('CounterOutcomeForm', () => {
   it('asks for the protocol number only for a transfer to back office', async () => {
@@ -71,5 +76,43 @@ describe('CounterOutcomeForm', () => {
       outcome: 'COMPLETED',
       protocolNumber: null,
     });
+  });
+
+  it('within 15 minutes shows the elapsed time and closes as concluded without confirmation', async () => {
+    const user = userEvent.setup();
+    const { client } = renderForm(minutesAgo(5));
+    expect(screen.getByRole('timer')).toHaveTextContent(/^0[45]:/);
+    expect(screen.queryByText(/Superati i 15 minuti/)).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('Servizio concluso'));
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Registra esito sportello' }));
+    expect(vi.mocked(client.executeMutation).mock.calls[0][0].variables).not.toHaveProperty(
+      'confirmOverFifteenMinutes',
+    );
+  });
+
+  it('past 15 minutes suggests the back office and asks to confirm a concluded service', async () => {
+    const user = userEvent.setup();
+    const { client, onRecorded } = renderForm(minutesAgo(20));
+    expect(screen.getByText(/Superati i 15 minuti: trasferisci la pratica in back office/)).toBeInTheDocument();
+    await user.click(screen.getByLabelText('Servizio concluso'));
+    await user.click(screen.getByRole('button', { name: 'Registra esito sportello' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(/Conferma la chiusura come conclusa oltre i 15 minuti/);
+    expect(client.executeMutation).not.toHaveBeenCalled();
+
+    await user.click(screen.getByLabelText(/Confermo la chiusura come servizio concluso oltre i 15 minuti/));
+    await user.click(screen.getByRole('button', { name: 'Registra esito sportello' }));
+    expect(vi.mocked(client.executeMutation).mock.calls[0][0].variables).toMatchObject({
+      outcome: 'COMPLETED',
+      confirmOverFifteenMinutes: true,
+    });
+    expect(onRecorded).toHaveBeenCalled();
+  });
+
+  it('past 15 minutes a transfer to back office needs no confirmation', async () => {
+    const user = userEvent.setup();
+    renderForm(minutesAgo(20));
+    await user.click(screen.getByLabelText('Servizio trasferito in back office'));
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
   });
 });

@@ -8,6 +8,7 @@ import { useDraft } from '../../shared/forms/useDraft';
 import type { CounterOutcome } from '../../gql/graphql';
 import { CounterRecordMutation } from './operations';
 import { RadioGroup } from '../../shared/components/RadioGroup';
+import { COUNTER_LIMIT_MINUTES, SessionDuration, isOverLimit, useElapsedSeconds } from './SessionTimer';
 
 export const COUNTER_OUTCOMES: readonly CounterOutcome[] = [
   'COMPLETED',
@@ -24,12 +25,17 @@ export function needsProtocol(outcome: CounterOutcome | null): boolean {
 interface Props {
   appointmentId: string;
   version: number;
+  /** When the session started: the form shows the elapsed time and applies the 15-minute rule. */
+  startedAt?: string | null;
   onRecorded: () => void;
   onReload?: () => void;
 }
 
-/** "Esito sportello" (docs/domain.md §5.4). */
-export function CounterOutcomeForm({ appointmentId, version, onRecorded, onReload }: Props) {
+/**
+ * "Esito sportello" (docs/domain.md §5.4). Past 15 minutes the rule is a transfer to back office:
+ * closing as concluded then needs the confirmation checkbox (`confirmOverFifteenMinutes`).
+ */
+export function CounterOutcomeForm({ appointmentId, version, startedAt, onRecorded, onReload }: Props) {
   const [draft, setDraft, discard] = useDraft<{ outcome: CounterOutcome | null; protocol: string }>(
     `counter:${appointmentId}`,
     {
@@ -37,8 +43,12 @@ export function CounterOutcomeForm({ appointmentId, version, onRecorded, onReloa
       protocol: '',
     },
   );
-  const [problem, setProblem] = useState<{ outcome?: string; protocol?: string }>({});
+  const [problem, setProblem] = useState<{ outcome?: string; protocol?: string; confirm?: string }>({});
+  const [confirmed, setConfirmed] = useState(false);
   const [state, record] = useMutation(CounterRecordMutation);
+  const seconds = useElapsedSeconds(startedAt);
+  const over = isOverLimit(seconds);
+  const needsConfirmation = over && draft.outcome === 'COMPLETED';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -51,12 +61,19 @@ export function CounterOutcomeForm({ appointmentId, version, onRecorded, onReloa
       setProblem({ protocol: 'Il numero di protocollo è obbligatorio per il trasferimento in back office.' });
       return;
     }
+    if (needsConfirmation && !confirmed) {
+      setProblem({
+        confirm: `Conferma la chiusura come conclusa oltre i ${COUNTER_LIMIT_MINUTES} minuti, oppure trasferisci in back office.`,
+      });
+      return;
+    }
     setProblem({});
     const answer = await record({
       id: appointmentId,
       outcome: draft.outcome,
       protocolNumber: needsProtocol(draft.outcome) ? protocol : null,
       version,
+      ...(needsConfirmation ? { confirmOverFifteenMinutes: true } : {}),
     });
     if (!answer.error) {
       discard();
@@ -66,6 +83,7 @@ export function CounterOutcomeForm({ appointmentId, version, onRecorded, onReloa
 
   return (
     <form onSubmit={submit} noValidate aria-label="Esito dello sportello" className="border rounded p-3 my-2">
+      {seconds !== null ? <SessionDuration seconds={seconds} /> : null}
       <RadioGroup
         legend="Esito dello sportello"
         name="counter-outcome"
@@ -89,6 +107,26 @@ export function CounterOutcomeForm({ appointmentId, version, onRecorded, onReloa
           error={problem.protocol}
           hint="Obbligatorio: problemi di linea, oltre 15 minuti o documenti mancanti."
         />
+      ) : null}
+      {needsConfirmation ? (
+        <div className="form-check my-2">
+          <input
+            id={`confirm-over-${appointmentId}`}
+            type="checkbox"
+            className="form-check-input"
+            checked={confirmed}
+            onChange={(event) => setConfirmed(event.target.checked)}
+            aria-describedby={problem.confirm ? `confirm-over-error-${appointmentId}` : undefined}
+          />
+          <label className="form-check-label" htmlFor={`confirm-over-${appointmentId}`}>
+            Confermo la chiusura come servizio concluso oltre i {COUNTER_LIMIT_MINUTES} minuti
+          </label>
+          {problem.confirm ? (
+            <p id={`confirm-over-error-${appointmentId}`} className="text-danger" role="alert">
+              {problem.confirm}
+            </p>
+          ) : null}
+        </div>
       ) : null}
       <MutationError error={state.error} onReload={onReload} headingLevel={4} />
       <Button type="submit" color="primary" disabled={state.fetching}>

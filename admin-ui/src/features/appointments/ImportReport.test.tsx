@@ -16,6 +16,7 @@ describe('ImportReport', () => {
             { row: 3, cupNumber: '880002', reason: 'Data mancante o non valida (gg/mm/aaaa)' },
             { row: 5, cupNumber: null, reason: 'Codice fiscale non valido' },
           ],
+          outsideOpeningHours: [],
         }}
       />,
     );
@@ -36,8 +37,33 @@ describe('ImportReport', () => {
     ]);
   });
 
+  it('lists the rows imported outside opening hours with why', () => {
+    render(
+      <ImportReport
+        report={{
+          created: 2,
+          updated: 0,
+          unchanged: 0,
+          cancelled: 0,
+          days: ['2026-12-27'],
+          rejected: [],
+          outsideOpeningHours: [
+            { row: 3, cupNumber: '880002', startsAt: '2026-12-27T09:00:00+00:00', reason: 'è sabato o domenica' },
+          ],
+        }}
+      />,
+    );
+    const table = screen.getByRole('table', { name: /Fuori orario di apertura \(1\)/ });
+    const cells = within(within(table).getAllByRole('row')[1]).getAllByRole('cell');
+    expect(cells.map((cell) => cell.textContent)).toEqual(['3', '880002', '27/12/26, 10:00', 'è sabato o domenica']);
+  });
+
   it('says when no row was rejected', () => {
-    render(<ImportReport report={{ created: 8, updated: 0, unchanged: 0, cancelled: 0, days: [], rejected: [] }} />);
+    render(
+      <ImportReport
+        report={{ created: 8, updated: 0, unchanged: 0, cancelled: 0, days: [], rejected: [], outsideOpeningHours: [] }}
+      />,
+    );
     expect(screen.getByText('Nessuna riga scartata.')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });

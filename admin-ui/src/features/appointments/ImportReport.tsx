@@ -1,9 +1,9 @@
-import { formatDate } from '../../shared/format/calendar';
+import { formatDate, formatDateTime } from '../../shared/format/calendar';
 import type { CupImportMutation } from '../../gql/graphql';
 
 export type CupImportReport = CupImportMutation['importCupBookings'];
 
-/** What the CUP import did: the counts, the days covered, and each rejected row with its reason. */
+/** What the CUP import did: the counts, the days covered, each rejected row with its reason, and the rows imported outside opening hours. */
 export function ImportReport({ report }: { report: CupImportReport }) {
   return (
     <section aria-labelledby="cup-report-title" className="border rounded p-3 my-3">
@@ -53,6 +53,34 @@ export function ImportReport({ report }: { report: CupImportReport }) {
           </table>
         </div>
       )}
+      {report.outsideOpeningHours.length > 0 ? (
+        <div className="table-responsive">
+          <table className="table table-sm">
+            <caption>
+              Fuori orario di apertura ({report.outsideOpeningHours.length}): importate comunque (il CUP fa fede),
+              verificare con l'ufficio
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Riga</th>
+                <th scope="col">N. prenotazione</th>
+                <th scope="col">Data e ora</th>
+                <th scope="col">Motivo</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.outsideOpeningHours.map((row) => (
+                <tr key={row.row}>
+                  <td>{row.row}</td>
+                  <td>{row.cupNumber}</td>
+                  <td>{formatDateTime(row.startsAt)}</td>
+                  <td>{row.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -67,6 +67,22 @@ describe('PrecallOutcomeForm', () => {
     expect(note()).toBeInTheDocument();
   });
 
+  it("shows the directive's five-step script as a checklist that is not sent", async () => {
+    const user = userEvent.setup();
+    const { client } = renderForm();
+    const script = screen.getByRole('group', { name: 'Traccia della prechiamata' });
+    expect(within(script).getAllByRole('checkbox')).toHaveLength(5);
+    await user.click(within(script).getByLabelText('1. Illustra brevemente i motivi del contatto'));
+    await user.click(screen.getByLabelText('Esito positivo del contatto'));
+    await user.click(screen.getByLabelText(/Servizio reso al telefono/));
+    await user.click(screen.getByRole('button', { name: 'Registra esito' }));
+    expect(vi.mocked(client.executeMutation).mock.calls[0][0].variables).toEqual({
+      appointmentId: 'a1',
+      version: 3,
+      input: { outcome: 'POSITIVE', reason: null, result: 'SERVED_REMOTELY', note: null },
+    });
+  });
+
   it('sends a confirmation with its note and nothing that does not apply', async () => {
     const user = userEvent.setup();
     const { client, onRecorded } = renderForm(() => ({

@@ -17,6 +17,7 @@ import {
   type PrecallDraft,
 } from './precallRules';
 import { RadioGroup } from '../../shared/components/RadioGroup';
+import { PrecallScript } from './PrecallScript';
 
 interface Props {
   appointmentId: string;
@@ -25,7 +26,10 @@ interface Props {
   onReload?: () => void;
 }
 
-/** The precall outcome with only the closed lists of docs/domain.md §5.2: fields that do not apply are not shown. */
+/**
+ * The precall outcome with only the closed lists of docs/domain.md §5.2: fields that do not apply are not shown.
+ * The directive's five-step script comes first, as a checklist.
+ */
 export function PrecallOutcomeForm({ appointmentId, version, onRecorded, onReload }: Props) {
   const id = useId();
   const [draft, setDraft, discard] = useDraft<PrecallDraft>(`precall:${appointmentId}`, EMPTY_PRECALL_DRAFT);
@@ -51,6 +55,7 @@ export function PrecallOutcomeForm({ appointmentId, version, onRecorded, onReloa
 
   return (
     <form onSubmit={submit} noValidate aria-label="Esito della prechiamata" className="border rounded p-3 my-2">
+      <PrecallScript />
       <RadioGroup
         legend="Esito della prechiamata"
         name="precall-outcome"

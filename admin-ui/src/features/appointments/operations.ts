@@ -65,8 +65,20 @@ export const CounterStartMutation = graphql(`
 `);
 
 export const CounterRecordMutation = graphql(`
-  mutation CounterRecord($id: ID!, $outcome: CounterOutcome!, $protocolNumber: String, $version: Int) {
-    recordCounterOutcome(id: $id, outcome: $outcome, protocolNumber: $protocolNumber, version: $version) {
+  mutation CounterRecord(
+    $id: ID!
+    $outcome: CounterOutcome!
+    $protocolNumber: String
+    $version: Int
+    $confirmOverFifteenMinutes: Boolean
+  ) {
+    recordCounterOutcome(
+      id: $id
+      outcome: $outcome
+      protocolNumber: $protocolNumber
+      version: $version
+      confirmOverFifteenMinutes: $confirmOverFifteenMinutes
+    ) {
       id
       version
       status
@@ -150,6 +162,7 @@ export const CupImportMutation = graphql(`
       cancelled
       days
       rejected { row cupNumber reason }
+      outsideOpeningHours { row cupNumber startsAt reason }
     }
   }
 `);

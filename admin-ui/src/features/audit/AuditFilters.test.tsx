@@ -5,6 +5,7 @@ import { apiError, callsOf, fakeClient, fakeMe } from '../../test/fakes';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { demoUnits, unitChoicesAnswer } from '../../test/units';
 import { buildAuditFilter, EMPTY_AUDIT_FILTERS, validateAuditFilters } from './AuditFilters';
+import { detailEntries } from './AuditDetail';
 import { AuditPage } from './AuditPage';
 import { actionLabel, recordTypeLabel } from './labels';
 
@@ -80,8 +81,9 @@ describe('AuditPage', () => {
 
     await user.selectOptions(screen.getByLabelText('Unità'), 'UT-CA1');
     await user.type(screen.getByLabelText('Autore'), 'op.cagliari1');
-    await user.type(screen.getByLabelText('Azione'), 'auth.login');
-    await user.type(screen.getByLabelText('Tipo di record'), 'session');
+    // Picked by their Italian names: nobody types `auth.login` or `session`.
+    await user.selectOptions(screen.getByLabelText('Azione'), 'Accesso');
+    await user.selectOptions(screen.getByLabelText('Tipo di record'), 'Sessione');
     await user.type(screen.getByLabelText('Dal'), '2026-11-01T09:00');
     await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
 
@@ -117,8 +119,11 @@ describe('AuditPage', () => {
     const row = within(table).getAllByRole('row')[1];
     expect(row).toHaveTextContent('op.cagliari1');
     expect(row).toHaveTextContent('Funzionario');
-    expect(row).toHaveTextContent('Accessoauth.login');
-    expect(row).toHaveTextContent('req-1');
+    expect(row).toHaveTextContent('Accesso');
+    // Codes and identifiers stay out of the row (finding: `appointment.import_create`, UUIDs).
+    expect(row).not.toHaveTextContent('auth.login');
+    expect(row).not.toHaveTextContent('req-1');
+    expect(row).not.toHaveTextContent('s-1');
 
     const toggle = within(row).getByRole('button', { name: /^Mostra/ });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
@@ -126,7 +131,24 @@ describe('AuditPage', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const detail = document.getElementById(toggle.getAttribute('aria-controls')!)!;
     expect(detail).toBeVisible();
-    expect(detail).toHaveTextContent('"ip": "127.0.0.1"');
+    // A readable list of names and values, not JSON; the identifiers for a technician at the end.
+    expect(detail).not.toHaveTextContent('{');
+    expect(within(detail).getByText('Ip')).toBeInTheDocument();
+    expect(within(detail).getByText('127.0.0.1')).toBeInTheDocument();
+    expect(within(detail).getByText('Identificativo della richiesta')).toBeInTheDocument();
+    expect(within(detail).getByText('req-1')).toBeInTheDocument();
+  });
+
+  it('reads a detail as Italian names and values', () => {
+    expect(
+      detailEntries('{"cupNumber":"40100","active":false,"changed":["label","hours"],"dueOn":"2026-12-09"}'),
+    ).toEqual([
+      ['Numero CUP', '40100'],
+      ['Attivo', 'No'],
+      ['Campi modificati', 'label, hours'],
+      ['Scadenza', '2026-12-09'],
+    ]);
+    expect(detailEntries('not json')).toEqual([['Dettaglio', 'not json']]);
   });
 
   it('names known actions in Italian and shows unknown ones as they are', () => {

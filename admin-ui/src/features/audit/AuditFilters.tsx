@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextField } from '../../shared/components/TextField';
 import { localDateTimeToIso } from '../../shared/format/dateTime';
@@ -115,7 +115,7 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
         <div className="col-md-4">
           <TextField
             label="Autore"
-            hint="Nome utente esatto, ad es. op.cagliari1"
+            hint="Nome utente di chi ha agito"
             value={form.actor}
             onChange={(actor) => set({ actor })}
             autoComplete="off"
@@ -126,7 +126,7 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
         <div className="col-md-4">
           <CodeField
             label="Azione"
-            hint="Codice dell'azione, ad es. auth.login"
+            allLabel="Tutte le azioni"
             value={form.action}
             onChange={(action) => set({ action })}
             labels={ACTION_LABELS}
@@ -135,7 +135,7 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
         <div className="col-md-4">
           <CodeField
             label="Tipo di record"
-            hint="Ad es. person"
+            allLabel="Tutti i tipi"
             value={form.recordType}
             onChange={(recordType) => set({ recordType })}
             labels={RECORD_TYPE_LABELS}
@@ -173,40 +173,35 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
   );
 }
 
-/** A code typed as the audit stores it, with its known values (and their Italian names) suggested. */
+/**
+ * A closed list picked by its Italian names, in alphabetical order (the codes the audit stores,
+ * e.g. `auth.login`, never shown); a code from the address that the app does not know is kept.
+ */
 function CodeField({
   label,
-  hint,
+  allLabel,
   value,
   onChange,
   labels,
 }: {
   label: string;
-  hint: string;
+  allLabel: string;
   value: string;
   onChange: (value: string) => void;
   labels: Readonly<Record<string, string | undefined>>;
 }) {
-  const listId = useId();
+  const choices = Object.entries(labels)
+    .map(([code, name]) => [code, name ?? code] as const)
+    .sort(([, a], [, b]) => a.localeCompare(b, 'it'));
   return (
-    <>
-      <TextField
-        label={label}
-        hint={hint}
-        value={value}
-        onChange={onChange}
-        list={listId}
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-      />
-      <datalist id={listId}>
-        {Object.entries(labels).map(([code, name]) => (
-          <option key={code} value={code}>
-            {name}
-          </option>
-        ))}
-      </datalist>
-    </>
+    <SelectField label={label} value={value} onChange={onChange}>
+      <option value="">{allLabel}</option>
+      {choices.map(([code, name]) => (
+        <option key={code} value={code}>
+          {name}
+        </option>
+      ))}
+      {value && !(value in labels) ? <option value={value}>{value}</option> : null}
+    </SelectField>
   );
 }

@@ -10,6 +10,7 @@ import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useVisibleUnits } from '../org';
 import { AuditFilters, buildAuditFilter, EMPTY_AUDIT_FILTERS, type AuditFilterForm } from './AuditFilters';
+import { AuditDetail } from './AuditDetail';
 import { actingRoleLabel, actionLabel, recordTypeLabel } from './labels';
 import { AuditEventListQuery } from './operations';
 
@@ -37,15 +38,6 @@ function paramsFrom(form: AuditFilterForm): Record<string, string> {
     if (value) params[PARAMS[key]] = value;
   }
   return params;
-}
-
-/** The detail JSON indented for reading; as it is when it is not JSON. */
-export function prettyDetail(detail: string): string {
-  try {
-    return JSON.stringify(JSON.parse(detail), null, 2);
-  } catch {
-    return detail;
-  }
 }
 
 /** Who did what, when, acting as which role on which unit: the audit trail of the units in scope. */
@@ -114,7 +106,6 @@ export function AuditPage() {
                   <th scope="col">Unità</th>
                   <th scope="col">Azione</th>
                   <th scope="col">Record</th>
-                  <th scope="col">ID richiesta</th>
                   <th scope="col">Dettaglio</th>
                 </tr>
               </thead>
@@ -122,6 +113,7 @@ export function AuditPage() {
                 {events.map((event) => {
                   const expanded = open.has(event.id);
                   const detailId = `audit-detail-${event.id}`;
+                  const hasDetail = Boolean(event.detail || event.recordId || event.requestId);
                   return (
                     <Fragment key={event.id}>
                       <tr>
@@ -134,25 +126,10 @@ export function AuditPage() {
                           {event.actingUnit ? <div className="small text-muted">{event.actingUnit.name}</div> : null}
                         </td>
                         <td>{event.unit ? event.unit.name : '—'}</td>
+                        <td>{actionLabel(event.action)}</td>
+                        <td>{event.recordType ? recordTypeLabel(event.recordType) : '—'}</td>
                         <td>
-                          {actionLabel(event.action)}
-                          {actionLabel(event.action) !== event.action ? (
-                            <div className="small text-muted">
-                              <code>{event.action}</code>
-                            </div>
-                          ) : null}
-                        </td>
-                        <td>
-                          {event.recordType ? recordTypeLabel(event.recordType) : '—'}
-                          {event.recordId ? (
-                            <div className="small text-muted text-break">
-                              <code>{event.recordId}</code>
-                            </div>
-                          ) : null}
-                        </td>
-                        <td className="small text-break">{event.requestId ? <code>{event.requestId}</code> : '—'}</td>
-                        <td>
-                          {event.detail ? (
+                          {hasDetail ? (
                             <button
                               type="button"
                               className="btn btn-outline-primary btn-xs"
@@ -172,10 +149,16 @@ export function AuditPage() {
                           )}
                         </td>
                       </tr>
-                      {event.detail ? (
+                      {hasDetail ? (
                         <tr id={detailId} hidden={!expanded}>
-                          <td colSpan={8}>
-                            <pre className="json-detail mb-0">{prettyDetail(event.detail)}</pre>
+                          <td colSpan={7}>
+                            {expanded ? (
+                              <AuditDetail
+                                detail={event.detail}
+                                recordId={event.recordId}
+                                requestId={event.requestId}
+                              />
+                            ) : null}
                           </td>
                         </tr>
                       ) : null}

@@ -47,6 +47,12 @@ export function CallbacksPanel() {
                 {formatDateTime(cb.availableFrom)}
                 {cb.outcome ? ` · ultimo esito: ${CALLBACK_OUTCOME_LABELS[cb.outcome]}` : ''}
               </span>
+              <br />
+              <span className={cb.nextWindowOpensAt ? 'text-warning' : 'text-success'}>
+                {cb.nextWindowOpensAt
+                  ? `Fuori dalla fascia delle richiamate (09:00–13:00 nei giorni lavorativi): la prossima apre ${formatDateTime(cb.nextWindowOpensAt)}`
+                  : 'Fascia delle richiamate aperta: puoi richiamare ora (fino alle 13:00)'}
+              </span>
               {open === cb.id ? (
                 <form
                   aria-label={`Esito del tentativo di richiamata: ${cb.topic}`}

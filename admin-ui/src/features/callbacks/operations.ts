@@ -11,6 +11,7 @@ export const WorklistCallbacksQuery = graphql(`
         attempts
         version
         availableFrom
+        nextWindowOpensAt
         outcome
         note
         unit { name }

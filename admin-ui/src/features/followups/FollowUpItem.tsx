@@ -2,6 +2,7 @@ import { Badge } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import type { FollowUpListQuery } from '../../gql/graphql';
 import { formatDate } from '../../shared/format/calendar';
+import { CopyField } from './CopyField';
 import { FOLLOW_UP_ORIGIN_LABELS, FOLLOW_UP_STATUS_LABELS } from './labels';
 
 export type FollowUp = FollowUpListQuery['followUps']['nodes'][number];
@@ -33,6 +34,17 @@ export function FollowUpItem({
       </div>
       {showAssignee ? <div>Assegnata a: {item.assignee ?? 'nessuno'}</div> : null}
       {item.outcome ? <div>Esito: {item.outcome}</div> : null}
+      {item.status === 'OPEN' && item.documentsSubject ? (
+        <div className="my-2">
+          <p className="mb-1">Il cittadino invia i documenti per e-mail con questo oggetto:</p>
+          <CopyField label="Oggetto dell'e-mail" value={item.documentsSubject} />
+          {item.virtualCounterMailbox ? (
+            <CopyField label="Indirizzo dello sportello virtuale" value={item.virtualCounterMailbox} />
+          ) : (
+            <p className="mb-0 text-muted">L'ufficio non ha una casella dello sportello virtuale.</p>
+          )}
+        </div>
+      ) : null}
       {children}
     </li>
   );

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError } from 'urql';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeClient, mutationsOf } from '../../test/fakes';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { followUpTotals } from './labels';
@@ -20,6 +20,8 @@ const item = (overrides: Record<string, unknown>) => ({
   outcome: null,
   version: 3,
   appointmentId: null,
+  documentsSubject: null,
+  virtualCounterMailbox: null,
   ...overrides,
 });
 
@@ -37,6 +39,8 @@ const list = {
           protocolNumber: null,
           dueOn: '2026-12-09',
           overdue: false,
+          documentsSubject: 'Prenotazione n. 40114 appuntamento virtuale CONSEGNA DOCUMENTI – Rossi Mario',
+          virtualCounterMailbox: 'sportello.virtuale.ss@agenzia.example.it',
         }),
       ],
     },
@@ -63,6 +67,24 @@ describe('MyFollowUpsPanel', () => {
     expect(screen.getByText('1 attività in ritardo')).toBeInTheDocument();
     const spy = client.executeQuery as unknown as { mock: { calls: [{ variables: Record<string, unknown> }][] } };
     expect(spy.mock.calls[0][0].variables).toMatchObject({ mineOnly: true, status: 'OPEN' });
+  });
+
+  it('shows the e-mail subject and the virtual-counter address with copy buttons for documents by e-mail', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const client = fakeClient((name) => (name === 'FollowUpList' ? list : 'pending'));
+    renderWithProviders(<MyFollowUpsPanel />, { client });
+    const items = await screen.findAllByRole('listitem');
+    expect(within(items[0]).queryByText(/Oggetto dell'e-mail/)).not.toBeInTheDocument();
+    const subject = 'Prenotazione n. 40114 appuntamento virtuale CONSEGNA DOCUMENTI – Rossi Mario';
+    expect(within(items[1]).getByText(subject)).toBeInTheDocument();
+    expect(within(items[1]).getByText('sportello.virtuale.ss@agenzia.example.it')).toBeInTheDocument();
+    await user.click(within(items[1]).getByRole('button', { name: "Copia oggetto dell'e-mail" }));
+    expect(writeText).toHaveBeenCalledWith(subject);
+    expect(within(items[1]).getByText('Copiato.')).toBeInTheDocument();
+    await user.click(within(items[1]).getByRole('button', { name: 'Copia indirizzo dello sportello virtuale' }));
+    expect(writeText).toHaveBeenLastCalledWith('sportello.virtuale.ss@agenzia.example.it');
   });
 
   it('completes in a dialog that takes the focus, shows the refusal by the text and sends the version', async () => {

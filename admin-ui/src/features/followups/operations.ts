@@ -19,7 +19,21 @@ export const FollowUpListQuery = graphql(`
     ) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id origin status citizenName protocolNumber dueOn overdue assignee outcome version appointmentId }
+      nodes {
+        id
+        origin
+        status
+        citizenName
+        protocolNumber
+        dueOn
+        overdue
+        assignee
+        outcome
+        version
+        appointmentId
+        documentsSubject
+        virtualCounterMailbox
+      }
     }
   }
 `);

@@ -51,29 +51,33 @@ export function DailyChart({ points }: { points: readonly DailyPoint[] }) {
           ))}
         </LineChart>
       </div>
-      <table className="visually-hidden">
-        <caption>Andamento giornaliero: dati per giorno</caption>
-        <thead>
-          <tr>
-            <th scope="col">Giorno</th>
-            {DAILY_SERIES.map(({ key, label }) => (
-              <th key={key} scope="col">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point) => (
-            <tr key={point.date}>
-              <th scope="row">{formatDay(point.date)}</th>
-              {DAILY_SERIES.map(({ key }) => (
-                <td key={key}>{formatCount(point[key])}</td>
+      {/* A table's width ignores the 1px of .visually-hidden and widened the page on a phone: the
+          hidden wrapper clips it (overflow: hidden), the table keeps its semantics for screen readers. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>Andamento giornaliero: dati per giorno</caption>
+          <thead>
+            <tr>
+              <th scope="col">Giorno</th>
+              {DAILY_SERIES.map(({ key, label }) => (
+                <th key={key} scope="col">
+                  {label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((point) => (
+              <tr key={point.date}>
+                <th scope="row">{formatDay(point.date)}</th>
+                {DAILY_SERIES.map(({ key }) => (
+                  <td key={key}>{formatCount(point[key])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { CHANNEL_LABELS } from '../appointments';
-import { formatCount, formatShare } from './format';
+import { formatCount, formatHours, formatShare } from './format';
 import { FIGURE_LABELS as L } from './labels';
 import { sessionsByChannel, type Figures } from './shape';
 
@@ -28,6 +28,7 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 export function FigureCards({ figures }: { figures: Figures }) {
   const a = figures.appointments;
   const c = figures.callbacks;
+  const f = figures.followUps;
   return (
     <>
       <Group title="Prenotazioni e prechiamate">
@@ -63,6 +64,11 @@ export function FigureCards({ figures }: { figures: Figures }) {
           value={formatCount(a.sessionsOver15Minutes)}
         />
         <Figure
+          id="completedOver15Minutes"
+          label={L.completedOver15Minutes}
+          value={formatCount(a.completedOver15Minutes)}
+        />
+        <Figure
           id="transfersToBackOffice"
           label={L.transfersToBackOffice}
           value={formatCount(a.transfersToBackOffice)}
@@ -78,6 +84,20 @@ export function FigureCards({ figures }: { figures: Figures }) {
           {L.callbacksResolved}: {formatCount(c.resolved)}; {L.callbacksRoutedInternally.toLowerCase()}:{' '}
           {formatCount(c.routedInternally)}; {L.callbacksNoAnswer.toLowerCase()}: {formatCount(c.noAnswer)}
         </Figure>
+      </Group>
+      <Group title="Attività successive (back office, documenti via e-mail/PEC)">
+        <Figure id="followUpsOpened" label={L.followUpsOpened} value={formatCount(f.opened)}>
+          Ancora aperte: {formatCount(f.stillOpen)}
+        </Figure>
+        <Figure id="followUpsClosed" label={L.followUpsClosed} value={formatCount(f.closed)}>
+          Svolte: {formatCount(f.done)}; annullate: {formatCount(f.cancelled)}
+        </Figure>
+        <Figure id="followUpsOverdue" label={L.followUpsOverdue} value={formatCount(f.overdue)} />
+        <Figure
+          id="followUpsMedianClosing"
+          label={L.followUpsMedianClosing}
+          value={formatHours(f.medianClosingHours)}
+        />
       </Group>
     </>
   );

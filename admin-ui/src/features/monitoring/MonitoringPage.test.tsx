@@ -15,17 +15,21 @@ const PERIOD = 'dal=2026-11-01&al=2026-11-03';
 const unit = (code: string, name: string, kind: string) => ({ id: `u-${code}`, code, name, kind });
 
 function statsAnswer(unitCode: string, from: string, to: string) {
-  const total = figures({
-    bookings: 12,
-    cancelled: 1,
-    toPrecall: 10,
-    precalled: 8,
-    precalledInTime: 6,
-    precallCoverage: 0.6,
-    notReachingCounter: 4,
-    notReachingCounterShare: 0.4,
-    sessions: 5,
-  });
+  const total = figures(
+    {
+      bookings: 12,
+      cancelled: 1,
+      toPrecall: 10,
+      precalled: 8,
+      precalledInTime: 6,
+      precallCoverage: 0.6,
+      notReachingCounter: 4,
+      notReachingCounterShare: 0.4,
+      sessions: 5,
+      completedOver15Minutes: 2,
+    },
+    { followUps: { opened: 4, closed: 3, done: 2, cancelled: 1, stillOpen: 1, overdue: 1, medianClosingHours: 30 } },
+  );
   return {
     data: {
       stats: {
@@ -94,6 +98,12 @@ describe('MonitoringPage', () => {
     expect(within(screen.getByTestId('figure-bookings')).getByText('12')).toBeInTheDocument();
     expect(within(screen.getByTestId('figure-precallCoverage')).getByText('60%')).toBeInTheDocument();
     expect(within(screen.getByTestId('figure-notReachingCounter')).getByText('40%')).toBeInTheDocument();
+    expect(within(screen.getByTestId('figure-completedOver15Minutes')).getByText('2')).toBeInTheDocument();
+    expect(within(screen.getByTestId('figure-followUpsOpened')).getByText('4')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('figure-followUpsClosed')).getByText('Svolte: 2; annullate: 1'),
+    ).toBeInTheDocument();
+    expect(within(screen.getByTestId('figure-followUpsOverdue')).getByText('1')).toBeInTheDocument();
     expect(screen.getByText('Prenotazioni: 12 in totale, al massimo 8 il 03/11/2026.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Andamento giornaliero: dati per giorno' })).toBeInTheDocument();
 
@@ -109,6 +119,23 @@ describe('MonitoringPage', () => {
       .getAllByRole('option')
       .map((option) => option.getAttribute('value'));
     expect(options).toEqual(['DR-SAR', 'DP-CA', 'UT-CA1', 'UT-CA2', 'CRIC-SAR']);
+  });
+
+  it('shows an office no CRIC table of zeros and no empty box of units below it', async () => {
+    const office = (variables: Record<string, unknown>) => {
+      const answer = statsAnswer('UT-CA1', String(variables.from), String(variables.to));
+      answer.data.stats.unit = { ...unit('UT-CA1', 'UT Cagliari 1', 'TERRITORIAL_OFFICE'), parent: null };
+      answer.data.stats.children = [];
+      return answer;
+    };
+    renderWithProviders(<MonitoringPage />, {
+      client: client(office),
+      me,
+      route: `/monitoraggio?unita=UT-CA1&${PERIOD}`,
+    });
+    expect(await screen.findByRole('heading', { level: 2, name: 'UT Cagliari 1' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Quesiti al CRIC' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Unità sottostanti' })).not.toBeInTheDocument();
   });
 
   it('shows the NOT_FOUND message and no figures for a unit outside the scope', async () => {

@@ -16,7 +16,7 @@ import { QuesitiTable } from './QuesitiTable';
 import { daysInRange } from './range';
 import { ancestry, type StatsUnitChoice } from './scope';
 import { monitoringHref, type Selection } from './selection';
-import { dailySeries, isEmptyPeriod } from './shape';
+import { dailySeries, isEmptyPeriod, showsQuesiti } from './shape';
 
 /** The figures of the selected unit and period: cards, charts, the child units and the CSV. */
 export function MonitoringReport({
@@ -84,7 +84,7 @@ export function MonitoringReport({
         </EmptyState>
       ) : null}
       <FigureCards figures={stats.figures} />
-      <QuesitiTable figures={stats.figures} />
+      {showsQuesiti(stats.unit.kind, stats.figures) ? <QuesitiTable figures={stats.figures} /> : null}
 
       {isEmptyPeriod(stats.figures) ? null : (
         <section className="my-5" aria-labelledby="monitoring-charts">
@@ -96,7 +96,10 @@ export function MonitoringReport({
         </section>
       )}
 
-      <ChildrenTable unitName={stats.unit.name} rows={stats.children} total={stats.figures} range={range} />
+      {/* An office has no units below it: no box saying so. */}
+      {stats.children.length > 0 ? (
+        <ChildrenTable unitName={stats.unit.name} rows={stats.children} total={stats.figures} range={range} />
+      ) : null}
     </article>
   );
 }

@@ -29,6 +29,7 @@ export const MonitoringFiguresFragment = graphql(`
         count
       }
       sessionsOver15Minutes
+      completedOver15Minutes
       transfersToBackOffice
       noShows
     }
@@ -48,6 +49,15 @@ export const MonitoringFiguresFragment = graphql(`
       forwarded
       slaBreaches
       medianAnswerHours
+    }
+    followUps {
+      opened
+      closed
+      done
+      cancelled
+      stillOpen
+      overdue
+      medianClosingHours
     }
   }
 `);

@@ -1,4 +1,5 @@
 import type {
+  UnitKind,
   AppointmentChannel,
   CounterOutcome,
   MonitoringFiguresFragment,
@@ -134,4 +135,21 @@ export function dailySummary(points: readonly DailyPoint[]): string[] {
     const peak = points.reduce((best, point) => (point[key] > best[key] ? point : best), points[0]);
     return `${label}: ${formatCount(total)} in totale, al massimo ${formatCount(peak[key])} il ${formatDay(peak.date)}.`;
   });
+}
+
+/** Units with a CRIC at or below them (or the CCM that files to it): the others have no quesiti. */
+const KINDS_WITH_QUESITI: ReadonlySet<UnitKind> = new Set<UnitKind>([
+  'NATIONAL',
+  'REGIONAL_DIRECTORATE',
+  'CRIC',
+  'CENTRAL_DIRECTORATE',
+  'CONTACT_CENTER',
+]);
+
+/**
+ * Whether the CRIC table belongs on this unit's page: an office or a provincial directorate has no
+ * CRIC, and a table of zeros there only misleads (shown anyway if a figure is not zero).
+ */
+export function showsQuesiti(kind: UnitKind, figures: Figures): boolean {
+  return KINDS_WITH_QUESITI.has(kind) || quesitiTotal(figures, 'received') + quesitiTotal(figures, 'backlog') > 0;
 }

@@ -33,6 +33,7 @@ export function figures(
       sessions: 0,
       counterSessions: CHANNELS.flatMap((channel) => OUTCOMES.map((outcome) => ({ channel, outcome, count: 0 }))),
       sessionsOver15Minutes: 0,
+      completedOver15Minutes: 0,
       transfersToBackOffice: 0,
       noShows: 0,
       ...appointments,
@@ -57,5 +58,15 @@ export function figures(
         slaBreaches: 0,
         medianAnswerHours: null,
       })),
+    followUps: {
+      opened: 0,
+      closed: 0,
+      done: 0,
+      cancelled: 0,
+      stillOpen: 0,
+      overdue: 0,
+      medianClosingHours: null,
+      ...extra.followUps,
+    },
   };
 }

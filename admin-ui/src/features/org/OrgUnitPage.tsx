@@ -8,6 +8,26 @@ import { usePageTitle } from '../../shared/components/usePageTitle';
 import { orgUnitPath } from './OrgTree';
 import { OrgUnitShowQuery } from './operations';
 import { OFFICE_SIZE_LABELS, UNIT_KIND_LABELS } from './unitLabels';
+import { useVisibleUnits, type UnitChoice } from './useVisibleUnits';
+
+type Named = Pick<UnitChoice, 'code' | 'name'>;
+
+/**
+ * The units above `unit` that the person may open, from the top: the breadcrumb shows where a
+ * unit sits by names (its materialised path `/IT/SAR/CA/CA1/` is an internal). The parent comes
+ * with the unit itself, so it is there even before the visible units have loaded.
+ */
+export function unitsAbove(
+  unit: { path: string; parent?: Named | null },
+  visible: readonly Pick<UnitChoice, 'code' | 'name' | 'path'>[],
+): Named[] {
+  const ancestors = visible
+    .filter((candidate) => candidate.path !== unit.path && unit.path.startsWith(candidate.path))
+    .sort((a, b) => a.path.length - b.path.length);
+  const parent = unit.parent;
+  if (parent && !ancestors.some((ancestor) => ancestor.code === parent.code)) return [...ancestors, parent];
+  return ancestors;
+}
 
 /** One unit: its details, the unit above it and the units below it (drill-down). */
 export function OrgUnitPage() {
@@ -16,6 +36,8 @@ export function OrgUnitPage() {
   const unit = data?.orgUnit;
   const notFound = hasErrorCode(error, 'NOT_FOUND');
   usePageTitle(unit?.name ?? (notFound ? 'Unità non trovata' : 'Unità organizzativa'));
+  const { units: visible } = useVisibleUnits();
+  const above = unit ? unitsAbove(unit, visible) : [];
 
   const breadcrumb = (
     <nav aria-label="Percorso" className="breadcrumb-container">
@@ -26,14 +48,14 @@ export function OrgUnitPage() {
             /
           </span>
         </li>
-        {unit?.parent ? (
-          <li className="breadcrumb-item">
-            <Link to={orgUnitPath(unit.parent.code)}>{unit.parent.name}</Link>
+        {above.map((ancestor) => (
+          <li key={ancestor.code} className="breadcrumb-item">
+            <Link to={orgUnitPath(ancestor.code)}>{ancestor.name}</Link>
             <span className="separator" aria-hidden="true">
               /
             </span>
           </li>
-        ) : null}
+        ))}
         <li className="breadcrumb-item active" aria-current="page">
           {unit?.name ?? code}
         </li>
@@ -69,10 +91,6 @@ export function OrgUnitPage() {
         <dd className="col-sm-8 col-lg-9">{unit.code}</dd>
         <dt className="col-sm-4 col-lg-3">Tipo</dt>
         <dd className="col-sm-8 col-lg-9">{UNIT_KIND_LABELS[unit.kind]}</dd>
-        <dt className="col-sm-4 col-lg-3">Percorso</dt>
-        <dd className="col-sm-8 col-lg-9">
-          <code>{unit.path}</code>
-        </dd>
         <dt className="col-sm-4 col-lg-3">Unità superiore</dt>
         <dd className="col-sm-8 col-lg-9">
           {unit.parent ? <Link to={orgUnitPath(unit.parent.code)}>{unit.parent.name}</Link> : 'Nessuna'}

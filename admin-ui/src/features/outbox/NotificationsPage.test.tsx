@@ -75,13 +75,25 @@ const rowOf = (event: string) =>
 describe('NotificationsPage', () => {
   it('lists the messages with their masked recipient, status and attempts', () => {
     setup({ OutboxMessageList: list([failed, sent]) });
-    const row = rowOf('quesito.answered');
+    const row = rowOf('Risposta al quesito');
     expect(row).toHaveTextContent('E-mail');
     expect(row).toHaveTextContent('c***@example.it');
     expect(row).toHaveTextContent('Inviata');
     expect(row).toHaveTextContent('CRIC Sardegna');
-    expect(rowOf('procura.revoked')).toHaveTextContent('Non riuscita');
-    expect(rowOf('procura.revoked')).toHaveTextContent('dns error');
+    expect(rowOf('Procura revocata')).toHaveTextContent('Non riuscita');
+    expect(rowOf('Procura revocata')).toHaveTextContent('Indirizzo del destinatario inesistente (DNS)');
+  });
+
+  it('shows events, references and errors in Italian, never codes or identifiers', () => {
+    const answered = { ...sent, reference: 'quesito:01a2b3c4-0000-7000-8000-000000000001' };
+    const timedOut = { ...failed, id: 'm-3', lastError: 'error sending request: operation timed out' };
+    setup({ OutboxMessageList: list([answered, timedOut]) });
+    const table = screen.getByRole('table', { name: /^Notifiche/ });
+    expect(table).not.toHaveTextContent('quesito.answered');
+    expect(table).not.toHaveTextContent('01a2b3c4');
+    expect(rowOf('Risposta al quesito')).toHaveTextContent('Riguarda un quesito');
+    expect(rowOf('Procura revocata')).toHaveTextContent('Il destinatario non ha risposto in tempo');
+    expect(rowOf('Procura revocata')).toHaveTextContent('Webhook del professionista');
   });
 
   it('offers "Riprova" only for failed messages, and shows the answer at once', async () => {
@@ -90,12 +102,12 @@ describe('NotificationsPage', () => {
       OutboxMessageList: list([failed, sent]),
       OutboxMessageRetry: { data: { retryOutboxMessage: retried } },
     });
-    expect(within(rowOf('quesito.answered')).queryByRole('button', { name: /^Riprova/ })).not.toBeInTheDocument();
-    await user.click(within(rowOf('procura.revoked')).getByRole('button', { name: /^Riprova/ }));
+    expect(within(rowOf('Risposta al quesito')).queryByRole('button', { name: /^Riprova/ })).not.toBeInTheDocument();
+    await user.click(within(rowOf('Procura revocata')).getByRole('button', { name: /^Riprova/ }));
     expect(callsOf(client, 'OutboxMessageRetry')).toEqual([{ id: 'm-1' }]);
     expect(await screen.findByText(/rimessa in coda/)).toBeInTheDocument();
-    expect(rowOf('procura.revoked')).toHaveTextContent('In attesa');
-    expect(within(rowOf('procura.revoked')).queryByRole('button', { name: /^Riprova/ })).not.toBeInTheDocument();
+    expect(rowOf('Procura revocata')).toHaveTextContent('In attesa');
+    expect(within(rowOf('Procura revocata')).queryByRole('button', { name: /^Riprova/ })).not.toBeInTheDocument();
   });
 
   it("shows the server's refusal of a retry", async () => {
@@ -114,7 +126,7 @@ describe('NotificationsPage', () => {
     const toggle = screen.getByRole('button', { name: /^Registro invii/ });
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    const log = screen.getByRole('table', { name: 'Registro degli invii della notifica «procura.revoked»' });
+    const log = screen.getByRole('table', { name: 'Registro degli invii della notifica «Procura revocata»' });
     const rows = within(log).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[1]).toHaveTextContent('Non riuscita, nessun altro tentativo');
@@ -138,6 +150,6 @@ describe('NotificationsPage', () => {
   it('shows FORBIDDEN and no messages', () => {
     setup({ OutboxMessageList: { data: list([failed]).data, error: apiError('FORBIDDEN', 'Accesso negato') } });
     expect(screen.getByRole('heading', { name: 'Operazione non consentita' })).toBeInTheDocument();
-    expect(screen.queryByText('procura.revoked')).not.toBeInTheDocument();
+    expect(screen.queryByText('Procura revocata')).not.toBeInTheDocument();
   });
 });

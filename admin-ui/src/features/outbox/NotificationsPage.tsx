@@ -12,7 +12,17 @@ import { SelectField } from '../../shared/components/SelectField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import type { Channel, OutboxMessageFilter, OutboxMessageRowFragment, Status } from '../../gql/graphql';
-import { CHANNEL_LABELS, CHANNELS, OUTCOME_LABELS, STATUS_BADGES, STATUS_LABELS, STATUSES } from './labels';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  errorLabel,
+  eventLabel,
+  OUTCOME_LABELS,
+  referenceLabel,
+  STATUS_BADGES,
+  STATUS_LABELS,
+  STATUSES,
+} from './labels';
 import { OutboxMessageListQuery, OutboxMessageRetryMutation } from './operations';
 
 type Message = OutboxMessageRowFragment;
@@ -76,7 +86,7 @@ export function NotificationsPage() {
     const answer = result.data?.retryOutboxMessage;
     if (answer) {
       setUpdated((current) => ({ ...current, [answer.id]: { before: message, after: answer } }));
-      setNotice(`Notifica «${answer.event}» a ${answer.recipient} rimessa in coda: sarà inviata a breve.`);
+      setNotice(`Notifica «${eventLabel(answer.event)}» a ${answer.recipient} rimessa in coda: sarà inviata a breve.`);
     } else {
       setRetryError(result.error);
     }
@@ -155,7 +165,8 @@ export function NotificationsPage() {
                 {messages.map((message) => {
                   const expanded = open.has(message.id);
                   const logId = `outbox-log-${message.id}`;
-                  const name = `«${message.event}» del ${formatDateTime(message.createdAt)}`;
+                  const name = `«${eventLabel(message.event)}» del ${formatDateTime(message.createdAt)}`;
+                  const about = referenceLabel(message.reference);
                   return (
                     <Fragment key={message.id}>
                       <tr>
@@ -164,10 +175,8 @@ export function NotificationsPage() {
                         </td>
                         <td>{CHANNEL_LABELS[message.channel]}</td>
                         <td>
-                          <code>{message.event}</code>
-                          {message.reference ? (
-                            <div className="small text-muted text-break">{message.reference}</div>
-                          ) : null}
+                          {eventLabel(message.event)}
+                          {about ? <div className="small text-muted">{about}</div> : null}
                           {message.unit ? <div className="small text-muted">{message.unit.name}</div> : null}
                         </td>
                         <td className="text-break">{message.recipient}</td>
@@ -189,7 +198,9 @@ export function NotificationsPage() {
                             '—'
                           )}
                         </td>
-                        <td className="small text-break">{message.lastError ?? '—'}</td>
+                        <td className="small">
+                          {message.lastError ? <DeliveryError error={message.lastError} /> : '—'}
+                        </td>
                         <td>
                           <div className="d-flex flex-column gap-1 align-items-start">
                             <button
@@ -238,7 +249,7 @@ function DeliveryLog({ message }: { message: Message }) {
   if (message.deliveries.length === 0) return <p className="mb-0">Nessun tentativo di invio finora.</p>;
   return (
     <table className="table table-sm mb-0">
-      <caption className="visually-hidden">Registro degli invii della notifica «{message.event}»</caption>
+      <caption className="visually-hidden">Registro degli invii della notifica «{eventLabel(message.event)}»</caption>
       <thead>
         <tr>
           <th scope="col">Tentativo</th>
@@ -261,10 +272,25 @@ function DeliveryLog({ message }: { message: Message }) {
             <td>
               {delivery.durationMs !== null && delivery.durationMs !== undefined ? `${delivery.durationMs} ms` : '—'}
             </td>
-            <td className="small text-break">{delivery.error ?? delivery.response ?? '—'}</td>
+            <td className="small text-break">
+              {delivery.error ? <DeliveryError error={delivery.error} /> : (delivery.response ?? '—')}
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** What went wrong, in Italian; the stored technical text on request (for the technician). */
+function DeliveryError({ error }: { error: string }) {
+  return (
+    <>
+      {errorLabel(error)}
+      <details className="text-break">
+        <summary>Dettaglio tecnico</summary>
+        <code>{error}</code>
+      </details>
+    </>
   );
 }

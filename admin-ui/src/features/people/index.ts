@@ -1,3 +1,4 @@
 export { NewPersonPage } from './NewPersonPage';
 export { PeoplePage } from './PeoplePage';
 export { PersonPage } from './PersonPage';
+export { StaffPicker, useOfficeStaff, type StaffChoice } from './StaffPicker';

@@ -110,3 +110,13 @@ export const PersonSetActiveMutation = graphql(`
     }
   }
 `);
+
+/** The active staff of an office, for the pickers of whoever assigns their work. */
+export const OfficeStaffChoicesQuery = graphql(`
+  query OfficeStaffChoices($officeCode: String!) {
+    officeStaff(officeCode: $officeCode) {
+      username
+      displayName
+    }
+  }
+`);

@@ -59,7 +59,8 @@ describe('ApiKeysPage', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('Nome della chiave *'), 'Gestionale studio');
     await user.click(screen.getByRole('button', { name: 'Crea chiave' }));
     const panel = await screen.findByTestId('secret-once');
-    expect(panel).toHaveTextContent('È mostrata solo questa volta');
+    expect(panel).toHaveTextContent('Chiave API: il valore è mostrato solo questa volta');
+    expect(panel).toHaveTextContent('revocala e creane una nuova');
     expect(within(panel).getByLabelText('Chiave API')).toHaveValue(SECRET);
     expect(within(panel).getByRole('heading')).toHaveFocus();
     expect(JSON.stringify({ ...sessionStorage })).not.toContain(SECRET);

@@ -60,6 +60,7 @@ export function ApiKeysPage() {
           title={`Chiave API «${created.name}» creata`}
           label="Chiave API"
           secret={created.secret}
+          whenLost="revocala e creane una nuova"
           onDone={() => setCreated(null)}
         >
           <p>

@@ -7,6 +7,8 @@ interface SecretOnceProps {
   /** The label of the field holding it, e.g. "Chiave API". */
   label: string;
   secret: string;
+  /** What to do if it is lost, e.g. "revocala e creane una nuova" (an API key). */
+  whenLost: string;
   /** What the secret is for and where to put it. */
   children?: ReactNode;
   onDone: () => void;
@@ -16,7 +18,7 @@ interface SecretOnceProps {
  * A secret the API shows once (an API key, a webhook signing secret): kept only
  * in memory, never in a draft, with a copy button and a clear warning.
  */
-export function SecretOnce({ title, label, secret, children, onDone }: SecretOnceProps) {
+export function SecretOnce({ title, label, secret, whenLost, children, onDone }: SecretOnceProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const fieldId = useId();
   const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle');
@@ -36,11 +38,11 @@ export function SecretOnce({ title, label, secret, children, onDone }: SecretOnc
   return (
     <Alert color="warning" fade={false} className="my-4" data-testid="secret-once">
       <h2 className="h5 alert-heading" tabIndex={-1} ref={headingRef}>
-        {title}: copiala ora
+        {title}: copia ora il valore
       </h2>
       <p>
-        <strong>È mostrata solo questa volta.</strong> Non potrai più vederla e non possiamo recuperarla: se la perdi,
-        revocala e creane una nuova.
+        <strong>{label}: il valore è mostrato solo questa volta.</strong> Non potrai più vederlo e non possiamo
+        recuperarlo: se lo perdi, {whenLost}.
       </p>
       {children}
       <div className="form-group mt-4 mb-2">

@@ -66,6 +66,7 @@ export function WebhooksPage() {
           title="Webhook registrato"
           label="Segreto di firma"
           secret={created.secret}
+          whenLost="elimina il webhook e registralo di nuovo: riceverai un nuovo segreto"
           onDone={() => setCreated(null)}
         >
           <p>

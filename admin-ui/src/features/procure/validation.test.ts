@@ -101,6 +101,8 @@ describe('API keys and webhooks', () => {
     expect(webhookUrlProblem('https://gestionale.example.com/hooks/accoglienza')).toBeNull();
     expect(webhookUrlProblem('gestionale.example.com')).toMatch(/URL non valido/);
     expect(webhookUrlProblem('ftp://example.com')).toMatch(/https/);
+    expect(webhookUrlProblem('http://gestionale.example.com/hooks')).toMatch(/deve usare https/);
+    expect(webhookUrlProblem('http://127.0.0.1:9000/hooks')).toBeNull();
     expect(webhookUrlProblem('https://user:pw@example.com')).toMatch(/credenziali/);
     expect(webhookUrlProblem('')).toMatch(/Scrivi/);
   });

@@ -100,7 +100,12 @@ export function webhookUrlProblem(value: string): string | null {
   } catch {
     return 'URL non valido: scrivilo completo, ad esempio https://gestionale.example.com/hooks.';
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return "L'URL deve usare https.";
+  // Notifications carry clients' data: only https leaves the agency (the API refuses plain http in
+  // production too); a test receiver on this very machine is the one exception.
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) {
+    return "L'URL deve usare https, ad esempio https://gestionale.example.com/hooks.";
+  }
   if (parsed.username || parsed.password) return "L'URL non può contenere credenziali.";
   if (!parsed.hostname) return "L'URL deve indicare un host.";
   return null;

@@ -14,6 +14,7 @@ export {
   QuesitoRegionsQuery,
 } from './operations';
 export { QuesitoDetail } from './QuesitoDetail';
+export { QuesitoPicker, useQuesitoSubject, type PickedQuesito } from './QuesitoPicker';
 export { StatusBadge } from './StatusBadge';
 export { QUESTION_MAX, SUBJECT_MAX, validateQuesito } from './validation';
 export type { QuesitoFormValues } from './validation';

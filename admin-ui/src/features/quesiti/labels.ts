@@ -34,13 +34,4 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
   HIGH: 'Alta',
 };
 
-const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' });
-const dateOnly = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: 'Europe/Rome' });
-
-export function formatDateTime(value: string | null | undefined): string {
-  return value ? dateTime.format(new Date(value)) : '—';
-}
-
-export function formatDate(value: string | null | undefined): string {
-  return value ? dateOnly.format(new Date(value)) : '—';
-}
+export { formatDateTime, formatInstantDate as formatDate } from '../../shared/format/dateTime';

@@ -1,23 +1,24 @@
 import { Button } from 'design-react-kit';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MutationError } from '../../shared/components/MutationError';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
+import { StaffPicker, type StaffChoice } from '../people';
 import { OperatorSkillsSetMutation, OperatorSkillsShowQuery, ServiceListQuery } from './operations';
 
 /** An operator's skills at the office: the services they can give, as checkboxes (docs/domain.md §5.5). */
 export function SkillsEditor({
   officeCode,
-  knownOperators,
+  staff,
   readOnly,
 }: {
   officeCode: string;
-  knownOperators: string[];
+  /** The office's people, to pick the operator by name. */
+  staff: readonly StaffChoice[];
   readOnly: boolean;
 }) {
   const id = useId();
-  const [typed, setTyped] = useState('');
   const [username, setUsername] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string> | null>(null);
   const [saved, setSaved] = useState(false);
@@ -30,11 +31,10 @@ export function SkillsEditor({
   const [state, save] = useMutation(OperatorSkillsSetMutation);
   const current = selected ?? new Set(skills.data?.operatorSkills.services.map((s) => s.code) ?? []);
 
-  const load = (event: FormEvent) => {
-    event.preventDefault();
+  const pick = (picked: string) => {
     setSelected(null);
     setSaved(false);
-    setUsername(typed.trim() || null);
+    setUsername(picked || null);
   };
 
   return (
@@ -42,29 +42,15 @@ export function SkillsEditor({
       <h2 id={`${id}-title`} className="h4">
         Competenze degli operatori
       </h2>
-      <form onSubmit={load} className="d-flex gap-2 align-items-end flex-wrap">
-        <div className="form-group mb-0">
-          <label htmlFor={`${id}-user`} className="active">
-            Operatore (nome utente)
-          </label>
-          <input
-            type="text"
-            id={`${id}-user`}
-            className="form-control"
-            list={`${id}-users`}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-          <datalist id={`${id}-users`}>
-            {knownOperators.map((u) => (
-              <option key={u} value={u} />
-            ))}
-          </datalist>
-        </div>
-        <Button type="submit" color="primary" outline size="sm" disabled={!typed.trim()}>
-          Mostra competenze
-        </Button>
-      </form>
+      <StaffPicker
+        id={`${id}-user`}
+        label="Operatore"
+        staff={staff}
+        value={username ?? ''}
+        onChange={pick}
+        emptyLabel="Scegli un operatore"
+        className="select-wrapper"
+      />
       {username ? (
         <>
           <ErrorDisplay
@@ -87,7 +73,10 @@ export function SkillsEditor({
               }}
             >
               <fieldset disabled={readOnly}>
-                <legend className="h6">Servizi che {username} può erogare</legend>
+                <legend className="h6">
+                  Servizi che {staff.find((person) => person.username === username)?.displayName ?? username} può
+                  erogare
+                </legend>
                 {services.data.services
                   .filter((s) => s.active)
                   .map((service) => (

@@ -13,9 +13,7 @@ export function formatTime(value: string | null | undefined): string {
   return (value ?? '').slice(0, 5);
 }
 
-export function formatDateTime(value: string): string {
-  return new Date(value).toLocaleString('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' });
-}
+export { formatDateTime } from './dateTime';
 
 /** Today in Europe/Rome as `yyyy-mm-dd`. */
 export function todayInRome(now: Date = new Date()): string {

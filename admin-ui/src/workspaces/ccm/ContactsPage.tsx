@@ -21,7 +21,14 @@ import {
   ContactListQuery,
   ContactRecordMutation,
 } from '../../features/ccm';
-import { SECTION_LABELS, SECTION_ORDER, formatDateTime } from '../../features/quesiti';
+import {
+  QuesitoPicker,
+  SECTION_LABELS,
+  SECTION_ORDER,
+  formatDateTime,
+  useQuesitoSubject,
+  type PickedQuesito,
+} from '../../features/quesiti';
 import { onlyFieldErrors, serverFieldErrors } from '../../shared/validation/fieldErrors';
 import { CcmNav } from './CcmNav';
 
@@ -32,6 +39,8 @@ interface ContactDraft {
   citizenFiscalCode: string;
   outcome: string;
   quesitoId: string;
+  /** The subject of the quesito picked, to show it by name. */
+  quesitoSubject: string;
   appointmentId: string;
   callbackId: string;
   note: string;
@@ -63,20 +72,32 @@ export function ContactsPage() {
 }
 
 /** Records a contact: channel, section, topic, the citizen's fiscal code when given, outcome and what it produced. */
+const BLANK_CONTACT: ContactDraft = {
+  channel: 'PHONE',
+  section: '',
+  topic: '',
+  citizenFiscalCode: '',
+  outcome: 'ANSWERED',
+  quesitoId: '',
+  quesitoSubject: '',
+  appointmentId: '',
+  callbackId: '',
+  note: '',
+};
+
 export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  // Coming from the quesito just filed ("Registra il contatto collegato"): linked from the start.
   const linkedQuesito = params.get('quesito') ?? '';
+  const linked = useQuesitoSubject(linkedQuesito);
   const [draft, setDraft, discard] = useDraft<ContactDraft>('ccm-contact', {
-    channel: 'PHONE',
-    section: '',
-    topic: '',
-    citizenFiscalCode: '',
+    ...BLANK_CONTACT,
     outcome: linkedQuesito ? 'QUESITO_FILED' : 'ANSWERED',
     quesitoId: linkedQuesito,
-    appointmentId: '',
-    callbackId: '',
-    note: '',
   });
+  const pickedQuesito: PickedQuesito | null = draft.quesitoId
+    ? { id: draft.quesitoId, subject: draft.quesitoSubject || (linked?.id === draft.quesitoId ? linked.subject : '…') }
+    : null;
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [done, setDone] = useState(false);
   const [{ fetching, error }, recordContact] = useMutation(ContactRecordMutation);
@@ -115,6 +136,14 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
     });
     if (result.data) {
       discard();
+      // The next contact starts blank: it is not linked to this quesito again (finding of the
+      // usability review: the link stayed and the next contact was silently linked to it).
+      setDraft(BLANK_CONTACT);
+      if (linkedQuesito) {
+        const next = new URLSearchParams(params);
+        next.delete('quesito');
+        setParams(next, { replace: true });
+      }
       setDone(true);
       onRecorded();
     } else {
@@ -200,13 +229,22 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
         </div>
       </div>
       {draft.outcome === 'QUESITO_FILED' ? (
-        <TextField
-          label="Identificativo del quesito inoltrato"
-          value={draft.quesitoId}
-          onChange={(v) => set('quesitoId', v)}
-          error={fieldErrors.quesitoId}
-          hint="Facoltativo: un quesito inoltrato dopo, con questo contatto, si collega da sé."
-        />
+        <>
+          <QuesitoPicker
+            label="Quesito inoltrato (facoltativo)"
+            value={pickedQuesito}
+            onChange={(quesito) => {
+              setDraft({ ...draft, quesitoId: quesito?.id ?? '', quesitoSubject: quesito?.subject ?? '' });
+              setDone(false);
+            }}
+            citizenFiscalCode={
+              draft.citizenFiscalCode && !fiscalCodeProblem(draft.citizenFiscalCode)
+                ? normalizeFiscalCode(draft.citizenFiscalCode)
+                : undefined
+            }
+          />
+          {fieldErrors.quesitoId ? <p className="text-danger small">{fieldErrors.quesitoId}</p> : null}
+        </>
       ) : null}
       {draft.outcome === 'APPOINTMENT_BOOKED' ? (
         <TextField

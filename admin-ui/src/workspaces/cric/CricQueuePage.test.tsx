@@ -39,6 +39,9 @@ describe('CricQueuePage', () => {
     expect(rows[1]).toHaveTextContent("Calcolo dell'importo");
     expect(rows[1]).toHaveTextContent('Alta');
     expect(rows[1]).toHaveTextContent('in ritardo');
+    // When it arrived, beside when it is due.
+    expect(within(rows[0]).getByRole('columnheader', { name: 'Ricevuto' })).toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent('10/11/2026, 10:00');
     expect(rows[2]).not.toHaveTextContent('in ritardo');
     expect(within(rows[1]).getByRole('link', { name: 'Importo errato' })).toHaveAttribute('href', '/cric/quesiti/q1');
     expect(screen.getByRole('button', { name: 'Carica altri' })).toBeInTheDocument();

@@ -120,6 +120,7 @@ export function CricQueuePage() {
                   <th scope="col">Classificazione</th>
                   <th scope="col">Priorità</th>
                   <th scope="col">Stato</th>
+                  <th scope="col">Ricevuto</th>
                   <th scope="col">Scadenza</th>
                 </tr>
               </thead>
@@ -135,6 +136,7 @@ export function CricQueuePage() {
                     <td>
                       <StatusBadge status={q.status} />
                     </td>
+                    <td>{formatDateTime(q.filedAt)}</td>
                     <td>
                       {formatDateTime(q.dueAt)} {q.overdue ? <span className="badge bg-danger">in ritardo</span> : null}
                     </td>

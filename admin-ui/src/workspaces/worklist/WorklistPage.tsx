@@ -1,6 +1,7 @@
 import { Badge, Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { MutationError } from '../../shared/components/MutationError';
 import {
   APPOINTMENT_STATUS_LABELS,
@@ -15,7 +16,6 @@ import {
   WorklistPrecallsQuery,
   PrecallOutcomeForm,
   PrecontactPanel,
-  SessionTimer,
 } from '../../features/appointments';
 import { formatDate, formatTime, todayInRome } from '../../shared/format/calendar';
 import { usePaged } from '../../shared/components/usePaged';
@@ -35,7 +35,7 @@ export function WorklistPage() {
   return (
     <>
       <h1>La mia lista</h1>
-      <div className="form-group my-4" style={{ maxWidth: '16rem' }}>
+      <div className="form-group mb-4" style={{ maxWidth: '16rem' }}>
         <label htmlFor="wl-date" className="active">
           Giorno
         </label>
@@ -212,10 +212,10 @@ function CounterSessionsSection({ date }: { date: string }) {
               ) : null}
               {a.status === 'IN_SESSION' && a.counter.startedAt ? (
                 <>
-                  <SessionTimer startedAt={a.counter.startedAt} />
                   <CounterOutcomeForm
                     appointmentId={a.id}
                     version={a.version}
+                    startedAt={a.counter.startedAt}
                     onReload={reload}
                     onRecorded={() => {
                       setClosed(a.cupNumber);
@@ -240,38 +240,53 @@ function CounterSessionsSection({ date }: { date: string }) {
   );
 }
 
-function NextAppointmentSection() {
+/**
+ * Takes the operator's next booking of today and starts its counter session: said before (a
+ * confirmation) and after (which booking, session started), since it changes the booking's state.
+ */
+export function NextAppointmentSection() {
   const [state, next] = useMutation(AppointmentNextMutation);
   const [asked, setAsked] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const found = state.data?.nextAppointment;
   return (
     <section aria-labelledby="wl-next" className="my-5">
       <h2 id="wl-next" className="h4">
         Prossimo appuntamento
       </h2>
-      <Button
-        color="primary"
-        outline
-        disabled={state.fetching}
-        onClick={async () => {
+      <p>
+        Prende il prossimo cittadino in attesa tra i tuoi appuntamenti di oggi e avvia subito la sessione di sportello.
+      </p>
+      <Button color="primary" outline disabled={state.fetching} onClick={() => setConfirming(true)}>
+        Avvia il prossimo appuntamento
+      </Button>
+      <ConfirmDialog
+        isOpen={confirming}
+        title="Avviare il prossimo appuntamento?"
+        confirmLabel="Avvia la sessione"
+        busy={state.fetching}
+        onCancel={() => setConfirming(false)}
+        onConfirm={async () => {
           setAsked(true);
           await next({});
+          setConfirming(false);
         }}
       >
-        Prossimo appuntamento
-      </Button>
+        La sessione di sportello del prossimo cittadino in attesa inizia ora e il tempo comincia a scorrere.
+      </ConfirmDialog>
       <MutationError error={state.error} />
       <div aria-live="polite">
         {asked && !state.fetching && !state.error ? (
           found ? (
-            <p className="mt-3">
-              Prenotazione n. {found.cupNumber}: {found.citizenName ?? 'cittadino'}, {formatDate(found.date)} ore{' '}
-              {formatTime(found.time)}, {found.service?.name ?? ''} — {APPOINTMENT_STATUS_LABELS[found.status]}
-              {found.counter.channel ? ` (${CHANNEL_LABELS[found.counter.channel]})` : ''}. Lo trovi nello sportello del
+            <p className="mt-3 alert alert-success">
+              Sessione avviata — prenotazione n. {found.cupNumber}: {found.citizenName ?? 'cittadino'},{' '}
+              {formatDate(found.date)} ore {formatTime(found.time)}, {found.service?.name ?? ''} —{' '}
+              {APPOINTMENT_STATUS_LABELS[found.status]}
+              {found.counter.channel ? ` (${CHANNEL_LABELS[found.counter.channel]})` : ''}. La trovi nello sportello del
               giorno.
             </p>
           ) : (
-            <p className="mt-3">Nessun appuntamento in attesa.</p>
+            <p className="mt-3">Nessun appuntamento in attesa: nessuna sessione avviata.</p>
           )
         ) : null}
       </div>

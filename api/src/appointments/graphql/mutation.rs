@@ -51,6 +51,17 @@ impl AppointmentsMutation {
                     reason_en: r.reason_en,
                 })
                 .collect(),
+            outside_opening_hours: report
+                .outside_opening_hours
+                .into_iter()
+                .map(|r| OutsideHoursRow {
+                    row: r.row as i32,
+                    cup_number: r.cup_number,
+                    starts_at: r.starts_at,
+                    reason: r.reason_it,
+                    reason_en: r.reason_en,
+                })
+                .collect(),
             days: report.days,
         })
     }
@@ -70,7 +81,7 @@ impl AppointmentsMutation {
             email: input.email,
             channel: input.channel,
         };
-        Ok(Appointment(ops::book(scope, input).await?))
+        Ok(Appointment(ops::book(scope, input, ctx.now()?).await?))
     }
 
     /// Cancels a booking (it stays, with the reason).
@@ -187,7 +198,9 @@ impl AppointmentsMutation {
     }
 
     /// Closes the counter session. `protocolNumber` is required for
-    /// TRANSFERRED_TO_BACK_OFFICE and refused otherwise.
+    /// TRANSFERRED_TO_BACK_OFFICE and refused otherwise. Past 15 minutes the
+    /// rule is a transfer to the back office: closing as COMPLETED then needs
+    /// `confirmOverFifteenMinutes: true` (counted apart in monitoring).
     async fn record_counter_outcome(
         &self,
         ctx: &Context<'_>,
@@ -195,12 +208,12 @@ impl AppointmentsMutation {
         outcome: CounterOutcome,
         protocol_number: Option<String>,
         version: Option<i32>,
+        confirm_over_fifteen_minutes: Option<bool>,
     ) -> AppResult<Appointment> {
         let scope = ctx.scope()?;
-        Ok(Appointment(
-            ops::record_counter_outcome(scope, parse_id("id", &id)?, outcome, protocol_number.as_deref(), version)
-                .await?,
-        ))
+        let (id, protocol, confirmed) =
+            (parse_id("id", &id)?, protocol_number.as_deref(), confirm_over_fifteen_minutes.unwrap_or(false));
+        Ok(Appointment(ops::record_counter_outcome(scope, id, outcome, protocol, version, confirmed).await?))
     }
 
     /// Dequeues the signed-in operator's next booking of today and starts its

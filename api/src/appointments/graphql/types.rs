@@ -265,8 +265,24 @@ pub struct CupImportReport {
     /// Bookings of the covered days missing from the file (cancelled, never deleted).
     pub cancelled: i32,
     pub rejected: Vec<RejectedRow>,
+    /// Rows imported although the office is closed at their time (weekend,
+    /// holiday, closure, outside its hours): CUP is the source of truth, the
+    /// office is told.
+    pub outside_opening_hours: Vec<OutsideHoursRow>,
     /// Days present in the file.
     pub days: Vec<NaiveDate>,
+}
+
+/// A row imported at a time the office is closed.
+#[derive(SimpleObject)]
+pub struct OutsideHoursRow {
+    /// Line number in the file (the header is line 1).
+    pub row: i32,
+    pub cup_number: String,
+    pub starts_at: DateTime<Utc>,
+    /// Why the office is closed then, in Italian.
+    pub reason: String,
+    pub reason_en: String,
 }
 
 /// A row of the file that was not written.

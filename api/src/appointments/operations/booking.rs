@@ -9,6 +9,7 @@ use entities::{appointment, org_unit, service};
 
 use crate::appointments::checks;
 use crate::appointments::domain::{self, AppointmentSource, AppointmentStatus, Channel, PrecallStatus};
+use crate::appointments::hours;
 use crate::appointments::store::{self, Changes};
 use crate::audit::AuditRecord;
 use crate::auth::Assignment;
@@ -107,11 +108,11 @@ pub(crate) fn new_booking(
 
 /// Books an appointment at an office, with the audit event
 /// `appointment.book`. The caller must hold `appointments:book` on the office
-/// (the CCM: anywhere).
-pub async fn book(scope: &Scope, input: BookingInput) -> AppResult<appointment::Model> {
+/// (the CCM: anywhere). `now` is the app's clock (decides past, window, hours).
+pub async fn book(scope: &Scope, input: BookingInput, now: DateTime<Utc>) -> AppResult<appointment::Model> {
     let office = office_for(scope, Action::AppointmentBook, &input.office_code).await?;
     let acting = scope.authorize(Action::AppointmentBook, &office.path)?;
-    let (booking, rec) = prepare_booking(scope.db(), scope, acting, &office, input).await?;
+    let (booking, rec) = prepare_booking(scope.db(), scope, acting, &office, input, now).await?;
     let op = Operation::begin(scope, acting).await?;
     store::insert(&op, &booking).await?;
     op.audit(rec).await?;
@@ -121,10 +122,15 @@ pub async fn book(scope: &Scope, input: BookingInput) -> AppResult<appointment::
 
 /// Like [`book`], inside the caller's transaction (its [`Operation`]), which
 /// commits or rolls back both.
-pub async fn book_in(conn: &impl ConnectionTrait, scope: &Scope, input: BookingInput) -> AppResult<appointment::Model> {
+pub async fn book_in(
+    conn: &impl ConnectionTrait,
+    scope: &Scope,
+    input: BookingInput,
+    now: DateTime<Utc>,
+) -> AppResult<appointment::Model> {
     let office = office_for_in(conn, scope, Action::AppointmentBook, &input.office_code).await?;
     let acting = scope.authorize(Action::AppointmentBook, &office.path)?;
-    book_at(conn, scope, acting, &office, input).await
+    book_at(conn, scope, acting, &office, input, now).await
 }
 
 /// Books at `office` under an authorisation the caller already checked:
@@ -139,8 +145,9 @@ pub(crate) async fn book_at(
     acting: &Assignment,
     office: &org_unit::Model,
     input: BookingInput,
+    now: DateTime<Utc>,
 ) -> AppResult<appointment::Model> {
-    let (booking, rec) = prepare_booking(conn, scope, acting, office, input).await?;
+    let (booking, rec) = prepare_booking(conn, scope, acting, office, input, now).await?;
     store::insert(conn, &booking).await?;
     // The caller's operation audits under its own name; the booking's event
     // goes into the same transaction (it may be another area's operation).
@@ -149,14 +156,16 @@ pub(crate) async fn book_at(
 }
 
 /// Validates a booking and builds it with its audit event (nothing written).
+/// The office must be open for the whole session ([`hours`]): both the API's
+/// bookings and a quesito's conversion come through here.
 async fn prepare_booking(
     conn: &impl ConnectionTrait,
     scope: &Scope,
     acting: &Assignment,
     office: &org_unit::Model,
     input: BookingInput,
+    now: DateTime<Utc>,
 ) -> AppResult<(appointment::Model, AuditRecord)> {
-    let now = Utc::now();
     let cup_number = match input.cup_number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(raw) => domain::check_cup_number(raw).ok_or_else(|| {
             AppError::bad_input("cupNumber", "Numero di prenotazione non valido", "Invalid booking number")
@@ -169,6 +178,10 @@ async fn prepare_booking(
     })?;
     if starts_at <= now {
         return Err(AppError::bad_input("time", "L'orario è già passato", "The time has already passed"));
+    }
+    let calendar = crate::calendar::store::calendar_of(conn, office).await?;
+    if let Some(outside) = hours::outside_hours(&calendar, starts_at) {
+        return Err(hours::refusal(outside, &hours::next_slots(&calendar, starts_at.max(now))));
     }
     let svc = services::by_code(conn, &input.service_code.trim().to_ascii_uppercase())
         .await?
@@ -199,7 +212,7 @@ async fn prepare_booking(
         channel,
         AppointmentSource::Booked,
         Some((scope.person_id(), acting.unit_id())),
-        now,
+        Utc::now(),
     );
     let rec = record("appointment.book", &booking).detail(json!({
         "cupNumber": booking.cup_number, "service": svc.code, "date": booking.local_date, "channel": booking.channel.as_str(),

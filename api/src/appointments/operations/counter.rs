@@ -98,12 +98,14 @@ pub async fn record_counter_outcome(
     outcome: CounterOutcome,
     protocol_number: Option<&str>,
     version: Option<i32>,
+    confirm_over_fifteen_minutes: bool,
 ) -> AppResult<appointment::Model> {
     let (a, office) = load(scope, id).await?;
     let acting = authorize_work(scope, &office, a.counter_operator_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     let protocol = domain::record_counter(a.status, outcome, protocol_number)?;
     let now = Utc::now();
+    crate::appointments::overtime::check_completion(outcome, a.counter_started_at, now, confirm_over_fifteen_minutes)?;
     let op = Operation::begin(scope, acting).await?;
     update_versioned::<appointment::Entity>(
         &op,
@@ -123,6 +125,7 @@ pub async fn record_counter_outcome(
         "protocolNumber": protocol,
         "minutes": duration.map(|d| d.0),
         "overtime": duration.map(|d| d.1),
+        "confirmedOverFifteenMinutes": confirm_over_fifteen_minutes && duration.is_some_and(|d| d.1),
     })))
     .await?;
     crate::appointments::notifications::on_session_closed(&op, &updated, &office, outcome).await?;

@@ -10,6 +10,7 @@ use entities::{appointment, service};
 
 use crate::appointments::cup;
 use crate::appointments::domain::{AppointmentSource, AppointmentStatus, Channel, PrecallStatus};
+use crate::appointments::hours;
 use crate::appointments::store::{self, Changes};
 use crate::audit::AuditRecord;
 use crate::authz::Action;
@@ -35,6 +36,16 @@ pub struct RejectedRow {
     pub reason_en: String,
 }
 
+/// A row imported at a time the office is closed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutsideHoursRow {
+    pub row: u64,
+    pub cup_number: String,
+    pub starts_at: DateTime<Utc>,
+    pub reason_it: String,
+    pub reason_en: String,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct ImportReport {
     pub created: usize,
@@ -42,6 +53,9 @@ pub struct ImportReport {
     pub unchanged: usize,
     pub cancelled: usize,
     pub rejected: Vec<RejectedRow>,
+    /// Rows imported although the office is closed then (CUP is the source of
+    /// truth; the office sees them here): row, number, why.
+    pub outside_opening_hours: Vec<OutsideHoursRow>,
     /// The days the file covers (bookings of these days missing from it were cancelled).
     pub days: Vec<NaiveDate>,
 }
@@ -89,6 +103,22 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
             Some(svc) => rows.push((row, svc.clone())),
         }
     }
+
+    // Imported all the same, but reported: the office is closed then.
+    let calendar = crate::calendar::store::calendar_of(scope.db(), &office).await?;
+    report.outside_opening_hours = rows
+        .iter()
+        .filter_map(|(row, _)| {
+            hours::outside_hours(&calendar, row.starts_at).map(|o| OutsideHoursRow {
+                row: row.line,
+                cup_number: row.cup_number.clone(),
+                starts_at: row.starts_at,
+                reason_it: o.reason_it,
+                reason_en: o.reason_en,
+            })
+        })
+        .collect();
+    report.outside_opening_hours.sort_by_key(|r| r.row);
 
     // Days covered and numbers present (bad rows included: a broken row is not a missing booking).
     let mut days: Vec<NaiveDate> =
@@ -191,6 +221,7 @@ pub async fn import_cup(scope: &Scope, office_code: &str, bytes: &[u8], now: Dat
     op.audit(AuditRecord::new("appointment.import").unit(office.id).detail(json!({
         "created": report.created, "updated": report.updated, "unchanged": report.unchanged,
         "cancelled": report.cancelled, "rejected": report.rejected.len(), "days": report.days,
+        "outsideOpeningHours": report.outside_opening_hours.len(),
     })))
     .await?;
     op.commit().await?;
