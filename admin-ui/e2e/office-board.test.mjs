@@ -4,29 +4,17 @@
 // Real server, demo data, Debian's Chromium.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
-import { launchBrowser, newPage, signIn } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { newPage, serverAndBrowser, signIn } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 const SHOTS = process.env.SCREENSHOT_DIR || '/tmp';
 
 describe('office board', () => {
   it('dir.cagliari1 reads the next days, the alarms, filters and downloads the day list', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(app.browser, app.server.baseUrl);
     await page.setViewportSize({ width: 1366, height: 900 });
     await signIn(page, 'dir.cagliari1');
     await page
