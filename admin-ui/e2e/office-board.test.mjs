@@ -55,7 +55,7 @@ describe('office board', () => {
     await board.getByRole('combobox', { name: 'Esito del contatto' }).selectOption({ label: 'Conferma CUP presenza' });
 
     // The day list, as CSV and as Excel.
-    const day = await board.getByRole('combobox', { name: 'Giorno' }).inputValue();
+    const day = await board.getByRole('combobox', { name: 'Giorno della lista' }).inputValue();
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       board.getByRole('button', { name: 'Scarica CSV' }).click(),

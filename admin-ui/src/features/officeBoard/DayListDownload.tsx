@@ -50,7 +50,7 @@ export function DayListDownload({ unitId, officeCode, days }: { unitId: string; 
     <div className="my-3">
       <h3 className="h5">Assegnazione sportelli virtuali / presenza del giorno</h3>
       <div className="d-flex align-items-end gap-3 flex-wrap">
-        <SelectField label="Giorno" value={chosen} onChange={setDate} className="mb-0">
+        <SelectField label="Giorno della lista" value={chosen} onChange={setDate} className="mb-0">
           {days.map((d) => (
             <option key={d} value={d}>
               {formatDate(d)}
