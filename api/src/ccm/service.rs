@@ -90,7 +90,7 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
     let model = ccm_contact::Model {
         id: Uuid::now_v7(),
         unit_id,
-        section: input.section.as_str().to_owned(),
+        section: input.section,
         channel: input.channel,
         topic,
         citizen_fiscal_code: fiscal_code.map(|c| c.into_string()),
@@ -122,7 +122,7 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
     .await?;
     op.audit(AuditRecord::new("contact.record").record("contact", model.id.to_string()).unit(unit_id).detail(json!({
         "channel": model.channel.as_str(),
-        "section": model.section,
+        "section": model.section.as_str(),
         "outcome": model.outcome.as_str(),
     })))
     .await?;

@@ -23,8 +23,8 @@ impl FaqEntry {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
-    async fn section(&self) -> AppResult<Section> {
-        self.0.section.parse().map_err(AppError::internal)
+    async fn section(&self) -> Section {
+        self.0.section
     }
     async fn question(&self) -> &str {
         &self.0.question

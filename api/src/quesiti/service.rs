@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use entities::{org_unit, quesito, quesito_classification, quesito_sla};
 
-use super::domain::{self, Priority, QuesitoStatus, Section, Transition, limits};
+use super::domain::{self, Lifecycle, Priority, QuesitoStatus, Section, SectionRules, Transition, limits};
 use super::store::{self, NewEvent};
 use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::Assignment;
@@ -100,15 +100,15 @@ pub async fn file(scope: &Scope, input: FileQuesito, now: DateTime<Utc>) -> AppR
         unit_id: cric.id,
         filed_by_unit_id,
         forwarded_to_unit_id: None,
-        section: input.section.as_str().to_owned(),
+        section: input.section,
         classification_id: classification.id,
         subject,
         question,
         citizen_fiscal_code: fiscal_code,
         citizen_phone: phone,
         citizen_email: email,
-        priority: input.priority.as_str().to_owned(),
-        status: QuesitoStatus::New.as_str().to_owned(),
+        priority: input.priority,
+        status: QuesitoStatus::New,
         due_at: domain::due_at(now, working_days),
         contact_id: input.contact_id,
         idempotency_key: key.clone(),
@@ -174,15 +174,15 @@ async fn insert_filed(
         unit_id: Set(m.unit_id),
         filed_by_unit_id: Set(m.filed_by_unit_id),
         forwarded_to_unit_id: Set(None),
-        section: Set(m.section.clone()),
+        section: Set(m.section),
         classification_id: Set(m.classification_id),
         subject: Set(m.subject.clone()),
         question: Set(m.question.clone()),
         citizen_fiscal_code: Set(m.citizen_fiscal_code.clone()),
         citizen_phone: Set(m.citizen_phone.clone()),
         citizen_email: Set(m.citizen_email.clone()),
-        priority: Set(m.priority.clone()),
-        status: Set(m.status.clone()),
+        priority: Set(m.priority),
+        status: Set(m.status),
         due_at: Set(m.due_at),
         contact_id: Set(m.contact_id),
         idempotency_key: Set(m.idempotency_key.clone()),
@@ -223,9 +223,9 @@ async fn insert_filed(
         return Err(contact_already_linked().into());
     }
     op.audit(AuditRecord::new("quesito.file").record("quesito", m.id.to_string()).unit(m.unit_id).detail(json!({
-        "section": m.section,
+        "section": m.section.as_str(),
         "classification": classification.code,
-        "priority": m.priority,
+        "priority": m.priority.as_str(),
         "dueAt": m.due_at,
         "contactId": m.contact_id,
     })))
@@ -245,7 +245,7 @@ fn same_request(
     question: &str,
     fiscal_code: &str,
 ) -> AppResult<quesito::Model> {
-    let same = existing.section == section.as_str()
+    let same = existing.section == section
         && existing.subject == subject.trim()
         && existing.question == question.trim()
         && existing.citizen_fiscal_code == fiscal_code.trim().to_ascii_uppercase();
@@ -276,8 +276,7 @@ async fn load(scope: &Scope, id: QuesitoId) -> AppResult<Loaded> {
     let cric = find(q.unit_id).ok_or_else(|| AppError::internal("quesito without its CRIC"))?;
     let filed_by = find(q.filed_by_unit_id);
     let forwarded_to = q.forwarded_to_unit_id.and_then(find);
-    let status = q.status.parse().map_err(AppError::internal)?;
-    let section = q.section.parse().map_err(AppError::internal)?;
+    let (status, section) = (q.status, q.section);
     Ok(Loaded { q, status, section, cric, filed_by, forwarded_to })
 }
 
@@ -324,7 +323,7 @@ struct Step {
 /// Writes a transition: the versioned update, its event and its audit record.
 async fn write_transition(op: &Operation<'_>, l: &Loaded, step: Step) -> AppResult<()> {
     let Step { t, next, changes, note, detail, at } = step;
-    let changes = changes.set(quesito::Column::Status, next.as_str());
+    let changes = changes.set(quesito::Column::Status, next);
     update_versioned::<quesito::Entity>(op, l.q.id, l.q.version, changes).await?;
     let principal = op.scope().principal();
     store::insert_event(
@@ -579,13 +578,13 @@ pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
 /// phone and e-mail on this quesito (`paths`: its CRIC, the filing CCM, the
 /// directorate it was forwarded to), if any. Each read is audited under it.
 pub fn contact_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
-    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, &q.section).ok())
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, q.section.as_str()).ok())
 }
 
 /// The assignment under which the caller reads this quesito at all (for
 /// auditing a look-up by the citizen's fiscal code that returned it).
 pub fn read_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
-    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoRead, p, &q.section).ok())
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoRead, p, q.section.as_str()).ok())
 }
 
 // ---- configuration: classifications and SLA ---------------------------------
@@ -605,7 +604,7 @@ pub async fn slas(scope: &Scope, region_code: &str) -> AppResult<Vec<SectionSla>
         return Err(AppError::not_found("Direzione regionale non trovata", "Regional directorate not found"));
     };
     let mut out = Vec::new();
-    for section in Section::ALL {
+    for &section in Section::ALL {
         let configured = store::sla_override(scope.db(), &cric.path, section).await?;
         let configured_on = match &configured {
             Some((row, _)) => store::unit_code(scope.db(), row.unit_id).await?,
@@ -669,7 +668,7 @@ pub async fn create_classification(
     let model = quesito_classification::Model {
         id: Uuid::now_v7(),
         unit_id: unit.id,
-        section: input.section.as_str().to_owned(),
+        section: input.section,
         code,
         label,
         active: true,
@@ -681,7 +680,7 @@ pub async fn create_classification(
     let inserted = quesito_classification::Entity::insert(quesito_classification::ActiveModel {
         id: Set(model.id),
         unit_id: Set(model.unit_id),
-        section: Set(model.section.clone()),
+        section: Set(model.section),
         code: Set(model.code.clone()),
         label: Set(model.label.clone()),
         active: Set(true),
@@ -704,7 +703,7 @@ pub async fn create_classification(
         AuditRecord::new("quesito_classification.create")
             .record("quesito_classification", model.id.to_string())
             .unit(unit.id)
-            .detail(json!({ "section": model.section, "code": model.code })),
+            .detail(json!({ "section": model.section.as_str(), "code": model.code })),
     )
     .await?;
     op.commit().await?;
@@ -779,7 +778,7 @@ pub async fn set_sla(
             quesito_sla::Entity::insert(quesito_sla::ActiveModel {
                 id: Set(id),
                 unit_id: Set(unit.id),
-                section: Set(section.as_str().to_owned()),
+                section: Set(section),
                 working_days: Set(working_days),
                 version: Set(1),
                 updated_at: Set(Utc::now()),

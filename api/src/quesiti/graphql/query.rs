@@ -166,18 +166,18 @@ impl QuesitoQuery {
         let classes =
             QuesitoClassification::wrap(scope.db(), store::classifications_by_ids(scope, &ids).await?).await?;
         let mut out = Vec::new();
-        for section in Section::ALL {
-            let c = counts.iter().find(|c| c.section == section.as_str());
+        for &section in Section::ALL {
+            let c = counts.iter().find(|c| c.section == section);
             let durations = times
                 .iter()
-                .filter(|(s, _, _)| s == section.as_str())
+                .filter(|(s, _, _)| *s == section)
                 .filter_map(|(_, filed, answered)| answered.map(|a| (a - *filed).num_seconds()));
             let mut by_classification: Vec<QuesitoClassificationCount> = by_class
                 .iter()
                 .filter_map(|(id, count)| {
                     classes
                         .iter()
-                        .find(|k| k.model.id == *id && k.model.section == section.as_str())
+                        .find(|k| k.model.id == *id && k.model.section == section)
                         .map(|k| QuesitoClassificationCount { classification: k.clone(), count: *count })
                 })
                 .collect();

@@ -12,7 +12,7 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::org::graphql::OrgUnit;
-use crate::quesiti::domain::{Priority, QuesitoStatus, Section, Transition};
+use crate::quesiti::domain::{Lifecycle, Priority, QuesitoStatus, Section, Transition};
 use crate::quesiti::{service, store};
 
 use super::loaders::{ClassificationById, EventsByQuesito, QuesitoUnitById};
@@ -64,14 +64,14 @@ impl Quesito {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
-    async fn status(&self) -> AppResult<QuesitoStatus> {
-        self.0.status.parse().map_err(AppError::internal)
+    async fn status(&self) -> QuesitoStatus {
+        self.0.status
     }
-    async fn section(&self) -> AppResult<Section> {
-        self.0.section.parse().map_err(AppError::internal)
+    async fn section(&self) -> Section {
+        self.0.section
     }
-    async fn priority(&self) -> AppResult<Priority> {
-        self.0.priority.parse().map_err(AppError::internal)
+    async fn priority(&self) -> Priority {
+        self.0.priority
     }
     async fn subject(&self) -> &str {
         &self.0.subject
@@ -112,8 +112,7 @@ impl Quesito {
     }
     /// Still open and past its due date.
     async fn overdue(&self, ctx: &Context<'_>) -> AppResult<bool> {
-        let status: QuesitoStatus = self.0.status.parse().map_err(AppError::internal)?;
-        Ok(status.is_open() && self.0.due_at < ctx.now()?)
+        Ok(self.0.status.is_open() && self.0.due_at < ctx.now()?)
     }
     async fn filed_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -142,13 +141,12 @@ impl Quesito {
     /// section, while NEW or IN_PROGRESS).
     async fn conversion_offices(&self, ctx: &Context<'_>) -> AppResult<Vec<OrgUnit>> {
         let scope = ctx.scope()?;
-        let status: QuesitoStatus = self.0.status.parse().map_err(AppError::internal)?;
-        if status.apply(Transition::ConvertToAppointment).is_none() {
+        if self.0.status.apply(Transition::ConvertToAppointment).is_none() {
             return Ok(Vec::new());
         }
         let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
         let Some(cric) = loader.load_one(self.0.unit_id).await? else { return Ok(Vec::new()) };
-        if scope.authorize_in_section(Action::QuesitoWork, &cric.path, &self.0.section).is_err() {
+        if scope.authorize_in_section(Action::QuesitoWork, &cric.path, self.0.section.as_str()).is_err() {
             return Ok(Vec::new());
         }
         let Some(region) = store::region_of_cric(&cric.path) else { return Ok(Vec::new()) };
@@ -180,11 +178,11 @@ pub struct QuesitoEvent(quesito_event::Model);
 #[Object]
 impl QuesitoEvent {
     /// Null for the filing itself.
-    async fn from(&self) -> AppResult<Option<QuesitoStatus>> {
-        self.0.from_status.as_deref().map(str::parse).transpose().map_err(AppError::internal)
+    async fn from(&self) -> Option<QuesitoStatus> {
+        self.0.from_status
     }
-    async fn to(&self) -> AppResult<QuesitoStatus> {
-        self.0.to_status.parse().map_err(AppError::internal)
+    async fn to(&self) -> QuesitoStatus {
+        self.0.to_status
     }
     async fn at(&self) -> DateTime<Utc> {
         self.0.occurred_at
@@ -244,8 +242,8 @@ impl QuesitoClassification {
     async fn id(&self) -> ID {
         ID(self.model.id.to_string())
     }
-    async fn section(&self) -> AppResult<Section> {
-        self.model.section.parse().map_err(AppError::internal)
+    async fn section(&self) -> Section {
+        self.model.section
     }
     /// Stable code used in the figures, e.g. `DECORRENZA`.
     async fn code(&self) -> &str {
