@@ -1,5 +1,5 @@
-//! GraphQL layer of Linea quesiti. Resolvers call one function of `service`
-//! (mutations) or `store` (reads) and map the result.
+//! GraphQL layer of Linea quesiti. Resolvers call one function of `operations`
+//! (mutations) or `queries`/`store` (reads) and map the result.
 
 mod inputs;
 mod loaders;

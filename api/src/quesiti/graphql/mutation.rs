@@ -1,4 +1,4 @@
-//! Mutations of Linea quesiti: each calls one function of `service` and maps the result.
+//! Mutations of Linea quesiti: each calls one function of `operations` and maps the result.
 
 use async_graphql::{Context, ID, Object};
 use uuid::Uuid;
@@ -7,7 +7,7 @@ use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{ClassificationId, ContactId, parse_id};
 use crate::quesiti::domain::Section;
-use crate::quesiti::service::{self, Answer, FileQuesito, NewClassification};
+use crate::quesiti::operations::{self, Answer, FileQuesito, NewClassification};
 
 use super::inputs::{ConvertQuesitoInput, FileQuesitoInput, NewClassificationInput};
 use super::types::*;
@@ -38,14 +38,14 @@ impl QuesitoMutation {
                 .transpose()?,
             idempotency_key: input.idempotency_key,
         };
-        Ok(Quesito(service::file(scope, file, ctx.now()?).await?))
+        Ok(Quesito(operations::file(scope, file, ctx.now()?).await?))
     }
 
     /// An expert of the CRIC takes a NEW quesito. If someone else took it
     /// first: `CONFLICT`.
     async fn take_quesito(&self, ctx: &Context<'_>, id: ID) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
-        Ok(Quesito(service::take(scope, parse_id("id", &id)?, ctx.now()?).await?))
+        Ok(Quesito(operations::take(scope, parse_id("id", &id)?, ctx.now()?).await?))
     }
 
     /// Answers an IN_PROGRESS quesito (its CRIC) or a FORWARDED_CENTRAL one
@@ -63,13 +63,13 @@ impl QuesitoMutation {
     ) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
         let input = Answer { answer, publish_as_faq: publish_as_faq.unwrap_or(false), faq_question, faq_tags };
-        Ok(Quesito(service::answer(scope, parse_id("id", &id)?, input, ctx.now()?).await?))
+        Ok(Quesito(operations::answer(scope, parse_id("id", &id)?, input, ctx.now()?).await?))
     }
 
     /// Forwards a quesito of exceptional complexity to the central directorate.
     async fn forward_quesito(&self, ctx: &Context<'_>, id: ID, reason: String) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
-        Ok(Quesito(service::forward(scope, parse_id("id", &id)?, &reason, ctx.now()?).await?))
+        Ok(Quesito(operations::forward(scope, parse_id("id", &id)?, &reason, ctx.now()?).await?))
     }
 
     /// Converts a NEW or IN_PROGRESS quesito into an appointment at an office of
@@ -82,7 +82,7 @@ impl QuesitoMutation {
         input: ConvertQuesitoInput,
     ) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
-        let conversion = service::Conversion {
+        let conversion = operations::Conversion {
             reason: input.reason,
             booking: crate::appointments::service::BookingInput {
                 office_code: input.office_code,
@@ -97,13 +97,13 @@ impl QuesitoMutation {
                 channel: input.channel,
             },
         };
-        Ok(Quesito(service::convert_to_appointment(scope, parse_id("id", &id)?, conversion, ctx.now()?).await?))
+        Ok(Quesito(operations::convert_to_appointment(scope, parse_id("id", &id)?, conversion, ctx.now()?).await?))
     }
 
     /// Cancels a NEW or IN_PROGRESS quesito (its CRIC, or the CCM that filed it).
     async fn cancel_quesito(&self, ctx: &Context<'_>, id: ID, reason: String) -> AppResult<Quesito> {
         let scope = ctx.scope()?;
-        Ok(Quesito(service::cancel(scope, parse_id("id", &id)?, &reason, ctx.now()?).await?))
+        Ok(Quesito(operations::cancel(scope, parse_id("id", &id)?, &reason, ctx.now()?).await?))
     }
 
     /// Adds a classification, national (`ROOT`) or for one region (admins, regional directors).
@@ -119,7 +119,7 @@ impl QuesitoMutation {
             code: input.code,
             label: input.label,
         };
-        QuesitoClassification::one(scope.db(), service::create_classification(scope, input).await?).await
+        QuesitoClassification::one(scope.db(), operations::create_classification(scope, input).await?).await
     }
 
     /// Renames, deactivates or reactivates a classification.
@@ -131,7 +131,7 @@ impl QuesitoMutation {
         active: Option<bool>,
     ) -> AppResult<QuesitoClassification> {
         let scope = ctx.scope()?;
-        let row = service::update_classification(scope, parse_id("id", &id)?, label, active).await?;
+        let row = operations::update_classification(scope, parse_id("id", &id)?, label, active).await?;
         QuesitoClassification::one(scope.db(), row).await
     }
 
@@ -145,7 +145,7 @@ impl QuesitoMutation {
         working_days: i32,
     ) -> AppResult<QuesitoSla> {
         let scope = ctx.scope()?;
-        let row = service::set_sla(scope, &unit_code, section, working_days).await?;
+        let row = operations::set_sla(scope, &unit_code, section, working_days).await?;
         Ok(QuesitoSla { section, working_days: row.working_days, configured_on: Some(unit_code.trim().to_owned()) })
     }
 }

@@ -13,7 +13,7 @@ use crate::kernel::messages::quesito_not_found as not_found;
 use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::OrgUnit;
 use crate::quesiti::domain::Section;
-use crate::quesiti::service;
+use crate::quesiti::queries;
 use crate::quesiti::store::{self, QuesitoFilter as StoreFilter};
 use crate::tenancy::Scope;
 use crate::validation::fiscal_code_field;
@@ -38,7 +38,7 @@ async fn resolve_filter(scope: &Scope, filter: QuesitoFilter, now: DateTime<Utc>
         .transpose()?
         .map(|c| c.into_string());
     if let Some(code) = &citizen_fiscal_code {
-        service::audit_lookup(scope, code).await?;
+        queries::audit_lookup(scope, code).await?;
     }
     Ok(StoreFilter {
         statuses: filter.status,
@@ -207,7 +207,7 @@ impl QuesitoQuery {
 
     /// The SLA of each section for quesiti to the CRIC of `regionCode`.
     async fn quesito_slas(&self, ctx: &Context<'_>, region_code: String) -> AppResult<Vec<QuesitoSla>> {
-        let slas = service::slas(ctx.scope()?, &region_code).await?;
+        let slas = queries::slas(ctx.scope()?, &region_code).await?;
         Ok(slas
             .into_iter()
             .map(|s| QuesitoSla { section: s.section, working_days: s.working_days, configured_on: s.configured_on })

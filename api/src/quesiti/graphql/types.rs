@@ -13,7 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::org::graphql::OrgUnit;
 use crate::quesiti::domain::{Lifecycle, Priority, QuesitoStatus, Section, Transition};
-use crate::quesiti::{service, store};
+use crate::quesiti::{queries, store};
 
 use super::loaders::{ClassificationById, EventsByQuesito, QuesitoUnitById};
 
@@ -39,7 +39,7 @@ impl Quesito {
     async fn personal<T>(&self, ctx: &Context<'_>, value: T) -> AppResult<Option<T>> {
         let scope = ctx.scope()?;
         let paths = self.unit_paths(ctx).await?;
-        let Some(grant) = service::contact_grant(scope, &self.0, &paths).cloned() else { return Ok(None) };
+        let Some(grant) = queries::contact_grant(scope, &self.0, &paths).cloned() else { return Ok(None) };
         contact::audited(ctx, ContactRead::new("quesito", self.0.id, self.0.unit_id, &grant)).await?;
         Ok(Some(value))
     }
@@ -51,7 +51,7 @@ impl Quesito {
         let scope = ctx.scope()?;
         let paths = self.unit_paths(ctx).await?;
         let grant =
-            service::contact_grant(scope, &self.0, &paths).or_else(|| service::read_grant(scope, &self.0, &paths));
+            queries::contact_grant(scope, &self.0, &paths).or_else(|| queries::read_grant(scope, &self.0, &paths));
         if let Some(grant) = grant.cloned() {
             contact::audited(ctx, ContactRead::new("quesito", self.0.id, self.0.unit_id, &grant)).await?;
         }
