@@ -161,7 +161,7 @@ impl CcmQuery {
         store::by_id(scope, parse_id::<ContactId>("id", &id)?.uuid())
             .await?
             .map(Contact)
-            .ok_or_else(|| AppError::not_found("Contatto non trovato", "Contact not found"))
+            .ok_or_else(crate::kernel::messages::contact_not_found)
     }
 }
 

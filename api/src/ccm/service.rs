@@ -82,9 +82,9 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
             .ok_or_else(|| AppError::bad_input("appointmentId", "Appuntamento non trovato", "Appointment not found"))?;
     }
     if let Some(callback_id) = input.callback_id {
-        crate::callbacks::store::find(scope, callback_id.into()).await?.ok_or_else(|| {
-            AppError::bad_input("callbackId", "Richiesta di richiamata non trovata", "Callback request not found")
-        })?;
+        crate::callbacks::store::find(scope, callback_id.into())
+            .await?
+            .ok_or_else(|| crate::kernel::messages::unknown_callback("callbackId"))?;
     }
     let now = Utc::now();
     let model = ccm_contact::Model {

@@ -130,7 +130,7 @@ impl FaqQuery {
         store::by_id(scope, parse_id::<FaqEntryId>("id", &id)?.uuid())
             .await?
             .map(FaqEntry)
-            .ok_or_else(|| AppError::not_found("Voce FAQ non trovata", "FAQ entry not found"))
+            .ok_or_else(crate::kernel::messages::faq_entry_not_found)
     }
 }
 

@@ -50,7 +50,7 @@ fn checked_tags(tags: &[String]) -> AppResult<Vec<String>> {
 }
 
 fn not_found() -> AppError {
-    AppError::not_found("Voce FAQ non trovata", "FAQ entry not found")
+    crate::kernel::messages::faq_entry_not_found()
 }
 
 /// Stores a new entry with its audit record, in the caller's operation.

@@ -87,7 +87,7 @@ pub struct SectionSla {
 pub async fn slas(scope: &Scope, region_code: &str) -> AppResult<Vec<SectionSla>> {
     let actions = [Action::QuesitoFile, Action::QuesitoRead, Action::QuesitoConfigure];
     let Some(cric) = store::cric_of_region(scope, region_code.trim(), &actions).await? else {
-        return Err(AppError::not_found("Direzione regionale non trovata", "Regional directorate not found"));
+        return Err(crate::kernel::messages::regional_directorate_not_found());
     };
     let mut out = Vec::new();
     for &section in Section::ALL {

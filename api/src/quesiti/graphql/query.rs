@@ -118,7 +118,7 @@ impl QuesitoQuery {
         let page = Page::new(first, after)?;
         let actions = [Action::QuesitoFile, Action::QuesitoRead, Action::QuesitoConfigure];
         let Some(cric) = store::cric_of_region(scope, region_code.trim(), &actions).await? else {
-            return Err(AppError::not_found("Direzione regionale non trovata", "Regional directorate not found"));
+            return Err(crate::kernel::messages::regional_directorate_not_found());
         };
         let rows = store::classifications_for_cric(
             scope.db(),

@@ -79,7 +79,7 @@ pub async fn file(scope: &Scope, input: FileQuesito, now: DateTime<Utc>) -> AppR
     if let Some(contact_id) = input.contact_id {
         let contact = crate::ccm::store::by_id(scope, contact_id)
             .await?
-            .ok_or_else(|| AppError::bad_input("contactId", "Contatto non trovato", "Contact not found"))?;
+            .ok_or_else(|| crate::kernel::messages::unknown_contact("contactId"))?;
         if contact.quesito_id.is_some() {
             return Err(contact_already_linked());
         }
