@@ -106,7 +106,7 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
     ccm_contact::Entity::insert(ccm_contact::ActiveModel {
         id: Set(model.id),
         unit_id: Set(model.unit_id),
-        section: Set(model.section.clone()),
+        section: Set(model.section),
         channel: Set(model.channel),
         topic: Set(model.topic.clone()),
         citizen_fiscal_code: Set(model.citizen_fiscal_code.clone()),

@@ -31,7 +31,7 @@ pub trait Lifecycle: Sized {
     /// Waiting at the CRIC: the monitoring figures' backlog, where forwarded
     /// quesiti are counted apart (as `forwarded`).
     const AT_THE_CRIC: [Self; 2];
-    fn is_open(self) -> bool;
+    fn is_open(&self) -> bool;
     /// The status after `transition`, or `None` when the life cycle does not allow it.
     fn apply(self, transition: Transition) -> Option<Self>;
 }
@@ -40,8 +40,8 @@ impl Lifecycle for QuesitoStatus {
     const OPEN: [QuesitoStatus; 3] = [QuesitoStatus::New, QuesitoStatus::InProgress, QuesitoStatus::ForwardedCentral];
     const AT_THE_CRIC: [QuesitoStatus; 2] = [QuesitoStatus::New, QuesitoStatus::InProgress];
 
-    fn is_open(self) -> bool {
-        Self::OPEN.contains(&self)
+    fn is_open(&self) -> bool {
+        Self::OPEN.contains(self)
     }
 
     fn apply(self, transition: Transition) -> Option<QuesitoStatus> {

@@ -121,12 +121,12 @@ pub async fn update_classification(
     let label = label.map(|l| text_field("label", &l, 1, limits::CLASSIFICATION_LABEL_MAX)).transpose()?;
     let current = store::managed_classification(scope, id.uuid())
         .await?
-        .ok_or_else(|| crate::kernel::messages::classification_not_found())?;
+        .ok_or_else(crate::kernel::messages::classification_not_found)?;
     let unit = crate::org::store::by_ids(scope, &[current.unit_id])
         .await?
         .into_iter()
         .next()
-        .ok_or_else(|| crate::kernel::messages::classification_not_found())?;
+        .ok_or_else(crate::kernel::messages::classification_not_found)?;
     let acting = scope.authorize(Action::QuesitoConfigure, &unit.path)?;
     let op = Operation::begin(scope, acting).await?;
     let mut changes = Changes::new();
@@ -147,7 +147,7 @@ pub async fn update_classification(
     let updated = quesito_classification::Entity::find_by_id(id)
         .one(&op)
         .await?
-        .ok_or_else(|| crate::kernel::messages::classification_not_found())?;
+        .ok_or_else(crate::kernel::messages::classification_not_found)?;
     op.commit().await?;
     Ok(updated)
 }
