@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::quesito::Section;
+
 crate::closed_list! {
     /// How the citizen reached the CCM.
     #[graphql(name = "ContactChannel")]
@@ -33,7 +35,7 @@ pub struct Model {
     pub id: Uuid,
     /// The CCM unit that handled it.
     pub unit_id: Uuid,
-    pub section: String,
+    pub section: Section,
     pub channel: Channel,
     pub topic: String,
     pub citizen_fiscal_code: Option<String>,

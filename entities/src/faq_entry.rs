@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::quesito::Section;
+
 crate::closed_list! {
     FaqStatus {
         Published = "PUBLISHED",
@@ -16,7 +18,7 @@ pub struct Model {
     pub id: Uuid,
     /// The CRIC that published it.
     pub unit_id: Uuid,
-    pub section: String,
+    pub section: Section,
     pub question: String,
     pub answer: String,
     /// Tags joined by ", ".

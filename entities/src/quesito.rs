@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// A Linea quesito: a question filed by the CCM to a regional CRIC.
+/// A Linea quesito: a question filed by the CCM to a regional CRIC. Its closed
+/// lists (below) are stored as their text; their rules live in `api::quesiti::domain`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "quesito")]
 pub struct Model {
@@ -12,15 +13,15 @@ pub struct Model {
     pub filed_by_unit_id: Uuid,
     /// The central directorate it was forwarded to, if any.
     pub forwarded_to_unit_id: Option<Uuid>,
-    pub section: String,
+    pub section: Section,
     pub classification_id: Uuid,
     pub subject: String,
     pub question: String,
     pub citizen_fiscal_code: String,
     pub citizen_phone: Option<String>,
     pub citizen_email: Option<String>,
-    pub priority: String,
-    pub status: String,
+    pub priority: Priority,
+    pub status: QuesitoStatus,
     pub due_at: DateTimeUtc,
     pub contact_id: Option<Uuid>,
     pub idempotency_key: Option<String>,
@@ -44,3 +45,40 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+closed_list! {
+    /// The three sections of a CRIC (and the CCM's specialist sections).
+    Section {
+        /// Pensioni.
+        Pensioni = "PENSIONI",
+        /// Prestazioni a sostegno del reddito.
+        SostegnoReddito = "SOSTEGNO_REDDITO",
+        /// Soggetto contribuente.
+        SoggettoContribuente = "SOGGETTO_CONTRIBUENTE",
+    }
+}
+
+closed_list! {
+    Priority {
+        Low = "LOW",
+        Normal = "NORMAL",
+        High = "HIGH",
+    }
+}
+
+closed_list! {
+    /// Where a quesito is in its life cycle.
+    QuesitoStatus {
+        /// Filed, waiting for an expert.
+        New = "NEW",
+        /// Taken by an expert of the CRIC.
+        InProgress = "IN_PROGRESS",
+        /// Answered by the CRIC or by the central directorate.
+        Answered = "ANSWERED",
+        /// Of exceptional complexity: with the central directorate, which answers it.
+        ForwardedCentral = "FORWARDED_CENTRAL",
+        /// The paper file must be rebuilt: an office appointment was booked instead.
+        ConvertedToAppointment = "CONVERTED_TO_APPOINTMENT",
+        Cancelled = "CANCELLED",
+    }
+}

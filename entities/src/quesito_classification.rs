@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::quesito::Section;
+
 /// A type of quesito (tipologia) in a CRIC section, owned by the national root
 /// (everywhere) or by a regional directorate (that region only).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub unit_id: Uuid,
-    pub section: String,
+    pub section: Section,
     pub code: String,
     pub label: String,
     pub active: bool,

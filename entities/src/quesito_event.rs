@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::quesito::QuesitoStatus;
+
 /// One transition of a quesito's life cycle. Append-only.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "quesito_event")]
@@ -9,8 +11,8 @@ pub struct Model {
     pub id: Uuid,
     pub quesito_id: Uuid,
     /// None for the filing itself.
-    pub from_status: Option<String>,
-    pub to_status: String,
+    pub from_status: Option<QuesitoStatus>,
+    pub to_status: QuesitoStatus,
     pub actor_id: Uuid,
     pub actor_username: String,
     pub acting_role: Option<String>,

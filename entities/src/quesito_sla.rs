@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::quesito::Section;
+
 /// Working days to answer a quesito of a section, set for a national root or a
 /// regional directorate (the nearest one above the CRIC wins; built-in
 /// defaults otherwise).
@@ -9,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub unit_id: Uuid,
-    pub section: String,
+    pub section: Section,
     pub working_days: i32,
     pub version: i32,
     pub updated_at: DateTimeUtc,

@@ -158,7 +158,7 @@ async fn expected(app: &TestApp, path: &str, from: NaiveDate, to: NaiveDate) -> 
     for section in ["PENSIONI", "SOSTEGNO_REDDITO", "SOGGETTO_CONTRIBUENTE"] {
         let qs: Vec<&quesito::Model> = all_quesiti
             .iter()
-            .filter(|q| q.section == section && under(&q.unit_id) && in_period(rome_date(q.created_at)))
+            .filter(|q| q.section.as_str() == section && under(&q.unit_id) && in_period(rome_date(q.created_at)))
             .collect();
         let count = |f: &dyn Fn(&quesito::Model) -> bool| qs.iter().filter(|q| f(q)).count() as i64;
         let mut secs: Vec<i64> = qs
@@ -176,8 +176,8 @@ async fn expected(app: &TestApp, path: &str, from: NaiveDate, to: NaiveDate) -> 
         sections.push(json!({
             "section": section,
             "received": qs.len() as i64,
-            "answered": count(&|q| q.status == "ANSWERED"),
-            "backlog": count(&|q| q.status == "NEW" || q.status == "IN_PROGRESS"),
+            "answered": count(&|q| q.status.as_str() == "ANSWERED"),
+            "backlog": count(&|q| q.status.as_str() == "NEW" || q.status.as_str() == "IN_PROGRESS"),
             "forwarded": count(&|q| q.forwarded_to_unit_id.is_some()),
             "slaBreaches": count(&|q| match q.answered_at {
                 Some(a) => a > q.due_at,

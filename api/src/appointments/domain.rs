@@ -286,11 +286,7 @@ pub fn record_counter(
 
 /// The person named as assignee or counter operator is not staff of the office.
 pub fn not_office_staff() -> AppError {
-    AppError::bad_input(
-        "username",
-        "La persona non lavora in questo ufficio",
-        "The person does not work at this office",
-    )
+    crate::kernel::messages::not_office_staff("username")
 }
 
 /// The booking has no e-mail address (pre-contact e-mail).

@@ -41,7 +41,7 @@ pub fn own_grant(scope: &Scope, action: Action) -> Option<&crate::auth::Assignme
 }
 
 pub fn not_found() -> AppError {
-    AppError::not_found("Richiesta di richiamata non trovata", "Callback request not found")
+    crate::kernel::messages::callback_not_found()
 }
 
 pub async fn find(scope: &Scope, id: CallbackId) -> AppResult<Option<callback_request::Model>> {

@@ -31,7 +31,7 @@ impl Contact {
     async fn audit_personal_read(&self, ctx: &Context<'_>) -> AppResult<()> {
         let scope = ctx.scope()?;
         let Some(unit) = crate::appointments::graphql::unit(ctx, Some(self.0.unit_id)).await? else { return Ok(()) };
-        let grant = scope.authorize_in_section(Action::ContactRecord, &unit.path, &self.0.section)?.clone();
+        let grant = scope.authorize_in_section(Action::ContactRecord, &unit.path, self.0.section.as_str())?.clone();
         contact::audited(ctx, ContactRead::new("contact", self.0.id, self.0.unit_id, &grant)).await
     }
 }
@@ -45,8 +45,8 @@ impl Contact {
         Ok(self.0.channel)
     }
     /// The CCM specialist section that handled it.
-    async fn section(&self) -> AppResult<Section> {
-        self.0.section.parse().map_err(AppError::internal)
+    async fn section(&self) -> Section {
+        self.0.section
     }
     async fn topic(&self) -> &str {
         &self.0.topic
@@ -161,7 +161,7 @@ impl CcmQuery {
         store::by_id(scope, parse_id::<ContactId>("id", &id)?.uuid())
             .await?
             .map(Contact)
-            .ok_or_else(|| AppError::not_found("Contatto non trovato", "Contact not found"))
+            .ok_or_else(crate::kernel::messages::contact_not_found)
     }
 }
 

@@ -82,15 +82,15 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
             .ok_or_else(|| AppError::bad_input("appointmentId", "Appuntamento non trovato", "Appointment not found"))?;
     }
     if let Some(callback_id) = input.callback_id {
-        crate::callbacks::store::find(scope, callback_id.into()).await?.ok_or_else(|| {
-            AppError::bad_input("callbackId", "Richiesta di richiamata non trovata", "Callback request not found")
-        })?;
+        crate::callbacks::store::find(scope, callback_id.into())
+            .await?
+            .ok_or_else(|| crate::kernel::messages::unknown_callback("callbackId"))?;
     }
     let now = Utc::now();
     let model = ccm_contact::Model {
         id: Uuid::now_v7(),
         unit_id,
-        section: input.section.as_str().to_owned(),
+        section: input.section,
         channel: input.channel,
         topic,
         citizen_fiscal_code: fiscal_code.map(|c| c.into_string()),
@@ -106,7 +106,7 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
     ccm_contact::Entity::insert(ccm_contact::ActiveModel {
         id: Set(model.id),
         unit_id: Set(model.unit_id),
-        section: Set(model.section.clone()),
+        section: Set(model.section),
         channel: Set(model.channel),
         topic: Set(model.topic.clone()),
         citizen_fiscal_code: Set(model.citizen_fiscal_code.clone()),
@@ -122,7 +122,7 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
     .await?;
     op.audit(AuditRecord::new("contact.record").record("contact", model.id.to_string()).unit(unit_id).detail(json!({
         "channel": model.channel.as_str(),
-        "section": model.section,
+        "section": model.section.as_str(),
         "outcome": model.outcome.as_str(),
     })))
     .await?;

@@ -23,8 +23,8 @@ impl FaqEntry {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
-    async fn section(&self) -> AppResult<Section> {
-        self.0.section.parse().map_err(AppError::internal)
+    async fn section(&self) -> Section {
+        self.0.section
     }
     async fn question(&self) -> &str {
         &self.0.question
@@ -130,7 +130,7 @@ impl FaqQuery {
         store::by_id(scope, parse_id::<FaqEntryId>("id", &id)?.uuid())
             .await?
             .map(FaqEntry)
-            .ok_or_else(|| AppError::not_found("Voce FAQ non trovata", "FAQ entry not found"))
+            .ok_or_else(crate::kernel::messages::faq_entry_not_found)
     }
 }
 

@@ -50,7 +50,7 @@ fn checked_tags(tags: &[String]) -> AppResult<Vec<String>> {
 }
 
 fn not_found() -> AppError {
-    AppError::not_found("Voce FAQ non trovata", "FAQ entry not found")
+    crate::kernel::messages::faq_entry_not_found()
 }
 
 /// Stores a new entry with its audit record, in the caller's operation.
@@ -65,7 +65,7 @@ pub async fn insert(
     let entry = faq_entry::Model {
         id,
         unit_id,
-        section: draft.section.as_str().to_owned(),
+        section: draft.section,
         question: draft.question,
         answer: draft.answer,
         tags: draft.tags,
@@ -78,7 +78,7 @@ pub async fn insert(
     };
     store::insert(op, &entry).await?;
     op.audit(AuditRecord::new("faq.publish").record("faq_entry", id.to_string()).unit(unit_id).detail(json!({
-        "section": entry.section,
+        "section": entry.section.as_str(),
         "sourceQuesitoId": source_quesito_id.map(|q| q.to_string()),
     })))
     .await?;
@@ -107,7 +107,7 @@ pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Mode
             let q = crate::quesiti::store::by_id(scope, qid.into())
                 .await?
                 .ok_or_else(|| crate::kernel::messages::unknown_quesito("sourceQuesitoId"))?;
-            if q.status != QuesitoStatus::Answered.as_str() || q.section != input.section.as_str() {
+            if q.status != QuesitoStatus::Answered || q.section != input.section {
                 return Err(AppError::bad_input(
                     "sourceQuesitoId",
                     "Si pubblica solo un quesito con risposta, della stessa sezione",
@@ -177,7 +177,7 @@ fn already_published() -> AppError {
 async fn writable(scope: &Scope, id: Uuid) -> AppResult<(faq_entry::Model, &Assignment)> {
     let entry = store::by_id(scope, id).await?.ok_or_else(not_found)?;
     let unit = entities::org_unit::Entity::find_by_id(entry.unit_id).one(scope.db()).await?.ok_or_else(not_found)?;
-    let acting = scope.authorize_in_section(Action::FaqWrite, &unit.path, &entry.section)?;
+    let acting = scope.authorize_in_section(Action::FaqWrite, &unit.path, entry.section.as_str())?;
     Ok((entry, acting))
 }
 

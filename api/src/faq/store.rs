@@ -127,7 +127,7 @@ pub async fn insert(conn: &impl ConnectionTrait, e: &faq_entry::Model) -> AppRes
     faq_entry::Entity::insert(faq_entry::ActiveModel {
         id: Set(e.id),
         unit_id: Set(e.unit_id),
-        section: Set(e.section.clone()),
+        section: Set(e.section),
         question: Set(e.question.clone()),
         answer: Set(e.answer.clone()),
         tags: Set(e.tags.clone()),

@@ -24,7 +24,7 @@ pub fn is_overdue(status: FollowUpStatus, due_on: NaiveDate, today: NaiveDate) -
 /// Only an open item is closed; closing needs to say what was done (or why not).
 pub fn close(status: FollowUpStatus, to: FollowUpStatus, outcome: &str) -> AppResult<String> {
     if status != FollowUpStatus::Open {
-        return Err(AppError::conflict("L'attività è già chiusa", "The item is already closed"));
+        return Err(crate::kernel::messages::follow_up_already_closed());
     }
     debug_assert!(to != FollowUpStatus::Open);
     let outcome = outcome.trim();

@@ -111,16 +111,12 @@ pub async fn close(
 pub async fn assign(scope: &Scope, id: Uuid, version: i32, username: &str) -> AppResult<follow_up::Model> {
     let (item, unit) = load(scope, id, version).await?;
     if item.status != FollowUpStatus::Open {
-        return Err(AppError::conflict("L'attività è già chiusa", "The item is already closed"));
+        return Err(crate::kernel::messages::follow_up_already_closed());
     }
     let acting = scope.authorize(Action::AppointmentAssign, &unit.path)?;
-    let person = crate::callbacks::store::staff_under(scope, &unit, username.trim()).await?.ok_or_else(|| {
-        AppError::bad_input(
-            "username",
-            "La persona non lavora in questo ufficio",
-            "The person does not work at this office",
-        )
-    })?;
+    let person = crate::callbacks::store::staff_under(scope, &unit, username.trim())
+        .await?
+        .ok_or_else(|| crate::kernel::messages::not_office_staff("username"))?;
     let op = Operation::begin(scope, acting).await?;
     update_versioned::<follow_up::Entity>(&op, id, version, Changes::new().set(C::AssigneeId, person.id)).await?;
     op.audit(

@@ -83,7 +83,7 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
         ]
         .map(str::to_owned),
     );
-    for s in Section::ALL {
+    for &s in Section::ALL {
         let name = section_it(s);
         for what in ["ricevuti", "risposti", "arretrato", "inoltrati", "fuori SLA", "tempo mediano di risposta (ore)"] {
             headers.push(format!("Quesiti {name} {what}"));
@@ -136,7 +136,7 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
         r.extend(
             [c.requested, c.waiting, c.served, c.resolved, c.routed_internally, c.no_answer].map(|n| n.to_string()),
         );
-        for s in Section::ALL {
+        for &s in Section::ALL {
             let q = f.section(s).cloned().unwrap_or_else(|| SectionFigures::empty(s));
             r.extend([q.received, q.answered, q.backlog, q.forwarded, q.sla_breaches].map(|n| n.to_string()));
             r.push(q.median_answer_seconds.map_or(String::new(), |v| dialect.decimal(v / 3600.0)));

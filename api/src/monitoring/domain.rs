@@ -328,7 +328,7 @@ impl Default for Figures {
         Figures {
             appointments: AppointmentFigures { counter_sessions: all_counter_cells(), ..Default::default() },
             callbacks: CallbackFigures::default(),
-            quesiti: Section::ALL.into_iter().map(SectionFigures::empty).collect(),
+            quesiti: Section::ALL.iter().copied().map(SectionFigures::empty).collect(),
             follow_ups: FollowUpFigures::default(),
         }
     }

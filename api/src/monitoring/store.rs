@@ -29,7 +29,7 @@ use crate::authz::Action;
 use crate::callbacks::domain::{CallbackOutcome, CallbackStatus};
 use crate::error::{AppError, AppResult};
 use crate::kernel::median;
-use crate::quesiti::domain::{QuesitoStatus, Section};
+use crate::quesiti::domain::{Lifecycle, QuesitoStatus, Section};
 use crate::tenancy::{Scope, UnitScope};
 
 mod followups;

@@ -146,7 +146,7 @@ impl NewMessage {
                 let valid = crate::validation::Email::parse(&self.recipient).is_some()
                     && self.recipient.parse::<lettre::Address>().is_ok();
                 if !valid {
-                    return Err(AppError::bad_input("email", "Indirizzo e-mail non valido", "Invalid e-mail address"));
+                    return Err(crate::kernel::messages::invalid_email("email"));
                 }
                 let subject = self.subject.as_deref().unwrap_or_default();
                 if subject.trim().is_empty()

@@ -4,9 +4,6 @@ use crate::authz::Role;
 use crate::error::{AppError, AppResult};
 use crate::org::domain::UnitKind;
 
-/// CRIC and CCM sections an assignment can be narrowed to.
-pub const SECTIONS: [&str; 3] = ["PENSIONI", "SOSTEGNO_REDDITO", "SOGGETTO_CONTRIBUENTE"];
-
 /// The kinds of unit a role can be held on (docs/domain.md §3).
 pub fn unit_kinds_for(role: Role) -> &'static [UnitKind] {
     use UnitKind::*;
@@ -39,7 +36,8 @@ pub fn check_assignment(role: Role, kind: UnitKind, section: Option<&str>) -> Ap
                 "Only CRIC experts and CCM operators can be narrowed to a section",
             ));
         }
-        if !SECTIONS.contains(&section) {
+        // The CRIC and CCM sections an assignment can be narrowed to.
+        if section.parse::<crate::quesiti::domain::Section>().is_err() {
             return Err(AppError::bad_input("section", "Sezione sconosciuta", "Unknown section"));
         }
     }

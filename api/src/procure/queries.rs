@@ -14,7 +14,7 @@ use super::store::{self, CollaboratorFilter, ProcuraFilter};
 use super::webhooks;
 use crate::audit::{self, Actor, AuditRecord};
 use crate::authz::Action;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::kernel::paging::Page;
 use crate::tenancy::Scope;
 use crate::validation::{fiscal_code_field, tax_code_field};
@@ -109,12 +109,7 @@ pub async fn check_collaborator(
         .iter()
         .filter_map(|a| a.unit_path())
         .find_map(|path| scope.authorize(Action::CollaboratorCheck, path).ok())
-        .ok_or_else(|| {
-            AppError::forbidden(
-                "Solo il personale degli uffici può verificare un collaboratore",
-                "Only office staff may check a collaborator",
-            )
-        })?;
+        .ok_or_else(crate::kernel::messages::collaborator_check_forbidden)?;
     let collaborator = fiscal_code_field("collaboratorFiscalCode", collaborator_fiscal_code)?.into_string();
     let client = tax_code_field("clientFiscalCode", client_fiscal_code)?.into_string();
     let on = on.unwrap_or_else(domain::today);

@@ -22,7 +22,7 @@ use entities::{collaborator, procura, procura_event, professional, webhook};
 
 use super::domain::{DelegableService, ProcuraEventKind, ProcuraStatus, ServiceSet, Validity};
 use crate::authz::Action;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::kernel::ids::ProcuraId;
 use crate::kernel::paging::{self, Direction};
 use crate::tenancy::Scope;
@@ -183,10 +183,7 @@ pub async fn own_procure_from_client(
 
 fn staff_only(scope: &Scope) -> AppResult<()> {
     if scope.units_for(Action::CollaboratorCheck).is_nowhere() {
-        return Err(AppError::forbidden(
-            "Solo il personale degli uffici può verificare un collaboratore",
-            "Only office staff may check a collaborator",
-        ));
+        return Err(crate::kernel::messages::collaborator_check_forbidden());
     }
     Ok(())
 }

@@ -1,36 +1,20 @@
 //! Linea quesiti: sections, priorities, the life-cycle state machine and the
 //! SLA calendar (docs/domain.md §4). Pure functions, unit-tested below.
 
-use std::str::FromStr;
-
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Rome;
 
-/// The three sections of a CRIC (and the CCM's specialist sections).
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Section {
-    /// Pensioni.
-    Pensioni,
-    /// Prestazioni a sostegno del reddito.
-    SostegnoReddito,
-    /// Soggetto contribuente.
-    SoggettoContribuente,
+pub use entities::quesito::{Priority, QuesitoStatus, Section};
+
+/// The rules of a section (the closed list itself is `entities::quesito::Section`).
+pub trait SectionRules {
+    /// Working days to answer when no override is configured (see [`due_at`]).
+    fn default_sla_working_days(self) -> u32;
 }
 
-impl Section {
-    pub const ALL: [Section; 3] = [Section::Pensioni, Section::SostegnoReddito, Section::SoggettoContribuente];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Section::Pensioni => "PENSIONI",
-            Section::SostegnoReddito => "SOSTEGNO_REDDITO",
-            Section::SoggettoContribuente => "SOGGETTO_CONTRIBUENTE",
-        }
-    }
-
-    /// Working days to answer when no override is configured (see [`due_at`]).
+impl SectionRules for Section {
     /// Income-support questions are the most urgent for the citizen.
-    pub fn default_sla_working_days(self) -> u32 {
+    fn default_sla_working_days(self) -> u32 {
         match self {
             Section::Pensioni => 10,
             Section::SostegnoReddito => 5,
@@ -39,91 +23,28 @@ impl Section {
     }
 }
 
-impl FromStr for Section {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Section::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| format!("unknown section `{s}`"))
-    }
-}
-
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Priority {
-    Low,
-    Normal,
-    High,
-}
-
-impl Priority {
-    pub const ALL: [Priority; 3] = [Priority::Low, Priority::Normal, Priority::High];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Priority::Low => "LOW",
-            Priority::Normal => "NORMAL",
-            Priority::High => "HIGH",
-        }
-    }
-}
-
-impl FromStr for Priority {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Priority::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| format!("unknown priority `{s}`"))
-    }
-}
-
-/// Where a quesito is in its life cycle.
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum QuesitoStatus {
-    /// Filed, waiting for an expert.
-    New,
-    /// Taken by an expert of the CRIC.
-    InProgress,
-    /// Answered by the CRIC or by the central directorate.
-    Answered,
-    /// Of exceptional complexity: with the central directorate, which answers it.
-    ForwardedCentral,
-    /// The paper file must be rebuilt: an office appointment was booked instead.
-    ConvertedToAppointment,
-    Cancelled,
-}
-
-impl QuesitoStatus {
-    pub const ALL: [QuesitoStatus; 6] = [
-        QuesitoStatus::New,
-        QuesitoStatus::InProgress,
-        QuesitoStatus::Answered,
-        QuesitoStatus::ForwardedCentral,
-        QuesitoStatus::ConvertedToAppointment,
-        QuesitoStatus::Cancelled,
-    ];
-
+/// The life cycle of a quesito (the closed list itself is `entities::quesito::QuesitoStatus`).
+pub trait Lifecycle: Sized {
     /// Still waiting for an answer, at the CRIC or at the central directorate
     /// (an open quesito past its due date is an SLA breach).
-    pub const OPEN: [QuesitoStatus; 3] =
-        [QuesitoStatus::New, QuesitoStatus::InProgress, QuesitoStatus::ForwardedCentral];
-
+    const OPEN: [Self; 3];
     /// Waiting at the CRIC: the monitoring figures' backlog, where forwarded
     /// quesiti are counted apart (as `forwarded`).
-    pub const AT_THE_CRIC: [QuesitoStatus; 2] = [QuesitoStatus::New, QuesitoStatus::InProgress];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuesitoStatus::New => "NEW",
-            QuesitoStatus::InProgress => "IN_PROGRESS",
-            QuesitoStatus::Answered => "ANSWERED",
-            QuesitoStatus::ForwardedCentral => "FORWARDED_CENTRAL",
-            QuesitoStatus::ConvertedToAppointment => "CONVERTED_TO_APPOINTMENT",
-            QuesitoStatus::Cancelled => "CANCELLED",
-        }
-    }
-
-    pub fn is_open(self) -> bool {
-        Self::OPEN.contains(&self)
-    }
-
+    const AT_THE_CRIC: [Self; 2];
+    fn is_open(&self) -> bool;
     /// The status after `transition`, or `None` when the life cycle does not allow it.
-    pub fn apply(self, transition: Transition) -> Option<QuesitoStatus> {
+    fn apply(self, transition: Transition) -> Option<Self>;
+}
+
+impl Lifecycle for QuesitoStatus {
+    const OPEN: [QuesitoStatus; 3] = [QuesitoStatus::New, QuesitoStatus::InProgress, QuesitoStatus::ForwardedCentral];
+    const AT_THE_CRIC: [QuesitoStatus; 2] = [QuesitoStatus::New, QuesitoStatus::InProgress];
+
+    fn is_open(&self) -> bool {
+        Self::OPEN.contains(self)
+    }
+
+    fn apply(self, transition: Transition) -> Option<QuesitoStatus> {
         use QuesitoStatus::*;
         match (self, transition) {
             (New, Transition::Take) => Some(InProgress),
@@ -133,13 +54,6 @@ impl QuesitoStatus {
             (New | InProgress, Transition::Cancel) => Some(Cancelled),
             _ => None,
         }
-    }
-}
-
-impl FromStr for QuesitoStatus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        QuesitoStatus::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| format!("unknown quesito status `{s}`"))
     }
 }
 
@@ -284,13 +198,13 @@ mod tests {
 
     #[test]
     fn statuses_sections_and_priorities_round_trip_through_their_stored_names() {
-        for s in QuesitoStatus::ALL {
+        for &s in QuesitoStatus::ALL {
             assert_eq!(s.as_str().parse::<QuesitoStatus>().unwrap(), s);
         }
-        for s in Section::ALL {
+        for &s in Section::ALL {
             assert_eq!(s.as_str().parse::<Section>().unwrap(), s);
         }
-        for p in Priority::ALL {
+        for &p in Priority::ALL {
             assert_eq!(p.as_str().parse::<Priority>().unwrap(), p);
         }
         assert!("pensioni".parse::<Section>().is_err());

@@ -3,5 +3,7 @@
 
 pub mod domain;
 pub mod graphql;
+pub mod operations;
+pub mod queries;
 pub mod service;
 pub mod store;

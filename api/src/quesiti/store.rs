@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use entities::{org_unit, quesito, quesito_classification, quesito_event, quesito_sla};
 
-use super::domain::{QuesitoStatus, Section};
+use super::domain::{Lifecycle, QuesitoStatus, Section};
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::ids::QuesitoId;
@@ -73,10 +73,10 @@ pub struct QuesitoFilter {
 fn filtered(scope: &Scope, filter: &QuesitoFilter) -> Select<quesito::Entity> {
     let mut query = visible(scope);
     if let Some(statuses) = &filter.statuses {
-        query = query.filter(quesito::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
+        query = query.filter(quesito::Column::Status.is_in(statuses.iter().copied()));
     }
     if let Some(section) = filter.section {
-        query = query.filter(quesito::Column::Section.eq(section.as_str()));
+        query = query.filter(quesito::Column::Section.eq(section));
     }
     if let Some(cric) = filter.cric_id {
         query = query.filter(quesito::Column::UnitId.eq(cric));
@@ -86,7 +86,7 @@ fn filtered(scope: &Scope, filter: &QuesitoFilter) -> Select<quesito::Entity> {
     }
     if let Some(overdue) = filter.overdue {
         let now = filter.now.unwrap_or_else(Utc::now);
-        let open = QuesitoStatus::OPEN.iter().map(|s| s.as_str());
+        let open = QuesitoStatus::OPEN;
         let is_overdue = Condition::all().add(quesito::Column::Status.is_in(open)).add(quesito::Column::DueAt.lt(now));
         query = query.filter(if overdue { is_overdue } else { is_overdue.not() });
     }
@@ -302,8 +302,8 @@ pub async fn insert_event(conn: &impl ConnectionTrait, e: NewEvent<'_>) -> AppRe
     quesito_event::Entity::insert(quesito_event::ActiveModel {
         id: Set(Uuid::now_v7()),
         quesito_id: Set(e.quesito_id),
-        from_status: Set(e.from.map(|s| s.as_str().to_owned())),
-        to_status: Set(e.to.as_str().to_owned()),
+        from_status: Set(e.from),
+        to_status: Set(e.to),
         actor_id: Set(e.actor_id),
         actor_username: Set(e.actor_username.to_owned()),
         acting_role: Set(e.acting_role.map(str::to_owned)),
@@ -359,7 +359,7 @@ pub async fn classifications_for_cric(
         Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId)).in_subquery(owners),
     );
     if let Some(section) = section {
-        query = query.filter(quesito_classification::Column::Section.eq(section.as_str()));
+        query = query.filter(quesito_classification::Column::Section.eq(section));
     }
     if !include_inactive {
         query = query.filter(quesito_classification::Column::Active.eq(true));
@@ -385,7 +385,7 @@ pub async fn classification_for_filing(
         .and_where(Expr::col(org_unit::Column::Path).is_in(ancestor_paths(cric_path)));
     Ok(quesito_classification::Entity::find_by_id(id)
         .filter(Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId)).in_subquery(owners))
-        .filter(quesito_classification::Column::Section.eq(section.as_str()))
+        .filter(quesito_classification::Column::Section.eq(section))
         .filter(quesito_classification::Column::Active.eq(true))
         .one(conn)
         .await?)
@@ -437,7 +437,7 @@ pub async fn sla_override(
         org_unit::Entity::find().filter(org_unit::Column::Path.is_in(ancestor_paths(cric_path))).all(conn).await?;
     let rows = quesito_sla::Entity::find()
         .filter(quesito_sla::Column::UnitId.is_in(owners.iter().map(|u| u.id)))
-        .filter(quesito_sla::Column::Section.eq(section.as_str()))
+        .filter(quesito_sla::Column::Section.eq(section))
         .all(conn)
         .await?;
     // Deepest owner wins.
@@ -459,7 +459,7 @@ pub async fn sla_of_unit(
 ) -> AppResult<Option<quesito_sla::Model>> {
     Ok(quesito_sla::Entity::find()
         .filter(quesito_sla::Column::UnitId.eq(unit_id))
-        .filter(quesito_sla::Column::Section.eq(section.as_str()))
+        .filter(quesito_sla::Column::Section.eq(section))
         .one(conn)
         .await?)
 }
@@ -469,7 +469,7 @@ pub async fn sla_of_unit(
 /// Per-section counts over the quesiti the caller may see.
 #[derive(Debug, Clone, sea_orm::FromQueryResult)]
 pub struct SectionCounts {
-    pub section: String,
+    pub section: Section,
     /// Open now (NEW, IN_PROGRESS, FORWARDED_CENTRAL).
     pub backlog: i64,
     pub backlog_up_to_2_days: i64,
@@ -556,9 +556,9 @@ pub async fn answer_times(
     scope: &Scope,
     cric_id: Option<Uuid>,
     p: &ReportWindow,
-) -> AppResult<Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>)>> {
+) -> AppResult<Vec<(Section, DateTime<Utc>, Option<DateTime<Utc>>)>> {
     let mut query = visible(scope)
-        .filter(quesito::Column::Status.eq(QuesitoStatus::Answered.as_str()))
+        .filter(quesito::Column::Status.eq(QuesitoStatus::Answered))
         .filter(quesito::Column::AnsweredAt.gte(p.from))
         .filter(quesito::Column::AnsweredAt.lt(p.to));
     if let Some(cric) = cric_id {

@@ -46,7 +46,7 @@ use crate::appointments::service::new_booking;
 use crate::authz::Role;
 use crate::callbacks::domain::{CallbackOutcome, CallbackStatus};
 use crate::org::domain::{OfficeSize, UnitKind};
-use crate::quesiti::domain::{Section, due_at, is_working_day};
+use crate::quesiti::domain::{Priority, QuesitoStatus, Section, SectionRules, due_at, is_working_day};
 
 /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's parameter limits.
 const CHUNK: usize = 400;
@@ -663,14 +663,14 @@ async fn quesiti(
     for cric in crics {
         for (i, day) in history.iter().enumerate() {
             let recent = history.len() - i <= 3;
-            for section in Section::ALL {
+            for &section in Section::ALL {
                 let per_day = match section {
                     Section::Pensioni => g.range(2, 6),
                     Section::SostegnoReddito => g.range(1, 5),
                     Section::SoggettoContribuente => g.range(3, 7),
                 };
                 let choices: Vec<&quesito_classification::Model> =
-                    classifications.iter().filter(|c| c.section == section.as_str()).collect();
+                    classifications.iter().filter(|c| c.section == section).collect();
                 for _ in 0..per_day {
                     let Some(class) = g.pick(&choices).copied() else { continue };
                     let Some(&(fiscal_code, _, phone, email)) = g.pick(citizens) else { continue };
@@ -691,15 +691,15 @@ async fn quesiti(
                         unit_id: cric.unit.id,
                         filed_by_unit_id: ccm.id,
                         forwarded_to_unit_id: None,
-                        section: section.as_str().to_owned(),
+                        section,
                         classification_id: class.id,
                         subject: subj.to_owned(),
                         question: question.to_owned(),
                         citizen_fiscal_code: fiscal_code.to_owned(),
                         citizen_phone: phone.map(str::to_owned),
                         citizen_email: email.map(str::to_owned),
-                        priority: if g.pct(10) { "HIGH" } else { "NORMAL" }.to_owned(),
-                        status: "NEW".to_owned(),
+                        priority: if g.pct(10) { Priority::High } else { Priority::Normal },
+                        status: QuesitoStatus::New,
                         due_at: due,
                         contact_id: None,
                         idempotency_key: None,
@@ -718,16 +718,16 @@ async fn quesiti(
                         updated_at: filed,
                     };
                     let mut event = |g: &mut Gen,
-                                     from: Option<&str>,
-                                     to: &str,
+                                     from: Option<QuesitoStatus>,
+                                     to: QuesitoStatus,
                                      who: (Uuid, &str, &str),
                                      when: DateTime<Utc>,
                                      note: Option<&str>| {
                         events.push(quesito_event::ActiveModel::from(quesito_event::Model {
                             id: g.id(when),
                             quesito_id: id,
-                            from_status: from.map(str::to_owned),
-                            to_status: to.to_owned(),
+                            from_status: from,
+                            to_status: to,
                             actor_id: who.0,
                             actor_username: who.1.to_owned(),
                             acting_role: Some(who.2.to_owned()),
@@ -735,7 +735,7 @@ async fn quesiti(
                             occurred_at: when,
                         }));
                     };
-                    event(g, None, "NEW", (filer.id, "ccm.op", "CCM_OPERATOR"), filed, None);
+                    event(g, None, QuesitoStatus::New, (filer.id, "ccm.op", "CCM_OPERATOR"), filed, None);
                     let expert_who = (expert, expert_name.as_str(), "CRIC_EXPERT");
                     if recent && g.pct(50) {
                         rows.push(quesito::ActiveModel::from(q));
@@ -743,11 +743,18 @@ async fn quesiti(
                     }
                     if g.pct(3) {
                         let when = filed + Duration::hours(g.range(1, 48));
-                        q.status = "CANCELLED".to_owned();
+                        q.status = QuesitoStatus::Cancelled;
                         q.cancel_reason = Some("Il cittadino ha risolto autonomamente".to_owned());
                         q.updated_at = when;
                         q.version = 2;
-                        event(g, Some("NEW"), "CANCELLED", expert_who, when, q.cancel_reason.as_deref());
+                        event(
+                            g,
+                            Some(QuesitoStatus::New),
+                            QuesitoStatus::Cancelled,
+                            expert_who,
+                            when,
+                            q.cancel_reason.as_deref(),
+                        );
                         rows.push(quesito::ActiveModel::from(q));
                         continue;
                     }
@@ -756,12 +763,12 @@ async fn quesiti(
                         rows.push(quesito::ActiveModel::from(q));
                         continue;
                     }
-                    q.status = "IN_PROGRESS".to_owned();
+                    q.status = QuesitoStatus::InProgress;
                     q.taken_by_id = Some(expert);
                     q.taken_at = Some(taken);
                     q.updated_at = taken;
                     q.version = 2;
-                    event(g, Some("NEW"), "IN_PROGRESS", expert_who, taken, None);
+                    event(g, Some(QuesitoStatus::New), QuesitoStatus::InProgress, expert_who, taken, None);
                     let sla_hours = i64::from(section.default_sla_working_days()) * 24;
                     let answer_after = if g.pct(9) {
                         (due - filed).num_hours() + g.range(4, 96)
@@ -775,15 +782,15 @@ async fn quesiti(
                             rows.push(quesito::ActiveModel::from(q));
                             continue;
                         }
-                        q.status = "FORWARDED_CENTRAL".to_owned();
+                        q.status = QuesitoStatus::ForwardedCentral;
                         q.forwarded_to_unit_id = Some(dc.id);
                         q.forward_reason = Some("Questione di particolare complessità".to_owned());
                         q.updated_at = when;
                         q.version = 3;
                         event(
                             g,
-                            Some("IN_PROGRESS"),
-                            "FORWARDED_CENTRAL",
+                            Some(QuesitoStatus::InProgress),
+                            QuesitoStatus::ForwardedCentral,
                             expert_who,
                             when,
                             q.forward_reason.as_deref(),
@@ -793,12 +800,19 @@ async fn quesiti(
                             rows.push(quesito::ActiveModel::from(q));
                             continue;
                         }
-                        q.status = "ANSWERED".to_owned();
+                        q.status = QuesitoStatus::Answered;
                         q.answer = Some("Risposta della Direzione centrale.".to_owned());
                         q.answered_at = Some(answered);
                         q.updated_at = answered;
                         q.version = 4;
-                        event(g, Some("FORWARDED_CENTRAL"), "ANSWERED", expert_who, answered, None);
+                        event(
+                            g,
+                            Some(QuesitoStatus::ForwardedCentral),
+                            QuesitoStatus::Answered,
+                            expert_who,
+                            answered,
+                            None,
+                        );
                         rows.push(quesito::ActiveModel::from(q));
                         continue;
                     }
@@ -806,7 +820,7 @@ async fn quesiti(
                         rows.push(quesito::ActiveModel::from(q));
                         continue;
                     }
-                    q.status = "ANSWERED".to_owned();
+                    q.status = QuesitoStatus::Answered;
                     q.answer = Some(
                         "Risposta fornita sulla base della normativa vigente e delle circolari applicabili.".to_owned(),
                     );
@@ -814,7 +828,7 @@ async fn quesiti(
                     q.answered_at = Some(answered);
                     q.updated_at = answered;
                     q.version = 3;
-                    event(g, Some("IN_PROGRESS"), "ANSWERED", expert_who, answered, None);
+                    event(g, Some(QuesitoStatus::InProgress), QuesitoStatus::Answered, expert_who, answered, None);
                     rows.push(quesito::ActiveModel::from(q));
                 }
             }

@@ -13,28 +13,28 @@ use entities::{
 };
 
 use crate::faq;
-use crate::quesiti::domain::{Section, due_at};
+use crate::quesiti::domain::{Priority, QuesitoStatus, Section, SectionRules, due_at};
 
 /// (section, code, label): national classifications.
-const CLASSIFICATIONS: &[(&str, &str, &str)] = &[
-    ("PENSIONI", "DECORRENZA", "Requisiti e decorrenza della pensione"),
-    ("PENSIONI", "CALCOLO", "Calcolo dell'importo"),
-    ("PENSIONI", "RICOSTITUZIONE", "Ricostituzione e supplementi"),
-    ("PENSIONI", "CUMULO", "Cumulo, totalizzazione e ricongiunzione"),
-    ("SOSTEGNO_REDDITO", "NASPI", "NASpI e DIS-COLL"),
-    ("SOSTEGNO_REDDITO", "CIG", "Cassa integrazione"),
-    ("SOSTEGNO_REDDITO", "ASSEGNO_UNICO", "Assegno unico e universale"),
-    ("SOSTEGNO_REDDITO", "MALATTIA_MATERNITA", "Malattia e maternità"),
-    ("SOGGETTO_CONTRIBUENTE", "ESTRATTO_CONTO", "Estratto conto contributivo"),
-    ("SOGGETTO_CONTRIBUENTE", "RISCATTO", "Riscatti e versamenti volontari"),
-    ("SOGGETTO_CONTRIBUENTE", "ARTIGIANI_COMMERCIANTI", "Contributi di artigiani e commercianti"),
-    ("SOGGETTO_CONTRIBUENTE", "DURC", "Regolarità contributiva (DURC)"),
+const CLASSIFICATIONS: &[(Section, &str, &str)] = &[
+    (Section::Pensioni, "DECORRENZA", "Requisiti e decorrenza della pensione"),
+    (Section::Pensioni, "CALCOLO", "Calcolo dell'importo"),
+    (Section::Pensioni, "RICOSTITUZIONE", "Ricostituzione e supplementi"),
+    (Section::Pensioni, "CUMULO", "Cumulo, totalizzazione e ricongiunzione"),
+    (Section::SostegnoReddito, "NASPI", "NASpI e DIS-COLL"),
+    (Section::SostegnoReddito, "CIG", "Cassa integrazione"),
+    (Section::SostegnoReddito, "ASSEGNO_UNICO", "Assegno unico e universale"),
+    (Section::SostegnoReddito, "MALATTIA_MATERNITA", "Malattia e maternità"),
+    (Section::SoggettoContribuente, "ESTRATTO_CONTO", "Estratto conto contributivo"),
+    (Section::SoggettoContribuente, "RISCATTO", "Riscatti e versamenti volontari"),
+    (Section::SoggettoContribuente, "ARTIGIANI_COMMERCIANTI", "Contributi di artigiani e commercianti"),
+    (Section::SoggettoContribuente, "DURC", "Regolarità contributiva (DURC)"),
 ];
 
 /// (section, question, answer, tags)
-const FAQ: &[(&str, &str, &str, &[&str])] = &[
+const FAQ: &[(Section, &str, &str, &[&str])] = &[
     (
-        "PENSIONI",
+        Section::Pensioni,
         "Quando decorre la pensione di vecchiaia?",
         "La pensione di vecchiaia decorre dal primo giorno del mese successivo a quello in cui si \
          perfezionano i requisiti di età e di contribuzione, se la domanda è presentata entro quella data; \
@@ -42,28 +42,28 @@ const FAQ: &[(&str, &str, &str, &[&str])] = &[
         &["vecchiaia", "decorrenza"],
     ),
     (
-        "PENSIONI",
+        Section::Pensioni,
         "Come si chiede la ricostituzione di una pensione già liquidata?",
         "La domanda di ricostituzione si presenta online con SPID, CIE o CNS, oppure tramite patronato, \
          allegando la documentazione dei nuovi periodi o redditi da considerare.",
         &["ricostituzione"],
     ),
     (
-        "SOSTEGNO_REDDITO",
+        Section::SostegnoReddito,
         "Entro quando va presentata la domanda di NASpI?",
         "La domanda di NASpI va presentata, a pena di decadenza, entro 68 giorni dalla cessazione del \
          rapporto di lavoro. L'indennità spetta dall'ottavo giorno successivo alla cessazione.",
         &["naspi", "disoccupazione"],
     ),
     (
-        "SOSTEGNO_REDDITO",
+        Section::SostegnoReddito,
         "L'assegno unico spetta anche ai lavoratori autonomi?",
         "Sì: l'assegno unico e universale spetta a tutti i nuclei con figli a carico, indipendentemente \
          dalla condizione lavorativa dei genitori; l'importo dipende dall'ISEE.",
         &["assegno unico", "isee"],
     ),
     (
-        "SOGGETTO_CONTRIBUENTE",
+        Section::SoggettoContribuente,
         "Come si verifica l'estratto conto contributivo?",
         "L'estratto conto contributivo si consulta online nell'area riservata; se mancano periodi si \
          presenta una richiesta di variazione della posizione assicurativa con la documentazione.",
@@ -98,82 +98,82 @@ async fn person_id(db: &DatabaseConnection, username: &str) -> anyhow::Result<Uu
 
 struct DemoQuesito {
     region_cric: &'static str,
-    section: &'static str,
+    section: Section,
     classification: &'static str,
     subject: &'static str,
     question: &'static str,
     fiscal_code: &'static str,
     email: Option<&'static str>,
-    priority: &'static str,
+    priority: Priority,
     /// Statuses after NEW, in order, with who made each step.
-    steps: &'static [(&'static str, &'static str)],
+    steps: &'static [(QuesitoStatus, &'static str)],
     days_ago: i64,
 }
 
 const QUESITI: &[DemoQuesito] = &[
     DemoQuesito {
         region_cric: "CRIC-SAR",
-        section: "PENSIONI",
+        section: Section::Pensioni,
         classification: "DECORRENZA",
         subject: "Decorrenza pensione anticipata con periodi all'estero",
         question: "Il cittadino ha lavorato 6 anni in Germania e chiede da quando decorre la pensione \
                    anticipata considerando la totalizzazione dei periodi esteri.",
         fiscal_code: "PRCLNE75C45B354W",
         email: Some("elena.porcu@example.it"),
-        priority: "NORMAL",
+        priority: Priority::Normal,
         steps: &[],
         days_ago: 1,
     },
     DemoQuesito {
         region_cric: "CRIC-SAR",
-        section: "SOSTEGNO_REDDITO",
+        section: Section::SostegnoReddito,
         classification: "NASPI",
         subject: "NASpI dopo dimissioni per giusta causa",
         question: "La cittadina si è dimessa per mancato pagamento dello stipendio: chiede se ha diritto \
                    alla NASpI e quali documenti deve allegare.",
         fiscal_code: "SNNMRA82T50I452D",
         email: None,
-        priority: "HIGH",
-        steps: &[("IN_PROGRESS", "cric.sardegna")],
+        priority: Priority::High,
+        steps: &[(QuesitoStatus::InProgress, "cric.sardegna")],
         days_ago: 3,
     },
     DemoQuesito {
         region_cric: "CRIC-SAR",
-        section: "SOGGETTO_CONTRIBUENTE",
+        section: Section::SoggettoContribuente,
         classification: "ESTRATTO_CONTO",
         subject: "Periodi mancanti nell'estratto conto",
         question: "Nell'estratto conto mancano i contributi del 1998 versati da un'azienda poi fallita: \
                    il cittadino chiede come farli riconoscere.",
         fiscal_code: "MRGGPP60H12B354E",
         email: Some("giuseppe.murgia@example.it"),
-        priority: "NORMAL",
-        steps: &[("IN_PROGRESS", "cric.sardegna"), ("ANSWERED", "cric.sardegna")],
+        priority: Priority::Normal,
+        steps: &[(QuesitoStatus::InProgress, "cric.sardegna"), (QuesitoStatus::Answered, "cric.sardegna")],
         days_ago: 12,
     },
     DemoQuesito {
         region_cric: "CRIC-LAZ",
-        section: "PENSIONI",
+        section: Section::Pensioni,
         classification: "CUMULO",
         subject: "Cumulo gratuito con cassa professionale",
         question: "Il cittadino, architetto, chiede se può cumulare gratuitamente i contributi della cassa \
                    professionale con quelli da dipendente per la pensione di vecchiaia.",
         fiscal_code: "RSSGNN58E10H501Z",
         email: None,
-        priority: "NORMAL",
+        priority: Priority::Normal,
         steps: &[],
         days_ago: 2,
     },
     DemoQuesito {
         region_cric: "CRIC-LAZ",
-        section: "SOSTEGNO_REDDITO",
+        section: Section::SostegnoReddito,
         classification: "CIG",
         subject: "Cassa integrazione per lavoratori di appalti cessati",
         question: "Caso di un lavoratore di ditta appaltatrice con appalto cessato e trasferito al nuovo \
                    appaltatore: quale trattamento di integrazione salariale si applica?",
         fiscal_code: "BNCLCU90L22H501C",
         email: None,
-        priority: "LOW",
-        steps: &[("IN_PROGRESS", "cric.lazio"), ("FORWARDED_CENTRAL", "cric.lazio")],
+        priority: Priority::Low,
+        steps: &[(QuesitoStatus::InProgress, "cric.lazio"), (QuesitoStatus::ForwardedCentral, "cric.lazio")],
         days_ago: 8,
     },
 ];
@@ -228,7 +228,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
         quesito_classification::Entity::insert(quesito_classification::ActiveModel {
             id: Set(id),
             unit_id: Set(root),
-            section: Set((*section).to_owned()),
+            section: Set(*section),
             code: Set((*code).to_owned()),
             label: Set((*label).to_owned()),
             active: Set(true),
@@ -244,7 +244,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
     quesito_classification::Entity::insert(quesito_classification::ActiveModel {
         id: Set(Uuid::now_v7()),
         unit_id: Set(dr_sar),
-        section: Set("PENSIONI".to_owned()),
+        section: Set(Section::Pensioni),
         code: Set("MINIERE_SULCIS".to_owned()),
         label: Set("Prepensionamento dei lavoratori delle miniere del Sulcis".to_owned()),
         active: Set(true),
@@ -261,7 +261,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
         let entry = faq_entry::Model {
             id: Uuid::now_v7(),
             unit_id: cric_sar,
-            section: (*section).to_owned(),
+            section: *section,
             question: (*question).to_owned(),
             answer: (*answer).to_owned(),
             tags: faq::domain::join_tags(&tags),
@@ -282,7 +282,6 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
             .find(|(c, _)| *c == q.classification)
             .map(|(_, id)| *id)
             .ok_or_else(|| anyhow::anyhow!("classification {} missing", q.classification))?;
-        let section: Section = q.section.parse().map_err(anyhow::Error::msg)?;
         let filed_at = now - Duration::days(q.days_ago);
         let id = Uuid::now_v7();
         let mut model = quesito::ActiveModel {
@@ -290,16 +289,16 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
             unit_id: Set(cric),
             filed_by_unit_id: Set(ccm),
             forwarded_to_unit_id: Set(None),
-            section: Set(q.section.to_owned()),
+            section: Set(q.section),
             classification_id: Set(classification),
             subject: Set(q.subject.to_owned()),
             question: Set(q.question.split_whitespace().collect::<Vec<_>>().join(" ")),
             citizen_fiscal_code: Set(q.fiscal_code.to_owned()),
             citizen_phone: Set(None),
             citizen_email: Set(q.email.map(str::to_owned)),
-            priority: Set(q.priority.to_owned()),
-            status: Set(q.steps.last().map_or("NEW", |(s, _)| *s).to_owned()),
-            due_at: Set(due_at(filed_at, section.default_sla_working_days())),
+            priority: Set(q.priority),
+            status: Set(q.steps.last().map_or(QuesitoStatus::New, |(s, _)| *s)),
+            due_at: Set(due_at(filed_at, q.section.default_sla_working_days())),
             contact_id: Set(None),
             idempotency_key: Set(None),
             filed_by_id: Set(ccm_op),
@@ -316,18 +315,18 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
             created_at: Set(filed_at),
             updated_at: Set(filed_at),
         };
-        let mut events = vec![(None, "NEW", "ccm.op", "CCM_OPERATOR", None, filed_at)];
-        let mut from = "NEW";
+        let mut events = vec![(None, QuesitoStatus::New, "ccm.op", "CCM_OPERATOR", None, filed_at)];
+        let mut from = QuesitoStatus::New;
         for (i, (to, who)) in q.steps.iter().enumerate() {
             let at = filed_at + Duration::hours(4 * (i as i64 + 1));
             let who_id = person_id(db, who).await?;
             let mut note = None;
             match *to {
-                "IN_PROGRESS" => {
+                QuesitoStatus::InProgress => {
                     model.taken_by_id = Set(Some(who_id));
                     model.taken_at = Set(Some(at));
                 }
-                "ANSWERED" => {
+                QuesitoStatus::Answered => {
                     model.answer = Set(Some(
                         "Il cittadino può presentare online una richiesta di variazione della posizione \
                          assicurativa allegando buste paga o CU dell'anno; per le aziende fallite interviene \
@@ -337,7 +336,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
                     model.answered_by_id = Set(Some(who_id));
                     model.answered_at = Set(Some(at));
                 }
-                "FORWARDED_CENTRAL" => {
+                QuesitoStatus::ForwardedCentral => {
                     let reason = "Caso non disciplinato dalle circolari: serve un parere della Direzione centrale.";
                     model.forwarded_to_unit_id = Set(Some(dc));
                     model.forward_reason = Set(Some(reason.to_owned()));
@@ -346,16 +345,16 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
                 _ => {}
             }
             model.updated_at = Set(at);
-            events.push((Some(from), to, who, "CRIC_EXPERT", note, at));
-            from = to;
+            events.push((Some(from), *to, who, "CRIC_EXPERT", note, at));
+            from = *to;
         }
         quesito::Entity::insert(model).exec(&txn).await?;
         for (from, to, who, role, note, at) in events {
             quesito_event::Entity::insert(quesito_event::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 quesito_id: Set(id),
-                from_status: Set(from.map(str::to_owned)),
-                to_status: Set(to.to_owned()),
+                from_status: Set(from),
+                to_status: Set(to),
                 actor_id: Set(person_id(db, who).await?),
                 actor_username: Set(who.to_owned()),
                 acting_role: Set(Some(role.to_owned())),
@@ -368,7 +367,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
         ccm_contact::Entity::insert(ccm_contact::ActiveModel {
             id: Set(Uuid::now_v7()),
             unit_id: Set(ccm),
-            section: Set(q.section.to_owned()),
+            section: Set(q.section),
             channel: Set(ccm_contact::Channel::Phone),
             topic: Set(q.subject.to_owned()),
             citizen_fiscal_code: Set(Some(q.fiscal_code.to_owned())),
@@ -386,7 +385,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
     ccm_contact::Entity::insert(ccm_contact::ActiveModel {
         id: Set(Uuid::now_v7()),
         unit_id: Set(ccm),
-        section: Set("SOSTEGNO_REDDITO".to_owned()),
+        section: Set(Section::SostegnoReddito),
         channel: Set(ccm_contact::Channel::Phone),
         topic: Set("Termini per la domanda di NASpI".to_owned()),
         citizen_fiscal_code: Set(None),

@@ -48,8 +48,7 @@ impl fmt::Display for Email {
 }
 
 pub fn email_field(field: &str, input: &str) -> Result<Email, AppError> {
-    Email::parse(input)
-        .ok_or_else(|| AppError::bad_input(field, "Indirizzo e-mail non valido", "Invalid e-mail address"))
+    Email::parse(input).ok_or_else(|| crate::kernel::messages::invalid_email(field))
 }
 
 /// A phone number normalised to digits with an optional leading `+`

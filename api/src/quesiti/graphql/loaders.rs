@@ -1,0 +1,68 @@
+//! The per-request loaders of quesiti and their related records.
+
+use std::collections::HashMap;
+
+use async_graphql::dataloader::Loader;
+use uuid::Uuid;
+
+use entities::{org_unit, quesito, quesito_event};
+
+use crate::error::AppError;
+use crate::quesiti::store;
+use crate::tenancy::Scope;
+
+use super::types::QuesitoClassification;
+
+/// Quesiti by id, within the caller's scope.
+pub struct QuesitoById(pub Scope);
+
+impl Loader<Uuid> for QuesitoById {
+    type Value = quesito::Model;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        Ok(store::by_ids(&self.0, keys).await?.into_iter().map(|q| (q.id, q)).collect())
+    }
+}
+
+/// Events of each visible quesito.
+pub struct EventsByQuesito(pub Scope);
+
+impl Loader<Uuid> for EventsByQuesito {
+    type Value = Vec<quesito_event::Model>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let mut map: HashMap<Uuid, Vec<quesito_event::Model>> = HashMap::new();
+        for e in store::events_of(&self.0, keys).await? {
+            map.entry(e.quesito_id).or_default().push(e);
+        }
+        Ok(map)
+    }
+}
+
+/// Classifications of visible quesiti (or managed by the caller).
+pub struct ClassificationById(pub Scope);
+
+impl Loader<Uuid> for ClassificationById {
+    type Value = QuesitoClassification;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = store::classifications_by_ids(&self.0, keys).await?;
+        Ok(QuesitoClassification::wrap(self.0.db(), rows).await?.into_iter().map(|c| (c.model.id, c)).collect())
+    }
+}
+
+/// Units a visible quesito belongs to (its CRIC, the filing CCM, the central
+/// directorate): seeing a quesito means seeing where it is.
+pub struct QuesitoUnitById(pub Scope);
+
+impl Loader<Uuid> for QuesitoUnitById {
+    type Value = org_unit::Model;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        Ok(store::units_of_visible_quesiti(&self.0, keys).await?.into_iter().map(|u| (u.id, u)).collect())
+    }
+}

@@ -1,0 +1,216 @@
+//! Reads of Linea quesiti: lists, one quesito, regions, classifications, figures and SLA.
+
+use async_graphql::connection::Connection;
+use async_graphql::{Context, ID, Object};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+use crate::kernel::ids::{ClassificationId, parse_id};
+use crate::kernel::messages::quesito_not_found as not_found;
+use crate::kernel::paging::{Page, connection};
+use crate::org::graphql::OrgUnit;
+use crate::quesiti::domain::Section;
+use crate::quesiti::queries;
+use crate::quesiti::store::{self, QuesitoFilter as StoreFilter};
+use crate::tenancy::Scope;
+use crate::validation::fiscal_code_field;
+
+use super::inputs::QuesitoFilter;
+use super::types::*;
+
+async fn resolve_filter(scope: &Scope, filter: QuesitoFilter, now: DateTime<Utc>) -> AppResult<StoreFilter> {
+    let cric_id = match filter.region_code {
+        // A region the caller cannot reach simply matches nothing.
+        Some(code) => Some(
+            store::cric_of_region(scope, code.trim(), &[Action::QuesitoRead, Action::QuesitoFile])
+                .await?
+                .map_or(Uuid::nil(), |u| u.id),
+        ),
+        None => None,
+    };
+    let citizen_fiscal_code = filter
+        .citizen_fiscal_code
+        .as_deref()
+        .map(|c| fiscal_code_field("filter.citizenFiscalCode", c))
+        .transpose()?
+        .map(|c| c.into_string());
+    if let Some(code) = &citizen_fiscal_code {
+        queries::audit_lookup(scope, code).await?;
+    }
+    Ok(StoreFilter {
+        statuses: filter.status,
+        section: filter.section,
+        cric_id,
+        classification_id: filter
+            .classification
+            .as_ref()
+            .map(|id| parse_id::<ClassificationId>("filter.classification", id).map(Uuid::from))
+            .transpose()?,
+        overdue: filter.overdue,
+        citizen_fiscal_code,
+        text: filter.text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+        now: Some(now),
+    })
+}
+
+#[derive(Default)]
+pub struct QuesitoQuery;
+
+#[Object]
+impl QuesitoQuery {
+    /// Quesiti the caller may see, newest first: a CRIC expert their CRIC's
+    /// (their section's), the CCM what it filed, a regional director the
+    /// region's, the central directorate what was forwarded to it.
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
+    async fn quesiti(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<QuesitoFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, Quesito>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let filter = resolve_filter(scope, filter.unwrap_or_default(), ctx.now()?).await?;
+        let rows = store::list(scope, &filter, page.after_uuid()?, page.fetch_limit()).await?;
+        if filter.citizen_fiscal_code.is_some() {
+            let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
+            futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
+        }
+        Ok(connection(&page, rows, |q| q.id, Quesito))
+    }
+
+    /// How many quesiti the caller may see match the filter.
+    async fn quesito_count(&self, ctx: &Context<'_>, filter: Option<QuesitoFilter>) -> AppResult<u64> {
+        let scope = ctx.scope()?;
+        let filter = resolve_filter(scope, filter.unwrap_or_default(), ctx.now()?).await?;
+        store::count(scope, &filter).await
+    }
+
+    async fn quesito(&self, ctx: &Context<'_>, id: ID) -> AppResult<Quesito> {
+        let scope = ctx.scope()?;
+        store::by_id(scope, parse_id("id", &id)?).await?.map(Quesito).ok_or_else(not_found)
+    }
+
+    /// Regional directorates the caller may file quesiti to (those whose CRIC
+    /// is within reach: every region for the CCM), by name. Empty for others.
+    async fn quesito_regions(&self, ctx: &Context<'_>) -> AppResult<Vec<OrgUnit>> {
+        let scope = ctx.scope()?;
+        Ok(store::filing_regions(scope).await?.into_iter().map(OrgUnit).collect())
+    }
+
+    /// Classifications usable for quesiti to the CRIC of `regionCode`
+    /// (national ones and the region's own).
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
+    async fn quesito_classifications(
+        &self,
+        ctx: &Context<'_>,
+        region_code: String,
+        section: Option<Section>,
+        include_inactive: Option<bool>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, QuesitoClassification>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let actions = [Action::QuesitoFile, Action::QuesitoRead, Action::QuesitoConfigure];
+        let Some(cric) = store::cric_of_region(scope, region_code.trim(), &actions).await? else {
+            return Err(crate::kernel::messages::regional_directorate_not_found());
+        };
+        let rows = store::classifications_for_cric(
+            scope.db(),
+            &cric.path,
+            section,
+            include_inactive.unwrap_or(false),
+            page.after_uuid()?,
+            page.fetch_limit(),
+        )
+        .await?;
+        let rows = QuesitoClassification::wrap(scope.db(), rows).await?;
+        Ok(connection(&page, rows, |c| c.model.id, |c| c))
+    }
+
+    /// Backlog by section and age, SLA breaches, median time to answer and
+    /// classification counts, over the quesiti the caller may see (optionally
+    /// one region's), for the period `[from, to)` (default: the last 30 days).
+    async fn quesito_stats(
+        &self,
+        ctx: &Context<'_>,
+        region_code: Option<String>,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+    ) -> AppResult<Vec<QuesitoSectionStats>> {
+        let scope = ctx.scope()?;
+        let now = ctx.now()?;
+        let to = to.unwrap_or(now);
+        let from = from.unwrap_or(to - chrono::Duration::days(30));
+        if from >= to {
+            return Err(AppError::bad_input("from", "`from` deve precedere `to`", "`from` must come before `to`"));
+        }
+        let cric_id = match region_code {
+            Some(code) => Some(
+                store::cric_of_region(scope, code.trim(), &[Action::QuesitoRead, Action::QuesitoFile])
+                    .await?
+                    .map_or(Uuid::nil(), |u| u.id),
+            ),
+            None => None,
+        };
+        let period = store::ReportWindow { from, to, now };
+        let counts = store::section_counts(scope, cric_id, &period).await?;
+        let times = store::answer_times(scope, cric_id, &period).await?;
+        let by_class = store::classification_counts(scope, cric_id, &period).await?;
+        let ids: Vec<Uuid> = by_class.iter().map(|(id, _)| *id).collect();
+        let classes =
+            QuesitoClassification::wrap(scope.db(), store::classifications_by_ids(scope, &ids).await?).await?;
+        let mut out = Vec::new();
+        for &section in Section::ALL {
+            let c = counts.iter().find(|c| c.section == section);
+            let durations = times
+                .iter()
+                .filter(|(s, _, _)| *s == section)
+                .filter_map(|(_, filed, answered)| answered.map(|a| (a - *filed).num_seconds()));
+            let mut by_classification: Vec<QuesitoClassificationCount> = by_class
+                .iter()
+                .filter_map(|(id, count)| {
+                    classes
+                        .iter()
+                        .find(|k| k.model.id == *id && k.model.section == section)
+                        .map(|k| QuesitoClassificationCount { classification: k.clone(), count: *count })
+                })
+                .collect();
+            by_classification.sort_by(|a, b| {
+                b.count.cmp(&a.count).then(a.classification.model.code.cmp(&b.classification.model.code))
+            });
+            let get = |f: fn(&store::SectionCounts) -> i64| c.map_or(0, f);
+            out.push(QuesitoSectionStats {
+                section,
+                backlog: get(|c| c.backlog),
+                backlog_by_age: QuesitoBacklogAge {
+                    up_to_2_days: get(|c| c.backlog_up_to_2_days),
+                    from_3_to_5_days: get(|c| c.backlog_3_to_5_days),
+                    from_6_to_10_days: get(|c| c.backlog_6_to_10_days),
+                    over_10_days: get(|c| c.backlog_over_10_days),
+                },
+                overdue: get(|c| c.overdue),
+                filed: get(|c| c.filed),
+                answered: get(|c| c.answered),
+                answered_late: get(|c| c.answered_late),
+                median_answer_hours: crate::kernel::median::median(durations).map(|s| s / 3600.0),
+                by_classification,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The SLA of each section for quesiti to the CRIC of `regionCode`.
+    async fn quesito_slas(&self, ctx: &Context<'_>, region_code: String) -> AppResult<Vec<QuesitoSla>> {
+        let slas = queries::slas(ctx.scope()?, &region_code).await?;
+        Ok(slas
+            .into_iter()
+            .map(|s| QuesitoSla { section: s.section, working_days: s.working_days, configured_on: s.configured_on })
+            .collect())
+    }
+}

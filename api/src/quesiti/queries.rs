@@ -1,0 +1,104 @@
+//! The reads the operations and the GraphQL layer share: a quesito with its
+//! units, who may see its citizen's contact details, the read audit of a
+//! look-up by fiscal code, the SLA in force per section.
+
+use uuid::Uuid;
+
+use entities::{org_unit, quesito};
+
+use crate::audit::{self, Actor, AuditRecord};
+use crate::auth::Assignment;
+use crate::authz::Action;
+use crate::error::{AppError, AppResult};
+use crate::kernel::ids::QuesitoId;
+use crate::kernel::messages::quesito_not_found;
+use crate::quesiti::domain::{QuesitoStatus, Section, SectionRules};
+use crate::quesiti::store;
+use crate::tenancy::Scope;
+
+/// A visible quesito with the units it belongs to.
+pub(crate) struct Loaded {
+    pub(crate) q: quesito::Model,
+    pub(crate) status: QuesitoStatus,
+    pub(crate) section: Section,
+    pub(crate) cric: org_unit::Model,
+    pub(crate) filed_by: Option<org_unit::Model>,
+    pub(crate) forwarded_to: Option<org_unit::Model>,
+}
+
+pub(crate) async fn load(scope: &Scope, id: QuesitoId) -> AppResult<Loaded> {
+    let q = store::by_id(scope, id).await?.ok_or_else(quesito_not_found)?;
+    let units = store::units_of(scope.db(), &q).await?;
+    let find = |id: Uuid| units.iter().find(|u| u.id == id).cloned();
+    let cric = find(q.unit_id).ok_or_else(|| AppError::internal("quesito without its CRIC"))?;
+    let filed_by = find(q.filed_by_unit_id);
+    let forwarded_to = q.forwarded_to_unit_id.and_then(find);
+    let (status, section) = (q.status, q.section);
+    Ok(Loaded { q, status, section, cric, filed_by, forwarded_to })
+}
+
+/// Audits a search of quesiti by a citizen's fiscal code (a read of personal
+/// data), as the role and unit the caller reads quesiti under, so the auditors
+/// and directors of that unit see it.
+pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
+    let acting = scope
+        .principal()
+        .assignments
+        .iter()
+        .filter_map(|a| a.unit_path())
+        .find_map(|path| scope.authorize(Action::QuesitoRead, path).ok());
+    let actor = match acting {
+        Some(a) => Actor::acting_as(scope.principal(), a),
+        None => Actor::from_principal(scope.principal()),
+    };
+    audit::record(
+        scope.db(),
+        &actor,
+        AuditRecord::new("quesito.lookup_by_fiscal_code").record("citizen", fiscal_code),
+        scope.request_id(),
+    )
+    .await
+}
+
+/// The assignment under which the caller sees the citizen's fiscal code,
+/// phone and e-mail on this quesito (`paths`: its CRIC, the filing CCM, the
+/// directorate it was forwarded to), if any. Each read is audited under it.
+pub fn contact_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, q.section.as_str()).ok())
+}
+
+/// The assignment under which the caller reads this quesito at all (for
+/// auditing a look-up by the citizen's fiscal code that returned it).
+pub fn read_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoRead, p, q.section.as_str()).ok())
+}
+
+// ---- configuration: classifications and SLA ---------------------------------
+
+/// The SLA of a section for quesiti to one region's CRIC.
+pub struct SectionSla {
+    pub section: Section,
+    pub working_days: i32,
+    /// Code of the unit whose setting applies; `None` for the built-in default.
+    pub configured_on: Option<String>,
+}
+
+/// The SLA of each section for quesiti to the CRIC of `region_code`.
+pub async fn slas(scope: &Scope, region_code: &str) -> AppResult<Vec<SectionSla>> {
+    let actions = [Action::QuesitoFile, Action::QuesitoRead, Action::QuesitoConfigure];
+    let Some(cric) = store::cric_of_region(scope, region_code.trim(), &actions).await? else {
+        return Err(crate::kernel::messages::regional_directorate_not_found());
+    };
+    let mut out = Vec::new();
+    for &section in Section::ALL {
+        let configured = store::sla_override(scope.db(), &cric.path, section).await?;
+        let configured_on = match &configured {
+            Some((row, _)) => store::unit_code(scope.db(), row.unit_id).await?,
+            None => None,
+        };
+        let working_days =
+            configured.as_ref().map_or(section.default_sla_working_days() as i32, |(row, _)| row.working_days);
+        out.push(SectionSla { section, working_days, configured_on });
+    }
+    Ok(out)
+}
