@@ -452,6 +452,7 @@ impl QuesitoQuery {
             let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
             futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
         }
+        super::prefetch::page(ctx, &rows[..rows.len().min(page.first)]).await?;
         Ok(connection(&page, rows, |q| q.id, Quesito))
     }
 
@@ -748,7 +749,7 @@ impl Loader<Uuid> for EventsByQuesito {
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
         let mut map: HashMap<Uuid, Vec<quesito_event::Model>> = HashMap::new();
-        for e in store::events_of(&self.0, keys).await? {
+        for e in super::lookups::events_of(&self.0, keys).await? {
             map.entry(e.quesito_id).or_default().push(e);
         }
         Ok(map)
@@ -763,8 +764,11 @@ impl Loader<Uuid> for ClassificationById {
     type Error = AppError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        let rows = store::classifications_by_ids(&self.0, keys).await?;
-        Ok(QuesitoClassification::wrap(self.0.db(), rows).await?.into_iter().map(|c| (c.model.id, c)).collect())
+        let rows = super::lookups::classifications(&self.0, keys).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.model.id, QuesitoClassification { model: r.model, national: r.national }))
+            .collect())
     }
 }
 
@@ -777,6 +781,6 @@ impl Loader<Uuid> for QuesitoUnitById {
     type Error = AppError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        Ok(store::units_of_visible_quesiti(&self.0, keys).await?.into_iter().map(|u| (u.id, u)).collect())
+        Ok(super::lookups::units_of_visible_quesiti(&self.0, keys).await?.into_iter().map(|u| (u.id, u)).collect())
     }
 }

@@ -3,5 +3,7 @@
 
 pub mod domain;
 pub mod graphql;
+pub mod lookups;
+pub mod prefetch;
 pub mod service;
 pub mod store;
