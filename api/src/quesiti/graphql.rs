@@ -765,10 +765,13 @@ impl Loader<Uuid> for ClassificationById {
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
         let rows = super::lookups::classifications(&self.0, keys).await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| (r.model.id, QuesitoClassification { model: r.model, national: r.national }))
-            .collect())
+        Ok(rows.into_iter().map(|r| (r.model.id, r.into())).collect())
+    }
+}
+
+impl From<super::lookups::ClassificationRow> for QuesitoClassification {
+    fn from(r: super::lookups::ClassificationRow) -> Self {
+        QuesitoClassification { model: r.model, national: r.national }
     }
 }
 

@@ -1,12 +1,20 @@
-//! The look-ups behind the quesiti DataLoaders: one statement per loader and
-//! level whatever the number of keys ([`crate::kernel::keys`]), each bounded by
-//! the keys before anything else.
+//! The look-ups behind the quesiti DataLoaders and the page prefetch: one
+//! statement per level whatever the number of keys ([`crate::kernel::keys`]),
+//! each bounded by the keys before anything else.
 //!
-//! "Visible through a quesito the caller may see" is asked per key, as a
-//! correlated `EXISTS` that stops at the first visible quesito found through
-//! the column's index. (Written as `id IN (SELECT unit_id FROM quesito WHERE
-//! visible)`, PostgreSQL hashed every visible quesito, under row-level
-//! security, for each loader and request: 3–5 ms of a nested list's 11.)
+//! Two kinds. The loaders' (`units_of_visible_quesiti`, `classifications`,
+//! `events_of`) answer for any key a resolver asks, so each checks in SQL that
+//! the row hangs from a quesito the caller may see. The page's (`*_of_page`)
+//! take the keys of rows the scoped list query has just returned: those quesiti
+//! are visible by construction, so the units and classifications they reference
+//! are read by key alone (on PostgreSQL row-level security still applies).
+//! Events keep `events_of`: joined through the quesiti picked by key, their
+//! row-level-security policy is probed per event by primary key; read by key
+//! alone, PostgreSQL hashes every visible quesito for that policy (5 ms). Checking again there cost
+//! more than the page itself: however written, "visible through some quesito"
+//! makes PostgreSQL walk every visible quesito under row-level security (an
+//! `IN (SELECT …)` hashes them; a correlated `EXISTS` becomes a semi-join over
+//! them once the statement's generic plan is cached), 5 to 24 ms a level.
 
 use sea_orm::sea_query::{Expr, Query, SelectStatement};
 use sea_orm::{
@@ -64,37 +72,62 @@ pub async fn classifications(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<Class
     let backend = scope.db().get_database_backend();
     let id = || Expr::col((quesito_classification::Entity, quesito_classification::Column::Id));
     let owner = Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId));
-    let used = visible_quesito_with(scope, quesito::Column::ClassificationId, id());
-    let managed = scope.units_for(Action::QuesitoConfigure).unit_id_condition(owner.clone());
+    let of_quesito = Expr::col((quesito::Entity, quesito::Column::ClassificationId));
+    let mut used = Query::select();
+    used.expr(of_quesito.clone())
+        .from(quesito::Entity)
+        .and_where(any_of(backend, of_quesito, ids))
+        .cond_where(visible_condition(scope));
+    let managed = scope.units_for(Action::QuesitoConfigure).unit_id_condition(owner);
+    Ok(with_national_flag()
+        .filter(any_of(backend, id(), ids))
+        .filter(Condition::any().add(id().in_subquery(used)).add(managed))
+        .into_model::<ClassificationRow>()
+        .all(scope.db())
+        .await?)
+}
+
+/// Classifications with a `national` column: whether a national root owns each.
+fn with_national_flag() -> sea_orm::Select<quesito_classification::Entity> {
+    let owner = Expr::col((quesito_classification::Entity, quesito_classification::Column::UnitId));
     let mut national = Query::select();
     national
         .expr(Expr::cust("1"))
         .from(org_unit::Entity)
         .and_where(Expr::col((org_unit::Entity, org_unit::Column::Id)).eq(owner))
         .and_where(Expr::col((org_unit::Entity, org_unit::Column::Kind)).eq("NATIONAL"));
-    Ok(quesito_classification::Entity::find()
-        .column_as(Expr::exists(national), "national")
-        .filter(any_of(backend, id(), ids))
-        .filter(Condition::any().add(Expr::exists(used)).add(managed))
-        .into_model::<ClassificationRow>()
+    quesito_classification::Entity::find().column_as(Expr::exists(national), "national")
+}
+
+/// Events of the visible quesiti among `quesito_ids`, oldest first. The
+/// visible ones are picked among the keys first (primary key), then their events.
+pub async fn events_of(scope: &Scope, quesito_ids: &[Uuid]) -> AppResult<Vec<quesito_event::Model>> {
+    let backend = scope.db().get_database_backend();
+    let mut visible_ids = Query::select();
+    visible_ids
+        .column((quesito::Entity, quesito::Column::Id))
+        .from(quesito::Entity)
+        .and_where(any_of(backend, Expr::col((quesito::Entity, quesito::Column::Id)), quesito_ids))
+        .cond_where(visible_condition(scope));
+    Ok(quesito_event::Entity::find()
+        .filter(Expr::col((quesito_event::Entity, quesito_event::Column::QuesitoId)).in_subquery(visible_ids))
+        .order_by_asc(quesito_event::Column::Id)
         .all(scope.db())
         .await?)
 }
 
-/// Events of the visible quesiti among `quesito_ids`, oldest first.
-pub async fn events_of(scope: &Scope, quesito_ids: &[Uuid]) -> AppResult<Vec<quesito_event::Model>> {
+// ---- A page's nested levels: keys of rows the scoped list just returned ----
+
+/// Units by id (a page's CRICs, filing units, directorates).
+pub async fn units_of_page(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {
     let backend = scope.db().get_database_backend();
-    let of_event = Expr::col((quesito_event::Entity, quesito_event::Column::QuesitoId));
-    let mut visible = Query::select();
-    visible
-        .expr(Expr::cust("1"))
-        .from(quesito::Entity)
-        .and_where(Expr::col((quesito::Entity, quesito::Column::Id)).eq(of_event.clone()))
-        .cond_where(visible_condition(scope));
-    Ok(quesito_event::Entity::find()
-        .filter(any_of(backend, of_event, quesito_ids))
-        .filter(Expr::exists(visible))
-        .order_by_asc(quesito_event::Column::Id)
-        .all(scope.db())
-        .await?)
+    let unit = Expr::col((org_unit::Entity, org_unit::Column::Id));
+    Ok(org_unit::Entity::find().filter(any_of(backend, unit, ids)).all(scope.db()).await?)
+}
+
+/// Classifications by id, each with whether a national root owns it.
+pub async fn classifications_of_page(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<ClassificationRow>> {
+    let backend = scope.db().get_database_backend();
+    let id = Expr::col((quesito_classification::Entity, quesito_classification::Column::Id));
+    Ok(with_national_flag().filter(any_of(backend, id, ids)).into_model::<ClassificationRow>().all(scope.db()).await?)
 }
