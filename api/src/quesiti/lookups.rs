@@ -102,12 +102,13 @@ fn with_national_flag() -> sea_orm::Select<quesito_classification::Entity> {
 /// Events of the visible quesiti among `quesito_ids`, oldest first. The
 /// visible ones are picked among the keys first (primary key), then their events.
 pub async fn events_of(scope: &Scope, quesito_ids: &[Uuid]) -> AppResult<Vec<quesito_event::Model>> {
-    let backend = scope.db().get_database_backend();
     let mut visible_ids = Query::select();
     visible_ids
         .column((quesito::Entity, quesito::Column::Id))
         .from(quesito::Entity)
-        .and_where(any_of(backend, Expr::col((quesito::Entity, quesito::Column::Id)), quesito_ids))
+        // An `IN` list, not `kernel::keys`: for `= ANY(…)` PostgreSQL's generic plan walks every
+        // event in primary-key order (33 ms a page, measured); an `IN` list keeps custom plans.
+        .and_where(Expr::col((quesito::Entity, quesito::Column::Id)).is_in(quesito_ids.iter().copied()))
         .cond_where(visible_condition(scope));
     Ok(quesito_event::Entity::find()
         .filter(Expr::col((quesito_event::Entity, quesito_event::Column::QuesitoId)).in_subquery(visible_ids))
