@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::both_backends;
 use crate::helpers::{TestApp, data, directorate_with_offices};
+use crate::quesiti_support::{file, filing};
 
 async fn statements_for(app: &TestApp, token: &str, code: &str) -> (u64, usize) {
     let query =
@@ -26,4 +27,39 @@ both_backends!(nested_lists_cost_the_same_statements_for_10_and_1000_rows, |app:
     let (big, big_rows) = statements_for(&app, &token, "BIG").await;
     assert_eq!((small_rows, big_rows), (10, 1000));
     assert_eq!(small, big, "statement count grows with rows: {small} for 10, {big} for 1000");
+});
+
+/// The bench's nested CRIC list (issue 15): the page, then one statement per
+/// nested level (classification with whether it is national, the CRIC, the
+/// events), plus the session of the caller when sessions live in the database.
+const NESTED_CRIC_LIST: &str = "query($first: Int) { quesiti(first: $first) { nodes { id status section priority \
+    subject dueAt filedAt classification { label national } cric { code name } events { to at } } } }";
+
+async fn nested_list_statements(app: &TestApp, token: &str, first: usize) -> (u64, usize) {
+    let before = app.state.statement_count.load(Ordering::SeqCst);
+    let res = app.graphql(Some(token), NESTED_CRIC_LIST, json!({ "first": first })).await;
+    let after = app.state.statement_count.load(Ordering::SeqCst);
+    let nodes = data(&res)["quesiti"]["nodes"].as_array().unwrap().clone();
+    assert!(nodes.iter().all(|n| n["cric"]["code"] == "CRIC-SAR" && !n["events"].as_array().unwrap().is_empty()));
+    assert!(nodes.iter().all(|n| n["classification"]["label"].is_string()));
+    (after - before, nodes.len())
+}
+
+both_backends!(the_nested_cric_list_costs_one_statement_per_level_for_3_and_40_rows, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let input = filing(&app, &ccm, "DR-SAR", "Carico").await;
+    for i in 0..40 {
+        let mut one = input.clone();
+        one["subject"] = json!(format!("Carico di lavoro {i}"));
+        data(&file(&app, &ccm, one).await);
+    }
+    let expert = app.login("cric.sardegna").await;
+    // The first request of a token also reads the caller into the cache.
+    nested_list_statements(&app, &expert, 1).await;
+    let (small, small_rows) = nested_list_statements(&app, &expert, 3).await;
+    let (big, big_rows) = nested_list_statements(&app, &expert, 40).await;
+    assert_eq!((small_rows, big_rows), (3, 40));
+    let session = if app.state.kv.is_redis() { 0 } else { 1 };
+    assert_eq!(small, big, "statement count grows with rows: {small} for 3, {big} for 40");
+    assert_eq!(big, session + 4, "page, classifications, CRIC, events");
 });

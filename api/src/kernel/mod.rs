@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod clock;
 pub mod ids;
+pub mod keys;
 pub mod median;
 pub mod messages;
 pub mod operation;

@@ -3,7 +3,9 @@
 
 pub mod domain;
 pub mod graphql;
+pub mod lookups;
 pub mod operations;
+pub mod prefetch;
 pub mod queries;
 pub mod service;
 pub mod store;

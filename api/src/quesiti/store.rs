@@ -241,25 +241,6 @@ pub async fn units_of(conn: &impl ConnectionTrait, q: &quesito::Model) -> AppRes
     Ok(org_unit::Entity::find().filter(org_unit::Column::Id.is_in(ids)).all(conn).await?)
 }
 
-/// Of these units, those the caller's visible quesiti belong to (as their
-/// CRIC, filing CCM or central directorate): seeing a quesito means seeing
-/// where it is.
-pub async fn units_of_visible_quesiti(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {
-    let visible = visible_condition(scope);
-    let referenced = [quesito::Column::UnitId, quesito::Column::FiledByUnitId, quesito::Column::ForwardedToUnitId]
-        .into_iter()
-        .fold(Condition::any(), |cond, col| {
-            let mut sub = Query::select();
-            sub.column((quesito::Entity, col)).from(quesito::Entity).cond_where(visible.clone());
-            cond.add(Expr::col((org_unit::Entity, org_unit::Column::Id)).in_subquery(sub))
-        });
-    Ok(org_unit::Entity::find()
-        .filter(org_unit::Column::Id.is_in(ids.iter().copied()))
-        .filter(referenced)
-        .all(scope.db())
-        .await?)
-}
-
 /// Of these units, the ids of the national roots (owners of national classifications).
 pub async fn national_units(conn: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<Vec<Uuid>> {
     Ok(org_unit::Entity::find()
@@ -269,21 +250,6 @@ pub async fn national_units(conn: &impl ConnectionTrait, ids: &[Uuid]) -> AppRes
         .filter(org_unit::Column::Kind.eq("NATIONAL"))
         .into_tuple()
         .all(conn)
-        .await?)
-}
-
-/// Events of quesiti the caller may see, oldest first.
-pub async fn events_of(scope: &Scope, quesito_ids: &[Uuid]) -> AppResult<Vec<quesito_event::Model>> {
-    let mut visible_ids = Query::select();
-    visible_ids
-        .column((quesito::Entity, quesito::Column::Id))
-        .from(quesito::Entity)
-        .cond_where(visible_condition(scope))
-        .and_where(Expr::col((quesito::Entity, quesito::Column::Id)).is_in(quesito_ids.iter().copied()));
-    Ok(quesito_event::Entity::find()
-        .filter(Expr::col((quesito_event::Entity, quesito_event::Column::QuesitoId)).in_subquery(visible_ids))
-        .order_by_asc(quesito_event::Column::Id)
-        .all(scope.db())
         .await?)
 }
 

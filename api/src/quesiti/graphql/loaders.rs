@@ -34,7 +34,7 @@ impl Loader<Uuid> for EventsByQuesito {
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
         let mut map: HashMap<Uuid, Vec<quesito_event::Model>> = HashMap::new();
-        for e in store::events_of(&self.0, keys).await? {
+        for e in crate::quesiti::lookups::events_of(&self.0, keys).await? {
             map.entry(e.quesito_id).or_default().push(e);
         }
         Ok(map)
@@ -49,8 +49,8 @@ impl Loader<Uuid> for ClassificationById {
     type Error = AppError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        let rows = store::classifications_by_ids(&self.0, keys).await?;
-        Ok(QuesitoClassification::wrap(self.0.db(), rows).await?.into_iter().map(|c| (c.model.id, c)).collect())
+        let rows = crate::quesiti::lookups::classifications(&self.0, keys).await?;
+        Ok(rows.into_iter().map(|r| (r.model.id, r.into())).collect())
     }
 }
 
@@ -63,6 +63,10 @@ impl Loader<Uuid> for QuesitoUnitById {
     type Error = AppError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        Ok(store::units_of_visible_quesiti(&self.0, keys).await?.into_iter().map(|u| (u.id, u)).collect())
+        Ok(crate::quesiti::lookups::units_of_visible_quesiti(&self.0, keys)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect())
     }
 }

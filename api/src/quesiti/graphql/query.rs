@@ -80,6 +80,7 @@ impl QuesitoQuery {
             let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
             futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
         }
+        crate::quesiti::prefetch::page(ctx, &rows[..rows.len().min(page.first)]).await?;
         Ok(connection(&page, rows, |q| q.id, Quesito))
     }
 

@@ -209,6 +209,12 @@ pub struct QuesitoClassification {
     national: bool,
 }
 
+impl From<crate::quesiti::lookups::ClassificationRow> for QuesitoClassification {
+    fn from(r: crate::quesiti::lookups::ClassificationRow) -> Self {
+        QuesitoClassification { model: r.model, national: r.national }
+    }
+}
+
 impl QuesitoClassification {
     /// Wraps rows, learning in one query whether each owner is a national root.
     pub(super) async fn wrap(

@@ -1,0 +1,83 @@
+//! What a page of quesiti will ask of each node, loaded before the nodes
+//! resolve: one call per loader and level, side by side, whatever the rows.
+//!
+//! Left to the nodes, each loader's batch waits its short delay for the keys
+//! of the siblings; on a busy machine it can fire before all of them arrived,
+//! and the page then costs a statement more per interruption (the statement
+//! counts of `tests/api/statement_counts.rs` are how that shows). The same
+//! pattern as `org::graphql::prefetch`.
+
+use async_graphql::Context;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
+use uuid::Uuid;
+
+use std::collections::HashMap;
+
+use entities::{quesito, quesito_event};
+
+use super::graphql::{ClassificationById, EventsByQuesito, QuesitoClassification, QuesitoUnitById};
+use super::lookups;
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+
+/// Fields of a quesito that read the units it hangs from.
+const UNIT_FIELDS: [&str; 5] =
+    ["forwardedTo", "citizenFiscalCode", "citizenPhone", "citizenEmail", "conversionOffices"];
+
+/// Loads, for `rows` (a page the scoped list query returned), the nested
+/// levels that `nodes` and `edges { node }` select, and hands them to the
+/// loaders the nodes will ask: by key alone, since these quesiti are visible
+/// (see [`super::lookups`]).
+pub async fn page(ctx: &Context<'_>, rows: &[quesito::Model]) -> AppResult<()> {
+    let look = ctx.look_ahead();
+    let (nodes, edges) = (look.field("nodes"), look.field("edges").field("node"));
+    let asks = |field: &str| nodes.field(field).exists() || edges.field(field).exists();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let scope = ctx.scope()?;
+    let classifications = async {
+        if asks("classification") {
+            let loader = ctx.data::<DataLoader<ClassificationById, HashMapCache>>().map_err(AppError::internal)?;
+            let ids = distinct(rows.iter().map(|q| q.classification_id));
+            let found = lookups::classifications_of_page(scope, &ids).await?;
+            loader.feed_many(found.into_iter().map(|r| (r.model.id, QuesitoClassification::from(r)))).await;
+        }
+        AppResult::Ok(())
+    };
+    let units = async {
+        let all = UNIT_FIELDS.iter().any(|f| asks(f));
+        if all || asks("cric") {
+            let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
+            let ids = distinct(rows.iter().flat_map(|q| {
+                let others = all.then_some([Some(q.filed_by_unit_id), q.forwarded_to_unit_id]);
+                std::iter::once(q.unit_id).chain(others.into_iter().flatten().flatten())
+            }));
+            loader.feed_many(lookups::units_of_page(scope, &ids).await?.into_iter().map(|u| (u.id, u))).await;
+        }
+        AppResult::Ok(())
+    };
+    let events = async {
+        if asks("events") {
+            let loader = ctx.data::<DataLoader<EventsByQuesito, HashMapCache>>().map_err(AppError::internal)?;
+            let ids: Vec<Uuid> = rows.iter().map(|q| q.id).collect();
+            let mut by_quesito: HashMap<Uuid, Vec<quesito_event::Model>> =
+                ids.iter().map(|id| (*id, Vec::new())).collect();
+            for e in lookups::events_of(scope, &ids).await? {
+                by_quesito.entry(e.quesito_id).or_default().push(e);
+            }
+            // Every quesito of the page gets an entry, also one without events.
+            loader.feed_many(by_quesito).await;
+        }
+        AppResult::Ok(())
+    };
+    futures::future::try_join3(classifications, units, events).await?;
+    Ok(())
+}
+
+fn distinct(ids: impl Iterator<Item = Uuid>) -> Vec<Uuid> {
+    let mut ids: Vec<Uuid> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
