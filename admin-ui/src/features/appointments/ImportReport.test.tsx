@@ -55,7 +55,7 @@ describe('ImportReport', () => {
     );
     const table = screen.getByRole('table', { name: /Fuori orario di apertura \(1\)/ });
     const cells = within(within(table).getAllByRole('row')[1]).getAllByRole('cell');
-    expect(cells.map((cell) => cell.textContent)).toEqual(['3', '880002', '27/12/26, 10:00', 'è sabato o domenica']);
+    expect(cells.map((cell) => cell.textContent)).toEqual(['3', '880002', '27/12/2026, 10:00', 'è sabato o domenica']);
   });
 
   it('says when no row was rejected', () => {

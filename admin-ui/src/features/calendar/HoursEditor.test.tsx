@@ -12,7 +12,9 @@ describe('HoursEditor', () => {
   it('refuses a wrong interval by its row, without calling the server', async () => {
     const user = userEvent.setup();
     const client = fakeClient(() => 'pending');
-    renderWithProviders(<HoursEditor unitCode="UT-T1" hours={HOURS} onSaved={vi.fn()} />, { client });
+    renderWithProviders(<HoursEditor unitCode="UT-T1" hours={HOURS} onSaved={vi.fn()} onReload={vi.fn()} />, {
+      client,
+    });
     const tuesday = screen.getByRole('group', { name: 'martedì' });
     expect(within(tuesday).getByText('Chiuso')).toBeInTheDocument();
     await user.click(within(tuesday).getByRole('button', { name: /^Aggiungi orario\s*a martedì$/ }));
@@ -33,7 +35,9 @@ describe('HoursEditor', () => {
       ],
     });
     const client = fakeClient((name) => (name === 'UnitCalendarSetHours' ? { error } : 'pending'));
-    renderWithProviders(<HoursEditor unitCode="UT-T2" hours={HOURS} onSaved={vi.fn()} />, { client });
+    renderWithProviders(<HoursEditor unitCode="UT-T2" hours={HOURS} onSaved={vi.fn()} onReload={vi.fn()} />, {
+      client,
+    });
     const monday = screen.getByRole('group', { name: 'lunedì' });
     await user.click(within(monday).getByRole('button', { name: /^Rimuovi\s*l'orario 1 di lunedì$/ }));
     const friday = screen.getByRole('group', { name: 'venerdì' });

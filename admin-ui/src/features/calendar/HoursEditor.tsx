@@ -22,11 +22,14 @@ import { UnitCalendarSetHoursMutation } from './operations';
 interface Props {
   unitCode: string;
   hours: readonly { weekday: Weekday; opens: string; closes: string }[];
-  onSaved: () => void;
+  /** After a save, with the hours as saved ("lun 08:30–12:45, …"); the parent reloads and shows it. */
+  onSaved: (hoursText: string) => void;
+  /** Reloads the calendar (after a conflict). */
+  onReload: () => void;
 }
 
 /** The weekly hours as rows per weekday: add or remove an interval, then "Salva orari". */
-export function HoursEditor({ unitCode, hours, onSaved }: Props) {
+export function HoursEditor({ unitCode, hours, onSaved, onReload }: Props) {
   const [week, setWeek, discard] = useDraft(`calendar-hours:${unitCode}`, weekFromApi(hours));
   const [errors, setErrors] = useState<WeekErrors>({});
   const [state, save] = useMutation(UnitCalendarSetHoursMutation);
@@ -47,9 +50,9 @@ export function HoursEditor({ unitCode, hours, onSaved }: Props) {
       return;
     }
     const result = await save({ unitCode, hours: weekToInput(week) });
-    if (!result.error) {
+    if (!result.error && result.data) {
       discard();
-      onSaved();
+      onSaved(result.data.setOpeningHours.hoursText);
     }
   };
 
@@ -76,15 +79,8 @@ export function HoursEditor({ unitCode, hours, onSaved }: Props) {
         </div>
       ) : null}
       {state.error && !onlyFieldErrors(state.error, ['hours']) ? (
-        <MutationError error={state.error} onReload={onSaved} />
+        <MutationError error={state.error} onReload={onReload} />
       ) : null}
-      <div aria-live="polite">
-        {state.data && !state.error && !state.fetching ? (
-          <p className="alert alert-success">
-            Orari salvati: {state.data.setOpeningHours.hoursText || 'nessun orario'}.
-          </p>
-        ) : null}
-      </div>
       <Button color="primary" type="submit" disabled={state.fetching} aria-busy={state.fetching}>
         {state.fetching ? 'Salvataggio…' : 'Salva orari'}
       </Button>

@@ -112,6 +112,9 @@ function UnitCalendar({ unit }: { unit: UnitChoice }) {
   });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const calendar = data?.unitCalendar;
+  // Kept here, not in the editor: the editor starts afresh (its key) once the saved hours reload,
+  // and the confirmation went with it before the person could read it.
+  const [savedHours, setSavedHours] = useState<string | null>(null);
   return (
     <section aria-label={`Calendario di ${unit.name}`} className="mt-4">
       <ErrorDisplay error={error} headingLevel={2} onRetry={reload} headings={{ NOT_FOUND: 'Unità non trovata' }} />
@@ -125,8 +128,17 @@ function UnitCalendar({ unit }: { unit: UnitChoice }) {
             key={calendar.hours.map((h) => `${h.weekday}${h.opens}${h.closes}`).join()}
             unitCode={unit.code}
             hours={calendar.hours}
-            onSaved={reload}
+            onSaved={(hoursText) => {
+              setSavedHours(hoursText);
+              reload();
+            }}
+            onReload={reload}
           />
+          <div aria-live="polite">
+            {savedHours !== null ? (
+              <p className="alert alert-success">Orari salvati: {savedHours || 'nessun orario'}.</p>
+            ) : null}
+          </div>
           <ClosuresPanel unitCode={unit.code} unitId={unit.id} closures={calendar.closures} onChanged={reload} />
         </>
       ) : null}
