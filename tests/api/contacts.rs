@@ -115,3 +115,33 @@ both_backends!(a_contact_links_only_an_appointment_the_ccm_can_see, |app: TestAp
     let res = app.graphql(Some(&ccm), RECORD, record(json!(uuid::Uuid::now_v7().to_string()))).await;
     assert_eq!(field(&res), Some("appointmentId"), "{res}");
 });
+
+both_backends!(contacts_and_quesiti_are_listed_newest_first_demo_data_included, |app: TestApp| async move {
+    // The demo's contacts and quesiti are dated in the past: listed by id (UUIDv7), they must
+    // still come in time order (finding of the usability review: contacts not in date order).
+    let ccm = app.login("ccm.op").await;
+    let res = app.graphql(Some(&ccm), "{ contacts(first: 100) { nodes { recordedAt } } }", json!({})).await;
+    let times: Vec<String> = data(&res)["contacts"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["recordedAt"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(times.len() > 2, "{res}");
+    let mut newest_first = times.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, newest_first);
+
+    let cric = app.login("cric.sardegna").await;
+    let res = app.graphql(Some(&cric), "{ quesiti(first: 100) { nodes { filedAt } } }", json!({})).await;
+    let filed: Vec<String> = data(&res)["quesiti"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["filedAt"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(filed.len() > 2, "{res}");
+    let mut newest_first = filed.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(filed, newest_first);
+});

@@ -90,8 +90,7 @@ pub async fn seed(
         let created_at = now - Duration::hours(demo.age_hours);
         // The id carries the creation time (UUIDv7), as for a message enqueued then: the
         // outbox lists newest first by id, so a backdated message must not get today's id.
-        let at = uuid::Timestamp::from_unix(uuid::NoContext, created_at.timestamp() as u64, 0);
-        let id = Uuid::new_v7(at);
+        let id = super::id_at(created_at);
         let sent = demo.status == Status::Sent;
         let last_error = demo.attempts.last().and_then(|(_, _, e)| e.map(str::to_owned));
         outbox_message::Entity::insert(outbox_message::ActiveModel {

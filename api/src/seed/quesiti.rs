@@ -283,7 +283,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
             .map(|(_, id)| *id)
             .ok_or_else(|| anyhow::anyhow!("classification {} missing", q.classification))?;
         let filed_at = now - Duration::days(q.days_ago);
-        let id = Uuid::now_v7();
+        let id = super::id_at(filed_at);
         let mut model = quesito::ActiveModel {
             id: Set(id),
             unit_id: Set(cric),
@@ -351,7 +351,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
         quesito::Entity::insert(model).exec(&txn).await?;
         for (from, to, who, role, note, at) in events {
             quesito_event::Entity::insert(quesito_event::ActiveModel {
-                id: Set(Uuid::now_v7()),
+                id: Set(super::id_at(at)),
                 quesito_id: Set(id),
                 from_status: Set(from),
                 to_status: Set(to),
@@ -365,7 +365,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
             .await?;
         }
         ccm_contact::Entity::insert(ccm_contact::ActiveModel {
-            id: Set(Uuid::now_v7()),
+            id: Set(super::id_at(filed_at)),
             unit_id: Set(ccm),
             section: Set(q.section),
             channel: Set(ccm_contact::Channel::Phone),
@@ -383,7 +383,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
         .await?;
     }
     ccm_contact::Entity::insert(ccm_contact::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(super::id_at(now - Duration::hours(2))),
         unit_id: Set(ccm),
         section: Set(Section::SostegnoReddito),
         channel: Set(ccm_contact::Channel::Phone),
