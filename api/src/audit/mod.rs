@@ -7,4 +7,4 @@ pub mod graphql;
 mod store;
 
 pub use domain::{Actor, AuditRecord};
-pub use store::{record, record_as, record_many};
+pub use store::{record, record_as, record_citizen_lookup, record_many};

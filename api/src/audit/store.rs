@@ -24,6 +24,23 @@ pub async fn record_as(
     record(conn, &Actor::acting_as(scope.principal(), acting), rec, scope.request_id()).await
 }
 
+/// Audits a search of records by a citizen's fiscal code (a read of personal data), recorded
+/// as `action` under the first assignment that grants `read` — the role and unit the caller
+/// searched under — so the auditors and directors of that unit see it.
+pub async fn record_citizen_lookup(scope: &Scope, read: Action, action: &str, fiscal_code: &str) -> AppResult<()> {
+    let acting = scope
+        .principal()
+        .assignments
+        .iter()
+        .filter_map(|a| a.unit_path())
+        .find_map(|path| scope.authorize(read, path).ok());
+    let actor = match acting {
+        Some(a) => Actor::acting_as(scope.principal(), a),
+        None => Actor::from_principal(scope.principal()),
+    };
+    record(scope.db(), &actor, AuditRecord::new(action).record("citizen", fiscal_code), scope.request_id()).await
+}
+
 /// Appends one event. Call it inside the same transaction as the change it
 /// records, so there is never a change without its event.
 pub async fn record(

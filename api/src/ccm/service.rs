@@ -8,7 +8,7 @@ use uuid::Uuid;
 use entities::ccm_contact;
 
 use super::domain::{self, Channel, ContactOutcome, Links};
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit::{self, AuditRecord};
 use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
@@ -133,21 +133,5 @@ pub async fn record(scope: &Scope, input: RecordContact) -> AppResult<ccm_contac
 /// Audits a search of contacts by a citizen's fiscal code (a read of personal
 /// data), as the caller's CCM assignment, so the CCM's auditors see it.
 pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
-    let acting = scope
-        .principal()
-        .assignments
-        .iter()
-        .filter_map(|a| a.unit_path())
-        .find_map(|path| scope.authorize(Action::ContactRecord, path).ok());
-    let actor = match acting {
-        Some(a) => Actor::acting_as(scope.principal(), a),
-        None => Actor::from_principal(scope.principal()),
-    };
-    audit::record(
-        scope.db(),
-        &actor,
-        AuditRecord::new("contact.lookup_by_fiscal_code").record("citizen", fiscal_code),
-        scope.request_id(),
-    )
-    .await
+    audit::record_citizen_lookup(scope, Action::ContactRecord, "contact.lookup_by_fiscal_code", fiscal_code).await
 }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use entities::{org_unit, quesito};
 
-use crate::audit::{self, Actor, AuditRecord};
+use crate::audit;
 use crate::auth::Assignment;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
@@ -41,23 +41,7 @@ pub(crate) async fn load(scope: &Scope, id: QuesitoId) -> AppResult<Loaded> {
 /// data), as the role and unit the caller reads quesiti under, so the auditors
 /// and directors of that unit see it.
 pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
-    let acting = scope
-        .principal()
-        .assignments
-        .iter()
-        .filter_map(|a| a.unit_path())
-        .find_map(|path| scope.authorize(Action::QuesitoRead, path).ok());
-    let actor = match acting {
-        Some(a) => Actor::acting_as(scope.principal(), a),
-        None => Actor::from_principal(scope.principal()),
-    };
-    audit::record(
-        scope.db(),
-        &actor,
-        AuditRecord::new("quesito.lookup_by_fiscal_code").record("citizen", fiscal_code),
-        scope.request_id(),
-    )
-    .await
+    audit::record_citizen_lookup(scope, Action::QuesitoRead, "quesito.lookup_by_fiscal_code", fiscal_code).await
 }
 
 /// The assignment under which the caller sees the citizen's fiscal code,
