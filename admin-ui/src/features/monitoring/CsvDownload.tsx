@@ -4,7 +4,7 @@ import { useClient, type CombinedError } from 'urql';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { SelectField } from '../../shared/components/SelectField';
 import type { CsvDialect } from '../../gql/graphql';
-import { saveTextFile } from './download';
+import { csvBlob, saveBlob } from '../../shared/files/download';
 import { MonitoringCsvQuery } from './operations';
 import { csvFileName, type Selection } from './selection';
 
@@ -37,7 +37,7 @@ export function CsvDownload({ selection }: { selection: Selection }) {
       return;
     }
     const fileName = csvFileName(selection);
-    saveTextFile(fileName, result.data.statsCsv);
+    saveBlob(fileName, csvBlob(result.data.statsCsv));
     setState({ kind: 'done', fileName });
   };
 

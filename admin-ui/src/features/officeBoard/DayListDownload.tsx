@@ -4,7 +4,8 @@ import { useClient, type CombinedError } from 'urql';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { SelectField } from '../../shared/components/SelectField';
 import { formatDate } from '../../shared/format/calendar';
-import { csvBlob, dayListFileName, saveBlob, xlsxBlob } from './download';
+import { csvBlob, saveBlob } from '../../shared/files/download';
+import { dayListFileName, xlsxBlob } from './download';
 import { OfficeDayListCsvQuery, OfficeDayListXlsxQuery } from './operations';
 
 type State =
