@@ -42,5 +42,6 @@ mod row_level_security;
 mod schema_drift;
 mod security;
 mod shutdown;
+mod sorting;
 mod statement_counts;
 mod webhooks;

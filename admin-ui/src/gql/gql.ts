@@ -77,7 +77,7 @@ type Documents = {
     "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n": typeof types.OfficeStaffChoicesDocument,
     "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": typeof types.ProfessionalProfileShowDocument,
     "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": typeof types.ProcuraRowFragmentDoc,
-    "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n": typeof types.ProcuraListDocument,
+    "\n  query ProcuraList($filter: ProcuraFilter, $orderBy: ProcuraOrder, $first: Int, $after: String) {\n    procure(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      totalCount\n      nodes { ...ProcuraRow }\n    }\n  }\n": typeof types.ProcuraListDocument,
     "\n  query ProcuraHistory($id: ID!) {\n    procura(id: $id) {\n      id\n      history { kind occurredAt }\n    }\n  }\n": typeof types.ProcuraHistoryDocument,
     "\n  mutation ProcuraDeclare($input: DeclareProcuraInput!) {\n    declareProcura(input: $input) { ...ProcuraRow }\n  }\n": typeof types.ProcuraDeclareDocument,
     "\n  mutation ProcuraRevoke($id: ID!) {\n    revokeProcura(id: $id) { ...ProcuraRow }\n  }\n": typeof types.ProcuraRevokeDocument,
@@ -172,7 +172,7 @@ const documents: Documents = {
     "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n": types.OfficeStaffChoicesDocument,
     "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": types.ProfessionalProfileShowDocument,
     "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": types.ProcuraRowFragmentDoc,
-    "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n": types.ProcuraListDocument,
+    "\n  query ProcuraList($filter: ProcuraFilter, $orderBy: ProcuraOrder, $first: Int, $after: String) {\n    procure(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      totalCount\n      nodes { ...ProcuraRow }\n    }\n  }\n": types.ProcuraListDocument,
     "\n  query ProcuraHistory($id: ID!) {\n    procura(id: $id) {\n      id\n      history { kind occurredAt }\n    }\n  }\n": types.ProcuraHistoryDocument,
     "\n  mutation ProcuraDeclare($input: DeclareProcuraInput!) {\n    declareProcura(input: $input) { ...ProcuraRow }\n  }\n": types.ProcuraDeclareDocument,
     "\n  mutation ProcuraRevoke($id: ID!) {\n    revokeProcura(id: $id) { ...ProcuraRow }\n  }\n": types.ProcuraRevokeDocument,
@@ -473,7 +473,7 @@ export function graphql(source: "\n  fragment ProcuraRow on Procura {\n    id\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n"): (typeof documents)["\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n"];
+export function graphql(source: "\n  query ProcuraList($filter: ProcuraFilter, $orderBy: ProcuraOrder, $first: Int, $after: String) {\n    procure(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      totalCount\n      nodes { ...ProcuraRow }\n    }\n  }\n"): (typeof documents)["\n  query ProcuraList($filter: ProcuraFilter, $orderBy: ProcuraOrder, $first: Int, $after: String) {\n    procure(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      totalCount\n      nodes { ...ProcuraRow }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

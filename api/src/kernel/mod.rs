@@ -9,6 +9,7 @@ pub mod messages;
 pub mod operation;
 pub mod paging;
 pub mod reach;
+pub mod sorting;
 pub mod unit_calendar;
 pub mod versioned;
 pub mod write_txn;

@@ -16,6 +16,7 @@ use crate::audit::{self, Actor, AuditRecord};
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::paging::Page;
+use crate::kernel::sorting::{ListTotal, Sort};
 use crate::tenancy::Scope;
 use crate::validation::{fiscal_code_field, tax_code_field};
 
@@ -38,23 +39,25 @@ pub async fn own_procure(
     client_fiscal_code: Option<&str>,
     status: Option<ProcuraStatus>,
     service: Option<DelegableService>,
+    sort: &Sort<procura::Column>,
     page: &Page,
-) -> AppResult<Vec<procura::Model>> {
+) -> AppResult<(Vec<procura::Model>, ListTotal)> {
     let (acting, me) = caller(scope, Action::ProcuraRead).await?;
     let client = match client_fiscal_code {
         Some(code) => Some(tax_code_field("clientFiscalCode", code)?.into_string()),
         None => None,
     };
     let filter = ProcuraFilter { client_fiscal_code: client.clone(), status, service };
-    let rows =
-        store::list_own_procure(scope, me.id, &filter, domain::today(), page.after_uuid()?, page.fetch_limit()).await?;
+    let today = domain::today();
+    let rows = store::list_own_procure(scope, me.id, &filter, today, sort, page).await?;
     if let Some(client) = client {
         let record = AuditRecord::new("procura.list_by_client").record("client", client).detail(json!({
             "apiKeyId": scope.principal().api_key_id().map(|id| id.to_string()),
         }));
         audit::record(scope.db(), &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
     }
-    Ok(rows)
+    let total = ListTotal::new(scope.clone(), (me.id, filter, today), store::count_own_procure);
+    Ok((rows, total))
 }
 
 /// The caller's collaborators, newest first.

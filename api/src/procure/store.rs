@@ -13,8 +13,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
-    QuerySelect, TryInsertResult,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select, TryInsertResult,
 };
 use uuid::Uuid;
 
@@ -24,7 +24,8 @@ use super::domain::{DelegableService, ProcuraEventKind, ProcuraStatus, ServiceSe
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::ids::ProcuraId;
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{self, Direction, Page};
+use crate::kernel::sorting::{Sort, SortField};
 use crate::tenancy::Scope;
 
 // ---------------------------------------------------------------------------
@@ -126,22 +127,49 @@ pub fn status_condition(status: ProcuraStatus, day: NaiveDate) -> Condition {
     }
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ProcuraFilter {
     pub client_fiscal_code: Option<String>,
     pub status: Option<ProcuraStatus>,
     pub service: Option<DelegableService>,
 }
 
-/// The professional's own procure, newest first, keyset on id.
-pub async fn list_own_procure(
-    scope: &Scope,
-    professional_id: Uuid,
-    filter: &ProcuraFilter,
-    today: NaiveDate,
-    before: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<procura::Model>> {
+/// What the professional's procure list can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcuraOrderField {
+    DeclaredAt,
+    ClientFiscalCode,
+    ValidFrom,
+    ValidTo,
+}
+
+impl SortField for ProcuraOrderField {
+    type Column = procura::Column;
+    fn name(self) -> &'static str {
+        match self {
+            ProcuraOrderField::DeclaredAt => "declaredAt",
+            ProcuraOrderField::ClientFiscalCode => "clientFiscalCode",
+            ProcuraOrderField::ValidFrom => "validFrom",
+            ProcuraOrderField::ValidTo => "validTo",
+        }
+    }
+    fn column(self) -> procura::Column {
+        match self {
+            ProcuraOrderField::DeclaredAt => procura::Column::DeclaredAt,
+            ProcuraOrderField::ClientFiscalCode => procura::Column::ClientFiscalCode,
+            ProcuraOrderField::ValidFrom => procura::Column::ValidFrom,
+            ProcuraOrderField::ValidTo => procura::Column::ValidTo,
+        }
+    }
+}
+
+/// The list's order: as picked, else the newest declaration first.
+pub fn procura_sort(picked: Option<(ProcuraOrderField, Direction)>) -> Sort<procura::Column> {
+    Sort::pick(picked, (ProcuraOrderField::DeclaredAt, Direction::Descending))
+}
+
+/// The professional's own procure matching `filter` (on `today`'s status).
+fn own_procure_matching(professional_id: Uuid, filter: &ProcuraFilter, today: NaiveDate) -> Select<procura::Entity> {
     let mut query = procura::Entity::find().filter(procura::Column::ProfessionalId.eq(professional_id));
     if let Some(code) = &filter.client_fiscal_code {
         query = query.filter(procura::Column::ClientFiscalCode.eq(code.as_str()));
@@ -152,10 +180,28 @@ pub async fn list_own_procure(
     if let Some(service) = filter.service {
         query = query.filter(service_column(service).eq(true));
     }
-    if let Some(before) = before {
-        query = query.filter(paging::after_id((procura::Entity, procura::Column::Id), before, Direction::Descending));
-    }
-    Ok(query.order_by_desc(procura::Column::Id).limit(limit).all(scope.db()).await?)
+    query
+}
+
+/// A page of the professional's own procure in `sort`'s order.
+pub async fn list_own_procure(
+    scope: &Scope,
+    professional_id: Uuid,
+    filter: &ProcuraFilter,
+    today: NaiveDate,
+    sort: &Sort<procura::Column>,
+    page: &Page,
+) -> AppResult<Vec<procura::Model>> {
+    let query = sort.apply(own_procure_matching(professional_id, filter, today), procura::Column::Id, page)?;
+    Ok(query.limit(page.fetch_limit()).all(scope.db()).await?)
+}
+
+/// How many of the professional's own procure match `filter`.
+pub async fn count_own_procure(
+    scope: Scope,
+    (professional_id, filter, today): (Uuid, ProcuraFilter, NaiveDate),
+) -> AppResult<u64> {
+    Ok(own_procure_matching(professional_id, &filter, today).count(scope.db()).await?)
 }
 
 /// One of the professional's own procure (absent when it is someone else's).

@@ -10,10 +10,17 @@ import { formatDateTime } from '../../shared/format/dateTime';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { SelectField } from '../../shared/components/SelectField';
+import { SortableHeader, useSortOrder } from '../../shared/components/SortableHeader';
 import { TextField } from '../../shared/components/TextField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
-import type { DelegableService, ProcuraFilter, ProcuraRowFragment, ProcuraStatus } from '../../gql/graphql';
+import type {
+  DelegableService,
+  ProcuraFilter,
+  ProcuraOrderField,
+  ProcuraRowFragment,
+  ProcuraStatus,
+} from '../../gql/graphql';
 import {
   CLIENT_KIND_LABELS,
   PROCURA_STATUS_LABELS,
@@ -51,9 +58,10 @@ export function ProcureListPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [, revoke] = useMutation(ProcuraRevokeMutation);
 
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  const { order, sortBy } = useSortOrder<ProcuraOrderField>({ field: 'DECLARED_AT', direction: 'DESC' });
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: ProcuraListQuery,
-    variables: { filter },
+    variables: { filter, orderBy: order },
     connection: (data) => data.procure,
     pageSize: 25,
   });
@@ -172,15 +180,21 @@ export function ProcureListPage() {
         <>
           <div className="table-responsive">
             <table className="table align-middle">
-              <caption className="visually-hidden">Procure dichiarate, dalla più recente</caption>
+              <caption className="visually-hidden">Procure dichiarate</caption>
               <thead>
                 <tr>
-                  <th scope="col">Cliente</th>
+                  <SortableHeader field="CLIENT_FISCAL_CODE" order={order} onSort={sortBy}>
+                    Cliente
+                  </SortableHeader>
                   <th scope="col">Servizi delegati</th>
-                  <th scope="col">Validità</th>
+                  <SortableHeader field="VALID_TO" order={order} onSort={sortBy}>
+                    Validità
+                  </SortableHeader>
                   <th scope="col">Collaboratori</th>
                   <th scope="col">Stato</th>
-                  <th scope="col">Dichiarata il</th>
+                  <SortableHeader field="DECLARED_AT" order={order} onSort={sortBy}>
+                    Dichiarata il
+                  </SortableHeader>
                   <th scope="col">
                     <span className="visually-hidden">Azioni</span>
                   </th>
@@ -251,7 +265,13 @@ export function ProcureListPage() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+          <LoadMore
+            hasNextPage={hasNextPage}
+            fetching={fetching}
+            onLoadMore={loadMore}
+            shown={nodes.length}
+            total={totalCount}
+          />
         </>
       ) : null}
 

@@ -35,9 +35,10 @@ export const ProcuraRowFragment = graphql(`
 `);
 
 export const ProcuraListQuery = graphql(`
-  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {
-    procure(filter: $filter, first: $first, after: $after) {
+  query ProcuraList($filter: ProcuraFilter, $orderBy: ProcuraOrder, $first: Int, $after: String) {
+    procure(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       pageInfo { hasNextPage endCursor }
+      totalCount
       nodes { ...ProcuraRow }
     }
   }

@@ -2,6 +2,8 @@
 export interface Connection<N> {
   nodes: readonly N[];
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  /** How many items the whole list has, where the query asks for it. */
+  totalCount?: number | null;
 }
 
 function identity(node: unknown): string | undefined {

@@ -24,6 +24,8 @@ export interface ConnectionQueryResult<Node> {
   fetching: boolean;
   error: CombinedError | undefined;
   hasNextPage: boolean;
+  /** How many items the whole list has (the last page's `totalCount`), when the query asks for it. */
+  totalCount: number | undefined;
   /** Loads the next page and appends it ("Carica altri"). */
   loadMore: () => void;
   /** Reloads from the first page, bypassing the cache. */
@@ -66,6 +68,13 @@ export function useConnectionQuery<Data, Vars extends AnyVariables & PageVariabl
   const nodes = page ? appendPage(current.earlier, page.nodes) : current.earlier;
   const endCursor = page?.pageInfo.endCursor ?? null;
   const hasNextPage = !!page?.pageInfo.hasNextPage && endCursor !== null;
+  const [lastTotal, setLastTotal] = useState<{ key: string; total: number } | null>(null);
+  const pageTotal = page?.totalCount ?? undefined;
+  // Keep the total while a further page loads (no answer yet) and forget it with the filters.
+  if (pageTotal !== undefined && (lastTotal?.key !== key || lastTotal.total !== pageTotal)) {
+    setLastTotal({ key, total: pageTotal });
+  }
+  const totalCount = pageTotal ?? (lastTotal?.key === key ? lastTotal.total : undefined);
 
   const loadMore = useCallback(() => {
     if (!hasNextPage || result.fetching) return;
@@ -77,7 +86,7 @@ export function useConnectionQuery<Data, Vars extends AnyVariables & PageVariabl
     else setState({ key, earlier: [], after: null });
   }, [current.after, key, reexecute]);
 
-  return { nodes, fetching: result.fetching, error: result.error, hasNextPage, loadMore, refresh };
+  return { nodes, fetching: result.fetching, error: result.error, hasNextPage, totalCount, loadMore, refresh };
 }
 
 /** JSON with object keys sorted, so equal variables give equal keys whatever their order. */

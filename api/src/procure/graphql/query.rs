@@ -1,6 +1,6 @@
 //! The queries of procure management: each calls one read and maps the result.
 
-use async_graphql::connection::Connection;
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
 
@@ -11,6 +11,7 @@ use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{ProcuraId, parse_id};
 use crate::kernel::paging::{Page, connection, page_cost};
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 
 #[derive(Default)]
 pub struct ProcureQuery;
@@ -37,20 +38,24 @@ impl ProcureQuery {
         Ok(connection(&page, rows, |p| p.id, Professional))
     }
 
-    /// The caller's procure, newest first. Filtering by client writes an audit event.
+    /// The caller's procure, newest first unless `orderBy` says otherwise.
+    /// Filtering by client writes an audit event.
     #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn procure(
         &self,
         ctx: &Context<'_>,
         filter: Option<ProcuraFilter>,
+        order_by: Option<OrderBy<ProcuraOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Procura>> {
+    ) -> AppResult<Connection<String, Procura, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let f = filter.unwrap_or_default();
-        let rows = queries::own_procure(scope, f.client_fiscal_code.as_deref(), f.status, f.service, &page).await?;
-        Ok(connection(&page, rows, |p| p.id, Procura))
+        let sort = store::procura_sort(order_by.map(OrderBy::picked));
+        let (rows, total) =
+            queries::own_procure(scope, f.client_fiscal_code.as_deref(), f.status, f.service, &sort, &page).await?;
+        Ok(sorted_connection(&page, &sort, rows, |p| p.id, Procura, total))
     }
 
     /// One of the caller's procure.

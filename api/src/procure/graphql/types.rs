@@ -1,7 +1,7 @@
 //! The GraphQL types of procure management.
 
 use async_graphql::dataloader::DataLoader;
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use entities::{api_key, collaborator, outbox_delivery, outbox_message, procura, procura_event, professional, webhook};
@@ -371,6 +371,17 @@ pub struct ProcuraFilter {
     pub status: Option<ProcuraStatus>,
     /// Only procure delegating this service.
     pub service: Option<DelegableService>,
+}
+
+/// What the procure list can be sorted by.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::procure::store::ProcuraOrderField")]
+pub enum ProcuraOrderField {
+    /// When the procura was declared (the default, newest first).
+    DeclaredAt,
+    ClientFiscalCode,
+    ValidFrom,
+    ValidTo,
 }
 
 #[derive(InputObject, Default)]

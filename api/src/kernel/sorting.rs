@@ -1,0 +1,268 @@
+//! Lists sorted by a column people pick, and their totals: once for every list.
+//!
+//! A list offers a closed set of sort fields (a GraphQL enum per list, mapped by
+//! its store to a non-null column) and a direction. Pages stay keyset-paginated
+//! ([`crate::kernel::paging`]): the cursor carries the sort field's name, the
+//! last row's value in it and the row's id as tie-breaker, so a page costs the
+//! same wherever it starts. A cursor of another order is `BAD_USER_INPUT`, not
+//! a silently wrong page.
+//!
+//! [`ListTotal`] is the `totalCount` field of a connection: counted only when a
+//! client asks for it, with the same scope and filter as the page.
+
+use std::sync::Arc;
+
+use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::{Enum, Object, OutputType};
+use chrono::{DateTime, NaiveDate, Utc};
+use futures::future::BoxFuture;
+use sea_orm::sea_query::{Expr, ExprTrait, IntoColumnRef};
+use sea_orm::{Condition, ModelTrait, Order, QueryFilter, QueryOrder, Select, Value};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::paging::{CursorKey, Direction, Page, encode_cursor};
+use crate::error::{AppError, AppResult};
+
+/// Which way a sorted list runs, as clients ask for it.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortDirection {
+    /// Smallest (earliest, A–Z) first.
+    #[default]
+    Asc,
+    /// Largest (latest, Z–A) first.
+    Desc,
+}
+
+impl From<SortDirection> for Direction {
+    fn from(d: SortDirection) -> Self {
+        match d {
+            SortDirection::Asc => Direction::Ascending,
+            SortDirection::Desc => Direction::Descending,
+        }
+    }
+}
+
+/// A list's order: the column its store maps the picked field to, its name
+/// (carried by cursors), and the direction. The row id breaks ties.
+pub struct Sort<C> {
+    pub field: &'static str,
+    pub column: C,
+    pub direction: Direction,
+}
+
+/// A field a list can be sorted by: each list's closed set, mapped by its
+/// store to a non-null column.
+pub trait SortField: Copy {
+    type Column: sea_orm::ColumnTrait;
+    /// The field's name in cursors (stable: a cursor names the order it belongs to).
+    fn name(self) -> &'static str;
+    fn column(self) -> Self::Column;
+}
+
+impl<C: sea_orm::ColumnTrait> Sort<C> {
+    /// The order a client picked, or the list's default.
+    pub fn pick<F: SortField<Column = C>>(picked: Option<(F, Direction)>, default: (F, Direction)) -> Self {
+        let (field, direction) = picked.unwrap_or(default);
+        Sort { field: field.name(), column: field.column(), direction }
+    }
+}
+
+// Each list names its own input (`ProcuraOrder`, …) with `concrete`.
+/// A list's order: the field to sort by and the direction (default ascending).
+#[derive(async_graphql::InputObject)]
+#[graphql(concrete(name = "ProcuraOrder", params(crate::procure::graphql::ProcuraOrderField)))]
+pub struct OrderBy<F: async_graphql::InputType + async_graphql::EnumType> {
+    pub field: F,
+    #[graphql(default)]
+    pub direction: SortDirection,
+}
+
+impl<F: async_graphql::InputType + async_graphql::EnumType> OrderBy<F> {
+    /// The pick as a store takes it: `orderBy.map(OrderBy::picked)`.
+    pub fn picked<S: From<F>>(self) -> (S, Direction) {
+        (self.field.into(), self.direction.into())
+    }
+}
+
+/// A value of a sort column as a cursor carries it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "v")]
+pub enum SortValue {
+    Text(String),
+    Time(DateTime<Utc>),
+    Date(NaiveDate),
+    Int(i64),
+    /// Ids order rows by creation: they are UUIDv7 ([`crate::kernel::ids`]).
+    Id(Uuid),
+}
+
+impl SortValue {
+    /// The value of a row's column; `None` for a null or a type lists are not sorted by.
+    pub fn of(value: Value) -> Option<SortValue> {
+        Some(match value {
+            Value::String(Some(s)) => SortValue::Text(s.to_string()),
+            Value::ChronoDateTimeUtc(Some(t)) => SortValue::Time(t),
+            Value::ChronoDate(Some(d)) => SortValue::Date(d),
+            Value::Int(Some(n)) => SortValue::Int(n.into()),
+            Value::BigInt(Some(n)) => SortValue::Int(n),
+            Value::SmallInt(Some(n)) => SortValue::Int(n.into()),
+            Value::Uuid(Some(id)) => SortValue::Id(id),
+            _ => return None,
+        })
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            SortValue::Text(s) => s.into(),
+            SortValue::Time(t) => t.into(),
+            SortValue::Date(d) => d.into(),
+            SortValue::Int(n) => n.into(),
+            SortValue::Id(id) => id.into(),
+        }
+    }
+}
+
+/// What a sorted list's cursor says: the order's field, the row's value in it, the row's id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SortedKey {
+    field: String,
+    value: Option<SortValue>,
+    id: Uuid,
+}
+
+impl CursorKey for SortedKey {
+    fn to_key(&self) -> String {
+        serde_json::to_string(self).expect("a sort key is plain data")
+    }
+    fn from_key(key: &str) -> Option<Self> {
+        serde_json::from_str(key).ok()
+    }
+}
+
+impl<C: sea_orm::ColumnTrait> Sort<C> {
+    /// Orders `query` by this sort then by `id`, starting after the page's cursor.
+    pub fn apply<E>(&self, mut query: Select<E>, id: C, page: &Page) -> AppResult<Select<E>>
+    where
+        E: sea_orm::EntityTrait<Column = C>,
+    {
+        if let Some(after) = page.after_key::<SortedKey>()? {
+            query = query.filter(self.after(id, after)?);
+        }
+        let order = match self.direction {
+            Direction::Ascending => Order::Asc,
+            Direction::Descending => Order::Desc,
+        };
+        Ok(query.order_by(self.column, order.clone()).order_by(id, order))
+    }
+
+    fn after(&self, id: C, key: SortedKey) -> AppResult<Condition> {
+        let value = match key.value {
+            Some(value) if key.field == self.field => value.into_value(),
+            _ => return Err(other_order_cursor()),
+        };
+        let (col, id_col) = (self.column.into_column_ref(), id.into_column_ref());
+        let beyond = |col: Expr, v: Value| match self.direction {
+            Direction::Ascending => col.gt(v),
+            Direction::Descending => col.lt(v),
+        };
+        Ok(Condition::any()
+            .add(beyond(Expr::col(col.clone()), value.clone()))
+            .add(Condition::all().add(Expr::col(col).eq(value)).add(beyond(Expr::col(id_col), key.id.into()))))
+    }
+
+    /// The cursor of one row of a list in this order.
+    pub fn key_of<M: ModelTrait<Entity = E>, E: sea_orm::EntityTrait<Column = C>>(
+        &self,
+        row: &M,
+        id: Uuid,
+    ) -> SortedKey {
+        SortedKey { field: self.field.to_owned(), value: SortValue::of(row.get(self.column)), id }
+    }
+}
+
+fn other_order_cursor() -> AppError {
+    AppError::bad_input(
+        "after",
+        "Il cursore appartiene a un altro ordinamento: ricarica l'elenco",
+        "The cursor belongs to another order: reload the list",
+    )
+}
+
+/// A connection of sorted rows fetched with [`Page::fetch_limit`], with its total.
+pub fn sorted_connection<M, E, N: OutputType>(
+    page: &Page,
+    sort: &Sort<E::Column>,
+    mut rows: Vec<M>,
+    id_of: impl Fn(&M) -> Uuid,
+    node: impl Fn(M) -> N,
+    total: ListTotal,
+) -> Connection<String, N, ListTotal, EmptyFields>
+where
+    M: ModelTrait<Entity = E>,
+    E: sea_orm::EntityTrait,
+{
+    let has_next = rows.len() > page.first;
+    rows.truncate(page.first);
+    let mut conn = Connection::with_additional_fields(page.after.is_some(), has_next, total);
+    conn.edges.extend(rows.into_iter().map(|r| {
+        let cursor = encode_cursor(&sort.key_of(&r, id_of(&r)).to_key());
+        Edge::new(cursor, node(r))
+    }));
+    conn
+}
+
+type CountFn = dyn Fn() -> BoxFuture<'static, AppResult<u64>> + Send + Sync;
+
+/// The `totalCount` of a list: how many rows its filter matches in the
+/// caller's scope, whatever page is shown. Counted only when asked for.
+#[derive(Clone)]
+pub struct ListTotal(Arc<CountFn>);
+
+impl ListTotal {
+    /// `count(scope, filter)` runs when a client selects `totalCount`.
+    pub fn new<S, F, Fut>(scope: S, filter: F, count: fn(S, F) -> Fut) -> Self
+    where
+        S: Clone + Send + Sync + 'static,
+        F: Clone + Send + Sync + 'static,
+        Fut: std::future::Future<Output = AppResult<u64>> + Send + 'static,
+    {
+        ListTotal(Arc::new(move || Box::pin(count(scope.clone(), filter.clone()))))
+    }
+}
+
+#[Object]
+impl ListTotal {
+    /// How many items the list has in all, whatever page is shown.
+    async fn total_count(&self) -> AppResult<u64> {
+        (self.0)().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sorted_key_round_trips_with_each_kind_of_value() {
+        let id = Uuid::now_v7();
+        for value in [
+            SortValue::Text("Rossi|Mario".into()),
+            SortValue::Time(DateTime::parse_from_rfc3339("2026-12-01T09:15:00.123Z").unwrap().with_timezone(&Utc)),
+            SortValue::Date(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()),
+            SortValue::Int(-3),
+            SortValue::Id(Uuid::nil()),
+        ] {
+            let key = SortedKey { field: "name".into(), value: Some(value), id };
+            assert_eq!(SortedKey::from_key(&key.to_key()), Some(key));
+        }
+        assert_eq!(SortedKey::from_key(&id.to_string()), None, "a cursor of an id-ordered list is not a sorted key");
+    }
+
+    #[test]
+    fn values_of_rows_become_sort_values_and_nulls_do_not() {
+        assert_eq!(SortValue::of(Value::String(Some("a".into()))), Some(SortValue::Text("a".into())));
+        assert_eq!(SortValue::of(Value::Int(Some(4))), Some(SortValue::Int(4)));
+        assert_eq!(SortValue::of(Value::String(None)), None);
+    }
+}

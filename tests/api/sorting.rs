@@ -1,0 +1,79 @@
+//! Lists sorted by the column people pick, page after page, with their totals
+//! (`orderBy`, `totalCount`: api/src/kernel/sorting.rs).
+
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::helpers::{TestApp, data, error_code};
+use crate::procure::{CLIENT, COLLAB_A, COLLAB_B, COLLAB_UNLISTED, COMPANY, declared, input, registered_professional};
+
+const PROCURE: &str = r#"query($order: ProcuraOrder, $filter: ProcuraFilter, $first: Int, $after: String) {
+  procure(orderBy: $order, filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { clientFiscalCode validTo }
+  }
+}"#;
+
+/// Every page of a list, following the cursors; the total each page reported.
+async fn all_pages(app: &TestApp, token: &str, query: &str, field: &str, vars: Value) -> (Vec<Value>, Vec<u64>) {
+    let (mut nodes, mut totals, mut after) = (vec![], vec![], Value::Null);
+    loop {
+        let mut v = vars.clone();
+        v["first"] = json!(2);
+        v["after"] = after.clone();
+        let res = app.graphql(Some(token), query, v).await;
+        let page = &data(&res)[field];
+        nodes.extend(page["nodes"].as_array().unwrap().iter().cloned());
+        totals.push(page["totalCount"].as_u64().unwrap());
+        if page["pageInfo"]["hasNextPage"] != true {
+            return (nodes, totals);
+        }
+        after = page["pageInfo"]["endCursor"].clone();
+    }
+}
+
+fn clients(nodes: &[Value]) -> Vec<&str> {
+    nodes.iter().map(|n| n["clientFiscalCode"].as_str().unwrap()).collect()
+}
+
+both_backends!(procure_sort_by_the_picked_column_across_pages_with_their_total, |app: TestApp| async move {
+    let token = registered_professional(&app, "prof.ordini", "NRELNN80A41B354G", "A10").await;
+    // Declared in this order, valid until ever later days except the company's.
+    for (i, client) in [CLIENT, COLLAB_B, COMPANY, COLLAB_UNLISTED, COLLAB_A].iter().enumerate() {
+        let to = if *client == COMPANY { 400 } else { 30 + i as i64 };
+        declared(&app, &token, input(client, &["STATUS_INFORMATION"], 0, to, false)).await;
+    }
+
+    let by_client = json!({ "order": { "field": "CLIENT_FISCAL_CODE" } });
+    let (nodes, totals) = all_pages(&app, &token, PROCURE, "procure", by_client).await;
+    assert_eq!(clients(&nodes), [COMPANY, COLLAB_UNLISTED, COLLAB_A, CLIENT, COLLAB_B]);
+    assert_eq!(totals, [5, 5, 5], "every page reports the whole list's total");
+
+    let by_validity_desc = json!({ "order": { "field": "VALID_TO", "direction": "DESC" } });
+    let (nodes, _) = all_pages(&app, &token, PROCURE, "procure", by_validity_desc).await;
+    assert_eq!(clients(&nodes), [COMPANY, COLLAB_A, COLLAB_UNLISTED, COLLAB_B, CLIENT]);
+
+    // The default: newest declaration first.
+    let (nodes, _) = all_pages(&app, &token, PROCURE, "procure", json!({})).await;
+    assert_eq!(clients(&nodes), [COLLAB_A, COLLAB_UNLISTED, COMPANY, COLLAB_B, CLIENT]);
+
+    // The total follows the filter.
+    let res = app.graphql(Some(&token), PROCURE, json!({ "filter": { "clientFiscalCode": COMPANY } })).await;
+    assert_eq!(data(&res)["procure"]["totalCount"], 1);
+});
+
+both_backends!(a_cursor_of_another_order_is_bad_input_not_a_wrong_page, |app: TestApp| async move {
+    let token = registered_professional(&app, "prof.cursori", "VRDPLA75B12B354Z", "A10").await;
+    for client in [CLIENT, COMPANY, COLLAB_A] {
+        declared(&app, &token, input(client, &["STATUS_INFORMATION"], 0, 30, false)).await;
+    }
+    let res = app.graphql(Some(&token), PROCURE, json!({ "first": 1, "order": { "field": "VALID_TO" } })).await;
+    let cursor = data(&res)["procure"]["pageInfo"]["endCursor"].clone();
+    let res = app
+        .graphql(
+            Some(&token),
+            PROCURE,
+            json!({ "first": 1, "after": cursor, "order": { "field": "CLIENT_FISCAL_CODE" } }),
+        )
+        .await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+});
