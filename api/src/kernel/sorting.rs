@@ -133,7 +133,8 @@ pub struct SortedKey {
 
 impl CursorKey for SortedKey {
     fn to_key(&self) -> String {
-        serde_json::to_string(self).expect("a sort key is plain data")
+        // Strings, numbers and a tag: serialising it cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
     }
     fn from_key(key: &str) -> Option<Self> {
         serde_json::from_str(key).ok()
