@@ -77,3 +77,34 @@ both_backends!(a_cursor_of_another_order_is_bad_input_not_a_wrong_page, |app: Te
         .await;
     assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
 });
+
+const PEOPLE: &str = r#"query($order: PersonOrder, $first: Int, $after: String) {
+  people(orderBy: $order, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { username displayName }
+  }
+}"#;
+
+fn usernames(nodes: &[Value]) -> Vec<&str> {
+    nodes.iter().map(|n| n["username"].as_str().unwrap()).collect()
+}
+
+both_backends!(people_sorted_by_name_count_only_the_callers_region, |app: TestApp| async move {
+    let order = json!({ "order": { "field": "DISPLAY_NAME", "direction": "DESC" } });
+    let admin = app.login("admin").await;
+    let (everyone, admin_totals) = all_pages(&app, &admin, PEOPLE, "people", order.clone()).await;
+    let names: Vec<&str> = everyone.iter().map(|n| n["displayName"].as_str().unwrap()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(names, sorted, "pages follow one another in the picked order");
+    assert!(admin_totals.iter().all(|t| *t == everyone.len() as u64), "{admin_totals:?} for {}", everyone.len());
+
+    let director = app.login("dr.sardegna").await;
+    let (sardegna, totals) = all_pages(&app, &director, PEOPLE, "people", order).await;
+    let sardegna = usernames(&sardegna);
+    assert!(sardegna.contains(&"op.cagliari1"), "{sardegna:?}");
+    for lazio in ["op.roma1", "dr.lazio", "cric.lazio"] {
+        assert!(!sardegna.contains(&lazio), "{lazio} listed for Sardegna's director");
+    }
+    assert!(totals.iter().all(|t| *t == sardegna.len() as u64), "the total counts Sardegna only: {totals:?}");
+    assert!(sardegna.len() < everyone.len());
+});

@@ -17,12 +17,16 @@ use async_graphql::{Enum, Object, OutputType};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures::future::BoxFuture;
 use sea_orm::sea_query::{Expr, ExprTrait, IntoColumnRef};
-use sea_orm::{Condition, ModelTrait, Order, QueryFilter, QueryOrder, Select, Value};
+use sea_orm::{
+    Condition, DatabaseConnection, ModelTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    Value,
+};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::paging::{CursorKey, Direction, Page, encode_cursor};
 use crate::error::{AppError, AppResult};
+use crate::tenancy::Scope;
 
 /// Which way a sorted list runs, as clients ask for it.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -72,6 +76,7 @@ impl<C: sea_orm::ColumnTrait> Sort<C> {
 /// A list's order: the field to sort by and the direction (default ascending).
 #[derive(async_graphql::InputObject)]
 #[graphql(concrete(name = "ProcuraOrder", params(crate::procure::graphql::ProcuraOrderField)))]
+#[graphql(concrete(name = "PersonOrder", params(crate::people::graphql::PersonOrderField)))]
 pub struct OrderBy<F: async_graphql::InputType + async_graphql::EnumType> {
     pub field: F,
     #[graphql(default)]
@@ -213,6 +218,24 @@ where
     conn
 }
 
+/// One page of `query` (a list's filters, already in the caller's scope) in
+/// `sort`'s order, and the list's total, counted only if asked for.
+pub async fn page_of<E>(
+    scope: &Scope,
+    query: Select<E>,
+    sort: &Sort<E::Column>,
+    id: E::Column,
+    page: &Page,
+) -> AppResult<(Vec<E::Model>, ListTotal)>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Sync,
+{
+    let total = ListTotal::counting(scope, query.clone());
+    let rows = sort.apply(query, id, page)?.limit(page.fetch_limit()).all(scope.db()).await?;
+    Ok((rows, total))
+}
+
 type CountFn = dyn Fn() -> BoxFuture<'static, AppResult<u64>> + Send + Sync;
 
 /// The `totalCount` of a list: how many rows its filter matches in the
@@ -229,6 +252,19 @@ impl ListTotal {
         Fut: std::future::Future<Output = AppResult<u64>> + Send + 'static,
     {
         ListTotal(Arc::new(move || Box::pin(count(scope.clone(), filter.clone()))))
+    }
+}
+
+impl ListTotal {
+    /// The rows `query` matches, counted with the caller's connection.
+    pub fn counting<E>(scope: &Scope, query: Select<E>) -> Self
+    where
+        E: sea_orm::EntityTrait,
+        E::Model: Sync,
+    {
+        ListTotal::new(scope.db().clone(), query, |db: DatabaseConnection, query: Select<E>| async move {
+            Ok(query.count(&db).await?)
+        })
     }
 }
 

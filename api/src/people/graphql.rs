@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use async_graphql::connection::Connection;
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::dataloader::{DataLoader, Loader};
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use uuid::Uuid;
 
 use entities::{person, role_assignment};
@@ -15,7 +15,8 @@ use crate::auth::principal_cache;
 use crate::authz::Role;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::kernel::paging::{Page, connection};
+use crate::kernel::paging::Page;
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::tenancy::Scope;
 
@@ -109,6 +110,16 @@ pub struct CreatePersonInput {
     pub assignment: RoleAssignmentInput,
 }
 
+/// What the people list can be sorted by (default: username).
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "store::PersonOrderField")]
+pub enum PersonOrderField {
+    Username,
+    DisplayName,
+    /// When the person was created.
+    CreatedAt,
+}
+
 #[derive(Default)]
 pub struct PeopleQuery;
 
@@ -120,9 +131,10 @@ impl PeopleQuery {
         &self,
         ctx: &Context<'_>,
         filter: Option<PeopleFilterInput>,
+        order_by: Option<OrderBy<PersonOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Person>> {
+    ) -> AppResult<Connection<String, Person, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let filter = filter.unwrap_or_default();
@@ -133,8 +145,9 @@ impl PeopleQuery {
             None => None,
         };
         let filter = PeopleFilter { unit_id, role: filter.role, search: filter.search };
-        let rows = store::list(scope, filter, &page).await?;
-        Ok(connection(&page, rows, |p| p.username.clone(), Person))
+        let sort = store::people_sort(order_by.map(OrderBy::picked));
+        let (rows, total) = store::list(scope, filter, &sort, &page).await?;
+        Ok(sorted_connection(&page, &sort, rows, |p| p.id, Person, total))
     }
 }
 

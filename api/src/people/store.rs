@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select};
 use uuid::Uuid;
 
 use entities::{org_unit, person, role_assignment};
@@ -13,7 +13,8 @@ use super::domain;
 use super::operations::NewAssignment;
 use crate::authz::{Action, Role};
 use crate::error::AppResult;
-use crate::kernel::paging::Page;
+use crate::kernel::paging::{Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::tenancy::{Scope, UnitScope};
 
 #[derive(Default)]
@@ -32,7 +33,48 @@ fn assignments_in_scope(units: &UnitScope) -> Condition {
     }
 }
 
-pub async fn list(scope: &Scope, filter: PeopleFilter, page: &Page) -> AppResult<Vec<person::Model>> {
+/// What the people list can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonOrderField {
+    Username,
+    DisplayName,
+    CreatedAt,
+}
+
+impl SortField for PersonOrderField {
+    type Column = person::Column;
+    fn name(self) -> &'static str {
+        match self {
+            PersonOrderField::Username => "username",
+            PersonOrderField::DisplayName => "displayName",
+            PersonOrderField::CreatedAt => "createdAt",
+        }
+    }
+    fn column(self) -> person::Column {
+        match self {
+            PersonOrderField::Username => person::Column::Username,
+            PersonOrderField::DisplayName => person::Column::DisplayName,
+            PersonOrderField::CreatedAt => person::Column::CreatedAt,
+        }
+    }
+}
+
+/// The list's order: as picked, else by username.
+pub fn people_sort(picked: Option<(PersonOrderField, Direction)>) -> Sort<person::Column> {
+    Sort::pick(picked, (PersonOrderField::Username, Direction::Ascending))
+}
+
+/// A page of the people the caller manages, and their total.
+pub async fn list(
+    scope: &Scope,
+    filter: PeopleFilter,
+    sort: &Sort<person::Column>,
+    page: &Page,
+) -> AppResult<(Vec<person::Model>, ListTotal)> {
+    sorting::page_of(scope, managed_matching(scope, filter), sort, person::Column::Id, page).await
+}
+
+fn managed_matching(scope: &Scope, filter: PeopleFilter) -> Select<person::Entity> {
     let units = scope.units_for(Action::PeopleManage);
     let mut assignments = Query::select();
     assignments
@@ -56,11 +98,7 @@ pub async fn list(scope: &Scope, filter: PeopleFilter, page: &Page) -> AppResult
                 .add(Func::lower(Expr::col(person::Column::DisplayName)).like(pattern())),
         );
     }
-    // Usernames are unique: the username alone is the key.
-    if let Some(after) = page.after_key::<String>()? {
-        query = query.filter(person::Column::Username.gt(after));
-    }
-    Ok(query.order_by_asc(person::Column::Username).limit(page.fetch_limit()).all(scope.db()).await?)
+    query
 }
 
 /// Assignments of these people that the caller may see.

@@ -48,15 +48,13 @@ pub async fn own_procure(
         None => None,
     };
     let filter = ProcuraFilter { client_fiscal_code: client.clone(), status, service };
-    let today = domain::today();
-    let rows = store::list_own_procure(scope, me.id, &filter, today, sort, page).await?;
+    let (rows, total) = store::list_own_procure(scope, me.id, &filter, domain::today(), sort, page).await?;
     if let Some(client) = client {
         let record = AuditRecord::new("procura.list_by_client").record("client", client).detail(json!({
             "apiKeyId": scope.principal().api_key_id().map(|id| id.to_string()),
         }));
         audit::record(scope.db(), &Actor::acting_as(scope.principal(), acting), record, scope.request_id()).await?;
     }
-    let total = ListTotal::new(scope.clone(), (me.id, filter, today), store::count_own_procure);
     Ok((rows, total))
 }
 

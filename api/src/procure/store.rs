@@ -13,8 +13,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select, TryInsertResult,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select, TryInsertResult,
 };
 use uuid::Uuid;
 
@@ -25,7 +25,7 @@ use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::ids::ProcuraId;
 use crate::kernel::paging::{self, Direction, Page};
-use crate::kernel::sorting::{Sort, SortField};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::tenancy::Scope;
 
 // ---------------------------------------------------------------------------
@@ -127,7 +127,7 @@ pub fn status_condition(status: ProcuraStatus, day: NaiveDate) -> Condition {
     }
 }
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ProcuraFilter {
     pub client_fiscal_code: Option<String>,
     pub status: Option<ProcuraStatus>,
@@ -183,7 +183,7 @@ fn own_procure_matching(professional_id: Uuid, filter: &ProcuraFilter, today: Na
     query
 }
 
-/// A page of the professional's own procure in `sort`'s order.
+/// A page of the professional's own procure in `sort`'s order, and their total.
 pub async fn list_own_procure(
     scope: &Scope,
     professional_id: Uuid,
@@ -191,17 +191,8 @@ pub async fn list_own_procure(
     today: NaiveDate,
     sort: &Sort<procura::Column>,
     page: &Page,
-) -> AppResult<Vec<procura::Model>> {
-    let query = sort.apply(own_procure_matching(professional_id, filter, today), procura::Column::Id, page)?;
-    Ok(query.limit(page.fetch_limit()).all(scope.db()).await?)
-}
-
-/// How many of the professional's own procure match `filter`.
-pub async fn count_own_procure(
-    scope: Scope,
-    (professional_id, filter, today): (Uuid, ProcuraFilter, NaiveDate),
-) -> AppResult<u64> {
-    Ok(own_procure_matching(professional_id, &filter, today).count(scope.db()).await?)
+) -> AppResult<(Vec<procura::Model>, ListTotal)> {
+    sorting::page_of(scope, own_procure_matching(professional_id, filter, today), sort, procura::Column::Id, page).await
 }
 
 /// One of the professional's own procure (absent when it is someone else's).

@@ -7,6 +7,8 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
+import { SortableHeader, useSortOrder } from '../../shared/components/SortableHeader';
+import type { PersonOrderField } from '../../gql/graphql';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextField } from '../../shared/components/TextField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
@@ -60,9 +62,10 @@ export function PeoplePage() {
   const applied = filtersFrom(searchParams);
   const units = useVisibleUnits();
 
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  const { order, sortBy } = useSortOrder<PersonOrderField>({ field: 'DISPLAY_NAME', direction: 'ASC' });
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: PersonListQuery,
-    variables: { filter: buildPeopleFilter(applied) },
+    variables: { filter: buildPeopleFilter(applied), orderBy: order },
     connection: (data) => data.people,
     pageSize: 25,
   });
@@ -107,8 +110,12 @@ export function PeoplePage() {
               <caption className="visually-hidden">Persone{filtered ? ' (filtrate)' : ''}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Nome</th>
-                  <th scope="col">Nome utente</th>
+                  <SortableHeader field="DISPLAY_NAME" order={order} onSort={sortBy}>
+                    Nome
+                  </SortableHeader>
+                  <SortableHeader field="USERNAME" order={order} onSort={sortBy}>
+                    Nome utente
+                  </SortableHeader>
                   <th scope="col">Ruoli</th>
                   <th scope="col">Stato</th>
                 </tr>
@@ -140,7 +147,13 @@ export function PeoplePage() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={people.length} />
+          <LoadMore
+            hasNextPage={hasNextPage}
+            fetching={fetching}
+            onLoadMore={loadMore}
+            shown={people.length}
+            total={blocked ? undefined : totalCount}
+          />
         </>
       ) : null}
     </>

@@ -1,8 +1,9 @@
 import { graphql } from '../../gql';
 
 export const PersonListQuery = graphql(`
-  query PersonList($filter: PeopleFilterInput, $first: Int, $after: String) {
-    people(filter: $filter, first: $first, after: $after) {
+  query PersonList($filter: PeopleFilterInput, $orderBy: PersonOrder, $first: Int, $after: String) {
+    people(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         username
