@@ -51,6 +51,7 @@ describe('PeoplePage', () => {
     await user.click(screen.getByRole('button', { name: 'Cerca' }));
     expect(callsOf(client, 'PersonList').at(-1)).toEqual({
       filter: { search: 'serra', unitCode: 'UT-CA1', role: 'OPERATOR' },
+      orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' },
       first: 25,
       after: null,
     });
@@ -59,7 +60,12 @@ describe('PeoplePage', () => {
     );
 
     await user.click(screen.getByRole('button', { name: 'Azzera filtri' }));
-    expect(callsOf(client, 'PersonList').at(-1)).toEqual({ filter: {}, first: 25, after: null });
+    expect(callsOf(client, 'PersonList').at(-1)).toEqual({
+      filter: {},
+      orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' },
+      first: 25,
+      after: null,
+    });
     expect(screen.getByLabelText('Cerca')).toHaveValue('');
   });
 
@@ -67,6 +73,7 @@ describe('PeoplePage', () => {
     const { client } = setup(people, '/organizzazione/persone?q=serra&ruolo=OPERATOR');
     expect(callsOf(client, 'PersonList')[0]).toEqual({
       filter: { search: 'serra', role: 'OPERATOR' },
+      orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' },
       first: 25,
       after: null,
     });
