@@ -108,3 +108,25 @@ both_backends!(people_sorted_by_name_count_only_the_callers_region, |app: TestAp
     assert!(totals.iter().all(|t| *t == sardegna.len() as u64), "the total counts Sardegna only: {totals:?}");
     assert!(sardegna.len() < everyone.len());
 });
+
+const BOOKINGS: &str = r#"query($order: AppointmentOrder, $first: Int, $after: String) {
+  appointments(orderBy: $order, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { cupNumber citizenName startsAt office { code } }
+  }
+}"#;
+
+both_backends!(bookings_sorted_by_citizen_stay_in_the_directors_office, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    let order = json!({ "order": { "field": "CITIZEN_NAME" } });
+    let (nodes, totals) = all_pages(&app, &director, BOOKINGS, "appointments", order).await;
+    assert!(nodes.len() > 2, "the demo office has bookings: {nodes:?}");
+    let names: Vec<&str> = nodes.iter().map(|n| n["citizenName"].as_str().unwrap()).collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    assert!(nodes.iter().all(|n| n["office"]["code"] == "UT-CA1"), "only the director's office");
+    assert!(totals.iter().all(|t| *t == nodes.len() as u64), "{totals:?}");
+
+    // The default order is by time, as the office day reads it.
+    let (nodes, _) = all_pages(&app, &director, BOOKINGS, "appointments", json!({})).await;
+    let times: Vec<&str> = nodes.iter().map(|n| n["startsAt"].as_str().unwrap()).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
+});

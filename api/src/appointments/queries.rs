@@ -18,6 +18,8 @@ use crate::kernel::ids::AppointmentId;
 use crate::tenancy::Scope;
 
 use crate::kernel::messages::office_not_found;
+use crate::kernel::paging::Page;
+use crate::kernel::sorting::{ListTotal, Sort};
 /// The territorial office `code`, when `action` reaches it for the caller.
 pub async fn office_for(scope: &Scope, action: Action, code: &str) -> AppResult<org_unit::Model> {
     office_for_in(scope.db(), scope, action, code).await
@@ -78,16 +80,16 @@ pub async fn list(
     office_code: Option<&str>,
     assignee: Option<&str>,
     mut filter: ListFilter,
-    after: Option<store::Cursor>,
-    limit: u64,
-) -> AppResult<Vec<appointment::Model>> {
+    sort: &Sort<appointment::Column>,
+    page: &Page,
+) -> AppResult<(Vec<appointment::Model>, ListTotal)> {
     if let Some(code) = office_code {
         filter.office_id = Some(office_id_by_code(scope, code).await?);
     }
     if let Some(username) = assignee {
         filter.assignee_id = Some(person_id(scope, username).await?);
     }
-    store::list(scope, &filter, after, limit).await
+    store::list(scope, &filter, sort, page).await
 }
 
 /// What is assigned to one person for a day: precalls, counter sessions, callbacks.

@@ -2,11 +2,11 @@
 //! the office's bookings for who may read that office, plus the bookings made
 //! by one's own unit for the CCM and the CRIC.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    QuerySelect, Select,
 };
 use uuid::Uuid;
 
@@ -16,7 +16,8 @@ use super::domain::{AppointmentStatus, Channel, PrecallOutcome, PrecallStatus};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::kernel::ids::AppointmentId;
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::tenancy::{Scope, UnitScope};
 
 /// Who may see a booking: readers of its office, or readers of what their unit booked.
@@ -60,14 +61,48 @@ pub struct ListFilter {
 }
 
 /// Keyset position: (starts_at, id) of the last row seen.
-pub type Cursor = (DateTime<Utc>, Uuid);
+/// What the bookings list can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppointmentOrderField {
+    StartsAt,
+    CitizenName,
+    CupNumber,
+}
 
+impl SortField for AppointmentOrderField {
+    type Column = appointment::Column;
+    fn name(self) -> &'static str {
+        match self {
+            AppointmentOrderField::StartsAt => "startsAt",
+            AppointmentOrderField::CitizenName => "citizenName",
+            AppointmentOrderField::CupNumber => "cupNumber",
+        }
+    }
+    fn column(self) -> appointment::Column {
+        match self {
+            AppointmentOrderField::StartsAt => appointment::Column::StartsAt,
+            AppointmentOrderField::CitizenName => appointment::Column::CitizenName,
+            AppointmentOrderField::CupNumber => appointment::Column::CupNumber,
+        }
+    }
+}
+
+/// The list's order: as picked, else by time.
+pub fn appointment_sort(picked: Option<(AppointmentOrderField, Direction)>) -> Sort<appointment::Column> {
+    Sort::pick(picked, (AppointmentOrderField::StartsAt, Direction::Ascending))
+}
+
+/// A page of the bookings the caller may see matching `filter`, and their total.
 pub async fn list(
     scope: &Scope,
     filter: &ListFilter,
-    after: Option<Cursor>,
-    limit: u64,
-) -> AppResult<Vec<appointment::Model>> {
+    sort: &Sort<appointment::Column>,
+    page: &Page,
+) -> AppResult<(Vec<appointment::Model>, ListTotal)> {
+    sorting::page_of(scope, matching(scope, filter), sort, appointment::Column::Id, page).await
+}
+
+fn matching(scope: &Scope, filter: &ListFilter) -> Select<appointment::Entity> {
     let mut query = appointment::Entity::find().filter(visible(scope));
     if let Some(office) = filter.office_id {
         query = query.filter(appointment::Column::UnitId.eq(office));
@@ -94,20 +129,7 @@ pub async fn list(
     if let Some(channel) = filter.channel {
         query = query.filter(appointment::Column::Channel.eq(channel.as_str()));
     }
-    if let Some(key) = after {
-        query = query.filter(paging::after(
-            (appointment::Entity, appointment::Column::StartsAt),
-            (appointment::Entity, appointment::Column::Id),
-            key,
-            Direction::Ascending,
-        ));
-    }
-    Ok(query
-        .order_by_asc(appointment::Column::StartsAt)
-        .order_by_asc(appointment::Column::Id)
-        .limit(limit)
-        .all(scope.db())
-        .await?)
+    query
 }
 
 /// The office's bookings with these CUP numbers or (for CUP-imported ones) on these days.

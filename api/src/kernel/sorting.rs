@@ -77,6 +77,7 @@ impl<C: sea_orm::ColumnTrait> Sort<C> {
 #[derive(async_graphql::InputObject)]
 #[graphql(concrete(name = "ProcuraOrder", params(crate::procure::graphql::ProcuraOrderField)))]
 #[graphql(concrete(name = "PersonOrder", params(crate::people::graphql::PersonOrderField)))]
+#[graphql(concrete(name = "AppointmentOrder", params(crate::appointments::graphql::AppointmentOrderField)))]
 pub struct OrderBy<F: async_graphql::InputType + async_graphql::EnumType> {
     pub field: F,
     #[graphql(default)]

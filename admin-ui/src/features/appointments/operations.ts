@@ -134,8 +134,9 @@ export const PrecontactReplyMutation = graphql(`
 `);
 
 export const OfficeDayAppointmentsQuery = graphql(`
-  query OfficeDayAppointments($filter: AppointmentFilter, $first: Int, $after: String) {
-    appointments(filter: $filter, first: $first, after: $after) {
+  query OfficeDayAppointments($filter: AppointmentFilter, $orderBy: AppointmentOrder, $first: Int, $after: String) {
+    appointments(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         cupNumber

@@ -15,6 +15,8 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
+import { SortableHeader, useSortOrder } from '../../shared/components/SortableHeader';
+import type { AppointmentOrderField } from '../../gql/graphql';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { formatTime } from '../../shared/format/calendar';
 import { BookingActionDialog, type BookingAction } from './BookingActionDialog';
@@ -50,15 +52,18 @@ export function DayBookings({
     channel: channel || null,
     assignee: assignee.trim() || null,
   };
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  const { order, sortBy } = useSortOrder<AppointmentOrderField>({ field: 'STARTS_AT', direction: 'ASC' });
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: AppointmentsQuery,
-    variables: { filter },
+    variables: { filter, orderBy: order },
     connection: (data) => data.appointments,
   });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [action, setAction] = useState<BookingAction | null>(null);
   const staff = useOfficeStaff(office.code);
   const selectable = (b: Booking) => b.precall.status === 'UNASSIGNED' || b.precall.status === 'ASSIGNED';
+  const selectableIds = readOnly ? [] : nodes.filter(selectable).map((b) => b.id);
+  const allSelected = selectableIds.length > 0 && selectableIds.every((id) => selected.has(id));
 
   return (
     <>
@@ -127,11 +132,26 @@ export function DayBookings({
               <thead>
                 <tr>
                   <th scope="col">
-                    <span className="visually-hidden">Selezione</span>
+                    {selectableIds.length > 0 ? (
+                      <input
+                        type="checkbox"
+                        aria-label="Seleziona tutte le prenotazioni mostrate da assegnare"
+                        checked={allSelected}
+                        onChange={(e) => setSelected(e.target.checked ? new Set(selectableIds) : new Set())}
+                      />
+                    ) : (
+                      <span className="visually-hidden">Selezione</span>
+                    )}
                   </th>
-                  <th scope="col">Ora</th>
-                  <th scope="col">N. CUP</th>
-                  <th scope="col">Cittadino</th>
+                  <SortableHeader field="STARTS_AT" order={order} onSort={sortBy}>
+                    Ora
+                  </SortableHeader>
+                  <SortableHeader field="CUP_NUMBER" order={order} onSort={sortBy}>
+                    N. CUP
+                  </SortableHeader>
+                  <SortableHeader field="CITIZEN_NAME" order={order} onSort={sortBy}>
+                    Cittadino
+                  </SortableHeader>
                   <th scope="col">Servizio</th>
                   <th scope="col">Stato</th>
                   <th scope="col">Prechiamata</th>
@@ -226,7 +246,13 @@ export function DayBookings({
           </div>
         ) : null}
         {nodes.length > 0 ? (
-          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+          <LoadMore
+            hasNextPage={hasNextPage}
+            fetching={fetching}
+            onLoadMore={loadMore}
+            shown={nodes.length}
+            total={totalCount}
+          />
         ) : null}
         {action ? (
           <BookingActionDialog

@@ -1,6 +1,6 @@
 //! Reads of bookings: lists, one booking, the worklist, the pre-contact e-mail.
 
-use async_graphql::connection::Connection;
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
 
@@ -13,7 +13,8 @@ use crate::callbacks::graphql::Callback;
 use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::parse_id;
-use crate::kernel::paging::{Page, connection};
+use crate::kernel::paging::Page;
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 
 use super::loaders::prefetch;
 use super::types::*;
@@ -33,9 +34,10 @@ impl AppointmentsQuery {
         &self,
         ctx: &Context<'_>,
         filter: Option<AppointmentFilter>,
+        order_by: Option<OrderBy<AppointmentOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Appointment>> {
+    ) -> AppResult<Connection<String, Appointment, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let filter = filter.unwrap_or_default();
@@ -49,9 +51,10 @@ impl AppointmentsQuery {
             channel: filter.channel,
         };
         let (office, assignee) = (filter.office_code.as_deref(), filter.assignee.as_deref());
-        let rows = queries::list(scope, office, assignee, list_filter, page.after_key()?, page.fetch_limit()).await?;
+        let sort = store::appointment_sort(order_by.map(OrderBy::picked));
+        let (rows, total) = queries::list(scope, office, assignee, list_filter, &sort, &page).await?;
         prefetch(ctx, &rows).await?;
-        Ok(connection(&page, rows, |a| (a.starts_at, a.id), Appointment))
+        Ok(sorted_connection(&page, &sort, rows, |a| a.id, Appointment, total))
     }
 
     /// One booking; NOT_FOUND also when outside the caller's scope.

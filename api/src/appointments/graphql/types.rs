@@ -336,6 +336,16 @@ pub struct PrecontactEmail {
 
 // ---------------------------------------------------------------- inputs
 
+/// What the bookings list can be sorted by (default: time of the appointment).
+#[derive(async_graphql::Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::appointments::store::AppointmentOrderField")]
+pub enum AppointmentOrderField {
+    StartsAt,
+    CitizenName,
+    /// The CUP booking number.
+    CupNumber,
+}
+
 #[derive(InputObject, Default)]
 pub struct AppointmentFilter {
     pub office_code: Option<String>,
