@@ -19,6 +19,7 @@ mod audit;
 mod auth;
 mod contacts;
 mod faq;
+mod free_slots;
 mod followups;
 mod graphql_protections;
 mod http_hardening;

@@ -33,7 +33,18 @@ fn assignments_in_scope(units: &UnitScope) -> Condition {
 }
 
 pub async fn list(scope: &Scope, filter: PeopleFilter, page: &Page) -> AppResult<Vec<person::Model>> {
-    let units = scope.units_for(Action::PeopleManage);
+    list_within(scope, Action::PeopleManage, filter, page).await
+}
+
+/// Like [`list`], people with an assignment within the caller's reach for
+/// `action` instead (the audit's authors: [`Action::AuditRead`]).
+pub async fn list_within(
+    scope: &Scope,
+    action: Action,
+    filter: PeopleFilter,
+    page: &Page,
+) -> AppResult<Vec<person::Model>> {
+    let units = scope.units_for(action);
     let mut assignments = Query::select();
     assignments
         .column(role_assignment::Column::PersonId)
