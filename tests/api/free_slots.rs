@@ -154,3 +154,26 @@ both_backends!(regions_and_units_are_picked_within_the_callers_reach, |app: Test
         assert!(names(&res, "pickableRegions").is_empty(), "{purpose}");
     }
 });
+
+// No N+1: the same statements whether the office has no booking or many, for one day or fourteen.
+both_backends!(free_slots_cost_the_same_statements_however_many_bookings_and_days, configure: fixed, |app: TestApp| async move {
+    use std::sync::atomic::Ordering;
+    let ccm = app.login("ccm.op").await;
+    let statements = |from: &'static str, to: &'static str| {
+        let (app, ccm) = (&app, &ccm);
+        async move {
+            let before = app.state.statement_count.load(Ordering::SeqCst);
+            let res = free(app, ccm, "UT-SS", "SUCC", from, to).await;
+            data(&res);
+            app.state.statement_count.load(Ordering::SeqCst) - before
+        }
+    };
+    let empty_day = statements("2026-12-28", "2026-12-28").await;
+    for minute in (0..120).step_by(15) {
+        let time = format!("{:02}:{:02}:00", 9 + minute / 60, minute % 60);
+        book(&app, &ccm, "UT-SS", "SUCC", "2026-12-28", &time).await;
+    }
+    let busy_day = statements("2026-12-28", "2026-12-28").await;
+    let two_weeks = statements("2026-12-22", "2027-01-04").await;
+    assert_eq!((empty_day, busy_day), (two_weeks, two_weeks), "statements: {empty_day}, {busy_day}, {two_weeks}");
+});
