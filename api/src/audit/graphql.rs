@@ -132,9 +132,11 @@ impl AuditQuery {
         let filter = PeopleFilter { search, ..PeopleFilter::default() };
         let rows = people_store::list_within(scope, Action::AuditRead, filter, &page).await?;
         // Names only: the picker needs nothing else of them.
-        Ok(connection(&page, rows, |p| p.username.clone(), |p| StaffMember {
-            username: p.username,
-            display_name: p.display_name,
-        }))
+        Ok(connection(
+            &page,
+            rows,
+            |p| p.username.clone(),
+            |p| StaffMember { username: p.username, display_name: p.display_name },
+        ))
     }
 }

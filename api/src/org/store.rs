@@ -64,12 +64,8 @@ pub async fn pickable_regions(scope: &Scope, purpose: UnitPurpose) -> AppResult<
     if scope.units_for(purpose.action()).is_nowhere() {
         return Ok(Vec::new());
     }
-    let paths: Vec<String> = reachable_for(scope, purpose)
-        .select_only()
-        .column(org_unit::Column::Path)
-        .into_tuple()
-        .all(scope.db())
-        .await?;
+    let paths: Vec<String> =
+        reachable_for(scope, purpose).select_only().column(org_unit::Column::Path).into_tuple().all(scope.db()).await?;
     let mut region_paths: Vec<String> = paths.iter().filter_map(|p| region_path(p)).collect();
     region_paths.sort_unstable();
     region_paths.dedup();
