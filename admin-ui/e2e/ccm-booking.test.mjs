@@ -44,7 +44,7 @@ describe('CCM bookings and callbacks from the contact screen', () => {
     const office = panel.getByLabel('Ufficio *');
     await office.locator('option', { hasText: 'UT Sassari' }).waitFor({ state: 'attached' });
     await office.selectOption({ label: 'UT Sassari' });
-    await panel.getByLabel('Servizio *').selectOption({ label: 'Dichiarazione di successione' });
+    await panel.getByLabel('Servizio *').selectOption({ label: 'Dichiarazione di successione e volture' });
 
     // The days with free slots, then a time of the day picked.
     const day = panel.getByLabel('Giorno *');
@@ -86,7 +86,7 @@ describe('CCM bookings and callbacks from the contact screen', () => {
     await panel.getByLabel('Regione *').selectOption({ label: 'DR Sardegna' });
     await office.locator('option', { hasText: 'UT Sassari' }).waitFor({ state: 'attached' });
     await office.selectOption({ label: 'UT Sassari' });
-    await panel.getByLabel('Servizio *').selectOption({ label: 'Dichiarazione di successione' });
+    await panel.getByLabel('Servizio *').selectOption({ label: 'Dichiarazione di successione e volture' });
     await day.locator('option').nth(1).waitFor({ state: 'attached' });
     const dayOption = (await choices(day)).find((d) => d.startsWith(pickedDay));
     if (dayOption) {

@@ -104,15 +104,16 @@ describe('main task of each role', () => {
     await page.getByLabel('Operatore', { exact: true }).selectOption({ label: 'Paolo Deiana' });
     const skills = page.getByRole('group', { name: 'Servizi che Paolo Deiana può erogare' });
     await skills.waitFor();
-    const box = skills.getByRole('checkbox').first();
-    const was = await box.isChecked();
-    await skills.locator('label').first().click();
-    assert.equal(await box.isChecked(), !was);
+    // Paolo Deiana learns "Comunicazioni di irregolarità", the service of tomorrow's confirmed booking.
+    const avvIrr = skills.getByRole('checkbox', { name: /Comunicazioni di irregolarità/ });
+    assert.equal(await avvIrr.isChecked(), false);
+    await skills.locator('label', { hasText: 'Comunicazioni di irregolarità' }).click();
+    assert.equal(await avvIrr.isChecked(), true);
     await page.getByRole('button', { name: 'Salva competenze' }).click();
     await page.getByText('Competenze salvate.').waitFor();
     await assertAccessible(page, 'coordinator: skills');
 
-    // Tomorrow's confirmed demo booking goes to Paolo Deiana at the counter.
+    // Tomorrow's confirmed demo booking (Comunicazioni di irregolarità) goes to Paolo Deiana at the counter.
     await page.getByLabel('Giorno', { exact: true }).fill(isoDay(1));
     const bookings = page.getByRole('table', { name: 'Prenotazioni del giorno' });
     await bookings.getByRole('cell', { name: '40104', exact: true }).waitFor();

@@ -37,6 +37,8 @@ export function SlotPicker({
   const [{ data, fetching, error: queryError }] = useQuery({
     query: FreeSlotsQuery,
     variables: { officeCode, serviceCode, from, to },
+    // Slots are taken all the time, by others too: never offer a remembered list.
+    requestPolicy: 'network-only',
   });
   const days = groupSlotsByDay(data?.freeSlots ?? []);
   const day = days.find((d) => d.date === value?.date);
