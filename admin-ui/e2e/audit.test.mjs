@@ -61,6 +61,23 @@ describe('Registro audit', () => {
     assert.equal(await page.getByText('UT Roma 1').count(), 0);
     await assertAccessible(page, 'audit trail filtered');
 
+    // The author is picked by name among the people of the auditor's region, never typed.
+    const author = page.getByLabel('Autore', { exact: true });
+    await author.locator('option', { hasText: 'Laura Serra' }).waitFor({ state: 'attached' });
+    const authors = await author.locator('option').allInnerTexts();
+    assert.ok(!authors.some((name) => /Luca Conti|op\.roma1|Davide Romano/.test(name)), authors.join(' | '));
+    await author.selectOption({ label: 'Laura Serra (op.cagliari1)' });
+    await page.getByRole('button', { name: 'Applica filtri' }).click();
+    await page.waitForURL(/autore=op\.cagliari1/);
+    const byAuthor = page.getByRole('table', { name: 'Eventi del registro audit (filtrati)' });
+    await byAuthor.getByRole('cell', { name: 'op.cagliari1', exact: true }).first().waitFor();
+    const onlyHers = await byAuthor.locator('tbody > tr:not([hidden]) > td:nth-child(2)').allInnerTexts();
+    assert.ok(
+      onlyHers.every((text) => text.trim() === 'op.cagliari1'),
+      onlyHers.join(', '),
+    );
+    await assertAccessible(page, 'audit trail by author');
+
     // The detail opens under its row.
     const show = filtered.getByRole('button', { name: /^Mostra/ }).first();
     if ((await show.count()) > 0) {

@@ -107,3 +107,31 @@ both_backends!(no_operation_changes_or_deletes_audit_events, |app: TestApp| asyn
     assert!(!names.is_empty());
     assert!(names.iter().all(|n| !n.contains("audit")), "{names:?}");
 });
+
+const ACTORS: &str = "query($s: String) { auditActors(search: $s, first: 100) { nodes { username displayName } } }";
+
+async fn actors_for(app: &TestApp, token: &str, search: Option<&str>) -> Vec<String> {
+    let res = app.graphql(Some(token), ACTORS, json!({ "s": search })).await;
+    data(&res)["auditActors"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["username"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+// The "Autore" filter is picked from people, by name (issue 16): those of the
+// auditor's own region only, and nobody for who reads no audit.
+both_backends!(the_audit_authors_to_pick_from_are_the_people_of_the_callers_reach, |app: TestApp| async move {
+    let auditor = app.login("auditor.sardegna").await;
+    let everyone = actors_for(&app, &auditor, None).await;
+    assert!(
+        everyone.contains(&"op.cagliari1".to_owned()) && everyone.contains(&"op.sassari".to_owned()),
+        "{everyone:?}"
+    );
+    assert!(!everyone.iter().any(|u| u == "op.roma1" || u == "dr.lazio" || u == "ccm.op"), "{everyone:?}");
+    // By part of the name, case-insensitive.
+    assert_eq!(actors_for(&app, &auditor, Some("serra")).await, ["op.cagliari1"]);
+    let operator = app.login("op.cagliari1").await;
+    assert!(actors_for(&app, &operator, None).await.is_empty());
+});

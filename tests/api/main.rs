@@ -20,6 +20,7 @@ mod auth;
 mod contacts;
 mod faq;
 mod followups;
+mod free_slots;
 mod graphql_protections;
 mod http_hardening;
 mod ids;

@@ -5,6 +5,7 @@ mod checks;
 pub mod contact;
 pub mod cup;
 pub mod domain;
+pub mod free_slots;
 pub mod graphql;
 pub mod hours;
 pub mod messages;

@@ -1,7 +1,7 @@
 //! Reads of bookings that several operations and resolvers share, each within
 //! the caller's scope.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -10,6 +10,7 @@ use entities::{appointment, callback_request, org_unit};
 
 use super::contact::ContactRead;
 use super::domain;
+use super::free_slots;
 use super::messages::{self, BookingFacts};
 use super::store::{self, ListFilter};
 use crate::authz::Action;
@@ -65,6 +66,27 @@ pub async fn office_id_by_code(scope: &Scope, code: &str) -> AppResult<Uuid> {
         }
         Err(_) => Ok(Uuid::nil()),
     }
+}
+
+/// The free slots of an office for a service from `from` to `to` (see
+/// [`super::free_slots`]), at an office the caller may book at (otherwise
+/// `NOT_FOUND`, as booking there would be).
+pub async fn free_slots(
+    scope: &Scope,
+    office_code: &str,
+    service_code: &str,
+    (from, to): (NaiveDate, NaiveDate),
+    now: DateTime<Utc>,
+) -> AppResult<Vec<DateTime<Utc>>> {
+    let office = office_for(scope, Action::AppointmentBook, office_code).await?;
+    let svc = crate::services::store::by_code(scope.db(), &service_code.trim().to_ascii_uppercase())
+        .await?
+        .filter(|s| s.active)
+        .ok_or_else(|| crate::kernel::messages::unknown_service("serviceCode"))?;
+    let Some((first, last)) = free_slots::days_to_look_at(from, to, now)? else { return Ok(Vec::new()) };
+    let calendar = crate::calendar::store::calendar_of(scope.db(), &office).await?;
+    let taken = store::taken_starts(scope, office.id, svc.id, first, last).await?;
+    Ok(free_slots::free_slots(&calendar, first, last, now, &taken))
 }
 
 /// The id of an active person by username; the nil id (matching nothing) when unknown.

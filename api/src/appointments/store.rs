@@ -398,3 +398,34 @@ pub async fn any_office_id(scope: &Scope, code: &str) -> AppResult<Option<Uuid>>
         .await?
         .map(|o| o.id))
 }
+
+/// Start times of the live bookings of one service at an office from `first`
+/// to `last` (office-local days): the slots already taken. Only the times are
+/// read, never who booked them.
+///
+/// A caller books at offices whose bookings they may not read (the CCM books
+/// everywhere, reads only its own): the SQL keeps the office within the
+/// caller's `appointments:book` reach, and the read runs under the caller's
+/// write reach ([`Scope::reach`]), the same the booking itself will be
+/// written with, so PostgreSQL's row-level security shows the office's
+/// bookings to who may book there and to nobody else.
+pub async fn taken_starts(
+    scope: &Scope,
+    office_id: Uuid,
+    service_id: Uuid,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> AppResult<Vec<DateTime<Utc>>> {
+    let bookable = scope.units_for(Action::AppointmentBook);
+    let query = appointment::Entity::find()
+        .select_only()
+        .column(appointment::Column::StartsAt)
+        .filter(appointment::Column::UnitId.eq(office_id))
+        .filter(bookable.unit_id_condition(Expr::col((appointment::Entity, appointment::Column::UnitId))))
+        .filter(appointment::Column::LocalDate.between(first, last))
+        .filter(appointment::Column::ServiceId.eq(service_id))
+        .filter(appointment::Column::Status.ne(AppointmentStatus::Cancelled.as_str()))
+        .into_tuple::<DateTime<Utc>>();
+    let rows = scope.reach(true).run(query.all(scope.db())).await?;
+    Ok(rows)
+}

@@ -7,10 +7,13 @@ use chrono::{DateTime, Utc};
 use entities::audit_event;
 
 use super::store::{self, AuditFilter};
+use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::{OrgUnit, UnitLoader};
+use crate::people::graphql::StaffMember;
+use crate::people::store::{self as people_store, PeopleFilter};
 
 pub struct AuditEvent(audit_event::Model);
 
@@ -111,5 +114,29 @@ impl AuditQuery {
         };
         let rows = store::list(scope, filter, page.after_uuid()?, page.fetch_limit()).await?;
         Ok(connection(&page, rows, |e| e.id, AuditEvent))
+    }
+
+    /// People whose actions the caller may read in the audit trail (a role on
+    /// a unit within their audit reach), by username, narrowed by part of the
+    /// username or name: the "Autore" filter picks from them.
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
+    async fn audit_actors(
+        &self,
+        ctx: &Context<'_>,
+        search: Option<String>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, StaffMember>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let filter = PeopleFilter { search, ..PeopleFilter::default() };
+        let rows = people_store::list_within(scope, Action::AuditRead, filter, &page).await?;
+        // Names only: the picker needs nothing else of them.
+        Ok(connection(
+            &page,
+            rows,
+            |p| p.username.clone(),
+            |p| StaffMember { username: p.username, display_name: p.display_name },
+        ))
     }
 }

@@ -60,6 +60,11 @@ pub fn unknown_callback(field: &str) -> AppError {
     AppError::bad_input(field, "Richiesta di richiamata non trovata", "Callback request not found")
 }
 
+/// A service named in an input that is not in the catalogue or no longer active.
+pub fn unknown_service(field: &str) -> AppError {
+    AppError::bad_input(field, "Servizio sconosciuto o non attivo", "Unknown or inactive service")
+}
+
 pub fn faq_entry_not_found() -> AppError {
     AppError::not_found("Voce FAQ non trovata", "FAQ entry not found")
 }

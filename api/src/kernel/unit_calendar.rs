@@ -154,29 +154,38 @@ impl UnitCalendar {
     /// The next `n` instants from `from` on (rounded up to the slot) at which a
     /// session of `slot` fits, looking at most 60 days ahead.
     pub fn next_open_slots(&self, from: DateTime<Utc>, slot: Duration, n: usize) -> Vec<DateTime<Utc>> {
-        let mut found = Vec::new();
+        let first = from.with_timezone(&Rome).date_naive();
+        (0..60)
+            .map(|offset| first + Duration::days(offset))
+            .flat_map(|date| self.slots_of_day(date, slot))
+            .filter(|at| *at >= from)
+            .take(n)
+            .collect()
+    }
+
+    /// Every instant from `first` to `last` (both days included) at which a
+    /// session of `slot` fits, one slot after the other from each opening.
+    pub fn open_slots_between(&self, first: NaiveDate, last: NaiveDate, slot: Duration) -> Vec<DateTime<Utc>> {
+        first.iter_days().take_while(|d| *d <= last).flat_map(|date| self.slots_of_day(date, slot)).collect()
+    }
+
+    /// The slots of one day: from each interval's opening, every `slot`, while
+    /// a whole session still fits before it closes. None on a closed day.
+    fn slots_of_day(&self, date: NaiveDate, slot: Duration) -> Vec<DateTime<Utc>> {
+        if !self.is_working_day(date) {
+            return Vec::new();
+        }
         let step = slot.num_minutes().max(1);
-        let start_local = from.with_timezone(&Rome);
-        for offset in 0..60 {
-            let date = start_local.date_naive() + Duration::days(offset);
-            if !self.is_working_day(date) {
-                continue;
-            }
-            for interval in self.hours_of(date).collect::<Vec<_>>() {
-                let mut minute = i64::from(interval.opens.hour() * 60 + interval.opens.minute());
-                let closes = i64::from(interval.closes.hour() * 60 + interval.closes.minute());
-                while minute + step <= closes {
-                    let time = NaiveTime::from_hms_opt((minute / 60) as u32, (minute % 60) as u32, 0);
-                    if let Some(at) = time.and_then(|t| crate::appointments::domain::rome_instant(date, t))
-                        && at >= from
-                    {
-                        found.push(at);
-                        if found.len() == n {
-                            return found;
-                        }
-                    }
-                    minute += step;
+        let mut found = Vec::new();
+        for interval in self.hours_of(date) {
+            let mut minute = i64::from(interval.opens.hour() * 60 + interval.opens.minute());
+            let closes = i64::from(interval.closes.hour() * 60 + interval.closes.minute());
+            while minute + step <= closes {
+                let time = NaiveTime::from_hms_opt((minute / 60) as u32, (minute % 60) as u32, 0);
+                if let Some(at) = time.and_then(|t| crate::appointments::domain::rome_instant(date, t)) {
+                    found.push(at);
                 }
+                minute += step;
             }
         }
         found
@@ -308,6 +317,20 @@ mod tests {
         // are holidays, Sunday 27 is closed → Monday 28 08:45.
         let slots = c.next_open_slots(rome(2026, 12, 24, 16, 0), Duration::minutes(15), 3);
         assert_eq!(slots, vec![rome(2026, 12, 24, 16, 0), rome(2026, 12, 24, 16, 15), rome(2026, 12, 28, 8, 45)]);
+    }
+
+    #[test]
+    fn the_open_slots_of_a_range_leave_out_closed_days() {
+        let c = cagliari();
+        // Thursday 24 to Monday 28 December 2026: Christmas, Santo Stefano and Sunday are closed.
+        let slots = c.open_slots_between(d(2026, 12, 24), d(2026, 12, 28), Duration::minutes(15));
+        let days: std::collections::BTreeSet<NaiveDate> =
+            slots.iter().map(|s| s.with_timezone(&Rome).date_naive()).collect();
+        assert_eq!(days.into_iter().collect::<Vec<_>>(), vec![d(2026, 12, 24), d(2026, 12, 28)]);
+        // Thursday: 16 morning slots (08:45 to 12:30) and 8 afternoon ones (14:30 to 16:15).
+        assert_eq!(slots.iter().filter(|s| s.with_timezone(&Rome).date_naive() == d(2026, 12, 24)).count(), 24);
+        assert_eq!(slots[0], rome(2026, 12, 24, 8, 45));
+        assert!(slots.contains(&rome(2026, 12, 24, 16, 15)) && !slots.contains(&rome(2026, 12, 24, 16, 30)));
     }
 
     #[test]

@@ -1,5 +1,35 @@
 pub use entities::org_unit::{OfficeSize, UnitKind};
 
+use crate::authz::Action;
+
+/// What a unit is picked for when it may lie outside one's own part of the
+/// tree: the CCM books at every office and asks every DP for a callback.
+#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum UnitPurpose {
+    /// A territorial office to book an appointment at.
+    Booking,
+    /// A provincial directorate to ask for a callback.
+    Callback,
+}
+
+impl UnitPurpose {
+    /// The action the caller must hold on the unit picked.
+    pub fn action(self) -> Action {
+        match self {
+            UnitPurpose::Booking => Action::AppointmentBook,
+            UnitPurpose::Callback => Action::CallbackRequest,
+        }
+    }
+
+    /// The kind of unit offered.
+    pub fn kind(self) -> UnitKind {
+        match self {
+            UnitPurpose::Booking => UnitKind::TerritorialOffice,
+            UnitPurpose::Callback => UnitKind::ProvincialDirectorate,
+        }
+    }
+}
+
 /// The path of a child unit: the parent's path plus one segment and a
 /// trailing slash, so prefix matches stop at segment boundaries.
 pub fn child_path(parent_path: &str, segment: &str) -> Result<String, String> {

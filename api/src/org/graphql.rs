@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use entities::org_unit;
 
-use super::domain::{OfficeSize, UnitKind};
+use super::domain::{OfficeSize, UnitKind, UnitPurpose};
 use super::{operations, store};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
@@ -102,6 +102,25 @@ impl OrgQuery {
         prefetch(ctx, ctx.look_ahead().field("nodes"), &rows).await?;
         prefetch(ctx, ctx.look_ahead().field("edges").field("node"), &rows).await?;
         Ok(connection(&page, rows, |u| u.path.clone(), OrgUnit))
+    }
+
+    /// Regional directorates holding units the caller may pick for `purpose`
+    /// (the CCM: every region), by name — the first step of picking an office
+    /// to book at or a provincial directorate to ask for a callback.
+    async fn pickable_regions(&self, ctx: &Context<'_>, purpose: UnitPurpose) -> AppResult<Vec<OrgUnit>> {
+        Ok(store::pickable_regions(ctx.scope()?, purpose).await?.into_iter().map(OrgUnit).collect())
+    }
+
+    /// The units of a region the caller may pick for `purpose` (offices for
+    /// BOOKING, provincial directorates for CALLBACK), by name; empty for a
+    /// region outside the caller's reach.
+    async fn pickable_units(
+        &self,
+        ctx: &Context<'_>,
+        purpose: UnitPurpose,
+        region_code: String,
+    ) -> AppResult<Vec<OrgUnit>> {
+        Ok(store::pickable_units(ctx.scope()?, purpose, &region_code).await?.into_iter().map(OrgUnit).collect())
     }
 
     /// One unit by code. `NOT_FOUND` also when it exists outside the caller's scope.

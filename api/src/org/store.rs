@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use entities::org_unit;
 
-use super::domain::UnitKind;
+use super::domain::{UnitKind, UnitPurpose};
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::paging::Page;
@@ -49,6 +49,56 @@ pub async fn children_of(scope: &Scope, parent_ids: &[Uuid]) -> AppResult<Vec<or
         .await?)
 }
 
+/// Units of the purpose's kind within the caller's reach for its action (the
+/// CCM: everywhere), whatever the caller may read of the tree.
+fn reachable_for(scope: &Scope, purpose: UnitPurpose) -> sea_orm::Select<org_unit::Entity> {
+    let reach = scope.units_for(purpose.action());
+    org_unit::Entity::find()
+        .filter(org_unit::Column::Kind.eq(purpose.kind()))
+        .filter(reach.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
+}
+
+/// Regional directorates with at least one unit the caller may pick for
+/// `purpose`, by name: the first step of the picker.
+pub async fn pickable_regions(scope: &Scope, purpose: UnitPurpose) -> AppResult<Vec<org_unit::Model>> {
+    if scope.units_for(purpose.action()).is_nowhere() {
+        return Ok(Vec::new());
+    }
+    let paths: Vec<String> =
+        reachable_for(scope, purpose).select_only().column(org_unit::Column::Path).into_tuple().all(scope.db()).await?;
+    let mut region_paths: Vec<String> = paths.iter().filter_map(|p| region_path(p)).collect();
+    region_paths.sort_unstable();
+    region_paths.dedup();
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Kind.eq(UnitKind::RegionalDirectorate))
+        .filter(org_unit::Column::Path.is_in(region_paths))
+        .order_by_asc(org_unit::Column::Name)
+        .all(scope.db())
+        .await?)
+}
+
+/// The units of the region `region_code` the caller may pick for `purpose`, by name.
+pub async fn pickable_units(scope: &Scope, purpose: UnitPurpose, region_code: &str) -> AppResult<Vec<org_unit::Model>> {
+    let region = org_unit::Entity::find()
+        .filter(org_unit::Column::Code.eq(region_code.trim()))
+        .filter(org_unit::Column::Kind.eq(UnitKind::RegionalDirectorate))
+        .one(scope.db())
+        .await?;
+    let Some(region) = region else { return Ok(Vec::new()) };
+    Ok(reachable_for(scope, purpose)
+        .filter(org_unit::Column::Path.starts_with(region.path.as_str()))
+        .order_by_asc(org_unit::Column::Name)
+        .all(scope.db())
+        .await?)
+}
+
+/// `/IT/SAR/CA/CA1/` → `/IT/SAR/`: the path of the region a unit lies in
+/// (the second level of the tree), `None` above it.
+fn region_path(path: &str) -> Option<String> {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    (segments.len() >= 2).then(|| format!("/{}/{}/", segments[0], segments[1]))
+}
+
 /// A unit that already has this code or this path, if any.
 pub async fn clashing(conn: &impl ConnectionTrait, code: &str, path: &str) -> AppResult<Option<org_unit::Model>> {
     Ok(org_unit::Entity::find()
@@ -66,4 +116,16 @@ pub async fn insert(conn: &impl ConnectionTrait, model: org_unit::Model) -> AppR
 pub async fn update(conn: &impl ConnectionTrait, model: org_unit::Model) -> AppResult<()> {
     org_unit::Entity::update(org_unit::ActiveModel::from(model).reset_all()).exec(conn).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::region_path;
+
+    #[test]
+    fn a_unit_lies_in_the_region_of_its_second_level() {
+        assert_eq!(region_path("/IT/SAR/CA/CA1/").as_deref(), Some("/IT/SAR/"));
+        assert_eq!(region_path("/IT/SAR/").as_deref(), Some("/IT/SAR/"));
+        assert_eq!(region_path("/IT/"), None);
+    }
 }

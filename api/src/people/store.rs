@@ -4,7 +4,9 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
 use uuid::Uuid;
 
 use entities::{org_unit, person, role_assignment};
@@ -71,11 +73,28 @@ pub async fn list(
     sort: &Sort<person::Column>,
     page: &Page,
 ) -> AppResult<(Vec<person::Model>, ListTotal)> {
-    sorting::page_of(scope, managed_matching(scope, filter), sort, person::Column::Id, page).await
+    sorting::page_of(scope, matching_within(scope, Action::PeopleManage, filter), sort, person::Column::Id, page).await
 }
 
-fn managed_matching(scope: &Scope, filter: PeopleFilter) -> Select<person::Entity> {
-    let units = scope.units_for(Action::PeopleManage);
+/// Like [`list`], people with an assignment within the caller's reach for
+/// `action` instead (the audit's authors: [`Action::AuditRead`]), by username.
+pub async fn list_within(
+    scope: &Scope,
+    action: Action,
+    filter: PeopleFilter,
+    page: &Page,
+) -> AppResult<Vec<person::Model>> {
+    let mut query = matching_within(scope, action, filter);
+    // Usernames are unique: the username alone is the key.
+    if let Some(after) = page.after_key::<String>()? {
+        query = query.filter(person::Column::Username.gt(after));
+    }
+    Ok(query.order_by_asc(person::Column::Username).limit(page.fetch_limit()).all(scope.db()).await?)
+}
+
+/// People with an assignment within the caller's reach for `action`, matching `filter`.
+fn matching_within(scope: &Scope, action: Action, filter: PeopleFilter) -> Select<person::Entity> {
+    let units = scope.units_for(action);
     let mut assignments = Query::select();
     assignments
         .column(role_assignment::Column::PersonId)

@@ -24,3 +24,7 @@ export {
 export { PrecallOutcomeForm } from './PrecallOutcomeForm';
 export { PrecontactPanel } from './PrecontactPanel';
 export { SessionTimer } from './SessionTimer';
+export { AppointmentBookMutation } from './operations';
+export { SlotPicker } from './SlotPicker';
+export { italianDay } from './slots';
+export type { Slot } from './slots';

@@ -209,3 +209,32 @@ export const AppointmentCancelMutation = graphql(`
     }
   }
 `);
+
+export const FreeSlotsQuery = graphql(`
+  query FreeSlots($officeCode: String!, $serviceCode: String!, $from: NaiveDate!, $to: NaiveDate!) {
+    freeSlots(officeCode: $officeCode, serviceCode: $serviceCode, from: $from, to: $to) {
+      startsAt
+      date
+      time
+    }
+  }
+`);
+
+export const AppointmentBookMutation = graphql(`
+  mutation AppointmentBook($input: BookAppointmentInput!) {
+    bookAppointment(input: $input) {
+      id
+      cupNumber
+      date
+      time
+      office {
+        id
+        name
+      }
+      service {
+        id
+        name
+      }
+    }
+  }
+`);

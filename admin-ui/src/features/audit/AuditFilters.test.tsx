@@ -34,6 +34,18 @@ function setup(list: Answer = events([event]), route = '/audit') {
   const client = fakeClient((name) => {
     if (name === 'OrgUnitChoices') return unitChoicesAnswer(demoUnits('/IT/SAR/'));
     if (name === 'AuditEventList') return list;
+    if (name === 'AuditActors') {
+      return {
+        data: {
+          auditActors: {
+            nodes: [
+              { username: 'op.sassari', displayName: 'Maria Fadda' },
+              { username: 'op.cagliari1', displayName: 'Laura Serra' },
+            ],
+          },
+        },
+      };
+    }
     return 'pending';
   });
   renderWithProviders(<AuditPage />, { client, me: auditor, route });
@@ -80,7 +92,8 @@ describe('AuditPage', () => {
     expect(callsOf(client, 'AuditEventList')[0]).toEqual({ filter: {}, first: 50, after: null });
 
     await user.selectOptions(screen.getByLabelText('Unità'), 'UT-CA1');
-    await user.type(screen.getByLabelText('Autore'), 'op.cagliari1');
+    // People are picked by name (finding: the filter wanted an exact username).
+    await user.selectOptions(screen.getByLabelText('Autore'), 'Laura Serra (op.cagliari1)');
     // Picked by their Italian names: nobody types `auth.login` or `session`.
     await user.selectOptions(screen.getByLabelText('Azione'), 'Accesso');
     await user.selectOptions(screen.getByLabelText('Tipo di record'), 'Sessione');
@@ -101,6 +114,18 @@ describe('AuditPage', () => {
     expect(screen.getByTestId('location')).toHaveTextContent(
       '/audit?unita=UT-CA1&autore=op.cagliari1&azione=auth.login&tipo=session&dal=2026-11-01T09%3A00',
     );
+  });
+
+  it('offers the authors by name, and no text box for a username', async () => {
+    const { client } = setup();
+    const actor = screen.getByLabelText('Autore');
+    expect(actor.tagName).toBe('SELECT');
+    expect(
+      within(actor)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Tutte le persone', 'Laura Serra (op.cagliari1)', 'Maria Fadda (op.sassari)']);
+    expect(callsOf(client, 'AuditActors')[0]).toEqual({ search: null, first: 100 });
   });
 
   it('does not send a period that ends before it starts', async () => {

@@ -6,9 +6,10 @@ import { localDateTimeToIso } from '../../shared/format/dateTime';
 import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInvalid';
 import type { AuditEventFilter } from '../../gql/graphql';
 import { unitChoiceLabel, type UnitChoice } from '../org';
+import { ActorPicker } from './ActorPicker';
 import { ACTION_LABELS, RECORD_TYPE_LABELS } from './labels';
 
-/** The filters as typed; `from` / `to` are `datetime-local` values (local time). */
+/** The filters as entered; `actor` is the username of the person picked; `from` / `to` are `datetime-local` values (local time). */
 export interface AuditFilterForm {
   unitCode: string;
   actor: string;
@@ -113,15 +114,7 @@ export function AuditFilters({ initial, units, unitsLoading, onApply }: AuditFil
           </SelectField>
         </div>
         <div className="col-md-4">
-          <TextField
-            label="Autore"
-            hint="Nome utente di chi ha agito"
-            value={form.actor}
-            onChange={(actor) => set({ actor })}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-          />
+          <ActorPicker value={form.actor} onChange={(actor) => set({ actor })} />
         </div>
         <div className="col-md-4">
           <CodeField

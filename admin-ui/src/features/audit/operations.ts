@@ -31,3 +31,15 @@ export const AuditEventListQuery = graphql(`
     }
   }
 `);
+
+/** People whose actions the caller may read, narrowed by part of the name: the "Autore" picker. */
+export const AuditActorsQuery = graphql(`
+  query AuditActors($search: String, $first: Int) {
+    auditActors(search: $search, first: $first) {
+      nodes {
+        username
+        displayName
+      }
+    }
+  }
+`);

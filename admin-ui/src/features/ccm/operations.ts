@@ -36,3 +36,15 @@ export const ContactListQuery = graphql(`
     }
   }
 `);
+
+export const CallbackRequestMutation = graphql(`
+  mutation CallbackRequest($input: RequestCallbackInput!) {
+    requestCallback(input: $input) {
+      id
+      unit {
+        id
+        name
+      }
+    }
+  }
+`);

@@ -7,3 +7,5 @@ export { NEW_PERSON_PATH, ORGANIZATION_PATH, PEOPLE_PATH, personPath } from './p
 export { UNIT_KIND_LABELS } from './unitLabels';
 export { unitChoiceLabel, useVisibleUnits } from './useVisibleUnits';
 export type { UnitChoice } from './useVisibleUnits';
+export { NO_REGION_UNIT, RegionUnitPicker } from './RegionUnitPicker';
+export type { PickedUnit, RegionUnitValue } from './RegionUnitPicker';

@@ -75,3 +75,26 @@ export const OfficeDayOfficesQuery = graphql(`
     }
   }
 `);
+
+/** Regions holding units the caller may pick for a purpose (booking: offices; callback: DPs). */
+export const PickableRegionsQuery = graphql(`
+  query PickableRegions($purpose: UnitPurpose!) {
+    pickableRegions(purpose: $purpose) {
+      id
+      code
+      name
+    }
+  }
+`);
+
+/** The units of a region the caller may pick for a purpose, by name. */
+export const PickableUnitsQuery = graphql(`
+  query PickableUnits($purpose: UnitPurpose!, $regionCode: String!) {
+    pickableUnits(purpose: $purpose, regionCode: $regionCode) {
+      id
+      code
+      name
+      virtualCounter
+    }
+  }
+`);

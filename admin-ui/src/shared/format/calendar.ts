@@ -24,3 +24,9 @@ export function todayInRome(now: Date = new Date()): string {
     day: '2-digit',
   }).format(now);
 }
+
+/** `yyyy-mm-dd` plus `days`, as calendar arithmetic (no time zone involved). */
+export function addDays(isoDay: string, days: number): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -28,6 +28,55 @@ function setup(route: string) {
       return { data: { quesiti: { nodes: [found], pageInfo: { hasNextPage: false, endCursor: null } } } };
     }
     if (name === 'ContactRecord') return { data: { recordContact: { id: 'k-1', outcome: 'QUESITO_FILED' } } };
+    if (name === 'PickableRegions')
+      return { data: { pickableRegions: [{ id: 'r', code: 'DR-SAR', name: 'DR Sardegna' }] } };
+    if (name === 'PickableUnits') {
+      return {
+        data: {
+          pickableUnits: [
+            { id: 'u', code: 'UT-SS', name: 'UT Sassari', virtualCounter: true },
+            { id: 'd', code: 'DP-SS', name: 'DP Sassari', virtualCounter: false },
+          ],
+        },
+      };
+    }
+    if (name === 'ServiceList') {
+      return {
+        data: {
+          services: [
+            { id: 's1', code: 'SUCC', name: 'Dichiarazione di successione', fast: false, active: true },
+            { id: 's2', code: 'CF', name: 'Codice fiscale', fast: true, active: true },
+          ],
+        },
+      };
+    }
+    if (name === 'FreeSlots') {
+      return {
+        data: {
+          freeSlots: [
+            { startsAt: '2026-12-28T07:45:00Z', date: '2026-12-28', time: '08:45:00' },
+            { startsAt: '2026-12-28T08:00:00Z', date: '2026-12-28', time: '09:00:00' },
+          ],
+        },
+      };
+    }
+    if (name === 'AppointmentBook') {
+      return {
+        data: {
+          bookAppointment: {
+            id: 'a-1',
+            cupNumber: 'ACC-1',
+            date: '2026-12-28',
+            time: '09:00:00',
+            office: { id: 'u', name: 'UT Sassari' },
+            service: { id: 's1', name: 'Dichiarazione di successione' },
+          },
+        },
+      };
+    }
+    if (name === 'CallbackRequest') {
+      return { data: { requestCallback: { id: 'cb-1', unit: { id: 'd', name: 'DP Sassari' } } } };
+    }
     return 'pending';
   });
   renderWithProviders(<ContactForm onRecorded={() => {}} />, { client, route });
@@ -67,5 +116,67 @@ describe('ContactForm', () => {
     expect(screen.getByRole('button', { name: /^Scollega/ })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Registra il contatto' }));
     expect(mutationsOf(client, 'ContactRecord')[0]).toMatchObject({ input: { quesitoId: 'q-2' } });
+  });
+
+  it('books a free slot picked by region, office, service and day, and links it to the contact', async () => {
+    const { client, user } = setup('/ccm/contatti');
+    await fillRequired(user);
+    await user.type(screen.getByLabelText('Codice fiscale del cittadino'), 'RSSMRA80A01H501U');
+    await user.selectOptions(screen.getByLabelText('Esito *'), 'APPOINTMENT_BOOKED');
+    expect(screen.queryByLabelText(/Identificativo/)).not.toBeInTheDocument();
+    await user.selectOptions(await screen.findByLabelText('Regione *'), 'DR Sardegna');
+    await user.selectOptions(await screen.findByLabelText('Ufficio *'), 'UT Sassari');
+    // Fast services are given without booking: not offered.
+    expect(screen.queryByRole('option', { name: 'Codice fiscale' })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Servizio *'), 'Dichiarazione di successione');
+    await user.selectOptions(await screen.findByLabelText('Giorno *'), 'lunedì 28/12/2026 — 2 orari liberi');
+    await user.selectOptions(screen.getByLabelText('Orario *'), '09:00');
+    await user.type(screen.getByLabelText('Cognome e nome del cittadino *'), 'Rossi Mario');
+    await user.click(screen.getByRole('button', { name: "Prenota l'appuntamento" }));
+    expect(mutationsOf(client, 'AppointmentBook')[0]).toMatchObject({
+      input: {
+        officeCode: 'UT-SS',
+        serviceCode: 'SUCC',
+        date: '2026-12-28',
+        time: '09:00:00',
+        fiscalCode: 'RSSMRA80A01H501U',
+      },
+    });
+    expect(
+      await screen.findByText(/Appuntamento prenotato: UT Sassari, lunedì 28\/12\/2026 alle 09:00/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Registra il contatto' }));
+    expect(mutationsOf(client, 'ContactRecord')[0]).toMatchObject({
+      input: { outcome: 'APPOINTMENT_BOOKED', appointmentId: 'a-1', callbackId: null },
+    });
+    expect(await screen.findByText('Contatto registrato.')).toBeInTheDocument();
+    expect(screen.queryByText(/Appuntamento prenotato: UT Sassari/)).not.toBeInTheDocument();
+  });
+
+  it('does not record a booked outcome before the booking is made', async () => {
+    const { client, user } = setup('/ccm/contatti');
+    await fillRequired(user);
+    await user.selectOptions(screen.getByLabelText('Esito *'), 'APPOINTMENT_BOOKED');
+    await user.click(screen.getByRole('button', { name: 'Registra il contatto' }));
+    expect(await screen.findByText(/Prenota l'appuntamento qui sopra/)).toBeInTheDocument();
+    expect(mutationsOf(client, 'ContactRecord')).toHaveLength(0);
+  });
+
+  it('requests a callback of a provincial directorate picked by name, and links it', async () => {
+    const { client, user } = setup('/ccm/contatti');
+    await fillRequired(user);
+    await user.selectOptions(screen.getByLabelText('Esito *'), 'CALLBACK_REQUESTED');
+    await user.selectOptions(await screen.findByLabelText('Regione *'), 'DR Sardegna');
+    await user.selectOptions(await screen.findByLabelText('Direzione provinciale *'), 'DP Sassari');
+    await user.type(screen.getByLabelText('Telefono da richiamare *'), '079 123 4567');
+    await user.click(screen.getByRole('button', { name: 'Richiedi la richiamata' }));
+    expect(mutationsOf(client, 'CallbackRequest')[0]).toMatchObject({
+      input: { unitCode: 'DP-SS', phone: '0791234567', topic: 'Pensione' },
+    });
+    expect(await screen.findByText(/Richiamata richiesta a DP Sassari/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Registra il contatto' }));
+    expect(mutationsOf(client, 'ContactRecord')[0]).toMatchObject({
+      input: { outcome: 'CALLBACK_REQUESTED', callbackId: 'cb-1', appointmentId: null },
+    });
   });
 });

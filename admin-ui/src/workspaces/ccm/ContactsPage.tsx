@@ -14,12 +14,16 @@ import type { ContactChannel, ContactOutcome, Section } from '../../gql/graphql'
 import { SelectField, TextAreaField } from '../../shared/components/fields';
 import { fiscalCodeProblem, normalizeFiscalCode } from '../../shared/validation/fiscalCode';
 import {
+  BookingPanel,
+  CallbackPanel,
   CONTACT_CHANNEL_LABELS,
   CONTACT_CHANNEL_ORDER,
   CONTACT_OUTCOME_LABELS,
   CONTACT_OUTCOME_ORDER,
   ContactListQuery,
   ContactRecordMutation,
+  type BookedAppointment,
+  type RequestedCallback,
 } from '../../features/ccm';
 import {
   QuesitoPicker,
@@ -41,8 +45,10 @@ interface ContactDraft {
   quesitoId: string;
   /** The subject of the quesito picked, to show it by name. */
   quesitoSubject: string;
-  appointmentId: string;
-  callbackId: string;
+  /** The booking made from this contact (picked, never typed). */
+  appointment: BookedAppointment | null;
+  /** The callback requested from this contact. */
+  callback: RequestedCallback | null;
   note: string;
 }
 
@@ -80,8 +86,8 @@ const BLANK_CONTACT: ContactDraft = {
   outcome: 'ANSWERED',
   quesitoId: '',
   quesitoSubject: '',
-  appointmentId: '',
-  callbackId: '',
+  appointment: null,
+  callback: null,
   note: '',
 };
 
@@ -117,6 +123,10 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
       const problem = fiscalCodeProblem(draft.citizenFiscalCode);
       if (problem) found.citizenFiscalCode = problem;
     }
+    if (draft.outcome === 'APPOINTMENT_BOOKED' && !draft.appointment)
+      found.appointmentId = "Prenota l'appuntamento qui sopra prima di registrare il contatto.";
+    if (draft.outcome === 'CALLBACK_REQUESTED' && !draft.callback)
+      found.callbackId = 'Richiedi la richiamata qui sopra prima di registrare il contatto.';
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
     const outcome = draft.outcome as ContactOutcome;
@@ -128,9 +138,8 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
         citizenFiscalCode: draft.citizenFiscalCode.trim() ? normalizeFiscalCode(draft.citizenFiscalCode) : null,
         outcome,
         quesitoId: outcome === 'QUESITO_FILED' && draft.quesitoId.trim() ? draft.quesitoId.trim() : null,
-        appointmentId:
-          outcome === 'APPOINTMENT_BOOKED' && draft.appointmentId.trim() ? draft.appointmentId.trim() : null,
-        callbackId: outcome === 'CALLBACK_REQUESTED' && draft.callbackId.trim() ? draft.callbackId.trim() : null,
+        appointmentId: outcome === 'APPOINTMENT_BOOKED' ? (draft.appointment?.id ?? null) : null,
+        callbackId: outcome === 'CALLBACK_REQUESTED' ? (draft.callback?.id ?? null) : null,
         note: draft.note.trim() || null,
       },
     });
@@ -152,6 +161,10 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
   };
 
   const fieldErrors = { ...serverFieldErrors(error), ...errors };
+  const validFiscalCode =
+    draft.citizenFiscalCode && !fiscalCodeProblem(draft.citizenFiscalCode)
+      ? normalizeFiscalCode(draft.citizenFiscalCode)
+      : '';
   return (
     <form onSubmit={submit} noValidate aria-labelledby="contact-form-heading" className="mb-5">
       <h2 id="contact-form-heading">Registra un contatto</h2>
@@ -237,30 +250,36 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
               setDraft({ ...draft, quesitoId: quesito?.id ?? '', quesitoSubject: quesito?.subject ?? '' });
               setDone(false);
             }}
-            citizenFiscalCode={
-              draft.citizenFiscalCode && !fiscalCodeProblem(draft.citizenFiscalCode)
-                ? normalizeFiscalCode(draft.citizenFiscalCode)
-                : undefined
-            }
+            citizenFiscalCode={validFiscalCode || undefined}
           />
           {fieldErrors.quesitoId ? <p className="text-danger small">{fieldErrors.quesitoId}</p> : null}
         </>
       ) : null}
       {draft.outcome === 'APPOINTMENT_BOOKED' ? (
-        <TextField
-          label="Identificativo dell'appuntamento"
-          value={draft.appointmentId}
-          onChange={(v) => set('appointmentId', v)}
-          error={fieldErrors.appointmentId}
-        />
+        <>
+          <BookingPanel
+            citizenFiscalCode={validFiscalCode}
+            booked={draft.appointment}
+            onBooked={(appointment) => {
+              setDraft({ ...draft, appointment });
+              setErrors({ ...errors, appointmentId: undefined });
+            }}
+          />
+          {fieldErrors.appointmentId ? <p className="text-danger small">{fieldErrors.appointmentId}</p> : null}
+        </>
       ) : null}
       {draft.outcome === 'CALLBACK_REQUESTED' ? (
-        <TextField
-          label="Identificativo della richiamata"
-          value={draft.callbackId}
-          onChange={(v) => set('callbackId', v)}
-          error={fieldErrors.callbackId}
-        />
+        <>
+          <CallbackPanel
+            topic={draft.topic}
+            requested={draft.callback}
+            onRequested={(callback) => {
+              setDraft({ ...draft, callback });
+              setErrors({ ...errors, callbackId: undefined });
+            }}
+          />
+          {fieldErrors.callbackId ? <p className="text-danger small">{fieldErrors.callbackId}</p> : null}
+        </>
       ) : null}
       <TextAreaField
         label="Nota"

@@ -57,6 +57,23 @@ impl AppointmentsQuery {
         Ok(sorted_connection(&page, &sort, rows, |a| a.id, Appointment, total))
     }
 
+    /// The free slots of an office for a service, from `from` to `to` (at most
+    /// 14 days, narrowed to the CUP window): within the office's opening hours,
+    /// not on its closed days, not past, not taken by a live booking of the
+    /// service. For who may book there (the CCM: every office); otherwise
+    /// `NOT_FOUND`.
+    async fn free_slots(
+        &self,
+        ctx: &Context<'_>,
+        office_code: String,
+        service_code: String,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> AppResult<Vec<FreeSlot>> {
+        let slots = queries::free_slots(ctx.scope()?, &office_code, &service_code, (from, to), ctx.now()?).await?;
+        Ok(slots.into_iter().map(FreeSlot::at).collect())
+    }
+
     /// One booking; NOT_FOUND also when outside the caller's scope.
     async fn appointment(&self, ctx: &Context<'_>, id: ID) -> AppResult<Appointment> {
         let scope = ctx.scope()?;

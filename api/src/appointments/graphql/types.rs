@@ -29,6 +29,22 @@ pub struct StaffRef {
 
 // ---------------------------------------------------------------- objects
 
+/// A time a booking can take at an office for a service: within its hours, free.
+#[derive(SimpleObject)]
+pub struct FreeSlot {
+    pub starts_at: DateTime<Utc>,
+    /// Office-local (Europe/Rome) day and time, as `bookAppointment` takes them.
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+}
+
+impl FreeSlot {
+    pub fn at(starts_at: DateTime<Utc>) -> Self {
+        let local = starts_at.with_timezone(&chrono_tz::Europe::Rome);
+        FreeSlot { starts_at, date: local.date_naive(), time: local.time() }
+    }
+}
+
 /// A CUP booking at an office.
 pub struct Appointment(pub appointment::Model);
 

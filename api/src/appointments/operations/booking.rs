@@ -186,9 +186,7 @@ async fn prepare_booking(
     let svc = services::by_code(conn, &input.service_code.trim().to_ascii_uppercase())
         .await?
         .filter(|s| s.active)
-        .ok_or_else(|| {
-            AppError::bad_input("serviceCode", "Servizio sconosciuto o non attivo", "Unknown or inactive service")
-        })?;
+        .ok_or_else(|| crate::kernel::messages::unknown_service("serviceCode"))?;
     let fiscal_code = checks::fiscal_code(&input.fiscal_code).map_err(|r| bad("fiscalCode", r))?;
     let citizen_name = input.citizen_name.trim().to_owned();
     if citizen_name.is_empty() || citizen_name.chars().count() > 200 {
