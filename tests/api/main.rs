@@ -25,6 +25,7 @@ mod http_hardening;
 mod ids;
 mod input_guard;
 mod isolation;
+mod ivr;
 mod metrics;
 mod migrations;
 mod monitoring;

@@ -113,7 +113,7 @@ pub struct PrecontactMail {
     /// The precall assignee's address.
     pub from: Option<String>,
     pub to: String,
-    /// The office's (virtual counter's) mailbox.
+    /// The office's function mailbox (see `sendPrecontactEmail`).
     pub cc: Option<String>,
     pub subject: String,
     pub body: String,
@@ -145,7 +145,7 @@ pub async fn precontact_email(scope: &Scope, id: AppointmentId) -> AppResult<Pre
         read,
         from,
         to,
-        cc: office.virtual_counter_mailbox.clone(),
+        cc: office.function_mailbox.clone(),
         subject: email.subject,
         body: email.body,
     })
