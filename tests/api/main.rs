@@ -13,6 +13,7 @@ mod calendar;
 mod callbacks;
 mod notifications;
 mod opening_hours;
+mod precontact_mail;
 
 mod api_keys;
 mod audit;
