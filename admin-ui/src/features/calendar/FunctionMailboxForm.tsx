@@ -61,7 +61,9 @@ export function FunctionMailboxForm({ officeCode }: { officeCode: string }) {
       ) : null}
       <div aria-live="polite">
         {saved !== null ? (
-          <p className="alert alert-success">{saved ? `Casella funzionale salvata: ${saved}.` : 'Casella funzionale tolta.'}</p>
+          <p className="alert alert-success">
+            {saved ? `Casella funzionale salvata: ${saved}.` : 'Casella funzionale tolta.'}
+          </p>
         ) : null}
       </div>
     </section>

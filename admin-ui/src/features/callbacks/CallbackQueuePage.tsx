@@ -67,7 +67,9 @@ export function CallbackQueuePage() {
       </p>
       <ErrorDisplay error={unitsError} headingLevel={2} onRetry={refreshUnits} />
       {loading && units.length === 0 ? <Loading label="Caricamento delle unità…" /> : null}
-      {!loading && units.length === 0 ? <EmptyState title="Nessuna direzione provinciale o ufficio tra le tue unità" /> : null}
+      {!loading && units.length === 0 ? (
+        <EmptyState title="Nessuna direzione provinciale o ufficio tra le tue unità" />
+      ) : null}
       {unit ? (
         <>
           <div style={{ maxWidth: '32rem' }}>
@@ -90,7 +92,14 @@ function UnitQueue({ unit }: { unit: UnitChoice }) {
   const [status, setStatus] = useState<CallbackStatus | ''>('WAITING');
   const [newestFirst, setNewestFirst] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh: refreshList } = useConnectionQuery({
+  const {
+    nodes,
+    fetching,
+    error,
+    hasNextPage,
+    loadMore,
+    refresh: refreshList,
+  } = useConnectionQuery({
     query: CallbackQueueQuery,
     variables: { unitCode: unit.code, status: status || null, newestFirst },
     connection: (answer) => answer.callbacks,
@@ -222,7 +231,9 @@ function QueueEntry({
           </ol>
         </details>
       ) : null}
-      {item.status !== 'DONE' ? <AssignForm item={item} staff={staff} onAssigned={onAssigned} onReload={onReload} /> : null}
+      {item.status !== 'DONE' ? (
+        <AssignForm item={item} staff={staff} onAssigned={onAssigned} onReload={onReload} />
+      ) : null}
     </li>
   );
 }
