@@ -154,6 +154,19 @@ impl UnitCalendar {
     /// The next `n` instants from `from` on (rounded up to the slot) at which a
     /// session of `slot` fits, looking at most 60 days ahead.
     pub fn next_open_slots(&self, from: DateTime<Utc>, slot: Duration, n: usize) -> Vec<DateTime<Utc>> {
+        self.next_free_slots(from, slot, n, &[])
+    }
+
+    /// [`UnitCalendar::next_open_slots`] that are also free: no session of
+    /// `slot` starting at one of `busy` (the office's bookings) overlaps them.
+    pub fn next_free_slots(
+        &self,
+        from: DateTime<Utc>,
+        slot: Duration,
+        n: usize,
+        busy: &[DateTime<Utc>],
+    ) -> Vec<DateTime<Utc>> {
+        let taken = |at: DateTime<Utc>| busy.iter().any(|b| *b < at + slot && at < *b + slot);
         let mut found = Vec::new();
         let step = slot.num_minutes().max(1);
         let start_local = from.with_timezone(&Rome);
@@ -169,6 +182,7 @@ impl UnitCalendar {
                     let time = NaiveTime::from_hms_opt((minute / 60) as u32, (minute % 60) as u32, 0);
                     if let Some(at) = time.and_then(|t| crate::appointments::domain::rome_instant(date, t))
                         && at >= from
+                        && !taken(at)
                     {
                         found.push(at);
                         if found.len() == n {
@@ -308,6 +322,16 @@ mod tests {
         // are holidays, Sunday 27 is closed → Monday 28 08:45.
         let slots = c.next_open_slots(rome(2026, 12, 24, 16, 0), Duration::minutes(15), 3);
         assert_eq!(slots, vec![rome(2026, 12, 24, 16, 0), rome(2026, 12, 24, 16, 15), rome(2026, 12, 28, 8, 45)]);
+    }
+
+    #[test]
+    fn booked_slots_are_not_offered() {
+        let c = cagliari();
+        // Monday 14 Dec 2026: 08:45 booked, a session at 09:05 overlaps 09:00 and 09:15.
+        let busy = [rome(2026, 12, 14, 8, 45), rome(2026, 12, 14, 9, 5)];
+        let slots = c.next_free_slots(rome(2026, 12, 14, 8, 0), Duration::minutes(15), 2, &busy);
+        assert_eq!(slots, vec![rome(2026, 12, 14, 9, 30), rome(2026, 12, 14, 9, 45)]);
+        assert_eq!(c.next_open_slots(rome(2026, 12, 14, 8, 0), Duration::minutes(15), 1), vec![busy[0]]);
     }
 
     #[test]
