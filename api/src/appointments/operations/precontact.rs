@@ -30,7 +30,7 @@ pub async fn mark_precontact_sent(
         return Err(domain::no_email());
     }
     if a.status != AppointmentStatus::Booked {
-        return Err(AppError::conflict("La prenotazione non è più in attesa", "The booking is no longer waiting"));
+        return Err(crate::kernel::messages::booking_no_longer_waiting());
     }
     let op = Operation::begin(scope, acting).await?;
     update_versioned::<appointment::Entity>(
@@ -64,7 +64,7 @@ pub async fn send_precontact_email(
     let acting = authorize_work(scope, &office, a.precall_assignee_id == Some(scope.person_id()))?;
     check_version(&a, version)?;
     if a.status != AppointmentStatus::Booked {
-        return Err(AppError::conflict("La prenotazione non è più in attesa", "The booking is no longer waiting"));
+        return Err(crate::kernel::messages::booking_no_longer_waiting());
     }
     if a.precontact_sent_at.is_some() {
         return Err(AppError::conflict(
