@@ -52,8 +52,6 @@ impl MigrationTrait for Migration {
         for column in [OutboxMessage::Cc, OutboxMessage::Sender] {
             manager.alter_table(Table::alter().table(OutboxMessage::Table).drop_column(column).to_owned()).await?;
         }
-        manager
-            .alter_table(Table::alter().table(OrgUnit::Table).drop_column(OrgUnit::FunctionMailbox).to_owned())
-            .await
+        manager.alter_table(Table::alter().table(OrgUnit::Table).drop_column(OrgUnit::FunctionMailbox).to_owned()).await
     }
 }

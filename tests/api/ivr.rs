@@ -42,7 +42,9 @@ async fn post(app: &TestApp, key: Option<&str>, body: &Value) -> (u16, Value) {
 /// The callbacks of DP Cagliari and its offices filed for this call id, as its director lists them.
 async fn filed_for(app: &TestApp, call_id: &str) -> Vec<Value> {
     let dp = app.login("dp.cagliari").await;
-    let res = app.graphql(Some(&dp), "{ callbacks(first: 100) { nodes { id callId viaIvr status unit { code } } } }", json!({})).await;
+    let res = app
+        .graphql(Some(&dp), "{ callbacks(first: 100) { nodes { id callId viaIvr status unit { code } } } }", json!({}))
+        .await;
     data(&res)["callbacks"]["nodes"].as_array().unwrap().iter().filter(|c| c["callId"] == call_id).cloned().collect()
 }
 

@@ -141,12 +141,5 @@ pub async fn precontact_email(scope: &Scope, id: AppointmentId) -> AppResult<Pre
         virtual_counter_mailbox: office.virtual_counter_mailbox.as_deref(),
     };
     let email = messages::precontact(&facts);
-    Ok(PrecontactMail {
-        read,
-        from,
-        to,
-        cc: office.function_mailbox.clone(),
-        subject: email.subject,
-        body: email.body,
-    })
+    Ok(PrecontactMail { read, from, to, cc: office.function_mailbox.clone(), subject: email.subject, body: email.body })
 }

@@ -210,11 +210,20 @@ mod tests {
         // Tuesday 24 Nov 2026: open at 10:00, closed at 13:05 until Wednesday 09:00.
         let open = utc("2026-11-24T09:00:00Z");
         assert_eq!(next_attempt_window(&national(), open, open), None);
-        assert_eq!(next_attempt_window(&national(), utc("2026-11-24T12:05:00Z"), open), Some(utc("2026-11-25T08:00:00Z")));
+        assert_eq!(
+            next_attempt_window(&national(), utc("2026-11-24T12:05:00Z"), open),
+            Some(utc("2026-11-25T08:00:00Z"))
+        );
         // Not yet available: its own opening, even inside today's window.
-        assert_eq!(next_attempt_window(&national(), open, utc("2026-11-25T08:00:00Z")), Some(utc("2026-11-25T08:00:00Z")));
+        assert_eq!(
+            next_attempt_window(&national(), open, utc("2026-11-25T08:00:00Z")),
+            Some(utc("2026-11-25T08:00:00Z"))
+        );
         // Christmas Day → Monday 28.
-        assert_eq!(next_attempt_window(&national(), utc("2026-12-25T09:00:00Z"), open), Some(utc("2026-12-28T08:00:00Z")));
+        assert_eq!(
+            next_attempt_window(&national(), utc("2026-12-25T09:00:00Z"), open),
+            Some(utc("2026-12-28T08:00:00Z"))
+        );
     }
 
     #[test]

@@ -15,8 +15,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, SqlErr,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -246,9 +245,8 @@ pub struct Filed {
 /// telephony systems use for conversation ids, UUIDs included).
 pub fn check_call_id(raw: &str) -> AppResult<String> {
     let id = raw.trim();
-    let valid = !id.is_empty()
-        && id.len() <= 100
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c));
+    let valid =
+        !id.is_empty() && id.len() <= 100 && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c));
     if !valid {
         return Err(AppError::bad_input(
             "callId",
@@ -278,7 +276,8 @@ async fn file_within_reach(
     request_id: &str,
 ) -> AppResult<Filed> {
     let call_id = check_call_id(&call.call_id)?;
-    let (phone, topic, requested_at) = super::operations::checked_request(&call.phone, &call.topic, call.requested_at, now)?;
+    let (phone, topic, requested_at) =
+        super::operations::checked_request(&call.phone, &call.topic, call.requested_at, now)?;
     let unit = target_unit(db, caller, call.unit_code.as_deref()).await?;
     if let Some(existing) = already_filed(db, caller, &call_id).await? {
         return Ok(Filed { callback: existing, unit, created: false });
@@ -318,10 +317,10 @@ async fn file_within_reach(
             None => Err(call_id_taken()),
         };
     }
-    let record = AuditRecord::new("callback.request")
-        .record("callback", model.id.to_string())
-        .unit(model.unit_id)
-        .detail(json!({ "via": "IVR", "keyId": caller.key.id, "callId": call_id, "availableFrom": model.available_from }));
+    let record =
+        AuditRecord::new("callback.request").record("callback", model.id.to_string()).unit(model.unit_id).detail(
+            json!({ "via": "IVR", "keyId": caller.key.id, "callId": call_id, "availableFrom": model.available_from }),
+        );
     crate::audit::record(&txn, &caller.actor(), record, Some(request_id)).await?;
     txn.commit().await?;
     Ok(Filed { callback: model, unit, created: true })

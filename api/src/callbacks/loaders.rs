@@ -43,7 +43,11 @@ impl Loader<Uuid> for CalendarByUnit {
     }
 }
 
-pub fn register(request: async_graphql::Request, scope: &Scope, reach: &crate::kernel::reach::Reach) -> async_graphql::Request {
+pub fn register(
+    request: async_graphql::Request,
+    scope: &Scope,
+    reach: &crate::kernel::reach::Reach,
+) -> async_graphql::Request {
     request
         .data(DataLoader::with_cache(AttemptsByCallback(scope.clone()), reach.spawner(), HashMapCache::default()))
         .data(DataLoader::with_cache(CalendarByUnit(scope.clone()), reach.spawner(), HashMapCache::default()))

@@ -78,11 +78,8 @@ pub async fn list(
     let direction = if newest_first { Direction::Descending } else { Direction::Ascending };
     let mut query = filtered(scope, f);
     if let Some(after) = after {
-        query = query.filter(paging::after_id(
-            (callback_request::Entity, callback_request::Column::Id),
-            after,
-            direction,
-        ));
+        query =
+            query.filter(paging::after_id((callback_request::Entity, callback_request::Column::Id), after, direction));
     }
     let query = if newest_first {
         query.order_by_desc(callback_request::Column::Id)

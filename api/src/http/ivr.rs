@@ -65,11 +65,8 @@ pub async fn post(
     let call: IvrCallBody = match serde_json::from_slice(&body) {
         Ok(call) => call,
         Err(e) => {
-            let err = AppError::bad_input(
-                "body",
-                format!("Corpo JSON non valido: {e}"),
-                format!("Invalid JSON body: {e}"),
-            );
+            let err =
+                AppError::bad_input("body", format!("Corpo JSON non valido: {e}"), format!("Invalid JSON body: {e}"));
             return error(err, &request_id, Some(&decision));
         }
     };
