@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// A partner-app API key. It acts as its person, read-only.
+/// An API key: a partner app's (acts as its person, read-only) or an IVR's
+/// (files callback requests for one provincial directorate; `person_id` is the admin who created it).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "api_key")]
 pub struct Model {
@@ -16,9 +17,23 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub last_used_at: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
+    /// `PARTNER` (acts as its professional) or `IVR` (a telephony system's, scoped to `unit_id`).
+    pub kind: ApiKeyKind,
+    /// The provincial directorate an IVR key files callback requests for.
+    pub unit_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+closed_list! {
+    /// Who uses a key.
+    ApiKeyKind {
+        /// A professional's practice-management software: acts as its person, read-only.
+        Partner = "PARTNER",
+        /// A telephony system (e.g. Genesys) filing callback requests for one provincial directorate.
+        Ivr = "IVR",
+    }
+}

@@ -24,6 +24,8 @@ pub struct Model {
     pub note: Option<String>,
     pub requested_by_id: Option<Uuid>,
     pub requested_by_unit_id: Option<Uuid>,
+    /// The telephony system's id of the call, for requests filed by an IVR (unique).
+    pub call_id: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -10,6 +10,7 @@ mod closed_list;
 pub mod api_key;
 pub mod appointment;
 pub mod audit_event;
+pub mod callback_attempt;
 pub mod callback_request;
 pub mod ccm_contact;
 pub mod collaborator;

@@ -17,6 +17,9 @@ pub struct Model {
     pub office_size: Option<OfficeSize>,
     pub virtual_counter: bool,
     pub virtual_counter_mailbox: Option<String>,
+    /// The office's function mailbox: in copy of the pre-contact e-mails its
+    /// operators send (not the virtual counter's mailbox).
+    pub function_mailbox: Option<String>,
     pub opening_hours: Option<String>,
     pub created_at: DateTimeUtc,
 }

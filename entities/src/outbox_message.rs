@@ -22,6 +22,10 @@ pub struct Model {
     /// E-mail address or URL. Personal data: never logged, shown masked.
     pub recipient: String,
     pub subject: Option<String>,
+    /// An e-mail's own sender (e.g. the operator's address); `None`: the server's `OUTBOX_MAIL_FROM`.
+    pub sender: Option<String>,
+    /// An e-mail's copy (e.g. the office's function mailbox). Personal data like the recipient.
+    pub cc: Option<String>,
     /// E-mail text or JSON payload. Personal data: never logged nor shown.
     pub body: String,
     /// HMAC key of a webhook; read by the worker only, erased once sent.

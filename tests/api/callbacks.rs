@@ -257,3 +257,60 @@ both_backends!(an_attempt_at_thirteen_is_recorded, configure: at("2026-11-26T13:
     let res = attempt_at_fixed_now(&app, rome("2026-11-26T13:00:00+01:00")).await;
     assert_eq!(data(&res)["recordCallbackAttempt"]["attempts"], 1, "{res}");
 });
+
+// Friday 30 October 2026: San Saturnino, patron saint of Cagliari (a closure of
+// DP Cagliari, and so of its offices), a working day in Rome.
+both_backends!(an_attempt_on_the_patron_saints_day_of_the_unit_is_refused, configure: at("2026-10-30T10:00:00+01:00"), |app: TestApp| async move {
+    let res = attempt_at_fixed_now(&app, rome("2026-10-30T10:00:00+01:00")).await;
+    refused_until(&res, "lunedì 02/11/2026 alle 09:00");
+    // The window of DP Roma is open that morning; DP Cagliari's opens on Monday.
+    let ccm = app.login("ccm.op").await;
+    let roma = request(&app, &ccm, "DP-RM", rome("2026-10-30T09:30:00+01:00")).await;
+    let cagliari = request(&app, &ccm, "DP-CA", rome("2026-10-30T09:30:00+01:00")).await;
+    assert!(same_instant(&cagliari["availableFrom"], rome("2026-11-02T09:00:00+01:00")), "{cagliari}");
+    let q = "query($id: ID!) { callback(id: $id) { nextWindowOpensAt } }";
+    let res = app.graphql(Some(&ccm), q, json!({ "id": roma["id"] })).await;
+    assert_eq!(data(&res)["callback"]["nextWindowOpensAt"], Value::Null, "{res}");
+    let res = app.graphql(Some(&ccm), q, json!({ "id": cagliari["id"] })).await;
+    let next = data(&res)["callback"]["nextWindowOpensAt"].as_str().expect("closed today: a next window");
+    assert_eq!(rome(next), rome("2026-11-02T09:00:00+01:00"), "{res}");
+});
+
+both_backends!(every_attempt_is_kept_in_the_history, configure: in_hours, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let cb = request(&app, &ccm, "DP-CA", last(Weekday::Wed, 11, 0)).await;
+    let dp = app.login("dp.cagliari").await;
+    data(&app.graphql(Some(&dp), ASSIGN, json!({ "id": cb["id"], "u": "op.cagliari1" })).await);
+    let op = app.login("op.cagliari1").await;
+    let with_note = "mutation($id: ID!, $o: CallbackOutcome!, $n: String) { recordCallbackAttempt(id: $id, outcome: $o, note: $n) { attempts } }";
+    data(&app.graphql(Some(&op), with_note, json!({ "id": cb["id"], "o": "NO_ANSWER", "n": "segreteria" })).await);
+    data(&app.graphql(Some(&op), with_note, json!({ "id": cb["id"], "o": "RESOLVED" })).await);
+    let q = "query($id: ID!) { callback(id: $id) { attemptHistory { number outcome note by { username } attemptedAt } } }";
+    let res = app.graphql(Some(&dp), q, json!({ "id": cb["id"] })).await;
+    let history = data(&res)["callback"]["attemptHistory"].as_array().unwrap().clone();
+    assert_eq!(history.len(), 2, "{res}");
+    assert_eq!((history[0]["number"].as_i64(), history[0]["outcome"].as_str()), (Some(1), Some("NO_ANSWER")));
+    assert_eq!(history[0]["note"], "segreteria");
+    assert_eq!((history[1]["number"].as_i64(), history[1]["outcome"].as_str()), (Some(2), Some("RESOLVED")));
+    assert_eq!(history[1]["by"]["username"], "op.cagliari1");
+    // Another province sees neither the request nor its attempts.
+    let other = app.login("op.sassari").await;
+    let res = app.graphql(Some(&other), q, json!({ "id": cb["id"] })).await;
+    assert_eq!(error_code(&res), Some("NOT_FOUND"));
+});
+
+both_backends!(the_director_picks_the_assignee_among_the_staff_of_the_unit, configure: in_hours, |app: TestApp| async move {
+    let dp = app.login("dp.cagliari").await;
+    let q = "query($u: String!) { callbackStaff(unitCode: $u) { username displayName } }";
+    let res = app.graphql(Some(&dp), q, json!({ "u": "DP-CA" })).await;
+    let names: Vec<&str> =
+        data(&res)["callbackStaff"].as_array().unwrap().iter().map(|p| p["username"].as_str().unwrap()).collect();
+    assert!(names.contains(&"op.cagliari1") && names.contains(&"dir.cagliari1"), "{names:?}");
+    assert!(!names.contains(&"op.sassari") && !names.contains(&"op.roma1"), "{names:?}");
+    // The office director picks among the office's staff only, and not for another province.
+    let dir = app.login("dir.cagliari1").await;
+    let res = app.graphql(Some(&dir), q, json!({ "u": "UT-CA1" })).await;
+    assert!(data(&res)["callbackStaff"].as_array().unwrap().iter().all(|p| p["username"] != "dp.cagliari"));
+    let res = app.graphql(Some(&dir), q, json!({ "u": "DP-RM" })).await;
+    assert_eq!(error_code(&res), Some("NOT_FOUND"), "{res}");
+});

@@ -281,6 +281,7 @@ pub async fn directorate_with_offices(app: &TestApp, code: &str, n: usize) {
         office_size: Set(None),
         virtual_counter: Set(false),
         virtual_counter_mailbox: Set(None),
+        function_mailbox: Set(None),
         opening_hours: Set(None),
         created_at: Set(Utc::now()),
     };

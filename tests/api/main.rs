@@ -13,6 +13,7 @@ mod calendar;
 mod callbacks;
 mod notifications;
 mod opening_hours;
+mod precontact_mail;
 
 mod api_keys;
 mod audit;
@@ -26,6 +27,7 @@ mod http_hardening;
 mod ids;
 mod input_guard;
 mod isolation;
+mod ivr;
 mod metrics;
 mod migrations;
 mod monitoring;

@@ -131,3 +131,25 @@ both_backends!(the_cup_import_takes_rows_outside_hours_and_reports_them, configu
     assert!(outside[2]["reason"].as_str().unwrap().contains("08:45–12:45"), "{res}");
     assert!(outside[1]["startsAt"].as_str().unwrap().starts_with("2026-12-25T08:00:00"), "{res}");
 });
+
+// The proposals are free slots: a time already booked at the office is not offered again.
+both_backends!(the_proposed_slots_leave_out_the_booked_ones, configure: fixed, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    let first_free = |res: &Value| res["errors"][0]["extensions"]["nextOpenSlots"][0].as_str().map(str::to_owned);
+    let res = app.graphql(Some(&director), BOOK, json!({ "i": input("2026-12-27", "10:00:00") })).await;
+    let offered = first_free(&res).expect("a slot is proposed");
+    // Book exactly what was proposed; the next refusal proposes the slot after it.
+    let at = DateTime::parse_from_rfc3339(&offered).unwrap();
+    let booking = json!({ "i": input(&at.format("%Y-%m-%d").to_string(), &at.format("%H:%M:%S").to_string()) });
+    data(&app.graphql(Some(&director), BOOK, booking).await);
+    let res = app.graphql(Some(&director), BOOK, json!({ "i": input("2026-12-27", "10:00:00") })).await;
+    let slots: Vec<&str> =
+        res["errors"][0]["extensions"]["nextOpenSlots"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(!slots.contains(&offered.as_str()), "{offered} is booked: {slots:?}");
+    assert_eq!(DateTime::parse_from_rfc3339(slots[0]).unwrap(), at + chrono::Duration::minutes(15), "{res}");
+    // The calendar's proposals (what a booking screen offers) leave it out too.
+    let q = "query($from: DateTime!) { unitCalendar(unitCode: \"UT-CA1\") { nextOpenSlots(from: $from, count: 2) } }";
+    let res = app.graphql(Some(&director), q, json!({ "from": at.to_rfc3339() })).await;
+    let proposed = data(&res)["unitCalendar"]["nextOpenSlots"][0].as_str().unwrap().to_owned();
+    assert_eq!(DateTime::parse_from_rfc3339(&proposed).unwrap(), at + chrono::Duration::minutes(15), "{res}");
+});

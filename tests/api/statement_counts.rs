@@ -63,3 +63,46 @@ both_backends!(the_nested_cric_list_costs_one_statement_per_level_for_3_and_40_r
     assert_eq!(small, big, "statement count grows with rows: {small} for 3, {big} for 40");
     assert_eq!(big, session + 4, "page, classifications, CRIC, events");
 });
+
+/// The directors' callbacks queue: the page, its units, assignees, calendars
+/// and attempts (with who made them) load in one batch each, whatever the page size.
+const CALLBACK_QUEUE: &str = "query($first: Int) { callbacks(unitCode: \"DP-CA\", first: $first) { totalCount nodes { id \
+    topic unit { name } assignee { displayName } nextWindowOpensAt attemptHistory { outcome by { displayName } } } } }";
+
+async fn callback_queue_statements(app: &TestApp, token: &str, first: usize) -> (u64, usize) {
+    let before = app.state.statement_count.load(Ordering::SeqCst);
+    let res = app.graphql(Some(token), CALLBACK_QUEUE, json!({ "first": first })).await;
+    let after = app.state.statement_count.load(Ordering::SeqCst);
+    (after - before, data(&res)["callbacks"]["nodes"].as_array().unwrap().len())
+}
+
+fn callback_hours(s: &mut api::config::Settings) {
+    s.fixed_now = Some(chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+01:00").unwrap().to_utc());
+}
+
+both_backends!(the_callbacks_queue_costs_the_same_statements_for_3_and_30_rows, configure: callback_hours, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    let request = "mutation($i: RequestCallbackInput!) { requestCallback(input: $i) { id } }";
+    let mut ids = Vec::new();
+    for i in 0..30 {
+        let input = json!({ "unitCode": "DP-CA", "phone": "070112233", "topic": format!("Richiesta {i}"),
+            "requestedAt": "2026-11-26T09:00:00+01:00" });
+        ids.push(data(&app.graphql(Some(&ccm), request, json!({ "i": input })).await)["requestCallback"]["id"].clone());
+    }
+    let dp = app.login("dp.cagliari").await;
+    let op = app.login("op.cagliari1").await;
+    for (i, id) in ids.iter().enumerate() {
+        let who = if i % 2 == 0 { "op.cagliari1" } else { "op2.cagliari1" };
+        let assign = "mutation($id: ID!, $u: String!) { assignCallback(id: $id, username: $u) { id } }";
+        data(&app.graphql(Some(&dp), assign, json!({ "id": id, "u": who })).await);
+        if i % 2 == 0 {
+            let attempt = "mutation($id: ID!) { recordCallbackAttempt(id: $id, outcome: NO_ANSWER) { id } }";
+            data(&app.graphql(Some(&op), attempt, json!({ "id": id })).await);
+        }
+    }
+    callback_queue_statements(&app, &dp, 1).await;
+    let (small, small_rows) = callback_queue_statements(&app, &dp, 3).await;
+    let (big, big_rows) = callback_queue_statements(&app, &dp, 30).await;
+    assert_eq!((small_rows, big_rows), (3, 30));
+    assert_eq!(small, big, "statement count grows with rows: {small} for 3, {big} for 30");
+});

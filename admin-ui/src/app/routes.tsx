@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Outlet } from 'react-router';
 import { AuditPage } from '../features/audit';
 import { CALENDAR_PATH, UnitCalendarPage } from '../features/calendar';
+import { CALLBACKS_PATH, CallbackQueuePage } from '../features/callbacks';
 import { LazyMonitoringPage, MONITORING_PATH } from '../features/monitoring';
 import { NEW_PERSON_PATH, ORGANIZATION_PATH, OrgUnitPage, OrgUnitsPage, PEOPLE_PATH } from '../features/org';
 import { NotificationsPage } from '../features/outbox';
@@ -69,6 +70,13 @@ export const SECTIONS: readonly AppSection[] = [
     label: "Giornata d'ufficio",
     roles: ['OFFICE_DIRECTOR', 'ROOM_COORDINATOR', 'PROVINCIAL_DIRECTOR'],
     element: <OfficeDayPage />,
+    inMenu: true,
+  },
+  {
+    path: CALLBACKS_PATH,
+    label: 'Richiamate',
+    roles: ['PROVINCIAL_DIRECTOR', 'OFFICE_DIRECTOR', 'ROOM_COORDINATOR'],
+    element: <CallbackQueuePage />,
     inMenu: true,
   },
   {

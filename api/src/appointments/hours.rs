@@ -58,10 +58,14 @@ pub fn outside_hours(calendar: &UnitCalendar, at: DateTime<Utc>) -> Option<Outsi
     Some(OutsideHours { field: "time", reason_it: it, reason_en: "the office is closed at that time".to_owned() })
 }
 
-/// The next slots at which a session fits, from `from` on.
-pub fn next_slots(calendar: &UnitCalendar, from: DateTime<Utc>) -> Vec<DateTime<Utc>> {
-    calendar.next_open_slots(from, session_length(), PROPOSED_SLOTS)
+/// The next slots at which a session fits, from `from` on, and that no booking
+/// of the office (`busy`: their start times) takes.
+pub fn next_slots(calendar: &UnitCalendar, from: DateTime<Utc>, busy: &[DateTime<Utc>]) -> Vec<DateTime<Utc>> {
+    calendar.next_free_slots(from, session_length(), PROPOSED_SLOTS, busy)
 }
+
+/// How far ahead proposals look (as [`UnitCalendar::next_open_slots`]).
+pub const PROPOSAL_HORIZON_DAYS: i64 = 60;
 
 /// A slot as people read it: `lunedì 07/12/2026 08:45`.
 pub fn italian_slot(at: DateTime<Utc>) -> String {
@@ -163,7 +167,7 @@ mod tests {
     #[test]
     fn the_refusal_lists_the_next_open_slots() {
         let cal = cagliari();
-        let slots = next_slots(&cal, rome(2026, 12, 13, 10, 0));
+        let slots = next_slots(&cal, rome(2026, 12, 13, 10, 0), &[]);
         assert_eq!(slots, vec![rome(2026, 12, 14, 8, 45), rome(2026, 12, 14, 9, 0), rome(2026, 12, 14, 9, 15)]);
         let err = refusal(outside_hours(&cal, rome(2026, 12, 13, 10, 0)).unwrap(), &slots);
         let AppError::BadUserInputWith { field, msg, key, value } = err else { panic!("not BAD_USER_INPUT") };

@@ -137,7 +137,7 @@ pub struct PrecontactMail {
     /// The precall assignee's address.
     pub from: Option<String>,
     pub to: String,
-    /// The office's (virtual counter's) mailbox.
+    /// The office's function mailbox (see `sendPrecontactEmail`).
     pub cc: Option<String>,
     pub subject: String,
     pub body: String,
@@ -165,12 +165,5 @@ pub async fn precontact_email(scope: &Scope, id: AppointmentId) -> AppResult<Pre
         virtual_counter_mailbox: office.virtual_counter_mailbox.as_deref(),
     };
     let email = messages::precontact(&facts);
-    Ok(PrecontactMail {
-        read,
-        from,
-        to,
-        cc: office.virtual_counter_mailbox.clone(),
-        subject: email.subject,
-        body: email.body,
-    })
+    Ok(PrecontactMail { read, from, to, cc: office.function_mailbox.clone(), subject: email.subject, body: email.body })
 }

@@ -2,7 +2,7 @@
 //! the office's bookings for who may read that office, plus the bookings made
 //! by one's own unit for the CCM and the CRIC.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
@@ -428,4 +428,28 @@ pub async fn taken_starts(
         .into_tuple::<DateTime<Utc>>();
     let rows = scope.reach(true).run(query.all(scope.db())).await?;
     Ok(rows)
+}
+
+/// When the office's live bookings between `from` and `until` start (cancelled
+/// ones free their slot): what free-slot proposals leave out. Start times only,
+/// no citizen data; the caller's reach decides what the database shows (a
+/// booking's write reach, or [`crate::kernel::reach::Reach::system`] for a
+/// proposal anyone booking at the office may see).
+pub async fn busy_starts(
+    conn: &impl ConnectionTrait,
+    office_id: Uuid,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> AppResult<Vec<DateTime<Utc>>> {
+    let (first_day, last_day) = (super::domain::rome_date(from), super::domain::rome_date(until));
+    Ok(appointment::Entity::find()
+        .select_only()
+        .column(appointment::Column::StartsAt)
+        .filter(appointment::Column::UnitId.eq(office_id))
+        .filter(appointment::Column::LocalDate.between(first_day, last_day))
+        .filter(appointment::Column::Status.ne(AppointmentStatus::Cancelled.as_str()))
+        .order_by_asc(appointment::Column::StartsAt)
+        .into_tuple()
+        .all(conn)
+        .await?)
 }

@@ -11,7 +11,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use entities::api_key;
+use entities::api_key::{self, ApiKeyKind};
 
 use crate::auth::service::load_principal;
 use crate::auth::{AuthMethod, Principal, hash_token, new_token};
@@ -23,9 +23,9 @@ pub const API_KEY_PREFIX: &str = "acc_pk_";
 /// Most live keys one person may hold.
 pub const MAX_KEYS_PER_PERSON: u64 = 10;
 /// `last_used_at` is refreshed at most this often, so using a key costs no write per request.
-const LAST_USED_RESOLUTION: Duration = Duration::from_secs(5 * 60);
+pub const LAST_USED_RESOLUTION: Duration = Duration::from_secs(5 * 60);
 /// Characters of the key kept in clear (`hint`) so its owner can tell keys apart.
-const HINT_LEN: usize = API_KEY_PREFIX.len() + 4;
+pub const HINT_LEN: usize = API_KEY_PREFIX.len() + 4;
 
 /// A key just created: the secret (shown once) and its stored row.
 pub struct CreatedKey {
@@ -62,12 +62,15 @@ pub async fn create(
         created_at: now,
         last_used_at: None,
         revoked_at: None,
+        kind: ApiKeyKind::Partner,
+        unit_id: None,
     };
     // Inserted first, counted after (the caller's transaction rolls back when refused):
     // on SQLite a transaction must write before it reads to wait for its turn.
     api_key::Entity::insert(api_key::ActiveModel::from(key.clone())).exec_without_returning(conn).await?;
     let live = api_key::Entity::find()
         .filter(api_key::Column::PersonId.eq(person_id))
+        .filter(api_key::Column::Kind.eq(ApiKeyKind::Partner.as_str()))
         .filter(api_key::Column::RevokedAt.is_null())
         .count(conn)
         .await?;
@@ -84,13 +87,18 @@ pub async fn create(
 pub async fn list_own(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<Vec<api_key::Model>> {
     Ok(api_key::Entity::find()
         .filter(api_key::Column::PersonId.eq(person_id))
+        .filter(api_key::Column::Kind.eq(ApiKeyKind::Partner.as_str()))
         .order_by_desc(api_key::Column::Id)
         .all(conn)
         .await?)
 }
 
 pub async fn own(conn: &impl ConnectionTrait, person_id: Uuid, id: Uuid) -> AppResult<Option<api_key::Model>> {
-    Ok(api_key::Entity::find_by_id(id).filter(api_key::Column::PersonId.eq(person_id)).one(conn).await?)
+    Ok(api_key::Entity::find_by_id(id)
+        .filter(api_key::Column::PersonId.eq(person_id))
+        .filter(api_key::Column::Kind.eq(ApiKeyKind::Partner.as_str()))
+        .one(conn)
+        .await?)
 }
 
 /// Revokes one of the person's keys; from the next request on it is unknown.
@@ -99,6 +107,7 @@ pub async fn revoke(conn: &impl ConnectionTrait, person_id: Uuid, id: Uuid, now:
         .col_expr(api_key::Column::RevokedAt, Expr::value(now))
         .filter(api_key::Column::Id.eq(id))
         .filter(api_key::Column::PersonId.eq(person_id))
+        .filter(api_key::Column::Kind.eq(ApiKeyKind::Partner.as_str()))
         .filter(api_key::Column::RevokedAt.is_null())
         .exec(conn)
         .await?;
@@ -109,6 +118,7 @@ pub async fn revoke(conn: &impl ConnectionTrait, person_id: Uuid, id: Uuid, now:
 pub async fn principal_for_key(state: &AppState, secret: &str) -> AppResult<Option<Principal>> {
     let Some(key) = api_key::Entity::find()
         .filter(api_key::Column::TokenHash.eq(hash_token(secret)))
+        .filter(api_key::Column::Kind.eq(ApiKeyKind::Partner.as_str()))
         .filter(api_key::Column::RevokedAt.is_null())
         .one(&state.db)
         .await?

@@ -71,10 +71,14 @@ pub enum Action {
     StatsRead,
     /// Set the opening hours and closures of a unit and everything under it.
     CalendarManage,
+    /// Create, list and revoke the IVR keys (telephony systems) of provincial directorates.
+    CallbackIvrKeys,
+    /// Set an office's function mailbox (in copy of its pre-contact e-mails).
+    OfficeSettings,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 41] = [
         Action::OrgRead,
         Action::OrgManage,
         Action::PeopleManage,
@@ -114,6 +118,8 @@ impl Action {
         Action::CollaboratorCheck,
         Action::StatsRead,
         Action::CalendarManage,
+        Action::CallbackIvrKeys,
+        Action::OfficeSettings,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -157,6 +163,8 @@ impl Action {
             Action::CollaboratorCheck => "procura:check_collaborator",
             Action::StatsRead => "stats:read",
             Action::CalendarManage => "calendar:manage",
+            Action::CallbackIvrKeys => "callbacks:ivr_keys",
+            Action::OfficeSettings => "org:office_settings",
         }
     }
 }

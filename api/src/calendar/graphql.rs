@@ -112,7 +112,9 @@ impl UnitCalendar {
     async fn closures(&self, ctx: &Context<'_>) -> AppResult<Vec<UnitClosure>> {
         Ok(store::closures(ctx.scope()?.db(), &self.unit).await?.into_iter().map(UnitClosure).collect())
     }
-    /// The next times a session of `minutes` (default 15) can start, from `from` (default now).
+    /// The next free times a session of `minutes` (default 15) can start, from
+    /// `from` (default now): within opening hours, and not taken by a booking
+    /// of the unit (a cancelled one frees its time).
     async fn next_open_slots(
         &self,
         ctx: &Context<'_>,
@@ -123,7 +125,16 @@ impl UnitCalendar {
         let calendar = store::calendar_of(ctx.scope()?.db(), &self.unit).await?;
         let minutes = minutes.unwrap_or(15).clamp(5, 240);
         let from = from.unwrap_or(ctx.now()?);
-        Ok(calendar.next_open_slots(from, Duration::minutes(i64::from(minutes)), count.unwrap_or(5) as usize))
+        let until = from + Duration::days(crate::appointments::hours::PROPOSAL_HORIZON_DAYS);
+        // Start times only, no citizen data: whoever may see the unit's
+        // calendar (a regional director who reads none of its bookings, say)
+        // is offered the same free slots, so they are read for nobody in particular.
+        let db = ctx.scope()?.db();
+        let busy = crate::kernel::reach::Reach::system()
+            .run(crate::appointments::store::busy_starts(db, self.unit.id, from, until))
+            .await?;
+        let slot = Duration::minutes(i64::from(minutes));
+        Ok(calendar.next_free_slots(from, slot, count.unwrap_or(5) as usize, &busy))
     }
 }
 

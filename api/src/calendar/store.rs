@@ -52,6 +52,42 @@ pub async fn calendar_of(conn: &impl ConnectionTrait, unit: &org_unit::Model) ->
     Ok(UnitCalendar { hours, closures })
 }
 
+/// The calendars of several units at once (3 queries, whatever their number):
+/// for lists that show, per record, when its unit next opens.
+pub async fn calendars_of(
+    conn: &impl ConnectionTrait,
+    units: &[org_unit::Model],
+) -> AppResult<std::collections::HashMap<Uuid, UnitCalendar>> {
+    let mut paths: Vec<String> = units.iter().flat_map(|u| ancestor_paths(&u.path)).collect();
+    paths.sort();
+    paths.dedup();
+    let above = org_unit::Entity::find().filter(org_unit::Column::Path.is_in(paths)).all(conn).await?;
+    let closures = unit_closure::Entity::find()
+        .filter(unit_closure::Column::UnitId.is_in(above.iter().map(|u| u.id)))
+        .order_by_asc(unit_closure::Column::FirstDay)
+        .all(conn)
+        .await?;
+    let hours = opening_interval::Entity::find()
+        .filter(opening_interval::Column::UnitId.is_in(units.iter().map(|u| u.id)))
+        .order_by_asc(opening_interval::Column::Weekday)
+        .order_by_asc(opening_interval::Column::OpensMinute)
+        .all(conn)
+        .await?;
+    let path_of: std::collections::HashMap<Uuid, &str> = above.iter().map(|u| (u.id, u.path.as_str())).collect();
+    Ok(units
+        .iter()
+        .map(|unit| {
+            let closures = closures
+                .iter()
+                .filter(|c| path_of.get(&c.unit_id).is_some_and(|p| unit.path.starts_with(p)))
+                .map(closure_of)
+                .collect();
+            let hours = hours.iter().filter(|h| h.unit_id == unit.id).filter_map(interval_of).collect();
+            (unit.id, UnitCalendar { hours, closures })
+        })
+        .collect())
+}
+
 /// Replaces the unit's weekly hours.
 pub async fn replace_hours(conn: &impl ConnectionTrait, unit_id: Uuid, intervals: &[Interval]) -> AppResult<()> {
     opening_interval::Entity::delete_many().filter(opening_interval::Column::UnitId.eq(unit_id)).exec(conn).await?;

@@ -1,11 +1,11 @@
 //! GraphQL layer of callback requests.
 
-use async_graphql::connection::Connection;
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use entities::callback_request;
+use entities::{callback_attempt, callback_request};
 
 use super::domain::{CallbackOutcome, CallbackStatus};
 use super::operations;
@@ -18,6 +18,7 @@ use crate::graphql::context::ContextExt;
 use crate::kernel::ids::parse_id;
 use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::OrgUnit;
+use crate::people::graphql::StaffMember;
 
 /// A citizen's request to be called back.
 pub struct Callback(pub callback_request::Model);
@@ -65,8 +66,22 @@ impl Callback {
     }
     /// Null when an attempt may be recorded now; otherwise when the next
     /// callback window (09:00–13:00 on working days) opens for this request.
+    /// The unit's working days count: its closures (a patron saint's day) close the window too.
     async fn next_window_opens_at(&self, ctx: &Context<'_>) -> AppResult<Option<DateTime<Utc>>> {
-        Ok(super::domain::next_attempt_window(ctx.now()?, self.0.available_from))
+        let calendar = super::loaders::calendar(ctx, self.0.unit_id).await?;
+        Ok(super::domain::next_attempt_window(&calendar, ctx.now()?, self.0.available_from))
+    }
+    /// Every attempt made, in order (the request itself keeps the last outcome).
+    async fn attempt_history(&self, ctx: &Context<'_>) -> AppResult<Vec<CallbackAttempt>> {
+        Ok(super::loaders::attempts(ctx, self.0.id).await?.into_iter().map(CallbackAttempt).collect())
+    }
+    /// Filed by a telephony system (an IVR key) rather than by staff.
+    async fn via_ivr(&self) -> bool {
+        self.0.call_id.is_some()
+    }
+    /// The telephony system's id of the call, for requests filed by an IVR.
+    async fn call_id(&self) -> Option<&str> {
+        self.0.call_id.as_deref()
     }
     async fn status(&self) -> CallbackStatus {
         self.0.status
@@ -99,6 +114,30 @@ impl Callback {
     }
 }
 
+/// One attempt to call a citizen back.
+pub struct CallbackAttempt(pub callback_attempt::Model);
+
+#[Object]
+impl CallbackAttempt {
+    /// 1, 2 or 3.
+    async fn number(&self) -> i32 {
+        self.0.attempt_number
+    }
+    async fn attempted_at(&self) -> DateTime<Utc> {
+        self.0.attempted_at
+    }
+    async fn outcome(&self) -> CallbackOutcome {
+        self.0.outcome
+    }
+    async fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+    /// Who called.
+    async fn by(&self, ctx: &Context<'_>) -> AppResult<Option<StaffRef>> {
+        staff(ctx, Some(self.0.by_id)).await
+    }
+}
+
 /// One batch per loader for a page of callbacks (see `appointments::graphql::prefetch`).
 pub async fn prefetch(ctx: &Context<'_>, rows: &[callback_request::Model]) -> AppResult<()> {
     use crate::appointments::graphql::{PersonById, RecordUnitById};
@@ -121,35 +160,65 @@ pub struct RequestCallbackInput {
     pub requested_at: Option<DateTime<Utc>>,
 }
 
+/// The list's total, whatever page is shown.
+pub struct CallbackTotals {
+    filter: store::Filter,
+}
+
+#[Object]
+impl CallbackTotals {
+    /// How many requests the list has in all.
+    async fn total_count(&self, ctx: &Context<'_>) -> AppResult<u64> {
+        store::count(ctx.scope()?, self.filter).await
+    }
+}
+
 #[derive(Default)]
 pub struct CallbacksQuery;
 
 #[Object]
 impl CallbacksQuery {
-    /// Callback requests the caller may see, oldest first.
+    /// Callback requests the caller may see, by age: oldest first (the
+    /// queue's order), or newest first. `totalCount` counts the whole list.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn callbacks(
         &self,
         ctx: &Context<'_>,
         unit_code: Option<String>,
         status: Option<CallbackStatus>,
+        newest_first: Option<bool>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Callback>> {
+    ) -> AppResult<Connection<String, Callback, CallbackTotals, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let unit_id = match unit_code {
             Some(code) => Some(store::unit_for(scope, Action::CallbackRead, &code).await.map_or(Uuid::nil(), |u| u.id)),
             None => None,
         };
-        let rows = store::list(scope, unit_id, status, page.after_uuid()?, page.fetch_limit()).await?;
+        let filter = store::Filter { unit_id, status };
+        let newest_first = newest_first.unwrap_or(false);
+        let rows = store::list(scope, filter, newest_first, page.after_uuid()?, page.fetch_limit()).await?;
         prefetch(ctx, &rows).await?;
-        Ok(connection(&page, rows, |c| c.id, Callback))
+        let plain = connection(&page, rows, |c| c.id, Callback);
+        let mut conn =
+            Connection::with_additional_fields(plain.has_previous_page, plain.has_next_page, CallbackTotals { filter });
+        conn.edges.extend(plain.edges);
+        Ok(conn)
     }
 
     async fn callback(&self, ctx: &Context<'_>, id: ID) -> AppResult<Callback> {
         let scope = ctx.scope()?;
         Ok(Callback(store::find(scope, parse_id("id", &id)?).await?.ok_or_else(store::not_found)?))
+    }
+
+    /// The staff a callback request of the unit may be assigned to: operators,
+    /// coordinators and directors of the unit and of the offices under it, by name.
+    async fn callback_staff(&self, ctx: &Context<'_>, unit_code: String) -> AppResult<Vec<StaffMember>> {
+        let scope = ctx.scope()?;
+        let unit = store::unit_for(scope, Action::CallbackAssign, &unit_code).await?;
+        let people = store::staff_list_under(scope, &unit).await?;
+        Ok(people.into_iter().map(|p| StaffMember { username: p.username, display_name: p.display_name }).collect())
     }
 }
 
@@ -193,5 +262,83 @@ impl CallbacksMutation {
     ) -> AppResult<Callback> {
         let id = parse_id("id", &id)?;
         Ok(Callback(operations::record_attempt(ctx.scope()?, ctx.now()?, id, outcome, note, version).await?))
+    }
+}
+
+/// An IVR key: a telephony system's credential to file callback requests for
+/// one provincial directorate (docs/callbacks.md). The secret is shown once.
+pub struct IvrKey(pub entities::api_key::Model);
+
+#[Object]
+impl IvrKey {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// The key's first characters, to tell keys apart.
+    async fn hint(&self) -> &str {
+        &self.0.hint
+    }
+    /// The provincial directorate it files callback requests for.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
+        Ok(unit(ctx, self.0.unit_id).await?.map(OrgUnit))
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    /// Last use, to within five minutes.
+    async fn last_used_at(&self) -> Option<DateTime<Utc>> {
+        self.0.last_used_at
+    }
+    async fn revoked_at(&self) -> Option<DateTime<Utc>> {
+        self.0.revoked_at
+    }
+}
+
+/// A key just created: `secret` is in this answer and never again.
+#[derive(async_graphql::SimpleObject)]
+pub struct CreatedIvrKey {
+    pub secret: String,
+    pub key: IvrKey,
+}
+
+#[derive(Default)]
+pub struct IvrKeysQuery;
+
+#[Object]
+impl IvrKeysQuery {
+    /// IVR keys of the provincial directorates the caller (an admin) manages, newest first.
+    #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
+    async fn ivr_keys(
+        &self,
+        ctx: &Context<'_>,
+        unit_code: Option<String>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, IvrKey>> {
+        let scope = ctx.scope()?;
+        let page = Page::new(first, after)?;
+        let rows = super::ivr::list_keys(scope, unit_code.as_deref(), page.after_uuid()?, page.fetch_limit()).await?;
+        Ok(connection(&page, rows, |k| k.id, IvrKey))
+    }
+}
+
+#[derive(Default)]
+pub struct IvrKeysMutation;
+
+#[Object]
+impl IvrKeysMutation {
+    /// Creates an IVR key for a provincial directorate (admins).
+    async fn create_ivr_key(&self, ctx: &Context<'_>, unit_code: String, name: String) -> AppResult<CreatedIvrKey> {
+        let created = super::ivr::create_key(ctx.scope()?, &unit_code, &name, ctx.now()?).await?;
+        Ok(CreatedIvrKey { secret: created.secret, key: IvrKey(created.key) })
+    }
+
+    /// Revokes an IVR key: the telephony system's next call gets `UNAUTHENTICATED`.
+    async fn revoke_ivr_key(&self, ctx: &Context<'_>, id: ID) -> AppResult<IvrKey> {
+        let id = parse_id::<crate::kernel::ids::ApiKeyId>("id", &id)?;
+        Ok(IvrKey(super::ivr::revoke_key(ctx.scope()?, id.into(), ctx.now()?).await?))
     }
 }

@@ -3,5 +3,7 @@
 
 pub mod domain;
 pub mod graphql;
+pub mod ivr;
+pub mod loaders;
 pub mod operations;
 pub mod store;

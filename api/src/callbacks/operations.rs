@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 
+use entities::callback_attempt;
 use entities::callback_request::{self, Column as C};
 
 use super::domain::{self, CallbackOutcome, CallbackStatus};
@@ -32,30 +33,15 @@ pub struct NewRequest {
 pub async fn request(scope: &Scope, now: DateTime<Utc>, input: NewRequest) -> AppResult<callback_request::Model> {
     let unit = store::unit_for(scope, Action::CallbackRequest, &input.unit_code).await?;
     let acting = scope.authorize(Action::CallbackRequest, &unit.path)?;
-    let phone = crate::validation::phone_field("phone", &input.phone)?.into_string();
-    let topic = input.topic.trim().to_owned();
-    if topic.is_empty() || topic.chars().count() > 500 {
-        return Err(AppError::bad_input(
-            "topic",
-            "Argomento obbligatorio (al più 500 caratteri)",
-            "Topic required (at most 500 characters)",
-        ));
-    }
-    let requested_at = input.requested_at.unwrap_or(now);
-    if requested_at > now + chrono::Duration::minutes(5) {
-        return Err(AppError::bad_input(
-            "requestedAt",
-            "La richiesta non può essere nel futuro",
-            "The request cannot be in the future",
-        ));
-    }
+    let (phone, topic, requested_at) = checked_request(&input.phone, &input.topic, input.requested_at, now)?;
+    let calendar = crate::calendar::calendar_of(scope.db(), &unit).await?;
     let model = callback_request::Model {
         id: Uuid::now_v7(),
         unit_id: unit.id,
         phone,
         topic,
         requested_at,
-        available_from: domain::available_from(requested_at),
+        available_from: domain::available_from(&calendar, requested_at),
         status: CallbackStatus::Waiting,
         assignee_id: None,
         assigned_at: None,
@@ -65,6 +51,7 @@ pub async fn request(scope: &Scope, now: DateTime<Utc>, input: NewRequest) -> Ap
         note: None,
         requested_by_id: Some(scope.person_id()),
         requested_by_unit_id: acting.unit_id(),
+        call_id: None,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -74,6 +61,34 @@ pub async fn request(scope: &Scope, now: DateTime<Utc>, input: NewRequest) -> Ap
     op.audit(record("callback.request", &model, json!({ "availableFrom": model.available_from }))).await?;
     op.commit().await?;
     Ok(model)
+}
+
+/// A request's phone, topic and time, checked: (phone, topic, requested at).
+/// Shared by staff's requests and the IVR intake ([`super::ivr`]).
+pub fn checked_request(
+    phone: &str,
+    topic: &str,
+    requested_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> AppResult<(String, String, DateTime<Utc>)> {
+    let phone = crate::validation::phone_field("phone", phone)?.into_string();
+    let topic = topic.trim().to_owned();
+    if topic.is_empty() || topic.chars().count() > 500 {
+        return Err(AppError::bad_input(
+            "topic",
+            "Argomento obbligatorio (al più 500 caratteri)",
+            "Topic required (at most 500 characters)",
+        ));
+    }
+    let requested_at = requested_at.unwrap_or(now);
+    if requested_at > now + chrono::Duration::minutes(5) {
+        return Err(AppError::bad_input(
+            "requestedAt",
+            "La richiesta non può essere nel futuro",
+            "The request cannot be in the future",
+        ));
+    }
+    Ok((phone, topic, requested_at))
 }
 
 /// Assigns (or reassigns) a callback request to a staff member of the unit or an office under it.
@@ -141,7 +156,8 @@ pub async fn record_attempt(
             "The note is longer than 500 characters",
         ));
     }
-    domain::check_attempt_time(now)?;
+    let calendar = crate::calendar::calendar_of(scope.db(), &unit).await?;
+    domain::check_attempt_time(&calendar, now)?;
     if now < c.available_from {
         return Err(AppError::conflict(
             "La richiesta sarà lavorabile dalla prossima apertura (09:00–13:00)",
@@ -159,9 +175,19 @@ pub async fn record_attempt(
             .set(C::Attempts, attempts)
             .set(C::LastAttemptAt, now)
             .set(C::Outcome, outcome)
-            .set(C::Note, note),
+            .set(C::Note, note.clone()),
     )
     .await?;
+    let history = callback_attempt::Model {
+        id: Uuid::now_v7(),
+        callback_id: c.id,
+        attempt_number: attempts,
+        attempted_at: now,
+        outcome,
+        note,
+        by_id: scope.person_id(),
+    };
+    store::insert_attempt(&op, history).await?;
     op.audit(record(
         "callback.attempt",
         &c,

@@ -7,7 +7,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use entities::{callback_request, org_unit, person, role_assignment};
+use entities::{callback_attempt, callback_request, org_unit, person, role_assignment};
 
 use super::domain::CallbackStatus;
 use crate::authz::Action;
@@ -48,28 +48,50 @@ pub async fn find(scope: &Scope, id: CallbackId) -> AppResult<Option<callback_re
     Ok(callback_request::Entity::find_by_id(id).filter(visible(scope)).one(scope.db()).await?)
 }
 
+/// What a list of callback requests is narrowed to.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Filter {
+    pub unit_id: Option<Uuid>,
+    pub status: Option<CallbackStatus>,
+}
+
+fn filtered(scope: &Scope, f: Filter) -> sea_orm::Select<callback_request::Entity> {
+    let mut query = callback_request::Entity::find().filter(visible(scope));
+    if let Some(unit) = f.unit_id {
+        query = query.filter(callback_request::Column::UnitId.eq(unit));
+    }
+    if let Some(status) = f.status {
+        query = query.filter(callback_request::Column::Status.eq(status.as_str()));
+    }
+    query
+}
+
+/// A page of requests by age (the order they were filed: ids are UUIDv7),
+/// oldest first unless `newest_first`.
 pub async fn list(
     scope: &Scope,
-    unit_id: Option<Uuid>,
-    status: Option<CallbackStatus>,
+    f: Filter,
+    newest_first: bool,
     after: Option<Uuid>,
     limit: u64,
 ) -> AppResult<Vec<callback_request::Model>> {
-    let mut query = callback_request::Entity::find().filter(visible(scope));
-    if let Some(unit) = unit_id {
-        query = query.filter(callback_request::Column::UnitId.eq(unit));
-    }
-    if let Some(status) = status {
-        query = query.filter(callback_request::Column::Status.eq(status.as_str()));
-    }
+    let direction = if newest_first { Direction::Descending } else { Direction::Ascending };
+    let mut query = filtered(scope, f);
     if let Some(after) = after {
-        query = query.filter(paging::after_id(
-            (callback_request::Entity, callback_request::Column::Id),
-            after,
-            Direction::Ascending,
-        ));
+        query =
+            query.filter(paging::after_id((callback_request::Entity, callback_request::Column::Id), after, direction));
     }
-    Ok(query.order_by_asc(callback_request::Column::Id).limit(limit).all(scope.db()).await?)
+    let query = if newest_first {
+        query.order_by_desc(callback_request::Column::Id)
+    } else {
+        query.order_by_asc(callback_request::Column::Id)
+    };
+    Ok(query.limit(limit).all(scope.db()).await?)
+}
+
+/// How many requests the list has in all.
+pub async fn count(scope: &Scope, f: Filter) -> AppResult<u64> {
+    Ok(sea_orm::PaginatorTrait::count(filtered(scope, f), scope.db()).await?)
 }
 
 /// Requests assigned to the person and not done, by when they may be served.
@@ -103,6 +125,25 @@ pub async fn unit_for(scope: &Scope, action: Action, code: &str) -> AppResult<or
 
 /// Staff (operator, coordinator, director) of the unit or of an office under it.
 pub async fn staff_under(scope: &Scope, unit: &org_unit::Model, username: &str) -> AppResult<Option<person::Model>> {
+    Ok(person::Entity::find()
+        .filter(person::Column::Username.eq(username))
+        .filter(staff_condition(scope, unit))
+        .one(scope.db())
+        .await?)
+}
+
+/// Every active staff member a request of `unit` may be assigned to, by name.
+pub async fn staff_list_under(scope: &Scope, unit: &org_unit::Model) -> AppResult<Vec<person::Model>> {
+    Ok(person::Entity::find()
+        .filter(staff_condition(scope, unit))
+        .order_by_asc(person::Column::DisplayName)
+        .order_by_asc(person::Column::Username)
+        .all(scope.db())
+        .await?)
+}
+
+/// Active people holding a staff role on the unit or under it, within the caller's assign reach.
+fn staff_condition(scope: &Scope, unit: &org_unit::Model) -> Condition {
     let reach = scope.units_for(Action::CallbackAssign);
     let mut units_under = Query::select();
     units_under
@@ -116,15 +157,17 @@ pub async fn staff_under(scope: &Scope, unit: &org_unit::Model, username: &str) 
             .add(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId)).in_subquery(units_under))
             .add(reach.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId)))),
     );
-    Ok(person::Entity::find()
-        .filter(person::Column::Username.eq(username))
-        .filter(person::Column::Active.eq(true))
-        .filter(Expr::col((person::Entity, person::Column::Id)).in_subquery(staff))
-        .one(scope.db())
-        .await?)
+    Condition::all()
+        .add(person::Column::Active.eq(true))
+        .add(Expr::col((person::Entity, person::Column::Id)).in_subquery(staff))
 }
 
 pub async fn insert(conn: &impl ConnectionTrait, m: &callback_request::Model) -> AppResult<()> {
+    Ok(try_insert(conn, m).await?)
+}
+
+/// [`insert`], with the database's own error (to tell a duplicate call id).
+pub async fn try_insert(conn: &impl ConnectionTrait, m: &callback_request::Model) -> Result<(), sea_orm::DbErr> {
     callback_request::Entity::insert(callback_request::ActiveModel {
         id: Set(m.id),
         unit_id: Set(m.unit_id),
@@ -141,11 +184,12 @@ pub async fn insert(conn: &impl ConnectionTrait, m: &callback_request::Model) ->
         note: Set(m.note.clone()),
         requested_by_id: Set(m.requested_by_id),
         requested_by_unit_id: Set(m.requested_by_unit_id),
+        call_id: Set(m.call_id.clone()),
         version: Set(m.version),
         created_at: Set(m.created_at),
         updated_at: Set(m.updated_at),
     })
-    .exec(conn)
+    .exec_without_returning(conn)
     .await?;
     Ok(())
 }
@@ -155,6 +199,31 @@ impl crate::kernel::versioned::Versioned for callback_request::Entity {
     const VERSION: callback_request::Column = callback_request::Column::Version;
     const UPDATED_AT: callback_request::Column = callback_request::Column::UpdatedAt;
     const CHANGED: (&'static str, &'static str) = ("La richiesta è stata modificata", "The request was changed");
+}
+
+pub async fn insert_attempt(conn: &impl ConnectionTrait, attempt: callback_attempt::Model) -> AppResult<()> {
+    callback_attempt::Entity::insert(callback_attempt::ActiveModel::from(attempt)).exec_without_returning(conn).await?;
+    Ok(())
+}
+
+/// The attempts of the requests among `ids` the caller may see, by request and number.
+pub async fn attempts_of(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<callback_attempt::Model>> {
+    let mut visible_ids = Query::select();
+    visible_ids.column(callback_request::Column::Id).from(callback_request::Entity).cond_where(
+        Condition::all().add(visible(scope)).add(Expr::col(callback_request::Column::Id).is_in(ids.iter().copied())),
+    );
+    Ok(callback_attempt::Entity::find()
+        .filter(Expr::col(callback_attempt::Column::CallbackId).in_subquery(visible_ids))
+        .order_by_asc(callback_attempt::Column::CallbackId)
+        .order_by_asc(callback_attempt::Column::AttemptNumber)
+        .all(scope.db())
+        .await?)
+}
+
+/// The request filed for a telephony system's call, if any (no scope: the
+/// caller is an IVR key, checked against the request's unit by the caller).
+pub async fn by_call_id(conn: &impl ConnectionTrait, call_id: &str) -> AppResult<Option<callback_request::Model>> {
+    Ok(callback_request::Entity::find().filter(callback_request::Column::CallId.eq(call_id)).one(conn).await?)
 }
 
 pub async fn reload(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<callback_request::Model> {

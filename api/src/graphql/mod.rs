@@ -11,7 +11,7 @@ use crate::appointments::graphql::{AppointmentsMutation, AppointmentsQuery, Pers
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::calendar::graphql::{CalendarMutation, CalendarQuery};
-use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery};
+use crate::callbacks::graphql::{CallbacksMutation, CallbacksQuery, IvrKeysMutation, IvrKeysQuery};
 use crate::ccm::graphql::{CcmMutation, CcmQuery};
 use crate::faq::graphql::{FaqMutation, FaqQuery};
 use crate::followups::graphql::BookingNumberById;
@@ -51,6 +51,7 @@ pub struct QueryRoot(
     ServicesQuery,
     AppointmentsQuery,
     CallbacksQuery,
+    IvrKeysQuery,
     CalendarQuery,
     FollowUpQuery,
     OfficeBoardQuery,
@@ -70,6 +71,7 @@ pub struct MutationRoot(
     ServicesMutation,
     AppointmentsMutation,
     CallbacksMutation,
+    IvrKeysMutation,
     CalendarMutation,
     FollowUpMutation,
     ProcureMutation,
@@ -160,6 +162,7 @@ fn with_scope(request: Request, scope: &Scope, reach: &Reach) -> Request {
     let scope = &scope.for_operation();
     // Loaders run their batches in tasks of their own, with the request's reach.
     let spawn = || reach.spawner();
+    let request = crate::callbacks::loaders::register(request, scope, reach);
     crate::procure::graphql::loaders(request, scope, reach)
         .data(DataLoader::with_cache(QuesitoById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), spawn(), HashMapCache::default()))

@@ -4,6 +4,7 @@ mod body;
 mod graphql;
 pub mod hardening;
 mod health;
+mod ivr;
 pub mod metrics;
 mod partner;
 mod spa;
@@ -20,6 +21,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, state: &AppState) {
         .route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz))
         .route("/metrics", web::get().to(metrics::metrics))
+        .route("/ivr/callbacks", web::post().to(ivr::post))
         .service(web::resource("/graphql").route(web::post().to(graphql::post)).route(web::get().to(graphql::get)));
     if !state.settings.is_production() {
         cfg.route("/graphiql", web::get().to(graphql::graphiql));

@@ -70,22 +70,38 @@ impl DailyWindow {
     /// the wall says 13:00) and 13:01 is out. For rules that say "from 9 to
     /// 13" of what a person does, not of when a queue opens.
     pub fn includes(&self, at: DateTime<Utc>) -> bool {
+        self.includes_on(at, is_working_day)
+    }
+
+    /// [`DailyWindow::includes`] on the working days of `working` (e.g. a
+    /// unit's calendar, which also knows its patron saint's day).
+    pub fn includes_on(&self, at: DateTime<Utc>, working: impl Fn(NaiveDate) -> bool) -> bool {
         let local = at.with_timezone(&Rome);
         let minute = local.time().with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(local.time());
-        is_working_day(local.date_naive()) && minute >= self.opens && minute <= self.closes
+        working(local.date_naive()) && minute >= self.opens && minute <= self.closes
     }
 
     /// `at` itself when open, otherwise the next opening.
     pub fn next_open_instant(&self, at: DateTime<Utc>) -> DateTime<Utc> {
-        if self.is_open_at(at) {
-            return at;
-        }
+        self.next_open_instant_on(at, is_working_day)
+    }
+
+    /// [`DailyWindow::next_open_instant`] on the working days of `working`,
+    /// looking at most a year ahead (a unit closed longer is a data error).
+    pub fn next_open_instant_on(&self, at: DateTime<Utc>, working: impl Fn(NaiveDate) -> bool) -> DateTime<Utc> {
         let local = at.with_timezone(&Rome);
         let mut day = local.date_naive();
-        if !(is_working_day(day) && local.time() < self.opens) {
+        let time = local.time();
+        if working(day) && time >= self.opens && time < self.closes {
+            return at;
+        }
+        if !(working(day) && time < self.opens) {
             day += Duration::days(1);
         }
-        while !is_working_day(day) {
+        for _ in 0..366 {
+            if working(day) {
+                break;
+            }
             day += Duration::days(1);
         }
         crate::appointments::domain::rome_instant(day, self.opens).unwrap_or(at)

@@ -16,6 +16,11 @@ pub fn office_not_found() -> AppError {
     AppError::not_found("Ufficio non trovato", "Office not found")
 }
 
+/// A change that only a booking still waiting (BOOKED) may take.
+pub fn booking_no_longer_waiting() -> AppError {
+    AppError::conflict("La prenotazione non è più in attesa", "The booking is no longer waiting")
+}
+
 pub fn quesito_not_found() -> AppError {
     AppError::not_found("Quesito non trovato", "Quesito not found")
 }

@@ -154,11 +154,24 @@ impl UnitCalendar {
     /// The next `n` instants from `from` on (rounded up to the slot) at which a
     /// session of `slot` fits, looking at most 60 days ahead.
     pub fn next_open_slots(&self, from: DateTime<Utc>, slot: Duration, n: usize) -> Vec<DateTime<Utc>> {
+        self.next_free_slots(from, slot, n, &[])
+    }
+
+    /// [`UnitCalendar::next_open_slots`] that are also free: no session of
+    /// `slot` starting at one of `busy` (the office's bookings) overlaps them.
+    pub fn next_free_slots(
+        &self,
+        from: DateTime<Utc>,
+        slot: Duration,
+        n: usize,
+        busy: &[DateTime<Utc>],
+    ) -> Vec<DateTime<Utc>> {
+        let taken = |at: DateTime<Utc>| busy.iter().any(|b| *b < at + slot && at < *b + slot);
         let first = from.with_timezone(&Rome).date_naive();
         (0..60)
             .map(|offset| first + Duration::days(offset))
             .flat_map(|date| self.slots_of_day(date, slot))
-            .filter(|at| *at >= from)
+            .filter(|at| *at >= from && !taken(*at))
             .take(n)
             .collect()
     }
@@ -331,6 +344,16 @@ mod tests {
         assert_eq!(slots.iter().filter(|s| s.with_timezone(&Rome).date_naive() == d(2026, 12, 24)).count(), 24);
         assert_eq!(slots[0], rome(2026, 12, 24, 8, 45));
         assert!(slots.contains(&rome(2026, 12, 24, 16, 15)) && !slots.contains(&rome(2026, 12, 24, 16, 30)));
+    }
+
+    #[test]
+    fn booked_slots_are_not_offered() {
+        let c = cagliari();
+        // Monday 14 Dec 2026: 08:45 booked, a session at 09:05 overlaps 09:00 and 09:15.
+        let busy = [rome(2026, 12, 14, 8, 45), rome(2026, 12, 14, 9, 5)];
+        let slots = c.next_free_slots(rome(2026, 12, 14, 8, 0), Duration::minutes(15), 2, &busy);
+        assert_eq!(slots, vec![rome(2026, 12, 14, 9, 30), rome(2026, 12, 14, 9, 45)]);
+        assert_eq!(c.next_open_slots(rome(2026, 12, 14, 8, 0), Duration::minutes(15), 1), vec![busy[0]]);
     }
 
     #[test]

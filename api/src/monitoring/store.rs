@@ -536,6 +536,7 @@ mod tests {
             office_size: None,
             virtual_counter: false,
             virtual_counter_mailbox: None,
+            function_mailbox: None,
             opening_hours: None,
             created_at: Utc::now(),
         }

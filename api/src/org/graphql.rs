@@ -79,6 +79,12 @@ impl OrgUnit {
     async fn opening_hours(&self) -> Option<&str> {
         self.0.opening_hours.as_deref()
     }
+
+    /// Offices only: the office's function mailbox, in copy of every pre-contact
+    /// e-mail its operators send (not the virtual counter's mailbox).
+    async fn function_mailbox(&self) -> Option<&str> {
+        self.0.function_mailbox.as_deref()
+    }
 }
 
 #[derive(Default)]
@@ -196,6 +202,18 @@ impl OrgMutation {
             opening_hours: change(input.opening_hours),
         };
         Ok(OrgUnit(operations::update(ctx.scope()?, &code, changes).await?))
+    }
+
+    /// Sets (or, with null or blank, clears) an office's function mailbox: its
+    /// director, the DP's, or an admin. Pre-contact e-mails of an office
+    /// without one are refused (docs/appointments.md).
+    async fn set_office_function_mailbox(
+        &self,
+        ctx: &Context<'_>,
+        office_code: String,
+        function_mailbox: Option<String>,
+    ) -> AppResult<OrgUnit> {
+        Ok(OrgUnit(operations::set_function_mailbox(ctx.scope()?, &office_code, function_mailbox).await?))
     }
 }
 

@@ -85,6 +85,7 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
         office_size: if is_office { c.office_size.flatten().or(Some(OfficeSize::Small)) } else { None },
         virtual_counter: is_office && c.virtual_counter.unwrap_or(false),
         virtual_counter_mailbox: mailbox,
+        function_mailbox: None,
         opening_hours: c.opening_hours.flatten(),
         created_at: Utc::now(),
     };
@@ -93,6 +94,33 @@ pub async fn create(scope: &Scope, input: NewUnit) -> AppResult<org_unit::Model>
     op.audit(record).await?;
     op.commit().await?;
     Ok(model)
+}
+
+/// Sets or clears an office's function mailbox (`org:office_settings`).
+pub async fn set_function_mailbox(
+    scope: &Scope,
+    office_code: &str,
+    mailbox: Option<String>,
+) -> AppResult<org_unit::Model> {
+    let mailbox = match mailbox {
+        Some(m) if !m.trim().is_empty() => Some(crate::validation::email_field("functionMailbox", &m)?.into_string()),
+        _ => None,
+    };
+    let office = store::by_code(scope, office_code.trim())
+        .await?
+        .filter(|u| u.kind == UnitKind::TerritorialOffice)
+        .ok_or_else(crate::kernel::messages::office_not_found)?;
+    let acting = scope.authorize(Action::OfficeSettings, &office.path)?;
+    let updated = org_unit::Model { function_mailbox: mailbox, ..office.clone() };
+    let op = Operation::begin(scope, acting).await?;
+    store::update(&op, updated.clone()).await?;
+    let record = AuditRecord::new("org_unit.set_function_mailbox")
+        .record("org_unit", office.code.clone())
+        .unit(office.id)
+        .detail(serde_json::json!({ "set": updated.function_mailbox.is_some() }));
+    op.audit(record).await?;
+    op.commit().await?;
+    Ok(updated)
 }
 
 /// Changes a unit's name and office settings (never its place in the tree).

@@ -32,6 +32,10 @@ pub struct NewMessage {
     pub event: String,
     pub recipient: String,
     pub subject: Option<String>,
+    /// An e-mail's own sender; `None`: the server's (`OUTBOX_MAIL_FROM`).
+    pub sender: Option<String>,
+    /// An e-mail's copy.
+    pub cc: Option<String>,
     pub body: String,
     pub signing_secret: Option<String>,
     pub unit_id: Option<Uuid>,
@@ -54,6 +58,8 @@ impl NewMessage {
             event: "notification".to_owned(),
             recipient: to.into(),
             subject: Some(subject.into()),
+            sender: None,
+            cc: None,
             body: body.into(),
             signing_secret: None,
             unit_id: None,
@@ -78,6 +84,8 @@ impl NewMessage {
             event,
             recipient: url.into(),
             subject: None,
+            sender: None,
+            cc: None,
             body: json_payload.to_string(),
             signing_secret: Some(signing_secret.into()),
             unit_id: None,
@@ -89,6 +97,18 @@ impl NewMessage {
     /// What happened, e.g. `quesito.answered` (shown to admins, sent as `X-Accoglienza-Event`).
     pub fn event(mut self, event: impl Into<String>) -> Self {
         self.event = event.into();
+        self
+    }
+
+    /// Sent as this person (`From:`), the server's address staying the `Sender:`.
+    pub fn from_address(mut self, address: impl Into<String>) -> Self {
+        self.sender = Some(address.into());
+        self
+    }
+
+    /// With this address in copy (`Cc:`).
+    pub fn cc(mut self, address: impl Into<String>) -> Self {
+        self.cc = Some(address.into());
         self
     }
 

@@ -61,6 +61,8 @@ pub async fn enqueue(conn: &impl ConnectionTrait, msg: NewMessage) -> AppResult<
         reference: Set(msg.reference),
         recipient: Set(msg.recipient),
         subject: Set(msg.subject),
+        sender: Set(msg.sender),
+        cc: Set(msg.cc),
         body: Set(msg.body),
         signing_secret: Set(msg.signing_secret),
         status: Set(Status::Pending),

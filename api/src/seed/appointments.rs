@@ -14,6 +14,7 @@ use crate::appointments::domain::{
     rome_instant,
 };
 use crate::callbacks::domain::{CallbackStatus, available_from};
+use crate::kernel::unit_calendar::UnitCalendar;
 
 /// (code, name, fast, Profilo Utente process, product)
 pub const SERVICES: &[(&str, &str, bool, &str, Option<&str>)] = &[
@@ -334,7 +335,8 @@ pub async fn seed(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Re
             phone: Set((*phone).to_owned()),
             topic: Set((*topic).to_owned()),
             requested_at: Set(requested_at),
-            available_from: Set(available_from(requested_at)),
+            // The demo's requests are recent: the national calendar is theirs.
+            available_from: Set(available_from(&UnitCalendar::default(), requested_at)),
             status: Set(if assignee.is_some() { CallbackStatus::Assigned } else { CallbackStatus::Waiting }),
             assignee_id: Set(assignee),
             assigned_at: Set(assignee.map(|_| now)),
@@ -344,6 +346,7 @@ pub async fn seed(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Re
             note: Set(None),
             requested_by_id: Set(None),
             requested_by_unit_id: Set(None),
+            call_id: Set(None),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),

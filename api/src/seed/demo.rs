@@ -133,6 +133,10 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
             virtual_counter_mailbox: Set(u
                 .virtual_counter
                 .then(|| format!("sportello.virtuale.{}@agenzia.example.it", u.segment.to_lowercase()))),
+            // Pre-contact e-mails go out with it in copy.
+            function_mailbox: Set(
+                is_office.then(|| format!("ufficio.{}@agenzia.example.it", u.segment.to_lowercase())),
+            ),
             opening_hours: Set(is_office.then(|| "lun-ven 08:45-12:45; mar e gio 14:30-16:30".to_owned())),
             created_at: Set(now),
         })

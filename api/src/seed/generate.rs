@@ -186,6 +186,7 @@ async fn add_regions(
                 office_size: size.map(|large| if large { OfficeSize::Large } else { OfficeSize::Small }),
                 virtual_counter: vc,
                 virtual_counter_mailbox: None,
+                function_mailbox: None,
                 opening_hours: size.map(|_| "lun-ven 08:45-12:45".to_owned()),
                 created_at: created,
             })
@@ -558,7 +559,7 @@ async fn callbacks(
             for _ in 0..g.range(3, 9) {
                 let requested =
                     at(*day, u32::try_from(g.range(8, 16)).unwrap_or(8), u32::try_from(g.range(0, 59)).unwrap_or(0));
-                let available = crate::callbacks::domain::available_from(requested);
+                let available = crate::callbacks::domain::available_from(&Default::default(), requested);
                 let mut c = callback_request::Model {
                     id: g.id(requested),
                     unit_id: dp.id,
@@ -575,6 +576,7 @@ async fn callbacks(
                     note: None,
                     requested_by_id: None,
                     requested_by_unit_id: None,
+                    call_id: None,
                     version: 1,
                     created_at: requested,
                     updated_at: requested,

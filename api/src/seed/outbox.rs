@@ -102,6 +102,8 @@ pub async fn seed(
             reference: Set((demo.channel == Channel::Webhook).then(|| "webhook:demo".to_owned())),
             recipient: Set(demo.recipient.to_owned()),
             subject: Set(demo.subject.map(str::to_owned)),
+            sender: Set(None),
+            cc: Set(None),
             body: Set(demo.body.to_owned()),
             signing_secret: Set(
                 (demo.channel == Channel::Webhook && !sent).then(|| "demo-signing-secret-0123456789".to_owned())

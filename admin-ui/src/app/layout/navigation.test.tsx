@@ -13,9 +13,9 @@ describe('navigationFor', () => {
   it.each<[Role, string[]]>([
     ['ADMIN', ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit', 'Notifiche']],
     ['REGIONAL_DIRECTOR', ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit']],
-    ['PROVINCIAL_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Orari e chiusure']],
-    ['OFFICE_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Orari e chiusure']],
-    ['ROOM_COORDINATOR', ["Giornata d'ufficio"]],
+    ['PROVINCIAL_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Richiamate', 'Orari e chiusure']],
+    ['OFFICE_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Richiamate', 'Orari e chiusure']],
+    ['ROOM_COORDINATOR', ["Giornata d'ufficio", 'Richiamate']],
     ['OPERATOR', ['La mia lista']],
     ['CCM_OPERATOR', ['CCM']],
     ['CRIC_EXPERT', ['Coda CRIC']],
@@ -29,6 +29,7 @@ describe('navigationFor', () => {
     expect(labels(['ROOM_COORDINATOR', 'OFFICE_DIRECTOR', 'OPERATOR'])).toEqual([
       'Monitoraggio',
       "Giornata d'ufficio",
+      'Richiamate',
       'Orari e chiusure',
       'La mia lista',
     ]);
@@ -48,7 +49,7 @@ describe('MainNav', () => {
     const links = within(nav)
       .getAllByRole('link', { hidden: true })
       .map((link) => link.textContent);
-    expect(links).toEqual(['Home', 'Monitoraggio', "Giornata d'ufficio", 'Orari e chiusure']);
+    expect(links).toEqual(['Home', 'Monitoraggio', "Giornata d'ufficio", 'Richiamate', 'Orari e chiusure']);
     expect(within(nav).getByRole('link', { name: "Giornata d'ufficio", hidden: true })).toHaveAttribute(
       'aria-current',
       'page',

@@ -6,13 +6,16 @@ import { formatDateTime } from '../../shared/format/calendar';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { useDraft } from '../../shared/forms/useDraft';
-import { PrecontactReplyMutation, PrecontactSentMutation, PrecontactShowQuery } from './operations';
+import { PrecontactReplyMutation, PrecontactSendMutation, PrecontactShowQuery } from './operations';
 
-/** The pre-contact e-mail of a large office (docs/domain.md §5.3): the text to send, "sent", the citizen's reply. */
+/**
+ * The pre-contact e-mail (docs/domain.md §5.3), at any office size: the text, sent through the
+ * outbox from the assignee's address with the office's function mailbox in copy, and the reply.
+ */
 export function PrecontactPanel({ appointmentId }: { appointmentId: string }) {
   const id = useId();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: PrecontactShowQuery, variables: { appointmentId } });
-  const [sentState, markSent] = useMutation(PrecontactSentMutation);
+  const [sentState, send] = useMutation(PrecontactSendMutation);
   const [replyState, recordReply] = useMutation(PrecontactReplyMutation);
   const [reply, setReply, discardReply] = useDraft(`precontact-reply:${appointmentId}`, '');
   const reload = () => reexecute({ requestPolicy: 'network-only' });
@@ -33,7 +36,7 @@ export function PrecontactPanel({ appointmentId }: { appointmentId: string }) {
         <dt className="col-sm-2">A</dt>
         <dd className="col-sm-10">{email.to}</dd>
         <dt className="col-sm-2">Cc</dt>
-        <dd className="col-sm-10">{email.cc ?? '—'}</dd>
+        <dd className="col-sm-10">{email.cc ?? "— (l'ufficio non ha una casella funzionale)"}</dd>
         <dt className="col-sm-2">Oggetto</dt>
         <dd className="col-sm-10">{email.subject}</dd>
       </dl>
@@ -56,9 +59,9 @@ export function PrecontactPanel({ appointmentId }: { appointmentId: string }) {
           outline
           size="sm"
           disabled={sentState.fetching}
-          onClick={() => markSent({ appointmentId, version }).then(reload)}
+          onClick={() => send({ appointmentId, version }).then(reload)}
         >
-          Segna come inviata
+          Invia e-mail
         </Button>
       )}
       <MutationError error={sentState.error} onReload={reload} headingLevel={4} />

@@ -113,9 +113,9 @@ export const PrecontactShowQuery = graphql(`
   }
 `);
 
-export const PrecontactSentMutation = graphql(`
-  mutation PrecontactSent($appointmentId: ID!, $version: Int) {
-    markPrecontactSent(appointmentId: $appointmentId, version: $version) {
+export const PrecontactSendMutation = graphql(`
+  mutation PrecontactSend($appointmentId: ID!, $version: Int) {
+    sendPrecontactEmail(appointmentId: $appointmentId, version: $version) {
       id
       version
       precontact { sentAt reply repliedAt sentBy { username displayName } }

@@ -8,6 +8,7 @@ import { TextField } from '../../shared/components/TextField';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { UNIT_KIND_LABELS, unitChoiceLabel, useVisibleUnits, type UnitChoice } from '../org';
 import { ClosuresPanel } from './ClosuresPanel';
+import { FunctionMailboxForm } from './FunctionMailboxForm';
 import { HoursEditor } from './HoursEditor';
 import { UnitCalendarShowQuery } from './operations';
 
@@ -140,6 +141,7 @@ function UnitCalendar({ unit }: { unit: UnitChoice }) {
             ) : null}
           </div>
           <ClosuresPanel unitCode={unit.code} unitId={unit.id} closures={calendar.closures} onChanged={reload} />
+          {unit.kind === 'TERRITORIAL_OFFICE' ? <FunctionMailboxForm officeCode={unit.code} /> : null}
         </>
       ) : null}
     </section>

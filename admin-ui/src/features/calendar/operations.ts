@@ -32,3 +32,15 @@ export const UnitClosureRemoveMutation = graphql(`
     removeUnitClosure(id: $id)
   }
 `);
+
+export const OfficeFunctionMailboxQuery = graphql(`
+  query OfficeFunctionMailbox($code: String!) {
+    orgUnit(code: $code) { code functionMailbox }
+  }
+`);
+
+export const OfficeFunctionMailboxSetMutation = graphql(`
+  mutation OfficeFunctionMailboxSet($officeCode: String!, $functionMailbox: String) {
+    setOfficeFunctionMailbox(officeCode: $officeCode, functionMailbox: $functionMailbox) { code functionMailbox }
+  }
+`);

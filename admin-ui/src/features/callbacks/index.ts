@@ -1,1 +1,2 @@
 export { CallbacksPanel } from './CallbacksPanel';
+export { CALLBACKS_PATH, CallbackQueuePage } from './CallbackQueuePage';

@@ -32,3 +32,56 @@ export const CallbackAttemptMutation = graphql(`
     }
   }
 `);
+
+export const CallbackQueueQuery = graphql(`
+  query CallbackQueue(
+    $unitCode: String
+    $status: CallbackStatus
+    $newestFirst: Boolean
+    $first: Int
+    $after: String
+  ) {
+    callbacks(unitCode: $unitCode, status: $status, newestFirst: $newestFirst, first: $first, after: $after) {
+      nodes {
+        id
+        topic
+        phone
+        status
+        requestedAt
+        availableFrom
+        nextWindowOpensAt
+        attempts
+        outcome
+        version
+        viaIvr
+        unit { code name }
+        assignee { username displayName }
+        attemptHistory { number attemptedAt outcome note by { displayName } }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const CallbackStaffQuery = graphql(`
+  query CallbackStaff($unitCode: String!) {
+    callbackStaff(unitCode: $unitCode) { username displayName }
+  }
+`);
+
+export const CallbackAssignMutation = graphql(`
+  mutation CallbackAssign($id: ID!, $username: String!, $version: Int) {
+    assignCallback(id: $id, username: $username, version: $version) {
+      id
+      status
+      version
+      assignee { username displayName }
+    }
+  }
+`);
+
+export const CallbackQueueTotalQuery = graphql(`
+  query CallbackQueueTotal($unitCode: String, $status: CallbackStatus) {
+    callbacks(unitCode: $unitCode, status: $status, first: 1) { totalCount }
+  }
+`);

@@ -113,7 +113,8 @@ function PrecallsSection({ date }: { date: string }) {
                   {open === a.id ? 'Chiudi' : 'Registra esito'}
                   <span className="visually-hidden"> della prenotazione n. {a.cupNumber}</span>
                 </Button>
-                {a.office?.size === 'LARGE' && a.hasEmail ? (
+                {/* Offered at any office size (seed 000, note 6); large offices use it for every booking. */}
+                {a.hasEmail ? (
                   <Button
                     color="primary"
                     outline

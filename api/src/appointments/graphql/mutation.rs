@@ -150,7 +150,23 @@ impl AppointmentsMutation {
         Ok(Appointment(ops::record_precall(scope, parse_id("appointmentId", &appointment_id)?, input, version).await?))
     }
 
-    /// Marks the pre-contact e-mail as sent.
+    /// Sends the pre-contact e-mail through the outbox: from the precall
+    /// assignee's address, to the citizen, the office's function mailbox in
+    /// copy; marks it sent. `BAD_USER_INPUT` on `functionMailbox` when the
+    /// office has none, on `from` when the assignee has no address.
+    async fn send_precontact_email(
+        &self,
+        ctx: &Context<'_>,
+        appointment_id: ID,
+        version: Option<i32>,
+    ) -> AppResult<Appointment> {
+        let scope = ctx.scope()?;
+        let id = parse_id("appointmentId", &appointment_id)?;
+        Ok(Appointment(ops::send_precontact_email(scope, id, version).await?))
+    }
+
+    /// Marks the pre-contact e-mail as sent (for one sent outside the app).
+    #[graphql(deprecation = "Use sendPrecontactEmail: it sends the e-mail through the outbox")]
     async fn mark_precontact_sent(
         &self,
         ctx: &Context<'_>,

@@ -181,7 +181,10 @@ async fn prepare_booking(
     }
     let calendar = crate::calendar::store::calendar_of(conn, office).await?;
     if let Some(outside) = hours::outside_hours(&calendar, starts_at) {
-        return Err(hours::refusal(outside, &hours::next_slots(&calendar, starts_at.max(now))));
+        let from = starts_at.max(now);
+        let until = from + chrono::Duration::days(hours::PROPOSAL_HORIZON_DAYS);
+        let busy = store::busy_starts(conn, office.id, from, until).await?;
+        return Err(hours::refusal(outside, &hours::next_slots(&calendar, from, &busy)));
     }
     let svc = services::by_code(conn, &input.service_code.trim().to_ascii_uppercase())
         .await?

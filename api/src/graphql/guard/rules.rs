@@ -74,7 +74,7 @@ fn by_name(name: &str) -> Option<Rule> {
         // People and contacts. Fiscal codes are normalised (spaces, case) by
         // their validator before they meet a 16-character column.
         "fiscalCode" | "citizenFiscalCode" | "clientFiscalCode" | "collaboratorFiscalCode" => line(32),
-        "email" | "citizenEmail" | "virtualCounterMailbox" => line(254),
+        "email" | "citizenEmail" | "virtualCounterMailbox" | "functionMailbox" => line(254),
         "phone" | "citizenPhone" => line(32),
         "username" | "assignee" | "actor" => line(64),
         "password" | "initialPassword" => line(crate::auth::password::MAX_PASSWORD_CHARS),

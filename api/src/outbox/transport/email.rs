@@ -84,11 +84,24 @@ impl EmailTransport {
 
 /// The RFC 5322 message. Its `Message-ID` is derived from the outbox id, so a
 /// resend after a crash is recognisably the same message.
+///
+/// An e-mail with a sender of its own (a pre-contact e-mail from the operator)
+/// is `From:` that person, with the server's address as `Sender:` (which also
+/// receives bounces); `cc` is added as `Cc:`.
 fn build(message: &outbox_message::Model, from: &Mailbox) -> Result<Message, Failure> {
     let to: Mailbox = message.recipient.parse().map_err(|_| Failure::permanent("invalid recipient address"))?;
     let domain = from.email.domain().to_owned();
-    Message::builder()
-        .from(from.clone())
+    let mut builder = match &message.sender {
+        Some(own) => {
+            let own: Mailbox = own.parse().map_err(|_| Failure::permanent("invalid sender address"))?;
+            Message::builder().from(own).sender(from.clone())
+        }
+        None => Message::builder().from(from.clone()),
+    };
+    if let Some(cc) = &message.cc {
+        builder = builder.cc(cc.parse().map_err(|_| Failure::permanent("invalid copy address"))?);
+    }
+    builder
         .to(to)
         .subject(message.subject.clone().unwrap_or_default())
         .message_id(Some(format!("<{}@{}>", message.id, domain)))
