@@ -43,4 +43,5 @@ mod schema_drift;
 mod security;
 mod shutdown;
 mod statement_counts;
+mod unit_visibility;
 mod webhooks;

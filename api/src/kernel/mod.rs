@@ -11,6 +11,7 @@ pub mod paging;
 pub mod reach;
 pub mod unit_calendar;
 pub mod versioned;
+pub mod visibility;
 pub mod write_txn;
 
 pub use clock::Clock;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::authz::Action;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{ClassificationId, parse_id};
 use crate::kernel::messages::quesito_not_found as not_found;
@@ -144,66 +144,8 @@ impl QuesitoQuery {
         from: Option<DateTime<Utc>>,
         to: Option<DateTime<Utc>>,
     ) -> AppResult<Vec<QuesitoSectionStats>> {
-        let scope = ctx.scope()?;
-        let now = ctx.now()?;
-        let to = to.unwrap_or(now);
-        let from = from.unwrap_or(to - chrono::Duration::days(30));
-        if from >= to {
-            return Err(AppError::bad_input("from", "`from` deve precedere `to`", "`from` must come before `to`"));
-        }
-        let cric_id = match region_code {
-            Some(code) => Some(
-                store::cric_of_region(scope, code.trim(), &[Action::QuesitoRead, Action::QuesitoFile])
-                    .await?
-                    .map_or(Uuid::nil(), |u| u.id),
-            ),
-            None => None,
-        };
-        let period = store::ReportWindow { from, to, now };
-        let counts = store::section_counts(scope, cric_id, &period).await?;
-        let times = store::answer_times(scope, cric_id, &period).await?;
-        let by_class = store::classification_counts(scope, cric_id, &period).await?;
-        let ids: Vec<Uuid> = by_class.iter().map(|(id, _)| *id).collect();
-        let classes =
-            QuesitoClassification::wrap(scope.db(), store::classifications_by_ids(scope, &ids).await?).await?;
-        let mut out = Vec::new();
-        for &section in Section::ALL {
-            let c = counts.iter().find(|c| c.section == section);
-            let durations = times
-                .iter()
-                .filter(|(s, _, _)| *s == section)
-                .filter_map(|(_, filed, answered)| answered.map(|a| (a - *filed).num_seconds()));
-            let mut by_classification: Vec<QuesitoClassificationCount> = by_class
-                .iter()
-                .filter_map(|(id, count)| {
-                    classes
-                        .iter()
-                        .find(|k| k.model.id == *id && k.model.section == section)
-                        .map(|k| QuesitoClassificationCount { classification: k.clone(), count: *count })
-                })
-                .collect();
-            by_classification.sort_by(|a, b| {
-                b.count.cmp(&a.count).then(a.classification.model.code.cmp(&b.classification.model.code))
-            });
-            let get = |f: fn(&store::SectionCounts) -> i64| c.map_or(0, f);
-            out.push(QuesitoSectionStats {
-                section,
-                backlog: get(|c| c.backlog),
-                backlog_by_age: QuesitoBacklogAge {
-                    up_to_2_days: get(|c| c.backlog_up_to_2_days),
-                    from_3_to_5_days: get(|c| c.backlog_3_to_5_days),
-                    from_6_to_10_days: get(|c| c.backlog_6_to_10_days),
-                    over_10_days: get(|c| c.backlog_over_10_days),
-                },
-                overdue: get(|c| c.overdue),
-                filed: get(|c| c.filed),
-                answered: get(|c| c.answered),
-                answered_late: get(|c| c.answered_late),
-                median_answer_hours: crate::kernel::median::median(durations).map(|s| s / 3600.0),
-                by_classification,
-            });
-        }
-        Ok(out)
+        let figures = queries::stats(ctx.scope()?, region_code.as_deref(), from, to, ctx.now()?).await?;
+        Ok(figures.into_iter().map(QuesitoSectionStats::from).collect())
     }
 
     /// The SLA of each section for quesiti to the CRIC of `regionCode`.
