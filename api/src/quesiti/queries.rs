@@ -49,13 +49,13 @@ pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
 /// phone and e-mail on this quesito (`paths`: its CRIC, the filing CCM, the
 /// directorate it was forwarded to), if any. Each read is audited under it.
 pub fn contact_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
-    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, q.section.as_str()).ok())
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, q.section).ok())
 }
 
 /// The assignment under which the caller reads this quesito at all (for
 /// auditing a look-up by the citizen's fiscal code that returned it).
 pub fn read_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
-    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoRead, p, q.section.as_str()).ok())
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoRead, p, q.section).ok())
 }
 
 // ---- configuration: classifications and SLA ---------------------------------

@@ -146,7 +146,7 @@ impl Quesito {
         }
         let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         let Some(cric) = loader.load_one(self.0.unit_id).await? else { return Ok(Vec::new()) };
-        if scope.authorize_in_section(Action::QuesitoWork, &cric.path, self.0.section.as_str()).is_err() {
+        if scope.authorize_in_section(Action::QuesitoWork, &cric.path, self.0.section).is_err() {
             return Ok(Vec::new());
         }
         let Some(region) = store::region_of_cric(&cric.path) else { return Ok(Vec::new()) };

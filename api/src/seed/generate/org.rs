@@ -8,6 +8,7 @@ use entities::{org_unit, person, role_assignment};
 
 use crate::authz::Role;
 use crate::org::domain::{OfficeSize, UnitKind};
+use crate::quesiti::domain::Section;
 
 use super::{CHUNK, Cric, Gen, Office};
 
@@ -187,7 +188,7 @@ fn role_row(
     person: Uuid,
     role: Role,
     unit: Uuid,
-    section: Option<&str>,
+    section: Option<Section>,
     created: DateTime<Utc>,
 ) -> role_assignment::ActiveModel {
     role_assignment::ActiveModel::from(role_assignment::Model {
@@ -195,7 +196,7 @@ fn role_row(
         person_id: person,
         role,
         unit_id: Some(unit),
-        section: section.map(str::to_owned),
+        section,
         created_at: created,
     })
 }
