@@ -12,7 +12,7 @@ use crate::kernel::ids::{ClassificationId, parse_id};
 use crate::kernel::messages::quesito_not_found as not_found;
 use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::OrgUnit;
-use crate::quesiti::domain::Section;
+use crate::quesiti::domain::{QuesitoOrder, Section};
 use crate::quesiti::queries;
 use crate::quesiti::store::{self, QuesitoFilter as StoreFilter};
 use crate::tenancy::Scope;
@@ -61,7 +61,8 @@ pub struct QuesitoQuery;
 
 #[Object]
 impl QuesitoQuery {
-    /// Quesiti the caller may see, newest first: a CRIC expert their CRIC's
+    /// Quesiti the caller may see, newest first, or soonest due first with
+    /// `orderBy: DUE_FIRST` (the CRIC queue): a CRIC expert their CRIC's
     /// (their section's), the CCM what it filed, a regional director the
     /// region's, the central directorate what was forwarded to it.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
@@ -69,19 +70,20 @@ impl QuesitoQuery {
         &self,
         ctx: &Context<'_>,
         filter: Option<QuesitoFilter>,
+        #[graphql(default)] order_by: QuesitoOrder,
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, Quesito>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let filter = resolve_filter(scope, filter.unwrap_or_default(), ctx.now()?).await?;
-        let rows = store::list(scope, &filter, page.after_uuid()?, page.fetch_limit()).await?;
+        let rows = store::list(scope, &filter, order_by, &page).await?;
         if filter.citizen_fiscal_code.is_some() {
             let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
             futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
         }
         crate::quesiti::prefetch::page(ctx, &rows[..rows.len().min(page.first)]).await?;
-        Ok(connection(&page, rows, |q| q.id, Quesito))
+        Ok(connection(&page, rows, |q| store::cursor_key(order_by, q), Quesito))
     }
 
     /// How many quesiti the caller may see match the filter.

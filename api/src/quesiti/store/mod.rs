@@ -18,10 +18,10 @@ use uuid::Uuid;
 
 use entities::{quesito, quesito_classification, quesito_event, quesito_sla};
 
-use super::domain::{Lifecycle, QuesitoStatus, Section};
+use super::domain::{Lifecycle, QuesitoOrder, QuesitoStatus, Section};
 use crate::error::AppResult;
 use crate::kernel::ids::QuesitoId;
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{self, CursorKey, Direction, Page};
 use crate::kernel::versioned::Versioned;
 use crate::tenancy::Scope;
 
@@ -126,18 +126,40 @@ fn escape_like(s: &str) -> String {
     out
 }
 
-/// Newest first, keyset-paginated by id (UUIDv7).
+/// A page of the list in `order`, keyset-paginated: newest first by id
+/// (UUIDv7), or by due date with the id as tie-breaker (the CRIC queue).
 pub async fn list(
     scope: &Scope,
     filter: &QuesitoFilter,
-    before: Option<Uuid>,
-    limit: u64,
+    order: QuesitoOrder,
+    page: &Page,
 ) -> AppResult<Vec<quesito::Model>> {
     let mut query = filtered(scope, filter);
-    if let Some(before) = before {
-        query = query.filter(paging::after_id((quesito::Entity, quesito::Column::Id), before, Direction::Descending));
+    let id = (quesito::Entity, quesito::Column::Id);
+    match order {
+        QuesitoOrder::NewestFirst => {
+            if let Some(before) = page.after_key::<Uuid>()? {
+                query = query.filter(paging::after_id(id, before, Direction::Descending));
+            }
+            query = query.order_by_desc(quesito::Column::Id);
+        }
+        QuesitoOrder::DueFirst => {
+            if let Some(last) = page.after_key::<(DateTime<Utc>, Uuid)>()? {
+                let due = (quesito::Entity, quesito::Column::DueAt);
+                query = query.filter(paging::after(due, id, last, Direction::Ascending));
+            }
+            query = query.order_by_asc(quesito::Column::DueAt).order_by_asc(quesito::Column::Id);
+        }
     }
-    Ok(query.order_by_desc(quesito::Column::Id).limit(limit).all(scope.db()).await?)
+    Ok(query.limit(page.fetch_limit()).all(scope.db()).await?)
+}
+
+/// The cursor key of `q` in a list in `order` (what [`list`] reads back from `after`).
+pub fn cursor_key(order: QuesitoOrder, q: &quesito::Model) -> String {
+    match order {
+        QuesitoOrder::NewestFirst => q.id.to_key(),
+        QuesitoOrder::DueFirst => (q.due_at, q.id).to_key(),
+    }
 }
 
 pub async fn count(scope: &Scope, filter: &QuesitoFilter) -> AppResult<u64> {
