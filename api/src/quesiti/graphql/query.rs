@@ -70,12 +70,14 @@ impl QuesitoQuery {
         &self,
         ctx: &Context<'_>,
         filter: Option<QuesitoFilter>,
-        #[graphql(default)] order_by: QuesitoOrder,
+        order_by: Option<QuesitoOrder>,
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, Quesito>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
+        // Absent or null (a client's unset variable): newest first.
+        let order_by = order_by.unwrap_or_default();
         let filter = resolve_filter(scope, filter.unwrap_or_default(), ctx.now()?).await?;
         let rows = store::list(scope, &filter, order_by, &page).await?;
         if filter.citizen_fiscal_code.is_some() {
