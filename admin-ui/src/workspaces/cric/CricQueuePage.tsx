@@ -124,7 +124,7 @@ export function CricQueuePage() {
                   <th scope="col">Stato</th>
                   <th scope="col">Ricevuto</th>
                   <th scope="col" aria-sort="ascending">
-                    Scadenza
+                    Scadenza <span aria-hidden="true">↑</span>
                   </th>
                 </tr>
               </thead>
