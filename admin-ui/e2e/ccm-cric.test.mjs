@@ -14,6 +14,12 @@ const SUBJECT = `Decorrenza pensione di vecchiaia ${Date.now()}`;
 const FISCAL_CODE = 'RSSMRA80A01H501U';
 let quesitoPath;
 
+/** `gg/mm/aaaa, hh:mm` (the app's date format) as milliseconds, for comparing. */
+function instant(text) {
+  const [, d, m, y, h, min] = text.match(/(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2})/);
+  return Date.UTC(Number(y), Number(m) - 1, Number(d), Number(h), Number(min));
+}
+
 /** A GraphQL request as `username`, straight to the API (to prepare data the screen then works on). */
 async function gql(username, query, variables = {}) {
   const post = async (body, token) => {
@@ -140,6 +146,14 @@ describe('CCM and CRIC', () => {
     const queue = page.getByRole('table', { name: 'Quesiti in coda' });
     await queue.getByRole('link', { name: SUBJECT }).waitFor();
     await assertAccessible(page, 'CRIC queue');
+    // Soonest due first (issue 16): the "Scadenza" column never goes back in time.
+    const dueIndex = (await queue.locator('thead th').allInnerTexts()).findIndex((h) => h.startsWith('Scadenza'));
+    const due = (await queue.locator(`tbody tr td:nth-child(${dueIndex + 1})`).allInnerTexts()).map(instant);
+    assert.ok(due.length >= 2, `${due.length} rows`);
+    assert.deepEqual(
+      due,
+      [...due].sort((a, b) => a - b),
+    );
 
     // The section tab keeps it; another section's does not.
     await page.getByRole('button', { name: 'Soggetto contribuente' }).click();

@@ -17,6 +17,7 @@ use crate::authz::{Action, Authz, OUTSIDE_ANY_UNIT};
 use crate::error::{AppError, AppResult};
 use crate::kernel::reach::{self, Reach, TableReach};
 use crate::kernel::{WriteGate, WriteTxn};
+use crate::quesiti::domain::Section;
 
 /// Which units an action reaches for the caller.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,7 +82,7 @@ impl UnitScope {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionedScope {
     pub unrestricted: UnitScope,
-    pub narrowed: Vec<(String, UnitScope)>,
+    pub narrowed: Vec<(Section, UnitScope)>,
 }
 
 impl SectionedScope {
@@ -177,12 +178,12 @@ impl Scope {
         if unrestricted == UnitScope::Everywhere {
             return SectionedScope { unrestricted, narrowed: Vec::new() };
         }
-        let mut sections: Vec<&str> = self.principal.assignments.iter().filter_map(|a| a.section.as_deref()).collect();
+        let mut sections: Vec<Section> = self.principal.assignments.iter().filter_map(|a| a.section).collect();
         sections.sort_unstable();
         sections.dedup();
         let narrowed = sections
             .into_iter()
-            .map(|s| (s.to_owned(), self.units_for_assignments(action, |a| a.section.as_deref() == Some(s))))
+            .map(|s| (s, self.units_for_assignments(action, |a| a.section == Some(s))))
             .filter(|(_, units)| !units.is_nowhere())
             .collect();
         SectionedScope { unrestricted, narrowed }
@@ -230,12 +231,12 @@ impl Scope {
 
     /// Like [`Scope::authorize`] for a record of a CRIC/CCM `section`: an
     /// assignment narrowed to another section does not count.
-    pub fn authorize_in_section(&self, action: Action, target_path: &str, section: &str) -> AppResult<&Assignment> {
+    pub fn authorize_in_section(&self, action: Action, target_path: &str, section: Section) -> AppResult<&Assignment> {
         self.check_method(action)?;
         self.principal
             .assignments
             .iter()
-            .filter(|a| a.section.as_deref().is_none_or(|s| s == section))
+            .filter(|a| a.section.is_none_or(|s| s == section))
             .find(|a| self.authz.permits(a.role, a.unit_path(), Some(target_path), action))
             .ok_or_else(forbidden)
     }

@@ -10,7 +10,7 @@ pub struct Model {
     /// `None` only for roles held outside the organisation (PROFESSIONAL).
     pub unit_id: Option<Uuid>,
     /// Optional CRIC/CCM section that narrows the assignment.
-    pub section: Option<String>,
+    pub section: Option<super::quesito::Section>,
     pub created_at: DateTimeUtc,
 }
 

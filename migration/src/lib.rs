@@ -18,6 +18,7 @@ mod m20261122_000600_add_monitoring_indexes;
 mod m20261202_000100_row_level_security;
 mod m20261206_000100_unit_calendar;
 mod m20261206_000200_follow_up;
+mod m20261207_000100_index_quesito_due;
 mod m20261207_000200_callbacks_ivr;
 mod m20261207_000210_precontact_mail;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000100_row_level_security::Migration),
             Box::new(m20261206_000100_unit_calendar::Migration),
             Box::new(m20261206_000200_follow_up::Migration),
+            Box::new(m20261207_000100_index_quesito_due::Migration),
             Box::new(m20261207_000200_callbacks_ivr::Migration),
             Box::new(m20261207_000210_precontact_mail::Migration),
         ]

@@ -47,4 +47,5 @@ mod security;
 mod shutdown;
 mod sorting;
 mod statement_counts;
+mod unit_visibility;
 mod webhooks;

@@ -662,3 +662,45 @@ both_backends!(
         assert!(after.2 > before.2, "the conversion is audited");
     }
 );
+
+const QUEUE: &str = "query($after: String) { quesiti(orderBy: DUE_FIRST, first: 2, after: $after, \
+    filter: { status: [NEW, IN_PROGRESS] }) { nodes { id dueAt } pageInfo { hasNextPage endCursor } } }";
+
+// Issue 16: the CRIC queue is ordered by due date (the overdue first), page after page.
+both_backends!(the_cric_queue_runs_by_due_date_across_pages, |app: TestApp| async move {
+    for subject in ["Primo in coda", "Secondo in coda", "Terzo in coda"] {
+        file_ok(&app, "DR-SAR", subject).await;
+    }
+    let expert = app.login("cric.sardegna").await;
+    let (mut seen, mut after, mut pages) = (Vec::new(), Value::Null, 0);
+    loop {
+        let res = app.graphql(Some(&expert), QUEUE, json!({ "after": after })).await;
+        let list = &data(&res)["quesiti"];
+        for n in list["nodes"].as_array().unwrap() {
+            let due = chrono::DateTime::parse_from_rfc3339(n["dueAt"].as_str().unwrap()).unwrap();
+            seen.push((due, n["id"].as_str().unwrap().to_owned()));
+        }
+        pages += 1;
+        if list["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        after = list["pageInfo"]["endCursor"].clone();
+    }
+    assert!(pages >= 2 && seen.len() >= 3, "{pages} pages, {} rows", seen.len());
+    let mut by_due = seen.clone();
+    by_due.sort();
+    by_due.dedup();
+    assert_eq!(seen, by_due, "by due date, then id, without repeats");
+    let open = app.graphql(Some(&expert), "{ quesitoCount(filter: { status: [NEW, IN_PROGRESS] }) }", json!({})).await;
+    assert_eq!(data(&open)["quesitoCount"].as_u64().unwrap() as usize, seen.len(), "every open quesito, once");
+    // A cursor of the newest-first list is no cursor of this one.
+    let newest =
+        app.graphql(Some(&expert), "{ quesiti(first: 1) { nodes { id } pageInfo { endCursor } } }", json!({})).await;
+    let cursor = data(&newest)["quesiti"]["pageInfo"]["endCursor"].clone();
+    let res = app.graphql(Some(&expert), QUEUE, json!({ "after": cursor })).await;
+    assert_eq!(error_code(&res), Some("BAD_USER_INPUT"), "{res}");
+    // A client's order variable left unset (the admin app's other lists): newest first.
+    let unset = "query($o: QuesitoOrder) { quesiti(orderBy: $o, first: 1) { nodes { id } } }";
+    let res = app.graphql(Some(&expert), unset, json!({})).await;
+    assert_eq!(data(&res)["quesiti"]["nodes"][0]["id"], data(&newest)["quesiti"]["nodes"][0]["id"], "{res}");
+});

@@ -46,7 +46,8 @@ pub async fn office_for_in(
 /// A booking the caller can see, with its office.
 pub async fn load(scope: &Scope, id: AppointmentId) -> AppResult<(appointment::Model, org_unit::Model)> {
     let a = store::find(scope, id).await?.ok_or_else(store::not_found)?;
-    let office = store::units_by_ids(scope, &[a.unit_id]).await?.into_iter().next().ok_or_else(store::not_found)?;
+    let office =
+        crate::org::store::by_ids(scope, &[a.unit_id]).await?.into_iter().next().ok_or_else(store::not_found)?;
     Ok((a, office))
 }
 

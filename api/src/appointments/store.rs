@@ -18,18 +18,12 @@ use crate::error::{AppError, AppResult};
 use crate::kernel::ids::AppointmentId;
 use crate::kernel::paging::{Direction, Page};
 use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
-use crate::tenancy::{Scope, UnitScope};
+use crate::tenancy::Scope;
 
-/// Who may see a booking: readers of its office, or readers of what their unit booked.
+/// Who may see a booking: readers of its office, or readers of what their
+/// unit booked (declared in [`crate::kernel::visibility`]).
 pub fn visible(scope: &Scope) -> Condition {
-    let office = scope.units_for(Action::AppointmentRead);
-    let booked = scope.units_for(Action::AppointmentReadBooked);
-    if office == UnitScope::Everywhere || booked == UnitScope::Everywhere {
-        return Condition::all();
-    }
-    Condition::any()
-        .add(office.unit_id_condition(Expr::col((appointment::Entity, appointment::Column::UnitId))))
-        .add(booked.unit_id_condition(Expr::col((appointment::Entity, appointment::Column::BookedByUnitId))))
+    crate::kernel::visibility::visible::<appointment::Entity>(scope)
 }
 
 pub async fn find(scope: &Scope, id: AppointmentId) -> AppResult<Option<appointment::Model>> {
@@ -345,30 +339,6 @@ pub async fn unassigned_precalls(scope: &Scope, office_id: Uuid, day: NaiveDate)
         .filter(appointment::Column::PrecallStatus.eq(PrecallStatus::Unassigned.as_str()))
         .order_by_asc(appointment::Column::StartsAt)
         .order_by_asc(appointment::Column::Id)
-        .all(scope.db())
-        .await?)
-}
-
-/// Units shown on bookings and callbacks: those the caller may read, plus
-/// those of bookings/callbacks the caller may see (a CCM operator sees the
-/// office where they booked).
-pub async fn units_by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {
-    let mut of_bookings = Query::select();
-    of_bookings.column(appointment::Column::UnitId).from(appointment::Entity).cond_where(visible(scope));
-    let mut of_callbacks = Query::select();
-    of_callbacks
-        .column(entities::callback_request::Column::UnitId)
-        .from(entities::callback_request::Entity)
-        .cond_where(crate::callbacks::store::visible(scope));
-    let org = scope.units_for(Action::OrgRead);
-    Ok(org_unit::Entity::find()
-        .filter(org_unit::Column::Id.is_in(ids.iter().copied()))
-        .filter(
-            Condition::any()
-                .add(org.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
-                .add(Expr::col((org_unit::Entity, org_unit::Column::Id)).in_subquery(of_bookings))
-                .add(Expr::col((org_unit::Entity, org_unit::Column::Id)).in_subquery(of_callbacks)),
-        )
         .all(scope.db())
         .await?)
 }

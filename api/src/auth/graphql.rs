@@ -33,7 +33,7 @@ impl Me {
                 role: a.role,
                 unit_code: a.unit.as_ref().map(|u| u.code.clone()),
                 unit_name: a.unit.as_ref().map(|u| u.name.clone()),
-                section: a.section.clone(),
+                section: a.section.map(|s| s.as_str().to_owned()),
             })
             .collect()
     }

@@ -17,7 +17,7 @@ pub struct Assignment {
     /// `None` for roles held outside the organisation (PROFESSIONAL).
     pub unit: Option<UnitRef>,
     /// CRIC or CCM section the assignment is narrowed to, if any.
-    pub section: Option<String>,
+    pub section: Option<crate::quesiti::domain::Section>,
 }
 
 impl Assignment {

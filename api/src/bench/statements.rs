@@ -3,10 +3,14 @@
 
 use anyhow::Context as _;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement, Value,
+};
 
 use entities::{org_unit, person};
 
+use crate::appointments::domain::{AppointmentStatus, PrecallOutcome, PrecallStatus};
+use crate::callbacks::domain::CallbackStatus;
 use crate::monitoring::domain::Period;
 use crate::monitoring::store::{self as stats_store, Grouping};
 use crate::tenancy::UnitScope;
@@ -56,25 +60,35 @@ pub async fn worklist(
         .await?
         .context("operator missing")?;
     let pg = DbBackend::Postgres;
+    // The statuses are bound, as the stores bind them, from the typed enums.
+    let status = |s: AppointmentStatus| Value::from(s.as_str());
+    let precall = |s: PrecallStatus| Value::from(s.as_str());
     Ok(vec![
         Statement::from_sql_and_values(
             pg,
-            "SELECT * FROM appointment WHERE precall_assignee_id = $1 AND status = 'BOOKED' \
-             AND (precall_status = 'ASSIGNED' OR (precall_status = 'DONE' AND precall_outcome <> 'POSITIVE')) \
+            "SELECT * FROM appointment WHERE precall_assignee_id = $1 AND status = $3 \
+             AND (precall_status = $4 OR (precall_status = $5 AND precall_outcome <> $6)) \
              AND local_date >= $2 ORDER BY starts_at, id LIMIT 200",
-            [me.id.into(), today.into()],
+            [
+                me.id.into(),
+                today.into(),
+                status(AppointmentStatus::Booked),
+                precall(PrecallStatus::Assigned),
+                precall(PrecallStatus::Done),
+                PrecallOutcome::Positive.as_str().into(),
+            ],
         ),
         Statement::from_sql_and_values(
             pg,
-            "SELECT * FROM appointment WHERE counter_operator_id = $1 AND local_date = $2 AND status <> 'CANCELLED' \
+            "SELECT * FROM appointment WHERE counter_operator_id = $1 AND local_date = $2 AND status <> $3 \
              ORDER BY starts_at, id LIMIT 200",
-            [me.id.into(), today.into()],
+            [me.id.into(), today.into(), status(AppointmentStatus::Cancelled)],
         ),
         Statement::from_sql_and_values(
             pg,
-            "SELECT * FROM callback_request WHERE assignee_id = $1 AND status = 'ASSIGNED' \
+            "SELECT * FROM callback_request WHERE assignee_id = $1 AND status = $2 \
              ORDER BY available_from, id LIMIT 200",
-            [me.id.into()],
+            [me.id.into(), CallbackStatus::Assigned.as_str().into()],
         ),
     ])
 }

@@ -140,11 +140,11 @@ impl CallbackAttempt {
 
 /// One batch per loader for a page of callbacks (see `appointments::graphql::prefetch`).
 pub async fn prefetch(ctx: &Context<'_>, rows: &[callback_request::Model]) -> AppResult<()> {
-    use crate::appointments::graphql::{PersonById, RecordUnitById};
+    use crate::appointments::graphql::PersonById;
     use async_graphql::dataloader::{DataLoader, HashMapCache};
     let units: Vec<Uuid> = rows.iter().flat_map(|c| [Some(c.unit_id), c.requested_by_unit_id]).flatten().collect();
     let people: Vec<Uuid> = rows.iter().flat_map(|c| [c.assignee_id, c.requested_by_id]).flatten().collect();
-    let unit_loader = ctx.data::<DataLoader<RecordUnitById, HashMapCache>>().map_err(AppError::internal)?;
+    let unit_loader = ctx.data::<crate::org::graphql::UnitLoader>().map_err(AppError::internal)?;
     let person_loader = ctx.data::<DataLoader<PersonById, HashMapCache>>().map_err(AppError::internal)?;
     futures::try_join!(unit_loader.load_many(units), person_loader.load_many(people))?;
     Ok(())

@@ -38,7 +38,7 @@ impl Loader<Uuid> for CalendarByUnit {
     type Error = AppError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        let units = crate::appointments::store::units_by_ids(&self.0, keys).await?;
+        let units = crate::org::store::by_ids(&self.0, keys).await?;
         crate::calendar::store::calendars_of(self.0.db(), &units).await
     }
 }

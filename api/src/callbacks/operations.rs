@@ -211,11 +211,7 @@ fn check_version(c: &callback_request::Model, expected: Option<i32>) -> AppResul
 
 async fn load(scope: &Scope, id: CallbackId) -> AppResult<(callback_request::Model, entities::org_unit::Model)> {
     let c = store::find(scope, id).await?.ok_or_else(store::not_found)?;
-    let unit = crate::appointments::store::units_by_ids(scope, &[c.unit_id])
-        .await?
-        .into_iter()
-        .next()
-        .ok_or_else(store::not_found)?;
+    let unit = crate::org::store::by_ids(scope, &[c.unit_id]).await?.into_iter().next().ok_or_else(store::not_found)?;
     Ok((c, unit))
 }
 

@@ -15,23 +15,12 @@ use crate::error::{AppError, AppResult};
 use crate::kernel::ids::CallbackId;
 use crate::kernel::paging::{self, Direction};
 use crate::services::domain::OFFICE_STAFF;
-use crate::tenancy::{Scope, UnitScope};
+use crate::tenancy::Scope;
 
 /// Readers of the unit, the unit that filed the request (CCM), and the person
-/// it is assigned to (an office operator answering for the provincial directorate).
+/// it is assigned to (declared in [`crate::kernel::visibility`]).
 pub fn visible(scope: &Scope) -> Condition {
-    let unit = scope.units_for(Action::CallbackRead);
-    let requested = scope.units_for(Action::CallbackReadRequested);
-    if unit == UnitScope::Everywhere || requested == UnitScope::Everywhere {
-        return Condition::all();
-    }
-    Condition::any()
-        .add(unit.unit_id_condition(Expr::col((callback_request::Entity, callback_request::Column::UnitId))))
-        .add(
-            requested
-                .unit_id_condition(Expr::col((callback_request::Entity, callback_request::Column::RequestedByUnitId))),
-        )
-        .add(Expr::col((callback_request::Entity, callback_request::Column::AssigneeId)).eq(scope.person_id()))
+    crate::kernel::visibility::visible::<callback_request::Entity>(scope)
 }
 
 /// The caller's own staff assignment under which they work what is assigned

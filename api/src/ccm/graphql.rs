@@ -31,7 +31,7 @@ impl Contact {
     async fn audit_personal_read(&self, ctx: &Context<'_>) -> AppResult<()> {
         let scope = ctx.scope()?;
         let Some(unit) = crate::appointments::graphql::unit(ctx, Some(self.0.unit_id)).await? else { return Ok(()) };
-        let grant = scope.authorize_in_section(Action::ContactRecord, &unit.path, self.0.section.as_str())?.clone();
+        let grant = scope.authorize_in_section(Action::ContactRecord, &unit.path, self.0.section)?.clone();
         contact::audited(ctx, ContactRead::new("contact", self.0.id, self.0.unit_id, &grant)).await
     }
 }

@@ -37,7 +37,7 @@ pub fn acting_on_own_unit(scope: &Scope, action: Action, section: Section) -> Ap
         .assignments
         .iter()
         .filter_map(|a| a.unit_path())
-        .find_map(|path| scope.authorize_in_section(action, path, section.as_str()).ok())
+        .find_map(|path| scope.authorize_in_section(action, path, section).ok())
         .ok_or_else(|| {
             AppError::forbidden(
                 "Solo gli operatori del CCM (della sezione) registrano contatti",

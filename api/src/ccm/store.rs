@@ -8,18 +8,13 @@ use uuid::Uuid;
 use entities::ccm_contact;
 
 use super::domain::{Channel, ContactOutcome};
-use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::paging::{self, Direction};
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 
 fn visible(scope: &Scope) -> Select<ccm_contact::Entity> {
-    let reach = scope.sectioned_units_for(Action::ContactRecord);
-    ccm_contact::Entity::find().filter(reach.condition(
-        Expr::col((ccm_contact::Entity, ccm_contact::Column::UnitId)),
-        Expr::col((ccm_contact::Entity, ccm_contact::Column::Section)),
-    ))
+    ccm_contact::Entity::find().filter(crate::kernel::visibility::visible::<ccm_contact::Entity>(scope))
 }
 
 pub async fn by_id(scope: &Scope, id: Uuid) -> AppResult<Option<ccm_contact::Model>> {

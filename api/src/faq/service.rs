@@ -123,10 +123,7 @@ pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Mode
                 .iter()
                 .filter(|u| owner_ids.contains(&Some(u.id)))
                 .find_map(|u| {
-                    scope
-                        .authorize_in_section(Action::FaqWrite, &u.path, input.section.as_str())
-                        .ok()
-                        .map(|a| (u.id, a))
+                    scope.authorize_in_section(Action::FaqWrite, &u.path, input.section).ok().map(|a| (u.id, a))
                 })
                 .ok_or_else(|| {
                     AppError::forbidden(
@@ -141,7 +138,7 @@ pub async fn publish(scope: &Scope, input: Publish) -> AppResult<faq_entry::Mode
                 .assignments
                 .iter()
                 .filter_map(|a| a.unit_path())
-                .find_map(|p| scope.authorize_in_section(Action::FaqWrite, p, input.section.as_str()).ok())
+                .find_map(|p| scope.authorize_in_section(Action::FaqWrite, p, input.section).ok())
                 .ok_or_else(|| {
                     AppError::forbidden(
                         "Solo gli esperti CRIC (della sezione) pubblicano FAQ",
@@ -177,7 +174,7 @@ fn already_published() -> AppError {
 async fn writable(scope: &Scope, id: Uuid) -> AppResult<(faq_entry::Model, &Assignment)> {
     let entry = store::by_id(scope, id).await?.ok_or_else(not_found)?;
     let unit = entities::org_unit::Entity::find_by_id(entry.unit_id).one(scope.db()).await?.ok_or_else(not_found)?;
-    let acting = scope.authorize_in_section(Action::FaqWrite, &unit.path, entry.section.as_str())?;
+    let acting = scope.authorize_in_section(Action::FaqWrite, &unit.path, entry.section)?;
     Ok((entry, acting))
 }
 

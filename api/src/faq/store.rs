@@ -16,7 +16,6 @@ use uuid::Uuid;
 use entities::faq_entry;
 
 use super::domain::{self, FaqStatus};
-use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::paging::{self, Direction};
 use crate::kernel::versioned::Versioned;
@@ -28,8 +27,7 @@ pub const PG_DOCUMENT: &str =
     "to_tsvector('italian', faq_entry.question || ' ' || faq_entry.answer || ' ' || faq_entry.tags)";
 
 fn visible(scope: &Scope) -> Select<faq_entry::Entity> {
-    let units = scope.units_for(Action::FaqRead);
-    faq_entry::Entity::find().filter(units.unit_id_condition(Expr::col((faq_entry::Entity, faq_entry::Column::UnitId))))
+    faq_entry::Entity::find().filter(crate::kernel::visibility::visible::<faq_entry::Entity>(scope))
 }
 
 pub async fn by_id(scope: &Scope, id: Uuid) -> AppResult<Option<faq_entry::Model>> {

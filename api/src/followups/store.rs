@@ -12,7 +12,6 @@ use uuid::Uuid;
 use entities::appointment;
 use entities::follow_up::{self, Column as C, FollowUpStatus};
 
-use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::paging::{self, Direction};
 use crate::kernel::versioned::Versioned;
@@ -25,11 +24,9 @@ impl Versioned for follow_up::Entity {
     const CHANGED: (&'static str, &'static str) = ("L'attività è stata modificata", "The item was changed");
 }
 
-/// Rows of `follow_up` the caller may read.
+/// Rows of `follow_up` the caller may read (declared in [`crate::kernel::visibility`]).
 pub fn visible(scope: &Scope) -> Condition {
-    Condition::any()
-        .add(scope.units_for(Action::AppointmentRead).unit_id_condition(Expr::col((follow_up::Entity, C::UnitId))))
-        .add(Expr::col((follow_up::Entity, C::AssigneeId)).eq(scope.person_id()))
+    crate::kernel::visibility::visible::<follow_up::Entity>(scope)
 }
 
 /// What a list asks for.

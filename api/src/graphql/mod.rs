@@ -7,7 +7,7 @@ pub mod guard;
 use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
 
-use crate::appointments::graphql::{AppointmentsMutation, AppointmentsQuery, PersonById, RecordUnitById, ServiceById};
+use crate::appointments::graphql::{AppointmentsMutation, AppointmentsQuery, PersonById, ServiceById};
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
 use crate::calendar::graphql::{CalendarMutation, CalendarQuery};
@@ -23,9 +23,7 @@ use crate::org::graphql::{ChildrenByParent, OrgMutation, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
 use crate::procure::graphql::{ProcureMutation, ProcureQuery};
-use crate::quesiti::graphql::{
-    ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery, QuesitoUnitById,
-};
+use crate::quesiti::graphql::{ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery};
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
@@ -167,8 +165,6 @@ fn with_scope(request: Request, scope: &Scope, reach: &Reach) -> Request {
         .data(DataLoader::with_cache(QuesitoById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(ClassificationById(scope.clone()), spawn(), HashMapCache::default()))
-        .data(DataLoader::with_cache(QuesitoUnitById(scope.clone()), spawn(), HashMapCache::default()))
-        .data(DataLoader::with_cache(RecordUnitById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(PersonById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(ServiceById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(BookingNumberById(scope.clone()), spawn(), HashMapCache::default()))

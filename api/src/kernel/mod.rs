@@ -12,6 +12,7 @@ pub mod reach;
 pub mod sorting;
 pub mod unit_calendar;
 pub mod versioned;
+pub mod visibility;
 pub mod write_txn;
 
 pub use clock::Clock;

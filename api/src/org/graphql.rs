@@ -239,7 +239,9 @@ pub(crate) async fn prefetch(ctx: &Context<'_>, selection: Lookahead<'_>, units:
 pub type UnitLoader = DataLoader<UnitById, HashMapCache>;
 pub type ChildrenLoader = DataLoader<ChildrenByParent, HashMapCache>;
 
-/// Units by id, within the caller's scope (outside it: absent).
+/// Units by id, by the one rule of [`crate::kernel::visibility`]: in the
+/// caller's reach or pointed to by a record they may read (otherwise absent).
+/// The only loader of units: every field that shows a unit asks it.
 pub struct UnitById(pub Scope);
 
 impl Loader<Uuid> for UnitById {

@@ -12,7 +12,9 @@ use entities::org_unit;
 use super::domain::{UnitKind, UnitPurpose};
 use crate::authz::Action;
 use crate::error::AppResult;
+use crate::kernel::keys::any_of;
 use crate::kernel::paging::Page;
+use crate::kernel::visibility;
 use crate::tenancy::Scope;
 
 fn visible(scope: &Scope) -> sea_orm::Select<org_unit::Entity> {
@@ -37,8 +39,26 @@ pub async fn by_code(scope: &Scope, code: &str) -> AppResult<Option<org_unit::Mo
     Ok(visible(scope).filter(org_unit::Column::Code.eq(code)).one(scope.db()).await?)
 }
 
+/// Units among `ids` the caller may see by the one rule of
+/// [`crate::kernel::visibility`]: in their reach, or pointed to by a record
+/// they may read. Two statements at most: the keys in reach first (by path,
+/// cheap), then, only for keys left over, whether a visible record points to
+/// them (each such check walks the visible records of an entity: on
+/// PostgreSQL a few milliseconds, so it is not paid when the reach answers).
 pub async fn by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {
-    Ok(visible(scope).filter(org_unit::Column::Id.is_in(ids.iter().copied())).all(scope.db()).await?)
+    let backend = scope.db().get_database_backend();
+    let id = || Expr::col((org_unit::Entity, org_unit::Column::Id));
+    let mut found = visible(scope).filter(any_of(backend, id(), ids)).all(scope.db()).await?;
+    let missing: Vec<Uuid> = ids.iter().copied().filter(|k| !found.iter().any(|u| u.id == *k)).collect();
+    if !missing.is_empty() {
+        let shown = org_unit::Entity::find()
+            .filter(any_of(backend, id(), &missing))
+            .filter(visibility::shows_unit(scope, id()))
+            .all(scope.db())
+            .await?;
+        found.extend(shown);
+    }
+    Ok(found)
 }
 
 pub async fn children_of(scope: &Scope, parent_ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {

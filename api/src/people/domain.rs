@@ -3,6 +3,7 @@
 use crate::authz::Role;
 use crate::error::{AppError, AppResult};
 use crate::org::domain::UnitKind;
+use crate::quesiti::domain::Section;
 
 /// The kinds of unit a role can be held on (docs/domain.md §3).
 pub fn unit_kinds_for(role: Role) -> &'static [UnitKind] {
@@ -19,8 +20,9 @@ pub fn unit_kinds_for(role: Role) -> &'static [UnitKind] {
     }
 }
 
-/// Checks that `role` may be held on a unit of `kind`, narrowed to `section` if given.
-pub fn check_assignment(role: Role, kind: UnitKind, section: Option<&str>) -> AppResult<()> {
+/// Checks that `role` may be held on a unit of `kind`, narrowed to `section`
+/// if given; returns the section as the closed list it must belong to.
+pub fn check_assignment(role: Role, kind: UnitKind, section: Option<&str>) -> AppResult<Option<Section>> {
     if !unit_kinds_for(role).contains(&kind) {
         return Err(AppError::bad_input(
             "unitCode",
@@ -37,11 +39,12 @@ pub fn check_assignment(role: Role, kind: UnitKind, section: Option<&str>) -> Ap
             ));
         }
         // The CRIC and CCM sections an assignment can be narrowed to.
-        if section.parse::<crate::quesiti::domain::Section>().is_err() {
-            return Err(AppError::bad_input("section", "Sezione sconosciuta", "Unknown section"));
-        }
+        return match section.parse::<Section>() {
+            Ok(section) => Ok(Some(section)),
+            Err(_) => Err(AppError::bad_input("section", "Sezione sconosciuta", "Unknown section")),
+        };
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Whether someone holding `granter` may grant `role` (and revoke it, and

@@ -72,7 +72,7 @@ impl PersonAssignment {
     }
     /// CRIC/CCM section the assignment is narrowed to.
     async fn section(&self) -> Option<&str> {
-        self.0.section.as_deref()
+        self.0.section.map(|s| s.as_str())
     }
 }
 

@@ -2,6 +2,7 @@
 //! with the audit event through one [`Operation`]. Their reads are in
 //! [`super::store`].
 
+use crate::quesiti::domain::Section;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -29,7 +30,7 @@ pub struct NewAssignment {
 async fn prepare_assignment<'s>(
     scope: &'s Scope,
     a: &NewAssignment,
-) -> AppResult<(org_unit::Model, &'s crate::auth::Assignment)> {
+) -> AppResult<(org_unit::Model, Option<Section>, &'s crate::auth::Assignment)> {
     let unit = unit_in_scope(scope, &a.unit_code).await?;
     let acting = scope.authorize(Action::PeopleManage, &unit.path)?;
     if !may_grant(acting.role, a.role) {
@@ -38,8 +39,8 @@ async fn prepare_assignment<'s>(
             format!("Your role may not grant {}", a.role.as_str()),
         ));
     }
-    check_assignment(a.role, unit.kind, a.section.as_deref())?;
-    Ok((unit, acting))
+    let section = check_assignment(a.role, unit.kind, a.section.as_deref())?;
+    Ok((unit, section, acting))
 }
 
 pub struct NewPerson {
@@ -63,7 +64,7 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
     if let Some(p) = &input.initial_password {
         domain::check_password(p)?;
     }
-    let (unit, acting) = prepare_assignment(scope, &input.first_assignment).await?;
+    let (unit, section, acting) = prepare_assignment(scope, &input.first_assignment).await?;
     let password_hash = match input.initial_password {
         Some(p) => Some(hash_password(&p).await?),
         None => None,
@@ -95,7 +96,7 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
         created_at: Utc::now(),
     };
     person::Entity::insert(person::ActiveModel::from(model.clone())).exec(&op).await?;
-    let assignment = insert_assignment(&op, model.id, &input.first_assignment, unit.id).await?;
+    let assignment = insert_assignment(&op, model.id, input.first_assignment.role, unit.id, section).await?;
     let record = AuditRecord::new("person.create")
         .record("person", model.id.to_string())
         .unit(unit.id)
@@ -107,7 +108,7 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
 
 pub async fn assign_role(scope: &Scope, username: &str, a: NewAssignment) -> AppResult<role_assignment::Model> {
     let person = visible_person(scope, username).await?;
-    let (unit, acting) = prepare_assignment(scope, &a).await?;
+    let (unit, section, acting) = prepare_assignment(scope, &a).await?;
     let op = Operation::begin(scope, acting).await?;
     let duplicate = role_assignment::Entity::find()
         .filter(role_assignment::Column::PersonId.eq(person.id))
@@ -121,12 +122,12 @@ pub async fn assign_role(scope: &Scope, username: &str, a: NewAssignment) -> App
             "The person already holds this role on this unit",
         ));
     }
-    let assignment = insert_assignment(&op, person.id, &a, unit.id).await?;
+    let assignment = insert_assignment(&op, person.id, a.role, unit.id, section).await?;
     let record = AuditRecord::new("person.assign_role")
         .record("role_assignment", assignment.id.to_string())
         .unit(unit.id)
         .detail(
-            serde_json::json!({ "username": person.username, "role": assignment.role.as_str(), "section": assignment.section }),
+            serde_json::json!({ "username": person.username, "role": assignment.role.as_str(), "section": assignment.section.map(|s| s.as_str()) }),
         );
     op.audit(record).await?;
     op.commit().await?;

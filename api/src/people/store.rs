@@ -12,11 +12,11 @@ use uuid::Uuid;
 use entities::{org_unit, person, role_assignment};
 
 use super::domain;
-use super::operations::NewAssignment;
 use crate::authz::{Action, Role};
 use crate::error::AppResult;
 use crate::kernel::paging::{Direction, Page};
 use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
+use crate::quesiti::domain::Section;
 use crate::tenancy::{Scope, UnitScope};
 
 #[derive(Default)]
@@ -184,15 +184,16 @@ pub async fn staff_of_office(scope: &Scope, office_code: &str) -> AppResult<Vec<
 pub(super) async fn insert_assignment(
     conn: &impl ConnectionTrait,
     person_id: Uuid,
-    a: &NewAssignment,
+    role: Role,
     unit_id: Uuid,
+    section: Option<Section>,
 ) -> AppResult<role_assignment::Model> {
     let model = role_assignment::Model {
         id: Uuid::now_v7(),
         person_id,
-        role: a.role,
+        role,
         unit_id: Some(unit_id),
-        section: a.section.clone(),
+        section,
         created_at: Utc::now(),
     };
     role_assignment::Entity::insert(role_assignment::ActiveModel::from(model.clone())).exec(conn).await?;

@@ -57,6 +57,16 @@ impl Lifecycle for QuesitoStatus {
     }
 }
 
+/// The orders a list of quesiti comes in.
+#[derive(async_graphql::Enum, Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum QuesitoOrder {
+    /// Newest first (the default).
+    #[default]
+    NewestFirst,
+    /// Soonest due first, so the overdue come first: the CRIC queue's order.
+    DueFirst,
+}
+
 /// What can happen to a quesito after it is filed.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Transition {

@@ -2,8 +2,8 @@
 //! statement per level whatever the number of keys ([`crate::kernel::keys`]),
 //! each bounded by the keys before anything else.
 //!
-//! Two kinds. The loaders' (`units_of_visible_quesiti`, `classifications`,
-//! `events_of`) answer for any key a resolver asks, so each checks in SQL that
+//! Two kinds. The loaders' (`classifications`, `events_of`; units have one
+//! loader of their own, `org::graphql::UnitById`) answer for any key a resolver asks, so each checks in SQL that
 //! the row hangs from a quesito the caller may see. The page's (`*_of_page`)
 //! take the keys of rows the scoped list query has just returned: those quesiti
 //! are visible by construction, so the units and classifications they reference
@@ -16,7 +16,7 @@
 //! `IN (SELECT …)` hashes them; a correlated `EXISTS` becomes a semi-join over
 //! them once the statement's generic plan is cached), 5 to 24 ms a level.
 
-use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     Condition, DbErr, EntityTrait, ExprTrait, FromQueryResult, QueryFilter, QueryOrder, QueryResult, QuerySelect,
 };
@@ -29,27 +29,6 @@ use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::keys::any_of;
 use crate::tenancy::Scope;
-
-/// `SELECT 1 FROM quesito WHERE quesito.<col> = <outer> AND <visible>`.
-fn visible_quesito_with(scope: &Scope, col: quesito::Column, outer: Expr) -> SelectStatement {
-    let mut sub = Query::select();
-    sub.expr(Expr::cust("1"))
-        .from(quesito::Entity)
-        .and_where(Expr::col((quesito::Entity, col)).eq(outer))
-        .cond_where(visible_condition(scope));
-    sub
-}
-
-/// Units a visible quesito belongs to (its CRIC, the filing CCM, the central
-/// directorate), among `ids`.
-pub async fn units_of_visible_quesiti(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<org_unit::Model>> {
-    let backend = scope.db().get_database_backend();
-    let unit = || Expr::col((org_unit::Entity, org_unit::Column::Id));
-    let referenced = [quesito::Column::UnitId, quesito::Column::FiledByUnitId, quesito::Column::ForwardedToUnitId]
-        .into_iter()
-        .fold(Condition::any(), |cond, col| cond.add(Expr::exists(visible_quesito_with(scope, col, unit()))));
-    Ok(org_unit::Entity::find().filter(any_of(backend, unit(), ids)).filter(referenced).all(scope.db()).await?)
-}
 
 /// A classification and whether its owner is a national root.
 pub struct ClassificationRow {

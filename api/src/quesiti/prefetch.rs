@@ -15,10 +15,11 @@ use std::collections::HashMap;
 
 use entities::{quesito, quesito_event};
 
-use super::graphql::{ClassificationById, EventsByQuesito, QuesitoClassification, QuesitoUnitById};
+use super::graphql::{ClassificationById, EventsByQuesito, QuesitoClassification};
 use super::lookups;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
+use crate::org::graphql::UnitLoader;
 
 /// Fields of a quesito that read the units it hangs from.
 const UNIT_FIELDS: [&str; 5] =
@@ -48,7 +49,7 @@ pub async fn page(ctx: &Context<'_>, rows: &[quesito::Model]) -> AppResult<()> {
     let units = async {
         let all = UNIT_FIELDS.iter().any(|f| asks(f));
         if all || asks("cric") {
-            let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
+            let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
             let ids = distinct(rows.iter().flat_map(|q| {
                 let others = all.then_some([Some(q.filed_by_unit_id), q.forwarded_to_unit_id]);
                 std::iter::once(q.unit_id).chain(others.into_iter().flatten().flatten())

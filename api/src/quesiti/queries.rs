@@ -1,10 +1,11 @@
 //! The reads the operations and the GraphQL layer share: a quesito with its
 //! units, who may see its citizen's contact details, the read audit of a
-//! look-up by fiscal code, the SLA in force per section.
+//! look-up by fiscal code, the SLA in force per section, the figures.
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use entities::{org_unit, quesito};
+use entities::{org_unit, quesito, quesito_classification};
 
 use crate::audit;
 use crate::auth::Assignment;
@@ -48,13 +49,13 @@ pub async fn audit_lookup(scope: &Scope, fiscal_code: &str) -> AppResult<()> {
 /// phone and e-mail on this quesito (`paths`: its CRIC, the filing CCM, the
 /// directorate it was forwarded to), if any. Each read is audited under it.
 pub fn contact_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
-    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, q.section.as_str()).ok())
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoReadContact, p, q.section).ok())
 }
 
 /// The assignment under which the caller reads this quesito at all (for
 /// auditing a look-up by the citizen's fiscal code that returned it).
 pub fn read_grant<'s>(scope: &'s Scope, q: &quesito::Model, paths: &[String]) -> Option<&'s Assignment> {
-    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoRead, p, q.section.as_str()).ok())
+    paths.iter().find_map(|p| scope.authorize_in_section(Action::QuesitoRead, p, q.section).ok())
 }
 
 // ---- configuration: classifications and SLA ---------------------------------
@@ -85,4 +86,74 @@ pub async fn slas(scope: &Scope, region_code: &str) -> AppResult<Vec<SectionSla>
         out.push(SectionSla { section, working_days, configured_on });
     }
     Ok(out)
+}
+
+// ---- figures ----------------------------------------------------------------
+
+/// The figures of one section over the quesiti the caller may see.
+pub struct SectionFigures {
+    pub section: Section,
+    /// Zero counts for a section without quesiti.
+    pub counts: Option<store::SectionCounts>,
+    /// Median hours from filing to answer, over those answered in the period.
+    pub median_answer_hours: Option<f64>,
+    /// Classifications of the quesiti filed in the period, with whether a
+    /// national root owns each and how many: most frequent first, then by code.
+    pub by_classification: Vec<(quesito_classification::Model, bool, i64)>,
+}
+
+/// The figures of each section for the quesiti the caller may see, of the
+/// region `region_code` (one the caller cannot reach counts nothing), between
+/// `from` (default 30 days before `to`) and `to` (default `now`).
+pub async fn stats(
+    scope: &Scope,
+    region_code: Option<&str>,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<SectionFigures>> {
+    let to = to.unwrap_or(now);
+    let from = from.unwrap_or(to - chrono::Duration::days(30));
+    if from >= to {
+        return Err(AppError::bad_input("from", "`from` deve precedere `to`", "`from` must come before `to`"));
+    }
+    let cric_id = match region_code {
+        Some(code) => Some(
+            store::cric_of_region(scope, code.trim(), &[Action::QuesitoRead, Action::QuesitoFile])
+                .await?
+                .map_or(Uuid::nil(), |u| u.id),
+        ),
+        None => None,
+    };
+    let period = store::ReportWindow { from, to, now };
+    let counts = store::section_counts(scope, cric_id, &period).await?;
+    let times = store::answer_times(scope, cric_id, &period).await?;
+    let by_class = store::classification_counts(scope, cric_id, &period).await?;
+    let ids: Vec<Uuid> = by_class.iter().map(|(id, _)| *id).collect();
+    let classes = store::classifications_by_ids(scope, &ids).await?;
+    let owners: Vec<Uuid> = classes.iter().map(|c| c.unit_id).collect();
+    let national = store::national_units(scope.db(), &owners).await?;
+    Ok(Section::ALL
+        .iter()
+        .map(|&section| {
+            let durations = times
+                .iter()
+                .filter(|(s, _, _)| *s == section)
+                .filter_map(|(_, filed, answered)| answered.map(|a| (a - *filed).num_seconds()));
+            let mut by_classification: Vec<(quesito_classification::Model, bool, i64)> = by_class
+                .iter()
+                .filter_map(|(id, count)| {
+                    let class = classes.iter().find(|k| k.id == *id && k.section == section)?;
+                    Some((class.clone(), national.contains(&class.unit_id), *count))
+                })
+                .collect();
+            by_classification.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.code.cmp(&b.0.code)));
+            SectionFigures {
+                section,
+                counts: counts.iter().find(|c| c.section == section).cloned(),
+                median_answer_hours: crate::kernel::median::median(durations).map(|s| s / 3600.0),
+                by_classification,
+            }
+        })
+        .collect())
 }

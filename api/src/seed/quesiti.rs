@@ -73,9 +73,9 @@ const FAQ: &[(Section, &str, &str, &[&str])] = &[
 
 /// Demo accounts this area adds (password `demo`), all CRIC_EXPERT:
 /// (username, display name, unit code, section the assignment is narrowed to).
-pub const PEOPLE: &[(&str, &str, &str, Option<&str>)] = &[
+pub const PEOPLE: &[(&str, &str, &str, Option<Section>)] = &[
     ("dc.esperto", "Anna Ferri", "DC", None),
-    ("cric.sardegna.pensioni", "Giorgio Atzeni", "CRIC-SAR", Some("PENSIONI")),
+    ("cric.sardegna.pensioni", "Giorgio Atzeni", "CRIC-SAR", Some(Section::Pensioni)),
 ];
 
 async fn unit_id(db: &DatabaseConnection, code: &str) -> anyhow::Result<Uuid> {
@@ -215,7 +215,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
             person_id: Set(id),
             role: Set(crate::authz::Role::CricExpert),
             unit_id: Set(Some(unit)),
-            section: Set(section.map(str::to_owned)),
+            section: Set(*section),
             created_at: Set(now),
         })
         .exec(&txn)

@@ -39,8 +39,8 @@ export const QuesitoFileMutation = graphql(`
 `);
 
 export const QuesitoListQuery = graphql(`
-  query QuesitoList($filter: QuesitoFilter, $first: Int, $after: String) {
-    quesiti(filter: $filter, first: $first, after: $after) {
+  query QuesitoList($filter: QuesitoFilter, $orderBy: QuesitoOrder, $first: Int, $after: String) {
+    quesiti(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       nodes {
         id
         status

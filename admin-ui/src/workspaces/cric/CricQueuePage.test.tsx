@@ -32,9 +32,12 @@ describe('CricQueuePage', () => {
     }));
     renderWithProviders(<CricQueuePage />, { client });
     expect(vi.mocked(client.executeQuery).mock.calls[0][0].variables).toMatchObject({
+      orderBy: 'DUE_FIRST',
       filter: { status: ['NEW', 'IN_PROGRESS'], section: null, overdue: null, text: null },
     });
     const rows = within(screen.getByRole('table', { name: 'Quesiti in coda' })).getAllByRole('row');
+    // The server's order: soonest due first, and the column says so.
+    expect(within(rows[0]).getByRole('columnheader', { name: 'Scadenza' })).toHaveAttribute('aria-sort', 'ascending');
     expect(rows[1]).toHaveTextContent('Importo errato');
     expect(rows[1]).toHaveTextContent("Calcolo dell'importo");
     expect(rows[1]).toHaveTextContent('Alta');

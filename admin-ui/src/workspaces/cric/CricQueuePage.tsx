@@ -31,7 +31,7 @@ function statusFilter(value: string): QuesitoStatus[] | null {
   return [value as QuesitoStatus];
 }
 
-/** The CRIC's queue: by section, status, overdue and words, with due dates and overdue marks. */
+/** The CRIC's queue, soonest due first: by section, status, overdue and words, with due dates and overdue marks. */
 export function CricQueuePage() {
   usePageTitle('Coda CRIC');
   const [section, setSection] = useState<Section | ''>('');
@@ -42,6 +42,8 @@ export function CricQueuePage() {
   const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
     query: QuesitoListQuery,
     variables: {
+      // Soonest due first, so what is overdue leads the queue.
+      orderBy: 'DUE_FIRST',
       filter: {
         section: section || null,
         status: statusFilter(status),
@@ -121,7 +123,9 @@ export function CricQueuePage() {
                   <th scope="col">Priorità</th>
                   <th scope="col">Stato</th>
                   <th scope="col">Ricevuto</th>
-                  <th scope="col">Scadenza</th>
+                  <th scope="col" aria-sort="ascending">
+                    Scadenza <span aria-hidden="true">↑</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -10,21 +10,10 @@ use entities::{appointment, org_unit, person, service};
 
 use crate::appointments::store;
 use crate::error::{AppError, AppResult};
+use crate::org::graphql::UnitLoader;
 use crate::tenancy::Scope;
 
 use super::types::StaffRef;
-
-/// Units shown on bookings and callbacks (see [`store::units_by_ids`]).
-pub struct RecordUnitById(pub Scope);
-
-impl Loader<Uuid> for RecordUnitById {
-    type Value = org_unit::Model;
-    type Error = AppError;
-
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        Ok(store::units_by_ids(&self.0, keys).await?.into_iter().map(|u| (u.id, u)).collect())
-    }
-}
 
 /// Staff shown as assignees.
 pub struct PersonById(pub Scope);
@@ -52,7 +41,7 @@ impl Loader<Uuid> for ServiceById {
 
 pub async fn unit(ctx: &Context<'_>, id: Option<Uuid>) -> AppResult<Option<org_unit::Model>> {
     let Some(id) = id else { return Ok(None) };
-    let loader = ctx.data::<DataLoader<RecordUnitById, HashMapCache>>().map_err(AppError::internal)?;
+    let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
     loader.load_one(id).await
 }
 
@@ -73,7 +62,7 @@ pub async fn prefetch(ctx: &Context<'_>, rows: &[appointment::Model]) -> AppResu
         .flatten()
         .collect();
     let services: Vec<Uuid> = rows.iter().map(|a| a.service_id).collect();
-    let unit_loader = ctx.data::<DataLoader<RecordUnitById, HashMapCache>>().map_err(AppError::internal)?;
+    let unit_loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
     let person_loader = ctx.data::<DataLoader<PersonById, HashMapCache>>().map_err(AppError::internal)?;
     let service_loader = ctx.data::<DataLoader<ServiceById, HashMapCache>>().map_err(AppError::internal)?;
     futures::try_join!(

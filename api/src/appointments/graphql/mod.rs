@@ -7,7 +7,7 @@ mod mutation;
 mod query;
 mod types;
 
-pub use loaders::{PersonById, RecordUnitById, ServiceById, prefetch, staff, unit};
+pub use loaders::{PersonById, ServiceById, prefetch, staff, unit};
 pub use mutation::AppointmentsMutation;
 pub use query::AppointmentsQuery;
 pub use types::*;

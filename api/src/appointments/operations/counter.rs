@@ -156,7 +156,7 @@ pub async fn next_appointment(scope: &Scope) -> AppResult<Option<appointment::Mo
             .extend(services::skills_of(scope, Action::AppointmentWork, *office, me).await?.into_iter().map(|s| s.id));
     }
     let today = domain::rome_date(Utc::now());
-    let units = store::units_by_ids(scope, &offices).await?;
+    let units = crate::org::store::by_ids(scope, &offices).await?;
     for a in store::next_candidates(scope, me, &offices, &skills, today).await? {
         let Some(office) = units.iter().find(|u| u.id == a.unit_id) else { continue };
         let acting = scope.authorize(Action::AppointmentWork, &office.path)?;

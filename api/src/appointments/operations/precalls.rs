@@ -41,7 +41,7 @@ pub async fn assign_precalls(
     if bookings.len() != unique.len() {
         return Err(store::not_found());
     }
-    let offices = store::units_by_ids(scope, &bookings.iter().map(|a| a.unit_id).collect::<Vec<_>>()).await?;
+    let offices = crate::org::store::by_ids(scope, &bookings.iter().map(|a| a.unit_id).collect::<Vec<_>>()).await?;
     let mut plan = Vec::new();
     let mut assignees: HashMap<Uuid, person::Model> = HashMap::new();
     for a in &bookings {

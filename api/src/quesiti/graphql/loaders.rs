@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use async_graphql::dataloader::Loader;
 use uuid::Uuid;
 
-use entities::{org_unit, quesito, quesito_event};
+use entities::{quesito, quesito_event};
 
 use crate::error::AppError;
 use crate::quesiti::store;
@@ -51,22 +51,5 @@ impl Loader<Uuid> for ClassificationById {
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
         let rows = crate::quesiti::lookups::classifications(&self.0, keys).await?;
         Ok(rows.into_iter().map(|r| (r.model.id, r.into())).collect())
-    }
-}
-
-/// Units a visible quesito belongs to (its CRIC, the filing CCM, the central
-/// directorate): seeing a quesito means seeing where it is.
-pub struct QuesitoUnitById(pub Scope);
-
-impl Loader<Uuid> for QuesitoUnitById {
-    type Value = org_unit::Model;
-    type Error = AppError;
-
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        Ok(crate::quesiti::lookups::units_of_visible_quesiti(&self.0, keys)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u))
-            .collect())
     }
 }

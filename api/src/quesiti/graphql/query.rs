@@ -6,13 +6,13 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::authz::Action;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{ClassificationId, parse_id};
 use crate::kernel::messages::quesito_not_found as not_found;
 use crate::kernel::paging::{Page, connection};
 use crate::org::graphql::OrgUnit;
-use crate::quesiti::domain::Section;
+use crate::quesiti::domain::{QuesitoOrder, Section};
 use crate::quesiti::queries;
 use crate::quesiti::store::{self, QuesitoFilter as StoreFilter};
 use crate::tenancy::Scope;
@@ -61,7 +61,8 @@ pub struct QuesitoQuery;
 
 #[Object]
 impl QuesitoQuery {
-    /// Quesiti the caller may see, newest first: a CRIC expert their CRIC's
+    /// Quesiti the caller may see, newest first, or soonest due first with
+    /// `orderBy: DUE_FIRST` (the CRIC queue): a CRIC expert their CRIC's
     /// (their section's), the CCM what it filed, a regional director the
     /// region's, the central directorate what was forwarded to it.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
@@ -69,19 +70,22 @@ impl QuesitoQuery {
         &self,
         ctx: &Context<'_>,
         filter: Option<QuesitoFilter>,
+        order_by: Option<QuesitoOrder>,
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, Quesito>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
+        // Absent or null (a client's unset variable): newest first.
+        let order_by = order_by.unwrap_or_default();
         let filter = resolve_filter(scope, filter.unwrap_or_default(), ctx.now()?).await?;
-        let rows = store::list(scope, &filter, page.after_uuid()?, page.fetch_limit()).await?;
+        let rows = store::list(scope, &filter, order_by, &page).await?;
         if filter.citizen_fiscal_code.is_some() {
             let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
             futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
         }
         crate::quesiti::prefetch::page(ctx, &rows[..rows.len().min(page.first)]).await?;
-        Ok(connection(&page, rows, |q| q.id, Quesito))
+        Ok(connection(&page, rows, |q| store::cursor_key(order_by, q), Quesito))
     }
 
     /// How many quesiti the caller may see match the filter.
@@ -144,66 +148,8 @@ impl QuesitoQuery {
         from: Option<DateTime<Utc>>,
         to: Option<DateTime<Utc>>,
     ) -> AppResult<Vec<QuesitoSectionStats>> {
-        let scope = ctx.scope()?;
-        let now = ctx.now()?;
-        let to = to.unwrap_or(now);
-        let from = from.unwrap_or(to - chrono::Duration::days(30));
-        if from >= to {
-            return Err(AppError::bad_input("from", "`from` deve precedere `to`", "`from` must come before `to`"));
-        }
-        let cric_id = match region_code {
-            Some(code) => Some(
-                store::cric_of_region(scope, code.trim(), &[Action::QuesitoRead, Action::QuesitoFile])
-                    .await?
-                    .map_or(Uuid::nil(), |u| u.id),
-            ),
-            None => None,
-        };
-        let period = store::ReportWindow { from, to, now };
-        let counts = store::section_counts(scope, cric_id, &period).await?;
-        let times = store::answer_times(scope, cric_id, &period).await?;
-        let by_class = store::classification_counts(scope, cric_id, &period).await?;
-        let ids: Vec<Uuid> = by_class.iter().map(|(id, _)| *id).collect();
-        let classes =
-            QuesitoClassification::wrap(scope.db(), store::classifications_by_ids(scope, &ids).await?).await?;
-        let mut out = Vec::new();
-        for &section in Section::ALL {
-            let c = counts.iter().find(|c| c.section == section);
-            let durations = times
-                .iter()
-                .filter(|(s, _, _)| *s == section)
-                .filter_map(|(_, filed, answered)| answered.map(|a| (a - *filed).num_seconds()));
-            let mut by_classification: Vec<QuesitoClassificationCount> = by_class
-                .iter()
-                .filter_map(|(id, count)| {
-                    classes
-                        .iter()
-                        .find(|k| k.model.id == *id && k.model.section == section)
-                        .map(|k| QuesitoClassificationCount { classification: k.clone(), count: *count })
-                })
-                .collect();
-            by_classification.sort_by(|a, b| {
-                b.count.cmp(&a.count).then(a.classification.model.code.cmp(&b.classification.model.code))
-            });
-            let get = |f: fn(&store::SectionCounts) -> i64| c.map_or(0, f);
-            out.push(QuesitoSectionStats {
-                section,
-                backlog: get(|c| c.backlog),
-                backlog_by_age: QuesitoBacklogAge {
-                    up_to_2_days: get(|c| c.backlog_up_to_2_days),
-                    from_3_to_5_days: get(|c| c.backlog_3_to_5_days),
-                    from_6_to_10_days: get(|c| c.backlog_6_to_10_days),
-                    over_10_days: get(|c| c.backlog_over_10_days),
-                },
-                overdue: get(|c| c.overdue),
-                filed: get(|c| c.filed),
-                answered: get(|c| c.answered),
-                answered_late: get(|c| c.answered_late),
-                median_answer_hours: crate::kernel::median::median(durations).map(|s| s / 3600.0),
-                by_classification,
-            });
-        }
-        Ok(out)
+        let figures = queries::stats(ctx.scope()?, region_code.as_deref(), from, to, ctx.now()?).await?;
+        Ok(figures.into_iter().map(QuesitoSectionStats::from).collect())
     }
 
     /// The SLA of each section for quesiti to the CRIC of `regionCode`.

@@ -11,11 +11,11 @@ use crate::appointments::contact::{self, ContactRead};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::org::graphql::OrgUnit;
+use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::quesiti::domain::{Lifecycle, Priority, QuesitoStatus, Section, Transition};
 use crate::quesiti::{queries, store};
 
-use super::loaders::{ClassificationById, EventsByQuesito, QuesitoUnitById};
+use super::loaders::{ClassificationById, EventsByQuesito};
 
 /// A Linea quesito filed by the CCM to a regional CRIC.
 pub struct Quesito(pub quesito::Model);
@@ -24,7 +24,7 @@ impl Quesito {
     /// Paths of the units the quesito hangs from: its CRIC, the filing CCM,
     /// the directorate it was forwarded to.
     async fn unit_paths(&self, ctx: &Context<'_>) -> AppResult<Vec<String>> {
-        let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         let ids: Vec<Uuid> = [Some(self.0.unit_id), Some(self.0.filed_by_unit_id), self.0.forwarded_to_unit_id]
             .into_iter()
             .flatten()
@@ -85,13 +85,13 @@ impl Quesito {
     }
     /// The CRIC handling it.
     async fn cric(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
-        let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         Ok(loader.load_one(self.0.unit_id).await?.map(OrgUnit))
     }
     /// The central directorate it was forwarded to.
     async fn forwarded_to(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
         let Some(id) = self.0.forwarded_to_unit_id else { return Ok(None) };
-        let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         Ok(loader.load_one(id).await?.map(OrgUnit))
     }
     /// The citizen's fiscal code: shown to CCM operators and experts only.
@@ -144,9 +144,9 @@ impl Quesito {
         if self.0.status.apply(Transition::ConvertToAppointment).is_none() {
             return Ok(Vec::new());
         }
-        let loader = ctx.data::<DataLoader<QuesitoUnitById, HashMapCache>>().map_err(AppError::internal)?;
+        let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         let Some(cric) = loader.load_one(self.0.unit_id).await? else { return Ok(Vec::new()) };
-        if scope.authorize_in_section(Action::QuesitoWork, &cric.path, self.0.section.as_str()).is_err() {
+        if scope.authorize_in_section(Action::QuesitoWork, &cric.path, self.0.section).is_err() {
             return Ok(Vec::new());
         }
         let Some(region) = store::region_of_cric(&cric.path) else { return Ok(Vec::new()) };
@@ -317,4 +317,33 @@ pub struct QuesitoSectionStats {
     pub median_answer_hours: Option<f64>,
     /// Quesiti filed in the period by classification, most frequent first.
     pub by_classification: Vec<QuesitoClassificationCount>,
+}
+
+impl From<queries::SectionFigures> for QuesitoSectionStats {
+    fn from(f: queries::SectionFigures) -> Self {
+        let get = |field: fn(&store::SectionCounts) -> i64| f.counts.as_ref().map_or(0, field);
+        QuesitoSectionStats {
+            section: f.section,
+            backlog: get(|c| c.backlog),
+            backlog_by_age: QuesitoBacklogAge {
+                up_to_2_days: get(|c| c.backlog_up_to_2_days),
+                from_3_to_5_days: get(|c| c.backlog_3_to_5_days),
+                from_6_to_10_days: get(|c| c.backlog_6_to_10_days),
+                over_10_days: get(|c| c.backlog_over_10_days),
+            },
+            overdue: get(|c| c.overdue),
+            filed: get(|c| c.filed),
+            answered: get(|c| c.answered),
+            answered_late: get(|c| c.answered_late),
+            median_answer_hours: f.median_answer_hours,
+            by_classification: f
+                .by_classification
+                .into_iter()
+                .map(|(model, national, count)| QuesitoClassificationCount {
+                    classification: QuesitoClassification { model, national },
+                    count,
+                })
+                .collect(),
+        }
+    }
 }

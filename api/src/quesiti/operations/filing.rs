@@ -64,7 +64,7 @@ pub async fn file(scope: &Scope, input: FileQuesito, now: DateTime<Utc>) -> AppR
         store::cric_of_region(scope, input.region_code.trim(), &[Action::QuesitoFile]).await?.ok_or_else(|| {
             AppError::bad_input("regionCode", "Direzione regionale sconosciuta", "Unknown regional directorate")
         })?;
-    let acting = scope.authorize_in_section(Action::QuesitoFile, &cric.path, input.section.as_str())?;
+    let acting = scope.authorize_in_section(Action::QuesitoFile, &cric.path, input.section)?;
     let filed_by_unit_id = acting.unit_id().ok_or_else(|| AppError::internal("acting assignment without unit"))?;
     let classification =
         store::classification_for_filing(scope.db(), &cric.path, input.section, input.classification_id)

@@ -45,7 +45,7 @@ fn illegal(t: Transition, status: QuesitoStatus) -> AppError {
 /// once forwarded, the central directorate's experts answer it; the filing
 /// CCM may also cancel.
 fn authorize<'a>(scope: &'a Scope, l: &Loaded, t: Transition) -> AppResult<&'a Assignment> {
-    let section = l.section.as_str();
+    let section = l.section;
     match t {
         Transition::Answer if l.status == QuesitoStatus::ForwardedCentral => {
             let dc = l.forwarded_to.as_ref().ok_or_else(|| AppError::internal("forwarded without target"))?;

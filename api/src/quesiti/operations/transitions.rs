@@ -62,7 +62,7 @@ pub async fn answer(scope: &Scope, id: QuesitoId, input: Answer, now: DateTime<U
         let owner = owner.ok_or_else(|| AppError::internal("answering unit missing"))?;
         // Publishing needs `faq:write` there too; the FAQ's audit event is
         // recorded by this operation, under the assignment answering it.
-        scope.authorize_in_section(Action::FaqWrite, &owner.path, l.section.as_str())?;
+        scope.authorize_in_section(Action::FaqWrite, &owner.path, l.section)?;
         Some((draft, owner.id))
     } else {
         None

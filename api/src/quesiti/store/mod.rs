@@ -1,0 +1,227 @@
+//! Storage of quesiti, their events, classifications and SLA overrides:
+//! here the quesiti themselves; the units they hang from in `units`, the
+//! classifications and SLA in `config`, the figures in `figures`.
+//!
+//! A quesito belongs to three units at once: the CRIC that handles it
+//! (`unit_id`), the CCM unit that filed it (`filed_by_unit_id`) and, once
+//! forwarded, the central directorate (`forwarded_to_unit_id`). Whoever may
+//! `quesito:read` on any of the three sees it, within the section their
+//! assignment is narrowed to, in the SQL of every read.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select,
+};
+use uuid::Uuid;
+
+use entities::{quesito, quesito_classification, quesito_event, quesito_sla};
+
+use super::domain::{Lifecycle, QuesitoOrder, QuesitoStatus, Section};
+use crate::error::AppResult;
+use crate::kernel::ids::QuesitoId;
+use crate::kernel::paging::{self, CursorKey, Direction, Page};
+use crate::kernel::versioned::Versioned;
+use crate::tenancy::Scope;
+
+mod config;
+mod figures;
+mod units;
+
+pub use config::*;
+pub use figures::*;
+pub use units::*;
+
+/// Rows of `quesito` the caller may read (declared in [`crate::kernel::visibility`]).
+pub fn visible_condition(scope: &Scope) -> Condition {
+    crate::kernel::visibility::visible::<quesito::Entity>(scope)
+}
+
+fn visible(scope: &Scope) -> Select<quesito::Entity> {
+    quesito::Entity::find().filter(visible_condition(scope))
+}
+
+pub async fn by_id(scope: &Scope, id: QuesitoId) -> AppResult<Option<quesito::Model>> {
+    Ok(visible(scope).filter(quesito::Column::Id.eq(id)).one(scope.db()).await?)
+}
+
+pub async fn by_ids(scope: &Scope, ids: &[Uuid]) -> AppResult<Vec<quesito::Model>> {
+    Ok(visible(scope).filter(quesito::Column::Id.is_in(ids.iter().copied())).all(scope.db()).await?)
+}
+
+/// The quesito this person filed with this idempotency key, if they can still see it.
+pub async fn by_idempotency_key(scope: &Scope, key: &str) -> AppResult<Option<quesito::Model>> {
+    Ok(visible(scope)
+        .filter(quesito::Column::FiledById.eq(scope.person_id()))
+        .filter(quesito::Column::IdempotencyKey.eq(key))
+        .one(scope.db())
+        .await?)
+}
+
+#[derive(Default, Clone, Debug)]
+pub struct QuesitoFilter {
+    pub statuses: Option<Vec<QuesitoStatus>>,
+    pub section: Option<Section>,
+    /// Only quesiti handled by this CRIC (the region's).
+    pub cric_id: Option<Uuid>,
+    pub classification_id: Option<Uuid>,
+    /// true: open and past due; false: not overdue.
+    pub overdue: Option<bool>,
+    pub citizen_fiscal_code: Option<String>,
+    /// Case-insensitive substring of subject or question.
+    pub text: Option<String>,
+    pub now: Option<DateTime<Utc>>,
+}
+
+fn filtered(scope: &Scope, filter: &QuesitoFilter) -> Select<quesito::Entity> {
+    let mut query = visible(scope);
+    if let Some(statuses) = &filter.statuses {
+        query = query.filter(quesito::Column::Status.is_in(statuses.iter().copied()));
+    }
+    if let Some(section) = filter.section {
+        query = query.filter(quesito::Column::Section.eq(section));
+    }
+    if let Some(cric) = filter.cric_id {
+        query = query.filter(quesito::Column::UnitId.eq(cric));
+    }
+    if let Some(classification) = filter.classification_id {
+        query = query.filter(quesito::Column::ClassificationId.eq(classification));
+    }
+    if let Some(overdue) = filter.overdue {
+        let now = filter.now.unwrap_or_else(Utc::now);
+        let open = QuesitoStatus::OPEN;
+        let is_overdue = Condition::all().add(quesito::Column::Status.is_in(open)).add(quesito::Column::DueAt.lt(now));
+        query = query.filter(if overdue { is_overdue } else { is_overdue.not() });
+    }
+    if let Some(code) = &filter.citizen_fiscal_code {
+        query = query.filter(quesito::Column::CitizenFiscalCode.eq(code.as_str()));
+    }
+    if let Some(text) = &filter.text {
+        let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
+        query = query.filter(
+            Condition::any()
+                .add(
+                    Expr::expr(Func::lower(Expr::col((quesito::Entity, quesito::Column::Subject))))
+                        .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\')),
+                )
+                .add(
+                    Expr::expr(Func::lower(Expr::col((quesito::Entity, quesito::Column::Question))))
+                        .like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\')),
+                ),
+        );
+    }
+    query
+}
+
+/// `%`, `_` and the escape character itself match literally.
+fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A page of the list in `order`, keyset-paginated: newest first by id
+/// (UUIDv7), or by due date with the id as tie-breaker (the CRIC queue).
+pub async fn list(
+    scope: &Scope,
+    filter: &QuesitoFilter,
+    order: QuesitoOrder,
+    page: &Page,
+) -> AppResult<Vec<quesito::Model>> {
+    let mut query = filtered(scope, filter);
+    let id = (quesito::Entity, quesito::Column::Id);
+    match order {
+        QuesitoOrder::NewestFirst => {
+            if let Some(before) = page.after_key::<Uuid>()? {
+                query = query.filter(paging::after_id(id, before, Direction::Descending));
+            }
+            query = query.order_by_desc(quesito::Column::Id);
+        }
+        QuesitoOrder::DueFirst => {
+            if let Some(last) = page.after_key::<(DateTime<Utc>, Uuid)>()? {
+                let due = (quesito::Entity, quesito::Column::DueAt);
+                query = query.filter(paging::after(due, id, last, Direction::Ascending));
+            }
+            query = query.order_by_asc(quesito::Column::DueAt).order_by_asc(quesito::Column::Id);
+        }
+    }
+    Ok(query.limit(page.fetch_limit()).all(scope.db()).await?)
+}
+
+/// The cursor key of `q` in a list in `order` (what [`list`] reads back from `after`).
+pub fn cursor_key(order: QuesitoOrder, q: &quesito::Model) -> String {
+    match order {
+        QuesitoOrder::NewestFirst => q.id.to_key(),
+        QuesitoOrder::DueFirst => (q.due_at, q.id).to_key(),
+    }
+}
+
+pub async fn count(scope: &Scope, filter: &QuesitoFilter) -> AppResult<u64> {
+    Ok(filtered(scope, filter).count(scope.db()).await?)
+}
+
+pub struct NewEvent<'a> {
+    pub quesito_id: Uuid,
+    pub from: Option<QuesitoStatus>,
+    pub to: QuesitoStatus,
+    pub actor_id: Uuid,
+    pub actor_username: &'a str,
+    pub acting_role: Option<&'a str>,
+    pub note: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn insert_event(conn: &impl ConnectionTrait, e: NewEvent<'_>) -> AppResult<()> {
+    quesito_event::Entity::insert(quesito_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        quesito_id: Set(e.quesito_id),
+        from_status: Set(e.from),
+        to_status: Set(e.to),
+        actor_id: Set(e.actor_id),
+        actor_username: Set(e.actor_username.to_owned()),
+        acting_role: Set(e.acting_role.map(str::to_owned)),
+        note: Set(e.note),
+        occurred_at: Set(e.at),
+    })
+    .exec(conn)
+    .await?;
+    Ok(())
+}
+
+impl Versioned for quesito::Entity {
+    const ID: quesito::Column = quesito::Column::Id;
+    const VERSION: quesito::Column = quesito::Column::Version;
+    const UPDATED_AT: quesito::Column = quesito::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("Il quesito è stato modificato", "The quesito was changed");
+}
+
+impl Versioned for quesito_classification::Entity {
+    const ID: quesito_classification::Column = quesito_classification::Column::Id;
+    const VERSION: quesito_classification::Column = quesito_classification::Column::Version;
+    const UPDATED_AT: quesito_classification::Column = quesito_classification::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) =
+        ("La classificazione è stata modificata", "The classification was changed");
+}
+
+impl Versioned for quesito_sla::Entity {
+    const ID: quesito_sla::Column = quesito_sla::Column::Id;
+    const VERSION: quesito_sla::Column = quesito_sla::Column::Version;
+    const UPDATED_AT: quesito_sla::Column = quesito_sla::Column::UpdatedAt;
+    const CHANGED: (&'static str, &'static str) = ("SLA modificato", "SLA changed");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_wildcards_in_search_text_match_literally() {
+        assert_eq!(escape_like("50%_a\\b"), "50\\%\\_a\\\\b");
+    }
+}
