@@ -18,6 +18,7 @@ mod m20261122_000600_add_monitoring_indexes;
 mod m20261202_000100_row_level_security;
 mod m20261206_000100_unit_calendar;
 mod m20261206_000200_follow_up;
+mod m20261207_000400_sessions_and_password_flows;
 
 /// How the calendar migration reads free-text hours; the demo data reads its own the same way.
 pub use m20261206_000100_unit_calendar::parse_hours;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000100_row_level_security::Migration),
             Box::new(m20261206_000100_unit_calendar::Migration),
             Box::new(m20261206_000200_follow_up::Migration),
+            Box::new(m20261207_000400_sessions_and_password_flows::Migration),
         ]
     }
 }

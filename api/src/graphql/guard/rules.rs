@@ -45,6 +45,8 @@ fn by_coordinate(coordinate: &str) -> Option<Rule> {
         "MutationRoot.createApiKey(name)" => line(100),
         "CreateOrgUnitInput.code" | "MutationRoot.updateOrgUnit(code)" | "QueryRoot.orgUnit(code)" => line(32),
         "ServiceInput.code" => line(32),
+        // A reset link's token: the prefix and 43 characters of base64.
+        "MutationRoot.resetPassword(token)" => line(100),
         _ => return None,
     })
 }
@@ -77,7 +79,9 @@ fn by_name(name: &str) -> Option<Rule> {
         "email" | "citizenEmail" | "virtualCounterMailbox" => line(254),
         "phone" | "citizenPhone" => line(32),
         "username" | "assignee" | "actor" => line(64),
-        "password" | "initialPassword" => line(crate::auth::password::MAX_PASSWORD_CHARS),
+        "password" | "initialPassword" | "currentPassword" | "newPassword" => {
+            line(crate::auth::password::MAX_PASSWORD_CHARS)
+        }
         "url" => line(2_000),
         // Identifiers and cursors.
         "after" => line(200),
