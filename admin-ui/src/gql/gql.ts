@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AccountSessions {\n    mySessions {\n      id\n      startedAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      device\n      current\n    }\n  }\n": typeof types.AccountSessionsDocument,
+    "\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.AccountEndSessionDocument,
+    "\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n": typeof types.AccountEndOtherSessionsDocument,
+    "\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.AccountChangePasswordDocument,
+    "\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.AccountResetPasswordDocument,
     "\n  query WorklistPrecalls($date: NaiveDate) {\n    myWorklist(date: $date) {\n      date\n      precalls {\n        id\n        cupNumber\n        date\n        time\n        citizenName\n        phone\n        version\n        hasEmail\n        service { name }\n        precall { coverage }\n        office { size }\n      }\n    }\n  }\n": typeof types.WorklistPrecallsDocument,
     "\n  query WorklistCounterSessions($date: NaiveDate) {\n    myWorklist(date: $date) {\n      counterSessions {\n        id\n        cupNumber\n        time\n        citizenName\n        status\n        version\n        service { name }\n        precall { note }\n        counter { channel startedAt outcome }\n      }\n    }\n  }\n": typeof types.WorklistCounterSessionsDocument,
     "\n  mutation PrecallRecord($appointmentId: ID!, $input: PrecallOutcomeInput!, $version: Int) {\n    recordPrecallOutcome(appointmentId: $appointmentId, input: $input, version: $version) {\n      id\n      version\n      status\n      precall { status outcome reason result note }\n    }\n  }\n": typeof types.PrecallRecordDocument,
@@ -32,7 +37,7 @@ type Documents = {
     "\n  query AuditEventList($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        occurredAt\n        actor\n        actingRole\n        actingUnit {\n          id\n          code\n          name\n        }\n        unit {\n          id\n          code\n          name\n        }\n        action\n        recordType\n        recordId\n        detail\n        requestId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditEventListDocument,
     "\n  mutation SessionLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": typeof types.SessionLoginDocument,
     "\n  mutation SessionLogout {\n    logout\n  }\n": typeof types.SessionLogoutDocument,
-    "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": typeof types.MeShowDocument,
+    "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": typeof types.MeShowDocument,
     "\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n": typeof types.UnitCalendarShowDocument,
     "\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n": typeof types.UnitCalendarSetHoursDocument,
     "\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n": typeof types.UnitClosureAddDocument,
@@ -75,6 +80,8 @@ type Documents = {
     "\n  mutation PersonRevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId)\n  }\n": typeof types.PersonRevokeRoleDocument,
     "\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n": typeof types.PersonSetActiveDocument,
     "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n": typeof types.OfficeStaffChoicesDocument,
+    "\n  mutation PersonEndSessions($username: String!) {\n    endSessionsOf(username: $username)\n  }\n": typeof types.PersonEndSessionsDocument,
+    "\n  mutation PersonIssuePasswordReset($username: String!) {\n    issuePasswordReset(username: $username) {\n      expiresAt\n      sentTo\n    }\n  }\n": typeof types.PersonIssuePasswordResetDocument,
     "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": typeof types.ProfessionalProfileShowDocument,
     "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": typeof types.ProcuraRowFragmentDoc,
     "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n": typeof types.ProcuraListDocument,
@@ -109,6 +116,11 @@ type Documents = {
     "\n  mutation OperatorSkillsSet($username: String!, $serviceCodes: [String!]!, $officeCode: String) {\n    setOperatorSkills(username: $username, serviceCodes: $serviceCodes, officeCode: $officeCode) {\n      username\n      officeCode\n      services { id code }\n    }\n  }\n": typeof types.OperatorSkillsSetDocument,
 };
 const documents: Documents = {
+    "\n  query AccountSessions {\n    mySessions {\n      id\n      startedAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      device\n      current\n    }\n  }\n": types.AccountSessionsDocument,
+    "\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.AccountEndSessionDocument,
+    "\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n": types.AccountEndOtherSessionsDocument,
+    "\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.AccountChangePasswordDocument,
+    "\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.AccountResetPasswordDocument,
     "\n  query WorklistPrecalls($date: NaiveDate) {\n    myWorklist(date: $date) {\n      date\n      precalls {\n        id\n        cupNumber\n        date\n        time\n        citizenName\n        phone\n        version\n        hasEmail\n        service { name }\n        precall { coverage }\n        office { size }\n      }\n    }\n  }\n": types.WorklistPrecallsDocument,
     "\n  query WorklistCounterSessions($date: NaiveDate) {\n    myWorklist(date: $date) {\n      counterSessions {\n        id\n        cupNumber\n        time\n        citizenName\n        status\n        version\n        service { name }\n        precall { note }\n        counter { channel startedAt outcome }\n      }\n    }\n  }\n": types.WorklistCounterSessionsDocument,
     "\n  mutation PrecallRecord($appointmentId: ID!, $input: PrecallOutcomeInput!, $version: Int) {\n    recordPrecallOutcome(appointmentId: $appointmentId, input: $input, version: $version) {\n      id\n      version\n      status\n      precall { status outcome reason result note }\n    }\n  }\n": types.PrecallRecordDocument,
@@ -127,7 +139,7 @@ const documents: Documents = {
     "\n  query AuditEventList($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        occurredAt\n        actor\n        actingRole\n        actingUnit {\n          id\n          code\n          name\n        }\n        unit {\n          id\n          code\n          name\n        }\n        action\n        recordType\n        recordId\n        detail\n        requestId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditEventListDocument,
     "\n  mutation SessionLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": types.SessionLoginDocument,
     "\n  mutation SessionLogout {\n    logout\n  }\n": types.SessionLogoutDocument,
-    "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": types.MeShowDocument,
+    "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": types.MeShowDocument,
     "\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n": types.UnitCalendarShowDocument,
     "\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n": types.UnitCalendarSetHoursDocument,
     "\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n": types.UnitClosureAddDocument,
@@ -170,6 +182,8 @@ const documents: Documents = {
     "\n  mutation PersonRevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId)\n  }\n": types.PersonRevokeRoleDocument,
     "\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n": types.PersonSetActiveDocument,
     "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n": types.OfficeStaffChoicesDocument,
+    "\n  mutation PersonEndSessions($username: String!) {\n    endSessionsOf(username: $username)\n  }\n": types.PersonEndSessionsDocument,
+    "\n  mutation PersonIssuePasswordReset($username: String!) {\n    issuePasswordReset(username: $username) {\n      expiresAt\n      sentTo\n    }\n  }\n": types.PersonIssuePasswordResetDocument,
     "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": types.ProfessionalProfileShowDocument,
     "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": types.ProcuraRowFragmentDoc,
     "\n  query ProcuraList($filter: ProcuraFilter, $first: Int, $after: String) {\n    procure(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProcuraRow }\n    }\n  }\n": types.ProcuraListDocument,
@@ -218,6 +232,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountSessions {\n    mySessions {\n      id\n      startedAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      device\n      current\n    }\n  }\n"): (typeof documents)["\n  query AccountSessions {\n    mySessions {\n      id\n      startedAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      device\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n"): (typeof documents)["\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -293,7 +327,7 @@ export function graphql(source: "\n  mutation SessionLogout {\n    logout\n  }\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -462,6 +496,14 @@ export function graphql(source: "\n  mutation PersonSetActive($username: String!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersonEndSessions($username: String!) {\n    endSessionsOf(username: $username)\n  }\n"): (typeof documents)["\n  mutation PersonEndSessions($username: String!) {\n    endSessionsOf(username: $username)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersonIssuePasswordReset($username: String!) {\n    issuePasswordReset(username: $username) {\n      expiresAt\n      sentTo\n    }\n  }\n"): (typeof documents)["\n  mutation PersonIssuePasswordReset($username: String!) {\n    issuePasswordReset(username: $username) {\n      expiresAt\n      sentTo\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
