@@ -19,6 +19,7 @@ mod m20261202_000100_row_level_security;
 mod m20261206_000100_unit_calendar;
 mod m20261206_000200_follow_up;
 mod m20261207_000400_sessions_and_password_flows;
+mod m20261207_000410_professional_review;
 
 /// How the calendar migration reads free-text hours; the demo data reads its own the same way.
 pub use m20261206_000100_unit_calendar::parse_hours;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000100_unit_calendar::Migration),
             Box::new(m20261206_000200_follow_up::Migration),
             Box::new(m20261207_000400_sessions_and_password_flows::Migration),
+            Box::new(m20261207_000410_professional_review::Migration),
         ]
     }
 }

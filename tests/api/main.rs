@@ -36,6 +36,7 @@ mod passwords;
 mod people;
 mod principal_cache;
 mod procure;
+mod professional_review;
 mod quesiti;
 mod redis_outage;
 mod registration;

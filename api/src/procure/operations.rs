@@ -9,7 +9,7 @@ use entities::{api_key, collaborator, procura, professional, webhook};
 
 use super::domain::{self, DelegableService, ProcuraEventKind, ServiceSet};
 use super::registration::{self, RegistrationForm};
-use super::{store, webhooks};
+use super::{review, store, webhooks};
 use crate::audit::AuditRecord;
 use crate::auth::Assignment;
 use crate::auth::api_keys::{self, CreatedKey};
@@ -81,11 +81,46 @@ pub async fn verify_professional(scope: &Scope, id: ProfessionalId) -> AppResult
         .ok_or_else(|| AppError::not_found("Professionista non trovato", "Professional not found"))?;
     if !verified {
         return Err(AppError::conflict(
-            "Il professionista è già stato verificato",
-            "The professional has already been verified",
+            "Il professionista è già stato verificato o respinto",
+            "The professional has already been verified or rejected",
         ));
     }
     op.audit(AuditRecord::new("professional.verify").record("professional", id.to_string())).await?;
+    if let Some(email) = review::outcome_email(&op, &p, review::Outcome::Approved).await? {
+        op.notify(email).await?;
+    }
+    op.commit().await?;
+    Ok(p)
+}
+
+/// Rejects a self-registration awaiting review (ADMIN), with a reason that is
+/// e-mailed to the professional; their account is deactivated (the caller
+/// then ends its sessions).
+pub async fn reject_professional(scope: &Scope, id: ProfessionalId, reason: &str) -> AppResult<professional::Model> {
+    let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
+    let reason = crate::validation::text_field("reason", reason, 5, review::MAX_REASON_CHARS)?;
+    let now = Utc::now();
+    let op = Operation::begin(scope, acting).await?;
+    let id = id.uuid();
+    let rejected = store::reject_professional(&op, id, &reason, now).await?;
+    let p = professional::Entity::find_by_id(id)
+        .one(&op)
+        .await?
+        .ok_or_else(|| AppError::not_found("Professionista non trovato", "Professional not found"))?;
+    if !rejected {
+        return Err(AppError::conflict(
+            "Il professionista è già stato verificato o respinto",
+            "The professional has already been verified or rejected",
+        ));
+    }
+    review::deactivate_account(&op, p.person_id).await?;
+    let record = AuditRecord::new("professional.reject")
+        .record("professional", id.to_string())
+        .detail(json!({ "reason": reason }));
+    op.audit(record).await?;
+    if let Some(email) = review::outcome_email(&op, &p, review::Outcome::Rejected { reason: &reason }).await? {
+        op.notify(email).await?;
+    }
     op.commit().await?;
     Ok(p)
 }

@@ -136,6 +136,8 @@ pub async fn insert(
         self_registered,
         verified_at: verified_by.map(|_| now),
         verified_by,
+        rejected_at: None,
+        rejection_reason: None,
         created_at: now,
         version: 1,
     };

@@ -39,11 +39,19 @@ pub async fn own_professional(scope: &Scope) -> AppResult<Option<professional::M
         .await?)
 }
 
+/// Which professionals to list.
+#[derive(Default, Clone, Copy)]
+pub struct ProfessionalsFilter {
+    pub verified: Option<bool>,
+    /// Awaiting review: neither verified nor rejected (the verification queue).
+    pub pending: Option<bool>,
+}
+
 /// The register, for administrators (`professional:manage`, checked by the caller
 /// and again here): newest first, keyset on id.
 pub async fn list_professionals(
     scope: &Scope,
-    verified: Option<bool>,
+    filter: ProfessionalsFilter,
     before: Option<Uuid>,
     limit: u64,
 ) -> AppResult<Vec<professional::Model>> {
@@ -51,9 +59,17 @@ pub async fn list_professionals(
         return Ok(Vec::new());
     }
     let mut query = professional::Entity::find();
-    match verified {
+    match filter.verified {
         Some(true) => query = query.filter(professional::Column::VerifiedAt.is_not_null()),
         Some(false) => query = query.filter(professional::Column::VerifiedAt.is_null()),
+        None => {}
+    }
+    let awaiting = Condition::all()
+        .add(professional::Column::VerifiedAt.is_null())
+        .add(professional::Column::RejectedAt.is_null());
+    match filter.pending {
+        Some(true) => query = query.filter(awaiting),
+        Some(false) => query = query.filter(awaiting.not()),
         None => {}
     }
     if let Some(before) = before {
@@ -92,6 +108,27 @@ pub async fn verify_professional(
         .col_expr(professional::Column::Version, Expr::col(professional::Column::Version).add(1))
         .filter(professional::Column::Id.eq(id))
         .filter(professional::Column::VerifiedAt.is_null())
+        .filter(professional::Column::RejectedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Marks a self-registration rejected with its reason; `false` when it is
+/// absent or already verified or rejected.
+pub async fn reject_professional(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let result = professional::Entity::update_many()
+        .col_expr(professional::Column::RejectedAt, Expr::value(now))
+        .col_expr(professional::Column::RejectionReason, Expr::value(reason))
+        .col_expr(professional::Column::Version, Expr::col(professional::Column::Version).add(1))
+        .filter(professional::Column::Id.eq(id))
+        .filter(professional::Column::VerifiedAt.is_null())
+        .filter(professional::Column::RejectedAt.is_null())
         .exec(conn)
         .await?;
     Ok(result.rows_affected == 1)

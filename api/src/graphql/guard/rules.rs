@@ -38,6 +38,7 @@ fn by_coordinate(coordinate: &str) -> Option<Rule> {
     Some(match coordinate {
         "PublishFaqInput.question" | "UpdateFaqInput.question" => text(500),
         "MutationRoot.cancelAppointment(reason)" => text(500),
+        "MutationRoot.rejectProfessional(reason)" => text(500),
         "UnitClosureInput.reason" => line(200),
         "MutationRoot.completeFollowUp(outcome)" => text(2_000),
         "RecordContactInput.note" => text(2_000),

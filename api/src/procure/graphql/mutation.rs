@@ -50,10 +50,21 @@ impl ProcureMutation {
         })
     }
 
-    /// Verifies a self-registered professional. ADMIN only.
+    /// Verifies (approves) a self-registered professional awaiting review;
+    /// the professional is told by e-mail. ADMIN only.
     async fn verify_professional(&self, ctx: &Context<'_>, id: ID) -> AppResult<Professional> {
         let id = parse_id::<ProfessionalId>("id", &id)?;
         Ok(Professional(operations::verify_professional(ctx.scope()?, id).await?))
+    }
+
+    /// Rejects a self-registration awaiting review, with the reason (5 to 500
+    /// characters) e-mailed to the professional. Their account is deactivated
+    /// and its sessions end. ADMIN only.
+    async fn reject_professional(&self, ctx: &Context<'_>, id: ID, reason: String) -> AppResult<Professional> {
+        let id = parse_id::<ProfessionalId>("id", &id)?;
+        let rejected = operations::reject_professional(ctx.scope()?, id, &reason).await?;
+        crate::auth::account::access_changed(ctx.app_state()?, rejected.person_id, None).await?;
+        Ok(Professional(rejected))
     }
 
     /// Declares a procura received from a client. Only verified professionals
