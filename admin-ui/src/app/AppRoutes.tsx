@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { ACCOUNT_PATH, AccountPage, RESET_PASSWORD_PATH, ResetPasswordPage } from '../features/account';
 import { MeProvider, RequireSession, SIGN_IN_PATH, SignInPage } from '../features/auth';
+import { REGISTRATION_PATH, RegistrationPage } from '../features/registration';
 import { HomePage } from './HomePage';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -38,6 +39,7 @@ export function AppRoutes() {
     <Routes>
       <Route path={SIGN_IN_PATH} element={<SignInPage />} />
       <Route path={RESET_PASSWORD_PATH} element={<ResetPasswordPage />} />
+      <Route path={REGISTRATION_PATH} element={<RegistrationPage />} />
       <Route
         element={
           <RequireSession>

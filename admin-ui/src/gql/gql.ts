@@ -111,6 +111,10 @@ type Documents = {
     "\n  mutation QuesitoCancel($id: ID!, $reason: String!) {\n    cancelQuesito(id: $id, reason: $reason) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.QuesitoCancelDocument,
     "\n  mutation QuesitoConvert($id: ID!, $input: ConvertQuesitoInput!) {\n    convertQuesitoToAppointment(id: $id, input: $input) {\n      id\n      status\n      appointmentId\n      version\n    }\n  }\n": typeof types.QuesitoConvertDocument,
     "\n  query QuesitoAppointment($id: ID!) {\n    appointment(id: $id) {\n      id\n      cupNumber\n      startsAt\n      channel\n      status\n      office {\n        id\n        name\n      }\n      service {\n        id\n        name\n      }\n    }\n  }\n": typeof types.QuesitoAppointmentDocument,
+    "\n  mutation RegistrationSubmit($input: RegisterProfessionalInput!) {\n    registerAsProfessional(input: $input) {\n      message\n    }\n  }\n": typeof types.RegistrationSubmitDocument,
+    "\n  query VerificationQueue($first: Int, $after: String) {\n    professionals(filter: { pending: true }, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        fiscalCode\n        entratelUserType\n        category\n        registeredAt\n        albo {\n          name\n          province\n          number\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.VerificationQueueDocument,
+    "\n  mutation VerificationApprove($id: ID!) {\n    verifyProfessional(id: $id) {\n      id\n      verified\n    }\n  }\n": typeof types.VerificationApproveDocument,
+    "\n  mutation VerificationReject($id: ID!, $reason: String!) {\n    rejectProfessional(id: $id, reason: $reason) {\n      id\n      rejectedAt\n    }\n  }\n": typeof types.VerificationRejectDocument,
     "\n  query ServiceList {\n    services { id code name fast active }\n  }\n": typeof types.ServiceListDocument,
     "\n  query OperatorSkillsShow($username: String!, $officeCode: String) {\n    operatorSkills(username: $username, officeCode: $officeCode) {\n      username\n      officeCode\n      services { id code }\n    }\n  }\n": typeof types.OperatorSkillsShowDocument,
     "\n  mutation OperatorSkillsSet($username: String!, $serviceCodes: [String!]!, $officeCode: String) {\n    setOperatorSkills(username: $username, serviceCodes: $serviceCodes, officeCode: $officeCode) {\n      username\n      officeCode\n      services { id code }\n    }\n  }\n": typeof types.OperatorSkillsSetDocument,
@@ -213,6 +217,10 @@ const documents: Documents = {
     "\n  mutation QuesitoCancel($id: ID!, $reason: String!) {\n    cancelQuesito(id: $id, reason: $reason) {\n      id\n      status\n      version\n    }\n  }\n": types.QuesitoCancelDocument,
     "\n  mutation QuesitoConvert($id: ID!, $input: ConvertQuesitoInput!) {\n    convertQuesitoToAppointment(id: $id, input: $input) {\n      id\n      status\n      appointmentId\n      version\n    }\n  }\n": types.QuesitoConvertDocument,
     "\n  query QuesitoAppointment($id: ID!) {\n    appointment(id: $id) {\n      id\n      cupNumber\n      startsAt\n      channel\n      status\n      office {\n        id\n        name\n      }\n      service {\n        id\n        name\n      }\n    }\n  }\n": types.QuesitoAppointmentDocument,
+    "\n  mutation RegistrationSubmit($input: RegisterProfessionalInput!) {\n    registerAsProfessional(input: $input) {\n      message\n    }\n  }\n": types.RegistrationSubmitDocument,
+    "\n  query VerificationQueue($first: Int, $after: String) {\n    professionals(filter: { pending: true }, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        fiscalCode\n        entratelUserType\n        category\n        registeredAt\n        albo {\n          name\n          province\n          number\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.VerificationQueueDocument,
+    "\n  mutation VerificationApprove($id: ID!) {\n    verifyProfessional(id: $id) {\n      id\n      verified\n    }\n  }\n": types.VerificationApproveDocument,
+    "\n  mutation VerificationReject($id: ID!, $reason: String!) {\n    rejectProfessional(id: $id, reason: $reason) {\n      id\n      rejectedAt\n    }\n  }\n": types.VerificationRejectDocument,
     "\n  query ServiceList {\n    services { id code name fast active }\n  }\n": types.ServiceListDocument,
     "\n  query OperatorSkillsShow($username: String!, $officeCode: String) {\n    operatorSkills(username: $username, officeCode: $officeCode) {\n      username\n      officeCode\n      services { id code }\n    }\n  }\n": types.OperatorSkillsShowDocument,
     "\n  mutation OperatorSkillsSet($username: String!, $serviceCodes: [String!]!, $officeCode: String) {\n    setOperatorSkills(username: $username, serviceCodes: $serviceCodes, officeCode: $officeCode) {\n      username\n      officeCode\n      services { id code }\n    }\n  }\n": types.OperatorSkillsSetDocument,
@@ -620,6 +628,22 @@ export function graphql(source: "\n  mutation QuesitoConvert($id: ID!, $input: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QuesitoAppointment($id: ID!) {\n    appointment(id: $id) {\n      id\n      cupNumber\n      startsAt\n      channel\n      status\n      office {\n        id\n        name\n      }\n      service {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query QuesitoAppointment($id: ID!) {\n    appointment(id: $id) {\n      id\n      cupNumber\n      startsAt\n      channel\n      status\n      office {\n        id\n        name\n      }\n      service {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegistrationSubmit($input: RegisterProfessionalInput!) {\n    registerAsProfessional(input: $input) {\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation RegistrationSubmit($input: RegisterProfessionalInput!) {\n    registerAsProfessional(input: $input) {\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerificationQueue($first: Int, $after: String) {\n    professionals(filter: { pending: true }, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        fiscalCode\n        entratelUserType\n        category\n        registeredAt\n        albo {\n          name\n          province\n          number\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query VerificationQueue($first: Int, $after: String) {\n    professionals(filter: { pending: true }, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        fiscalCode\n        entratelUserType\n        category\n        registeredAt\n        albo {\n          name\n          province\n          number\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerificationApprove($id: ID!) {\n    verifyProfessional(id: $id) {\n      id\n      verified\n    }\n  }\n"): (typeof documents)["\n  mutation VerificationApprove($id: ID!) {\n    verifyProfessional(id: $id) {\n      id\n      verified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerificationReject($id: ID!, $reason: String!) {\n    rejectProfessional(id: $id, reason: $reason) {\n      id\n      rejectedAt\n    }\n  }\n"): (typeof documents)["\n  mutation VerificationReject($id: ID!, $reason: String!) {\n    rejectProfessional(id: $id, reason: $reason) {\n      id\n      rejectedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

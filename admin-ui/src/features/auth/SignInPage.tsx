@@ -1,5 +1,5 @@
 import { Alert } from 'design-react-kit';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { PublicHeader } from './PublicHeader';
 import { returnPathFrom } from './returnTo';
@@ -39,6 +39,10 @@ export function SignInPage() {
                 navigate(returnPath, { replace: true });
               }}
             />
+            <p className="mt-4">
+              Sei un commercialista o un consulente del lavoro?{' '}
+              <Link to="/registrazione">Registrati come professionista</Link>
+            </p>
           </div>
         </div>
       </main>
