@@ -20,6 +20,7 @@ mod m20261206_000100_unit_calendar;
 mod m20261206_000200_follow_up;
 mod m20261207_000400_sessions_and_password_flows;
 mod m20261207_000410_professional_review;
+mod m20261207_000420_webhook_secret_rotation;
 
 /// How the calendar migration reads free-text hours; the demo data reads its own the same way.
 pub use m20261206_000100_unit_calendar::parse_hours;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000200_follow_up::Migration),
             Box::new(m20261207_000400_sessions_and_password_flows::Migration),
             Box::new(m20261207_000410_professional_review::Migration),
+            Box::new(m20261207_000420_webhook_secret_rotation::Migration),
         ]
     }
 }

@@ -96,8 +96,9 @@ type Documents = {
     "\n  query ApiKeyList {\n    apiKeys { ...ApiKeyRow }\n  }\n": typeof types.ApiKeyListDocument,
     "\n  mutation ApiKeyCreate($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey { ...ApiKeyRow }\n    }\n  }\n": typeof types.ApiKeyCreateDocument,
     "\n  mutation ApiKeyRevoke($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyRow }\n  }\n": typeof types.ApiKeyRevokeDocument,
-    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": typeof types.WebhookListDocument,
+    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      previousSecretValidUntil\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": typeof types.WebhookListDocument,
     "\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n": typeof types.WebhookRegisterDocument,
+    "\n  mutation WebhookRotateSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook { id url createdAt previousSecretValidUntil }\n    }\n  }\n": typeof types.WebhookRotateSecretDocument,
     "\n  mutation WebhookDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.WebhookDeleteDocument,
     "\n  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {\n    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {\n      authorized\n      reason\n      message\n      on\n      procura {\n        id\n        status\n        services\n        validFrom\n        validTo\n        collaboratorsAuthorized\n        professional { id name fiscalCode }\n      }\n    }\n  }\n": typeof types.CollaboratorCheckDocument,
     "\n  query QuesitoRegions {\n    quesitoRegions {\n      id\n      code\n      name\n    }\n  }\n": typeof types.QuesitoRegionsDocument,
@@ -202,8 +203,9 @@ const documents: Documents = {
     "\n  query ApiKeyList {\n    apiKeys { ...ApiKeyRow }\n  }\n": types.ApiKeyListDocument,
     "\n  mutation ApiKeyCreate($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey { ...ApiKeyRow }\n    }\n  }\n": types.ApiKeyCreateDocument,
     "\n  mutation ApiKeyRevoke($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyRow }\n  }\n": types.ApiKeyRevokeDocument,
-    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": types.WebhookListDocument,
+    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      previousSecretValidUntil\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": types.WebhookListDocument,
     "\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n": types.WebhookRegisterDocument,
+    "\n  mutation WebhookRotateSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook { id url createdAt previousSecretValidUntil }\n    }\n  }\n": types.WebhookRotateSecretDocument,
     "\n  mutation WebhookDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.WebhookDeleteDocument,
     "\n  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {\n    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {\n      authorized\n      reason\n      message\n      on\n      procura {\n        id\n        status\n        services\n        validFrom\n        validTo\n        collaboratorsAuthorized\n        professional { id name fiscalCode }\n      }\n    }\n  }\n": types.CollaboratorCheckDocument,
     "\n  query QuesitoRegions {\n    quesitoRegions {\n      id\n      code\n      name\n    }\n  }\n": types.QuesitoRegionsDocument,
@@ -571,11 +573,15 @@ export function graphql(source: "\n  mutation ApiKeyRevoke($id: ID!) {\n    revo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      previousSecretValidUntil\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      previousSecretValidUntil\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhookRotateSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook { id url createdAt previousSecretValidUntil }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhookRotateSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook { id url createdAt previousSecretValidUntil }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

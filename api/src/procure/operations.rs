@@ -314,6 +314,31 @@ pub async fn register_webhook(scope: &Scope, url: &str, production: bool) -> App
     Ok((hook, secret))
 }
 
+/// Gives one of the caller's endpoints a new signing secret (in the answer and
+/// never again); the old one stays valid for [`webhooks::ROTATION_GRACE`]:
+/// deliveries meanwhile carry a signature with each.
+pub async fn rotate_webhook_secret(scope: &Scope, id: WebhookId) -> AppResult<(webhook::Model, String)> {
+    let (acting, me) = caller(scope, Action::ProcuraManage).await?;
+    let id = id.uuid();
+    let secret = webhooks::new_secret()?;
+    let now = Utc::now();
+    let grace_until = now + chrono::Duration::from_std(webhooks::ROTATION_GRACE).map_err(AppError::internal)?;
+    let op = Operation::begin(scope, acting).await?;
+    if !store::rotate_webhook_secret(&op, me.id, id, &secret, grace_until).await? {
+        return Err(AppError::not_found("Webhook non trovato", "Webhook not found"));
+    }
+    let hook = webhook::Entity::find_by_id(id)
+        .one(&op)
+        .await?
+        .ok_or_else(|| AppError::not_found("Webhook non trovato", "Webhook not found"))?;
+    let record = AuditRecord::new("webhook.rotate_secret")
+        .record("webhook", id.to_string())
+        .detail(json!({ "previousValidUntil": grace_until }));
+    op.audit(record).await?;
+    op.commit().await?;
+    Ok((hook, secret))
+}
+
 /// Stops notifications to one of the caller's endpoints.
 pub async fn delete_webhook(scope: &Scope, id: WebhookId) -> AppResult<()> {
     let (acting, me) = caller(scope, Action::ProcuraManage).await?;

@@ -508,9 +508,39 @@ pub async fn insert_webhook(
     secret: String,
     now: DateTime<Utc>,
 ) -> AppResult<webhook::Model> {
-    let model = webhook::Model { id: Uuid::now_v7(), professional_id, url, secret, created_at: now, deleted_at: None };
+    let model = webhook::Model {
+        id: Uuid::now_v7(),
+        professional_id,
+        url,
+        secret,
+        previous_secret: None,
+        previous_secret_until: None,
+        created_at: now,
+        deleted_at: None,
+    };
     webhook::Entity::insert(webhook::ActiveModel::from(model.clone())).exec_without_returning(conn).await?;
     Ok(model)
+}
+
+/// Replaces an endpoint's signing secret, keeping the old one valid until
+/// `grace_until`; `false` when it is not the professional's (or deleted).
+pub async fn rotate_webhook_secret(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    id: Uuid,
+    new_secret: &str,
+    grace_until: DateTime<Utc>,
+) -> AppResult<bool> {
+    let result = webhook::Entity::update_many()
+        .col_expr(webhook::Column::PreviousSecret, Expr::col(webhook::Column::Secret).into())
+        .col_expr(webhook::Column::PreviousSecretUntil, Expr::value(grace_until))
+        .col_expr(webhook::Column::Secret, Expr::value(new_secret))
+        .filter(webhook::Column::Id.eq(id))
+        .filter(webhook::Column::ProfessionalId.eq(professional_id))
+        .filter(webhook::Column::DeletedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected > 0)
 }
 
 /// Stops deliveries to an endpoint; `false` when it is not the professional's

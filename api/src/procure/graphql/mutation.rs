@@ -126,6 +126,16 @@ impl ProcureMutation {
         Ok(RegisteredWebhook { secret, webhook: Webhook(hook) })
     }
 
+    /// Gives one of the caller's endpoints a new signing secret, in the answer
+    /// and never again. The old secret stays valid for 24 hours: deliveries
+    /// meanwhile carry two signatures in `X-Accoglienza-Signature`, one per
+    /// secret, so the receiver can switch at any moment within that time.
+    async fn rotate_webhook_secret(&self, ctx: &Context<'_>, id: ID) -> AppResult<RegisteredWebhook> {
+        let id = parse_id::<WebhookId>("id", &id)?;
+        let (hook, secret) = operations::rotate_webhook_secret(ctx.scope()?, id).await?;
+        Ok(RegisteredWebhook { secret, webhook: Webhook(hook) })
+    }
+
     /// Stops notifications to one of the caller's endpoints.
     async fn delete_webhook(&self, ctx: &Context<'_>, id: ID) -> AppResult<bool> {
         let id = parse_id::<WebhookId>("id", &id)?;

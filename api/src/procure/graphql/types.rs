@@ -280,6 +280,11 @@ impl Webhook {
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
+    /// After `rotateWebhookSecret`: until when the previous secret still signs
+    /// deliveries beside the new one (null when no rotation is in its grace period).
+    async fn previous_secret_valid_until(&self) -> Option<DateTime<Utc>> {
+        self.0.previous_secret_until.filter(|until| *until > Utc::now())
+    }
     /// The delivery log: the latest notifications sent (or being retried) to
     /// this endpoint, newest first, each with its attempts. (A professional has
     /// at most five endpoints, so this costs at most five small queries.)
