@@ -114,6 +114,22 @@ describe('Layout of every screen', () => {
     await page.context().close();
   });
 
+  it('the professional registration page with its errors fits 1366 and 390 px without overlapping labels', async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const page = await newPage(app.browser, app.server.baseUrl);
+    const problems = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width > 500 ? 768 : 844 });
+      await page.goto('/registrazione');
+      await page.getByRole('button', { name: 'Invia la registrazione' }).click();
+      await page.getByText('Indica nome e cognome.').waitFor();
+      await page.screenshot({ path: join(screenshots, `registration-errors-${width}.png`), fullPage: true });
+      for (const problem of await page.evaluate(layoutProblems)) problems.push(`/registrazione @${width}: ${problem}`);
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   for (const username of ACCOUNTS) {
     it(`${username}: every menu entry fits 1366 and 390 px without overlapping labels`, async () => {
       mkdirSync(screenshots, { recursive: true });

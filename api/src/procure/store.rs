@@ -532,7 +532,7 @@ pub async fn rotate_webhook_secret(
     grace_until: DateTime<Utc>,
 ) -> AppResult<bool> {
     let result = webhook::Entity::update_many()
-        .col_expr(webhook::Column::PreviousSecret, Expr::col(webhook::Column::Secret).into())
+        .col_expr(webhook::Column::PreviousSecret, Expr::col(webhook::Column::Secret))
         .col_expr(webhook::Column::PreviousSecretUntil, Expr::value(grace_until))
         .col_expr(webhook::Column::Secret, Expr::value(new_secret))
         .filter(webhook::Column::Id.eq(id))
