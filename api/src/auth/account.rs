@@ -22,8 +22,15 @@ pub struct OwnSession {
     pub current: bool,
 }
 
-/// The caller's live sessions, newest first.
+/// The caller's live sessions, newest first. Not through a partner API key:
+/// a key reads procure, not its owner's sign-ins.
 pub async fn my_sessions(state: &AppState, scope: &Scope, current_hash: Option<&str>) -> AppResult<Vec<OwnSession>> {
+    if scope.principal().api_key_id().is_some() {
+        return Err(AppError::forbidden(
+            "Le sessioni non si consultano con una chiave API",
+            "Sessions cannot be read with an API key",
+        ));
+    }
     let sessions = state.sessions.list(scope.person_id()).await?;
     Ok(sessions
         .into_iter()
