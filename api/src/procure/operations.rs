@@ -41,6 +41,21 @@ pub fn not_verified() -> AppError {
     )
 }
 
+fn professional_not_found() -> AppError {
+    AppError::not_found("Professionista non trovato", "Professional not found")
+}
+
+fn already_reviewed() -> AppError {
+    AppError::conflict(
+        "Il professionista è già stato verificato o respinto",
+        "The professional has already been verified or rejected",
+    )
+}
+
+fn webhook_not_found() -> AppError {
+    AppError::not_found("Webhook non trovato", "Webhook not found")
+}
+
 pub fn procura_not_found() -> AppError {
     AppError::not_found("Procura non trovata", "Procura not found")
 }
@@ -75,15 +90,9 @@ pub async fn verify_professional(scope: &Scope, id: ProfessionalId) -> AppResult
     // The write comes first, so of two concurrent verifications exactly one wins (on SQLite too).
     let id = id.uuid();
     let verified = store::verify_professional(&op, id, scope.person_id(), now).await?;
-    let p = professional::Entity::find_by_id(id)
-        .one(&op)
-        .await?
-        .ok_or_else(|| AppError::not_found("Professionista non trovato", "Professional not found"))?;
+    let p = professional::Entity::find_by_id(id).one(&op).await?.ok_or_else(professional_not_found)?;
     if !verified {
-        return Err(AppError::conflict(
-            "Il professionista è già stato verificato o respinto",
-            "The professional has already been verified or rejected",
-        ));
+        return Err(already_reviewed());
     }
     op.audit(AuditRecord::new("professional.verify").record("professional", id.to_string())).await?;
     if let Some(email) = review::outcome_email(&op, &p, review::Outcome::Approved).await? {
@@ -103,15 +112,9 @@ pub async fn reject_professional(scope: &Scope, id: ProfessionalId, reason: &str
     let op = Operation::begin(scope, acting).await?;
     let id = id.uuid();
     let rejected = store::reject_professional(&op, id, &reason, now).await?;
-    let p = professional::Entity::find_by_id(id)
-        .one(&op)
-        .await?
-        .ok_or_else(|| AppError::not_found("Professionista non trovato", "Professional not found"))?;
+    let p = professional::Entity::find_by_id(id).one(&op).await?.ok_or_else(professional_not_found)?;
     if !rejected {
-        return Err(AppError::conflict(
-            "Il professionista è già stato verificato o respinto",
-            "The professional has already been verified or rejected",
-        ));
+        return Err(already_reviewed());
     }
     review::deactivate_account(&op, p.person_id).await?;
     let record = AuditRecord::new("professional.reject")
@@ -325,12 +328,9 @@ pub async fn rotate_webhook_secret(scope: &Scope, id: WebhookId) -> AppResult<(w
     let grace_until = now + chrono::Duration::from_std(webhooks::ROTATION_GRACE).map_err(AppError::internal)?;
     let op = Operation::begin(scope, acting).await?;
     if !store::rotate_webhook_secret(&op, me.id, id, &secret, grace_until).await? {
-        return Err(AppError::not_found("Webhook non trovato", "Webhook not found"));
+        return Err(webhook_not_found());
     }
-    let hook = webhook::Entity::find_by_id(id)
-        .one(&op)
-        .await?
-        .ok_or_else(|| AppError::not_found("Webhook non trovato", "Webhook not found"))?;
+    let hook = webhook::Entity::find_by_id(id).one(&op).await?.ok_or_else(webhook_not_found)?;
     let record = AuditRecord::new("webhook.rotate_secret")
         .record("webhook", id.to_string())
         .detail(json!({ "previousValidUntil": grace_until }));
@@ -346,7 +346,7 @@ pub async fn delete_webhook(scope: &Scope, id: WebhookId) -> AppResult<()> {
     let op = Operation::begin(scope, acting).await?;
     let now = Utc::now();
     if !store::delete_webhook(&op, me.id, id, now).await? {
-        return Err(AppError::not_found("Webhook non trovato", "Webhook not found"));
+        return Err(webhook_not_found());
     }
     webhooks::cancel_pending(&op, id, now).await?;
     op.audit(AuditRecord::new("webhook.delete").record("webhook", id.to_string())).await?;
