@@ -94,6 +94,42 @@ describe('Layout of every screen', () => {
     await page.context().close();
   });
 
+  it('the password reset page fits 1366 and 390 px without overlapping labels', async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const page = await newPage(app.browser, app.server.baseUrl);
+    const problems = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width > 500 ? 768 : 844 });
+      await page.goto('/reimposta-password#acc_r_non-valido');
+      await page.getByLabel('Nuova password', { exact: true }).fill('una-password-lunga');
+      await page.getByLabel('Ripeti la nuova password').fill('una-password-lunga');
+      await page.getByRole('button', { name: 'Imposta la password' }).click();
+      await page.getByText('Collegamento non valido').waitFor();
+      await page.screenshot({ path: join(screenshots, `reset-error-${width}.png`), fullPage: true });
+      for (const problem of await page.evaluate(layoutProblems)) {
+        problems.push(`/reimposta-password @${width}: ${problem}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('the professional registration page with its errors fits 1366 and 390 px without overlapping labels', async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const page = await newPage(app.browser, app.server.baseUrl);
+    const problems = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width > 500 ? 768 : 844 });
+      await page.goto('/registrazione');
+      await page.getByRole('button', { name: 'Invia la registrazione' }).click();
+      await page.getByText('Indica nome e cognome.').waitFor();
+      await page.screenshot({ path: join(screenshots, `registration-errors-${width}.png`), fullPage: true });
+      for (const problem of await page.evaluate(layoutProblems)) problems.push(`/registrazione @${width}: ${problem}`);
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   for (const username of ACCOUNTS) {
     it(`${username}: every menu entry fits 1366 and 390 px without overlapping labels`, async () => {
       mkdirSync(screenshots, { recursive: true });
@@ -105,7 +141,8 @@ describe('Layout of every screen', () => {
         .getByRole('link')
         .evaluateAll((links) => [...new Set(links.map((link) => new URL(link.href).pathname))]);
       const problems = [];
-      for (const path of ['/', ...paths]) {
+      // The menu's screens, the home page and the person's own profile (linked from their name).
+      for (const path of ['/', '/profilo', ...paths]) {
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: width > 500 ? 768 : 844 });
           await page.goto(path);

@@ -62,7 +62,7 @@ describe('procure', () => {
   it('prof.rossi declares a procura, adds a collaborator, creates an API key and a webhook', async () => {
     const page = await newPage(app.browser, app.server.baseUrl);
     await openProcure(page);
-    const table = page.getByRole('table', { name: 'Procure dichiarate, dalla più recente' });
+    const table = page.getByRole('table', { name: 'Procure dichiarate' });
     await table.waitFor();
     assert.match(await page.getByTestId('professional-profile').innerText(), /Mario Rossi \(RSSMRA80A01H501U\)/);
     // The demo procure, each with its status in Italian.

@@ -33,7 +33,7 @@ function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * @returns {Promise<{ baseUrl: string, logs: () => string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ baseUrl: string, mailDir: string, logs: () => string, stop: () => Promise<void> }>}
  */
 export async function startServer({ timeoutMs = 60_000 } = {}) {
   const binary = apiBinary();
@@ -48,13 +48,16 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
+  const mailDir = join(dataDir, 'mail');
   const child = spawn(binary, [], {
     cwd: repoRoot,
     env: {
       ...process.env,
       DATABASE_URL: `sqlite://${join(dataDir, 'e2e.sqlite')}?mode=rwc`,
       // The outbox's e-mails go with the database, removed after the run.
-      OUTBOX_MAIL_DIR: join(dataDir, 'mail'),
+      OUTBOX_MAIL_DIR: mailDir,
+      // Links in e-mails (password reset) lead back to this server.
+      PUBLIC_URL: baseUrl,
       BIND_ADDR: `127.0.0.1:${port}`,
       APP_ENV: 'development',
       SEED_DEMO: 'true',
@@ -85,7 +88,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
     }
     try {
       const response = await fetch(`${baseUrl}/readyz`);
-      if (response.status === 200) return { baseUrl, logs: () => output, stop };
+      if (response.status === 200) return { baseUrl, mailDir, logs: () => output, stop };
     } catch {
       // not listening yet
     }

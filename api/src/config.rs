@@ -58,6 +58,9 @@ pub struct Settings {
     /// `METRICS_TOKEN`: with `APP_ENV=production`, `/metrics` answers only
     /// `Authorization: Bearer <token>` (and 404 without one configured).
     pub metrics_token: Option<String>,
+    /// `PUBLIC_URL`: where people reach the admin app, for links sent by
+    /// e-mail (password reset links). Default `http://127.0.0.1:8080`.
+    pub public_url: String,
 }
 
 /// When and how booking notifications are enqueued (see `api/src/appointments/notifications.rs`).
@@ -223,6 +226,7 @@ impl Settings {
             },
             fixed_now,
             metrics_token: get("METRICS_TOKEN").filter(|t| !t.is_empty()),
+            public_url: get("PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".to_owned()),
         })
     }
 

@@ -13,6 +13,11 @@ pub enum AppError {
     Unauthenticated(Msg),
     /// Signed in, but this role may not do this here.
     Forbidden(Msg),
+    /// Signed in with a password someone else chose (an admin creating the
+    /// person): nothing but `me`, `changePassword`, the session fields and
+    /// `logout` until they choose their own. Sent as code `FORBIDDEN` (the list
+    /// of codes is closed) with `extensions.reason: "PASSWORD_CHANGE_REQUIRED"`.
+    PasswordChangeRequired,
     /// The input is wrong; `field` names the offending input field when there is one.
     BadUserInput { field: Option<String>, msg: Msg },
     /// Like `BadUserInput` (the same code), with more for the client in
@@ -32,6 +37,9 @@ pub enum AppError {
     /// Something failed on our side; details are in the server log only.
     Internal,
 }
+
+/// `extensions.reason` of [`AppError::PasswordChangeRequired`]: what clients switch on.
+pub const PASSWORD_CHANGE_REQUIRED: &str = "PASSWORD_CHANGE_REQUIRED";
 
 /// A message in the two languages the API speaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +88,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::Unauthenticated(_) => "UNAUTHENTICATED",
-            AppError::Forbidden(_) => "FORBIDDEN",
+            AppError::Forbidden(_) | AppError::PasswordChangeRequired => "FORBIDDEN",
             AppError::BadUserInput { .. } | AppError::BadUserInputWith { .. } => "BAD_USER_INPUT",
             AppError::NotFound(_) => "NOT_FOUND",
             AppError::Conflict(_) => "CONFLICT",
@@ -97,6 +105,10 @@ impl AppError {
             | AppError::Conflict(m)
             | AppError::BadUserInput { msg: m, .. }
             | AppError::BadUserInputWith { msg: m, .. } => m.clone(),
+            AppError::PasswordChangeRequired => Msg::new(
+                "Scegli una nuova password per continuare: quella attuale è stata impostata da un amministratore",
+                "Choose a new password to continue: the current one was set by an administrator",
+            ),
             AppError::RateLimited { retry_after_secs } => Msg::new(
                 format!("Troppe richieste: riprova tra {retry_after_secs} secondi"),
                 format!("Too many requests: retry in {retry_after_secs} seconds"),
@@ -142,6 +154,7 @@ impl From<AppError> for async_graphql::Error {
                     }
                 }
                 AppError::RateLimited { retry_after_secs } => ext.set("retryAfter", *retry_after_secs),
+                AppError::PasswordChangeRequired => ext.set("reason", PASSWORD_CHANGE_REQUIRED),
                 AppError::Unavailable { retry_after_secs } => {
                     ext.set("retryable", true);
                     ext.set("retryAfter", *retry_after_secs);

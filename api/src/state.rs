@@ -48,7 +48,7 @@ impl AppState {
             Some(url) => Kv::redis(url, &settings.redis_prefix, settings.redis_timeout).await?,
             None => Kv::memory(),
         };
-        let sessions = if kv.is_redis() { SessionStore::Redis(kv.clone()) } else { SessionStore::Database(db.clone()) };
+        let sessions = SessionStore::for_kv(&kv, &db);
         let authz = Authz::load().await?;
         let clock = Clock::from_setting(settings.fixed_now);
         Ok(AppState {

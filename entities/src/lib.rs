@@ -21,6 +21,7 @@ pub mod operator_skill;
 pub mod org_unit;
 pub mod outbox_delivery;
 pub mod outbox_message;
+pub mod password_reset;
 pub mod person;
 pub mod procura;
 pub mod procura_event;

@@ -13,6 +13,9 @@ pub struct Model {
     /// PHC string (argon2id). `None` for people who sign in only through SSO.
     pub password_hash: Option<String>,
     pub active: bool,
+    /// Set when someone else chose the password (an admin creating the person):
+    /// until they choose their own, the API refuses everything but that.
+    pub must_change_password: bool,
     pub created_at: DateTimeUtc,
 }
 

@@ -22,6 +22,10 @@ pub struct Model {
     /// `None` until an administrator verifies a self-registration.
     pub verified_at: Option<DateTimeUtc>,
     pub verified_by: Option<Uuid>,
+    /// Set when an administrator rejects a self-registration (it leaves the
+    /// queue; the account is deactivated); the reason was e-mailed.
+    pub rejected_at: Option<DateTimeUtc>,
+    pub rejection_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub version: i32,
 }

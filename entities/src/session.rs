@@ -12,6 +12,10 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
+    /// Updated at most once a minute (not on every request).
+    pub last_used_at: Option<DateTimeUtc>,
+    /// The browser or program that signed in, as it named itself (cut to 200 characters).
+    pub user_agent: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

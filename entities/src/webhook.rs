@@ -10,6 +10,10 @@ pub struct Model {
     pub url: String,
     /// HMAC-SHA256 key; shown to the professional once.
     pub secret: String,
+    /// The secret a rotation replaced, still valid (deliveries signed with
+    /// both) until `previous_secret_until`.
+    pub previous_secret: Option<String>,
+    pub previous_secret_until: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub deleted_at: Option<DateTimeUtc>,
 }

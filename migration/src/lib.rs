@@ -21,6 +21,9 @@ mod m20261206_000200_follow_up;
 mod m20261207_000100_index_quesito_due;
 mod m20261207_000200_callbacks_ivr;
 mod m20261207_000210_precontact_mail;
+mod m20261207_000400_sessions_and_password_flows;
+mod m20261207_000410_professional_review;
+mod m20261207_000420_webhook_secret_rotation;
 
 /// How the calendar migration reads free-text hours; the demo data reads its own the same way.
 pub use m20261206_000100_unit_calendar::parse_hours;
@@ -46,6 +49,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000100_index_quesito_due::Migration),
             Box::new(m20261207_000200_callbacks_ivr::Migration),
             Box::new(m20261207_000210_precontact_mail::Migration),
+            Box::new(m20261207_000400_sessions_and_password_flows::Migration),
+            Box::new(m20261207_000410_professional_review::Migration),
+            Box::new(m20261207_000420_webhook_secret_rotation::Migration),
         ]
     }
 }

@@ -248,3 +248,13 @@ async fn the_memory_and_redis_limiters_agree() {
         assert_eq!(kv.gcra("other", PARTNER_QUOTA, 10).await.unwrap().remaining, 50);
     }
 }
+
+both_backends!(an_api_key_does_not_read_its_owners_sessions, |app: TestApp| async move {
+    let rossi = app.login("prof.rossi").await;
+    let (key, _) = create_key(&app, &rossi).await;
+    let res = app.graphql(Some(&key), "{ mySessions { id userAgent } }", json!({})).await;
+    assert_eq!(error_code(&res), Some("FORBIDDEN"), "{res}");
+    // The professional's own session lists them.
+    let res = app.graphql(Some(&rossi), "{ mySessions { id } }", json!({})).await;
+    assert!(!data(&res)["mySessions"].as_array().unwrap().is_empty());
+});

@@ -48,7 +48,10 @@ both_backends!(a_revoked_role_and_a_deactivation_take_effect_on_the_next_request
     let res =
         app.graphql(Some(&admin), "mutation($id: ID!) { revokeRole(assignmentId: $id) }", json!({ "id": id })).await;
     assert_eq!(data(&res)["revokeRole"], true, "{res}");
-    // The cached principal still held the OPERATOR role; it must not be used any more.
+    // A role change ends the person's sessions (issue 17); signed in again,
+    // the cached principal that still held the OPERATOR role is not used.
+    assert_eq!(error_code(&app.graphql(Some(&token), roles, json!({})).await), Some("UNAUTHENTICATED"));
+    let token = app.login("op2.cagliari1").await;
     let res = app.graphql(Some(&token), roles, json!({})).await;
     assert_eq!(data(&res)["me"]["assignments"], json!([]), "{res}");
     let res = app.graphql(Some(&token), "{ appointments(first: 1) { nodes { id } } }", json!({})).await;

@@ -79,7 +79,8 @@ async fn procure_count(app: &TestApp, token: &str) -> usize {
     data(&res)["procure"]["nodes"].as_array().unwrap().len()
 }
 
-/// Registers (as admin) a verified professional and returns their token.
+/// Registers (as admin) a verified professional and returns their token,
+/// after they have replaced the password the admin typed (issue 17).
 pub async fn registered_professional(app: &TestApp, username: &str, fiscal_code: &str, entratel: &str) -> String {
     let admin = app.login("admin").await;
     let res = app
@@ -95,7 +96,11 @@ pub async fn registered_professional(app: &TestApp, username: &str, fiscal_code:
         .await;
     assert_eq!(data(&res)["registerProfessional"]["verified"], true);
     let res = app.try_login(username, "una-password-lunga").await;
-    res["data"]["login"]["token"].as_str().unwrap().to_owned()
+    let token = res["data"]["login"]["token"].as_str().unwrap().to_owned();
+    let change =
+        "mutation { changePassword(currentPassword: \"una-password-lunga\", newPassword: \"la-mia-password-lunga\") }";
+    assert_eq!(data(&app.graphql(Some(&token), change, json!({})).await)["changePassword"], true);
+    token
 }
 
 both_backends!(prof_rossi_declares_checks_and_revokes_a_procura, |app: TestApp| async move {

@@ -6,11 +6,11 @@ use serde_json::{Value, json};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, data, error_code};
 
-const REGISTER: &str =
+pub(crate) const REGISTER: &str =
     r#"mutation($i: RegisterProfessionalInput!) { registerAsProfessional(input: $i) { message messageEn } }"#;
 
 /// A valid fiscal code made from `n` (the check character found by trying each letter).
-fn fiscal_code(n: usize) -> String {
+pub(crate) fn fiscal_code(n: usize) -> String {
     let first15 = format!("BNCGNN80A{:02}H501", 1 + n % 28);
     let surname = ["BNC", "VRD", "NRI", "GLL", "RSS", "BLU", "MRR", "FRR", "CST", "PNT", "SNN", "MLS"][n / 28 % 12];
     let first15 = format!("{surname}{}", &first15[3..]);
@@ -20,7 +20,7 @@ fn fiscal_code(n: usize) -> String {
         .expect("one check character fits")
 }
 
-fn form(n: usize) -> Value {
+pub(crate) fn form(n: usize) -> Value {
     json!({
         "username": format!("prof.nuovo{n}"), "password": "password-molto-lunga", "fiscalCode": fiscal_code(n),
         "name": "Gianna Bianchi", "entratelUserType": "A30", "albo": "Ordine dei Consulenti del Lavoro di Cagliari",

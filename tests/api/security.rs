@@ -196,8 +196,12 @@ async fn lazio_auditor(app: &TestApp) {
     data(&res);
 }
 
+/// Signs in with a password an admin chose, and replaces it as required (issue 17).
 async fn login_as(app: &TestApp, username: &str, password: &str) -> String {
-    app.try_login(username, password).await["data"]["login"]["token"].as_str().unwrap().to_owned()
+    let token = app.try_login(username, password).await["data"]["login"]["token"].as_str().unwrap().to_owned();
+    let change = "mutation($c: String!) { changePassword(currentPassword: $c, newPassword: \"scelta-dalla-persona\") }";
+    data(&app.graphql(Some(&token), change, json!({ "c": password })).await);
+    token
 }
 
 both_backends!(a_ccm_read_of_a_lazio_citizens_quesito_is_seen_by_the_lazio_auditors, |app: TestApp| async move {

@@ -288,3 +288,49 @@ both_backends!(
         assert!(error.contains("resolves to no public address"), "{error}");
     }
 );
+
+both_backends!(a_rotated_secret_signs_beside_the_new_one_until_its_grace_ends, |app: TestApp| async move {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let receiver = Receiver::start();
+    let rossi = app.login("prof.rossi").await;
+    let old = register(&app, &rossi, &receiver.url()).await;
+    let hooks =
+        data(&app.graphql(Some(&rossi), "{ webhooks { id previousSecretValidUntil } }", json!({})).await)["webhooks"]
+            .clone();
+    let id = hooks[0]["id"].as_str().unwrap().to_owned();
+    assert!(hooks[0]["previousSecretValidUntil"].is_null());
+
+    let rotate =
+        "mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id previousSecretValidUntil } } }";
+    // Nobody else rotates it.
+    let neri = registered_professional(&app, "prof.neri", "NRENNA80A41B354V", "A10").await;
+    assert_eq!(error_code(&app.graphql(Some(&neri), rotate, json!({ "id": id })).await), Some("NOT_FOUND"));
+    let res = app.graphql(Some(&rossi), rotate, json!({ "id": id })).await;
+    let new = data(&res)["rotateWebhookSecret"]["secret"].as_str().unwrap().to_owned();
+    assert!(new.starts_with("acc_whsec_") && new != old);
+    assert!(data(&res)["rotateWebhookSecret"]["webhook"]["previousSecretValidUntil"].is_string());
+
+    // Within the grace period a receiver with either secret accepts the delivery.
+    declared(&app, &rossi, input(CLIENT, &["REFUND_DOCUMENTATION"], 0, 30, false)).await;
+    app.drain_outbox().await;
+    let first = receiver.received().pop().expect("delivered");
+    assert!(first.signed_with(&new) && first.signed_with(&old), "{:?}", first.headers);
+
+    // Once it is over, only the new one.
+    entities::webhook::Entity::update_many()
+        .col_expr(
+            entities::webhook::Column::PreviousSecretUntil,
+            Expr::value(Utc::now() - chrono::Duration::minutes(1)),
+        )
+        .filter(entities::webhook::Column::PreviousSecret.is_not_null())
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    declared(&app, &rossi, input(COMPANY, &["STATUS_INFORMATION"], 0, 30, false)).await;
+    app.drain_outbox().await;
+    let later = receiver.received().into_iter().find(|h| h.body.contains(COMPANY)).expect("delivered");
+    assert!(later.signed_with(&new));
+    assert!(!later.signed_with(&old), "the old secret no longer signs");
+});

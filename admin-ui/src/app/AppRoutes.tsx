@@ -1,8 +1,11 @@
 import { Route, Routes } from 'react-router';
+import { ACCOUNT_PATH, AccountPage, RESET_PASSWORD_PATH, ResetPasswordPage } from '../features/account';
 import { MeProvider, RequireSession, SIGN_IN_PATH, SignInPage } from '../features/auth';
+import { REGISTRATION_PATH, RegistrationPage } from '../features/registration';
 import { HomePage } from './HomePage';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { PasswordGate } from './layout/PasswordGate';
 import { RequireRole } from './layout/RequireRole';
 import { SECTIONS, type AppSection } from './routes';
 
@@ -26,23 +29,30 @@ function sectionRoute(section: AppSection) {
 }
 
 /**
- * The app's routes: sign-in, and behind the session the home page, every section of `SECTIONS`
- * (`RequireRole` spares people the screens their roles cannot use) and "page not found".
+ * The app's routes: sign-in and the password-reset link's page, and behind the session (and,
+ * when an administrator chose the password, behind choosing one's own) the home page, every section of `SECTIONS`
+ * (`RequireRole` spares people the screens their roles cannot use), the person's own profile and
+ * "page not found".
  */
 export function AppRoutes() {
   return (
     <Routes>
       <Route path={SIGN_IN_PATH} element={<SignInPage />} />
+      <Route path={RESET_PASSWORD_PATH} element={<ResetPasswordPage />} />
+      <Route path={REGISTRATION_PATH} element={<RegistrationPage />} />
       <Route
         element={
           <RequireSession>
             <MeProvider>
-              <AppShell />
+              <PasswordGate>
+                <AppShell />
+              </PasswordGate>
             </MeProvider>
           </RequireSession>
         }
       >
         <Route index element={<HomePage />} />
+        <Route path={ACCOUNT_PATH} element={<AccountPage />} />
         {SECTIONS.map(sectionRoute)}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

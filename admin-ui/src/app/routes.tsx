@@ -6,6 +6,7 @@ import { CALLBACKS_PATH, CallbackQueuePage } from '../features/callbacks';
 import { LazyMonitoringPage, MONITORING_PATH } from '../features/monitoring';
 import { NEW_PERSON_PATH, ORGANIZATION_PATH, OrgUnitPage, OrgUnitsPage, PEOPLE_PATH } from '../features/org';
 import { NotificationsPage } from '../features/outbox';
+import { VERIFICATION_PATH, VerificationQueuePage } from '../features/registration';
 import { NewPersonPage, PeoplePage, PersonPage } from '../features/people';
 import {
   API_KEYS_PATH,
@@ -149,4 +150,11 @@ export const SECTIONS: readonly AppSection[] = [
     inMenu: true,
   },
   { path: '/notifiche', label: 'Notifiche', roles: ['ADMIN'], element: <NotificationsPage />, inMenu: true },
+  {
+    path: VERIFICATION_PATH,
+    label: 'Professionisti',
+    roles: ['ADMIN'],
+    element: <VerificationQueuePage />,
+    inMenu: true,
+  },
 ];

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AccountSessions {\n    mySessions {\n      id\n      startedAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      device\n      current\n    }\n  }\n": typeof types.AccountSessionsDocument,
+    "\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.AccountEndSessionDocument,
+    "\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n": typeof types.AccountEndOtherSessionsDocument,
+    "\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.AccountChangePasswordDocument,
+    "\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.AccountResetPasswordDocument,
     "\n  query WorklistPrecalls($date: NaiveDate) {\n    myWorklist(date: $date) {\n      date\n      precalls {\n        id\n        cupNumber\n        date\n        time\n        citizenName\n        phone\n        version\n        hasEmail\n        service { name }\n        precall { coverage }\n        office { size }\n      }\n    }\n  }\n": typeof types.WorklistPrecallsDocument,
     "\n  query WorklistCounterSessions($date: NaiveDate) {\n    myWorklist(date: $date) {\n      counterSessions {\n        id\n        cupNumber\n        time\n        citizenName\n        status\n        version\n        service { name }\n        precall { note }\n        counter { channel startedAt outcome }\n      }\n    }\n  }\n": typeof types.WorklistCounterSessionsDocument,
     "\n  mutation PrecallRecord($appointmentId: ID!, $input: PrecallOutcomeInput!, $version: Int) {\n    recordPrecallOutcome(appointmentId: $appointmentId, input: $input, version: $version) {\n      id\n      version\n      status\n      precall { status outcome reason result note }\n    }\n  }\n": typeof types.PrecallRecordDocument,
@@ -35,7 +40,7 @@ type Documents = {
     "\n  query AuditActors($search: String, $first: Int) {\n    auditActors(search: $search, first: $first) {\n      nodes {\n        username\n        displayName\n      }\n    }\n  }\n": typeof types.AuditActorsDocument,
     "\n  mutation SessionLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": typeof types.SessionLoginDocument,
     "\n  mutation SessionLogout {\n    logout\n  }\n": typeof types.SessionLogoutDocument,
-    "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": typeof types.MeShowDocument,
+    "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": typeof types.MeShowDocument,
     "\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n": typeof types.UnitCalendarShowDocument,
     "\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n": typeof types.UnitCalendarSetHoursDocument,
     "\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n": typeof types.UnitClosureAddDocument,
@@ -87,6 +92,8 @@ type Documents = {
     "\n  mutation PersonRevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId)\n  }\n": typeof types.PersonRevokeRoleDocument,
     "\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n": typeof types.PersonSetActiveDocument,
     "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n": typeof types.OfficeStaffChoicesDocument,
+    "\n  mutation PersonEndSessions($username: String!) {\n    endSessionsOf(username: $username)\n  }\n": typeof types.PersonEndSessionsDocument,
+    "\n  mutation PersonIssuePasswordReset($username: String!) {\n    issuePasswordReset(username: $username) {\n      expiresAt\n      sentTo\n    }\n  }\n": typeof types.PersonIssuePasswordResetDocument,
     "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": typeof types.ProfessionalProfileShowDocument,
     "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": typeof types.ProcuraRowFragmentDoc,
     "\n  query ProcuraList($filter: ProcuraFilter, $orderBy: ProcuraOrder, $first: Int, $after: String) {\n    procure(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      totalCount\n      nodes { ...ProcuraRow }\n    }\n  }\n": typeof types.ProcuraListDocument,
@@ -101,8 +108,9 @@ type Documents = {
     "\n  query ApiKeyList {\n    apiKeys { ...ApiKeyRow }\n  }\n": typeof types.ApiKeyListDocument,
     "\n  mutation ApiKeyCreate($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey { ...ApiKeyRow }\n    }\n  }\n": typeof types.ApiKeyCreateDocument,
     "\n  mutation ApiKeyRevoke($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyRow }\n  }\n": typeof types.ApiKeyRevokeDocument,
-    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": typeof types.WebhookListDocument,
+    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      previousSecretValidUntil\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": typeof types.WebhookListDocument,
     "\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n": typeof types.WebhookRegisterDocument,
+    "\n  mutation WebhookRotateSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook { id url createdAt previousSecretValidUntil }\n    }\n  }\n": typeof types.WebhookRotateSecretDocument,
     "\n  mutation WebhookDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.WebhookDeleteDocument,
     "\n  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {\n    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {\n      authorized\n      reason\n      message\n      on\n      procura {\n        id\n        status\n        services\n        validFrom\n        validTo\n        collaboratorsAuthorized\n        professional { id name fiscalCode }\n      }\n    }\n  }\n": typeof types.CollaboratorCheckDocument,
     "\n  query QuesitoRegions {\n    quesitoRegions {\n      id\n      code\n      name\n    }\n  }\n": typeof types.QuesitoRegionsDocument,
@@ -116,11 +124,20 @@ type Documents = {
     "\n  mutation QuesitoCancel($id: ID!, $reason: String!) {\n    cancelQuesito(id: $id, reason: $reason) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.QuesitoCancelDocument,
     "\n  mutation QuesitoConvert($id: ID!, $input: ConvertQuesitoInput!) {\n    convertQuesitoToAppointment(id: $id, input: $input) {\n      id\n      status\n      appointmentId\n      version\n    }\n  }\n": typeof types.QuesitoConvertDocument,
     "\n  query QuesitoAppointment($id: ID!) {\n    appointment(id: $id) {\n      id\n      cupNumber\n      startsAt\n      channel\n      status\n      office {\n        id\n        name\n      }\n      service {\n        id\n        name\n      }\n    }\n  }\n": typeof types.QuesitoAppointmentDocument,
+    "\n  mutation RegistrationSubmit($input: RegisterProfessionalInput!) {\n    registerAsProfessional(input: $input) {\n      message\n    }\n  }\n": typeof types.RegistrationSubmitDocument,
+    "\n  query VerificationQueue($first: Int, $after: String) {\n    professionals(filter: { pending: true }, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        fiscalCode\n        entratelUserType\n        category\n        registeredAt\n        albo {\n          name\n          province\n          number\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.VerificationQueueDocument,
+    "\n  mutation VerificationApprove($id: ID!) {\n    verifyProfessional(id: $id) {\n      id\n      verified\n    }\n  }\n": typeof types.VerificationApproveDocument,
+    "\n  mutation VerificationReject($id: ID!, $reason: String!) {\n    rejectProfessional(id: $id, reason: $reason) {\n      id\n      rejectedAt\n    }\n  }\n": typeof types.VerificationRejectDocument,
     "\n  query ServiceList {\n    services { id code name fast active }\n  }\n": typeof types.ServiceListDocument,
     "\n  query OperatorSkillsShow($username: String!, $officeCode: String) {\n    operatorSkills(username: $username, officeCode: $officeCode) {\n      username\n      officeCode\n      services { id code }\n    }\n  }\n": typeof types.OperatorSkillsShowDocument,
     "\n  mutation OperatorSkillsSet($username: String!, $serviceCodes: [String!]!, $officeCode: String) {\n    setOperatorSkills(username: $username, serviceCodes: $serviceCodes, officeCode: $officeCode) {\n      username\n      officeCode\n      services { id code }\n    }\n  }\n": typeof types.OperatorSkillsSetDocument,
 };
 const documents: Documents = {
+    "\n  query AccountSessions {\n    mySessions {\n      id\n      startedAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      device\n      current\n    }\n  }\n": types.AccountSessionsDocument,
+    "\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.AccountEndSessionDocument,
+    "\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n": types.AccountEndOtherSessionsDocument,
+    "\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.AccountChangePasswordDocument,
+    "\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.AccountResetPasswordDocument,
     "\n  query WorklistPrecalls($date: NaiveDate) {\n    myWorklist(date: $date) {\n      date\n      precalls {\n        id\n        cupNumber\n        date\n        time\n        citizenName\n        phone\n        version\n        hasEmail\n        service { name }\n        precall { coverage }\n        office { size }\n      }\n    }\n  }\n": types.WorklistPrecallsDocument,
     "\n  query WorklistCounterSessions($date: NaiveDate) {\n    myWorklist(date: $date) {\n      counterSessions {\n        id\n        cupNumber\n        time\n        citizenName\n        status\n        version\n        service { name }\n        precall { note }\n        counter { channel startedAt outcome }\n      }\n    }\n  }\n": types.WorklistCounterSessionsDocument,
     "\n  mutation PrecallRecord($appointmentId: ID!, $input: PrecallOutcomeInput!, $version: Int) {\n    recordPrecallOutcome(appointmentId: $appointmentId, input: $input, version: $version) {\n      id\n      version\n      status\n      precall { status outcome reason result note }\n    }\n  }\n": types.PrecallRecordDocument,
@@ -142,7 +159,7 @@ const documents: Documents = {
     "\n  query AuditActors($search: String, $first: Int) {\n    auditActors(search: $search, first: $first) {\n      nodes {\n        username\n        displayName\n      }\n    }\n  }\n": types.AuditActorsDocument,
     "\n  mutation SessionLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": types.SessionLoginDocument,
     "\n  mutation SessionLogout {\n    logout\n  }\n": types.SessionLogoutDocument,
-    "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": types.MeShowDocument,
+    "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": types.MeShowDocument,
     "\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n": types.UnitCalendarShowDocument,
     "\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n": types.UnitCalendarSetHoursDocument,
     "\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n": types.UnitClosureAddDocument,
@@ -194,6 +211,8 @@ const documents: Documents = {
     "\n  mutation PersonRevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId)\n  }\n": types.PersonRevokeRoleDocument,
     "\n  mutation PersonSetActive($username: String!, $active: Boolean!) {\n    setPersonActive(username: $username, active: $active) {\n      id\n      username\n      active\n    }\n  }\n": types.PersonSetActiveDocument,
     "\n  query OfficeStaffChoices($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) {\n      username\n      displayName\n    }\n  }\n": types.OfficeStaffChoicesDocument,
+    "\n  mutation PersonEndSessions($username: String!) {\n    endSessionsOf(username: $username)\n  }\n": types.PersonEndSessionsDocument,
+    "\n  mutation PersonIssuePasswordReset($username: String!) {\n    issuePasswordReset(username: $username) {\n      expiresAt\n      sentTo\n    }\n  }\n": types.PersonIssuePasswordResetDocument,
     "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n": types.ProfessionalProfileShowDocument,
     "\n  fragment ProcuraRow on Procura {\n    id\n    clientFiscalCode\n    clientKind\n    services\n    validFrom\n    validTo\n    status\n    collaboratorsAuthorized\n    privacyNoticeGiven\n    declaredAt\n    revokedAt\n    version\n  }\n": types.ProcuraRowFragmentDoc,
     "\n  query ProcuraList($filter: ProcuraFilter, $orderBy: ProcuraOrder, $first: Int, $after: String) {\n    procure(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      totalCount\n      nodes { ...ProcuraRow }\n    }\n  }\n": types.ProcuraListDocument,
@@ -208,8 +227,9 @@ const documents: Documents = {
     "\n  query ApiKeyList {\n    apiKeys { ...ApiKeyRow }\n  }\n": types.ApiKeyListDocument,
     "\n  mutation ApiKeyCreate($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey { ...ApiKeyRow }\n    }\n  }\n": types.ApiKeyCreateDocument,
     "\n  mutation ApiKeyRevoke($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyRow }\n  }\n": types.ApiKeyRevokeDocument,
-    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": types.WebhookListDocument,
+    "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      previousSecretValidUntil\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n": types.WebhookListDocument,
     "\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n": types.WebhookRegisterDocument,
+    "\n  mutation WebhookRotateSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook { id url createdAt previousSecretValidUntil }\n    }\n  }\n": types.WebhookRotateSecretDocument,
     "\n  mutation WebhookDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.WebhookDeleteDocument,
     "\n  query CollaboratorCheck($collaboratorFiscalCode: String!, $clientFiscalCode: String!, $service: DelegableService!, $on: NaiveDate) {\n    collaboratorCheck(collaboratorFiscalCode: $collaboratorFiscalCode, clientFiscalCode: $clientFiscalCode, service: $service, on: $on) {\n      authorized\n      reason\n      message\n      on\n      procura {\n        id\n        status\n        services\n        validFrom\n        validTo\n        collaboratorsAuthorized\n        professional { id name fiscalCode }\n      }\n    }\n  }\n": types.CollaboratorCheckDocument,
     "\n  query QuesitoRegions {\n    quesitoRegions {\n      id\n      code\n      name\n    }\n  }\n": types.QuesitoRegionsDocument,
@@ -223,6 +243,10 @@ const documents: Documents = {
     "\n  mutation QuesitoCancel($id: ID!, $reason: String!) {\n    cancelQuesito(id: $id, reason: $reason) {\n      id\n      status\n      version\n    }\n  }\n": types.QuesitoCancelDocument,
     "\n  mutation QuesitoConvert($id: ID!, $input: ConvertQuesitoInput!) {\n    convertQuesitoToAppointment(id: $id, input: $input) {\n      id\n      status\n      appointmentId\n      version\n    }\n  }\n": types.QuesitoConvertDocument,
     "\n  query QuesitoAppointment($id: ID!) {\n    appointment(id: $id) {\n      id\n      cupNumber\n      startsAt\n      channel\n      status\n      office {\n        id\n        name\n      }\n      service {\n        id\n        name\n      }\n    }\n  }\n": types.QuesitoAppointmentDocument,
+    "\n  mutation RegistrationSubmit($input: RegisterProfessionalInput!) {\n    registerAsProfessional(input: $input) {\n      message\n    }\n  }\n": types.RegistrationSubmitDocument,
+    "\n  query VerificationQueue($first: Int, $after: String) {\n    professionals(filter: { pending: true }, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        fiscalCode\n        entratelUserType\n        category\n        registeredAt\n        albo {\n          name\n          province\n          number\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.VerificationQueueDocument,
+    "\n  mutation VerificationApprove($id: ID!) {\n    verifyProfessional(id: $id) {\n      id\n      verified\n    }\n  }\n": types.VerificationApproveDocument,
+    "\n  mutation VerificationReject($id: ID!, $reason: String!) {\n    rejectProfessional(id: $id, reason: $reason) {\n      id\n      rejectedAt\n    }\n  }\n": types.VerificationRejectDocument,
     "\n  query ServiceList {\n    services { id code name fast active }\n  }\n": types.ServiceListDocument,
     "\n  query OperatorSkillsShow($username: String!, $officeCode: String) {\n    operatorSkills(username: $username, officeCode: $officeCode) {\n      username\n      officeCode\n      services { id code }\n    }\n  }\n": types.OperatorSkillsShowDocument,
     "\n  mutation OperatorSkillsSet($username: String!, $serviceCodes: [String!]!, $officeCode: String) {\n    setOperatorSkills(username: $username, serviceCodes: $serviceCodes, officeCode: $officeCode) {\n      username\n      officeCode\n      services { id code }\n    }\n  }\n": types.OperatorSkillsSetDocument,
@@ -242,6 +266,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountSessions {\n    mySessions {\n      id\n      startedAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      device\n      current\n    }\n  }\n"): (typeof documents)["\n  query AccountSessions {\n    mySessions {\n      id\n      startedAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      device\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n"): (typeof documents)["\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -329,7 +373,7 @@ export function graphql(source: "\n  mutation SessionLogout {\n    logout\n  }\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -537,6 +581,14 @@ export function graphql(source: "\n  query OfficeStaffChoices($officeCode: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PersonEndSessions($username: String!) {\n    endSessionsOf(username: $username)\n  }\n"): (typeof documents)["\n  mutation PersonEndSessions($username: String!) {\n    endSessionsOf(username: $username)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersonIssuePasswordReset($username: String!) {\n    issuePasswordReset(username: $username) {\n      expiresAt\n      sentTo\n    }\n  }\n"): (typeof documents)["\n  mutation PersonIssuePasswordReset($username: String!) {\n    issuePasswordReset(username: $username) {\n      expiresAt\n      sentTo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n"): (typeof documents)["\n  query ProfessionalProfileShow {\n    professionalProfile {\n      id\n      fiscalCode\n      name\n      entratelUserType\n      category\n      albo { name province number }\n      selfRegistered\n      verified\n      verifiedAt\n      mayDeclareProcure\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -593,11 +645,15 @@ export function graphql(source: "\n  mutation ApiKeyRevoke($id: ID!) {\n    revo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      previousSecretValidUntil\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookList($last: Int) {\n    webhooks {\n      id\n      url\n      createdAt\n      previousSecretValidUntil\n      deliveries(last: $last) {\n        id\n        event\n        status\n        createdAt\n        sentAt\n        nextAttemptAt\n        lastError\n        attempts { attempt at outcome statusCode error }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhookRegister($url: String!) {\n    registerWebhook(url: $url) {\n      secret\n      webhook { id url createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhookRotateSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook { id url createdAt previousSecretValidUntil }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhookRotateSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook { id url createdAt previousSecretValidUntil }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -650,6 +706,22 @@ export function graphql(source: "\n  mutation QuesitoConvert($id: ID!, $input: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QuesitoAppointment($id: ID!) {\n    appointment(id: $id) {\n      id\n      cupNumber\n      startsAt\n      channel\n      status\n      office {\n        id\n        name\n      }\n      service {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query QuesitoAppointment($id: ID!) {\n    appointment(id: $id) {\n      id\n      cupNumber\n      startsAt\n      channel\n      status\n      office {\n        id\n        name\n      }\n      service {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegistrationSubmit($input: RegisterProfessionalInput!) {\n    registerAsProfessional(input: $input) {\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation RegistrationSubmit($input: RegisterProfessionalInput!) {\n    registerAsProfessional(input: $input) {\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerificationQueue($first: Int, $after: String) {\n    professionals(filter: { pending: true }, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        fiscalCode\n        entratelUserType\n        category\n        registeredAt\n        albo {\n          name\n          province\n          number\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query VerificationQueue($first: Int, $after: String) {\n    professionals(filter: { pending: true }, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        fiscalCode\n        entratelUserType\n        category\n        registeredAt\n        albo {\n          name\n          province\n          number\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerificationApprove($id: ID!) {\n    verifyProfessional(id: $id) {\n      id\n      verified\n    }\n  }\n"): (typeof documents)["\n  mutation VerificationApprove($id: ID!) {\n    verifyProfessional(id: $id) {\n      id\n      verified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerificationReject($id: ID!, $reason: String!) {\n    rejectProfessional(id: $id, reason: $reason) {\n      id\n      rejectedAt\n    }\n  }\n"): (typeof documents)["\n  mutation VerificationReject($id: ID!, $reason: String!) {\n    rejectProfessional(id: $id, reason: $reason) {\n      id\n      rejectedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

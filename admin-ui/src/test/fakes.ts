@@ -44,7 +44,14 @@ export function apiError(code: ApiErrorCode, message: string): CombinedError {
 }
 
 export function fakeMe(assignments: Me['assignments'], overrides: Partial<Me> = {}): Me {
-  return { id: '1', username: 'tester', displayName: 'Maria Rossi', assignments, ...overrides };
+  return {
+    id: '1',
+    username: 'tester',
+    displayName: 'Maria Rossi',
+    mustChangePassword: false,
+    assignments,
+    ...overrides,
+  };
 }
 
 /** The variables of every call of the operation `name` made through a fakeClient, in order. */

@@ -6,18 +6,22 @@
 //! an ID token's (issuer, subject) to a person and calls
 //! [`service::issue_session`]; no domain code changes.
 
+pub mod account;
 pub mod api_keys;
+mod device;
 pub mod graphql;
 pub mod password;
 mod principal;
 pub mod principal_cache;
 pub mod provider;
+pub mod reset;
 pub mod service;
-mod sessions;
+pub mod sessions;
+mod sessions_redis;
 mod token;
 
 pub use password::{hash_password, hash_password_blocking, verify_password};
 pub use principal::{API_KEY_ACTIONS, Assignment, AuthMethod, Principal, UnitRef};
 pub use provider::{IdentityProvider, PasswordProvider};
-pub use sessions::SessionStore;
+pub use sessions::{LiveSession, SessionOrigin, SessionStore};
 pub use token::{TOKEN_PREFIX, hash_token, new_token};

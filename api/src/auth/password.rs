@@ -29,6 +29,31 @@ pub const QUEUE_CAPACITY: usize = 256;
 pub const QUEUE_DEADLINE: Duration = Duration::from_secs(5);
 /// Longest password accepted (argon2 takes any length; nobody types more).
 pub const MAX_PASSWORD_CHARS: usize = 128;
+/// Shortest password anyone may choose or be given: the one length rule, for
+/// people created by an admin, self-registered professionals, a change of
+/// one's own password and a reset link.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// Checks a new password against the length rule; `field` names the input
+/// that carried it (`initialPassword`, `password`, `newPassword`).
+pub fn check_new_password(field: &str, password: &str) -> Result<(), AppError> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Err(AppError::bad_input(
+            field,
+            format!("La password deve avere almeno {MIN_PASSWORD_CHARS} caratteri"),
+            format!("The password must have at least {MIN_PASSWORD_CHARS} characters"),
+        ));
+    }
+    if chars > MAX_PASSWORD_CHARS {
+        return Err(AppError::bad_input(
+            field,
+            format!("La password può avere al massimo {MAX_PASSWORD_CHARS} caratteri"),
+            format!("The password may have at most {MAX_PASSWORD_CHARS} characters"),
+        ));
+    }
+    Ok(())
+}
 
 /// Argon2id with the library's recommended parameters (memory-hard).
 fn hash_now(password: &str) -> Result<String, AppError> {
@@ -160,6 +185,17 @@ mod tests {
         assert!(phc.starts_with("$argon2id$"));
         assert!(verify_password("demo", &phc).await.unwrap());
         assert!(!verify_password("Demo", &phc).await.unwrap());
+    }
+
+    #[test]
+    fn a_new_password_has_between_12_and_128_characters() {
+        assert!(check_new_password("newPassword", "undici-car").is_err());
+        assert!(check_new_password("newPassword", "dodici-carat").is_ok());
+        // Characters, not bytes.
+        assert!(check_new_password("newPassword", "èèèèèèèèèèè").is_err());
+        assert!(check_new_password("newPassword", &"x".repeat(128)).is_ok());
+        let err = check_new_password("newPassword", &"x".repeat(129)).unwrap_err();
+        assert_eq!(err.code(), "BAD_USER_INPUT");
     }
 
     #[tokio::test]

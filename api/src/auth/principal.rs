@@ -63,6 +63,9 @@ pub struct Principal {
     pub display_name: String,
     pub assignments: Vec<Assignment>,
     pub via: AuthMethod,
+    /// Signed in with a password an admin chose: everything but choosing a
+    /// new one is refused ([`crate::error::AppError::PasswordChangeRequired`]).
+    pub must_change_password: bool,
 }
 
 impl Principal {

@@ -94,6 +94,7 @@ mod tests {
             display_name: "Op".into(),
             assignments: vec![],
             via: AuthMethod::Session,
+            must_change_password: false,
         })
     }
 

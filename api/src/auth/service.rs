@@ -12,7 +12,7 @@ use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::api_keys::{self, API_KEY_PREFIX};
 use crate::auth::provider::UsernamePassword;
 use crate::auth::{Assignment, IdentityProvider, PasswordProvider, Principal, TOKEN_PREFIX, UnitRef};
-use crate::auth::{AuthMethod, hash_token, new_token};
+use crate::auth::{AuthMethod, SessionOrigin, hash_token, new_token};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -26,7 +26,9 @@ pub struct SignedIn {
     pub person_id: Uuid,
 }
 
-fn attempts_key(username: &str) -> String {
+/// The counter of a username's failed password checks (sign-in, and the
+/// current password when changing it).
+pub(crate) fn attempts_key(username: &str) -> String {
     format!("login-failures:{}", username.to_lowercase())
 }
 
@@ -35,7 +37,13 @@ fn attempts_key(username: &str) -> String {
 /// Redis or under the in-process lock), and only then checks the password;
 /// a successful attempt gives its reservation back. Reading the count, then
 /// hashing, then counting let 60 concurrent attempts make 59 checks.
-pub async fn login(state: &AppState, username: &str, password: &str, request_id: Option<&str>) -> AppResult<SignedIn> {
+pub async fn login(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    origin: &SessionOrigin,
+    request_id: Option<&str>,
+) -> AppResult<SignedIn> {
     let key = attempts_key(username);
     let (attempts, retry_after) = state.kv.incr_in_window(&key, FAILED_LOGIN_WINDOW).await?;
     if attempts > MAX_FAILED_LOGINS {
@@ -54,7 +62,7 @@ pub async fn login(state: &AppState, username: &str, password: &str, request_id:
         }
     };
     state.kv.decr(&key).await?;
-    let (token, expires_at) = issue_session(state, person_id).await?;
+    let (token, expires_at) = issue_session(state, person_id, origin).await?;
     let unit_id = home_unit_of_username(&state.db, username).await?;
     let actor = Actor { id: Some(person_id), username: Some(username.to_owned()), unit_id, ..Actor::default() };
     let record = AuditRecord::new("auth.login").record("person", person_id.to_string());
@@ -80,7 +88,7 @@ async fn failed_login(state: &AppState, username: &str, request_id: Option<&str>
 }
 
 /// The unit of a person's first role assignment (their "home" unit), if any.
-async fn home_unit_of_username(db: &impl ConnectionTrait, username: &str) -> AppResult<Option<Uuid>> {
+pub(crate) async fn home_unit_of_username(db: &impl ConnectionTrait, username: &str) -> AppResult<Option<Uuid>> {
     let Some(person) = person::Entity::find().filter(person::Column::Username.eq(username)).one(db).await? else {
         return Ok(None);
     };
@@ -94,9 +102,13 @@ async fn home_unit_of_username(db: &impl ConnectionTrait, username: &str) -> App
 }
 
 /// Creates a session for a person whose identity a provider has established.
-pub async fn issue_session(state: &AppState, person_id: Uuid) -> AppResult<(String, DateTime<Utc>)> {
+pub async fn issue_session(
+    state: &AppState,
+    person_id: Uuid,
+    origin: &SessionOrigin,
+) -> AppResult<(String, DateTime<Utc>)> {
     let token = new_token(TOKEN_PREFIX)?;
-    let expires_at = state.sessions.create(&hash_token(&token), person_id, state.settings.session_ttl).await?;
+    let expires_at = state.sessions.create(&hash_token(&token), person_id, state.settings.session_ttl, origin).await?;
     Ok((token, expires_at))
 }
 
@@ -158,5 +170,6 @@ pub async fn load_principal(db: &impl ConnectionTrait, person_id: Uuid) -> AppRe
         display_name: person.display_name,
         assignments,
         via: AuthMethod::Session,
+        must_change_password: person.must_change_password,
     }))
 }

@@ -21,11 +21,28 @@ pub struct RequestCtx {
     /// The TCP peer's address. Behind a reverse proxy this is the proxy's:
     /// the per-address limits then apply to the proxy as a whole.
     pub client_ip: Option<std::net::IpAddr>,
+    /// The `User-Agent` header, kept with a new session so its person can tell
+    /// their sessions apart (`mySessions`).
+    pub user_agent: Option<String>,
+}
+
+impl RequestCtx {
+    /// The SHA-256 of the bearer token: how the current session is recognised.
+    pub fn bearer_hash(&self) -> Option<String> {
+        self.bearer.as_deref().map(crate::auth::hash_token)
+    }
 }
 
 pub trait ContextExt {
-    /// The caller's scope, or `UNAUTHENTICATED`.
+    /// The caller's scope, or `UNAUTHENTICATED`; `FORBIDDEN` (reason
+    /// `PASSWORD_CHANGE_REQUIRED`) while the caller must still replace a
+    /// password an admin chose: every resolver that needs a signed-in caller
+    /// comes through here, so that one check closes all of them.
     fn scope(&self) -> AppResult<&Scope>;
+    /// The caller's scope even before they have replaced an admin's password:
+    /// only for what they need to do so (`me`, `changePassword`, their
+    /// sessions, `logout`).
+    fn scope_before_password_change(&self) -> AppResult<&Scope>;
     fn request(&self) -> AppResult<&RequestCtx>;
     /// Server state, for the operations that run before anyone is signed in.
     fn app_state(&self) -> AppResult<&AppState>;
@@ -36,6 +53,14 @@ pub trait ContextExt {
 
 impl ContextExt for Context<'_> {
     fn scope(&self) -> AppResult<&Scope> {
+        let scope = self.scope_before_password_change()?;
+        if scope.principal().must_change_password {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        Ok(scope)
+    }
+
+    fn scope_before_password_change(&self) -> AppResult<&Scope> {
         self.data_opt::<Scope>().ok_or_else(AppError::unauthenticated)
     }
 

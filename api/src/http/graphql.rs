@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use actix_web::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use actix_web::http::header::{AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::{GraphiQLSource, MultipartOptions};
 use async_graphql::parser::types::OperationType;
@@ -149,6 +149,7 @@ async fn execute(
         bearer,
         principal: principal.clone(),
         client_ip: req.peer_addr().map(|a| a.ip()),
+        user_agent: req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
     });
     let mut reach = Reach::nowhere();
     if let Some(principal) = principal {

@@ -289,16 +289,27 @@ pub fn sign(secret: &str, timestamp: i64, body: &str) -> String {
     format!("sha256={}", hex::encode(mac(secret, timestamp, body).finalize().into_bytes()))
 }
 
+/// The `X-Accoglienza-Signature` value for a message's stored secrets: one or
+/// more, separated by spaces (newest first: after a rotation the previous
+/// secret signs too, for its grace period). One [`sign`] per secret, joined by
+/// `", "`; with one secret, exactly [`sign`].
+pub fn sign_with_each(secrets: &str, timestamp: i64, body: &str) -> String {
+    secrets.split_whitespace().map(|secret| sign(secret, timestamp, body)).collect::<Vec<_>>().join(", ")
+}
+
 /// What a receiver does: recomputes the signature and compares it in
-/// constant time, and refuses timestamps more than
+/// constant time with each `sha256=` value of the header (two during a
+/// rotation's grace period), and refuses timestamps more than
 /// [`SIGNATURE_TOLERANCE_SECS`] away from `now`.
 pub fn verify(secret: &str, timestamp: i64, body: &str, signature_header: &str, now: DateTime<Utc>) -> bool {
     if (now.timestamp() - timestamp).abs() > SIGNATURE_TOLERANCE_SECS {
         return false;
     }
-    let Some(hex_sig) = signature_header.strip_prefix("sha256=") else { return false };
-    let Ok(given) = hex::decode(hex_sig) else { return false };
-    mac(secret, timestamp, body).verify_slice(&given).is_ok()
+    signature_header.split(',').map(str::trim).any(|value| {
+        let Some(hex_sig) = value.strip_prefix("sha256=") else { return false };
+        let Ok(given) = hex::decode(hex_sig) else { return false };
+        mac(secret, timestamp, body).verify_slice(&given).is_ok()
+    })
 }
 
 fn mac(secret: &str, timestamp: i64, body: &str) -> Hmac<Sha256> {
@@ -425,6 +436,20 @@ mod tests {
         assert!(sig.starts_with("sha256="));
         assert_eq!(sig.len(), "sha256=".len() + 64);
         assert!(verify(SECRET, ts, body, &sig, now));
+    }
+
+    #[test]
+    fn during_a_rotation_each_secret_verifies_its_own_signature() {
+        let (new, old) = ("acc_whsec_the-new-secret-0123", "acc_whsec_the-old-secret-4567");
+        let now = Utc::now();
+        let ts = now.timestamp();
+        let header = sign_with_each(&format!("{new} {old}"), ts, "{}");
+        assert_eq!(header.matches("sha256=").count(), 2);
+        assert!(verify(new, ts, "{}", &header, now));
+        assert!(verify(old, ts, "{}", &header, now));
+        assert!(!verify("acc_whsec_someone-else-89ab", ts, "{}", &header, now));
+        // One secret: the plain signature, as before rotations existed.
+        assert_eq!(sign_with_each(new, ts, "{}"), sign(new, ts, "{}"));
     }
 
     #[test]

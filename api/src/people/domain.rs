@@ -79,20 +79,6 @@ pub fn check_username(username: &str) -> AppResult<String> {
     }
 }
 
-pub const MIN_PASSWORD_LEN: usize = 12;
-
-pub fn check_password(password: &str) -> AppResult<()> {
-    if password.chars().count() >= MIN_PASSWORD_LEN {
-        Ok(())
-    } else {
-        Err(AppError::bad_input(
-            "initialPassword",
-            format!("La password deve avere almeno {MIN_PASSWORD_LEN} caratteri"),
-            format!("The password must have at least {MIN_PASSWORD_LEN} characters"),
-        ))
-    }
-}
-
 pub fn person_not_found() -> AppError {
     AppError::not_found("Persona non trovata", "Person not found")
 }

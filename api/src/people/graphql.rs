@@ -11,7 +11,6 @@ use entities::{person, role_assignment};
 
 use super::operations::{self, NewAssignment, NewPerson};
 use super::store::{self, PeopleFilter};
-use crate::auth::principal_cache;
 use crate::authz::Role;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
@@ -195,25 +194,61 @@ impl PeopleMutation {
         input: RoleAssignmentInput,
     ) -> AppResult<PersonAssignment> {
         let assignment = operations::assign_role(ctx.scope()?, &username, input.into()).await?;
-        principal_cache::bump(ctx.app_state()?).await?;
+        access_changed(ctx, assignment.person_id).await?;
         Ok(PersonAssignment(assignment))
     }
 
     /// Removes a role assignment.
     async fn revoke_role(&self, ctx: &Context<'_>, assignment_id: ID) -> AppResult<bool> {
         let id = crate::kernel::ids::parse_uuid("assignmentId", assignment_id.as_str())?;
-        operations::revoke_role(ctx.scope()?, id).await?;
-        principal_cache::bump(ctx.app_state()?).await?;
+        let assignment = operations::revoke_role(ctx.scope()?, id).await?;
+        access_changed(ctx, assignment.person_id).await?;
         Ok(true)
     }
 
-    /// Activates or deactivates a person.
+    /// Activates or deactivates a person. Deactivating ends every session of
+    /// theirs at once, on every instance.
     async fn set_person_active(&self, ctx: &Context<'_>, username: String, active: bool) -> AppResult<Person> {
         let person = operations::set_active(ctx.scope()?, &username, active).await?;
-        // Their tokens stop (or start) working on every instance at once.
-        principal_cache::bump(ctx.app_state()?).await?;
+        access_changed(ctx, person.id).await?;
         Ok(Person(person))
     }
+
+    /// Ends every session of a person the caller manages (each of their
+    /// tokens is refused from the next request on); answers how many ended.
+    async fn end_sessions_of(&self, ctx: &Context<'_>, username: String) -> AppResult<i32> {
+        let state = ctx.app_state()?;
+        let (person_id, ended) = operations::end_sessions_of(ctx.scope()?, &state.sessions, &username).await?;
+        access_changed(ctx, person_id).await?;
+        Ok(i32::try_from(ended).unwrap_or(i32::MAX))
+    }
+
+    /// Sends a person the caller manages a one-time link (by e-mail, valid 24
+    /// hours) to choose a new password themself.
+    async fn issue_password_reset(&self, ctx: &Context<'_>, username: String) -> AppResult<PasswordResetIssued> {
+        let public_url = &ctx.app_state()?.settings.public_url;
+        let issued = operations::issue_password_reset(ctx.scope()?, public_url, &username).await?;
+        Ok(PasswordResetIssued { expires_at: issued.expires_at, sent_to: issued.sent_to })
+    }
+}
+
+/// A reset link on its way (the link itself only goes to the person).
+#[derive(SimpleObject)]
+pub struct PasswordResetIssued {
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// The address it was sent to, masked (`m***@agenzia.example.it`).
+    pub sent_to: String,
+}
+
+/// After a person's roles or standing changed: their sessions end (the
+/// caller's current one spared when the person is the caller).
+async fn access_changed(ctx: &Context<'_>, person_id: Uuid) -> AppResult<()> {
+    let keep = match ctx.scope()?.person_id() == person_id {
+        true => ctx.request()?.bearer_hash(),
+        false => None,
+    };
+    crate::auth::account::access_changed(ctx.app_state()?, person_id, keep.as_deref()).await?;
+    Ok(())
 }
 
 /// Visible assignments of each person.

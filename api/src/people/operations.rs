@@ -12,7 +12,7 @@ use entities::{org_unit, person, role_assignment};
 
 use super::domain::{self, check_assignment, may_grant};
 use crate::audit::AuditRecord;
-use crate::auth::hash_password;
+use crate::auth::{SessionStore, hash_password, reset};
 use crate::authz::{Action, Role};
 use crate::error::{AppError, AppResult};
 use crate::kernel::Operation;
@@ -62,7 +62,7 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
         .map(|e| crate::validation::email_field("email", e).map(|e| e.into_string()))
         .transpose()?;
     if let Some(p) = &input.initial_password {
-        domain::check_password(p)?;
+        crate::auth::password::check_new_password("initialPassword", p)?;
     }
     let (unit, section, acting) = prepare_assignment(scope, &input.first_assignment).await?;
     let password_hash = match input.initial_password {
@@ -91,6 +91,8 @@ pub async fn create_person(scope: &Scope, input: NewPerson) -> AppResult<person:
         display_name: crate::validation::text_field("displayName", &input.display_name, 2, 200)?,
         email,
         fiscal_code: None,
+        // The admin typed this password: the person replaces it before anything else.
+        must_change_password: password_hash.is_some(),
         password_hash,
         active: true,
         created_at: Utc::now(),
@@ -134,7 +136,8 @@ pub async fn assign_role(scope: &Scope, username: &str, a: NewAssignment) -> App
     Ok(assignment)
 }
 
-pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<()> {
+/// Removes a role assignment; answers it (its person's sessions are then ended).
+pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<role_assignment::Model> {
     let units = scope.units_for(Action::PeopleManage);
     let assignment = role_assignment::Entity::find_by_id(assignment_id)
         .filter(units.unit_id_condition(Expr::col((role_assignment::Entity, role_assignment::Column::UnitId))))
@@ -167,7 +170,7 @@ pub async fn revoke_role(scope: &Scope, assignment_id: Uuid) -> AppResult<()> {
         .detail(serde_json::json!({ "role": assignment.role.as_str() }));
     op.audit(record).await?;
     op.commit().await?;
-    Ok(())
+    Ok(assignment)
 }
 
 /// Activates or deactivates a person. A deactivated person's tokens stop
@@ -177,7 +180,31 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
     if person.id == scope.person_id() {
         return Err(AppError::conflict("Non puoi disattivare te stesso", "You cannot deactivate yourself"));
     }
-    // The caller must be able to manage every role the person holds.
+    let (acting, unit_id) = acting_over(scope, &person).await?;
+    let op = Operation::begin(scope, acting).await?;
+    person::Entity::update_many()
+        .col_expr(person::Column::Active, Expr::value(active))
+        .filter(person::Column::Id.eq(person.id))
+        .exec(&op)
+        .await?;
+    let mut record = AuditRecord::new(if active { "person.activate" } else { "person.deactivate" })
+        .record("person", person.id.to_string());
+    if let Some(unit_id) = unit_id {
+        record = record.unit(unit_id);
+    }
+    op.audit(record).await?;
+    op.commit().await?;
+    Ok(person::Model { active, ..person })
+}
+
+/// The assignment the caller acts under to manage this person as a whole
+/// (deactivate them, end their sessions, send them a reset link), with the
+/// unit of the person's first role: the caller must be able to manage every
+/// role the person holds.
+async fn acting_over<'s>(
+    scope: &'s Scope,
+    person: &person::Model,
+) -> AppResult<(&'s crate::auth::Assignment, Option<Uuid>)> {
     let all =
         role_assignment::Entity::find().filter(role_assignment::Column::PersonId.eq(person.id)).all(scope.db()).await?;
     let mut acting_actor = None;
@@ -197,23 +224,66 @@ pub async fn set_active(scope: &Scope, username: &str, active: bool) -> AppResul
         };
         acting_actor.get_or_insert((acting, a.unit_id));
     }
-    let Some((acting, unit_id)) = acting_actor else {
-        return Err(domain::person_not_found());
-    };
+    acting_actor.ok_or_else(domain::person_not_found)
+}
+
+/// Ends every session of a person the caller manages (a lost laptop, a
+/// suspicion); answers how many were live.
+pub async fn end_sessions_of(scope: &Scope, sessions: &SessionStore, username: &str) -> AppResult<(Uuid, u64)> {
+    let person = visible_person(scope, username).await?;
+    let (acting, unit_id) = acting_over(scope, &person).await?;
+    let ended = sessions.end_all(person.id, None).await?;
     let op = Operation::begin(scope, acting).await?;
-    person::Entity::update_many()
-        .col_expr(person::Column::Active, Expr::value(active))
-        .filter(person::Column::Id.eq(person.id))
-        .exec(&op)
-        .await?;
-    let mut record = AuditRecord::new(if active { "person.activate" } else { "person.deactivate" })
-        .record("person", person.id.to_string());
+    let mut record = AuditRecord::new("person.sessions_end")
+        .record("person", person.id.to_string())
+        .detail(serde_json::json!({ "username": person.username, "ended": ended }));
     if let Some(unit_id) = unit_id {
         record = record.unit(unit_id);
     }
     op.audit(record).await?;
     op.commit().await?;
-    Ok(person::Model { active, ..person })
+    Ok((person.id, ended))
+}
+
+/// A reset link sent: until when it works, and to which (masked) address.
+pub struct ResetIssued {
+    pub expires_at: chrono::DateTime<Utc>,
+    pub sent_to: String,
+}
+
+/// Sends a person the caller manages a one-time link to choose a new password
+/// (crate::auth::reset), instead of the caller typing one for them. Their
+/// current password keeps working until the link is used.
+pub async fn issue_password_reset(scope: &Scope, public_url: &str, username: &str) -> AppResult<ResetIssued> {
+    let person = visible_person(scope, username).await?;
+    let (acting, unit_id) = acting_over(scope, &person).await?;
+    if !person.active {
+        return Err(AppError::conflict(
+            "La persona è disattivata: riattivala prima di inviarle il collegamento",
+            "The person is deactivated: activate them before sending the link",
+        ));
+    }
+    let Some(email) = person.email.clone() else {
+        return Err(AppError::conflict(
+            "La persona non ha un indirizzo e-mail a cui inviare il collegamento",
+            "The person has no e-mail address to send the link to",
+        ));
+    };
+    let op = Operation::begin(scope, acting).await?;
+    let link = reset::store_new_link(&op, person.id, scope.person_id(), Utc::now()).await?;
+    let mut record = AuditRecord::new("person.password_reset_issued")
+        .record("person", person.id.to_string())
+        .detail(serde_json::json!({ "username": person.username }));
+    let mut message = reset::link_email(public_url, &person, &email, &link);
+    if let Some(unit_id) = unit_id {
+        record = record.unit(unit_id);
+        message = message.unit(unit_id);
+    }
+    op.audit(record).await?;
+    op.notify(message).await?;
+    op.commit().await?;
+    let sent_to = crate::outbox::domain::mask_recipient(crate::outbox::Channel::Email, &email);
+    Ok(ResetIssued { expires_at: link.expires_at, sent_to })
 }
 
 fn cannot_manage_every_role() -> AppError {

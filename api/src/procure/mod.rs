@@ -13,5 +13,6 @@ pub mod graphql;
 pub mod operations;
 pub mod queries;
 pub mod registration;
+pub mod review;
 pub mod store;
 pub mod webhooks;

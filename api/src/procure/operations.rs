@@ -9,7 +9,7 @@ use entities::{api_key, collaborator, procura, professional, webhook};
 
 use super::domain::{self, DelegableService, ProcuraEventKind, ServiceSet};
 use super::registration::{self, RegistrationForm};
-use super::{store, webhooks};
+use super::{review, store, webhooks};
 use crate::audit::AuditRecord;
 use crate::auth::Assignment;
 use crate::auth::api_keys::{self, CreatedKey};
@@ -39,6 +39,21 @@ pub fn not_verified() -> AppError {
         "La registrazione come professionista è in attesa di verifica",
         "Your professional registration is awaiting verification",
     )
+}
+
+fn professional_not_found() -> AppError {
+    AppError::not_found("Professionista non trovato", "Professional not found")
+}
+
+fn already_reviewed() -> AppError {
+    AppError::conflict(
+        "Il professionista è già stato verificato o respinto",
+        "The professional has already been verified or rejected",
+    )
+}
+
+fn webhook_not_found() -> AppError {
+    AppError::not_found("Webhook non trovato", "Webhook not found")
 }
 
 pub fn procura_not_found() -> AppError {
@@ -75,17 +90,40 @@ pub async fn verify_professional(scope: &Scope, id: ProfessionalId) -> AppResult
     // The write comes first, so of two concurrent verifications exactly one wins (on SQLite too).
     let id = id.uuid();
     let verified = store::verify_professional(&op, id, scope.person_id(), now).await?;
-    let p = professional::Entity::find_by_id(id)
-        .one(&op)
-        .await?
-        .ok_or_else(|| AppError::not_found("Professionista non trovato", "Professional not found"))?;
+    let p = professional::Entity::find_by_id(id).one(&op).await?.ok_or_else(professional_not_found)?;
     if !verified {
-        return Err(AppError::conflict(
-            "Il professionista è già stato verificato",
-            "The professional has already been verified",
-        ));
+        return Err(already_reviewed());
     }
     op.audit(AuditRecord::new("professional.verify").record("professional", id.to_string())).await?;
+    if let Some(email) = review::outcome_email(&op, &p, review::Outcome::Approved).await? {
+        op.notify(email).await?;
+    }
+    op.commit().await?;
+    Ok(p)
+}
+
+/// Rejects a self-registration awaiting review (ADMIN), with a reason that is
+/// e-mailed to the professional; their account is deactivated (the caller
+/// then ends its sessions).
+pub async fn reject_professional(scope: &Scope, id: ProfessionalId, reason: &str) -> AppResult<professional::Model> {
+    let acting = scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
+    let reason = crate::validation::text_field("reason", reason, 5, review::MAX_REASON_CHARS)?;
+    let now = Utc::now();
+    let op = Operation::begin(scope, acting).await?;
+    let id = id.uuid();
+    let rejected = store::reject_professional(&op, id, &reason, now).await?;
+    let p = professional::Entity::find_by_id(id).one(&op).await?.ok_or_else(professional_not_found)?;
+    if !rejected {
+        return Err(already_reviewed());
+    }
+    review::deactivate_account(&op, p.person_id).await?;
+    let record = AuditRecord::new("professional.reject")
+        .record("professional", id.to_string())
+        .detail(json!({ "reason": reason }));
+    op.audit(record).await?;
+    if let Some(email) = review::outcome_email(&op, &p, review::Outcome::Rejected { reason: &reason }).await? {
+        op.notify(email).await?;
+    }
     op.commit().await?;
     Ok(p)
 }
@@ -279,6 +317,28 @@ pub async fn register_webhook(scope: &Scope, url: &str, production: bool) -> App
     Ok((hook, secret))
 }
 
+/// Gives one of the caller's endpoints a new signing secret (in the answer and
+/// never again); the old one stays valid for [`webhooks::ROTATION_GRACE`]:
+/// deliveries meanwhile carry a signature with each.
+pub async fn rotate_webhook_secret(scope: &Scope, id: WebhookId) -> AppResult<(webhook::Model, String)> {
+    let (acting, me) = caller(scope, Action::ProcuraManage).await?;
+    let id = id.uuid();
+    let secret = webhooks::new_secret()?;
+    let now = Utc::now();
+    let grace_until = now + chrono::Duration::from_std(webhooks::ROTATION_GRACE).map_err(AppError::internal)?;
+    let op = Operation::begin(scope, acting).await?;
+    if !store::rotate_webhook_secret(&op, me.id, id, &secret, grace_until).await? {
+        return Err(webhook_not_found());
+    }
+    let hook = webhook::Entity::find_by_id(id).one(&op).await?.ok_or_else(webhook_not_found)?;
+    let record = AuditRecord::new("webhook.rotate_secret")
+        .record("webhook", id.to_string())
+        .detail(json!({ "previousValidUntil": grace_until }));
+    op.audit(record).await?;
+    op.commit().await?;
+    Ok((hook, secret))
+}
+
 /// Stops notifications to one of the caller's endpoints.
 pub async fn delete_webhook(scope: &Scope, id: WebhookId) -> AppResult<()> {
     let (acting, me) = caller(scope, Action::ProcuraManage).await?;
@@ -286,7 +346,7 @@ pub async fn delete_webhook(scope: &Scope, id: WebhookId) -> AppResult<()> {
     let op = Operation::begin(scope, acting).await?;
     let now = Utc::now();
     if !store::delete_webhook(&op, me.id, id, now).await? {
-        return Err(AppError::not_found("Webhook non trovato", "Webhook not found"));
+        return Err(webhook_not_found());
     }
     webhooks::cancel_pending(&op, id, now).await?;
     op.audit(AuditRecord::new("webhook.delete").record("webhook", id.to_string())).await?;

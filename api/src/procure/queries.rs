@@ -28,9 +28,13 @@ pub struct Check {
 }
 
 /// The register of professionals, newest first (ADMIN).
-pub async fn professionals(scope: &Scope, verified: Option<bool>, page: &Page) -> AppResult<Vec<professional::Model>> {
+pub async fn professionals(
+    scope: &Scope,
+    filter: store::ProfessionalsFilter,
+    page: &Page,
+) -> AppResult<Vec<professional::Model>> {
     scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
-    store::list_professionals(scope, verified, page.after_uuid()?, page.fetch_limit()).await
+    store::list_professionals(scope, filter, page.after_uuid()?, page.fetch_limit()).await
 }
 
 /// The caller's procure, newest first. Filtering by client is audited.

@@ -32,8 +32,6 @@ pub const PER_ADDRESS_PER_HOUR: u64 = 10;
 /// Self-registrations accepted per username, fiscal code or e-mail per hour.
 pub const PER_TARGET_PER_HOUR: u64 = 3;
 const WINDOW: Duration = Duration::from_secs(3600);
-/// Shortest password accepted for a new account.
-pub const PASSWORD_MIN_CHARS: usize = 12;
 
 /// What a registration asks for, as typed.
 pub struct RegistrationForm {
@@ -71,13 +69,7 @@ pub fn check(form: RegistrationForm) -> AppResult<Registration> {
             "Invalid username: 3–64 characters among letters, digits, . - _",
         ));
     }
-    if form.password.chars().count() < PASSWORD_MIN_CHARS {
-        return Err(AppError::bad_input(
-            "password",
-            format!("La password deve avere almeno {PASSWORD_MIN_CHARS} caratteri"),
-            format!("The password must have at least {PASSWORD_MIN_CHARS} characters"),
-        ));
-    }
+    crate::auth::password::check_new_password("password", &form.password)?;
     let fiscal_code = fiscal_code_field("fiscalCode", &form.fiscal_code)?.into_string();
     let name = domain::parse_name("name", &form.name)?;
     let entratel = EntratelUserType::parse(&form.entratel_user_type)?;
@@ -115,6 +107,8 @@ pub async fn insert(
         fiscal_code: Set(Some(reg.fiscal_code.clone())),
         password_hash: Set(Some(password_hash)),
         active: Set(true),
+        // Registered by an admin: the admin typed the password, the professional replaces it.
+        must_change_password: Set(!self_registered),
         created_at: Set(now),
     })
     .exec_without_returning(txn)
@@ -142,6 +136,8 @@ pub async fn insert(
         self_registered,
         verified_at: verified_by.map(|_| now),
         verified_by,
+        rejected_at: None,
+        rejection_reason: None,
         created_at: now,
         version: 1,
     };

@@ -40,11 +40,19 @@ pub async fn own_professional(scope: &Scope) -> AppResult<Option<professional::M
         .await?)
 }
 
+/// Which professionals to list.
+#[derive(Default, Clone, Copy)]
+pub struct ProfessionalsFilter {
+    pub verified: Option<bool>,
+    /// Awaiting review: neither verified nor rejected (the verification queue).
+    pub pending: Option<bool>,
+}
+
 /// The register, for administrators (`professional:manage`, checked by the caller
 /// and again here): newest first, keyset on id.
 pub async fn list_professionals(
     scope: &Scope,
-    verified: Option<bool>,
+    filter: ProfessionalsFilter,
     before: Option<Uuid>,
     limit: u64,
 ) -> AppResult<Vec<professional::Model>> {
@@ -52,9 +60,17 @@ pub async fn list_professionals(
         return Ok(Vec::new());
     }
     let mut query = professional::Entity::find();
-    match verified {
+    match filter.verified {
         Some(true) => query = query.filter(professional::Column::VerifiedAt.is_not_null()),
         Some(false) => query = query.filter(professional::Column::VerifiedAt.is_null()),
+        None => {}
+    }
+    let awaiting = Condition::all()
+        .add(professional::Column::VerifiedAt.is_null())
+        .add(professional::Column::RejectedAt.is_null());
+    match filter.pending {
+        Some(true) => query = query.filter(awaiting),
+        Some(false) => query = query.filter(awaiting.not()),
         None => {}
     }
     if let Some(before) = before {
@@ -93,6 +109,27 @@ pub async fn verify_professional(
         .col_expr(professional::Column::Version, Expr::col(professional::Column::Version).add(1))
         .filter(professional::Column::Id.eq(id))
         .filter(professional::Column::VerifiedAt.is_null())
+        .filter(professional::Column::RejectedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Marks a self-registration rejected with its reason; `false` when it is
+/// absent or already verified or rejected.
+pub async fn reject_professional(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let result = professional::Entity::update_many()
+        .col_expr(professional::Column::RejectedAt, Expr::value(now))
+        .col_expr(professional::Column::RejectionReason, Expr::value(reason))
+        .col_expr(professional::Column::Version, Expr::col(professional::Column::Version).add(1))
+        .filter(professional::Column::Id.eq(id))
+        .filter(professional::Column::VerifiedAt.is_null())
+        .filter(professional::Column::RejectedAt.is_null())
         .exec(conn)
         .await?;
     Ok(result.rows_affected == 1)
@@ -508,9 +545,39 @@ pub async fn insert_webhook(
     secret: String,
     now: DateTime<Utc>,
 ) -> AppResult<webhook::Model> {
-    let model = webhook::Model { id: Uuid::now_v7(), professional_id, url, secret, created_at: now, deleted_at: None };
+    let model = webhook::Model {
+        id: Uuid::now_v7(),
+        professional_id,
+        url,
+        secret,
+        previous_secret: None,
+        previous_secret_until: None,
+        created_at: now,
+        deleted_at: None,
+    };
     webhook::Entity::insert(webhook::ActiveModel::from(model.clone())).exec_without_returning(conn).await?;
     Ok(model)
+}
+
+/// Replaces an endpoint's signing secret, keeping the old one valid until
+/// `grace_until`; `false` when it is not the professional's (or deleted).
+pub async fn rotate_webhook_secret(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    id: Uuid,
+    new_secret: &str,
+    grace_until: DateTime<Utc>,
+) -> AppResult<bool> {
+    let result = webhook::Entity::update_many()
+        .col_expr(webhook::Column::PreviousSecret, Expr::col(webhook::Column::Secret))
+        .col_expr(webhook::Column::PreviousSecretUntil, Expr::value(grace_until))
+        .col_expr(webhook::Column::Secret, Expr::value(new_secret))
+        .filter(webhook::Column::Id.eq(id))
+        .filter(webhook::Column::ProfessionalId.eq(professional_id))
+        .filter(webhook::Column::DeletedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected > 0)
 }
 
 /// Stops deliveries to an endpoint; `false` when it is not the professional's

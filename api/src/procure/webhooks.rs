@@ -24,6 +24,20 @@ pub fn new_secret() -> AppResult<String> {
     new_token(SECRET_PREFIX)
 }
 
+/// How long a rotated-out secret keeps signing deliveries beside the new one.
+pub const ROTATION_GRACE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// The secrets a delivery enqueued at `now` is signed with, newest first,
+/// separated by a space (what the outbox stores; see
+/// [`crate::outbox::domain::sign_with_each`]): the current one, and the one a
+/// rotation replaced while its grace period lasts.
+pub fn signing_secrets(hook: &entities::webhook::Model, now: DateTime<Utc>) -> String {
+    match (&hook.previous_secret, hook.previous_secret_until) {
+        (Some(previous), Some(until)) if until > now => format!("{} {previous}", hook.secret),
+        _ => hook.secret.clone(),
+    }
+}
+
 /// A webhook URL must be absolute http(s) without credentials; in production
 /// only https, and never to this machine or a private network (the server
 /// must not be usable to reach internal services).
@@ -140,7 +154,7 @@ pub async fn messages(
     Ok(hooks
         .iter()
         .map(|hook| {
-            NewMessage::webhook(dedupe_key(hook.id, p.id, kind), hook.url.clone(), &body, hook.secret.clone())
+            NewMessage::webhook(dedupe_key(hook.id, p.id, kind), hook.url.clone(), &body, signing_secrets(hook, now))
                 .reference(reference(hook.id))
         })
         .collect())

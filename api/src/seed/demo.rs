@@ -154,6 +154,8 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
             fiscal_code: Set(fiscal_code.map(str::to_owned)),
             password_hash: Set(Some(password_hash.clone())),
             active: Set(true),
+            // Demo accounts sign in with `demo` at once (docs: README, sign-in).
+            must_change_password: Set(false),
             created_at: Set(now),
         })
         .exec(&txn)

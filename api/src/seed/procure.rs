@@ -39,6 +39,8 @@ pub async fn seed(txn: &DatabaseTransaction, now: DateTime<Utc>) -> AppResult<()
         self_registered: Set(false),
         verified_at: Set(Some(now)),
         verified_by: Set(None),
+        rejected_at: Set(None),
+        rejection_reason: Set(None),
         created_at: Set(now),
         version: Set(1),
     })

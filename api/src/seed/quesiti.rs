@@ -206,6 +206,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
             fiscal_code: Set(None),
             password_hash: Set(password_hash.clone()),
             active: Set(true),
+            must_change_password: Set(false),
             created_at: Set(now),
         })
         .exec(&txn)

@@ -1,5 +1,6 @@
 import { Button, Header, HeaderContent, HeaderRightZone, Headers } from 'design-react-kit';
 import { Link } from 'react-router';
+import { ACCOUNT_PATH } from '../../features/account';
 import { type Me, describeAssignment, useSignOut } from '../../features/auth';
 import { MainNav } from './MainNav';
 
@@ -14,9 +15,14 @@ export function AppHeader({ me }: { me: Me }) {
           <HeaderContent>
             <span className="d-none d-lg-block navbar-brand">Assistenza e consulenza all'utenza</span>
             <HeaderRightZone>
-              <span className="me-3 text-white fw-semibold" data-testid="signed-in-name">
+              <Link
+                to={ACCOUNT_PATH}
+                className="me-3 text-white fw-semibold"
+                data-testid="signed-in-name"
+                title="Il mio profilo: password e sessioni"
+              >
                 {me.displayName}
-              </span>
+              </Link>
               <Button
                 color="primary"
                 size="sm"

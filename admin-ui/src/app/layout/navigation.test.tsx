@@ -11,7 +11,7 @@ const labels = (roles: Role[]) => navigationFor(roles).map((entry) => entry.labe
 
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
-    ['ADMIN', ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit', 'Notifiche']],
+    ['ADMIN', ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit', 'Notifiche', 'Professionisti']],
     ['REGIONAL_DIRECTOR', ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit']],
     ['PROVINCIAL_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Richiamate', 'Orari e chiusure']],
     ['OFFICE_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Richiamate', 'Orari e chiusure']],

@@ -1,6 +1,7 @@
-import { Alert, Header, HeaderContent, Headers } from 'design-react-kit';
+import { Alert } from 'design-react-kit';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { usePageTitle } from '../../shared/components/usePageTitle';
+import { PublicHeader } from './PublicHeader';
 import { returnPathFrom } from './returnTo';
 import { useSession, type SignInReason } from './sessionContext';
 import { SignInForm } from './SignInForm';
@@ -22,22 +23,7 @@ export function SignInPage() {
 
   return (
     <>
-      <header>
-        <Headers>
-          <Header type="center">
-            <HeaderContent>
-              <div className="it-brand-wrapper">
-                <Link to="/">
-                  <div className="it-brand-text">
-                    <div className="it-brand-title">Accoglienza</div>
-                    <div className="it-brand-tagline d-none d-md-block">Assistenza e consulenza all'utenza</div>
-                  </div>
-                </Link>
-              </div>
-            </HeaderContent>
-          </Header>
-        </Headers>
-      </header>
+      <PublicHeader />
       <main id="contenuto" className="container my-5">
         <div className="row justify-content-center">
           <div className="col-12 col-md-8 col-lg-5">
@@ -53,6 +39,10 @@ export function SignInPage() {
                 navigate(returnPath, { replace: true });
               }}
             />
+            <p className="mt-4">
+              Sei un commercialista o un consulente del lavoro?{' '}
+              <Link to="/registrazione">Registrati come professionista</Link>
+            </p>
           </div>
         </div>
       </main>

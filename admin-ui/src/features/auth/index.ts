@@ -1,6 +1,7 @@
 export { MeContext, useMe } from './meContext';
 export type { Me, RoleAssignment } from './meContext';
 export { MeProvider } from './MeProvider';
+export { PublicHeader } from './PublicHeader';
 export { RequireSession } from './RequireSession';
 export { SIGN_IN_PATH } from './returnTo';
 export { ROLE_LABELS, SECTION_LABELS, describeAssignment } from './roleLabels';

@@ -25,6 +25,7 @@ export const MeShowQuery = graphql(`
       id
       username
       displayName
+      mustChangePassword
       assignments {
         role
         unitCode

@@ -10,6 +10,7 @@ import { TextField } from '../../shared/components/TextField';
 import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInvalid';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useDraft } from '../../shared/forms/useDraft';
+import { MIN_PASSWORD_LENGTH, isLongEnough } from '../../shared/validation/password';
 import type { CreatePersonInput } from '../../gql/graphql';
 import { type UnitChoice, PEOPLE_PATH, personPath } from '../org';
 import {
@@ -24,7 +25,6 @@ import { PersonCreateMutation } from './operations';
 import type { PersonPageState } from './PersonPage';
 import { useGrantOptions } from './useGrantOptions';
 
-export const MIN_PASSWORD_LENGTH = 12;
 const USERNAME_PATTERN = /^[a-z0-9._-]{3,64}$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -67,7 +67,7 @@ export function validateNewPerson(
   const email = draft.email.trim();
   if (email && !EMAIL_PATTERN.test(email))
     errors.email = 'Inserisci un indirizzo e-mail valido, ad es. nome.cognome@agenzia.it.';
-  if (draft.access === 'PASSWORD' && [...password].length < MIN_PASSWORD_LENGTH)
+  if (draft.access === 'PASSWORD' && !isLongEnough(password))
     errors.initialPassword = `La password iniziale deve avere almeno ${MIN_PASSWORD_LENGTH} caratteri.`;
   return { ...errors, ...validateAssignment(draft.assignment, options) };
 }
@@ -244,7 +244,7 @@ export function NewPersonForm({ options }: { options: readonly GrantOption<UnitC
               type="password"
               autoComplete="new-password"
               required
-              hint={`Almeno ${MIN_PASSWORD_LENGTH} caratteri. Comunicala alla persona in modo riservato.`}
+              hint={`Almeno ${MIN_PASSWORD_LENGTH} caratteri. Comunicala alla persona in modo riservato: dovrà cambiarla al primo accesso.`}
               value={password}
               onChange={(value) => {
                 setPassword(value);

@@ -11,6 +11,7 @@ import { Loading } from '../../shared/components/Loading';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { orgUnitPath, PEOPLE_PATH } from '../org';
 import { AddRoleForm } from './AddRoleForm';
+import { PersonAccessSection } from './PersonAccessSection';
 import { mayGrantOn } from './grants';
 import { PersonRevokeRoleMutation, PersonSetActiveMutation } from './operations';
 import { useGrantOptions } from './useGrantOptions';
@@ -26,7 +27,7 @@ type Assignment = PersonDetail['assignments'][number];
 /** Re-read every query that lists people or their roles after a change. */
 const PEOPLE_CONTEXT = { additionalTypenames: ['Person', 'PersonAssignment'] };
 
-/** One person: details, role assignments (add, revoke), deactivate / reactivate. */
+/** One person: details, role assignments (add, revoke), deactivate / reactivate, sessions and password reset. */
 export function PersonPage() {
   const { username = '' } = useParams();
   // A fresh page per person: notices, dialogs and the role draft belong to one person.
@@ -208,6 +209,8 @@ function PersonView({ username }: { username: string }) {
           </div>
         )}
       </section>
+
+      {self || !person.active ? null : <PersonAccessSection person={person} />}
 
       {self ? null : (
         <section aria-labelledby="person-add-role" className="my-5">

@@ -121,3 +121,18 @@ export const OfficeStaffChoicesQuery = graphql(`
     }
   }
 `);
+
+export const PersonEndSessionsMutation = graphql(`
+  mutation PersonEndSessions($username: String!) {
+    endSessionsOf(username: $username)
+  }
+`);
+
+export const PersonIssuePasswordResetMutation = graphql(`
+  mutation PersonIssuePasswordReset($username: String!) {
+    issuePasswordReset(username: $username) {
+      expiresAt
+      sentTo
+    }
+  }
+`);

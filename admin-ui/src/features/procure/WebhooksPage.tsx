@@ -12,7 +12,12 @@ import { LoadMore } from '../../shared/components/LoadMore';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import type { WebhookListQuery as WebhookListData } from '../../gql/graphql';
 import { DELIVERY_STATUS_BADGES, attemptOutcomeLabel, deliveryStatusLabel, webhookEventLabel } from './labels';
-import { WebhookDeleteMutation, WebhookListQuery, WebhookRegisterMutation } from './operations';
+import {
+  WebhookDeleteMutation,
+  WebhookListQuery,
+  WebhookRegisterMutation,
+  WebhookRotateSecretMutation,
+} from './operations';
 import { SecretIssuingForm } from './SecretIssuingForm';
 import { SecretOnce } from './SecretOnce';
 import { WEBHOOK_URL_MAX, webhookUrlProblem } from './validation';
@@ -24,7 +29,7 @@ const WEBHOOKS_CONTEXT = { additionalTypenames: ['Webhook'] };
 
 type Webhook = WebhookListData['webhooks'][number];
 
-/** Webhook endpoints: register (the signing secret shown once), delivery log, delete. */
+/** Webhook endpoints: register (the signing secret shown once), delivery log, new secret (24 h grace), delete. */
 export function WebhooksPage() {
   usePageTitle('Procure — Webhook');
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -35,8 +40,28 @@ export function WebhooksPage() {
   const hooks = data?.webhooks ?? [];
   const paged = usePaged(hooks, 5);
   const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
+  const [rotated, setRotated] = useState<{ url: string; secret: string; oldUntil: string | null } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [, remove] = useMutation(WebhookDeleteMutation);
+  const [, rotate] = useMutation(WebhookRotateSecretMutation);
+  const rotating = useConfirmedAction(
+    async (target: Webhook) => {
+      const result = await rotate({ id: target.id }, WEBHOOKS_CONTEXT);
+      const answer = result.data?.rotateWebhookSecret;
+      if (answer)
+        setRotated({
+          url: answer.webhook.url,
+          secret: answer.secret,
+          oldUntil: answer.webhook.previousSecretValidUntil ?? null,
+        });
+      return result;
+    },
+    () => {
+      setNotice(null);
+      setCreated(null);
+      reload();
+    },
+  );
 
   const deleting = useConfirmedAction(
     (target: Webhook) => remove({ id: target.id }, WEBHOOKS_CONTEXT),
@@ -76,6 +101,22 @@ export function WebhooksPage() {
         </SecretOnce>
       ) : null}
 
+      {rotated ? (
+        <SecretOnce
+          title="Nuovo segreto di firma"
+          label="Nuovo segreto di firma"
+          secret={rotated.secret}
+          whenLost="genera di nuovo il segreto"
+          onDone={() => setRotated(null)}
+        >
+          <p>
+            Installalo sul tuo endpoint <span className="text-break">{rotated.url}</span>. Il segreto precedente resta
+            valido fino al {formatDateTime(rotated.oldUntil)}: fino ad allora ogni notifica porta due firme, una per
+            segreto.
+          </p>
+        </SecretOnce>
+      ) : null}
+
       <RegisterWebhookForm
         onRegistered={(url, secret) => {
           setNotice(null);
@@ -99,16 +140,32 @@ export function WebhooksPage() {
                   {hook.url}
                 </h4>
                 <small className="text-muted">Registrato il {formatDateTime(hook.createdAt)}</small>
+                {hook.previousSecretValidUntil ? (
+                  <small className="d-block text-muted">
+                    Segreto precedente valido fino al {formatDateTime(hook.previousSecretValidUntil)}
+                  </small>
+                ) : null}
               </div>
-              <Button
-                color="danger"
-                outline
-                size="xs"
-                onClick={() => deleting.ask(hook)}
-                aria-label={`Elimina il webhook ${hook.url}`}
-              >
-                Elimina
-              </Button>
+              <div className="d-flex flex-wrap gap-2">
+                <Button
+                  color="primary"
+                  outline
+                  size="xs"
+                  onClick={() => rotating.ask(hook)}
+                  aria-label={`Nuovo segreto per il webhook ${hook.url}`}
+                >
+                  Nuovo segreto
+                </Button>
+                <Button
+                  color="danger"
+                  outline
+                  size="xs"
+                  onClick={() => deleting.ask(hook)}
+                  aria-label={`Elimina il webhook ${hook.url}`}
+                >
+                  Elimina
+                </Button>
+              </div>
             </div>
             <Deliveries hook={hook} />
           </article>
@@ -122,6 +179,13 @@ export function WebhooksPage() {
           />
         ) : null}
       </section>
+
+      <ConfirmDialog title="Generare un nuovo segreto?" confirmLabel="Genera" {...rotating.dialog}>
+        <p>
+          Riceverai un nuovo segreto di firma. Quello attuale resta valido per 24 ore, così puoi aggiornare il tuo
+          endpoint senza perdere notifiche.
+        </p>
+      </ConfirmDialog>
 
       <ConfirmDialog title="Eliminare il webhook?" confirmLabel="Elimina" {...deleting.dialog}>
         {deleting.target ? (

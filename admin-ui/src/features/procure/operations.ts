@@ -137,6 +137,7 @@ export const WebhookListQuery = graphql(`
       id
       url
       createdAt
+      previousSecretValidUntil
       deliveries(last: $last) {
         id
         event
@@ -156,6 +157,15 @@ export const WebhookRegisterMutation = graphql(`
     registerWebhook(url: $url) {
       secret
       webhook { id url createdAt }
+    }
+  }
+`);
+
+export const WebhookRotateSecretMutation = graphql(`
+  mutation WebhookRotateSecret($id: ID!) {
+    rotateWebhookSecret(id: $id) {
+      secret
+      webhook { id url createdAt previousSecretValidUntil }
     }
   }
 `);

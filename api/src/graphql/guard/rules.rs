@@ -38,6 +38,7 @@ fn by_coordinate(coordinate: &str) -> Option<Rule> {
     Some(match coordinate {
         "PublishFaqInput.question" | "UpdateFaqInput.question" => text(500),
         "MutationRoot.cancelAppointment(reason)" => text(500),
+        "MutationRoot.rejectProfessional(reason)" => text(500),
         "UnitClosureInput.reason" => line(200),
         "MutationRoot.completeFollowUp(outcome)" => text(2_000),
         "RecordContactInput.note" => text(2_000),
@@ -45,6 +46,8 @@ fn by_coordinate(coordinate: &str) -> Option<Rule> {
         "MutationRoot.createApiKey(name)" => line(100),
         "CreateOrgUnitInput.code" | "MutationRoot.updateOrgUnit(code)" | "QueryRoot.orgUnit(code)" => line(32),
         "ServiceInput.code" => line(32),
+        // A reset link's token: the prefix and 43 characters of base64.
+        "MutationRoot.resetPassword(token)" => line(100),
         _ => return None,
     })
 }
@@ -77,7 +80,9 @@ fn by_name(name: &str) -> Option<Rule> {
         "email" | "citizenEmail" | "virtualCounterMailbox" | "functionMailbox" => line(254),
         "phone" | "citizenPhone" => line(32),
         "username" | "assignee" | "actor" => line(64),
-        "password" | "initialPassword" => line(crate::auth::password::MAX_PASSWORD_CHARS),
+        "password" | "initialPassword" | "currentPassword" | "newPassword" => {
+            line(crate::auth::password::MAX_PASSWORD_CHARS)
+        }
         "url" => line(2_000),
         // Identifiers and cursors.
         "after" => line(200),

@@ -19,7 +19,9 @@ use entities::outbox_message;
 
 use super::{Delivered, DeliveryResult, Failure, error_chain};
 use crate::net::{NO_PUBLIC_ADDRESS, PublicOnlyResolver, is_public_address};
-use crate::outbox::domain::{HEADER_DELIVERY, HEADER_EVENT, HEADER_SIGNATURE, HEADER_TIMESTAMP, redact, sign};
+use crate::outbox::domain::{
+    HEADER_DELIVERY, HEADER_EVENT, HEADER_SIGNATURE, HEADER_TIMESTAMP, redact, sign_with_each,
+};
 
 /// How much of the receiver's reply goes into the delivery log.
 const MAX_RESPONSE_BYTES: usize = 512;
@@ -80,7 +82,7 @@ impl WebhookTransport {
             .header(HEADER_EVENT, &message.event)
             .header(HEADER_DELIVERY, message.id.to_string())
             .header(HEADER_TIMESTAMP, timestamp.to_string())
-            .header(HEADER_SIGNATURE, sign(secret, timestamp, &message.body))
+            .header(HEADER_SIGNATURE, sign_with_each(secret, timestamp, &message.body))
             .body(message.body.clone());
         let mut response = match request.send().await {
             Ok(response) => response,

@@ -50,10 +50,21 @@ impl ProcureMutation {
         })
     }
 
-    /// Verifies a self-registered professional. ADMIN only.
+    /// Verifies (approves) a self-registered professional awaiting review;
+    /// the professional is told by e-mail. ADMIN only.
     async fn verify_professional(&self, ctx: &Context<'_>, id: ID) -> AppResult<Professional> {
         let id = parse_id::<ProfessionalId>("id", &id)?;
         Ok(Professional(operations::verify_professional(ctx.scope()?, id).await?))
+    }
+
+    /// Rejects a self-registration awaiting review, with the reason (5 to 500
+    /// characters) e-mailed to the professional. Their account is deactivated
+    /// and its sessions end. ADMIN only.
+    async fn reject_professional(&self, ctx: &Context<'_>, id: ID, reason: String) -> AppResult<Professional> {
+        let id = parse_id::<ProfessionalId>("id", &id)?;
+        let rejected = operations::reject_professional(ctx.scope()?, id, &reason).await?;
+        crate::auth::account::access_changed(ctx.app_state()?, rejected.person_id, None).await?;
+        Ok(Professional(rejected))
     }
 
     /// Declares a procura received from a client. Only verified professionals
@@ -112,6 +123,16 @@ impl ProcureMutation {
     async fn register_webhook(&self, ctx: &Context<'_>, url: String) -> AppResult<RegisteredWebhook> {
         let production = ctx.app_state()?.settings.is_production();
         let (hook, secret) = operations::register_webhook(ctx.scope()?, &url, production).await?;
+        Ok(RegisteredWebhook { secret, webhook: Webhook(hook) })
+    }
+
+    /// Gives one of the caller's endpoints a new signing secret, in the answer
+    /// and never again. The old secret stays valid for 24 hours: deliveries
+    /// meanwhile carry two signatures in `X-Accoglienza-Signature`, one per
+    /// secret, so the receiver can switch at any moment within that time.
+    async fn rotate_webhook_secret(&self, ctx: &Context<'_>, id: ID) -> AppResult<RegisteredWebhook> {
+        let id = parse_id::<WebhookId>("id", &id)?;
+        let (hook, secret) = operations::rotate_webhook_secret(ctx.scope()?, id).await?;
         Ok(RegisteredWebhook { secret, webhook: Webhook(hook) })
     }
 

@@ -33,8 +33,9 @@ impl ProcureQuery {
         after: Option<String>,
     ) -> AppResult<Connection<String, Professional>> {
         let page = Page::new(first, after)?;
-        let verified = filter.unwrap_or_default().verified;
-        let rows = queries::professionals(ctx.scope()?, verified, &page).await?;
+        let filter = filter.unwrap_or_default();
+        let filter = store::ProfessionalsFilter { verified: filter.verified, pending: filter.pending };
+        let rows = queries::professionals(ctx.scope()?, filter, &page).await?;
         Ok(connection(&page, rows, |p| p.id, Professional))
     }
 

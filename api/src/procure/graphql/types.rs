@@ -68,6 +68,14 @@ impl Professional {
     async fn verified_at(&self) -> Option<DateTime<Utc>> {
         self.0.verified_at
     }
+    /// When an administrator rejected the self-registration (the account is then deactivated).
+    async fn rejected_at(&self) -> Option<DateTime<Utc>> {
+        self.0.rejected_at
+    }
+    /// The reason given, as e-mailed to the professional.
+    async fn rejection_reason(&self) -> Option<&str> {
+        self.0.rejection_reason.as_deref()
+    }
     /// Verified and of an Entratel type that may declare procure (A10, A20, A25, A30, A56).
     async fn may_declare_procure(&self) -> bool {
         domain::ensure_may_declare(&self.0.entratel_type, self.0.verified_at.is_some()).is_ok()
@@ -272,6 +280,11 @@ impl Webhook {
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
+    /// After `rotateWebhookSecret`: until when the previous secret still signs
+    /// deliveries beside the new one (null when no rotation is in its grace period).
+    async fn previous_secret_valid_until(&self) -> Option<DateTime<Utc>> {
+        self.0.previous_secret_until.filter(|until| *until > Utc::now())
+    }
     /// The delivery log: the latest notifications sent (or being retried) to
     /// this endpoint, newest first, each with its attempts. (A professional has
     /// at most five endpoints, so this costs at most five small queries.)
@@ -413,6 +426,8 @@ pub struct RegisterProfessionalInput {
 #[derive(InputObject, Default)]
 pub struct ProfessionalFilter {
     pub verified: Option<bool>,
+    /// True: the verification queue (neither verified nor rejected); false: the reviewed.
+    pub pending: Option<bool>,
 }
 
 impl From<RegisterProfessionalInput> for RegistrationForm {

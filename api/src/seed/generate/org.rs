@@ -180,6 +180,7 @@ fn person_row(id: Uuid, username: &str, created: DateTime<Utc>) -> person::Activ
         fiscal_code: None,
         password_hash: None,
         active: true,
+        must_change_password: false,
         created_at: created,
     })
 }

@@ -1,0 +1,2 @@
+export { REGISTRATION_PATH, RegistrationPage } from './RegistrationPage';
+export { VERIFICATION_PATH, VerificationQueuePage } from './VerificationQueuePage';
