@@ -65,9 +65,14 @@ describe('main task of each role', () => {
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();
 
-    // The new person signs in and lands on the CCM.
+    // The new person signs in, replaces the password the admin typed (issue 17) and lands on the CCM.
     const theirs = await newPage(app.browser, app.server.baseUrl);
     await signIn(theirs, 'ccm.nuova', 'una-password-lunga');
+    await theirs.getByRole('heading', { level: 1, name: 'Scegli la tua password' }).waitFor();
+    await theirs.getByLabel('Password attuale').fill('una-password-lunga');
+    await theirs.getByLabel('Nuova password', { exact: true }).fill('scelta-da-giulia');
+    await theirs.getByLabel('Ripeti la nuova password').fill('scelta-da-giulia');
+    await theirs.getByRole('button', { name: 'Cambia password' }).click();
     await mainNav(theirs).getByRole('link', { name: 'CCM' }).waitFor();
     await theirs.context().close();
   });

@@ -45,7 +45,7 @@ export function SortableHeader<F extends string>({
     <th scope="col" aria-sort={ariaSort} className={className}>
       <button
         type="button"
-        className="btn btn-link p-0 text-start fw-semibold text-decoration-none text-reset"
+        className="btn btn-link p-0 text-start text-nowrap fw-semibold text-decoration-none text-reset"
         onClick={() => onSort(field)}
       >
         {children}{' '}
