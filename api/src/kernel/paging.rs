@@ -7,8 +7,8 @@
 //! and by the query-cost estimate alike: [`page_cost`]), and one keyset
 //! condition ([`after`], [`after_id`]).
 
-use async_graphql::OutputType;
-use async_graphql::connection::{Connection, Edge};
+use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::{ObjectType, OutputType};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
@@ -148,13 +148,24 @@ fn decode_cursor(cursor: &str) -> AppResult<String> {
 /// gives each row's sort key (what the next page's `after` refers to).
 pub fn connection<R, K: CursorKey, N: OutputType>(
     page: &Page,
-    mut rows: Vec<R>,
+    rows: Vec<R>,
     key: impl Fn(&R) -> K,
     node: impl Fn(R) -> N,
 ) -> Connection<String, N> {
+    connection_with(page, rows, key, node, EmptyFields)
+}
+
+/// [`connection`] with fields of the connection itself (e.g. a `totalCount`).
+pub fn connection_with<R, K: CursorKey, N: OutputType, F: ObjectType>(
+    page: &Page,
+    mut rows: Vec<R>,
+    key: impl Fn(&R) -> K,
+    node: impl Fn(R) -> N,
+    fields: F,
+) -> Connection<String, N, F, EmptyFields> {
     let has_next = rows.len() > page.first;
     rows.truncate(page.first);
-    let mut conn = Connection::new(page.after.is_some(), has_next);
+    let mut conn = Connection::with_additional_fields(page.after.is_some(), has_next, fields);
     conn.edges.extend(rows.into_iter().map(|r| Edge::new(encode_cursor(&key(&r).to_key()), node(r))));
     conn
 }

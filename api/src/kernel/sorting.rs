@@ -12,19 +12,15 @@
 
 use std::sync::Arc;
 
-use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Enum, Object, OutputType};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures::future::BoxFuture;
-use sea_orm::sea_query::{Expr, ExprTrait, IntoColumnRef};
-use sea_orm::{
-    Condition, DatabaseConnection, ModelTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-    Value,
-};
+use sea_orm::{Condition, ModelTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Value};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::paging::{CursorKey, Direction, Page, encode_cursor};
+use super::paging::{self, CursorKey, Direction, Page};
 use crate::error::{AppError, AppResult};
 use crate::tenancy::Scope;
 
@@ -163,19 +159,14 @@ impl<C: sea_orm::ColumnTrait> Sort<C> {
         Ok(query.order_by(self.column, order.clone()).order_by(id, order))
     }
 
+    /// Rows beyond the cursor's row in this order; a cursor of another order is refused.
     fn after(&self, id: C, key: SortedKey) -> AppResult<Condition> {
-        let value = match key.value {
-            Some(value) if key.field == self.field => value.into_value(),
-            _ => return Err(other_order_cursor()),
-        };
-        let (col, id_col) = (self.column.into_column_ref(), id.into_column_ref());
-        let beyond = |col: Expr, v: Value| match self.direction {
-            Direction::Ascending => col.gt(v),
-            Direction::Descending => col.lt(v),
-        };
-        Ok(Condition::any()
-            .add(beyond(Expr::col(col.clone()), value.clone()))
-            .add(Condition::all().add(Expr::col(col).eq(value)).add(beyond(Expr::col(id_col), key.id.into()))))
+        match key.value {
+            Some(value) if key.field == self.field => {
+                Ok(paging::after(self.column, id, (value.into_value(), key.id), self.direction))
+            }
+            _ => Err(other_order_cursor()),
+        }
     }
 
     /// The cursor of one row of a list in this order.
@@ -200,7 +191,7 @@ fn other_order_cursor() -> AppError {
 pub fn sorted_connection<M, E, N: OutputType>(
     page: &Page,
     sort: &Sort<E::Column>,
-    mut rows: Vec<M>,
+    rows: Vec<M>,
     id_of: impl Fn(&M) -> Uuid,
     node: impl Fn(M) -> N,
     total: ListTotal,
@@ -209,14 +200,7 @@ where
     M: ModelTrait<Entity = E>,
     E: sea_orm::EntityTrait,
 {
-    let has_next = rows.len() > page.first;
-    rows.truncate(page.first);
-    let mut conn = Connection::with_additional_fields(page.after.is_some(), has_next, total);
-    conn.edges.extend(rows.into_iter().map(|r| {
-        let cursor = encode_cursor(&sort.key_of(&r, id_of(&r)).to_key());
-        Edge::new(cursor, node(r))
-    }));
-    conn
+    paging::connection_with(page, rows, |r| sort.key_of(r, id_of(r)), node, total)
 }
 
 /// One page of `query` (a list's filters, already in the caller's scope) in
@@ -245,27 +229,17 @@ type CountFn = dyn Fn() -> BoxFuture<'static, AppResult<u64>> + Send + Sync;
 pub struct ListTotal(Arc<CountFn>);
 
 impl ListTotal {
-    /// `count(scope, filter)` runs when a client selects `totalCount`.
-    pub fn new<S, F, Fut>(scope: S, filter: F, count: fn(S, F) -> Fut) -> Self
-    where
-        S: Clone + Send + Sync + 'static,
-        F: Clone + Send + Sync + 'static,
-        Fut: std::future::Future<Output = AppResult<u64>> + Send + 'static,
-    {
-        ListTotal(Arc::new(move || Box::pin(count(scope.clone(), filter.clone()))))
-    }
-}
-
-impl ListTotal {
     /// The rows `query` matches, counted with the caller's connection.
     pub fn counting<E>(scope: &Scope, query: Select<E>) -> Self
     where
         E: sea_orm::EntityTrait,
         E::Model: Sync,
     {
-        ListTotal::new(scope.db().clone(), query, |db: DatabaseConnection, query: Select<E>| async move {
-            Ok(query.count(&db).await?)
-        })
+        let db = scope.db().clone();
+        ListTotal(Arc::new(move || {
+            let (db, query) = (db.clone(), query.clone());
+            Box::pin(async move { Ok(query.count(&db).await?) })
+        }))
     }
 }
 
