@@ -6,7 +6,8 @@ import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { TextField } from '../../shared/components/TextField';
 import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInvalid';
 import { serverFieldErrors } from '../../shared/validation/fieldErrors';
-import { MIN_PASSWORD_LENGTH, newPasswordProblems } from '../../shared/validation/password';
+import { newPasswordProblems } from '../../shared/validation/password';
+import { NewPasswordFields } from './NewPasswordFields';
 import { AccountChangePasswordMutation } from './operations';
 
 interface Errors {
@@ -68,24 +69,12 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         onChange={setCurrent}
         error={errors.currentPassword}
       />
-      <TextField
-        label="Nuova password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint={`Almeno ${MIN_PASSWORD_LENGTH} caratteri.`}
-        value={next}
-        onChange={setNext}
-        error={errors.newPassword}
-      />
-      <TextField
-        label="Ripeti la nuova password"
-        name="confirmation"
-        type="password"
-        autoComplete="new-password"
-        value={confirmation}
-        onChange={setConfirmation}
-        error={errors.confirmation}
+      <NewPasswordFields
+        password={next}
+        confirmation={confirmation}
+        onPassword={setNext}
+        onConfirmation={setConfirmation}
+        errors={errors}
       />
       <Button color="primary" type="submit" disabled={fetching}>
         {fetching ? 'Salvataggio…' : 'Cambia password'}

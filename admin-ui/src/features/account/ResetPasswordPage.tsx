@@ -4,12 +4,12 @@ import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { withoutFieldErrors } from '../../shared/api/errors';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
-import { TextField } from '../../shared/components/TextField';
 import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInvalid';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { serverFieldErrors } from '../../shared/validation/fieldErrors';
-import { MIN_PASSWORD_LENGTH, newPasswordProblems } from '../../shared/validation/password';
+import { newPasswordProblems } from '../../shared/validation/password';
 import { PublicHeader, SIGN_IN_PATH } from '../auth';
+import { NewPasswordFields } from './NewPasswordFields';
 import { AccountResetPasswordMutation } from './operations';
 
 /** The page a reset link opens: `/reimposta-password#<token>` (the server's RESET_PAGE). */
@@ -89,24 +89,12 @@ export function ResetPasswordPage() {
                   error={withoutFieldErrors(error, ['newPassword'])}
                   headings={{ BAD_USER_INPUT: 'Collegamento non valido' }}
                 />
-                <TextField
-                  label="Nuova password"
-                  name="newPassword"
-                  type="password"
-                  autoComplete="new-password"
-                  hint={`Almeno ${MIN_PASSWORD_LENGTH} caratteri.`}
-                  value={password}
-                  onChange={setPassword}
-                  error={errors.newPassword}
-                />
-                <TextField
-                  label="Ripeti la nuova password"
-                  name="confirmation"
-                  type="password"
-                  autoComplete="new-password"
-                  value={confirmation}
-                  onChange={setConfirmation}
-                  error={errors.confirmation}
+                <NewPasswordFields
+                  password={password}
+                  confirmation={confirmation}
+                  onPassword={setPassword}
+                  onConfirmation={setConfirmation}
+                  errors={errors}
                 />
                 <Button color="primary" type="submit" disabled={fetching}>
                   {fetching ? 'Salvataggio…' : 'Imposta la password'}
