@@ -352,13 +352,17 @@ describe('Monitoraggio', () => {
 
     // At 390 px the page does not scroll sideways: the table scrolls in its own box.
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => window.innerWidth === 390);
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
     }));
     await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/monitoring-operators-phone.png' });
+    await table.screenshot({ path: '/tmp/monitoring-operators-table-phone.png' });
     assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await table.screenshot({ path: '/tmp/monitoring-operators-table.png' });
 
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();
@@ -399,12 +403,17 @@ describe('Monitoraggio', () => {
     }
     await assertAccessible(page, 'monitoring CRIC-SAR per expert');
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => window.innerWidth === 390);
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
     }));
     await page.screenshot({ path: '/tmp/monitoring-experts-phone.png', fullPage: true });
+    await chart.screenshot({ path: '/tmp/monitoring-classifications-phone.png' });
     assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await table.screenshot({ path: '/tmp/monitoring-experts-table.png' });
+    await chart.screenshot({ path: '/tmp/monitoring-classifications.png' });
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();
   });

@@ -46,10 +46,11 @@ export function PeopleTable<R extends PersonRow>({ id, title, noun, personLabel,
       <h3 id={id} className="h4">
         {title} <span className="badge bg-secondary align-middle">{count}</span>
       </h3>
+      <p className="small text-muted mb-2">Ordina la tabella con le intestazioni delle colonne.</p>
       <div className="table-responsive monitoring-people" tabIndex={0} role="region" aria-labelledby={id}>
         <table className="table table-sm align-middle">
           <caption>
-            {title}: {count}. Ordina con le intestazioni delle colonne.
+            {title}: {count}
           </caption>
           <thead>
             <tr>
