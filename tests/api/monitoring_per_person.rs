@@ -19,7 +19,7 @@ use entities::{appointment, follow_up, org_unit, person, quesito, role_assignmen
 
 use crate::both_backends;
 use crate::helpers::{TestApp, data, error_code};
-use crate::quesiti_support::{answer, file_ok, take};
+use crate::quesiti_support::{answer, file_ok, forward, take};
 
 const OPERATORS: &str = "operators { personId name unit { code } precallsAssigned precallsDone precallsInTime \
     sessions sessionsByOutcome { outcome count } medianSessionSeconds sessionsOver15Minutes followUpsOpen \
@@ -428,4 +428,33 @@ both_backends!(per_person_figures_cost_the_same_statements_for_one_person_and_ma
     let many = (app.state.statement_count.load(Ordering::SeqCst) - before, count(&res));
     assert!(many.1 > few.1, "more people listed: {few:?} {many:?}");
     assert_eq!(few.0, many.0, "statements grow with people: {few:?} {many:?}");
+});
+
+// Work done by someone without a role inside the report's unit counts in the
+// unit's figures but names nobody: the central directorate's expert answering
+// a forwarded Sardinian quesito is not listed for dr.sardegna, and is for the
+// ADMIN of the root (whose reach includes the central directorate).
+both_backends!(someone_from_outside_the_unit_is_not_named_for_their_work_in_it, |app: TestApp| async move {
+    let q = file_ok(&app, "DR-SAR", "Caso di eccezionale complessità").await;
+    let id = q["id"].as_str().unwrap();
+    let expert = app.login("cric.sardegna").await;
+    data(&forward(&app, &expert, id, "Serve un parere normativo della Direzione centrale").await);
+    let dc = app.login("dc.esperto").await;
+    data(&answer(&app, &dc, id, "Parere della Direzione centrale: spetta.", false).await);
+    let outsider = person_id(&app, "dc.esperto").await;
+
+    let director = app.login("dr.sardegna").await;
+    let res = stats(&app, &director, "CRIC-SAR", &format!("{EXPERTS} figures {{ quesiti {{ answered }} }}")).await;
+    let report = &data(&res)["stats"];
+    assert!(!by_person(&report["experts"]).contains_key(&outsider), "{res}");
+    // The answer counts in the CRIC's figures all the same.
+    let answered: i64 =
+        report["figures"]["quesiti"].as_array().unwrap().iter().map(|s| s["answered"].as_i64().unwrap()).sum();
+    assert!(answered >= 1, "{res}");
+
+    let admin = app.login("admin").await;
+    let res = stats(&app, &admin, "ROOT", EXPERTS).await;
+    let rows = data(&res)["stats"]["experts"].as_array().unwrap().clone();
+    let theirs = rows.iter().find(|r| r["personId"] == outsider.as_str() && r["unit"]["code"] == "CRIC-SAR");
+    assert!(theirs.is_some_and(|r| r["answered"].as_i64().unwrap() >= 1), "{res}");
 });
