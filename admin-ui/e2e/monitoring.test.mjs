@@ -213,7 +213,13 @@ describe('Monitoraggio', () => {
     assert.equal(download.suggestedFilename(), `monitoraggio-DR-SAR-${from}-${to}.csv`);
     const text = readFileSync(await download.path(), 'utf8');
     assert.ok(text.startsWith('\uFEFF'), 'UTF-8 byte-order mark, for spreadsheet programs');
-    const lines = text.slice(1).trim().split('\n');
+    // The units' table first; the tables per person follow, each after an empty line.
+    const [unitsTable, ...personTables] = text.slice(1).trim().split('\n\n');
+    const lines = unitsTable.split('\n');
+    assert.ok(
+      personTables.some((table) => table.startsWith('Operatore;Ufficio;Prechiamate assegnate;')),
+      text,
+    );
     // Italian by default: `;` between values, as spreadsheets set to Italian expect.
     assert.match(lines[0], /^Codice unità;Unità;Dal;Al;Prenotazioni;Annullate;Da prechiamare;/);
     assert.ok(
@@ -292,6 +298,122 @@ describe('Monitoraggio', () => {
     assert.equal(await page.getByLabel('Unità', { exact: true }).inputValue(), '');
     await assertAccessible(page, 'monitoring NOT_FOUND');
 
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+  it('dir.cagliari1 reads the figures per operator of UT Cagliari 1, sorts them and they fit a phone', async () => {
+    const from = romeDay(-7);
+    const to = romeDay(14);
+    const token = await login('dir.cagliari1');
+    const body = await graphql(
+      `query($u: String!, $f: NaiveDate!, $t: NaiveDate!) {
+         stats(unitCode: $u, from: $f, to: $t) { operators { personId name precallsAssigned sessions } } }`,
+      { u: 'UT-CA1', f: from, t: to },
+      token,
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const operators = body.data.stats.operators;
+    assert.ok(operators.length >= 2, JSON.stringify(operators));
+
+    const page = await newPage(app.browser, app.server.baseUrl);
+    await signIn(page, 'dir.cagliari1');
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
+    await page.goto(`/monitoraggio?unita=UT-CA1&dal=${from}&al=${to}`);
+    const table = page.getByRole('table', { name: /^Dati per operatore:/ });
+    await table.waitFor();
+    const rowNames = () =>
+      table.locator('tbody > tr > th').evaluateAll((ths) => ths.map((th) => th.firstChild.textContent));
+    // Names (never usernames), in the API's order, each with what the API counted.
+    assert.deepEqual(
+      await rowNames(),
+      operators.map((o) => o.name),
+    );
+    assert.ok((await rowNames()).every((name) => !name.includes('.')));
+    for (const o of operators) {
+      const cells = await table.locator(`tbody > tr[data-person="${o.personId}"] > td`).allInnerTexts();
+      assert.equal(cells[0], count.format(o.precallsAssigned), `${o.name} precalls`);
+      assert.equal(cells[4], count.format(o.sessions), `${o.name} sessions`);
+    }
+    const totals = await table.locator('tfoot td').allInnerTexts();
+    assert.equal(totals[0], count.format(operators.reduce((n, o) => n + o.precallsAssigned, 0)));
+
+    // Sorting by precalls assigned, most first.
+    const header = table.getByRole('button', { name: /Prechiamate assegnate/ });
+    await header.click();
+    await header.click();
+    const byPrecalls = [...operators].sort((a, b) => b.precallsAssigned - a.precallsAssigned);
+    assert.deepEqual(
+      (await table.locator('tbody > tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.person))).map(
+        (id) => operators.find((o) => o.personId === id).precallsAssigned,
+      ),
+      byPrecalls.map((o) => o.precallsAssigned),
+    );
+    await assertAccessible(page, 'monitoring UT-CA1 per operator');
+
+    // At 390 px the page does not scroll sideways: the table scrolls in its own box.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => window.innerWidth === 390);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/monitoring-operators-phone.png' });
+    await table.screenshot({ path: '/tmp/monitoring-operators-table-phone.png' });
+    assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await table.screenshot({ path: '/tmp/monitoring-operators-table.png' });
+
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+
+  it('dr.sardegna reads the figures per expert of CRIC Sardegna and the quesiti per classification', async () => {
+    const from = romeDay(-60);
+    const to = romeDay(0);
+    const token = await login('dr.sardegna');
+    const body = await graphql(
+      `query($u: String!, $f: NaiveDate!, $t: NaiveDate!) {
+         stats(unitCode: $u, from: $f, to: $t) {
+           experts { personId name taken answered unit { code } }
+           classifications { section label received } } }`,
+      { u: 'CRIC-SAR', f: from, t: to },
+      token,
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const { experts, classifications } = body.data.stats;
+    assert.ok(experts.length > 0 && classifications.length > 0, JSON.stringify(body.data));
+    assert.ok(experts.every((e) => e.unit.code === 'CRIC-SAR'));
+
+    const page = await newPage(app.browser, app.server.baseUrl);
+    await signIn(page, 'dr.sardegna');
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
+    await page.goto(`/monitoraggio?unita=CRIC-SAR&dal=${from}&al=${to}`);
+    const table = page.getByRole('table', { name: /^Dati per esperto CRIC:/ });
+    await table.waitFor();
+    for (const e of experts) {
+      const cells = await table.locator(`tbody > tr[data-person="${e.personId}"] > td`).allInnerTexts();
+      assert.deepEqual(cells.slice(0, 2), [count.format(e.taken), count.format(e.answered)], e.name);
+    }
+    assert.equal(await page.getByText('Davide Romano').count(), 0, 'no Lazio expert');
+    const chart = page.getByRole('table', { name: /^Quesiti ricevuti nel periodo per sezione e tipologia/ });
+    for (const c of classifications) {
+      const row = chart.getByRole('row', { name: new RegExp(`^${c.label}`) }).first();
+      assert.equal((await row.locator('td').first().innerText()).trim(), count.format(c.received), c.label);
+    }
+    await assertAccessible(page, 'monitoring CRIC-SAR per expert');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => window.innerWidth === 390);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    await page.screenshot({ path: '/tmp/monitoring-experts-phone.png', fullPage: true });
+    await chart.screenshot({ path: '/tmp/monitoring-classifications-phone.png' });
+    assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await table.screenshot({ path: '/tmp/monitoring-experts-table.png' });
+    await chart.screenshot({ path: '/tmp/monitoring-classifications.png' });
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();
   });

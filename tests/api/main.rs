@@ -31,6 +31,7 @@ mod ivr;
 mod metrics;
 mod migrations;
 mod monitoring;
+mod monitoring_per_person;
 mod office_board;
 mod operations;
 mod org_scope;

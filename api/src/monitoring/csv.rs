@@ -5,6 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::quesiti::domain::Section;
 
 use super::domain::{Figures, Period, SectionFigures, share};
+use super::per_person::{ClassificationCount, ExpertFigures, OperatorFigures};
 
 /// How the values are separated and decimals written.
 #[derive(async_graphql::Enum, Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -150,6 +151,96 @@ pub fn csv(period: Period, rows: &[(String, String, Figures)], dialect: CsvDiale
     String::from_utf8(bytes).map_err(AppError::internal)
 }
 
+/// The tables per person, for the end of the units' CSV: per operator, per
+/// expert, per classification, each after an empty line with its own header
+/// row; a table without rows is left out.
+pub fn per_person_csv(
+    operators: &[OperatorFigures],
+    experts: &[ExpertFigures],
+    classifications: &[ClassificationCount],
+    dialect: CsvDialect,
+) -> AppResult<String> {
+    let minutes = |v: Option<f64>| v.map_or(String::new(), |v| dialect.decimal(v / 60.0));
+    let hours = |v: Option<f64>| v.map_or(String::new(), |v| dialect.decimal(v / 3600.0));
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    if !operators.is_empty() {
+        let mut header: Vec<String> = [
+            "Operatore",
+            "Ufficio",
+            "Prechiamate assegnate",
+            "Prechiamate fatte",
+            "Prechiamate almeno 3 giorni prima",
+            "Prechiamate in tempo %",
+            "Sessioni di sportello",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        header.extend(CounterOutcome::ALL.iter().map(|o| format!("Sessioni {}", outcome_it(*o))));
+        header.extend(
+            [
+                "Durata mediana sessione (minuti)",
+                "Sessioni oltre 15 minuti",
+                "Attività successive ancora aperte",
+                "Attività successive in ritardo",
+            ]
+            .map(str::to_owned),
+        );
+        let mut table = vec![header];
+        for o in operators {
+            let mut r = vec![o.name.clone(), o.unit.as_ref().map(|u| u.name.clone()).unwrap_or_default()];
+            r.extend([o.precalls_assigned, o.precalls_done, o.precalls_in_time].map(|n| n.to_string()));
+            r.push(
+                share(o.precalls_in_time, o.precalls_assigned).map_or(String::new(), |v| dialect.decimal(v * 100.0)),
+            );
+            r.push(o.sessions_total().to_string());
+            r.extend(CounterOutcome::ALL.iter().map(|c| o.sessions_with(*c).to_string()));
+            r.push(minutes(o.median_session_seconds));
+            r.extend([o.sessions_over_15_minutes, o.follow_ups_open, o.follow_ups_overdue].map(|n| n.to_string()));
+            table.push(r);
+        }
+        tables.push(table);
+    }
+    if !experts.is_empty() {
+        let header = [
+            "Esperto",
+            "CRIC",
+            "Presi in carico",
+            "Risposti",
+            "Tempo mediano di risposta (ore)",
+            "Fuori SLA",
+            "In lavorazione ora",
+        ];
+        let mut table = vec![header.map(str::to_owned).to_vec()];
+        for e in experts {
+            let mut r = vec![e.name.clone(), e.unit.as_ref().map(|u| u.name.clone()).unwrap_or_default()];
+            r.extend([e.taken, e.answered].map(|n| n.to_string()));
+            r.push(hours(e.median_answer_seconds));
+            r.extend([e.sla_breaches, e.open_now].map(|n| n.to_string()));
+            table.push(r);
+        }
+        tables.push(table);
+    }
+    if !classifications.is_empty() {
+        let mut table =
+            vec![["Sezione", "Codice tipologia", "Tipologia", "Quesiti ricevuti"].map(str::to_owned).to_vec()];
+        for c in classifications {
+            table.push(vec![section_it(c.section).to_owned(), c.code.clone(), c.label.clone(), c.received.to_string()]);
+        }
+        tables.push(table);
+    }
+    let mut out = String::new();
+    for table in tables {
+        let mut w = csv::WriterBuilder::new().delimiter(dialect.delimiter()).from_writer(Vec::new());
+        for r in table {
+            w.write_record(&r).map_err(AppError::internal)?;
+        }
+        let bytes = w.into_inner().map_err(AppError::internal)?;
+        out.push('\n');
+        out.push_str(&String::from_utf8(bytes).map_err(AppError::internal)?);
+    }
+    Ok(out)
+}
+
 fn channel_it(c: Channel) -> &'static str {
     match c {
         Channel::InPerson => "in presenza",
@@ -203,6 +294,28 @@ mod tests {
         assert!(lines[1].starts_with("DR-SAR,DR Sardegna,2026-11-01,2026-11-30,10,0,8,0,6,75.0,"));
         let columns = lines[0].split(',').count();
         assert!(lines.iter().all(|l| l.split(',').count() == columns));
+    }
+
+    #[test]
+    fn the_tables_per_person_follow_each_after_an_empty_line_with_their_own_headers() {
+        let mut op = OperatorFigures::new(uuid::Uuid::nil(), uuid::Uuid::nil(), "Anna Rossi".into());
+        (op.precalls_assigned, op.precalls_in_time) = (4, 3);
+        op.median_session_seconds = Some(450.0);
+        let classes = [ClassificationCount {
+            section: Section::Pensioni,
+            code: "DECORRENZA".into(),
+            label: "Decorrenza".into(),
+            received: 2,
+        }];
+        let text = per_person_csv(&[op], &[], &classes, CsvDialect::Italian).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "");
+        assert!(lines[1].starts_with("Operatore;Ufficio;Prechiamate assegnate;"), "{}", lines[1]);
+        assert!(lines[2].starts_with("Anna Rossi;;4;0;3;75,0;0;0;0;0;0;7,5;"), "{}", lines[2]);
+        assert_eq!(lines[3], "");
+        assert_eq!(lines[4], "Sezione;Codice tipologia;Tipologia;Quesiti ricevuti");
+        assert_eq!(lines[5], "Pensioni;DECORRENZA;Decorrenza;2");
+        assert_eq!(lines.len(), 6);
     }
 
     #[test]

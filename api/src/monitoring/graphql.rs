@@ -5,9 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use entities::org_unit;
 
-use super::csv::{CsvDialect, csv};
+use super::csv::{CsvDialect, csv, per_person_csv};
 use super::domain::{Figures, Period};
-use super::store::{self, GroupKey, Grouping};
+use super::per_person::{ClassificationCount, ExpertFigures, OperatorFigures};
+use super::store::{self, GroupKey, Grouping, per_person};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::org::graphql::{OrgUnit, UnitLoader, prefetch};
@@ -48,6 +49,22 @@ impl StatsReport {
         let units: Vec<org_unit::Model> = rows.iter().map(|r| r.unit.clone()).collect();
         prefetch(ctx, ctx.look_ahead().field("unit"), &units).await?;
         Ok(rows)
+    }
+    /// Per operator of the offices under the unit (one row per person and
+    /// office), ordered by name: precalls, counter sessions, follow-ups.
+    /// Only people holding a role inside the unit and the caller's reach.
+    async fn operators(&self, ctx: &Context<'_>) -> AppResult<Vec<OperatorFigures>> {
+        per_person::operators(ctx.scope()?, &self.unit, self.period, self.now).await
+    }
+    /// Per expert of the CRIC(s) under the unit, ordered by name: quesiti
+    /// taken, answered, median answer time, SLA breaches, open now.
+    async fn experts(&self, ctx: &Context<'_>) -> AppResult<Vec<ExpertFigures>> {
+        per_person::experts(ctx.scope()?, &self.unit, self.period, self.now).await
+    }
+    /// Quesiti filed in the period per section and classification (tipologia),
+    /// most frequent first within each section.
+    async fn classifications(&self, ctx: &Context<'_>) -> AppResult<Vec<ClassificationCount>> {
+        per_person::classifications(ctx.scope()?, &self.unit, self.period, self.now).await
     }
     /// The unit's figures day by day (Europe/Rome days), every day of the period.
     async fn daily(&self, ctx: &Context<'_>) -> AppResult<Vec<DayFigures>> {
@@ -142,7 +159,8 @@ impl MonitoringQuery {
     }
 
     /// The same figures as CSV (UTF-8, Italian headers): one row for the unit,
-    /// then one per child unit. Same rules as `stats`. `dialect` ITALIAN is
+    /// then one per child unit; then, each after an empty line, the tables per
+    /// operator, per expert and per classification (those with rows). Same rules as `stats`. `dialect` ITALIAN is
     /// semicolon-separated with decimal commas, for spreadsheets set to Italian.
     async fn stats_csv(
         &self,
@@ -160,6 +178,12 @@ impl MonitoringQuery {
         for c in children(scope, &unit, period, now).await? {
             rows.push((c.unit.code, c.unit.name, c.figures));
         }
-        csv(period, &rows, dialect)
+        let mut text = csv(period, &rows, dialect)?;
+        // The tables per person follow the units' table, each after an empty line.
+        let operators = per_person::operators(scope, &unit, period, now).await?;
+        let experts = per_person::experts(scope, &unit, period, now).await?;
+        let classifications = per_person::classifications(scope, &unit, period, now).await?;
+        text.push_str(&per_person_csv(&operators, &experts, &classifications, dialect)?);
+        Ok(text)
     }
 }

@@ -5,4 +5,5 @@
 pub mod csv;
 pub mod domain;
 pub mod graphql;
+pub mod per_person;
 pub mod store;

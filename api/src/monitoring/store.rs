@@ -33,6 +33,7 @@ use crate::quesiti::domain::{Lifecycle, QuesitoStatus, Section};
 use crate::tenancy::{Scope, UnitScope};
 
 mod followups;
+pub mod per_person;
 
 /// How the figures are grouped.
 #[derive(Clone, Copy, Debug)]

@@ -12,6 +12,7 @@ import { FigureCards } from './FigureCards';
 import { formatCount, formatDay } from './format';
 import { MonitoringStatsQuery } from './operations';
 import { OutcomeCharts } from './OutcomeCharts';
+import { PeopleFigures } from './PeopleFigures';
 import { QuesitiTable } from './QuesitiTable';
 import { daysInRange } from './range';
 import { ancestry, type StatsUnitChoice } from './scope';
@@ -95,6 +96,8 @@ export function MonitoringReport({
           <OutcomeCharts appointments={stats.figures.appointments} />
         </section>
       )}
+
+      <PeopleFigures selection={selection} />
 
       {/* An office has no units below it: no box saying so. */}
       {stats.children.length > 0 ? (

@@ -118,3 +118,57 @@ export const MonitoringCsvQuery = graphql(`
     statsCsv(unitCode: $unitCode, from: $from, to: $to, dialect: $dialect)
   }
 `);
+
+/** The figures per person (per operator, per expert) and per classification, for the tables below the unit's figures. */
+export const MonitoringPeopleQuery = graphql(`
+  query MonitoringPeople($unitCode: String!, $from: NaiveDate!, $to: NaiveDate!) {
+    stats(unitCode: $unitCode, from: $from, to: $to) {
+      unit {
+        id
+        code
+      }
+      operators {
+        personId
+        name
+        unit {
+          id
+          code
+          name
+        }
+        precallsAssigned
+        precallsDone
+        precallsInTime
+        precallsInTimeShare
+        sessions
+        sessionsByOutcome {
+          outcome
+          count
+        }
+        medianSessionMinutes
+        sessionsOver15Minutes
+        followUpsOpen
+        followUpsOverdue
+      }
+      experts {
+        personId
+        name
+        unit {
+          id
+          code
+          name
+        }
+        taken
+        answered
+        medianAnswerHours
+        slaBreaches
+        openNow
+      }
+      classifications {
+        section
+        code
+        label
+        received
+      }
+    }
+  }
+`);
