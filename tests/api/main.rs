@@ -19,6 +19,7 @@ mod api_keys;
 mod audit;
 mod auth;
 mod contacts;
+mod demo_data;
 mod faq;
 mod followups;
 mod free_slots;
