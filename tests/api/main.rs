@@ -15,6 +15,7 @@ mod notifications;
 mod opening_hours;
 mod precontact_mail;
 
+mod alerts;
 mod api_keys;
 mod audit;
 mod auth;
