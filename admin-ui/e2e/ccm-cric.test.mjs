@@ -4,8 +4,10 @@
 // converts another quesito into an appointment at a Sardinian office.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { graphqlAs } from './api.mjs';
 import { assertAccessible } from './axe.mjs';
 import { newPage, signIn, serverAndBrowser } from './browser.mjs';
+import { openDay } from './days.mjs';
 
 const app = serverAndBrowser();
 
@@ -21,45 +23,7 @@ function instant(text) {
 }
 
 /** A GraphQL request as `username`, straight to the API (to prepare data the screen then works on). */
-async function gql(username, query, variables = {}) {
-  const post = async (body, token) => {
-    const response = await fetch(`${app.server.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    const json = await response.json();
-    assert.equal(json.errors, undefined, JSON.stringify(json.errors));
-    return json.data;
-  };
-  const { login } = await post({
-    query: 'mutation($u: String!) { login(username: $u, password: "demo") { token } }',
-    variables: { u: username },
-  });
-  return post({ query, variables }, login.token);
-}
-
-/** Today + n days in Europe/Rome as yyyy-mm-dd. */
-function romeDay(n) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
-    .format(new Date())
-    .split('-')
-    .map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/**
- * The first day from today + n on which UT Cagliari 1 opens, asked of its calendar (the API refuses bookings
- * when the office is closed: weekends, holidays, its DP's patron saint); 10:30 is within its morning hours.
- */
-async function openDayAtCagliari(n) {
-  const data = await gql(
-    'dir.cagliari1',
-    'query($f: DateTime) { unitCalendar(unitCode: "UT-CA1") { nextOpenSlots(from: $f, minutes: 15, count: 1) } }',
-    { f: `${romeDay(n)}T00:00:00Z` },
-  );
-  return data.unitCalendar.nextOpenSlots[0].slice(0, 10);
-}
+const gql = (username, query, variables) => graphqlAs(app.server.baseUrl, username, query, variables);
 
 async function statusesOfHistory(page) {
   return page
@@ -274,7 +238,7 @@ describe('CCM and CRIC', () => {
     await form.getByLabel('Ufficio *').selectOption({ label: 'UT Cagliari 1' });
     await form.locator('option', { hasText: 'Rimborsi' }).first().waitFor({ state: 'attached' });
     await form.getByLabel('Servizio *').selectOption({ index: 1 });
-    await form.getByLabel(/^Giorno/).fill(await openDayAtCagliari(7));
+    await form.getByLabel(/^Giorno/).fill(await openDay(app.server.baseUrl, 'dir.cagliari1', 'UT-CA1', 7));
     await form.getByLabel('Ora *').fill('10:30');
     await form.getByLabel('Cognome e nome del cittadino *').fill('Rossi Mario');
     await assertAccessible(page, 'convert form');

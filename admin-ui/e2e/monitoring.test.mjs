@@ -7,19 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
 import { newPage, signIn, serverAndBrowser } from './browser.mjs';
+import { romeDay } from './days.mjs';
 
 const app = serverAndBrowser();
 
 const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
-
-/** Today + n days in Europe/Rome as yyyy-mm-dd. */
-function romeDay(n = 0) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
-    .format(new Date())
-    .split('-')
-    .map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 async function graphql(query, variables = {}, token) {
   const response = await fetch(`${app.server.baseUrl}/graphql`, {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
 import { newPage, signIn, serverAndBrowser } from './browser.mjs';
+import { bookingDay, italianDate, romeDay } from './days.mjs';
 import { repoRoot } from './server.mjs';
 
 const app = serverAndBrowser();
@@ -17,26 +18,10 @@ const choose = (scope, label) => scope.locator('label', { hasText: label }).clic
 
 const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 
-/** Today + n days in Europe/Rome as dd/mm/yyyy, as the fixtures' `{{D+n}}` want. */
-function romeDay(n) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
-    .format(new Date())
-    .split('-')
-    .map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d + n));
-  const pad = (v) => String(v).padStart(2, '0');
-  return `${pad(day.getUTCDate())}/${pad(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
-}
-
-/** Today + n days in Europe/Rome as yyyy-mm-dd (the date input's value). */
-function isoDay(n) {
-  return romeDay(n).split('/').reverse().join('-');
-}
-
 function fixtureWithDates(name) {
   const text = readFileSync(join(repoRoot, 'tests', 'fixtures', 'cup', name), 'utf8').replace(
     /\{\{D\+(\d+)\}\}/g,
-    (_, n) => romeDay(Number(n)),
+    (_, n) => italianDate(romeDay(Number(n))),
   );
   const path = join(mkdtempSync(join(tmpdir(), 'cup-')), name);
   writeFileSync(path, text);
@@ -79,7 +64,7 @@ describe('office day and worklist', () => {
     await assertAccessible(page, 'import report with rejected rows');
 
     // The imported day: select a booking and assign its precall to op.cagliari1.
-    await page.getByLabel('Giorno', { exact: true }).fill(isoDay(4));
+    await page.getByLabel('Giorno', { exact: true }).fill(romeDay(4));
     const bookings = page.getByRole('table', { name: 'Prenotazioni del giorno' });
     await bookings.getByRole('cell', { name: '770001', exact: true }).waitFor();
     await page.getByLabel('Seleziona la prenotazione n. 770001').check();
@@ -99,8 +84,10 @@ describe('office day and worklist', () => {
     await page.getByText('Competenze salvate.').waitFor();
     await assertAccessible(page, 'skills editor');
 
-    // Counter: the confirmed demo booking of tomorrow goes to op.cagliari1, in person.
-    await page.getByLabel('Giorno', { exact: true }).fill(isoDay(1));
+    // Counter: the confirmed demo booking of the next working day goes to op.cagliari1, in person.
+    await page
+      .getByLabel('Giorno', { exact: true })
+      .fill(await bookingDay(app.server.baseUrl, 'dir.cagliari1', 'UT-CA1', '40104'));
     await bookings.getByRole('cell', { name: '40104', exact: true }).waitFor();
     // The row's action opens over the table, where the person clicked, with the focus in it.
     await bookings.getByRole('button', { name: /Assegna sportello — n\. 40104/ }).click();

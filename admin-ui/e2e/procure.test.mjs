@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
 import { newPage, signIn, serverAndBrowser } from './browser.mjs';
+import { romeDay } from './days.mjs';
 
 const app = serverAndBrowser();
 
@@ -21,15 +22,6 @@ const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione prin
 const procureTabs = (page) => page.getByRole('navigation', { name: 'Sezioni delle procure' });
 /** Bootstrap Italia draws the checkbox with its label: click the label, as a person does. */
 const tick = (scope, label) => scope.locator('label', { hasText: label }).click();
-
-/** Today + n days in Europe/Rome as yyyy-mm-dd (the date input's value). */
-function isoDay(n) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
-    .format(new Date())
-    .split('-')
-    .map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 async function openProcure(page) {
   await signIn(page, 'prof.rossi');
@@ -84,8 +76,8 @@ describe('procure', () => {
     await assertAccessible(page, 'declare form with errors');
     await form.getByLabel('Codice fiscale o partita IVA del cliente *').fill(CLIENT);
     await tick(form.getByRole('group', { name: /Servizi delegati/ }), DELEGATED);
-    assert.equal(await form.getByLabel('Valida dal *').inputValue(), isoDay(0));
-    await form.getByLabel('Valida fino al *').fill(isoDay(365));
+    assert.equal(await form.getByLabel('Valida dal *').inputValue(), romeDay(0));
+    await form.getByLabel('Valida fino al *').fill(romeDay(365));
     await tick(form, 'Autorizza i collaboratori');
     await tick(form, 'Dichiaro di aver informato');
     await form.getByRole('button', { name: 'Dichiara la procura' }).click();
@@ -120,10 +112,10 @@ describe('procure', () => {
     await page.getByRole('button', { name: 'Termina il periodo di MRNFNC90E50B354K' }).click();
     const endDialog = page.getByRole('dialog', { name: 'Terminare il periodo del collaboratore?' });
     await endDialog.waitFor();
-    assert.equal(await endDialog.getByLabel('Ultimo giorno *').inputValue(), isoDay(0));
+    assert.equal(await endDialog.getByLabel('Ultimo giorno *').inputValue(), romeDay(0));
     await assertAccessible(page, 'end collaborator dialog');
     await endDialog.getByRole('button', { name: 'Termina', exact: true }).click();
-    const today = isoDay(0).split('-').reverse().join('/');
+    const today = romeDay(0).split('-').reverse().join('/');
     await page.getByText(`Periodo di MRNFNC90E50B354K terminato: ultimo giorno ${today}.`).waitFor();
     const ended = page.getByTestId('collaborator-MRNFNC90E50B354K');
     await ended.getByRole('cell', { name: new RegExp(`^${today} terminato il`) }).waitFor();

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
 import { newPage, serverAndBrowser, signIn } from './browser.mjs';
+import { romeDay } from './days.mjs';
 
 const app = serverAndBrowser();
 
@@ -15,14 +16,6 @@ const PASSWORD = 'password-molto-lunga';
 
 const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 const tick = (scope, label) => scope.locator('label', { hasText: label }).click();
-
-function isoDay(n) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
-    .format(new Date())
-    .split('-')
-    .map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 describe('Registrazione professionista', () => {
   it('a professional registers, the admin approves, the professional declares a procura', async () => {
@@ -81,7 +74,7 @@ describe('Registrazione professionista', () => {
     await declare.waitFor();
     await declare.getByLabel('Codice fiscale o partita IVA del cliente *').fill(CLIENT);
     await tick(declare.getByRole('group', { name: /Servizi delegati/ }), 'Documentazione per i rimborsi');
-    await declare.getByLabel('Valida fino al *').fill(isoDay(180));
+    await declare.getByLabel('Valida fino al *').fill(romeDay(180));
     await tick(declare, 'Dichiaro di aver informato');
     await declare.getByRole('button', { name: 'Dichiara la procura' }).click();
     await prof.getByText(`Procura dichiarata per il cliente ${CLIENT}.`).waitFor();

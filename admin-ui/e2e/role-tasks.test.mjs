@@ -10,19 +10,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertAccessible } from './axe.mjs';
 import { newPage, signIn, serverAndBrowser } from './browser.mjs';
+import { bookingDay, romeDay } from './days.mjs';
 
 const app = serverAndBrowser();
 
 const mainNav = (page) => page.getByRole('navigation', { name: 'Navigazione principale' });
-
-/** Today + n days in Europe/Rome as yyyy-mm-dd (the date input's value). */
-function isoDay(n) {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' })
-    .format(new Date())
-    .split('-')
-    .map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 /** The value of the option whose label matches `pattern`, to pick it as a person would. */
 async function optionLabel(select, pattern) {
@@ -91,8 +83,8 @@ describe('main task of each role', () => {
       units.join(' | '),
     );
     assert.ok(!units.some((u) => /Cagliari 2|Sassari|Roma/.test(u)), units.join(' | '));
-    await page.getByLabel('Dal', { exact: true }).fill(isoDay(-7));
-    await page.getByLabel('Al', { exact: true }).fill(isoDay(14));
+    await page.getByLabel('Dal', { exact: true }).fill(romeDay(-7));
+    await page.getByLabel('Al', { exact: true }).fill(romeDay(14));
     await page.getByRole('button', { name: 'Mostra' }).click();
     await page.getByRole('table', { name: 'Esiti delle prechiamate: numero e quota' }).waitFor();
     await assertAccessible(page, 'office director: monitoring');
@@ -109,7 +101,7 @@ describe('main task of each role', () => {
     await page.getByLabel('Operatore', { exact: true }).selectOption({ label: 'Paolo Deiana' });
     const skills = page.getByRole('group', { name: 'Servizi che Paolo Deiana può erogare' });
     await skills.waitFor();
-    // Paolo Deiana learns "Comunicazioni di irregolarità", the service of tomorrow's confirmed booking.
+    // Paolo Deiana learns "Comunicazioni di irregolarità", the service of the next working day's confirmed booking.
     const avvIrr = skills.getByRole('checkbox', { name: /Comunicazioni di irregolarità/ });
     assert.equal(await avvIrr.isChecked(), false);
     await skills.locator('label', { hasText: 'Comunicazioni di irregolarità' }).click();
@@ -118,8 +110,10 @@ describe('main task of each role', () => {
     await page.getByText('Competenze salvate.').waitFor();
     await assertAccessible(page, 'coordinator: skills');
 
-    // Tomorrow's confirmed demo booking (Comunicazioni di irregolarità) goes to Paolo Deiana at the counter.
-    await page.getByLabel('Giorno', { exact: true }).fill(isoDay(1));
+    // The next working day's confirmed demo booking (Comunicazioni di irregolarità) goes to Paolo Deiana at the counter.
+    await page
+      .getByLabel('Giorno', { exact: true })
+      .fill(await bookingDay(app.server.baseUrl, 'coord.cagliari1', 'UT-CA1', '40104'));
     const bookings = page.getByRole('table', { name: 'Prenotazioni del giorno' });
     await bookings.getByRole('cell', { name: '40104', exact: true }).waitFor();
     await bookings.getByRole('button', { name: /Assegna sportello — n\. 40104/ }).click();

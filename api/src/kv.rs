@@ -249,6 +249,23 @@ impl Kv {
         }
     }
 
+    /// Publishes `payload` on the channel `<prefix><channel>` (Redis pub/sub);
+    /// in memory there is no other instance to tell, so nothing happens.
+    pub async fn publish(&self, channel: &str, payload: &str) -> Result<(), AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                redis::cmd("PUBLISH")
+                    .arg(format!("{prefix}{channel}"))
+                    .arg(payload)
+                    .query_async::<()>(&mut conn)
+                    .await
+                    .map_err(redis_error)
+            }
+            Kv::Memory(_) => Ok(()),
+        }
+    }
+
     pub async fn delete(&self, key: &str) -> Result<(), AppError> {
         match self {
             Kv::Redis { conn, prefix } => {

@@ -5,9 +5,11 @@
 //! (`store`) and its GraphQL layer (`graphql`) apart. Everything that reads or
 //! writes organisation-owned data goes through [`tenancy::Scope`], which carries
 //! the caller's resolved permissions into the SQL.
-
+// The merged GraphQL roots nest deeper than the compiler's default limit.
+#![recursion_limit = "256"]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod alerts;
 pub mod appointments;
 pub mod audit;
 pub mod auth;

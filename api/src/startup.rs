@@ -53,6 +53,11 @@ impl Application {
         let state = AppState::new(settings, db).await?.with_statement_counter(statement_count);
         // Announces procure about to expire or expired (idempotent across instances).
         crate::procure::expiry::spawn(state.db.clone());
+        // Alerts from time passing (idempotent across instances), and other instances' alerts over Redis.
+        crate::alerts::scanner::spawn(&state);
+        if let Some(url) = &state.settings.redis_url {
+            state.alerts.spawn_relay(url, &state.settings.redis_prefix);
+        }
         let schema = build_schema(Some(state.clone()), state.settings.is_production());
         // The metrics recorder counts from the first request on (see http::metrics).
         crate::http::metrics::handle();

@@ -27,6 +27,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Callers resolved recently (see [`crate::auth::principal_cache`]).
     pub principals: Arc<crate::auth::principal_cache::PrincipalCache>,
+    /// Wakes live subscriptions when alerts are written (docs/alerts.md).
+    pub alerts: crate::alerts::AlertBus,
 }
 
 impl AppState {
@@ -51,7 +53,9 @@ impl AppState {
         let sessions = SessionStore::for_kv(&kv, &db);
         let authz = Authz::load().await?;
         let clock = Clock::from_setting(settings.fixed_now);
+        let alerts = crate::alerts::AlertBus::new(kv.clone());
         Ok(AppState {
+            alerts,
             db,
             kv,
             sessions,

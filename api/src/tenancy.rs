@@ -124,12 +124,25 @@ pub struct Scope {
     authz: Authz,
     principal: Arc<Principal>,
     request_id: Option<String>,
+    /// Told when an operation of this caller commits alerts (none in tools and tests that do not serve).
+    alerts: Option<crate::alerts::AlertBus>,
 }
 
 impl Scope {
     pub fn new(db: DatabaseConnection, authz: Authz, principal: Arc<Principal>, request_id: Option<String>) -> Self {
         let closed = crate::kernel::write_txn::closed_pool_like(&db);
-        Scope { db, closed, writes: WriteGate::default(), authz, principal, request_id }
+        Scope { db, closed, writes: WriteGate::default(), authz, principal, request_id, alerts: None }
+    }
+
+    /// The same caller, whose committed alerts wake the subscriptions of `bus`.
+    pub fn with_alerts(mut self, bus: crate::alerts::AlertBus) -> Self {
+        self.alerts = Some(bus);
+        self
+    }
+
+    /// Where this caller's committed alerts are announced.
+    pub fn alert_bus(&self) -> Option<&crate::alerts::AlertBus> {
+        self.alerts.as_ref()
     }
 
     /// The same caller for one GraphQL operation of a batch, with a write gate of its own.

@@ -7,6 +7,8 @@
 #[macro_use]
 mod closed_list;
 
+pub mod alert;
+pub mod alert_read;
 pub mod api_key;
 pub mod appointment;
 pub mod audit_event;

@@ -15,10 +15,12 @@ mod notifications;
 mod opening_hours;
 mod precontact_mail;
 
+mod alerts;
 mod api_keys;
 mod audit;
 mod auth;
 mod contacts;
+mod demo_data;
 mod faq;
 mod followups;
 mod free_slots;

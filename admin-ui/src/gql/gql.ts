@@ -19,6 +19,9 @@ type Documents = {
     "\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n": typeof types.AccountEndOtherSessionsDocument,
     "\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.AccountChangePasswordDocument,
     "\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.AccountResetPasswordDocument,
+    "\n  query Alerts($first: Int) {\n    alerts(first: $first) {\n      unreadCount\n      nodes {\n        id\n        kind\n        title\n        createdAt\n      }\n    }\n  }\n": typeof types.AlertsDocument,
+    "\n  mutation MarkAlertsRead {\n    markAlertsRead\n  }\n": typeof types.MarkAlertsReadDocument,
+    "\n  subscription LiveAlerts {\n    alerts {\n      id\n      kind\n      title\n      createdAt\n    }\n  }\n": typeof types.LiveAlertsDocument,
     "\n  query WorklistPrecalls($date: NaiveDate) {\n    myWorklist(date: $date) {\n      date\n      precalls {\n        id\n        cupNumber\n        date\n        time\n        citizenName\n        phone\n        version\n        hasEmail\n        service { name }\n        precall { coverage }\n        office { size }\n      }\n    }\n  }\n": typeof types.WorklistPrecallsDocument,
     "\n  query WorklistCounterSessions($date: NaiveDate) {\n    myWorklist(date: $date) {\n      counterSessions {\n        id\n        cupNumber\n        time\n        citizenName\n        status\n        version\n        service { name }\n        precall { note }\n        counter { channel startedAt outcome }\n      }\n    }\n  }\n": typeof types.WorklistCounterSessionsDocument,
     "\n  mutation PrecallRecord($appointmentId: ID!, $input: PrecallOutcomeInput!, $version: Int) {\n    recordPrecallOutcome(appointmentId: $appointmentId, input: $input, version: $version) {\n      id\n      version\n      status\n      precall { status outcome reason result note }\n    }\n  }\n": typeof types.PrecallRecordDocument,
@@ -139,6 +142,9 @@ const documents: Documents = {
     "\n  mutation AccountEndOtherSessions {\n    endOtherSessions\n  }\n": types.AccountEndOtherSessionsDocument,
     "\n  mutation AccountChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.AccountChangePasswordDocument,
     "\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.AccountResetPasswordDocument,
+    "\n  query Alerts($first: Int) {\n    alerts(first: $first) {\n      unreadCount\n      nodes {\n        id\n        kind\n        title\n        createdAt\n      }\n    }\n  }\n": types.AlertsDocument,
+    "\n  mutation MarkAlertsRead {\n    markAlertsRead\n  }\n": types.MarkAlertsReadDocument,
+    "\n  subscription LiveAlerts {\n    alerts {\n      id\n      kind\n      title\n      createdAt\n    }\n  }\n": types.LiveAlertsDocument,
     "\n  query WorklistPrecalls($date: NaiveDate) {\n    myWorklist(date: $date) {\n      date\n      precalls {\n        id\n        cupNumber\n        date\n        time\n        citizenName\n        phone\n        version\n        hasEmail\n        service { name }\n        precall { coverage }\n        office { size }\n      }\n    }\n  }\n": types.WorklistPrecallsDocument,
     "\n  query WorklistCounterSessions($date: NaiveDate) {\n    myWorklist(date: $date) {\n      counterSessions {\n        id\n        cupNumber\n        time\n        citizenName\n        status\n        version\n        service { name }\n        precall { note }\n        counter { channel startedAt outcome }\n      }\n    }\n  }\n": types.WorklistCounterSessionsDocument,
     "\n  mutation PrecallRecord($appointmentId: ID!, $input: PrecallOutcomeInput!, $version: Int) {\n    recordPrecallOutcome(appointmentId: $appointmentId, input: $input, version: $version) {\n      id\n      version\n      status\n      precall { status outcome reason result note }\n    }\n  }\n": types.PrecallRecordDocument,
@@ -288,6 +294,18 @@ export function graphql(source: "\n  mutation AccountChangePassword($currentPass
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation AccountResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alerts($first: Int) {\n    alerts(first: $first) {\n      unreadCount\n      nodes {\n        id\n        kind\n        title\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Alerts($first: Int) {\n    alerts(first: $first) {\n      unreadCount\n      nodes {\n        id\n        kind\n        title\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAlertsRead {\n    markAlertsRead\n  }\n"): (typeof documents)["\n  mutation MarkAlertsRead {\n    markAlertsRead\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveAlerts {\n    alerts {\n      id\n      kind\n      title\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  subscription LiveAlerts {\n    alerts {\n      id\n      kind\n      title\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

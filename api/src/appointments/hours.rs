@@ -6,7 +6,7 @@
 //!
 //! Pure: the office's [`UnitCalendar`] in, a verdict out.
 
-use chrono::{DateTime, Duration, Utc, Weekday};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Rome;
 
 use crate::error::{AppError, Msg};
@@ -70,15 +70,7 @@ pub const PROPOSAL_HORIZON_DAYS: i64 = 60;
 /// A slot as people read it: `lunedì 07/12/2026 08:45`.
 pub fn italian_slot(at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&Rome);
-    let day = match chrono::Datelike::weekday(&local) {
-        Weekday::Mon => "lunedì",
-        Weekday::Tue => "martedì",
-        Weekday::Wed => "mercoledì",
-        Weekday::Thu => "giovedì",
-        Weekday::Fri => "venerdì",
-        Weekday::Sat => "sabato",
-        Weekday::Sun => "domenica",
-    };
+    let day = crate::kernel::calendar::italian_weekday(chrono::Datelike::weekday(&local));
     format!("{day} {}", local.format("%d/%m/%Y %H:%M"))
 }
 
@@ -111,7 +103,7 @@ pub fn refusal(outside: OutsideHours, slots: &[DateTime<Utc>]) -> AppError {
 mod tests {
     use super::*;
     use crate::kernel::unit_calendar::{Closure, Interval};
-    use chrono::{NaiveDate, TimeZone};
+    use chrono::{NaiveDate, TimeZone, Weekday};
 
     fn rome(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Rome.with_ymd_and_hms(y, m, d, h, min, 0).unwrap().with_timezone(&Utc)

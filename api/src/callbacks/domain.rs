@@ -5,11 +5,11 @@
 //! own closures and those of the units above it (the patron saint's day of a
 //! DP closes its callbacks too).
 
-use chrono::{DateTime, Datelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Europe::Rome;
 
 use crate::error::{AppError, AppResult, Msg};
-use crate::kernel::calendar::{DailyWindow, hour_minute};
+use crate::kernel::calendar::{DailyWindow, hour_minute, italian_weekday};
 use crate::kernel::unit_calendar::UnitCalendar;
 
 /// At most this many attempts; the last unanswered one closes the request.
@@ -69,18 +69,6 @@ pub fn next_attempt_window(
         return None;
     }
     Some(next_opening(calendar, now.max(available_from)))
-}
-
-fn italian_weekday(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "lunedì",
-        Weekday::Tue => "martedì",
-        Weekday::Wed => "mercoledì",
-        Weekday::Thu => "giovedì",
-        Weekday::Fri => "venerdì",
-        Weekday::Sat => "sabato",
-        Weekday::Sun => "domenica",
-    }
 }
 
 /// The state after an attempt: (status, attempts).

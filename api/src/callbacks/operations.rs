@@ -11,6 +11,7 @@ use entities::callback_request::{self, Column as C};
 
 use super::domain::{self, CallbackOutcome, CallbackStatus};
 use super::store;
+use crate::alerts::NewAlert;
 use crate::audit::AuditRecord;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
@@ -120,6 +121,7 @@ pub async fn assign(
     .await?;
     let action = if c.assignee_id.is_some() { "callback.reassign" } else { "callback.assign" };
     op.audit(record(action, &c, json!({ "assignee": person.username }))).await?;
+    op.alert(NewAlert::assigned(c.unit_id, person.id, "callback_request", c.id, "Richiamata", &c.topic)).await?;
     let updated = store::reload(&op, c.id).await?;
     op.commit().await?;
     Ok(updated)

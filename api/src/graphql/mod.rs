@@ -5,8 +5,9 @@ pub mod context;
 pub mod guard;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache};
-use async_graphql::{BatchRequest, EmptySubscription, MergedObject, Request, Response, Schema};
+use async_graphql::{BatchRequest, MergedObject, MergedSubscription, Request, Response, Schema};
 
+use crate::alerts::graphql::{AlertsMutation, AlertsQuery, AlertsSubscription};
 use crate::appointments::graphql::{AppointmentsMutation, AppointmentsQuery, PersonById, ServiceById};
 use crate::audit::graphql::AuditQuery;
 use crate::auth::graphql::{AuthMutation, AuthQuery};
@@ -55,6 +56,7 @@ pub struct QueryRoot(
     OfficeBoardQuery,
     ProcureQuery,
     MonitoringQuery,
+    AlertsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -73,13 +75,17 @@ pub struct MutationRoot(
     CalendarMutation,
     FollowUpMutation,
     ProcureMutation,
+    AlertsMutation,
 );
 
-pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+#[derive(MergedSubscription, Default)]
+pub struct SubscriptionRoot(AlertsSubscription);
+
+pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// The schema, with server state when serving (none when only printing SDL).
 pub fn build_schema(state: Option<AppState>, production: bool) -> AppSchema {
-    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot::default())
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_recursive_depth(32)
@@ -109,7 +115,7 @@ pub const MAX_INTROSPECTION_DEPTH: usize = 20;
 pub fn introspection_schema() -> &'static AppSchema {
     static SCHEMA: std::sync::OnceLock<AppSchema> = std::sync::OnceLock::new();
     SCHEMA.get_or_init(|| {
-        Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+        Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot::default())
             .limit_depth(MAX_INTROSPECTION_DEPTH)
             .limit_recursive_depth(32)
             .extension(guard::RequestGuard)

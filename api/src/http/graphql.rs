@@ -153,7 +153,8 @@ async fn execute(
     });
     let mut reach = Reach::nowhere();
     if let Some(principal) = principal {
-        let scope = Scope::new(state.db.clone(), state.authz.clone(), principal, Some(request_id.clone()));
+        let scope = Scope::new(state.db.clone(), state.authz.clone(), principal, Some(request_id.clone()))
+            .with_alerts(state.alerts.clone());
         reach = scope.reach(false);
         batch = graphql::attach_scope(batch, &scope, &reach);
     }

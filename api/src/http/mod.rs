@@ -1,10 +1,11 @@
-//! HTTP routes: GraphQL, GraphiQL (development), health checks and the admin app.
+//! HTTP routes: GraphQL (and its subscriptions over WebSocket), GraphiQL (development), health checks and the admin app.
 
 mod body;
 mod graphql;
 pub mod hardening;
 mod health;
 mod ivr;
+mod live;
 pub mod metrics;
 mod partner;
 mod spa;
@@ -22,7 +23,8 @@ pub fn routes(cfg: &mut web::ServiceConfig, state: &AppState) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/metrics", web::get().to(metrics::metrics))
         .route("/ivr/callbacks", web::post().to(ivr::post))
-        .service(web::resource("/graphql").route(web::post().to(graphql::post)).route(web::get().to(graphql::get)));
+        .service(web::resource("/graphql").route(web::post().to(graphql::post)).route(web::get().to(graphql::get)))
+        .route("/graphql/ws", web::get().to(live::subscribe));
     if !state.settings.is_production() {
         cfg.route("/graphiql", web::get().to(graphql::graphiql));
     }

@@ -42,6 +42,19 @@ pub fn is_working_day(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_national_holiday(date)
 }
 
+/// The weekday as Italian people write it: `lunedì`, …, `domenica`.
+pub fn italian_weekday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "lunedì",
+        Weekday::Tue => "martedì",
+        Weekday::Wed => "mercoledì",
+        Weekday::Thu => "giovedì",
+        Weekday::Fri => "venerdì",
+        Weekday::Sat => "sabato",
+        Weekday::Sun => "domenica",
+    }
+}
+
 /// `h:m` as a constant (an impossible time gives midnight; none is written here).
 pub const fn hour_minute(h: u32, m: u32) -> NaiveTime {
     match NaiveTime::from_hms_opt(h, m, 0) {

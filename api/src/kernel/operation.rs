@@ -4,7 +4,8 @@
 //! [`Assignment`] it acts under), then calls [`Operation::begin`]. From there
 //! it writes through the operation (it is a [`ConnectionTrait`]), records its
 //! audit event with [`Operation::audit`], queues its notifications with
-//! [`Operation::notify`], and ends with [`Operation::commit`]:
+//! [`Operation::notify`], raises its alerts with [`Operation::alert`] (announced
+//! to live subscriptions once committed), and ends with [`Operation::commit`]:
 //!
 //! ```ignore
 //! let acting = scope.authorize(Action::CallbackAssign, &unit.path)?.clone();
@@ -42,6 +43,7 @@ pub struct Operation<'s> {
     scope: &'s Scope,
     acting: Assignment,
     audited: std::sync::atomic::AtomicBool,
+    alerted: std::sync::atomic::AtomicBool,
 }
 
 impl<'s> Operation<'s> {
@@ -49,7 +51,7 @@ impl<'s> Operation<'s> {
     /// (what [`Scope::authorize`] returned).
     pub async fn begin(scope: &'s Scope, acting: &Assignment) -> AppResult<Operation<'s>> {
         let txn = scope.begin_write_txn().await?;
-        Ok(Operation { txn, scope, acting: acting.clone(), audited: Default::default() })
+        Ok(Operation { txn, scope, acting: acting.clone(), audited: Default::default(), alerted: Default::default() })
     }
 
     pub fn scope(&self) -> &'s Scope {
@@ -74,6 +76,14 @@ impl<'s> Operation<'s> {
         crate::outbox::store::enqueue(&self.txn, msg).await
     }
 
+    /// Raises an alert (docs/alerts.md), written with the operation and
+    /// announced to live subscriptions only once it commits.
+    pub async fn alert(&self, alert: crate::alerts::NewAlert) -> AppResult<()> {
+        crate::alerts::store::insert(&self.txn, &alert, chrono::Utc::now()).await?;
+        self.alerted.store(true, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
     /// Commits everything the operation wrote. Refuses to commit, rolling
     /// back, when the operation recorded no audit event.
     pub async fn commit(self) -> AppResult<()> {
@@ -82,6 +92,11 @@ impl<'s> Operation<'s> {
             return Err(AppError::internal("an operation tried to commit without recording its audit event"));
         }
         self.txn.commit().await?;
+        if self.alerted.load(std::sync::atomic::Ordering::Relaxed)
+            && let Some(bus) = self.scope.alert_bus()
+        {
+            bus.announce().await;
+        }
         Ok(())
     }
 

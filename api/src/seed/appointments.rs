@@ -3,7 +3,7 @@
 //! (relative to today, so the admin app always has work to show) and a few
 //! callback requests. Citizens are fictitious; fiscal codes have valid check characters.
 
-use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
@@ -106,7 +106,7 @@ pub(crate) const CITIZENS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
 
 /// A booking of the demo: (office, days from today (working days), hh:mm,
 /// service, citizen index, wanted channel, what happened to it).
-struct Demo(&'static str, i64, (u32, u32), &'static str, usize, Channel, Step);
+struct Demo(&'static str, u32, (u32, u32), &'static str, usize, Channel, Step);
 
 #[derive(Clone, Copy)]
 enum Step {
@@ -155,23 +155,21 @@ const BOOKINGS: &[Demo] = &[
 ];
 
 /// Today for `n = 0` (so there is always a day's work to show), otherwise the
-/// `n`-th working day after today.
-fn working_day(today: chrono::NaiveDate, n: i64) -> chrono::NaiveDate {
-    if n == 0 {
-        return today;
-    }
-    let mut day = today + Duration::days(1);
-    let mut left = n - 1;
-    loop {
-        let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
-        if !weekend {
-            if left == 0 {
-                return day;
-            }
-            left -= 1;
-        }
-        day += Duration::days(1);
-    }
+/// `n`-th working day of the office after today: its calendar (weekends,
+/// national holidays, its province's patron saint, its closures), so that no
+/// demo booking falls on a day the office is closed.
+fn working_day(calendar: &UnitCalendar, today: NaiveDate, n: u32) -> NaiveDate {
+    if n == 0 { today } else { calendar.working_days_after(today, n) }
+}
+
+/// The calendar of the demo office `code` (hours and closures are seeded before bookings).
+async fn office_calendar(
+    conn: &impl ConnectionTrait,
+    units: &[org_unit::Model],
+    code: &str,
+) -> anyhow::Result<UnitCalendar> {
+    let unit = units.iter().find(|u| u.code == code).ok_or_else(|| anyhow::anyhow!("no unit {code}"))?;
+    crate::calendar::store::calendar_of(conn, unit).await.map_err(|e| anyhow::anyhow!("{e:?}"))
 }
 
 pub async fn seed(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Result<()> {
@@ -223,10 +221,15 @@ pub async fn seed(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Re
     }
 
     let today = rome_date(now);
+    let mut calendars: Vec<(&str, UnitCalendar)> = Vec::new();
     for (i, Demo(office, days, (h, m), code, citizen, channel, step)) in BOOKINGS.iter().enumerate() {
         let (fiscal_code, name, phone, email) = CITIZENS[*citizen % CITIZENS.len()];
         let (_, service_id, fast) = svc(code)?;
-        let date = working_day(today, *days);
+        if !calendars.iter().any(|(c, _)| c == office) {
+            calendars.push((office, office_calendar(conn, &units, office).await?));
+        }
+        let calendar = calendars.iter().find(|(c, _)| c == office).map(|(_, cal)| cal);
+        let date = working_day(calendar.unwrap_or(&UnitCalendar::default()), today, *days);
         let time = NaiveTime::from_hms_opt(*h, *m, 0).unwrap_or_default();
         let starts_at = rome_instant(date, time).unwrap_or(now);
         let mut precall_status = if fast { PrecallStatus::NotRequired } else { PrecallStatus::Unassigned };

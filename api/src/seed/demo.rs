@@ -1,7 +1,7 @@
 //! The demo organisation and accounts of docs/domain.md §2 (password `demo` for all;
 //! demo data only — never loaded in production).
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
 use uuid::Uuid;
 
@@ -106,13 +106,19 @@ pub fn demo_unit_paths() -> Vec<String> {
 
 /// Loads the demo data when the database has no organisational unit yet.
 pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
+    seed_if_empty_at(db, Utc::now()).await
+}
+
+/// [`seed_if_empty`] as if it were `now`: the demo's bookings are placed on the
+/// working days after `now`, so tests can seed on a day whose next days hold
+/// a holiday (e.g. Monday 7 December 2026, before the Immacolata).
+pub async fn seed_if_empty_at(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<bool> {
     if org_unit::Entity::find().count(db).await? > 0 {
         return Ok(false);
     }
     // One hash for every demo account: hashing is deliberately slow, and the
     // demo password is the same for all of them anyway.
     let password_hash = hash_password_blocking("demo").map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let now = Utc::now();
     let txn = db.begin().await?;
     let mut ids: Vec<(&str, Uuid, String)> = Vec::new();
     for u in UNITS {
@@ -179,6 +185,6 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     super::procure::seed(&txn, now).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     txn.commit().await?;
     tracing::info!(units = UNITS.len(), people = PEOPLE.len(), "demo data loaded");
-    super::quesiti::seed(db).await?;
+    super::quesiti::seed(db, now).await?;
     Ok(true)
 }

@@ -4,7 +4,7 @@
 //! accounts: an expert of the central directorate and a CRIC expert narrowed
 //! to the PENSIONI section.
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use uuid::Uuid;
 
@@ -179,8 +179,7 @@ const QUESITI: &[DemoQuesito] = &[
 ];
 
 /// Loads the area's demo data; called once, right after the organisation.
-pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
-    let now = Utc::now();
+pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<()> {
     let root = unit_id(db, "ROOT").await?;
     let dc = unit_id(db, "DC").await?;
     let ccm = unit_id(db, "CCM").await?;

@@ -1,6 +1,7 @@
 import { Button, Header, HeaderContent, HeaderRightZone, Headers } from 'design-react-kit';
 import { Link } from 'react-router';
 import { ACCOUNT_PATH } from '../../features/account';
+import { AlertsBell } from '../../features/alerts';
 import { type Me, describeAssignment, useSignOut } from '../../features/auth';
 import { MainNav } from './MainNav';
 
@@ -15,6 +16,7 @@ export function AppHeader({ me }: { me: Me }) {
           <HeaderContent>
             <span className="d-none d-lg-block navbar-brand">Assistenza e consulenza all'utenza</span>
             <HeaderRightZone>
+              <AlertsBell />
               <Link
                 to={ACCOUNT_PATH}
                 className="me-3 text-white fw-semibold"

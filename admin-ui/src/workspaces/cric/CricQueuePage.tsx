@@ -7,6 +7,7 @@ import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { TextField } from '../../shared/components/TextField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
+import { useLiveAlerts } from '../../features/alerts';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import type { QuesitoStatus, Section } from '../../gql/graphql';
 import { CheckboxField, SelectField } from '../../shared/components/fields';
@@ -21,6 +22,8 @@ import {
   StatusBadge,
 } from '../../features/quesiti';
 import { CricNav } from './CricNav';
+
+const QUEUE_ALERTS = ['QUESITO_FILED', 'QUESITO_DUE_SOON'] as const;
 
 const OPEN = 'OPEN';
 const ALL = 'ALL';
@@ -54,6 +57,8 @@ export function CricQueuePage() {
     connection: (data) => data.quesiti,
     pageSize: 25,
   });
+  // A quesito filed to this CRIC, or about to be due, shows without a reload.
+  useLiveAlerts(refresh, QUEUE_ALERTS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSearch(text.trim());

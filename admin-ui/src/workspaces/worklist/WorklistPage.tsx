@@ -27,6 +27,9 @@ import { usePageTitle } from '../../shared/components/usePageTitle';
 import { CallbacksPanel } from '../../features/callbacks';
 import { MyFollowUpsPanel } from '../../features/followups';
 import { CollaboratorCheckPanel } from '../../features/procure';
+import { useLiveAlerts } from '../../features/alerts';
+
+const ASSIGNMENT_ALERTS = ['ASSIGNED'] as const;
 
 /** "La mia lista": the operator's precalls, counter sessions and callbacks (docs/domain.md §5). */
 export function WorklistPage() {
@@ -60,6 +63,8 @@ export function WorklistPage() {
 function PrecallsSection({ date }: { date: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: WorklistPrecallsQuery, variables: { date } });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
+  // Work assigned to me shows without a reload.
+  useLiveAlerts(reload, ASSIGNMENT_ALERTS);
   const precalls = data?.myWorklist.precalls ?? [];
   const paged = usePaged(precalls);
   const [open, setOpen] = useState<string | null>(null);
@@ -158,6 +163,7 @@ function PrecallsSection({ date }: { date: string }) {
 function CounterSessionsSection({ date }: { date: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: WorklistCounterSessionsQuery, variables: { date } });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
+  useLiveAlerts(reload, ASSIGNMENT_ALERTS);
   const sessions = data?.myWorklist.counterSessions ?? [];
   const paged = usePaged(sessions);
   const [startState, start] = useMutation(CounterStartMutation);

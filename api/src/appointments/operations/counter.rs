@@ -5,6 +5,7 @@ use serde_json::json;
 
 use entities::appointment;
 
+use crate::alerts::NewAlert;
 use crate::appointments::domain::{self, AppointmentStatus, Channel, CounterOutcome};
 use crate::appointments::store::{self, Changes};
 use crate::authz::Action;
@@ -63,6 +64,7 @@ pub async fn assign_counter(
             .detail(json!({ "operator": operator.username, "channel": channel.as_str() })),
     )
     .await?;
+    op.alert(NewAlert::booking_assigned(&a, operator.id, "Sessione di sportello")).await?;
     if channel != Channel::Virtual {
         outbox::cancel(&op, &format!("appointment:{}:link", a.id), Utc::now()).await?;
     }

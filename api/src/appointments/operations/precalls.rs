@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use entities::{appointment, person};
 
+use crate::alerts::NewAlert;
 use crate::appointments::domain::{
     self, AppointmentStatus, PrecallContext, PrecallOutcome, PrecallReason, PrecallResult, PrecallStatus,
 };
@@ -86,6 +87,7 @@ pub async fn assign_precalls(
                 .detail(json!({ "assignee": assignee.username })),
         )
         .await?;
+        op.alert(NewAlert::booking_assigned(a, assignee.id, "Prechiamata")).await?;
         out.push(store::reload(&op, a.id).await?);
     }
     op.commit().await?;
@@ -142,6 +144,7 @@ pub async fn auto_assign_precalls(scope: &Scope, office_code: &str, day: NaiveDa
         .await?;
         op.audit(record("appointment.precall_assign", &a).detail(json!({ "assignee": p.username, "automatic": true })))
             .await?;
+        op.alert(NewAlert::booking_assigned(&a, p.id, "Prechiamata")).await?;
         report.assigned.push((store::reload(&op, a.id).await?, p.username));
     }
     op.commit().await?;

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use entities::{quesito, quesito_classification};
 
+use crate::alerts::NewAlert;
 use crate::audit::AuditRecord;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
@@ -124,6 +125,7 @@ pub async fn file(scope: &Scope, input: FileQuesito, now: DateTime<Utc>) -> AppR
     let op = Operation::begin(scope, acting).await?;
     match insert_filed(&op, &model, &classification).await {
         Ok(()) => {
+            op.alert(NewAlert::quesito_filed(&model)).await?;
             op.commit().await?;
             Ok(model)
         }

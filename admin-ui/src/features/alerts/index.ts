@@ -1,0 +1,2 @@
+export { AlertsBell } from './AlertsBell';
+export { useLiveAlerts, type LiveAlert } from './useLiveAlerts';
