@@ -295,7 +295,10 @@ describe('CCM and CRIC', () => {
     // Back with the expert, the clock running again.
     await expert.reload();
     await expert.getByTestId('quesito-status').getByText('In lavorazione').waitFor();
-    await expert.getByText('Ho inviato l’estratto contributivo via PEC.').waitFor();
+    await expert
+      .getByRole('region', { name: 'Risposta del cittadino' })
+      .getByText('Ho inviato l’estratto contributivo via PEC.')
+      .waitFor();
     assert.deepEqual((await statusesOfHistory(expert)).at(-1), ['WAITING_FOR_CITIZEN', 'IN_PROGRESS']);
     assert.equal(await expert.getByTestId('quesito-holder').innerText(), 'te');
     assert.deepEqual(expert.pageErrors, []);

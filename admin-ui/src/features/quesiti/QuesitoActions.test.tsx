@@ -15,7 +15,12 @@ const buttons = () =>
 
 describe('QuesitoActions', () => {
   it.each<[QuesitoStatus, QuesitoActor, boolean, string[]]>([
-    ['NEW', 'cric', false, ['Prendi in carico', 'In attesa del cittadino', 'Inoltra alla Direzione Centrale', 'Annulla']],
+    [
+      'NEW',
+      'cric',
+      false,
+      ['Prendi in carico', 'In attesa del cittadino', 'Inoltra alla Direzione Centrale', 'Annulla'],
+    ],
     ['IN_PROGRESS', 'cric', false, ['Rispondi', 'Inoltra alla Direzione Centrale', 'Annulla']],
     // Only the expert holding it releases it or puts it waiting for the citizen.
     [

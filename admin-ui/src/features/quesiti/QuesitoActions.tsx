@@ -144,7 +144,9 @@ export function QuesitoActions({
           ) : (
             <Button
               key={action}
-              color={action === 'answer' || action === 'reply' ? 'primary' : action === 'cancel' ? 'danger' : 'secondary'}
+              color={
+                action === 'answer' || action === 'reply' ? 'primary' : action === 'cancel' ? 'danger' : 'secondary'
+              }
               outline={action !== 'answer' && action !== 'reply'}
               aria-expanded={open === action}
               aria-controls={`quesito-${action}-form`}

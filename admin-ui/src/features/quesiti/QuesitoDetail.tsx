@@ -70,8 +70,8 @@ export function QuesitoDetail({ id, actor, notice }: { id: string; actor: Quesit
           <>
             <dt className="col-sm-3">Proposto a</dt>
             <dd className="col-sm-9" data-testid="quesito-proposed">
-              {quesito.proposedToMe ? 'te' : quesito.proposedTo.displayName} (ha seguito un quesito recente dello
-              stesso cittadino)
+              {quesito.proposedToMe ? 'te' : quesito.proposedTo.displayName} (ha seguito un quesito recente dello stesso
+              cittadino)
             </dd>
           </>
         ) : null}

@@ -42,11 +42,11 @@ interface HeldOrProposed {
 
 /** Who holds a quesito, or whom a NEW one is proposed to (continuity with the expert). */
 function Holder({ quesito }: { quesito: HeldOrProposed }) {
-  if (quesito.takenBy) {
-    return <div className="small">in carico a {quesito.takenByMe ? 'te' : quesito.takenBy.displayName}</div>;
+  if (quesito.takenByMe || quesito.takenBy) {
+    return <div className="small">in carico a {quesito.takenByMe ? 'te' : quesito.takenBy?.displayName}</div>;
   }
-  if (quesito.status === 'NEW' && quesito.proposedTo) {
-    return <div className="small">proposto a {quesito.proposedToMe ? 'te' : quesito.proposedTo.displayName}</div>;
+  if (quesito.status === 'NEW' && (quesito.proposedToMe || quesito.proposedTo)) {
+    return <div className="small">proposto a {quesito.proposedToMe ? 'te' : quesito.proposedTo?.displayName}</div>;
   }
   return null;
 }
