@@ -79,6 +79,7 @@ describe('CricQueuePage', () => {
     const waiting = {
       ...quesito('q4', 'Documento richiesto', false),
       status: 'WAITING_FOR_CITIZEN',
+      waitingRequest: 'Copia del documento di identità',
       takenBy: { username: 'cric.sardegna', displayName: 'Esperto Sardegna' },
       takenByMe: false,
     };
@@ -97,6 +98,7 @@ describe('CricQueuePage', () => {
     const rows = within(screen.getByRole('table', { name: 'Quesiti in coda' })).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('proposto a te');
     expect(rows[2]).toHaveTextContent('In attesa del cittadino');
+    expect(rows[2]).toHaveTextContent('chiesto: Copia del documento di identità');
     expect(rows[2]).toHaveTextContent('in carico a Esperto Sardegna');
   });
 });

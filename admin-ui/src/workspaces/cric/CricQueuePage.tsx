@@ -34,16 +34,24 @@ function statusFilter(value: string): QuesitoStatus[] | null {
 
 interface HeldOrProposed {
   status: QuesitoStatus;
+  waitingRequest?: string | null;
   takenBy?: { displayName: string } | null;
   takenByMe: boolean;
   proposedTo?: { displayName: string } | null;
   proposedToMe: boolean;
 }
 
-/** Who holds a quesito, or whom a NEW one is proposed to (continuity with the expert). */
+/** Who holds a quesito (and what was asked of the citizen, while waiting), or whom a NEW one is proposed to. */
 function Holder({ quesito }: { quesito: HeldOrProposed }) {
   if (quesito.takenByMe || quesito.takenBy) {
-    return <div className="small">in carico a {quesito.takenByMe ? 'te' : quesito.takenBy?.displayName}</div>;
+    return (
+      <>
+        {quesito.status === 'WAITING_FOR_CITIZEN' && quesito.waitingRequest ? (
+          <div className="small">chiesto: {quesito.waitingRequest}</div>
+        ) : null}
+        <div className="small">in carico a {quesito.takenByMe ? 'te' : quesito.takenBy?.displayName}</div>
+      </>
+    );
   }
   if (quesito.status === 'NEW' && (quesito.proposedToMe || quesito.proposedTo)) {
     return <div className="small">proposto a {quesito.proposedToMe ? 'te' : quesito.proposedTo?.displayName}</div>;
