@@ -21,6 +21,7 @@ const found = {
   version: 1,
 };
 
+const WAITING_CITIZEN = 'PRCLNE75C45B354W';
 const waiting = {
   ...found,
   id: 'q-3',
@@ -33,8 +34,10 @@ function setup(route: string) {
   const client = fakeClient((name, variables) => {
     if (name === 'QuesitoShow') return { data: { quesito: { ...filed } } };
     if (name === 'QuesitoList') {
-      const filter = variables.filter as { status?: string[] } | undefined;
-      const nodes = filter?.status?.includes('WAITING_FOR_CITIZEN') ? [waiting] : [found];
+      const filter = variables.filter as { status?: string[]; citizenFiscalCode?: string } | undefined;
+      // Only this citizen has a quesito waiting for their reply.
+      const waitingFor = filter?.status?.includes('WAITING_FOR_CITIZEN');
+      const nodes = waitingFor ? (filter?.citizenFiscalCode === WAITING_CITIZEN ? [waiting] : []) : [found];
       return { data: { quesiti: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } };
     }
     if (name === 'QuesitoCitizenReply') {
@@ -207,7 +210,7 @@ describe('ContactForm', () => {
     const { client, user } = setup('/ccm/contatti');
     await fillRequired(user);
     expect(screen.queryByRole('heading', { name: /in attesa di una risposta/ })).not.toBeInTheDocument();
-    await user.type(screen.getByLabelText('Codice fiscale del cittadino'), 'RSSMRA80A01H501U');
+    await user.type(screen.getByLabelText('Codice fiscale del cittadino'), WAITING_CITIZEN);
     const group = await screen.findByRole('group', { name: /Risposta del cittadino al quesito «Supplemento/ });
     expect(group).toHaveTextContent("Il CRIC chiede: Serve l'estratto contributivo aggiornato.");
     await user.click(within(group).getByRole('button', { name: 'Registra la risposta' }));
