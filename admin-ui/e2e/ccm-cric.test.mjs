@@ -1,7 +1,9 @@
 // CCM and CRIC (docs/domain.md §4), against the real server with the demo data:
 // ccm.op searches the FAQ and files a quesito to DR Sardegna / Pensioni;
 // cric.sardegna takes and answers it; cric.lazio never sees it; cric.sardegna
-// converts another quesito into an appointment at a Sardinian office.
+// converts another quesito into an appointment at a Sardinian office. A second quesito of
+// the same citizen is proposed to cric.sardegna (continuity), who asks the citizen for a
+// document; ccm.op records the citizen's reply from the contact screen (issue 18).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { graphqlAs } from './api.mjs';
@@ -24,6 +26,18 @@ function instant(text) {
 
 /** A GraphQL request as `username`, straight to the API (to prepare data the screen then works on). */
 const gql = (username, query, variables) => graphqlAs(app.server.baseUrl, username, query, variables);
+
+/** No horizontal scroll at a phone's width (390 px), with a screenshot to look at; back to the desktop after. */
+async function assertFitsPhone(page, label, screenshot) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  await page.screenshot({ path: screenshot, fullPage: true });
+  assert.ok(scrollWidth <= innerWidth, `${label}: ${scrollWidth} > ${innerWidth}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 async function statusesOfHistory(page) {
   return page
@@ -178,6 +192,81 @@ describe('CCM and CRIC', () => {
 
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();
+  });
+
+  it('the same citizen again: proposed to cric.sardegna, who asks the citizen; ccm.op records the reply', async () => {
+    const subject = `Supplemento di pensione ${Date.now()}`;
+    const request = "Serve l'estratto contributivo aggiornato al 2026.";
+    const { quesitoClassifications } = await gql(
+      'ccm.op',
+      'query { quesitoClassifications(regionCode: "DR-SAR", section: PENSIONI, first: 1) { nodes { id } } }',
+    );
+    await gql('ccm.op', 'mutation($i: FileQuesitoInput!) { fileQuesito(input: $i) { id } }', {
+      i: {
+        regionCode: 'DR-SAR',
+        section: 'PENSIONI',
+        classification: quesitoClassifications.nodes[0].id,
+        subject,
+        question: 'Il cittadino chiede se ha diritto al supplemento di pensione per i contributi successivi.',
+        citizenFiscalCode: FISCAL_CODE,
+      },
+    });
+
+    // cric.sardegna took this citizen's first quesito: the new one is proposed to them, first.
+    const expert = await newPage(app.browser, app.server.baseUrl);
+    await signIn(expert, 'cric.sardegna');
+    await mainNav(expert).getByRole('link', { name: 'Coda CRIC' }).click();
+    const proposed = expert.getByRole('list', { name: 'Quesiti proposti a te' });
+    await proposed.getByRole('link', { name: subject }).waitFor();
+    await assertAccessible(expert, 'CRIC queue with a quesito proposed to the expert');
+    await assertFitsPhone(expert, 'CRIC queue with proposals', '/tmp/cric-queue-proposed.png');
+    await proposed.getByRole('link', { name: subject }).click();
+    await expert.getByRole('heading', { level: 1, name: subject }).waitFor();
+    await expert.getByTestId('quesito-proposed').getByText('te', { exact: false }).waitFor();
+    await expert.getByRole('button', { name: 'Prendi in carico' }).click();
+    await expert.getByTestId('quesito-status').getByText('In lavorazione').waitFor();
+
+    // Waiting for the citizen, with what is asked (required).
+    await expert.getByRole('button', { name: 'In attesa del cittadino' }).click();
+    await expert.getByRole('button', { name: 'Metti in attesa del cittadino' }).click();
+    await expert.getByText('Scrivi cosa si chiede al cittadino.').waitFor();
+    await expert.getByLabel('Cosa si chiede al cittadino *').fill(request);
+    await assertAccessible(expert, 'ask the citizen form');
+    await expert.getByRole('button', { name: 'Metti in attesa del cittadino' }).click();
+    await expert.getByTestId('quesito-status').getByText('In attesa del cittadino').waitFor();
+    await expert.getByTestId('quesito-waiting').getByText(request).waitFor();
+    assert.deepEqual((await statusesOfHistory(expert)).at(-1), ['IN_PROGRESS', 'WAITING_FOR_CITIZEN']);
+    await assertAccessible(expert, 'quesito waiting for the citizen');
+    await assertFitsPhone(expert, 'quesito waiting for the citizen', '/tmp/cric-quesito-waiting.png');
+
+    // The citizen calls the CCM: the operator records the contact and the reply.
+    const ccm = await newPage(app.browser, app.server.baseUrl);
+    await signIn(ccm, 'ccm.op');
+    await mainNav(ccm).getByRole('link', { name: 'CCM' }).click();
+    await ccm.getByRole('navigation', { name: 'Sezioni del CCM' }).getByRole('link', { name: 'Contatti' }).click();
+    await ccm.getByRole('heading', { level: 2, name: 'Registra un contatto' }).waitFor();
+    await ccm.getByLabel('Codice fiscale del cittadino').fill(FISCAL_CODE);
+    const waiting = ccm.getByRole('group', { name: `Risposta del cittadino al quesito «${subject}»` });
+    await waiting.getByText(request, { exact: false }).waitFor();
+    await waiting.getByLabel('Risposta del cittadino *').fill('Ho inviato l’estratto contributivo via PEC.');
+    await assertAccessible(ccm, 'CCM contact with a quesito waiting for the citizen');
+    await assertFitsPhone(ccm, 'CCM contact with a waiting quesito', '/tmp/ccm-citizen-reply.png');
+    await waiting.getByRole('button', { name: 'Registra la risposta' }).click();
+    await ccm.getByText('Risposta registrata', { exact: false }).waitFor();
+    assert.deepEqual(ccm.pageErrors, []);
+    await ccm.context().close();
+
+    // Back with the expert, the clock running again.
+    await expert.reload();
+    await expert.getByTestId('quesito-status').getByText('In lavorazione').waitFor();
+    await expert
+      .getByRole('region', { name: 'Risposta del cittadino' })
+      .getByText('Ho inviato l’estratto contributivo via PEC.')
+      .waitFor();
+    assert.deepEqual((await statusesOfHistory(expert)).at(-1), ['WAITING_FOR_CITIZEN', 'IN_PROGRESS']);
+    assert.equal(await expert.getByTestId('quesito-holder').innerText(), 'te');
+    assert.deepEqual(expert.pageErrors, []);
+    await expert.context().close();
   });
 
   it('cric.lazio does not see it', async () => {

@@ -35,6 +35,19 @@ pub struct Model {
     pub cancel_reason: Option<String>,
     pub appointment_id: Option<Uuid>,
     pub faq_entry_id: Option<Uuid>,
+    /// While WAITING_FOR_CITIZEN: since when (the SLA clock is paused).
+    pub waiting_since: Option<DateTimeUtc>,
+    /// What was last asked of the citizen.
+    pub waiting_request: Option<String>,
+    /// The citizen's last reply, as recorded by the CCM or the expert.
+    pub citizen_reply: Option<String>,
+    /// Time spent waiting for the citizen in ended pauses, in seconds.
+    pub paused_seconds: i64,
+    /// Working days (of the CRIC's calendar) the due date moved by, in all.
+    pub paused_working_days: i32,
+    /// Continuity: the expert who handled this citizen's previous quesito at
+    /// this CRIC in the last 30 days, to whom it is proposed first.
+    pub proposed_to_id: Option<Uuid>,
     /// Optimistic-locking version: every update bumps it.
     pub version: i32,
     pub created_at: DateTimeUtc,
@@ -73,6 +86,8 @@ closed_list! {
         New = "NEW",
         /// Taken by an expert of the CRIC.
         InProgress = "IN_PROGRESS",
+        /// Information was asked of the citizen: the SLA clock is paused until they reply.
+        WaitingForCitizen = "WAITING_FOR_CITIZEN",
         /// Answered by the CRIC or by the central directorate.
         Answered = "ANSWERED",
         /// Of exceptional complexity: with the central directorate, which answers it.

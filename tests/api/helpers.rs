@@ -124,6 +124,15 @@ impl TestApp {
         Self::spawn_with(settings, None, None).await
     }
 
+    /// A second server on the same database whose clock is fixed at `now`:
+    /// a later day of the same story (e.g. the citizen replying two days on).
+    pub async fn spawn_sibling_at(&self, now: chrono::DateTime<Utc>) -> TestApp {
+        let mut settings = self.settings.clone();
+        settings.seed_demo = false;
+        settings.fixed_now = Some(now);
+        Self::spawn_with(settings, None, None).await
+    }
+
     async fn spawn_with(settings: Settings, cleanup: Option<PgCleanup>, dir: Option<tempfile::TempDir>) -> TestApp {
         TRACING.call_once(|| {
             if std::env::var("TEST_LOG").is_ok() {

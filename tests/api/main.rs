@@ -44,6 +44,8 @@ mod principal_cache;
 mod procure;
 mod professional_review;
 mod quesiti;
+mod quesiti_continuity;
+mod quesiti_waiting;
 mod redis_outage;
 mod registration;
 mod row_level_security;

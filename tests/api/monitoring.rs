@@ -177,11 +177,13 @@ async fn expected(app: &TestApp, path: &str, from: NaiveDate, to: NaiveDate) -> 
             "section": section,
             "received": qs.len() as i64,
             "answered": count(&|q| q.status.as_str() == "ANSWERED"),
-            "backlog": count(&|q| q.status.as_str() == "NEW" || q.status.as_str() == "IN_PROGRESS"),
+            "backlog": count(&|q| ["NEW", "IN_PROGRESS", "WAITING_FOR_CITIZEN"].contains(&q.status.as_str())),
             "forwarded": count(&|q| q.forwarded_to_unit_id.is_some()),
-            "slaBreaches": count(&|q| match q.answered_at {
-                Some(a) => a > q.due_at,
-                None => ["NEW", "IN_PROGRESS", "FORWARDED_CENTRAL"].contains(&q.status.as_str()) && q.due_at < now,
+            // Waiting for the citizen, the clock is paused: a breach only if late when it paused.
+            "slaBreaches": count(&|q| match (q.answered_at, q.waiting_since) {
+                (Some(a), _) => a > q.due_at,
+                (None, Some(since)) => q.status.as_str() == "WAITING_FOR_CITIZEN" && q.due_at < since,
+                (None, None) => ["NEW", "IN_PROGRESS", "FORWARDED_CENTRAL"].contains(&q.status.as_str()) && q.due_at < now,
             }),
             "medianAnswerSeconds": median,
         }));

@@ -3,6 +3,8 @@
 
 pub mod context;
 pub mod guard;
+#[cfg(test)]
+mod root_fields;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{BatchRequest, MergedObject, MergedSubscription, Request, Response, Schema};

@@ -250,11 +250,14 @@ pub struct SectionFigures {
     pub received: i64,
     /// Of those, answered (by the CRIC or, after forwarding, by the central directorate).
     pub answered: i64,
-    /// Of those, still open now (NEW or IN_PROGRESS): the CRIC backlog.
+    /// Of those, still open now at the CRIC (NEW, IN_PROGRESS or
+    /// WAITING_FOR_CITIZEN): the CRIC backlog.
     pub backlog: i64,
     /// Of those, forwarded to the central directorate.
     pub forwarded: i64,
-    /// Of those, answered after their due date, or unanswered and past it now.
+    /// Of those, answered after their due date, or unanswered and past it now
+    /// (not while waiting for the citizen: the clock is paused, unless it was
+    /// late already when it paused).
     pub sla_breaches: i64,
     /// Median time from filing to answer, over the answered ones, in seconds.
     pub median_answer_seconds: Option<f64>,

@@ -434,11 +434,14 @@ fn quesiti_sql(
             count_if(&is_in("q.status", &[QuesitoStatus::Answered.as_str()]), "answered"),
             count_if(&is_in("q.status", &QuesitoStatus::AT_THE_CRIC.map(QuesitoStatus::as_str)), "backlog"),
             count_if("q.forwarded_to_unit_id IS NOT NULL", "forwarded"),
+            // Answered late, or open past due with the clock running (a
+            // quesito waiting for the citizen has it paused; its due date
+            // moves when they reply).
             count_if(
                 &format!(
                     "(q.answered_at IS NOT NULL AND q.answered_at > q.due_at) OR (q.answered_at IS NULL \
-                     AND {open} AND q.due_at < {now})",
-                    open = is_in("q.status", &QuesitoStatus::OPEN.map(QuesitoStatus::as_str))
+                     AND {open})",
+                    open = crate::quesiti::store::overdue_sql("q", &now)
                 ),
                 "sla_breaches",
             ),
@@ -522,7 +525,7 @@ mod tests {
     #[test]
     fn statuses_in_the_sql_come_from_the_domain_lists() {
         let backlog = is_in("q.status", &QuesitoStatus::AT_THE_CRIC.map(QuesitoStatus::as_str));
-        assert_eq!(backlog, "q.status IN ('NEW', 'IN_PROGRESS')");
+        assert_eq!(backlog, "q.status IN ('NEW', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN')");
         assert_eq!(done_with(CallbackOutcome::NoAnswer), "cb.status IN ('DONE') AND cb.outcome IN ('NO_ANSWER')");
     }
 

@@ -25,20 +25,32 @@ impl SectionRules for Section {
 
 /// The life cycle of a quesito (the closed list itself is `entities::quesito::QuesitoStatus`).
 pub trait Lifecycle: Sized {
-    /// Still waiting for an answer, at the CRIC or at the central directorate
-    /// (an open quesito past its due date is an SLA breach).
-    const OPEN: [Self; 3];
+    /// Still waiting for an answer, at the CRIC (waiting for the citizen
+    /// included) or at the central directorate.
+    const OPEN: [Self; 4];
+    /// Open with the SLA clock running: past its due date, one of these is an
+    /// SLA breach. A quesito waiting for the citizen has its clock paused.
+    const CLOCK_RUNNING: [Self; 3];
     /// Waiting at the CRIC: the monitoring figures' backlog, where forwarded
-    /// quesiti are counted apart (as `forwarded`).
-    const AT_THE_CRIC: [Self; 2];
+    /// quesiti are counted apart (as `forwarded`). Waiting for the citizen is
+    /// part of it (the CRIC still owes the answer), and counted apart too.
+    const AT_THE_CRIC: [Self; 3];
     fn is_open(&self) -> bool;
     /// The status after `transition`, or `None` when the life cycle does not allow it.
     fn apply(self, transition: Transition) -> Option<Self>;
 }
 
 impl Lifecycle for QuesitoStatus {
-    const OPEN: [QuesitoStatus; 3] = [QuesitoStatus::New, QuesitoStatus::InProgress, QuesitoStatus::ForwardedCentral];
-    const AT_THE_CRIC: [QuesitoStatus; 2] = [QuesitoStatus::New, QuesitoStatus::InProgress];
+    const OPEN: [QuesitoStatus; 4] = [
+        QuesitoStatus::New,
+        QuesitoStatus::InProgress,
+        QuesitoStatus::WaitingForCitizen,
+        QuesitoStatus::ForwardedCentral,
+    ];
+    const CLOCK_RUNNING: [QuesitoStatus; 3] =
+        [QuesitoStatus::New, QuesitoStatus::InProgress, QuesitoStatus::ForwardedCentral];
+    const AT_THE_CRIC: [QuesitoStatus; 3] =
+        [QuesitoStatus::New, QuesitoStatus::InProgress, QuesitoStatus::WaitingForCitizen];
 
     fn is_open(&self) -> bool {
         Self::OPEN.contains(self)
@@ -48,10 +60,15 @@ impl Lifecycle for QuesitoStatus {
         use QuesitoStatus::*;
         match (self, transition) {
             (New, Transition::Take) => Some(InProgress),
+            (InProgress, Transition::Release) => Some(New),
             (InProgress | ForwardedCentral, Transition::Answer) => Some(Answered),
             (New | InProgress, Transition::Forward) => Some(ForwardedCentral),
             (New | InProgress, Transition::ConvertToAppointment) => Some(ConvertedToAppointment),
-            (New | InProgress, Transition::Cancel) => Some(Cancelled),
+            // Asking a NEW quesito's citizen takes it too (someone must hold it).
+            (New | InProgress, Transition::AskCitizen) => Some(WaitingForCitizen),
+            (WaitingForCitizen, Transition::CitizenReplied) => Some(InProgress),
+            // A citizen who never replies: the CRIC or the CCM closes it.
+            (New | InProgress | WaitingForCitizen, Transition::Cancel) => Some(Cancelled),
             _ => None,
         }
     }
@@ -71,10 +88,40 @@ pub enum QuesitoOrder {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Transition {
     Take,
+    /// The expert holding it gives it back to the CRIC's queue.
+    Release,
     Answer,
     Forward,
     ConvertToAppointment,
+    /// Information is asked of the citizen: the SLA clock pauses.
+    AskCitizen,
+    /// The citizen replied: the clock runs again, the due date moved.
+    CitizenReplied,
     Cancel,
+}
+
+impl Transition {
+    pub const ALL: [Transition; 8] = [
+        Transition::Take,
+        Transition::Release,
+        Transition::Answer,
+        Transition::Forward,
+        Transition::ConvertToAppointment,
+        Transition::AskCitizen,
+        Transition::CitizenReplied,
+        Transition::Cancel,
+    ];
+
+    /// Only the expert holding the quesito may do it (continuity: a quesito
+    /// taken stays theirs until answered or released). Asking the citizen of
+    /// a NEW quesito makes the caller its holder.
+    pub fn needs_holder(self, status: QuesitoStatus) -> bool {
+        match self {
+            Transition::Release => true,
+            Transition::AskCitizen => status == QuesitoStatus::InProgress,
+            _ => false,
+        }
+    }
 }
 
 impl Transition {
@@ -82,6 +129,9 @@ impl Transition {
     pub fn audit_action(self) -> &'static str {
         match self {
             Transition::Take => "quesito.take",
+            Transition::Release => "quesito.release",
+            Transition::AskCitizen => "quesito.ask_citizen",
+            Transition::CitizenReplied => "quesito.citizen_reply",
             Transition::Answer => "quesito.answer",
             Transition::Forward => "quesito.forward",
             Transition::ConvertToAppointment => "quesito.convert_to_appointment",
@@ -93,6 +143,9 @@ impl Transition {
     pub fn names(self) -> (&'static str, &'static str) {
         match self {
             Transition::Take => ("prendere in carico", "take"),
+            Transition::Release => ("rilasciare", "release"),
+            Transition::AskCitizen => ("mettere in attesa del cittadino", "put waiting for the citizen"),
+            Transition::CitizenReplied => ("registrare la risposta del cittadino a", "record the citizen's reply to"),
             Transition::Answer => ("rispondere a", "answer"),
             Transition::Forward => ("inoltrare alla Direzione centrale", "forward to the central directorate"),
             Transition::ConvertToAppointment => ("convertire in appuntamento", "convert to an appointment"),
@@ -100,6 +153,11 @@ impl Transition {
         }
     }
 }
+
+/// Continuity with the expert (seed 003, issue 18 item 6): a new quesito of a
+/// citizen who filed another one at the same CRIC within this many days is
+/// proposed to the expert who took that one.
+pub const CONTINUITY_DAYS: i64 = 30;
 
 /// Limits of the free-text fields.
 pub mod limits {
@@ -131,11 +189,14 @@ pub use crate::kernel::calendar::is_working_day;
 /// with 1 working day is due at the end of Monday.
 pub fn due_at(filed_at: DateTime<Utc>, working_days: u32) -> DateTime<Utc> {
     let date = crate::kernel::calendar::working_days_after(filed_at.with_timezone(&Rome).date_naive(), working_days);
+    end_of_day(date).unwrap_or_else(|| filed_at + Duration::days(i64::from(working_days)))
+}
+
+/// 23:59:59 of `date` in Rome, the instant a due date falls on.
+pub fn end_of_day(date: chrono::NaiveDate) -> Option<DateTime<Utc>> {
     let end = date.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
     // 23:59:59 always exists in Rome (DST changes happen at night 02:00-03:00).
-    Rome.from_local_datetime(&end)
-        .earliest()
-        .map_or_else(|| filed_at + Duration::days(i64::from(working_days)), |d| d.with_timezone(&Utc))
+    Rome.from_local_datetime(&end).earliest().map(|d| d.with_timezone(&Utc))
 }
 
 #[cfg(test)]
@@ -152,13 +213,7 @@ mod tests {
 
     #[test]
     fn an_answered_quesito_cannot_be_answered_taken_or_cancelled_again() {
-        for t in [
-            Transition::Take,
-            Transition::Answer,
-            Transition::Forward,
-            Transition::Cancel,
-            Transition::ConvertToAppointment,
-        ] {
+        for t in Transition::ALL {
             assert_eq!(Answered.apply(t), None, "{t:?}");
         }
     }
@@ -185,7 +240,7 @@ mod tests {
     #[test]
     fn the_central_directorate_answers_a_forwarded_quesito_and_nothing_else_happens_to_it() {
         assert_eq!(ForwardedCentral.apply(Transition::Answer), Some(Answered));
-        for t in [Transition::Take, Transition::Forward, Transition::Cancel, Transition::ConvertToAppointment] {
+        for t in Transition::ALL.into_iter().filter(|t| *t != Transition::Answer) {
             assert_eq!(ForwardedCentral.apply(t), None, "{t:?}");
         }
     }
@@ -194,16 +249,48 @@ mod tests {
     fn closed_states_are_final() {
         for from in [Answered, ConvertedToAppointment, Cancelled] {
             assert!(!from.is_open());
-            for t in [
-                Transition::Take,
-                Transition::Answer,
-                Transition::Forward,
-                Transition::Cancel,
-                Transition::ConvertToAppointment,
-            ] {
+            for t in Transition::ALL {
                 assert_eq!(from.apply(t), None);
             }
         }
+    }
+
+    #[test]
+    fn an_expert_asks_the_citizen_and_the_reply_puts_the_quesito_back_in_progress() {
+        assert_eq!(InProgress.apply(Transition::AskCitizen), Some(WaitingForCitizen));
+        assert_eq!(New.apply(Transition::AskCitizen), Some(WaitingForCitizen));
+        assert_eq!(WaitingForCitizen.apply(Transition::CitizenReplied), Some(InProgress));
+        assert!(WaitingForCitizen.is_open());
+        assert!(!QuesitoStatus::CLOCK_RUNNING.contains(&WaitingForCitizen));
+    }
+
+    #[test]
+    fn a_waiting_quesito_is_only_resumed_or_cancelled() {
+        for t in Transition::ALL {
+            let expected = match t {
+                Transition::CitizenReplied => Some(InProgress),
+                Transition::Cancel => Some(Cancelled),
+                _ => None,
+            };
+            assert_eq!(WaitingForCitizen.apply(t), expected, "{t:?}");
+        }
+        // Only a waiting quesito takes a reply.
+        for from in [New, InProgress, ForwardedCentral, Answered] {
+            assert_eq!(from.apply(Transition::CitizenReplied), None, "{from:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_quesito_in_progress_is_released_and_only_by_its_holder() {
+        assert_eq!(InProgress.apply(Transition::Release), Some(New));
+        for from in [New, WaitingForCitizen, ForwardedCentral, Answered] {
+            assert_eq!(from.apply(Transition::Release), None, "{from:?}");
+        }
+        assert!(Transition::Release.needs_holder(InProgress));
+        assert!(Transition::AskCitizen.needs_holder(InProgress));
+        // Asking a NEW quesito's citizen takes it: there is no holder yet.
+        assert!(!Transition::AskCitizen.needs_holder(New));
+        assert!(!Transition::Answer.needs_holder(InProgress));
     }
 
     #[test]

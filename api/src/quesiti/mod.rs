@@ -9,3 +9,4 @@ pub mod prefetch;
 pub mod queries;
 pub mod service;
 pub mod store;
+pub mod waiting;

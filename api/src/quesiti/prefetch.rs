@@ -72,7 +72,17 @@ pub async fn page(ctx: &Context<'_>, rows: &[quesito::Model]) -> AppResult<()> {
         }
         AppResult::Ok(())
     };
-    futures::future::try_join3(classifications, units, events).await?;
+    let people = async {
+        if asks("takenBy") || asks("proposedTo") {
+            let loader = ctx
+                .data::<DataLoader<crate::appointments::graphql::PersonById, HashMapCache>>()
+                .map_err(AppError::internal)?;
+            let ids = distinct(rows.iter().flat_map(|q| [q.taken_by_id, q.proposed_to_id]).flatten());
+            loader.load_many(ids).await?;
+        }
+        AppResult::Ok(())
+    };
+    futures::future::try_join4(classifications, units, events, people).await?;
     Ok(())
 }
 

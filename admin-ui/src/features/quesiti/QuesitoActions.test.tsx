@@ -14,22 +14,112 @@ const buttons = () =>
     : [];
 
 describe('QuesitoActions', () => {
-  it.each<[QuesitoStatus, QuesitoActor, string[]]>([
-    ['NEW', 'cric', ['Prendi in carico', 'Inoltra alla Direzione Centrale', 'Annulla']],
-    ['IN_PROGRESS', 'cric', ['Rispondi', 'Inoltra alla Direzione Centrale', 'Annulla']],
-    ['ANSWERED', 'cric', []],
-    ['FORWARDED_CENTRAL', 'cric', []],
-    ['CONVERTED_TO_APPOINTMENT', 'cric', []],
-    ['CANCELLED', 'cric', []],
-    ['NEW', 'ccm', ['Annulla']],
-    ['IN_PROGRESS', 'ccm', ['Annulla']],
-    ['ANSWERED', 'ccm', []],
-  ])('offers for %s (%s) the buttons %j', (status, actor, expected) => {
+  it.each<[QuesitoStatus, QuesitoActor, boolean, string[]]>([
+    [
+      'NEW',
+      'cric',
+      false,
+      ['Prendi in carico', 'In attesa del cittadino', 'Inoltra alla Direzione Centrale', 'Annulla'],
+    ],
+    ['IN_PROGRESS', 'cric', false, ['Rispondi', 'Inoltra alla Direzione Centrale', 'Annulla']],
+    // Only the expert holding it releases it or puts it waiting for the citizen.
+    [
+      'IN_PROGRESS',
+      'cric',
+      true,
+      ['Rispondi', 'In attesa del cittadino', 'Rilascia', 'Inoltra alla Direzione Centrale', 'Annulla'],
+    ],
+    ['WAITING_FOR_CITIZEN', 'cric', true, ['Risposta del cittadino', 'Annulla']],
+    ['ANSWERED', 'cric', false, []],
+    ['FORWARDED_CENTRAL', 'cric', false, []],
+    ['CONVERTED_TO_APPOINTMENT', 'cric', false, []],
+    ['CANCELLED', 'cric', false, []],
+    ['NEW', 'ccm', false, ['Annulla']],
+    ['IN_PROGRESS', 'ccm', false, ['Annulla']],
+    ['WAITING_FOR_CITIZEN', 'ccm', false, ['Risposta del cittadino', 'Annulla']],
+    ['ANSWERED', 'ccm', false, []],
+  ])('offers for %s (%s, holder: %s) the buttons %j', (status, actor, takenByMe, expected) => {
     renderWithProviders(
-      <QuesitoActions id="q1" status={status} subject="Oggetto" actor={actor} onChanged={() => {}} />,
+      <QuesitoActions
+        id="q1"
+        status={status}
+        subject="Oggetto"
+        actor={actor}
+        takenByMe={takenByMe}
+        onChanged={() => {}}
+      />,
     );
     expect(buttons()).toEqual(expected);
-    expect(actionsFor(status, actor)).toHaveLength(expected.length);
+    expect(actionsFor(status, actor, false, takenByMe)).toHaveLength(expected.length);
+  });
+
+  it('puts the quesito waiting for the citizen with what is asked, required', async () => {
+    const client = fakeClient(() => ({
+      data: {
+        requestCitizenInfo: {
+          id: 'q1',
+          status: 'WAITING_FOR_CITIZEN',
+          waitingRequest: 'Estratto contributivo',
+          waitingSince: '2026-11-09T09:00:00Z',
+          version: 3,
+        },
+      },
+    }));
+    const onChanged = vi.fn();
+    renderWithProviders(
+      <QuesitoActions id="q1" status="IN_PROGRESS" subject="Oggetto" actor="cric" takenByMe onChanged={onChanged} />,
+      { client },
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'In attesa del cittadino' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Metti in attesa del cittadino' }));
+    expect(screen.getByText('Scrivi cosa si chiede al cittadino.')).toBeInTheDocument();
+    expect(client.executeMutation).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText('Cosa si chiede al cittadino *'), 'Estratto contributivo');
+    await userEvent.click(screen.getByRole('button', { name: 'Metti in attesa del cittadino' }));
+    expect(vi.mocked(client.executeMutation).mock.calls[0][0].variables).toEqual({
+      id: 'q1',
+      request: 'Estratto contributivo',
+    });
+    expect(onChanged).toHaveBeenCalledOnce();
+  });
+
+  it("records the citizen's reply from the CCM", async () => {
+    const client = fakeClient(() => ({
+      data: {
+        recordQuesitoCitizenReply: {
+          id: 'q1',
+          status: 'IN_PROGRESS',
+          dueAt: '2026-11-12T22:59:59Z',
+          pausedWorkingDays: 2,
+          version: 4,
+        },
+      },
+    }));
+    const onChanged = vi.fn();
+    renderWithProviders(
+      <QuesitoActions id="q1" status="WAITING_FOR_CITIZEN" subject="Oggetto" actor="ccm" onChanged={onChanged} />,
+      { client },
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Risposta del cittadino' }));
+    await userEvent.type(screen.getByLabelText('Risposta del cittadino *'), 'Inviato via PEC');
+    await userEvent.click(screen.getByRole('button', { name: 'Registra la risposta' }));
+    expect(vi.mocked(client.executeMutation).mock.calls[0][0].variables).toEqual({
+      id: 'q1',
+      reply: 'Inviato via PEC',
+    });
+    expect(onChanged).toHaveBeenCalledOnce();
+  });
+
+  it('releases a quesito its expert holds', async () => {
+    const client = fakeClient(() => ({ data: { releaseQuesito: { id: 'q1', status: 'NEW', version: 3 } } }));
+    const onChanged = vi.fn();
+    renderWithProviders(
+      <QuesitoActions id="q1" status="IN_PROGRESS" subject="Oggetto" actor="cric" takenByMe onChanged={onChanged} />,
+      { client },
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Rilascia' }));
+    expect(vi.mocked(client.executeMutation).mock.calls[0][0].variables).toEqual({ id: 'q1' });
+    expect(onChanged).toHaveBeenCalledOnce();
   });
 
   it('takes a NEW quesito and reloads it', async () => {

@@ -10,17 +10,23 @@ import { CheckboxField, TextAreaField } from '../../shared/components/fields';
 import {
   QuesitoAnswerMutation,
   QuesitoCancelMutation,
+  QuesitoCitizenReplyMutation,
   QuesitoForwardMutation,
+  QuesitoReleaseMutation,
+  QuesitoRequestCitizenInfoMutation,
   QuesitoTakeMutation,
 } from './operations';
 
-export type QuesitoAction = 'take' | 'answer' | 'forward' | 'convert' | 'cancel';
+export type QuesitoAction = 'take' | 'release' | 'answer' | 'ask' | 'reply' | 'forward' | 'convert' | 'cancel';
 /** Who is looking: a CRIC expert works the quesito; the CCM that filed it may only cancel it. */
 export type QuesitoActor = 'cric' | 'ccm';
 
 export const ACTION_LABELS: Record<QuesitoAction, string> = {
   take: 'Prendi in carico',
+  release: 'Rilascia',
   answer: 'Rispondi',
+  ask: 'In attesa del cittadino',
+  reply: 'Risposta del cittadino',
   forward: 'Inoltra alla Direzione Centrale',
   convert: 'Converti in appuntamento',
   cancel: 'Annulla',
@@ -29,16 +35,27 @@ export const ACTION_LABELS: Record<QuesitoAction, string> = {
 /**
  * The actions the life cycle allows from a status (docs/domain.md §4.3). Converting
  * is offered when the API lists offices to convert at (it lists none to who
- * may not convert).
+ * may not convert). Only the expert holding a quesito releases it or puts it
+ * waiting for the citizen (docs/quesiti.md, "Continuity with the expert").
  */
-export function actionsFor(status: QuesitoStatus, actor: QuesitoActor, canConvert = false): QuesitoAction[] {
-  if (actor === 'ccm') return status === 'NEW' || status === 'IN_PROGRESS' ? ['cancel'] : [];
+export function actionsFor(
+  status: QuesitoStatus,
+  actor: QuesitoActor,
+  canConvert = false,
+  takenByMe = false,
+): QuesitoAction[] {
+  if (actor === 'ccm') {
+    if (status === 'WAITING_FOR_CITIZEN') return ['reply', 'cancel'];
+    return status === 'NEW' || status === 'IN_PROGRESS' ? ['cancel'] : [];
+  }
   const convert: QuesitoAction[] = canConvert ? ['convert'] : [];
   switch (status) {
     case 'NEW':
-      return ['take', 'forward', ...convert, 'cancel'];
+      return ['take', 'ask', 'forward', ...convert, 'cancel'];
     case 'IN_PROGRESS':
-      return ['answer', 'forward', ...convert, 'cancel'];
+      return ['answer', ...(takenByMe ? (['ask', 'release'] as const) : []), 'forward', ...convert, 'cancel'];
+    case 'WAITING_FOR_CITIZEN':
+      return ['reply', 'cancel'];
     default:
       return [];
   }
@@ -70,20 +87,35 @@ interface Props {
   actor: QuesitoActor;
   /** Offices of the region where the caller may convert it to an appointment. */
   conversionOffices?: readonly ConversionOffice[];
+  /** The caller holds it (took it): they may release it or put it waiting for the citizen. */
+  takenByMe?: boolean;
   /** Reloads the quesito (after an action, or after a conflict). */
   onChanged: () => void;
 }
 
 /** The buttons a quesito's status allows, each opening its small form where one is needed. */
-export function QuesitoActions({ id, status, subject, actor, conversionOffices = [], onChanged }: Props) {
-  const actions = actionsFor(status, actor, conversionOffices.length > 0);
+export function QuesitoActions({
+  id,
+  status,
+  subject,
+  actor,
+  conversionOffices = [],
+  takenByMe = false,
+  onChanged,
+}: Props) {
+  const actions = actionsFor(status, actor, conversionOffices.length > 0, takenByMe);
   const [open, setOpen] = useState<QuesitoAction | null>(null);
   const [take, takeQuesito] = useMutation(QuesitoTakeMutation);
+  const [release, releaseQuesito] = useMutation(QuesitoReleaseMutation);
 
   if (actions.length === 0) return null;
 
   const onTake = async () => {
     const result = await takeQuesito({ id });
+    if (result.data) onChanged();
+  };
+  const onRelease = async () => {
+    const result = await releaseQuesito({ id });
     if (result.data) onChanged();
   };
 
@@ -98,11 +130,24 @@ export function QuesitoActions({ id, status, subject, actor, conversionOffices =
             <Button key={action} color="primary" onClick={onTake} disabled={take.fetching} aria-busy={take.fetching}>
               {ACTION_LABELS[action]}
             </Button>
+          ) : action === 'release' ? (
+            <Button
+              key={action}
+              color="secondary"
+              outline
+              onClick={onRelease}
+              disabled={release.fetching}
+              aria-busy={release.fetching}
+            >
+              {ACTION_LABELS[action]}
+            </Button>
           ) : (
             <Button
               key={action}
-              color={action === 'answer' ? 'primary' : action === 'cancel' ? 'danger' : 'secondary'}
-              outline={action !== 'answer'}
+              color={
+                action === 'answer' || action === 'reply' ? 'primary' : action === 'cancel' ? 'danger' : 'secondary'
+              }
+              outline={action !== 'answer' && action !== 'reply'}
               aria-expanded={open === action}
               aria-controls={`quesito-${action}-form`}
               onClick={() => setOpen(open === action ? null : action)}
@@ -112,8 +157,10 @@ export function QuesitoActions({ id, status, subject, actor, conversionOffices =
           ),
         )}
       </div>
-      <ActionError error={take.error} onReload={onChanged} />
+      <ActionError error={take.error ?? release.error} onReload={onChanged} />
       {open === 'answer' ? <AnswerForm id={id} subject={subject} onDone={onChanged} /> : null}
+      {open === 'ask' ? <ReasonForm id={id} kind="ask" onDone={onChanged} /> : null}
+      {open === 'reply' ? <ReasonForm id={id} kind="reply" onDone={onChanged} /> : null}
       {open === 'forward' ? <ReasonForm id={id} kind="forward" onDone={onChanged} /> : null}
       {open === 'convert' ? (
         <ConvertForm
@@ -186,24 +233,59 @@ function AnswerForm({ id, subject, onDone }: { id: string; subject: string; onDo
   );
 }
 
-function ReasonForm({ id, kind, onDone }: { id: string; kind: 'forward' | 'cancel'; onDone: () => void }) {
-  const [reason, setReason, discard] = useDraft(`quesito-${kind}:${id}`, '');
-  const [problem, setProblem] = useState<string | undefined>();
+type TextKind = 'forward' | 'cancel' | 'ask' | 'reply';
+
+/** The one text each of these actions needs: its label, what is missing, and the confirm button. */
+const TEXT_FORMS: Record<TextKind, { label: string; missing: string; confirm: string }> = {
+  forward: { label: "Motivo dell'inoltro *", missing: 'Scrivi il motivo.', confirm: "Conferma l'inoltro" },
+  cancel: { label: "Motivo dell'annullamento *", missing: 'Scrivi il motivo.', confirm: "Conferma l'annullamento" },
+  ask: {
+    label: 'Cosa si chiede al cittadino *',
+    missing: 'Scrivi cosa si chiede al cittadino.',
+    confirm: 'Metti in attesa del cittadino',
+  },
+  reply: {
+    label: 'Risposta del cittadino *',
+    missing: 'Scrivi la risposta del cittadino.',
+    confirm: 'Registra la risposta',
+  },
+};
+
+/** Sends the action's text: the reason of a forward or a cancellation, the request to the citizen, their reply. */
+function useTextAction(kind: TextKind) {
   const [forward, forwardQuesito] = useMutation(QuesitoForwardMutation);
   const [cancel, cancelQuesito] = useMutation(QuesitoCancelMutation);
-  const state = kind === 'forward' ? forward : cancel;
+  const [ask, askCitizen] = useMutation(QuesitoRequestCitizenInfoMutation);
+  const [reply, recordReply] = useMutation(QuesitoCitizenReplyMutation);
+  const states = { forward, cancel, ask, reply };
+  const send = async (id: string, text: string) => {
+    switch (kind) {
+      case 'forward':
+        return Boolean((await forwardQuesito({ id, reason: text })).data);
+      case 'cancel':
+        return Boolean((await cancelQuesito({ id, reason: text })).data);
+      case 'ask':
+        return Boolean((await askCitizen({ id, request: text })).data);
+      case 'reply':
+        return Boolean((await recordReply({ id, reply: text })).data);
+    }
+  };
+  return [states[kind], send] as const;
+}
+
+function ReasonForm({ id, kind, onDone }: { id: string; kind: TextKind; onDone: () => void }) {
+  const [reason, setReason, discard] = useDraft(`quesito-${kind}:${id}`, '');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [state, send] = useTextAction(kind);
+  const form = TEXT_FORMS[kind];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!reason.trim()) {
-      setProblem('Scrivi il motivo.');
+      setProblem(form.missing);
       return;
     }
     setProblem(undefined);
-    const result =
-      kind === 'forward'
-        ? await forwardQuesito({ id, reason: reason.trim() })
-        : await cancelQuesito({ id, reason: reason.trim() });
-    if (result.data) {
+    if (await send(id, reason.trim())) {
       discard();
       onDone();
     }
@@ -211,21 +293,14 @@ function ReasonForm({ id, kind, onDone }: { id: string; kind: 'forward' | 'cance
   return (
     <form id={`quesito-${kind}-form`} onSubmit={submit} noValidate className="mt-4" aria-label={ACTION_LABELS[kind]}>
       <ActionError error={state.error} onReload={onDone} />
-      <TextAreaField
-        label={kind === 'forward' ? "Motivo dell'inoltro *" : "Motivo dell'annullamento *"}
-        value={reason}
-        onChange={setReason}
-        error={problem}
-        rows={3}
-        required
-      />
+      <TextAreaField label={form.label} value={reason} onChange={setReason} error={problem} rows={3} required />
       <Button
         color={kind === 'cancel' ? 'danger' : 'primary'}
         type="submit"
         disabled={state.fetching}
         aria-busy={state.fetching}
       >
-        {kind === 'forward' ? "Conferma l'inoltro" : "Conferma l'annullamento"}
+        {form.confirm}
       </Button>
     </form>
   );

@@ -58,6 +58,33 @@ export function QuesitoDetail({ id, actor, notice }: { id: string; actor: Quesit
         <dd className="col-sm-9">
           {formatDateTime(quesito.dueAt)} {quesito.overdue ? <span className="badge bg-danger">in ritardo</span> : null}
         </dd>
+        {quesito.takenBy ? (
+          <>
+            <dt className="col-sm-3">In carico a</dt>
+            <dd className="col-sm-9" data-testid="quesito-holder">
+              {quesito.takenByMe ? 'te' : quesito.takenBy.displayName}
+            </dd>
+          </>
+        ) : null}
+        {quesito.proposedTo && quesito.status === 'NEW' ? (
+          <>
+            <dt className="col-sm-3">Proposto a</dt>
+            <dd className="col-sm-9" data-testid="quesito-proposed">
+              {quesito.proposedToMe ? 'te' : quesito.proposedTo.displayName} (ha seguito un quesito recente dello stesso
+              cittadino)
+            </dd>
+          </>
+        ) : null}
+        {quesito.pausedWorkingDays > 0 ? (
+          <>
+            <dt className="col-sm-3">Attesa del cittadino</dt>
+            <dd className="col-sm-9">
+              {quesito.pausedWorkingDays === 1
+                ? 'scadenza spostata di 1 giorno lavorativo'
+                : `scadenza spostata di ${quesito.pausedWorkingDays} giorni lavorativi`}
+            </dd>
+          </>
+        ) : null}
         {quesito.forwardedTo ? (
           <>
             <dt className="col-sm-3">Inoltrato a</dt>
@@ -65,6 +92,19 @@ export function QuesitoDetail({ id, actor, notice }: { id: string; actor: Quesit
           </>
         ) : null}
       </dl>
+
+      {quesito.status === 'WAITING_FOR_CITIZEN' ? (
+        <Alert color="info" fade={false} data-testid="quesito-waiting">
+          <h2 className="h5 alert-heading">In attesa del cittadino</h2>
+          <p className="mb-1">
+            Richiesto al cittadino: <span className="quesito-text">{quesito.waitingRequest}</span>
+          </p>
+          <p className="mb-0">
+            Dal {formatDateTime(quesito.waitingSince)} il termine è sospeso: alla risposta la scadenza si sposta dei
+            giorni lavorativi di attesa.
+          </p>
+        </Alert>
+      ) : null}
 
       <section aria-labelledby="quesito-question-heading">
         <h2 id="quesito-question-heading" className="h4">
@@ -86,6 +126,16 @@ export function QuesitoDetail({ id, actor, notice }: { id: string; actor: Quesit
           <dd className="col-sm-9">{quesito.citizenEmail ?? '—'}</dd>
         </dl>
       </section>
+
+      {quesito.citizenReply && quesito.status !== 'WAITING_FOR_CITIZEN' ? (
+        <section aria-labelledby="quesito-reply-heading">
+          <h2 id="quesito-reply-heading" className="h4">
+            Risposta del cittadino
+          </h2>
+          <p className="text-muted mb-1">Richiesto: {quesito.waitingRequest}</p>
+          <p className="quesito-text">{quesito.citizenReply}</p>
+        </section>
+      ) : null}
 
       {quesito.answer ? (
         <section aria-labelledby="quesito-answer-heading">
@@ -109,6 +159,7 @@ export function QuesitoDetail({ id, actor, notice }: { id: string; actor: Quesit
         subject={quesito.subject}
         actor={actor}
         conversionOffices={quesito.conversionOffices}
+        takenByMe={quesito.takenByMe}
         onChanged={reload}
         key={quesito.version}
       />

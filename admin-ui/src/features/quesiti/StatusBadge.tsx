@@ -4,6 +4,7 @@ import { STATUS_LABELS } from './labels';
 const COLORS: Record<QuesitoStatus, string> = {
   NEW: 'bg-primary',
   IN_PROGRESS: 'bg-warning text-dark',
+  WAITING_FOR_CITIZEN: 'bg-info text-dark',
   ANSWERED: 'bg-success',
   FORWARDED_CENTRAL: 'bg-secondary',
   CONVERTED_TO_APPOINTMENT: 'bg-secondary',

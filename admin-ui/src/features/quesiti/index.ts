@@ -13,6 +13,7 @@ export {
   QuesitoListQuery,
   QuesitoRegionsQuery,
 } from './operations';
+export { CitizenReplyPanel } from './CitizenReplyPanel';
 export { QuesitoDetail } from './QuesitoDetail';
 export { QuesitoPicker, useQuesitoSubject, type PickedQuesito } from './QuesitoPicker';
 export { StatusBadge } from './StatusBadge';

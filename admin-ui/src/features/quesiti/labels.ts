@@ -11,6 +11,7 @@ export const SECTION_LABELS: Record<Section, string> = {
 export const STATUS_ORDER: readonly QuesitoStatus[] = [
   'NEW',
   'IN_PROGRESS',
+  'WAITING_FOR_CITIZEN',
   'ANSWERED',
   'FORWARDED_CENTRAL',
   'CONVERTED_TO_APPOINTMENT',
@@ -20,6 +21,7 @@ export const STATUS_ORDER: readonly QuesitoStatus[] = [
 export const STATUS_LABELS: Record<QuesitoStatus, string> = {
   NEW: 'Nuovo',
   IN_PROGRESS: 'In lavorazione',
+  WAITING_FOR_CITIZEN: 'In attesa del cittadino',
   ANSWERED: 'Risposto',
   FORWARDED_CENTRAL: 'Inoltrato alla Direzione Centrale',
   CONVERTED_TO_APPOINTMENT: 'Convertito in appuntamento',

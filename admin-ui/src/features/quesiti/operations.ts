@@ -59,6 +59,17 @@ export const QuesitoListQuery = graphql(`
         dueAt
         overdue
         filedAt
+        waitingRequest
+        takenBy {
+          username
+          displayName
+        }
+        takenByMe
+        proposedTo {
+          username
+          displayName
+        }
+        proposedToMe
         version
       }
       pageInfo {
@@ -98,6 +109,20 @@ export const QuesitoShowQuery = graphql(`
       overdue
       filedAt
       takenAt
+      takenBy {
+        username
+        displayName
+      }
+      takenByMe
+      proposedTo {
+        username
+        displayName
+      }
+      proposedToMe
+      waitingSince
+      waitingRequest
+      citizenReply
+      pausedWorkingDays
       answer
       answeredAt
       forwardReason
@@ -129,6 +154,40 @@ export const QuesitoTakeMutation = graphql(`
     takeQuesito(id: $id) {
       id
       status
+      version
+    }
+  }
+`);
+
+export const QuesitoReleaseMutation = graphql(`
+  mutation QuesitoRelease($id: ID!) {
+    releaseQuesito(id: $id) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const QuesitoRequestCitizenInfoMutation = graphql(`
+  mutation QuesitoRequestCitizenInfo($id: ID!, $request: String!) {
+    requestCitizenInfo(id: $id, request: $request) {
+      id
+      status
+      waitingRequest
+      waitingSince
+      version
+    }
+  }
+`);
+
+export const QuesitoCitizenReplyMutation = graphql(`
+  mutation QuesitoCitizenReply($id: ID!, $reply: String!) {
+    recordQuesitoCitizenReply(id: $id, reply: $reply) {
+      id
+      status
+      dueAt
+      pausedWorkingDays
       version
     }
   }

@@ -21,11 +21,37 @@ const found = {
   version: 1,
 };
 
+const WAITING_CITIZEN = 'PRCLNE75C45B354W';
+const waiting = {
+  ...found,
+  id: 'q-3',
+  status: 'WAITING_FOR_CITIZEN',
+  subject: 'Supplemento di pensione',
+  waitingRequest: "Serve l'estratto contributivo aggiornato.",
+};
+
 function setup(route: string) {
-  const client = fakeClient((name) => {
+  const client = fakeClient((name, variables) => {
     if (name === 'QuesitoShow') return { data: { quesito: { ...filed } } };
     if (name === 'QuesitoList') {
-      return { data: { quesiti: { nodes: [found], pageInfo: { hasNextPage: false, endCursor: null } } } };
+      const filter = variables.filter as { status?: string[]; citizenFiscalCode?: string } | undefined;
+      // Only this citizen has a quesito waiting for their reply.
+      const waitingFor = filter?.status?.includes('WAITING_FOR_CITIZEN');
+      const nodes = waitingFor ? (filter?.citizenFiscalCode === WAITING_CITIZEN ? [waiting] : []) : [found];
+      return { data: { quesiti: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } };
+    }
+    if (name === 'QuesitoCitizenReply') {
+      return {
+        data: {
+          recordQuesitoCitizenReply: {
+            id: 'q-3',
+            status: 'IN_PROGRESS',
+            dueAt: '2026-12-14T22:59:59Z',
+            pausedWorkingDays: 2,
+            version: 4,
+          },
+        },
+      };
     }
     if (name === 'ContactRecord') return { data: { recordContact: { id: 'k-1', outcome: 'QUESITO_FILED' } } };
     if (name === 'PickableRegions')
@@ -178,5 +204,23 @@ describe('ContactForm', () => {
     expect(mutationsOf(client, 'ContactRecord')[0]).toMatchObject({
       input: { outcome: 'CALLBACK_REQUESTED', callbackId: 'cb-1', appointmentId: null },
     });
+  });
+
+  it("offers the citizen's quesiti waiting for their reply, and records it", async () => {
+    const { client, user } = setup('/ccm/contatti');
+    await fillRequired(user);
+    expect(screen.queryByRole('heading', { name: /in attesa di una risposta/ })).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Codice fiscale del cittadino'), WAITING_CITIZEN);
+    const group = await screen.findByRole('group', { name: /Risposta del cittadino al quesito «Supplemento/ });
+    expect(group).toHaveTextContent("Il CRIC chiede: Serve l'estratto contributivo aggiornato.");
+    await user.click(within(group).getByRole('button', { name: 'Registra la risposta' }));
+    expect(within(group).getByText('Scrivi la risposta del cittadino.')).toBeInTheDocument();
+    expect(mutationsOf(client, 'QuesitoCitizenReply')).toHaveLength(0);
+    await user.type(within(group).getByLabelText('Risposta del cittadino *'), 'Estratto inviato via PEC');
+    await user.click(within(group).getByRole('button', { name: 'Registra la risposta' }));
+    expect(mutationsOf(client, 'QuesitoCitizenReply')[0]).toEqual({ id: 'q-3', reply: 'Estratto inviato via PEC' });
+    expect(await screen.findByText(/Risposta registrata/)).toBeInTheDocument();
+    // Its own step: the contact itself is recorded as usual.
+    expect(mutationsOf(client, 'ContactRecord')).toHaveLength(0);
   });
 });

@@ -26,6 +26,7 @@ import {
   type RequestedCallback,
 } from '../../features/ccm';
 import {
+  CitizenReplyPanel,
   QuesitoPicker,
   SECTION_LABELS,
   SECTION_ORDER,
@@ -241,6 +242,7 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
           />
         </div>
       </div>
+      {validFiscalCode ? <CitizenReplyPanel citizenFiscalCode={validFiscalCode} /> : null}
       {draft.outcome === 'QUESITO_FILED' ? (
         <>
           <QuesitoPicker

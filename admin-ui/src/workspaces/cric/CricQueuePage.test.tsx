@@ -17,6 +17,11 @@ const quesito = (id: string, subject: string, overdue: boolean) => ({
   dueAt: '2026-11-20T22:59:59Z',
   overdue,
   filedAt: '2026-11-10T09:00:00Z',
+  waitingRequest: null,
+  takenBy: null,
+  takenByMe: false,
+  proposedTo: null,
+  proposedToMe: false,
   version: 1,
 });
 
@@ -33,7 +38,7 @@ describe('CricQueuePage', () => {
     renderWithProviders(<CricQueuePage />, { client });
     expect(vi.mocked(client.executeQuery).mock.calls[0][0].variables).toMatchObject({
       orderBy: 'DUE_FIRST',
-      filter: { status: ['NEW', 'IN_PROGRESS'], section: null, overdue: null, text: null },
+      filter: { status: ['NEW', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN'], section: null, overdue: null, text: null },
     });
     const rows = within(screen.getByRole('table', { name: 'Quesiti in coda' })).getAllByRole('row');
     // The server's order: soonest due first, and the column says so.
@@ -67,5 +72,33 @@ describe('CricQueuePage', () => {
       'aria-pressed',
       'true',
     );
+  });
+
+  it('shows first the quesiti proposed to the expert, and who holds or is proposed each one', () => {
+    const proposed = { ...quesito('q3', 'Secondo quesito dello stesso cittadino', false), proposedToMe: true };
+    const waiting = {
+      ...quesito('q4', 'Documento richiesto', false),
+      status: 'WAITING_FOR_CITIZEN',
+      waitingRequest: 'Copia del documento di identità',
+      takenBy: { username: 'cric.sardegna', displayName: 'Esperto Sardegna' },
+      takenByMe: false,
+    };
+    const client = fakeClient((_name, variables) => {
+      const filter = variables.filter as { proposedToMe?: boolean };
+      const nodes = filter.proposedToMe ? [proposed] : [proposed, waiting];
+      return { data: { quesiti: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } };
+    });
+    renderWithProviders(<CricQueuePage />, { client });
+    const list = screen.getByRole('list', { name: 'Quesiti proposti a te' });
+    expect(within(list).getByRole('link', { name: 'Secondo quesito dello stesso cittadino' })).toHaveAttribute(
+      'href',
+      '/cric/quesiti/q3',
+    );
+    expect(screen.getByRole('heading', { name: 'Proposti a te (1)' })).toBeInTheDocument();
+    const rows = within(screen.getByRole('table', { name: 'Quesiti in coda' })).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('proposto a te');
+    expect(rows[2]).toHaveTextContent('In attesa del cittadino');
+    expect(rows[2]).toHaveTextContent('chiesto: Copia del documento di identità');
+    expect(rows[2]).toHaveTextContent('in carico a Esperto Sardegna');
   });
 });

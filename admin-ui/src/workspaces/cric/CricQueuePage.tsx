@@ -1,6 +1,7 @@
 import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { useQuery } from 'urql';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
@@ -29,9 +30,66 @@ const OPEN = 'OPEN';
 const ALL = 'ALL';
 
 function statusFilter(value: string): QuesitoStatus[] | null {
-  if (value === OPEN) return ['NEW', 'IN_PROGRESS'];
+  if (value === OPEN) return ['NEW', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN'];
   if (value === ALL) return null;
   return [value as QuesitoStatus];
+}
+
+interface HeldOrProposed {
+  status: QuesitoStatus;
+  waitingRequest?: string | null;
+  takenBy?: { displayName: string } | null;
+  takenByMe: boolean;
+  proposedTo?: { displayName: string } | null;
+  proposedToMe: boolean;
+}
+
+/** Who holds a quesito (and what was asked of the citizen, while waiting), or whom a NEW one is proposed to. */
+function Holder({ quesito }: { quesito: HeldOrProposed }) {
+  if (quesito.takenByMe || quesito.takenBy) {
+    return (
+      <>
+        {quesito.status === 'WAITING_FOR_CITIZEN' && quesito.waitingRequest ? (
+          <div className="small">chiesto: {quesito.waitingRequest}</div>
+        ) : null}
+        <div className="small">in carico a {quesito.takenByMe ? 'te' : quesito.takenBy?.displayName}</div>
+      </>
+    );
+  }
+  if (quesito.status === 'NEW' && (quesito.proposedToMe || quesito.proposedTo)) {
+    return <div className="small">proposto a {quesito.proposedToMe ? 'te' : quesito.proposedTo?.displayName}</div>;
+  }
+  return null;
+}
+
+/**
+ * NEW quesiti proposed to the caller: citizens whose previous quesito they took in the last
+ * 30 days (docs/quesiti.md, "Continuity with the expert"), shown before the queue.
+ */
+function ProposedToMe() {
+  const [{ data }] = useQuery({
+    query: QuesitoListQuery,
+    variables: { filter: { proposedToMe: true, status: ['NEW'] }, orderBy: 'DUE_FIRST', first: 10 },
+    requestPolicy: 'cache-and-network',
+  });
+  const proposed = data?.quesiti.nodes ?? [];
+  if (proposed.length === 0) return null;
+  return (
+    <section aria-labelledby="proposed-heading" className="callout note my-4 p-3 border rounded">
+      <h2 id="proposed-heading" className="h5">
+        Proposti a te ({proposed.length})
+      </h2>
+      <p className="small mb-2">Nuovi quesiti di cittadini di cui hai seguito un quesito negli ultimi 30 giorni.</p>
+      <ul className="list-unstyled mb-0" aria-label="Quesiti proposti a te">
+        {proposed.map((q) => (
+          <li key={q.id} className="mb-1">
+            <Link to={`/cric/quesiti/${q.id}`}>{q.subject}</Link> · {SECTION_LABELS[q.section]} · scadenza{' '}
+            {formatDateTime(q.dueAt)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** The CRIC's queue, soonest due first: by section, status, overdue and words, with due dates and overdue marks. */
@@ -89,7 +147,7 @@ export function CricQueuePage() {
       <form onSubmit={submit} role="search" aria-label="Filtri della coda" className="row g-3 align-items-end mt-3">
         <div className="col-md-3">
           <SelectField label="Stato" value={status} onChange={setStatus}>
-            <option value={OPEN}>Aperti (nuovi e in lavorazione)</option>
+            <option value={OPEN}>Aperti (nuovi, in lavorazione, in attesa del cittadino)</option>
             {STATUS_ORDER.map((value) => (
               <option key={value} value={value}>
                 {STATUS_LABELS[value]}
@@ -110,6 +168,8 @@ export function CricQueuePage() {
           <CheckboxField label="Solo in ritardo" checked={overdue} onChange={setOverdue} />
         </div>
       </form>
+
+      <ProposedToMe />
 
       <ErrorDisplay error={error} onRetry={refresh} />
       {nodes.length === 0 && fetching ? <Loading /> : null}
@@ -144,6 +204,7 @@ export function CricQueuePage() {
                     <td>{PRIORITY_LABELS[q.priority]}</td>
                     <td>
                       <StatusBadge status={q.status} />
+                      <Holder quesito={q} />
                     </td>
                     <td>{formatDateTime(q.filedAt)}</td>
                     <td>

@@ -57,7 +57,7 @@ fn by_name(name: &str) -> Option<Rule> {
         // Free text.
         "answer" => text(8_000),
         "question" => text(4_000),
-        "reason" | "reply" => text(2_000),
+        "reason" | "reply" | "request" => text(2_000),
         "note" => text(500),
         "faqQuestion" => text(500),
         // Names and labels.

@@ -18,6 +18,11 @@ pub struct QuesitoFilter {
     pub citizen_fiscal_code: Option<String>,
     /// Words in the subject or question.
     pub text: Option<String>,
+    /// Only those proposed to the caller (continuity: a new quesito of a
+    /// citizen whose previous one they took); the CRIC queue shows them first.
+    pub proposed_to_me: Option<bool>,
+    /// Only those the caller holds (took and has not released).
+    pub taken_by_me: Option<bool>,
 }
 
 #[derive(InputObject)]

@@ -48,6 +48,30 @@ impl QuesitoMutation {
         Ok(Quesito(operations::take(scope, parse_id("id", &id)?, ctx.now()?).await?))
     }
 
+    /// The expert holding an IN_PROGRESS quesito gives it back to the CRIC's
+    /// queue (NEW). Another expert: `FORBIDDEN`.
+    async fn release_quesito(&self, ctx: &Context<'_>, id: ID) -> AppResult<Quesito> {
+        let scope = ctx.scope()?;
+        Ok(Quesito(operations::release(scope, parse_id("id", &id)?, ctx.now()?).await?))
+    }
+
+    /// Asks the citizen for information (`request`, 5 to 2000 characters):
+    /// the quesito waits for the citizen (WAITING_FOR_CITIZEN) and its SLA
+    /// clock pauses. The expert holding it, or any expert of its CRIC for a
+    /// NEW one (who then holds it).
+    async fn request_citizen_info(&self, ctx: &Context<'_>, id: ID, request: String) -> AppResult<Quesito> {
+        let scope = ctx.scope()?;
+        Ok(Quesito(operations::ask_citizen(scope, parse_id("id", &id)?, &request, ctx.now()?).await?))
+    }
+
+    /// Records the citizen's reply to a quesito waiting for it: the CCM that
+    /// filed it (from a contact) or an expert of its CRIC. It is IN_PROGRESS
+    /// again and its due date moves by the working days it waited.
+    async fn record_quesito_citizen_reply(&self, ctx: &Context<'_>, id: ID, reply: String) -> AppResult<Quesito> {
+        let scope = ctx.scope()?;
+        Ok(Quesito(operations::record_citizen_reply(scope, parse_id("id", &id)?, &reply, ctx.now()?).await?))
+    }
+
     /// Answers an IN_PROGRESS quesito (its CRIC) or a FORWARDED_CENTRAL one
     /// (the central directorate). With `publishAsFaq` the answer also becomes
     /// a FAQ entry (question: `faqQuestion`, default the subject). The citizen

@@ -52,6 +52,8 @@ async fn resolve_filter(scope: &Scope, filter: QuesitoFilter, now: DateTime<Utc>
         overdue: filter.overdue,
         citizen_fiscal_code,
         text: filter.text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+        proposed_to: filter.proposed_to_me.unwrap_or(false).then(|| scope.person_id()),
+        taken_by: filter.taken_by_me.unwrap_or(false).then(|| scope.person_id()),
         now: Some(now),
     })
 }

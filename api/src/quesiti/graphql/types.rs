@@ -8,12 +8,13 @@ use uuid::Uuid;
 use entities::{quesito, quesito_classification, quesito_event};
 
 use crate::appointments::contact::{self, ContactRead};
+use crate::appointments::graphql::{StaffRef, staff};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::quesiti::domain::{Lifecycle, Priority, QuesitoStatus, Section, Transition};
-use crate::quesiti::{queries, store};
+use crate::quesiti::{queries, store, waiting};
 
 use super::loaders::{ClassificationById, EventsByQuesito};
 
@@ -110,9 +111,48 @@ impl Quesito {
     async fn due_at(&self) -> DateTime<Utc> {
         self.0.due_at
     }
-    /// Still open and past its due date.
+    /// Still open and past its due date: an SLA breach. Not while it waits
+    /// for the citizen (its clock is paused), unless it was late already.
     async fn overdue(&self, ctx: &Context<'_>) -> AppResult<bool> {
-        Ok(self.0.status.is_open() && self.0.due_at < ctx.now()?)
+        Ok(waiting::is_overdue(self.0.status, self.0.due_at, self.0.waiting_since, ctx.now()?))
+    }
+    /// While WAITING_FOR_CITIZEN: since when its SLA clock is paused.
+    async fn waiting_since(&self) -> Option<DateTime<Utc>> {
+        self.0.waiting_since
+    }
+    /// What was last asked of the citizen.
+    async fn waiting_request(&self) -> Option<&str> {
+        self.0.waiting_request.as_deref()
+    }
+    /// The citizen's last reply.
+    async fn citizen_reply(&self) -> Option<&str> {
+        self.0.citizen_reply.as_deref()
+    }
+    /// Working days its due date moved by, waiting for the citizen.
+    async fn paused_working_days(&self) -> i32 {
+        self.0.paused_working_days
+    }
+    /// Hours it waited for the citizen in pauses that ended.
+    async fn paused_hours(&self) -> f64 {
+        self.0.paused_seconds as f64 / 3600.0
+    }
+    /// The expert holding it (who took it and has not released it), when
+    /// the caller may see them.
+    async fn taken_by(&self, ctx: &Context<'_>) -> AppResult<Option<StaffRef>> {
+        staff(ctx, self.0.taken_by_id).await
+    }
+    /// Whether the caller holds it.
+    async fn taken_by_me(&self, ctx: &Context<'_>) -> AppResult<bool> {
+        Ok(self.0.taken_by_id == Some(ctx.scope()?.person_id()))
+    }
+    /// Continuity: the expert it is proposed to first (who took the citizen's
+    /// previous quesito at this CRIC in the last 30 days), when visible.
+    async fn proposed_to(&self, ctx: &Context<'_>) -> AppResult<Option<StaffRef>> {
+        staff(ctx, self.0.proposed_to_id).await
+    }
+    /// Whether it is proposed to the caller.
+    async fn proposed_to_me(&self, ctx: &Context<'_>) -> AppResult<bool> {
+        Ok(self.0.proposed_to_id == Some(ctx.scope()?.person_id()))
     }
     async fn filed_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -195,7 +235,8 @@ impl QuesitoEvent {
     async fn acting_role(&self) -> Option<&str> {
         self.0.acting_role.as_deref()
     }
-    /// Reason of a forward or a cancellation.
+    /// Reason of a forward or a cancellation, what was asked of the citizen
+    /// or their reply.
     async fn note(&self) -> Option<&str> {
         self.0.note.as_deref()
     }
@@ -302,10 +343,13 @@ pub struct QuesitoClassificationCount {
 #[derive(SimpleObject)]
 pub struct QuesitoSectionStats {
     pub section: Section,
-    /// Open now: NEW, IN_PROGRESS or FORWARDED_CENTRAL.
+    /// Open now: NEW, IN_PROGRESS, WAITING_FOR_CITIZEN or FORWARDED_CENTRAL.
     pub backlog: i64,
+    /// Of the backlog, waiting for the citizen now (SLA clock paused).
+    pub waiting_for_citizen: i64,
     pub backlog_by_age: QuesitoBacklogAge,
-    /// Open now and past their due date (SLA breaches still open).
+    /// Open now and past their due date (SLA breaches still open); a quesito
+    /// waiting for the citizen is not, unless it was late when it paused.
     pub overdue: i64,
     /// Filed in the period.
     pub filed: i64,
@@ -313,8 +357,14 @@ pub struct QuesitoSectionStats {
     pub answered: i64,
     /// Answered in the period after their due date (SLA breaches closed).
     pub answered_late: i64,
-    /// Median hours from filing to answer, over those answered in the period.
+    /// Median hours from filing to answer, over those answered in the period
+    /// (time waiting for the citizen included: it is counted apart below).
     pub median_answer_hours: Option<f64>,
+    /// Hours the quesiti answered in the period waited for the citizen.
+    pub paused_hours: f64,
+    /// Working days the due dates of the quesiti answered in the period
+    /// moved by, waiting for the citizen.
+    pub paused_working_days: i64,
     /// Quesiti filed in the period by classification, most frequent first.
     pub by_classification: Vec<QuesitoClassificationCount>,
 }
@@ -325,6 +375,7 @@ impl From<queries::SectionFigures> for QuesitoSectionStats {
         QuesitoSectionStats {
             section: f.section,
             backlog: get(|c| c.backlog),
+            waiting_for_citizen: get(|c| c.waiting_for_citizen),
             backlog_by_age: QuesitoBacklogAge {
                 up_to_2_days: get(|c| c.backlog_up_to_2_days),
                 from_3_to_5_days: get(|c| c.backlog_3_to_5_days),
@@ -336,6 +387,8 @@ impl From<queries::SectionFigures> for QuesitoSectionStats {
             answered: get(|c| c.answered),
             answered_late: get(|c| c.answered_late),
             median_answer_hours: f.median_answer_hours,
+            paused_hours: get(|c| c.paused_seconds) as f64 / 3600.0,
+            paused_working_days: get(|c| c.paused_working_days),
             by_classification: f
                 .by_classification
                 .into_iter()

@@ -89,6 +89,9 @@ pub async fn file(scope: &Scope, input: FileQuesito, now: DateTime<Utc>) -> AppR
         Some((sla, _)) => u32::try_from(sla.working_days).unwrap_or(input.section.default_sla_working_days()),
         None => input.section.default_sla_working_days(),
     };
+    // Continuity: the expert who took this citizen's latest quesito here.
+    let since = now - chrono::Duration::days(domain::CONTINUITY_DAYS);
+    let proposed_to_id = store::continuity_expert(scope, cric.id, &fiscal_code, since).await?;
     let id = Uuid::now_v7();
     let model = quesito::Model {
         id,
@@ -117,6 +120,12 @@ pub async fn file(scope: &Scope, input: FileQuesito, now: DateTime<Utc>) -> AppR
         cancel_reason: None,
         appointment_id: None,
         faq_entry_id: None,
+        waiting_since: None,
+        waiting_request: None,
+        citizen_reply: None,
+        paused_seconds: 0,
+        paused_working_days: 0,
+        proposed_to_id,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -192,6 +201,12 @@ async fn insert_filed(
         cancel_reason: Set(None),
         appointment_id: Set(None),
         faq_entry_id: Set(None),
+        waiting_since: Set(None),
+        waiting_request: Set(None),
+        citizen_reply: Set(None),
+        paused_seconds: Set(0),
+        paused_working_days: Set(0),
+        proposed_to_id: Set(m.proposed_to_id),
         version: Set(m.version),
         created_at: Set(m.created_at),
         updated_at: Set(m.updated_at),
@@ -208,7 +223,7 @@ async fn insert_filed(
             actor_id: principal.person_id,
             actor_username: &principal.username,
             acting_role: Some(op.acting().role.as_str()),
-            note: None,
+            note: m.proposed_to_id.map(|_| CONTINUITY_NOTE.to_owned()),
             at: m.created_at,
         },
     )
@@ -224,10 +239,14 @@ async fn insert_filed(
         "priority": m.priority.as_str(),
         "dueAt": m.due_at,
         "contactId": m.contact_id,
+        "proposedTo": m.proposed_to_id,
     })))
     .await?;
     Ok(())
 }
+
+/// The filing event's note when the quesito is proposed to an expert.
+const CONTINUITY_NOTE: &str = "Proposto all'esperto che ha seguito il quesito precedente dello stesso cittadino";
 
 fn contact_already_linked() -> AppError {
     AppError::conflict("Il contatto è già collegato a un quesito", "The contact is already linked to a quesito")

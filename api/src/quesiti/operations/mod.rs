@@ -2,16 +2,19 @@
 //! write everything (row, event, audit, links, outbox message) in one
 //! transaction through the kernel's write path. One file per group of
 //! mutations: [`filing`], [`transitions`] (take, answer, forward, convert,
-//! cancel) and [`config`] (classifications and SLA); the reads they share are
-//! in [`super::queries`]. The helpers below are the life cycle's write path.
+//! cancel), [`waiting`] (ask the citizen, their reply, release) and
+//! [`config`] (classifications and SLA); the reads they share are in
+//! [`super::queries`]. The helpers below are the life cycle's write path.
 
 pub mod config;
 pub mod filing;
 pub mod transitions;
+pub mod waiting;
 
 pub use config::*;
 pub use filing::*;
 pub use transitions::*;
+pub use waiting::*;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait};
@@ -43,7 +46,8 @@ fn illegal(t: Transition, status: QuesitoStatus) -> AppError {
 
 /// Who may do `t` on this quesito: experts of its CRIC (of its section);
 /// once forwarded, the central directorate's experts answer it; the filing
-/// CCM may also cancel.
+/// CCM may also cancel, and records the citizen's reply as it records their
+/// contacts (`ccm:contact`).
 fn authorize<'a>(scope: &'a Scope, l: &Loaded, t: Transition) -> AppResult<&'a Assignment> {
     let section = l.section;
     match t {
@@ -57,8 +61,26 @@ fn authorize<'a>(scope: &'a Scope, l: &Loaded, t: Transition) -> AppResult<&'a A
                 None => Err(err),
             })
         }
+        Transition::CitizenReplied => {
+            scope.authorize_in_section(Action::QuesitoWork, &l.cric.path, section).or_else(|err| match &l.filed_by {
+                Some(ccm) => scope.authorize_in_section(Action::ContactRecord, &ccm.path, section),
+                None => Err(err),
+            })
+        }
         _ => scope.authorize_in_section(Action::QuesitoWork, &l.cric.path, section),
     }
+}
+
+/// Continuity: what only the expert holding the quesito may do.
+fn not_the_holder(t: Transition) -> AppError {
+    let (it, en) = match t {
+        Transition::Release => ("rilasciarlo", "release it"),
+        _ => ("metterlo in attesa del cittadino", "put it waiting for the citizen"),
+    };
+    AppError::forbidden(
+        format!("Solo l'esperto che ha in carico il quesito può {it}"),
+        format!("Only the expert holding the quesito may {en}"),
+    )
 }
 
 /// One transition to write: what happens, the resulting status, the columns
@@ -112,5 +134,8 @@ async fn prepare(scope: &Scope, id: QuesitoId, t: Transition) -> AppResult<(Load
     let l = load(scope, id).await?;
     let acting = authorize(scope, &l, t)?;
     let next = l.status.apply(t).ok_or_else(|| illegal(t, l.status))?;
+    if t.needs_holder(l.status) && l.q.taken_by_id != Some(scope.person_id()) {
+        return Err(not_the_holder(t));
+    }
     Ok((l, acting, next))
 }

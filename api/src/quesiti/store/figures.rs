@@ -1,7 +1,7 @@
 //! The figures of quesiti, counted in SQL.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Func};
+use sea_orm::sea_query::{Alias, Expr, Func};
 use sea_orm::{ColumnTrait, Condition, ExprTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
@@ -17,13 +17,15 @@ use super::visible;
 #[derive(Debug, Clone, sea_orm::FromQueryResult)]
 pub struct SectionCounts {
     pub section: Section,
-    /// Open now (NEW, IN_PROGRESS, FORWARDED_CENTRAL).
+    /// Open now (NEW, IN_PROGRESS, WAITING_FOR_CITIZEN, FORWARDED_CENTRAL).
     pub backlog: i64,
+    /// Of the backlog, waiting for the citizen now (their SLA clock paused).
+    pub waiting_for_citizen: i64,
     pub backlog_up_to_2_days: i64,
     pub backlog_3_to_5_days: i64,
     pub backlog_6_to_10_days: i64,
     pub backlog_over_10_days: i64,
-    /// Open and past due now.
+    /// Open and past due now, pauses respected ([`overdue_condition`]).
     pub overdue: i64,
     /// Filed in the period.
     pub filed: i64,
@@ -31,6 +33,42 @@ pub struct SectionCounts {
     pub answered: i64,
     /// Answered in the period after their due date.
     pub answered_late: i64,
+    /// Of those answered in the period: seconds they waited for the citizen.
+    pub paused_seconds: i64,
+    /// Of those answered in the period: working days their due dates moved.
+    pub paused_working_days: i64,
+}
+
+/// Open SLA breaches at `now` (the rule of [`crate::quesiti::waiting::is_overdue`]):
+/// the clock runs and the due date has passed, or the quesito waits for the
+/// citizen but was already late when it paused.
+pub fn overdue_condition(now: DateTime<Utc>) -> Condition {
+    let col = |c: quesito::Column| Expr::col((quesito::Entity, c));
+    let running = QuesitoStatus::CLOCK_RUNNING.map(QuesitoStatus::as_str);
+    Condition::any()
+        .add(Condition::all().add(col(quesito::Column::Status).is_in(running)).add(col(quesito::Column::DueAt).lt(now)))
+        .add(
+            Condition::all()
+                .add(col(quesito::Column::Status).eq(QuesitoStatus::WaitingForCitizen.as_str()))
+                .add(col(quesito::Column::DueAt).lt(col(quesito::Column::WaitingSince))),
+        )
+}
+
+/// [`overdue_condition`] as SQL text over the table alias `q`, for the
+/// monitoring's hand-written SQL; `now` is its already bound placeholder.
+pub fn overdue_sql(q: &str, now: &str) -> String {
+    let running: Vec<String> = QuesitoStatus::CLOCK_RUNNING.iter().map(|s| format!("'{}'", s.as_str())).collect();
+    format!(
+        "(({q}.status IN ({running}) AND {q}.due_at < {now}) OR ({q}.status = '{waiting}' AND {q}.due_at < {q}.waiting_since))",
+        running = running.join(", "),
+        waiting = QuesitoStatus::WaitingForCitizen.as_str(),
+    )
+}
+
+/// `SUM(CASE WHEN cond THEN col ELSE 0 END)` as a BIGINT on both databases.
+fn sum_if(cond: Condition, col: quesito::Column) -> Expr {
+    let sum = Func::sum(Expr::case(cond, Expr::col((quesito::Entity, col))).finally(0));
+    Expr::expr(Func::cast_as(sum, Alias::new("BIGINT")))
 }
 
 fn count_if(cond: Condition) -> Expr {
@@ -74,11 +112,15 @@ pub async fn section_counts(scope: &Scope, cric_id: Option<Uuid>, p: &ReportWind
         .select_only()
         .column(quesito::Column::Section)
         .expr_as(count_if(Condition::all().add(open())), "backlog")
+        .expr_as(
+            count_if(Condition::all().add(col(quesito::Column::Status).eq(QuesitoStatus::WaitingForCitizen.as_str()))),
+            "waiting_for_citizen",
+        )
         .expr_as(count_if(open_filed(Some(2), None)), "backlog_up_to_2_days")
         .expr_as(count_if(open_filed(Some(5), Some(2))), "backlog_3_to_5_days")
         .expr_as(count_if(open_filed(Some(10), Some(5))), "backlog_6_to_10_days")
         .expr_as(count_if(open_filed(None, Some(10))), "backlog_over_10_days")
-        .expr_as(count_if(Condition::all().add(open()).add(col(quesito::Column::DueAt).lt(p.now))), "overdue")
+        .expr_as(count_if(overdue_condition(p.now)), "overdue")
         .expr_as(
             count_if(
                 Condition::all()
@@ -92,6 +134,8 @@ pub async fn section_counts(scope: &Scope, cric_id: Option<Uuid>, p: &ReportWind
             count_if(answered_in().add(col(quesito::Column::AnsweredAt).gt(col(quesito::Column::DueAt)))),
             "answered_late",
         )
+        .expr_as(sum_if(answered_in(), quesito::Column::PausedSeconds), "paused_seconds")
+        .expr_as(sum_if(answered_in(), quesito::Column::PausedWorkingDays), "paused_working_days")
         .group_by(quesito::Column::Section)
         .into_model::<SectionCounts>()
         .all(scope.db())
@@ -140,4 +184,18 @@ pub async fn classification_counts(
         .into_tuple()
         .all(scope.db())
         .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_overdue_sql_pauses_the_clock_of_quesiti_waiting_for_the_citizen() {
+        assert_eq!(
+            overdue_sql("q", "$1"),
+            "((q.status IN ('NEW', 'IN_PROGRESS', 'FORWARDED_CENTRAL') AND q.due_at < $1) OR \
+             (q.status = 'WAITING_FOR_CITIZEN' AND q.due_at < q.waiting_since))"
+        );
+    }
 }

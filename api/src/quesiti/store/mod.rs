@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use entities::{quesito, quesito_classification, quesito_event, quesito_sla};
 
-use super::domain::{Lifecycle, QuesitoOrder, QuesitoStatus, Section};
+use super::domain::{QuesitoOrder, QuesitoStatus, Section};
 use crate::error::AppResult;
 use crate::kernel::ids::QuesitoId;
 use crate::kernel::paging::{self, CursorKey, Direction, Page};
@@ -26,10 +26,12 @@ use crate::kernel::versioned::Versioned;
 use crate::tenancy::Scope;
 
 mod config;
+mod continuity;
 mod figures;
 mod units;
 
 pub use config::*;
+pub use continuity::*;
 pub use figures::*;
 pub use units::*;
 
@@ -71,6 +73,10 @@ pub struct QuesitoFilter {
     pub citizen_fiscal_code: Option<String>,
     /// Case-insensitive substring of subject or question.
     pub text: Option<String>,
+    /// Only those proposed to this expert (continuity).
+    pub proposed_to: Option<Uuid>,
+    /// Only those this expert holds.
+    pub taken_by: Option<Uuid>,
     pub now: Option<DateTime<Utc>>,
 }
 
@@ -89,10 +95,14 @@ fn filtered(scope: &Scope, filter: &QuesitoFilter) -> Select<quesito::Entity> {
         query = query.filter(quesito::Column::ClassificationId.eq(classification));
     }
     if let Some(overdue) = filter.overdue {
-        let now = filter.now.unwrap_or_else(Utc::now);
-        let open = QuesitoStatus::OPEN;
-        let is_overdue = Condition::all().add(quesito::Column::Status.is_in(open)).add(quesito::Column::DueAt.lt(now));
+        let is_overdue = overdue_condition(filter.now.unwrap_or_else(Utc::now));
         query = query.filter(if overdue { is_overdue } else { is_overdue.not() });
+    }
+    if let Some(expert) = filter.proposed_to {
+        query = query.filter(quesito::Column::ProposedToId.eq(expert));
+    }
+    if let Some(expert) = filter.taken_by {
+        query = query.filter(quesito::Column::TakenById.eq(expert));
     }
     if let Some(code) = &filter.citizen_fiscal_code {
         query = query.filter(quesito::Column::CitizenFiscalCode.eq(code.as_str()));
