@@ -27,14 +27,15 @@ pub struct Check {
     pub procura: Option<procura::Model>,
 }
 
-/// The register of professionals, newest first (ADMIN).
+/// The register of professionals in `sort`'s order, and its total (ADMIN).
 pub async fn professionals(
     scope: &Scope,
     filter: store::ProfessionalsFilter,
+    sort: &Sort<professional::Column>,
     page: &Page,
-) -> AppResult<Vec<professional::Model>> {
+) -> AppResult<(Vec<professional::Model>, ListTotal)> {
     scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
-    store::list_professionals(scope, filter, page.after_uuid()?, page.fetch_limit()).await
+    store::list_professionals(scope, filter, sort, page).await
 }
 
 /// The caller's procure, newest first. Filtering by client is audited.

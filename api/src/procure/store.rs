@@ -48,18 +48,50 @@ pub struct ProfessionalsFilter {
     pub pending: Option<bool>,
 }
 
+/// What the register of professionals can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfessionalOrderField {
+    CreatedAt,
+    Name,
+    FiscalCode,
+}
+
+impl SortField for ProfessionalOrderField {
+    type Column = professional::Column;
+    fn name(self) -> &'static str {
+        match self {
+            ProfessionalOrderField::CreatedAt => "createdAt",
+            ProfessionalOrderField::Name => "name",
+            ProfessionalOrderField::FiscalCode => "fiscalCode",
+        }
+    }
+    fn column(self) -> professional::Column {
+        match self {
+            ProfessionalOrderField::CreatedAt => professional::Column::CreatedAt,
+            ProfessionalOrderField::Name => professional::Column::Name,
+            ProfessionalOrderField::FiscalCode => professional::Column::FiscalCode,
+        }
+    }
+}
+
+/// The register's order: as picked, else newest first.
+pub fn professional_sort(picked: Option<(ProfessionalOrderField, Direction)>) -> Sort<professional::Column> {
+    Sort::pick(picked, (ProfessionalOrderField::CreatedAt, Direction::Descending))
+}
+
 /// The register, for administrators (`professional:manage`, checked by the caller
-/// and again here): newest first, keyset on id.
+/// and again here), in `sort`'s order, and its total.
 pub async fn list_professionals(
     scope: &Scope,
     filter: ProfessionalsFilter,
-    before: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<professional::Model>> {
-    if scope.units_for(Action::ProfessionalManage) != crate::tenancy::UnitScope::Everywhere {
-        return Ok(Vec::new());
-    }
+    sort: &Sort<professional::Column>,
+    page: &Page,
+) -> AppResult<(Vec<professional::Model>, ListTotal)> {
     let mut query = professional::Entity::find();
+    if scope.units_for(Action::ProfessionalManage) != crate::tenancy::UnitScope::Everywhere {
+        // Nobody else reads the register: no row, and a total of none.
+        query = query.filter(Expr::value(false));
+    }
     match filter.verified {
         Some(true) => query = query.filter(professional::Column::VerifiedAt.is_not_null()),
         Some(false) => query = query.filter(professional::Column::VerifiedAt.is_null()),
@@ -73,14 +105,7 @@ pub async fn list_professionals(
         Some(false) => query = query.filter(awaiting.not()),
         None => {}
     }
-    if let Some(before) = before {
-        query = query.filter(paging::after_id(
-            (professional::Entity, professional::Column::Id),
-            before,
-            Direction::Descending,
-        ));
-    }
-    Ok(query.order_by_desc(professional::Column::Id).limit(limit).all(scope.db()).await?)
+    sorting::page_of(scope, query, sort, professional::Column::Id, page).await
 }
 
 /// Professionals by id, for DataLoaders. Visible to administrators, to the

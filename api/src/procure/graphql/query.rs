@@ -23,20 +23,23 @@ impl ProcureQuery {
         Ok(store::own_professional(ctx.scope()?).await?.map(Professional))
     }
 
-    /// The register of professionals, newest first. ADMIN only.
+    /// The register of professionals, newest first unless `orderBy` says
+    /// otherwise. ADMIN only.
     #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn professionals(
         &self,
         ctx: &Context<'_>,
         filter: Option<ProfessionalFilter>,
+        order_by: Option<OrderBy<ProfessionalOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Professional>> {
+    ) -> AppResult<Connection<String, Professional, ListTotal, EmptyFields>> {
         let page = Page::new(first, after)?;
         let filter = filter.unwrap_or_default();
         let filter = store::ProfessionalsFilter { verified: filter.verified, pending: filter.pending };
-        let rows = queries::professionals(ctx.scope()?, filter, &page).await?;
-        Ok(connection(&page, rows, |p| p.id, Professional))
+        let sort = store::professional_sort(order_by.map(OrderBy::picked));
+        let (rows, total) = queries::professionals(ctx.scope()?, filter, &sort, &page).await?;
+        Ok(sorted_connection(&page, &sort, rows, |p| p.id, Professional, total))
     }
 
     /// The caller's procure, newest first unless `orderBy` says otherwise.

@@ -386,6 +386,16 @@ pub struct ProcuraFilter {
     pub service: Option<DelegableService>,
 }
 
+/// What the register of professionals can be sorted by.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::procure::store::ProfessionalOrderField")]
+pub enum ProfessionalOrderField {
+    /// When the professional was registered (the default, newest first).
+    CreatedAt,
+    Name,
+    FiscalCode,
+}
+
 /// What the procure list can be sorted by.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
 #[graphql(remote = "crate::procure::store::ProcuraOrderField")]
