@@ -60,7 +60,7 @@ describe('Registro audit', () => {
     assert.ok(!actors.includes('admin'), actors.join(', '));
     assert.equal(await page.getByText('UT Roma 1').count(), 0);
     // The server sorts by the column picked (issue 16), and says how many events there are.
-    await page.getByText(/elementi (mostrati|in tutto)$/).waitFor();
+    await page.getByText(/element[oi] (mostrat[oi]|in tutto)$/).waitFor();
     await filtered
       .getByRole('columnheader', { name: /Autore/ })
       .getByRole('button')

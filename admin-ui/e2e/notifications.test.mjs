@@ -37,7 +37,7 @@ describe('Notifiche', () => {
       newestFirst,
       [...newestFirst].sort((a, b) => b - a),
     );
-    await page.getByText(/elementi (mostrati|in tutto)$/).waitFor();
+    await page.getByText(/element[oi] (mostrat[oi]|in tutto)$/).waitFor();
     await createdHeader.getByRole('button').click();
     await page.waitForFunction(() => document.querySelector('table.outbox-table th[aria-sort="ascending"]') !== null);
     await page.waitForFunction(() => {
