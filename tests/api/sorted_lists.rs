@@ -465,3 +465,60 @@ both_backends!(notifications_come_in_time_order_and_a_lazio_admin_counts_lazio_o
     let raw = outbox_message::Entity::find().all(&app.state.db).await.unwrap().len() as u64;
     assert_eq!(everyone, raw, "the national administrator counts every message");
 });
+
+// ---------------------------------------------------------------------------
+// A professional's collaborators
+// ---------------------------------------------------------------------------
+
+const COLLABORATORS: &str = r#"query($order: CollaboratorOrder, $first: Int, $after: String) {
+  collaborators(orderBy: $order, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { fiscalCode to }
+  }
+}"#;
+
+both_backends!(collaborators_sort_by_end_date_open_ended_last_and_count_only_ones_own, |app: TestApp| async move {
+    use crate::procure::{CLIENT, COLLAB_A, COLLAB_B, COLLAB_UNLISTED, registered_professional};
+    let today = api::appointments::domain::rome_date(Utc::now());
+    let day = |n: i64| (today + Duration::days(n)).to_string();
+    let add = r#"mutation($f: String!, $from: NaiveDate!, $to: NaiveDate) { addCollaborator(fiscalCode: $f, from: $from, to: $to) { id } }"#;
+    let rossi = app.login("prof.rossi").await;
+    for (code, to) in [(COLLAB_A, None), (COLLAB_B, Some(day(30))), (COLLAB_UNLISTED, Some(day(10)))] {
+        let res = app.graphql(Some(&rossi), add, json!({ "f": code, "from": day(-5), "to": to })).await;
+        assert!(res["errors"].is_null(), "{res}");
+    }
+    let other = registered_professional(&app, "prof.altro", "NRELNN80A41B354G", "A10").await;
+    let res = app.graphql(Some(&other), add, json!({ "f": CLIENT, "from": day(-5) })).await;
+    assert!(res["errors"].is_null(), "{res}");
+
+    let ours = |nodes: &[Value]| -> Vec<String> {
+        let made = [COLLAB_A, COLLAB_B, COLLAB_UNLISTED];
+        texts(nodes, "fiscalCode").into_iter().filter(|c| made.contains(c)).map(str::to_owned).collect()
+    };
+    let by_end = json!({ "order": { "field": "VALID_TO" } });
+    let (nodes, totals) = all_pages(&app, &rossi, COLLABORATORS, "collaborators", by_end).await;
+    assert_eq!(ours(&nodes), [COLLAB_UNLISTED, COLLAB_B, COLLAB_A], "the open-ended one last");
+    assert!(!texts(&nodes, "fiscalCode").contains(&CLIENT), "another professional's collaborator");
+    let rossi_id = entities::professional::Entity::find()
+        .filter(entities::professional::Column::PersonId.eq(person_id(&app, "prof.rossi").await))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let raw = entities::collaborator::Entity::find()
+        .filter(entities::collaborator::Column::ProfessionalId.eq(rossi_id))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(nodes.len(), raw);
+    same_total(&totals, raw);
+
+    let desc = json!({ "order": { "field": "VALID_TO", "direction": "DESC" } });
+    let (nodes, _) = all_pages(&app, &rossi, COLLABORATORS, "collaborators", desc).await;
+    assert_eq!(ours(&nodes), [COLLAB_A, COLLAB_B, COLLAB_UNLISTED], "the open-ended one first");
+
+    let (nodes, totals) = all_pages(&app, &other, COLLABORATORS, "collaborators", json!({})).await;
+    assert_eq!(texts(&nodes, "fiscalCode"), [CLIENT]);
+    same_total(&totals, 1);
+});

@@ -100,7 +100,7 @@ type Documents = {
     "\n  mutation ProcuraDeclare($input: DeclareProcuraInput!) {\n    declareProcura(input: $input) { ...ProcuraRow }\n  }\n": typeof types.ProcuraDeclareDocument,
     "\n  mutation ProcuraRevoke($id: ID!) {\n    revokeProcura(id: $id) { ...ProcuraRow }\n  }\n": typeof types.ProcuraRevokeDocument,
     "\n  fragment CollaboratorRow on Collaborator {\n    id\n    fiscalCode\n    from\n    to\n    active\n    endedAt\n    version\n  }\n": typeof types.CollaboratorRowFragmentDoc,
-    "\n  query CollaboratorList($filter: CollaboratorFilter, $first: Int, $after: String) {\n    collaborators(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n": typeof types.CollaboratorListDocument,
+    "\n  query CollaboratorList($filter: CollaboratorFilter, $orderBy: CollaboratorOrder, $first: Int, $after: String) {\n    collaborators(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n": typeof types.CollaboratorListDocument,
     "\n  mutation CollaboratorAdd($fiscalCode: String!, $from: NaiveDate!, $to: NaiveDate) {\n    addCollaborator(fiscalCode: $fiscalCode, from: $from, to: $to) { ...CollaboratorRow }\n  }\n": typeof types.CollaboratorAddDocument,
     "\n  mutation CollaboratorEnd($id: ID!, $on: NaiveDate!) {\n    endCollaborator(id: $id, on: $on) { ...CollaboratorRow }\n  }\n": typeof types.CollaboratorEndDocument,
     "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    hint\n    createdAt\n    lastUsedAt\n    revokedAt\n    active\n  }\n": typeof types.ApiKeyRowFragmentDoc,
@@ -218,7 +218,7 @@ const documents: Documents = {
     "\n  mutation ProcuraDeclare($input: DeclareProcuraInput!) {\n    declareProcura(input: $input) { ...ProcuraRow }\n  }\n": types.ProcuraDeclareDocument,
     "\n  mutation ProcuraRevoke($id: ID!) {\n    revokeProcura(id: $id) { ...ProcuraRow }\n  }\n": types.ProcuraRevokeDocument,
     "\n  fragment CollaboratorRow on Collaborator {\n    id\n    fiscalCode\n    from\n    to\n    active\n    endedAt\n    version\n  }\n": types.CollaboratorRowFragmentDoc,
-    "\n  query CollaboratorList($filter: CollaboratorFilter, $first: Int, $after: String) {\n    collaborators(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n": types.CollaboratorListDocument,
+    "\n  query CollaboratorList($filter: CollaboratorFilter, $orderBy: CollaboratorOrder, $first: Int, $after: String) {\n    collaborators(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n": types.CollaboratorListDocument,
     "\n  mutation CollaboratorAdd($fiscalCode: String!, $from: NaiveDate!, $to: NaiveDate) {\n    addCollaborator(fiscalCode: $fiscalCode, from: $from, to: $to) { ...CollaboratorRow }\n  }\n": types.CollaboratorAddDocument,
     "\n  mutation CollaboratorEnd($id: ID!, $on: NaiveDate!) {\n    endCollaborator(id: $id, on: $on) { ...CollaboratorRow }\n  }\n": types.CollaboratorEndDocument,
     "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    hint\n    createdAt\n    lastUsedAt\n    revokedAt\n    active\n  }\n": types.ApiKeyRowFragmentDoc,
@@ -611,7 +611,7 @@ export function graphql(source: "\n  fragment CollaboratorRow on Collaborator {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CollaboratorList($filter: CollaboratorFilter, $first: Int, $after: String) {\n    collaborators(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n"): (typeof documents)["\n  query CollaboratorList($filter: CollaboratorFilter, $first: Int, $after: String) {\n    collaborators(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n"];
+export function graphql(source: "\n  query CollaboratorList($filter: CollaboratorFilter, $orderBy: CollaboratorOrder, $first: Int, $after: String) {\n    collaborators(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n"): (typeof documents)["\n  query CollaboratorList($filter: CollaboratorFilter, $orderBy: CollaboratorOrder, $first: Int, $after: String) {\n    collaborators(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...CollaboratorRow }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -84,6 +84,7 @@ impl<C: sea_orm::ColumnTrait> Sort<C> {
 #[graphql(concrete(name = "CallbackOrder", params(crate::callbacks::graphql::CallbackOrderField)))]
 #[graphql(concrete(name = "FollowUpOrder", params(crate::followups::graphql::FollowUpOrderField)))]
 #[graphql(concrete(name = "ProfessionalOrder", params(crate::procure::graphql::ProfessionalOrderField)))]
+#[graphql(concrete(name = "CollaboratorOrder", params(crate::procure::graphql::CollaboratorOrderField)))]
 #[graphql(concrete(name = "OutboxMessageOrder", params(crate::outbox::graphql::OutboxMessageOrderField)))]
 pub struct OrderBy<F: async_graphql::InputType + async_graphql::EnumType> {
     pub field: F,

@@ -68,15 +68,16 @@ pub async fn own_collaborators(
     scope: &Scope,
     fiscal_code: Option<&str>,
     active_on: Option<NaiveDate>,
+    sort: &Sort<collaborator::Column>,
     page: &Page,
-) -> AppResult<Vec<collaborator::Model>> {
+) -> AppResult<(Vec<collaborator::Model>, ListTotal)> {
     let (_, me) = caller(scope, Action::ProcuraRead).await?;
     let fiscal_code = match fiscal_code {
         Some(code) => Some(fiscal_code_field("fiscalCode", code)?.into_string()),
         None => None,
     };
     let filter = CollaboratorFilter { fiscal_code, active_on };
-    store::list_own_collaborators(scope, me.id, &filter, page.after_uuid()?, page.fetch_limit()).await
+    store::list_own_collaborators(scope, me.id, &filter, sort, page).await
 }
 
 /// `procuraCheck`: does the caller hold an active procura from this client

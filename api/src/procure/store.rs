@@ -24,7 +24,7 @@ use super::domain::{DelegableService, ProcuraEventKind, ProcuraStatus, ServiceSe
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::ids::ProcuraId;
-use crate::kernel::paging::{self, Direction, Page};
+use crate::kernel::paging::{Direction, Page};
 use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::tenancy::Scope;
 
@@ -521,13 +521,49 @@ pub struct CollaboratorFilter {
     pub active_on: Option<NaiveDate>,
 }
 
+/// What the list of collaborators can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CollaboratorOrderField {
+    CreatedAt,
+    FiscalCode,
+    ValidFrom,
+    ValidTo,
+}
+
+impl SortField for CollaboratorOrderField {
+    type Column = collaborator::Column;
+    fn name(self) -> &'static str {
+        match self {
+            CollaboratorOrderField::CreatedAt => "createdAt",
+            CollaboratorOrderField::FiscalCode => "fiscalCode",
+            CollaboratorOrderField::ValidFrom => "validFrom",
+            CollaboratorOrderField::ValidTo => "validTo",
+        }
+    }
+    fn column(self) -> collaborator::Column {
+        match self {
+            CollaboratorOrderField::CreatedAt => collaborator::Column::CreatedAt,
+            CollaboratorOrderField::FiscalCode => collaborator::Column::FiscalCode,
+            CollaboratorOrderField::ValidFrom => collaborator::Column::ValidFrom,
+            // Null: open-ended, so after every end date ascending.
+            CollaboratorOrderField::ValidTo => collaborator::Column::ValidTo,
+        }
+    }
+}
+
+/// The list's order: as picked, else newest first.
+pub fn collaborator_sort(picked: Option<(CollaboratorOrderField, Direction)>) -> Sort<collaborator::Column> {
+    Sort::pick(picked, (CollaboratorOrderField::CreatedAt, Direction::Descending))
+}
+
+/// A page of the professional's own collaborators in `sort`'s order, and their total.
 pub async fn list_own_collaborators(
     scope: &Scope,
     professional_id: Uuid,
     filter: &CollaboratorFilter,
-    before: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<collaborator::Model>> {
+    sort: &Sort<collaborator::Column>,
+    page: &Page,
+) -> AppResult<(Vec<collaborator::Model>, ListTotal)> {
     let mut query = collaborator::Entity::find().filter(collaborator::Column::ProfessionalId.eq(professional_id));
     if let Some(code) = &filter.fiscal_code {
         query = query.filter(collaborator::Column::FiscalCode.eq(code.as_str()));
@@ -537,14 +573,7 @@ pub async fn list_own_collaborators(
             Condition::any().add(collaborator::Column::ValidTo.is_null()).add(collaborator::Column::ValidTo.gte(day)),
         );
     }
-    if let Some(before) = before {
-        query = query.filter(paging::after_id(
-            (collaborator::Entity, collaborator::Column::Id),
-            before,
-            Direction::Descending,
-        ));
-    }
-    Ok(query.order_by_desc(collaborator::Column::Id).limit(limit).all(scope.db()).await?)
+    sorting::page_of(scope, query, sort, collaborator::Column::Id, page).await
 }
 
 // ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ use super::types::*;
 use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{ProcuraId, parse_id};
-use crate::kernel::paging::{Page, connection, page_cost};
+use crate::kernel::paging::{Page, page_cost};
 use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 
 #[derive(Default)]
@@ -81,19 +81,22 @@ impl ProcureQuery {
         Ok(CheckResult(queries::check_procura(ctx.scope()?, &client_fiscal_code, service, on).await?))
     }
 
-    /// The caller's collaborators, newest first.
+    /// The caller's collaborators, newest first unless `orderBy` says otherwise.
     #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn collaborators(
         &self,
         ctx: &Context<'_>,
         filter: Option<CollaboratorFilter>,
+        order_by: Option<OrderBy<CollaboratorOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Collaborator>> {
+    ) -> AppResult<Connection<String, Collaborator, ListTotal, EmptyFields>> {
         let page = Page::new(first, after)?;
         let f = filter.unwrap_or_default();
-        let rows = queries::own_collaborators(ctx.scope()?, f.fiscal_code.as_deref(), f.active_on, &page).await?;
-        Ok(connection(&page, rows, |c| c.id, Collaborator))
+        let sort = store::collaborator_sort(order_by.map(OrderBy::picked));
+        let (rows, total) =
+            queries::own_collaborators(ctx.scope()?, f.fiscal_code.as_deref(), f.active_on, &sort, &page).await?;
+        Ok(sorted_connection(&page, &sort, rows, |c| c.id, Collaborator, total))
     }
 
     /// At the counter: may this collaborator act for this client on this
