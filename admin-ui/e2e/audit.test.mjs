@@ -59,6 +59,23 @@ describe('Registro audit', () => {
     assert.ok(!actors.includes('cric.lazio'), actors.join(', '));
     assert.ok(!actors.includes('admin'), actors.join(', '));
     assert.equal(await page.getByText('UT Roma 1').count(), 0);
+    // The server sorts by the column picked (issue 16), and says how many events there are.
+    await page.getByText(/element[oi] (mostrat[oi]|in tutto)$/).waitFor();
+    await filtered
+      .getByRole('columnheader', { name: /Autore/ })
+      .getByRole('button')
+      .click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('table.audit-table th[aria-sort="ascending"]')].some((th) =>
+        th.textContent.startsWith('Autore'),
+      ),
+    );
+    await page.waitForFunction(() => {
+      const names = [
+        ...document.querySelectorAll('table.audit-table > tbody > tr:not([hidden]) > td:nth-child(2)'),
+      ].map((td) => td.textContent.trim());
+      return names.length > 1 && names.every((name, i) => i === 0 || names[i - 1] <= name);
+    });
     await assertAccessible(page, 'audit trail filtered');
 
     // The author is picked by name among the people of the auditor's region, never typed.

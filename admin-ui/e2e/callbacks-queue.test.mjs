@@ -79,6 +79,15 @@ describe('callbacks queue', () => {
     await page.getByLabel('Ordine', { exact: true }).selectOption({ label: 'Prima le più recenti' });
     const queue = page.getByRole('list', { name: 'Richieste di richiamata di UT Cagliari 1' });
     await queue.getByRole('heading', { name: 'Registrazione di un contratto di locazione' }).waitFor();
+    // The server orders by request time, newest first (issue 16): "richiesta il gg/mm/aaaa, hh:mm".
+    // (Only the requests' own items: an item's attempt history is a list of its own.)
+    const requested = (await queue.locator(':scope > li').allInnerTexts()).map((text) => {
+      const [, d, m, y, hh, mm] = /richiesta il (\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2})/.exec(text) ?? [];
+      return `${y}${m}${d}${hh}${mm}`;
+    });
+    assert.ok(requested.length > 0 && requested.every((at) => /^\d{12}$/.test(at)), requested.join(', '));
+    assert.deepEqual(requested, [...requested].sort().reverse());
+    await page.getByText(/element[oi] (mostrat[oi]|in tutto)$/).waitFor();
     await assertAccessible(page, 'Richiamate, ufficio');
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();

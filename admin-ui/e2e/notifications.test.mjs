@@ -25,6 +25,31 @@ describe('Notifiche', () => {
       return;
     }
 
+    // In time order, newest first (issue 16), with the list's total; the header turns the order.
+    const created = () =>
+      page
+        .locator('table.outbox-table > tbody > tr:not([hidden]) > td:nth-child(1) time')
+        .evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime'))));
+    const createdHeader = table.getByRole('columnheader', { name: /Creata/ });
+    assert.equal(await createdHeader.getAttribute('aria-sort'), 'descending');
+    const newestFirst = await created();
+    assert.deepEqual(
+      newestFirst,
+      [...newestFirst].sort((a, b) => b - a),
+    );
+    await page.getByText(/element[oi] (mostrat[oi]|in tutto)$/).waitFor();
+    await createdHeader.getByRole('button').click();
+    await page.waitForFunction(() => document.querySelector('table.outbox-table th[aria-sort="ascending"]') !== null);
+    await page.waitForFunction(() => {
+      const times = [
+        ...document.querySelectorAll('table.outbox-table > tbody > tr:not([hidden]) > td:nth-child(1) time'),
+      ];
+      const at = times.map((t) => Date.parse(t.getAttribute('datetime')));
+      return at.length > 0 && at.every((v, i) => i === 0 || at[i - 1] <= v);
+    });
+    await createdHeader.getByRole('button').click();
+    await page.waitForFunction(() => document.querySelector('table.outbox-table th[aria-sort="descending"]') !== null);
+
     // Recipients come masked from the API; the page never shows a full address.
     const text = await table.innerText();
     assert.ok(!text.includes('cittadino.demo@example.it'));

@@ -24,6 +24,7 @@ mod m20261207_000210_precontact_mail;
 mod m20261207_000400_sessions_and_password_flows;
 mod m20261207_000410_professional_review;
 mod m20261207_000420_webhook_secret_rotation;
+mod m20261208_000100_index_sorted_lists;
 mod m20261208_000200_quesito_waiting_and_continuity;
 mod m20261208_000600_alerts;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000400_sessions_and_password_flows::Migration),
             Box::new(m20261207_000410_professional_review::Migration),
             Box::new(m20261207_000420_webhook_secret_rotation::Migration),
+            Box::new(m20261208_000100_index_sorted_lists::Migration),
             Box::new(m20261208_000200_quesito_waiting_and_continuity::Migration),
             Box::new(m20261208_000600_alerts::Migration),
         ]

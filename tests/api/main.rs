@@ -53,6 +53,7 @@ mod schema_drift;
 mod security;
 mod sessions;
 mod shutdown;
+mod sorted_lists;
 mod sorting;
 mod statement_counts;
 mod unit_visibility;

@@ -416,7 +416,7 @@ async fn monitored(app: &TestApp, token: &str, filter: serde_json::Value) -> Vec
 }
 
 /// Makes `username` an ADMIN of the unit `code` as well (no such demo account).
-async fn make_admin_of(app: &TestApp, username: &str, code: &str) {
+pub(crate) async fn make_admin_of(app: &TestApp, username: &str, code: &str) {
     let person =
         person::Entity::find().filter(person::Column::Username.eq(username)).one(&app.state.db).await.unwrap().unwrap();
     role_assignment::Entity::insert(role_assignment::ActiveModel {

@@ -664,33 +664,63 @@ both_backends!(
 );
 
 const QUEUE: &str = "query($after: String) { quesiti(orderBy: DUE_FIRST, first: 2, after: $after, \
-    filter: { status: [NEW, IN_PROGRESS] }) { nodes { id dueAt } pageInfo { hasNextPage endCursor } } }";
+    filter: { status: [NEW, IN_PROGRESS] }) { nodes { id dueAt priority subject } pageInfo { hasNextPage endCursor } } }";
 
-// Issue 16: the CRIC queue is ordered by due date (the overdue first), page after page.
+/// Where a priority comes among quesiti due together in the CRIC queue.
+fn urgency(priority: &Value) -> u8 {
+    match priority.as_str() {
+        Some("HIGH") => 0,
+        Some("NORMAL") => 1,
+        _ => 2,
+    }
+}
+
+/// The whole CRIC queue of `token`'s caller, page after page: (due, urgency, id, subject).
+async fn queue(app: &TestApp, token: &str) -> Vec<(chrono::DateTime<chrono::FixedOffset>, u8, String, String)> {
+    let (mut seen, mut after) = (Vec::new(), Value::Null);
+    loop {
+        let res = app.graphql(Some(token), QUEUE, json!({ "after": after })).await;
+        let list = &data(&res)["quesiti"];
+        for n in list["nodes"].as_array().unwrap() {
+            let due = chrono::DateTime::parse_from_rfc3339(n["dueAt"].as_str().unwrap()).unwrap();
+            let (id, subject) = (n["id"].as_str().unwrap().to_owned(), n["subject"].as_str().unwrap().to_owned());
+            seen.push((due, urgency(&n["priority"]), id, subject));
+        }
+        if list["pageInfo"]["hasNextPage"] != true {
+            return seen;
+        }
+        after = list["pageInfo"]["endCursor"].clone();
+    }
+}
+
+// Issue 16: among quesiti due the same day (filed the same day), the more urgent come first.
+both_backends!(the_cric_queue_puts_the_more_urgent_first_among_those_due_together, |app: TestApp| async move {
+    let ccm = app.login("ccm.op").await;
+    for (subject, priority) in [("Bassa", "LOW"), ("Alta", "HIGH"), ("Normale", "NORMAL"), ("Alta bis", "HIGH")] {
+        let mut input = filing(&app, &ccm, "DR-SAR", subject).await;
+        input["priority"] = json!(priority);
+        assert!(file(&app, &ccm, input).await["errors"].is_null());
+    }
+    let expert = app.login("cric.sardegna").await;
+    let seen = queue(&app, &expert).await;
+    let ours: Vec<&str> =
+        seen.iter().map(|q| q.3.as_str()).filter(|s| ["Bassa", "Alta", "Normale", "Alta bis"].contains(s)).collect();
+    assert_eq!(ours, ["Alta", "Alta bis", "Normale", "Bassa"], "due together: high, normal, low, then as filed");
+});
+
+// Issue 16: the CRIC queue is ordered by due date (the overdue first), then
+// urgency, page after page.
 both_backends!(the_cric_queue_runs_by_due_date_across_pages, |app: TestApp| async move {
     for subject in ["Primo in coda", "Secondo in coda", "Terzo in coda"] {
         file_ok(&app, "DR-SAR", subject).await;
     }
     let expert = app.login("cric.sardegna").await;
-    let (mut seen, mut after, mut pages) = (Vec::new(), Value::Null, 0);
-    loop {
-        let res = app.graphql(Some(&expert), QUEUE, json!({ "after": after })).await;
-        let list = &data(&res)["quesiti"];
-        for n in list["nodes"].as_array().unwrap() {
-            let due = chrono::DateTime::parse_from_rfc3339(n["dueAt"].as_str().unwrap()).unwrap();
-            seen.push((due, n["id"].as_str().unwrap().to_owned()));
-        }
-        pages += 1;
-        if list["pageInfo"]["hasNextPage"] != true {
-            break;
-        }
-        after = list["pageInfo"]["endCursor"].clone();
-    }
-    assert!(pages >= 2 && seen.len() >= 3, "{pages} pages, {} rows", seen.len());
+    let seen = queue(&app, &expert).await;
+    assert!(seen.len() >= 3, "{} rows over pages of 2", seen.len());
     let mut by_due = seen.clone();
     by_due.sort();
     by_due.dedup();
-    assert_eq!(seen, by_due, "by due date, then id, without repeats");
+    assert_eq!(seen, by_due, "by due date, then urgency, then id, without repeats");
     let open = app.graphql(Some(&expert), "{ quesitoCount(filter: { status: [NEW, IN_PROGRESS] }) }", json!({})).await;
     assert_eq!(data(&open)["quesitoCount"].as_u64().unwrap() as usize, seen.len(), "every open quesito, once");
     // A cursor of the newest-first list is no cursor of this one.

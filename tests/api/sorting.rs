@@ -14,7 +14,13 @@ const PROCURE: &str = r#"query($order: ProcuraOrder, $filter: ProcuraFilter, $fi
 }"#;
 
 /// Every page of a list, following the cursors; the total each page reported.
-async fn all_pages(app: &TestApp, token: &str, query: &str, field: &str, vars: Value) -> (Vec<Value>, Vec<u64>) {
+pub(crate) async fn all_pages(
+    app: &TestApp,
+    token: &str,
+    query: &str,
+    field: &str,
+    vars: Value,
+) -> (Vec<Value>, Vec<u64>) {
     let (mut nodes, mut totals, mut after) = (vec![], vec![], Value::Null);
     loop {
         let mut v = vars.clone();

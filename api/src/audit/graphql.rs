@@ -1,7 +1,7 @@
 //! The audit trail for auditors and regional directors.
 
-use async_graphql::connection::Connection;
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::connection::{Connection, EmptyFields};
+use async_graphql::{Context, Enum, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 
 use entities::audit_event;
@@ -11,6 +11,7 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::kernel::paging::{Page, connection};
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::people::graphql::StaffMember;
 use crate::people::store::{self as people_store, PeopleFilter};
@@ -77,21 +78,35 @@ pub struct AuditEventFilter {
     pub to: Option<DateTime<Utc>>,
 }
 
+/// What the audit trail can be sorted by (default: newest first).
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "store::AuditEventOrderField")]
+pub enum AuditEventOrderField {
+    /// When it happened.
+    OccurredAt,
+    /// The actor's username.
+    Actor,
+    /// The action's code.
+    Action,
+}
+
 #[derive(Default)]
 pub struct AuditQuery;
 
 #[Object]
 impl AuditQuery {
-    /// Audit events within the caller's scope, newest first. For AUDITOR,
-    /// REGIONAL_DIRECTOR and ADMIN; others get an empty list.
+    /// Audit events within the caller's scope, newest first unless `orderBy`
+    /// says otherwise. For AUDITOR, REGIONAL_DIRECTOR and ADMIN; others get an
+    /// empty list.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn audit_events(
         &self,
         ctx: &Context<'_>,
         filter: Option<AuditEventFilter>,
+        order_by: Option<OrderBy<AuditEventOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, AuditEvent>> {
+    ) -> AppResult<Connection<String, AuditEvent, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let filter = filter.unwrap_or_default();
@@ -112,8 +127,9 @@ impl AuditQuery {
             from: filter.from,
             to: filter.to,
         };
-        let rows = store::list(scope, filter, page.after_uuid()?, page.fetch_limit()).await?;
-        Ok(connection(&page, rows, |e| e.id, AuditEvent))
+        let sort = store::audit_sort(order_by.map(OrderBy::picked));
+        let (rows, total) = store::list(scope, filter, &sort, &page).await?;
+        Ok(sorted_connection(&page, &sort, rows, |e| e.id, AuditEvent, total))
     }
 
     /// People whose actions the caller may read in the audit trail (a role on

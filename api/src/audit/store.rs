@@ -1,8 +1,6 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Select};
 use uuid::Uuid;
 
 use entities::audit_event;
@@ -10,7 +8,8 @@ use entities::audit_event;
 use super::domain::{Actor, AuditRecord};
 use crate::authz::Action;
 use crate::error::AppResult;
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::tenancy::Scope;
 
 /// Appends one event about what the caller of `scope` did under `acting`,
@@ -109,15 +108,50 @@ pub struct AuditFilter {
     pub to: Option<DateTime<Utc>>,
 }
 
-/// Events the caller may read, newest first, keyset-paginated by id (UUIDv7).
+/// What the audit trail can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditEventOrderField {
+    OccurredAt,
+    Actor,
+    Action,
+}
+
+impl SortField for AuditEventOrderField {
+    type Column = audit_event::Column;
+    fn name(self) -> &'static str {
+        match self {
+            AuditEventOrderField::OccurredAt => "occurredAt",
+            AuditEventOrderField::Actor => "actor",
+            AuditEventOrderField::Action => "action",
+        }
+    }
+    fn column(self) -> audit_event::Column {
+        match self {
+            AuditEventOrderField::OccurredAt => audit_event::Column::OccurredAt,
+            AuditEventOrderField::Actor => audit_event::Column::ActorUsername,
+            AuditEventOrderField::Action => audit_event::Column::Action,
+        }
+    }
+}
+
+/// The trail's order: as picked, else newest first.
+pub fn audit_sort(picked: Option<(AuditEventOrderField, Direction)>) -> Sort<audit_event::Column> {
+    Sort::pick(picked, (AuditEventOrderField::OccurredAt, Direction::Descending))
+}
+
+/// A page of the events the caller may read, in `sort`'s order, and their total.
 /// An event belongs to the unit of its record or, failing that, to the unit
 /// the actor acted on (for sign-ins: the person's first assignment's unit).
 pub async fn list(
     scope: &Scope,
     filter: AuditFilter,
-    before: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<audit_event::Model>> {
+    sort: &Sort<audit_event::Column>,
+    page: &Page,
+) -> AppResult<(Vec<audit_event::Model>, ListTotal)> {
+    sorting::page_of(scope, matching(scope, filter), sort, audit_event::Column::Id, page).await
+}
+
+fn matching(scope: &Scope, filter: AuditFilter) -> Select<audit_event::Entity> {
     let units = scope.units_for(Action::AuditRead);
     let mut visible = Condition::any()
         .add(units.unit_id_condition(Expr::col((audit_event::Entity, audit_event::Column::UnitId))))
@@ -153,12 +187,5 @@ pub async fn list(
     if let Some(to) = filter.to {
         query = query.filter(audit_event::Column::OccurredAt.lt(to));
     }
-    if let Some(before) = before {
-        query = query.filter(paging::after_id(
-            (audit_event::Entity, audit_event::Column::Id),
-            before,
-            Direction::Descending,
-        ));
-    }
-    Ok(query.order_by_desc(audit_event::Column::Id).limit(limit).all(scope.db()).await?)
+    query
 }

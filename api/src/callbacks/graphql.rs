@@ -1,7 +1,7 @@
 //! GraphQL layer of callback requests.
 
 use async_graphql::connection::{Connection, EmptyFields};
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{Context, Enum, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -16,7 +16,8 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::parse_id;
-use crate::kernel::paging::{Page, connection};
+use crate::kernel::paging::{Direction, Page, connection};
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 use crate::org::graphql::OrgUnit;
 use crate::people::graphql::StaffMember;
 
@@ -160,17 +161,14 @@ pub struct RequestCallbackInput {
     pub requested_at: Option<DateTime<Utc>>,
 }
 
-/// The list's total, whatever page is shown.
-pub struct CallbackTotals {
-    filter: store::Filter,
-}
-
-#[Object]
-impl CallbackTotals {
-    /// How many requests the list has in all.
-    async fn total_count(&self, ctx: &Context<'_>) -> AppResult<u64> {
-        store::count(ctx.scope()?, self.filter).await
-    }
+/// What the list of callback requests can be sorted by (default: requested, oldest first).
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "store::CallbackOrderField")]
+pub enum CallbackOrderField {
+    /// When the citizen asked.
+    RequestedAt,
+    /// From when the request may be served.
+    AvailableFrom,
 }
 
 #[derive(Default)]
@@ -178,18 +176,20 @@ pub struct CallbacksQuery;
 
 #[Object]
 impl CallbacksQuery {
-    /// Callback requests the caller may see, by age: oldest first (the
-    /// queue's order), or newest first. `totalCount` counts the whole list.
+    /// Callback requests the caller may see, by when the citizen asked, oldest
+    /// first (the queue's order), unless `orderBy` says otherwise.
+    /// `totalCount` counts the whole list.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn callbacks(
         &self,
         ctx: &Context<'_>,
         unit_code: Option<String>,
         status: Option<CallbackStatus>,
-        newest_first: Option<bool>,
+        #[graphql(deprecation = "use orderBy: { field: REQUESTED_AT, direction: DESC }")] newest_first: Option<bool>,
+        order_by: Option<OrderBy<CallbackOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Callback, CallbackTotals, EmptyFields>> {
+    ) -> AppResult<Connection<String, Callback, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let unit_id = match unit_code {
@@ -197,14 +197,14 @@ impl CallbacksQuery {
             None => None,
         };
         let filter = store::Filter { unit_id, status };
-        let newest_first = newest_first.unwrap_or(false);
-        let rows = store::list(scope, filter, newest_first, page.after_uuid()?, page.fetch_limit()).await?;
+        // The older argument still works: newest first is by request time, descending.
+        let picked = order_by.map(OrderBy::picked).or_else(|| {
+            newest_first.unwrap_or(false).then_some((store::CallbackOrderField::RequestedAt, Direction::Descending))
+        });
+        let sort = store::callback_sort(picked);
+        let (rows, total) = store::list(scope, filter, &sort, &page).await?;
         prefetch(ctx, &rows).await?;
-        let plain = connection(&page, rows, |c| c.id, Callback);
-        let mut conn =
-            Connection::with_additional_fields(plain.has_previous_page, plain.has_next_page, CallbackTotals { filter });
-        conn.edges.extend(plain.edges);
-        Ok(conn)
+        Ok(sorted_connection(&page, &sort, rows, |c| c.id, Callback, total))
     }
 
     async fn callback(&self, ctx: &Context<'_>, id: ID) -> AppResult<Callback> {

@@ -13,7 +13,8 @@ use super::domain::CallbackStatus;
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::kernel::ids::CallbackId;
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::services::domain::OFFICE_STAFF;
 use crate::tenancy::Scope;
 
@@ -55,32 +56,42 @@ fn filtered(scope: &Scope, f: Filter) -> sea_orm::Select<callback_request::Entit
     query
 }
 
-/// A page of requests by age (the order they were filed: ids are UUIDv7),
-/// oldest first unless `newest_first`.
+/// What the list of callback requests can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallbackOrderField {
+    RequestedAt,
+    AvailableFrom,
+}
+
+impl SortField for CallbackOrderField {
+    type Column = callback_request::Column;
+    fn name(self) -> &'static str {
+        match self {
+            CallbackOrderField::RequestedAt => "requestedAt",
+            CallbackOrderField::AvailableFrom => "availableFrom",
+        }
+    }
+    fn column(self) -> callback_request::Column {
+        match self {
+            CallbackOrderField::RequestedAt => callback_request::Column::RequestedAt,
+            CallbackOrderField::AvailableFrom => callback_request::Column::AvailableFrom,
+        }
+    }
+}
+
+/// The list's order: as picked, else by when the citizen asked, oldest first (the queue's order).
+pub fn callback_sort(picked: Option<(CallbackOrderField, Direction)>) -> Sort<callback_request::Column> {
+    Sort::pick(picked, (CallbackOrderField::RequestedAt, Direction::Ascending))
+}
+
+/// A page of requests in `sort`'s order, and the list's total.
 pub async fn list(
     scope: &Scope,
     f: Filter,
-    newest_first: bool,
-    after: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<callback_request::Model>> {
-    let direction = if newest_first { Direction::Descending } else { Direction::Ascending };
-    let mut query = filtered(scope, f);
-    if let Some(after) = after {
-        query =
-            query.filter(paging::after_id((callback_request::Entity, callback_request::Column::Id), after, direction));
-    }
-    let query = if newest_first {
-        query.order_by_desc(callback_request::Column::Id)
-    } else {
-        query.order_by_asc(callback_request::Column::Id)
-    };
-    Ok(query.limit(limit).all(scope.db()).await?)
-}
-
-/// How many requests the list has in all.
-pub async fn count(scope: &Scope, f: Filter) -> AppResult<u64> {
-    Ok(sea_orm::PaginatorTrait::count(filtered(scope, f), scope.db()).await?)
+    sort: &Sort<callback_request::Column>,
+    page: &Page,
+) -> AppResult<(Vec<callback_request::Model>, ListTotal)> {
+    sorting::page_of(scope, filtered(scope, f), sort, callback_request::Column::Id, page).await
 }
 
 /// Requests assigned to the person and not done, by when they may be served.

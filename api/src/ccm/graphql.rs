@@ -1,8 +1,8 @@
 //! GraphQL layer of CCM contacts.
 
-use async_graphql::connection::Connection;
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::dataloader::{DataLoader, HashMapCache};
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{Context, Enum, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -16,7 +16,8 @@ use crate::authz::Action;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{ContactId, parse_id, parse_uuid};
-use crate::kernel::paging::{Page, connection};
+use crate::kernel::paging::Page;
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 use crate::quesiti::domain::Section;
 use crate::quesiti::graphql::{Quesito, QuesitoById};
 use crate::validation::fiscal_code_field;
@@ -111,21 +112,31 @@ pub struct ContactFilter {
     pub to: Option<DateTime<Utc>>,
 }
 
+/// What the contact list can be sorted by (default: date, newest first).
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "store::ContactOrderField")]
+pub enum ContactOrderField {
+    /// When the contact was recorded.
+    RecordedAt,
+    Topic,
+}
+
 #[derive(Default)]
 pub struct CcmQuery;
 
 #[Object]
 impl CcmQuery {
     /// Contacts of the caller's CCM (their section only when their assignment
-    /// names one), newest first.
+    /// names one), by date newest first unless `orderBy` says otherwise.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn contacts(
         &self,
         ctx: &Context<'_>,
         filter: Option<ContactFilter>,
+        order_by: Option<OrderBy<ContactOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Contact>> {
+    ) -> AppResult<Connection<String, Contact, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let filter = filter.unwrap_or_default();
@@ -146,13 +157,14 @@ impl CcmQuery {
             from: filter.from,
             to: filter.to,
         };
-        let rows = store::list(scope, &filter, page.after_uuid()?, page.fetch_limit()).await?;
+        let sort = store::contact_sort(order_by.map(OrderBy::picked));
+        let (rows, total) = store::list(scope, &filter, &sort, &page).await?;
         if filter.citizen_fiscal_code.is_some() {
             // The look-up discloses whose contacts these are: each one returned is a read.
             let hits: Vec<Contact> = rows.iter().take(page.first).cloned().map(Contact).collect();
             futures::future::try_join_all(hits.iter().map(|c| c.audit_personal_read(ctx))).await?;
         }
-        Ok(connection(&page, rows, |c| c.id, Contact))
+        Ok(sorted_connection(&page, &sort, rows, |c| c.id, Contact, total))
     }
 
     /// One contact of the caller's CCM.

@@ -2,14 +2,15 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Select};
 use uuid::Uuid;
 
 use entities::ccm_contact;
 
 use super::domain::{Channel, ContactOutcome};
 use crate::error::AppResult;
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 
@@ -31,13 +32,46 @@ pub struct ContactFilter {
     pub to: Option<DateTime<Utc>>,
 }
 
-/// Newest first, keyset-paginated by id (UUIDv7).
+/// What the contact list can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactOrderField {
+    RecordedAt,
+    Topic,
+}
+
+impl SortField for ContactOrderField {
+    type Column = ccm_contact::Column;
+    fn name(self) -> &'static str {
+        match self {
+            ContactOrderField::RecordedAt => "recordedAt",
+            ContactOrderField::Topic => "topic",
+        }
+    }
+    fn column(self) -> ccm_contact::Column {
+        match self {
+            ContactOrderField::RecordedAt => ccm_contact::Column::RecordedAt,
+            ContactOrderField::Topic => ccm_contact::Column::Topic,
+        }
+    }
+}
+
+/// The list's order: as picked, else by date, newest first (a contact's date
+/// is when it was recorded, which an id made later need not follow).
+pub fn contact_sort(picked: Option<(ContactOrderField, Direction)>) -> Sort<ccm_contact::Column> {
+    Sort::pick(picked, (ContactOrderField::RecordedAt, Direction::Descending))
+}
+
+/// A page of the contacts the caller may read in `sort`'s order, and their total.
 pub async fn list(
     scope: &Scope,
     filter: &ContactFilter,
-    before: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<ccm_contact::Model>> {
+    sort: &Sort<ccm_contact::Column>,
+    page: &Page,
+) -> AppResult<(Vec<ccm_contact::Model>, ListTotal)> {
+    sorting::page_of(scope, matching(scope, filter), sort, ccm_contact::Column::Id, page).await
+}
+
+fn matching(scope: &Scope, filter: &ContactFilter) -> Select<ccm_contact::Entity> {
     let mut query = visible(scope);
     if let Some(section) = filter.section {
         query = query.filter(ccm_contact::Column::Section.eq(section.as_str()));
@@ -57,14 +91,7 @@ pub async fn list(
     if let Some(to) = filter.to {
         query = query.filter(ccm_contact::Column::RecordedAt.lt(to));
     }
-    if let Some(before) = before {
-        query = query.filter(paging::after_id(
-            (ccm_contact::Entity, ccm_contact::Column::Id),
-            before,
-            Direction::Descending,
-        ));
-    }
-    Ok(query.order_by_desc(ccm_contact::Column::Id).limit(limit).all(scope.db()).await?)
+    query
 }
 
 /// Links a quesito to a contact that has none yet, marking the contact's

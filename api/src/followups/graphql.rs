@@ -4,7 +4,7 @@ use async_graphql::connection::{Connection, EmptyFields};
 use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use async_graphql::{Context, ID, Object};
+use async_graphql::{Context, Enum, ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
@@ -16,7 +16,8 @@ use crate::appointments::domain::rome_date;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{FollowUpId, parse_id};
-use crate::kernel::paging::{Page, connection, page_cost};
+use crate::kernel::paging::{Page, page_cost};
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 use crate::tenancy::Scope;
 
 /// Work an office owes a citizen after a booking, due within 3 working days.
@@ -104,17 +105,14 @@ impl Loader<Uuid> for BookingNumberById {
     }
 }
 
-/// The list's total, whatever page is shown.
-pub struct FollowUpTotals {
-    filter: store::Filter,
-}
-
-#[Object]
-impl FollowUpTotals {
-    /// How many items the list has in all.
-    async fn total_count(&self, ctx: &Context<'_>) -> AppResult<u64> {
-        store::count(ctx.scope()?, &self.filter).await
-    }
+/// What a follow-up list can be sorted by (default: due date, the most urgent first).
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "store::FollowUpOrderField")]
+pub enum FollowUpOrderField {
+    DueOn,
+    CitizenName,
+    /// When the item was opened.
+    CreatedAt,
 }
 
 #[derive(Default)]
@@ -122,8 +120,9 @@ pub struct FollowUpQuery;
 
 #[Object]
 impl FollowUpQuery {
-    /// Follow-up items the caller can see, the most urgent first: an office's
-    /// (`officeCode`), by status, only the overdue, or only the caller's own.
+    /// Follow-up items the caller can see, the most urgent first unless
+    /// `orderBy` says otherwise: an office's (`officeCode`), by status, only
+    /// the overdue, or only the caller's own.
     #[graphql(complexity = "page_cost(first, child_complexity)")]
     #[allow(clippy::too_many_arguments)]
     async fn follow_ups(
@@ -133,9 +132,10 @@ impl FollowUpQuery {
         status: Option<FollowUpStatus>,
         overdue_only: Option<bool>,
         mine_only: Option<bool>,
+        order_by: Option<OrderBy<FollowUpOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, FollowUp, FollowUpTotals, EmptyFields>> {
+    ) -> AppResult<Connection<String, FollowUp, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let unit_id = match office_code {
@@ -153,12 +153,9 @@ impl FollowUpQuery {
             assignee_id: mine_only.unwrap_or(false).then(|| scope.person_id()),
             overdue_on: overdue_only.unwrap_or(false).then(|| rome_date(ctx.now().unwrap_or_else(|_| Utc::now()))),
         };
-        let rows = store::list(scope, &filter, page.after_key()?, page.fetch_limit()).await?;
-        let plain = connection(&page, rows, |r| (r.due_on, r.id), FollowUp);
-        let mut conn =
-            Connection::with_additional_fields(plain.has_previous_page, plain.has_next_page, FollowUpTotals { filter });
-        conn.edges.extend(plain.edges);
-        Ok(conn)
+        let sort = store::follow_up_sort(order_by.map(OrderBy::picked));
+        let (rows, total) = store::list(scope, &filter, &sort, &page).await?;
+        Ok(sorted_connection(&page, &sort, rows, |r| r.id, FollowUp, total))
     }
 }
 

@@ -3,17 +3,15 @@
 
 use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QuerySelect, Select};
 use uuid::Uuid;
 
 use entities::appointment;
 use entities::follow_up::{self, Column as C, FollowUpStatus};
 
 use crate::error::AppResult;
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::kernel::versioned::Versioned;
 use crate::tenancy::Scope;
 
@@ -56,28 +54,45 @@ fn filtered(scope: &Scope, f: &Filter) -> Select<follow_up::Entity> {
     q
 }
 
-/// A page by due date (the most urgent first), then id.
+/// What a follow-up list can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowUpOrderField {
+    DueOn,
+    CitizenName,
+    CreatedAt,
+}
+
+impl SortField for FollowUpOrderField {
+    type Column = C;
+    fn name(self) -> &'static str {
+        match self {
+            FollowUpOrderField::DueOn => "dueOn",
+            FollowUpOrderField::CitizenName => "citizenName",
+            FollowUpOrderField::CreatedAt => "createdAt",
+        }
+    }
+    fn column(self) -> C {
+        match self {
+            FollowUpOrderField::DueOn => C::DueOn,
+            FollowUpOrderField::CitizenName => C::CitizenName,
+            FollowUpOrderField::CreatedAt => C::CreatedAt,
+        }
+    }
+}
+
+/// The list's order: as picked, else by due date (the most urgent first).
+pub fn follow_up_sort(picked: Option<(FollowUpOrderField, Direction)>) -> Sort<C> {
+    Sort::pick(picked, (FollowUpOrderField::DueOn, Direction::Ascending))
+}
+
+/// A page in `sort`'s order, then id, and the list's total.
 pub async fn list(
     scope: &Scope,
     f: &Filter,
-    after: Option<(NaiveDate, Uuid)>,
-    limit: u64,
-) -> AppResult<Vec<follow_up::Model>> {
-    let mut q = filtered(scope, f).order_by_asc(C::DueOn).order_by_asc(C::Id).limit(limit);
-    if let Some((due, id)) = after {
-        q = q.filter(paging::after(
-            (follow_up::Entity, C::DueOn),
-            (follow_up::Entity, C::Id),
-            (due, id),
-            Direction::Ascending,
-        ));
-    }
-    Ok(q.all(scope.db()).await?)
-}
-
-/// How many rows the list has in all (its pages together).
-pub async fn count(scope: &Scope, f: &Filter) -> AppResult<u64> {
-    Ok(filtered(scope, f).count(scope.db()).await?)
+    sort: &Sort<C>,
+    page: &Page,
+) -> AppResult<(Vec<follow_up::Model>, ListTotal)> {
+    sorting::page_of(scope, filtered(scope, f), sort, C::Id, page).await
 }
 
 /// Booking numbers of the bookings behind follow-ups the caller sees, by booking id.

@@ -7,6 +7,10 @@
 //! same wherever it starts. A cursor of another order is `BAD_USER_INPUT`, not
 //! a silently wrong page.
 //!
+//! A nullable column sorts its nulls as its largest value on both databases
+//! (PostgreSQL's own order, so its indexes serve it): last ascending, first
+//! descending, and a cursor may carry a null.
+//!
 //! [`ListTotal`] is the `totalCount` field of a connection: counted only when a
 //! client asks for it, with the same scope and filter as the page.
 
@@ -16,6 +20,7 @@ use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Enum, Object, OutputType};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures::future::BoxFuture;
+use sea_orm::sea_query::{Expr, ExprTrait, NullOrdering};
 use sea_orm::{Condition, ModelTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Value};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -74,6 +79,13 @@ impl<C: sea_orm::ColumnTrait> Sort<C> {
 #[graphql(concrete(name = "ProcuraOrder", params(crate::procure::graphql::ProcuraOrderField)))]
 #[graphql(concrete(name = "PersonOrder", params(crate::people::graphql::PersonOrderField)))]
 #[graphql(concrete(name = "AppointmentOrder", params(crate::appointments::graphql::AppointmentOrderField)))]
+#[graphql(concrete(name = "AuditEventOrder", params(crate::audit::graphql::AuditEventOrderField)))]
+#[graphql(concrete(name = "ContactOrder", params(crate::ccm::graphql::ContactOrderField)))]
+#[graphql(concrete(name = "CallbackOrder", params(crate::callbacks::graphql::CallbackOrderField)))]
+#[graphql(concrete(name = "FollowUpOrder", params(crate::followups::graphql::FollowUpOrderField)))]
+#[graphql(concrete(name = "ProfessionalOrder", params(crate::procure::graphql::ProfessionalOrderField)))]
+#[graphql(concrete(name = "CollaboratorOrder", params(crate::procure::graphql::CollaboratorOrderField)))]
+#[graphql(concrete(name = "OutboxMessageOrder", params(crate::outbox::graphql::OutboxMessageOrderField)))]
 pub struct OrderBy<F: async_graphql::InputType + async_graphql::EnumType> {
     pub field: F,
     #[graphql(default)]
@@ -156,16 +168,49 @@ impl<C: sea_orm::ColumnTrait> Sort<C> {
             Direction::Ascending => Order::Asc,
             Direction::Descending => Order::Desc,
         };
-        Ok(query.order_by(self.column, order.clone()).order_by(id, order))
+        query = if self.nullable() {
+            let nulls = match self.direction {
+                Direction::Ascending => NullOrdering::Last,
+                Direction::Descending => NullOrdering::First,
+            };
+            query.order_by_with_nulls(self.column, order.clone(), nulls)
+        } else {
+            query.order_by(self.column, order.clone())
+        };
+        Ok(query.order_by(id, order))
+    }
+
+    fn nullable(&self) -> bool {
+        self.column.def().is_null()
     }
 
     /// Rows beyond the cursor's row in this order; a cursor of another order is refused.
     fn after(&self, id: C, key: SortedKey) -> AppResult<Condition> {
-        match key.value {
-            Some(value) if key.field == self.field => {
-                Ok(paging::after(self.column, id, (value.into_value(), key.id), self.direction))
+        if key.field != self.field {
+            return Err(other_order_cursor());
+        }
+        let nullable = self.nullable();
+        let is_null = || Expr::col(self.column).is_null();
+        match (key.value, self.direction) {
+            (Some(value), direction) => {
+                let beyond = paging::after(self.column, id, (value.into_value(), key.id), direction);
+                // Ascending, the nulls come after every value.
+                Ok(if nullable && direction == Direction::Ascending {
+                    Condition::any().add(beyond).add(is_null())
+                } else {
+                    beyond
+                })
             }
-            _ => Err(other_order_cursor()),
+            (None, _) if !nullable => Err(other_order_cursor()),
+            (None, direction) => {
+                let among_nulls = Condition::all().add(is_null()).add(paging::after_id(id, key.id, direction));
+                // Descending, the values come after the nulls.
+                Ok(if direction == Direction::Descending {
+                    Condition::any().add(among_nulls).add(Expr::col(self.column).is_not_null())
+                } else {
+                    among_nulls
+                })
+            }
         }
     }
 

@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use async_graphql::connection::Connection;
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use async_graphql::{Context, ID, InputObject, Lookahead, Object};
+use async_graphql::{Context, Enum, ID, InputObject, Lookahead, Object};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -16,7 +16,8 @@ use super::domain::{Channel, DeliveryOutcome, Status, mask_recipient};
 use super::store::{self, MessageFilter};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::kernel::paging::{Page, connection};
+use crate::kernel::paging::Page;
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::tenancy::Scope;
 
@@ -115,12 +116,24 @@ pub struct OutboxMessageFilter {
     pub channel: Option<Channel>,
 }
 
+/// What the list of notifications can be sorted by (default: creation, newest first).
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "store::MessageOrderField")]
+pub enum OutboxMessageOrderField {
+    /// When the message was queued.
+    CreatedAt,
+    /// When the next delivery attempt is due.
+    NextAttemptAt,
+    /// When it was delivered (the undelivered last ascending, first descending).
+    SentAt,
+}
+
 #[derive(Default)]
 pub struct OutboxQuery;
 
 #[Object]
 impl OutboxQuery {
-    /// Notifications of the caller's units, newest first (ADMIN). Unit-less
+    /// Notifications of the caller's units, newest first unless `orderBy` says otherwise (ADMIN). Unit-less
     /// messages (professionals' webhooks) are shown to administrators of a
     /// national root. Others get an empty list.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
@@ -128,17 +141,19 @@ impl OutboxQuery {
         &self,
         ctx: &Context<'_>,
         filter: Option<OutboxMessageFilter>,
+        order_by: Option<OrderBy<OutboxMessageOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, OutboxMessage>> {
+    ) -> AppResult<Connection<String, OutboxMessage, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let filter = filter.unwrap_or_default();
         let filter = MessageFilter { status: filter.status, channel: filter.channel };
-        let rows = store::list(scope, filter, page.after_uuid()?, page.fetch_limit()).await?;
+        let sort = store::message_sort(order_by.map(OrderBy::picked));
+        let (rows, total) = store::list(scope, filter, &sort, &page).await?;
         prefetch(ctx, ctx.look_ahead().field("nodes"), &rows).await?;
         prefetch(ctx, ctx.look_ahead().field("edges").field("node"), &rows).await?;
-        Ok(connection(&page, rows, |m| m.id, OutboxMessage))
+        Ok(sorted_connection(&page, &sort, rows, |m| m.id, OutboxMessage, total))
     }
 }
 

@@ -16,7 +16,8 @@ use entities::{outbox_delivery, outbox_message};
 use super::domain::{Channel, DeliveryOutcome, NewMessage, Status, is_root_path};
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{self, Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::tenancy::{Scope, UnitScope};
 
 use outbox_message::Column as M;
@@ -349,13 +350,44 @@ pub struct MessageFilter {
     pub channel: Option<Channel>,
 }
 
-/// Messages the caller may monitor, newest first, keyset on id (UUIDv7).
+/// What the list of messages can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageOrderField {
+    CreatedAt,
+    NextAttemptAt,
+    SentAt,
+}
+
+impl SortField for MessageOrderField {
+    type Column = M;
+    fn name(self) -> &'static str {
+        match self {
+            MessageOrderField::CreatedAt => "createdAt",
+            MessageOrderField::NextAttemptAt => "nextAttemptAt",
+            MessageOrderField::SentAt => "sentAt",
+        }
+    }
+    fn column(self) -> M {
+        match self {
+            MessageOrderField::CreatedAt => M::CreatedAt,
+            MessageOrderField::NextAttemptAt => M::NextAttemptAt,
+            MessageOrderField::SentAt => M::SentAt,
+        }
+    }
+}
+
+/// The list's order: as picked, else by creation time, newest first.
+pub fn message_sort(picked: Option<(MessageOrderField, Direction)>) -> Sort<M> {
+    Sort::pick(picked, (MessageOrderField::CreatedAt, Direction::Descending))
+}
+
+/// A page of the messages the caller may monitor in `sort`'s order, and their total.
 pub async fn list(
     scope: &Scope,
     filter: MessageFilter,
-    before: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<outbox_message::Model>> {
+    sort: &Sort<M>,
+    page: &Page,
+) -> AppResult<(Vec<outbox_message::Model>, ListTotal)> {
     let units = scope.units_for(Action::OutboxRead);
     let mut query = outbox_message::Entity::find().filter(visible(&units));
     if let Some(status) = filter.status {
@@ -364,10 +396,7 @@ pub async fn list(
     if let Some(channel) = filter.channel {
         query = query.filter(M::Channel.eq(channel.as_str()));
     }
-    if let Some(before) = before {
-        query = query.filter(paging::after_id((outbox_message::Entity, M::Id), before, Direction::Descending));
-    }
-    Ok(query.order_by_desc(M::Id).limit(limit).all(scope.db()).await?)
+    sorting::page_of(scope, query, sort, M::Id, page).await
 }
 
 /// One message the caller may act on with `action`, or `None` (outside the scope looks like absent).

@@ -27,14 +27,15 @@ pub struct Check {
     pub procura: Option<procura::Model>,
 }
 
-/// The register of professionals, newest first (ADMIN).
+/// The register of professionals in `sort`'s order, and its total (ADMIN).
 pub async fn professionals(
     scope: &Scope,
     filter: store::ProfessionalsFilter,
+    sort: &Sort<professional::Column>,
     page: &Page,
-) -> AppResult<Vec<professional::Model>> {
+) -> AppResult<(Vec<professional::Model>, ListTotal)> {
     scope.authorize(Action::ProfessionalManage, crate::authz::OUTSIDE_ANY_UNIT)?;
-    store::list_professionals(scope, filter, page.after_uuid()?, page.fetch_limit()).await
+    store::list_professionals(scope, filter, sort, page).await
 }
 
 /// The caller's procure, newest first. Filtering by client is audited.
@@ -67,15 +68,16 @@ pub async fn own_collaborators(
     scope: &Scope,
     fiscal_code: Option<&str>,
     active_on: Option<NaiveDate>,
+    sort: &Sort<collaborator::Column>,
     page: &Page,
-) -> AppResult<Vec<collaborator::Model>> {
+) -> AppResult<(Vec<collaborator::Model>, ListTotal)> {
     let (_, me) = caller(scope, Action::ProcuraRead).await?;
     let fiscal_code = match fiscal_code {
         Some(code) => Some(fiscal_code_field("fiscalCode", code)?.into_string()),
         None => None,
     };
     let filter = CollaboratorFilter { fiscal_code, active_on };
-    store::list_own_collaborators(scope, me.id, &filter, page.after_uuid()?, page.fetch_limit()).await
+    store::list_own_collaborators(scope, me.id, &filter, sort, page).await
 }
 
 /// `procuraCheck`: does the caller hold an active procura from this client

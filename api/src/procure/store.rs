@@ -24,7 +24,7 @@ use super::domain::{DelegableService, ProcuraEventKind, ProcuraStatus, ServiceSe
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::ids::ProcuraId;
-use crate::kernel::paging::{self, Direction, Page};
+use crate::kernel::paging::{Direction, Page};
 use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::tenancy::Scope;
 
@@ -48,18 +48,50 @@ pub struct ProfessionalsFilter {
     pub pending: Option<bool>,
 }
 
+/// What the register of professionals can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfessionalOrderField {
+    CreatedAt,
+    Name,
+    FiscalCode,
+}
+
+impl SortField for ProfessionalOrderField {
+    type Column = professional::Column;
+    fn name(self) -> &'static str {
+        match self {
+            ProfessionalOrderField::CreatedAt => "createdAt",
+            ProfessionalOrderField::Name => "name",
+            ProfessionalOrderField::FiscalCode => "fiscalCode",
+        }
+    }
+    fn column(self) -> professional::Column {
+        match self {
+            ProfessionalOrderField::CreatedAt => professional::Column::CreatedAt,
+            ProfessionalOrderField::Name => professional::Column::Name,
+            ProfessionalOrderField::FiscalCode => professional::Column::FiscalCode,
+        }
+    }
+}
+
+/// The register's order: as picked, else newest first.
+pub fn professional_sort(picked: Option<(ProfessionalOrderField, Direction)>) -> Sort<professional::Column> {
+    Sort::pick(picked, (ProfessionalOrderField::CreatedAt, Direction::Descending))
+}
+
 /// The register, for administrators (`professional:manage`, checked by the caller
-/// and again here): newest first, keyset on id.
+/// and again here), in `sort`'s order, and its total.
 pub async fn list_professionals(
     scope: &Scope,
     filter: ProfessionalsFilter,
-    before: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<professional::Model>> {
-    if scope.units_for(Action::ProfessionalManage) != crate::tenancy::UnitScope::Everywhere {
-        return Ok(Vec::new());
-    }
+    sort: &Sort<professional::Column>,
+    page: &Page,
+) -> AppResult<(Vec<professional::Model>, ListTotal)> {
     let mut query = professional::Entity::find();
+    if scope.units_for(Action::ProfessionalManage) != crate::tenancy::UnitScope::Everywhere {
+        // Nobody else reads the register: no row, and a total of none.
+        query = query.filter(Expr::value(false));
+    }
     match filter.verified {
         Some(true) => query = query.filter(professional::Column::VerifiedAt.is_not_null()),
         Some(false) => query = query.filter(professional::Column::VerifiedAt.is_null()),
@@ -73,14 +105,7 @@ pub async fn list_professionals(
         Some(false) => query = query.filter(awaiting.not()),
         None => {}
     }
-    if let Some(before) = before {
-        query = query.filter(paging::after_id(
-            (professional::Entity, professional::Column::Id),
-            before,
-            Direction::Descending,
-        ));
-    }
-    Ok(query.order_by_desc(professional::Column::Id).limit(limit).all(scope.db()).await?)
+    sorting::page_of(scope, query, sort, professional::Column::Id, page).await
 }
 
 /// Professionals by id, for DataLoaders. Visible to administrators, to the
@@ -496,13 +521,49 @@ pub struct CollaboratorFilter {
     pub active_on: Option<NaiveDate>,
 }
 
+/// What the list of collaborators can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CollaboratorOrderField {
+    CreatedAt,
+    FiscalCode,
+    ValidFrom,
+    ValidTo,
+}
+
+impl SortField for CollaboratorOrderField {
+    type Column = collaborator::Column;
+    fn name(self) -> &'static str {
+        match self {
+            CollaboratorOrderField::CreatedAt => "createdAt",
+            CollaboratorOrderField::FiscalCode => "fiscalCode",
+            CollaboratorOrderField::ValidFrom => "validFrom",
+            CollaboratorOrderField::ValidTo => "validTo",
+        }
+    }
+    fn column(self) -> collaborator::Column {
+        match self {
+            CollaboratorOrderField::CreatedAt => collaborator::Column::CreatedAt,
+            CollaboratorOrderField::FiscalCode => collaborator::Column::FiscalCode,
+            CollaboratorOrderField::ValidFrom => collaborator::Column::ValidFrom,
+            // Null: open-ended, so after every end date ascending.
+            CollaboratorOrderField::ValidTo => collaborator::Column::ValidTo,
+        }
+    }
+}
+
+/// The list's order: as picked, else newest first.
+pub fn collaborator_sort(picked: Option<(CollaboratorOrderField, Direction)>) -> Sort<collaborator::Column> {
+    Sort::pick(picked, (CollaboratorOrderField::CreatedAt, Direction::Descending))
+}
+
+/// A page of the professional's own collaborators in `sort`'s order, and their total.
 pub async fn list_own_collaborators(
     scope: &Scope,
     professional_id: Uuid,
     filter: &CollaboratorFilter,
-    before: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<collaborator::Model>> {
+    sort: &Sort<collaborator::Column>,
+    page: &Page,
+) -> AppResult<(Vec<collaborator::Model>, ListTotal)> {
     let mut query = collaborator::Entity::find().filter(collaborator::Column::ProfessionalId.eq(professional_id));
     if let Some(code) = &filter.fiscal_code {
         query = query.filter(collaborator::Column::FiscalCode.eq(code.as_str()));
@@ -512,14 +573,7 @@ pub async fn list_own_collaborators(
             Condition::any().add(collaborator::Column::ValidTo.is_null()).add(collaborator::Column::ValidTo.gte(day)),
         );
     }
-    if let Some(before) = before {
-        query = query.filter(paging::after_id(
-            (collaborator::Entity, collaborator::Column::Id),
-            before,
-            Direction::Descending,
-        ));
-    }
-    Ok(query.order_by_desc(collaborator::Column::Id).limit(limit).all(scope.db()).await?)
+    sorting::page_of(scope, query, sort, collaborator::Column::Id, page).await
 }
 
 // ---------------------------------------------------------------------------

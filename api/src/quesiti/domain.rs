@@ -80,8 +80,19 @@ pub enum QuesitoOrder {
     /// Newest first (the default).
     #[default]
     NewestFirst,
-    /// Soonest due first, so the overdue come first: the CRIC queue's order.
+    /// The CRIC queue's order: soonest due first (so the overdue come first),
+    /// then the more urgent priority (quesiti filed the same day share their
+    /// due time), then the first filed.
     DueFirst,
+}
+
+/// Where a priority comes among quesiti due at the same time: the most urgent first.
+pub fn urgency_rank(priority: Priority) -> i64 {
+    match priority {
+        Priority::High => 0,
+        Priority::Normal => 1,
+        Priority::Low => 2,
+    }
 }
 
 /// What can happen to a quesito after it is filed.
@@ -305,6 +316,13 @@ mod tests {
             assert_eq!(p.as_str().parse::<Priority>().unwrap(), p);
         }
         assert!("pensioni".parse::<Section>().is_err());
+    }
+
+    #[test]
+    fn among_quesiti_due_together_the_high_priority_comes_first_and_the_low_last() {
+        let mut all = Priority::ALL.to_vec();
+        all.sort_by_key(|p| urgency_rank(*p));
+        assert_eq!(all, [Priority::High, Priority::Normal, Priority::Low]);
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

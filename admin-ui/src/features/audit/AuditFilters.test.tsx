@@ -89,7 +89,12 @@ describe('buildAuditFilter', () => {
 describe('AuditPage', () => {
   it('builds the query variables from the filters, and keeps them in the address', async () => {
     const { client, user } = setup();
-    expect(callsOf(client, 'AuditEventList')[0]).toEqual({ filter: {}, first: 50, after: null });
+    expect(callsOf(client, 'AuditEventList')[0]).toEqual({
+      filter: {},
+      orderBy: { field: 'OCCURRED_AT', direction: 'DESC' },
+      first: 50,
+      after: null,
+    });
 
     await user.selectOptions(screen.getByLabelText('Unità'), 'UT-CA1');
     // People are picked by name (finding: the filter wanted an exact username).
@@ -108,6 +113,7 @@ describe('AuditPage', () => {
         recordType: 'session',
         from: new Date('2026-11-01T09:00').toISOString(),
       },
+      orderBy: { field: 'OCCURRED_AT', direction: 'DESC' },
       first: 50,
       after: null,
     });

@@ -6,6 +6,8 @@ import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { formatDateTime } from '../../shared/format/dateTime';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
+import { SortableHeader, useSortOrder } from '../../shared/components/SortableHeader';
+import type { AuditEventOrderField } from '../../gql/graphql';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useVisibleUnits } from '../org';
@@ -50,9 +52,11 @@ export function AuditPage() {
   const units = useVisibleUnits();
   const [open, setOpen] = useState<Set<string>>(new Set());
 
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  // Newest first until a column header says otherwise.
+  const { order, sortBy } = useSortOrder<AuditEventOrderField>({ field: 'OCCURRED_AT', direction: 'DESC' });
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: AuditEventListQuery,
-    variables: { filter },
+    variables: { filter, orderBy: order },
     connection: (data) => data.auditEvents,
     pageSize: 50,
   });
@@ -70,7 +74,10 @@ export function AuditPage() {
   return (
     <>
       <h1>Registro audit</h1>
-      <p>Chi ha fatto cosa, quando e con quale ruolo, nelle unità che rientrano nei tuoi ruoli. Dal più recente.</p>
+      <p>
+        Chi ha fatto cosa, quando e con quale ruolo, nelle unità che rientrano nei tuoi ruoli. Dal più recente; per
+        cambiare ordine, scegli una colonna.
+      </p>
 
       <AuditFilters
         key={searchParams.toString()}
@@ -100,11 +107,17 @@ export function AuditPage() {
               <caption className="visually-hidden">Eventi del registro audit{filtered ? ' (filtrati)' : ''}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Quando</th>
-                  <th scope="col">Autore</th>
+                  <SortableHeader field="OCCURRED_AT" order={order} onSort={sortBy}>
+                    Quando
+                  </SortableHeader>
+                  <SortableHeader field="ACTOR" order={order} onSort={sortBy}>
+                    Autore
+                  </SortableHeader>
                   <th scope="col">Ruolo</th>
                   <th scope="col">Unità</th>
-                  <th scope="col">Azione</th>
+                  <SortableHeader field="ACTION" order={order} onSort={sortBy}>
+                    Azione
+                  </SortableHeader>
                   <th scope="col">Record</th>
                   <th scope="col">Dettaglio</th>
                 </tr>
@@ -168,7 +181,13 @@ export function AuditPage() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={events.length} />
+          <LoadMore
+            hasNextPage={hasNextPage}
+            fetching={fetching}
+            onLoadMore={loadMore}
+            shown={events.length}
+            total={blocked ? undefined : totalCount}
+          />
         </>
       ) : null}
     </>

@@ -1,8 +1,9 @@
 import { graphql } from '../../gql';
 
 export const AuditEventListQuery = graphql(`
-  query AuditEventList($filter: AuditEventFilter, $first: Int, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
+  query AuditEventList($filter: AuditEventFilter, $orderBy: AuditEventOrder, $first: Int, $after: String) {
+    auditEvents(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         occurredAt

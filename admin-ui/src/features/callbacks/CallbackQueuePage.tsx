@@ -1,13 +1,14 @@
 import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import type { CallbackStatus } from '../../gql/graphql';
+import type { CallbackOrderField, CallbackStatus } from '../../gql/graphql';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { MutationError } from '../../shared/components/MutationError';
 import { SelectField } from '../../shared/components/SelectField';
+import type { SortOrder } from '../../shared/components/SortableHeader';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { formatDateTime } from '../../shared/format/calendar';
@@ -16,7 +17,7 @@ import { unitChoiceLabel, useVisibleUnits, type UnitChoice } from '../org';
 import { StaffPicker, type StaffChoice } from '../people';
 import { callbackTotal, waitingFor } from './age';
 import { CALLBACK_OUTCOME_LABELS, CALLBACK_STATUS_LABELS, CALLBACK_STATUS_TOTAL_WORDS } from './labels';
-import { CallbackAssignMutation, CallbackQueueQuery, CallbackQueueTotalQuery, CallbackStaffQuery } from './operations';
+import { CallbackAssignMutation, CallbackQueueQuery, CallbackStaffQuery } from './operations';
 
 export const CALLBACKS_PATH = '/richiamate';
 
@@ -88,33 +89,33 @@ export function CallbackQueuePage() {
   );
 }
 
+/** The orders the queue can be read in, as the server sorts them. */
+const QUEUE_ORDERS = {
+  oldest: { label: 'Prima le più vecchie', order: { field: 'REQUESTED_AT', direction: 'ASC' } },
+  newest: { label: 'Prima le più recenti', order: { field: 'REQUESTED_AT', direction: 'DESC' } },
+  available: { label: 'Prima le prime richiamabili', order: { field: 'AVAILABLE_FROM', direction: 'ASC' } },
+} as const satisfies Record<string, { label: string; order: SortOrder<CallbackOrderField> }>;
+type QueueOrderKey = keyof typeof QUEUE_ORDERS;
+
 function UnitQueue({ unit }: { unit: UnitChoice }) {
   const [status, setStatus] = useState<CallbackStatus | ''>('WAITING');
-  const [newestFirst, setNewestFirst] = useState(false);
+  const [orderKey, setOrderKey] = useState<QueueOrderKey>('oldest');
   const [notice, setNotice] = useState<string | null>(null);
   const {
     nodes,
     fetching,
     error,
     hasNextPage,
+    totalCount: total,
     loadMore,
-    refresh: refreshList,
+    refresh,
   } = useConnectionQuery({
     query: CallbackQueueQuery,
-    variables: { unitCode: unit.code, status: status || null, newestFirst },
+    variables: { unitCode: unit.code, status: status || null, orderBy: QUEUE_ORDERS[orderKey].order },
     connection: (answer) => answer.callbacks,
   });
-  const [totals, reexecuteTotals] = useQuery({
-    query: CallbackQueueTotalQuery,
-    variables: { unitCode: unit.code, status: status || null },
-  });
-  const refresh = () => {
-    refreshList();
-    reexecuteTotals({ requestPolicy: 'network-only' });
-  };
   const [staff] = useQuery({ query: CallbackStaffQuery, variables: { unitCode: unit.code } });
   const staffChoices: StaffChoice[] = staff.data?.callbackStaff ?? [];
-  const total = totals.data?.callbacks.totalCount;
 
   return (
     <section aria-labelledby="queue-title" className="mt-4">
@@ -140,13 +141,12 @@ function UnitQueue({ unit }: { unit: UnitChoice }) {
           </SelectField>
         </div>
         <div style={{ minWidth: '14rem' }}>
-          <SelectField
-            label="Ordine"
-            value={newestFirst ? 'newest' : 'oldest'}
-            onChange={(value) => setNewestFirst(value === 'newest')}
-          >
-            <option value="oldest">Prima le più vecchie</option>
-            <option value="newest">Prima le più recenti</option>
+          <SelectField label="Ordine" value={orderKey} onChange={(value) => setOrderKey(value as QueueOrderKey)}>
+            {(Object.keys(QUEUE_ORDERS) as QueueOrderKey[]).map((key) => (
+              <option key={key} value={key}>
+                {QUEUE_ORDERS[key].label}
+              </option>
+            ))}
           </SelectField>
         </div>
       </div>
@@ -156,7 +156,7 @@ function UnitQueue({ unit }: { unit: UnitChoice }) {
         </p>
       ) : null}
       <div aria-live="polite">{notice ? <p className="alert alert-success">{notice}</p> : null}</div>
-      <ErrorDisplay error={error ?? totals.error ?? staff.error} headingLevel={3} onRetry={refresh} />
+      <ErrorDisplay error={error ?? staff.error} headingLevel={3} onRetry={refresh} />
       {fetching && nodes.length === 0 ? <Loading /> : null}
       {!fetching && !error && nodes.length === 0 ? <EmptyState title="Nessuna richiesta con questi filtri" /> : null}
       {nodes.length > 0 ? (
@@ -176,7 +176,13 @@ function UnitQueue({ unit }: { unit: UnitChoice }) {
         </ul>
       ) : null}
       {nodes.length > 0 ? (
-        <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+        <LoadMore
+          hasNextPage={hasNextPage}
+          fetching={fetching}
+          onLoadMore={loadMore}
+          shown={nodes.length}
+          total={total}
+        />
       ) : null}
     </section>
   );

@@ -37,11 +37,12 @@ export const CallbackQueueQuery = graphql(`
   query CallbackQueue(
     $unitCode: String
     $status: CallbackStatus
-    $newestFirst: Boolean
+    $orderBy: CallbackOrder
     $first: Int
     $after: String
   ) {
-    callbacks(unitCode: $unitCode, status: $status, newestFirst: $newestFirst, first: $first, after: $after) {
+    callbacks(unitCode: $unitCode, status: $status, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         topic
@@ -77,11 +78,5 @@ export const CallbackAssignMutation = graphql(`
       version
       assignee { username displayName }
     }
-  }
-`);
-
-export const CallbackQueueTotalQuery = graphql(`
-  query CallbackQueueTotal($unitCode: String, $status: CallbackStatus) {
-    callbacks(unitCode: $unitCode, status: $status, first: 1) { totalCount }
   }
 `);

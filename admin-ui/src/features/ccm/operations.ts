@@ -10,8 +10,9 @@ export const ContactRecordMutation = graphql(`
 `);
 
 export const ContactListQuery = graphql(`
-  query ContactList($filter: ContactFilter, $first: Int, $after: String) {
-    contacts(filter: $filter, first: $first, after: $after) {
+  query ContactList($filter: ContactFilter, $orderBy: ContactOrder, $first: Int, $after: String) {
+    contacts(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         channel

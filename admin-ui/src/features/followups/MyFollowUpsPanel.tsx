@@ -12,7 +12,7 @@ import { TextDialog } from './TextDialog';
 
 /** The operator's open follow-up items ("Attività da completare"), each completed in a dialog. */
 export function MyFollowUpsPanel() {
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: FollowUpListQuery,
     variables: { mineOnly: true, status: 'OPEN' },
     connection: (data) => data.followUps,
@@ -61,7 +61,13 @@ export function MyFollowUpsPanel() {
         </ul>
       ) : null}
       {nodes.length > 0 ? (
-        <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+        <LoadMore
+          hasNextPage={hasNextPage}
+          fetching={fetching}
+          onLoadMore={loadMore}
+          shown={nodes.length}
+          total={totalCount}
+        />
       ) : null}
       {completing ? (
         <TextDialog

@@ -1,7 +1,7 @@
 import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import type { FollowUpStatus } from '../../gql/graphql';
+import type { FollowUpOrderField, FollowUpStatus } from '../../gql/graphql';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { CheckboxField } from '../../shared/components/fields';
@@ -9,6 +9,7 @@ import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { MutationError } from '../../shared/components/MutationError';
 import { SelectField } from '../../shared/components/SelectField';
+import type { SortOrder } from '../../shared/components/SortableHeader';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { serverFieldErrors } from '../../shared/validation/fieldErrors';
 import { FollowUpItem, followUpName, type FollowUp } from './FollowUpItem';
@@ -24,6 +25,14 @@ import { TextDialog } from './TextDialog';
 
 const STATUSES = Object.keys(FOLLOW_UP_STATUS_LABELS) as FollowUpStatus[];
 
+/** The orders the office's items can be read in, as the server sorts them. */
+const ORDERS = {
+  due: { label: 'Prima le più urgenti', order: { field: 'DUE_ON', direction: 'ASC' } },
+  citizen: { label: 'Per cittadino (A–Z)', order: { field: 'CITIZEN_NAME', direction: 'ASC' } },
+  newest: { label: 'Prima le più recenti', order: { field: 'CREATED_AT', direction: 'DESC' } },
+} as const satisfies Record<string, { label: string; order: SortOrder<FollowUpOrderField> }>;
+type OrderKey = keyof typeof ORDERS;
+
 /**
  * The office's follow-up items for its director and room coordinator: totals,
  * filters (status, only the overdue), assignment to a member of the staff and
@@ -32,9 +41,15 @@ const STATUSES = Object.keys(FOLLOW_UP_STATUS_LABELS) as FollowUpStatus[];
 export function OfficeFollowUpsPanel({ officeCode, readOnly }: { officeCode: string; readOnly?: boolean }) {
   const [status, setStatus] = useState<FollowUpStatus | ''>('OPEN');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  const [orderKey, setOrderKey] = useState<OrderKey>('due');
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: FollowUpListQuery,
-    variables: { officeCode, status: status || null, overdueOnly: overdueOnly || null },
+    variables: {
+      officeCode,
+      status: status || null,
+      overdueOnly: overdueOnly || null,
+      orderBy: ORDERS[orderKey].order,
+    },
     connection: (data) => data.followUps,
   });
   const [totals, reexecuteTotals] = useQuery({ query: FollowUpTotalsQuery, variables: { officeCode } });
@@ -70,6 +85,15 @@ export function OfficeFollowUpsPanel({ officeCode, readOnly }: { officeCode: str
               </option>
             ))}
             <option value="">Tutte</option>
+          </SelectField>
+        </div>
+        <div style={{ minWidth: '14rem' }}>
+          <SelectField label="Ordine" value={orderKey} onChange={(value) => setOrderKey(value as OrderKey)}>
+            {(Object.keys(ORDERS) as OrderKey[]).map((key) => (
+              <option key={key} value={key}>
+                {ORDERS[key].label}
+              </option>
+            ))}
           </SelectField>
         </div>
         <CheckboxField label="solo in ritardo" checked={overdueOnly} onChange={setOverdueOnly} />
@@ -112,7 +136,13 @@ export function OfficeFollowUpsPanel({ officeCode, readOnly }: { officeCode: str
         </ul>
       ) : null}
       {nodes.length > 0 ? (
-        <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+        <LoadMore
+          hasNextPage={hasNextPage}
+          fetching={fetching}
+          onLoadMore={loadMore}
+          shown={nodes.length}
+          total={totalCount}
+        />
       ) : null}
       {cancelling ? (
         <TextDialog

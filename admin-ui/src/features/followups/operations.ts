@@ -6,6 +6,7 @@ export const FollowUpListQuery = graphql(`
     $status: FollowUpStatus
     $overdueOnly: Boolean
     $mineOnly: Boolean
+    $orderBy: FollowUpOrder
     $first: Int
     $after: String
   ) {
@@ -14,6 +15,7 @@ export const FollowUpListQuery = graphql(`
       status: $status
       overdueOnly: $overdueOnly
       mineOnly: $mineOnly
+      orderBy: $orderBy
       first: $first
       after: $after
     ) {

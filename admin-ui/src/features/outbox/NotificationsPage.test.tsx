@@ -140,11 +140,28 @@ describe('NotificationsPage', () => {
     await user.selectOptions(screen.getByLabelText('Canale'), 'WEBHOOK');
     expect(callsOf(client, 'OutboxMessageList').at(-1)).toEqual({
       filter: { status: 'FAILED', channel: 'WEBHOOK' },
+      orderBy: { field: 'CREATED_AT', direction: 'DESC' },
       first: 50,
       after: null,
     });
     expect(screen.getByTestId('location')).toHaveTextContent('/notifiche?stato=FAILED&canale=WEBHOOK');
     expect(screen.getByText('Nessuna notifica corrisponde ai filtri')).toBeInTheDocument();
+  });
+
+  it('asks the server for time order, newest first, and another order from a column header, with the total', async () => {
+    const { client, user } = setup({
+      OutboxMessageList: { data: { outboxMessages: { ...list([failed, sent]).data.outboxMessages, totalCount: 7 } } },
+    });
+    expect(callsOf(client, 'OutboxMessageList')[0]).toMatchObject({
+      orderBy: { field: 'CREATED_AT', direction: 'DESC' },
+    });
+    expect(screen.getByRole('columnheader', { name: /Creata/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByText('2 di 7 elementi mostrati')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Prossimo tentativo/ }));
+    expect(callsOf(client, 'OutboxMessageList').at(-1)).toMatchObject({
+      orderBy: { field: 'NEXT_ATTEMPT_AT', direction: 'ASC' },
+      after: null,
+    });
   });
 
   it('shows FORBIDDEN and no messages', () => {

@@ -9,9 +9,16 @@ import { formatDateTime } from '../../shared/format/dateTime';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { SelectField } from '../../shared/components/SelectField';
+import { SortableHeader, useSortOrder } from '../../shared/components/SortableHeader';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
-import type { Channel, OutboxMessageFilter, OutboxMessageRowFragment, Status } from '../../gql/graphql';
+import type {
+  Channel,
+  OutboxMessageFilter,
+  OutboxMessageOrderField,
+  OutboxMessageRowFragment,
+  Status,
+} from '../../gql/graphql';
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -51,9 +58,11 @@ export function NotificationsPage() {
   const [retrying, setRetrying] = useState<string | null>(null);
   const [, retry] = useMutation(OutboxMessageRetryMutation);
 
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  // In time order, newest first, until a column header says otherwise.
+  const { order, sortBy } = useSortOrder<OutboxMessageOrderField>({ field: 'CREATED_AT', direction: 'DESC' });
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: OutboxMessageListQuery,
-    variables: { filter },
+    variables: { filter, orderBy: order },
     connection: (data) => data.outboxMessages,
     pageSize: 50,
   });
@@ -150,13 +159,17 @@ export function NotificationsPage() {
               <caption className="visually-hidden">Notifiche{filtered ? ' (filtrate)' : ''}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Creata</th>
+                  <SortableHeader field="CREATED_AT" order={order} onSort={sortBy}>
+                    Creata
+                  </SortableHeader>
                   <th scope="col">Canale</th>
                   <th scope="col">Evento</th>
                   <th scope="col">Destinatario</th>
                   <th scope="col">Stato</th>
                   <th scope="col">Tentativi</th>
-                  <th scope="col">Prossimo tentativo</th>
+                  <SortableHeader field="NEXT_ATTEMPT_AT" order={order} onSort={sortBy}>
+                    Prossimo tentativo
+                  </SortableHeader>
                   <th scope="col">Ultimo errore</th>
                   <th scope="col">Azioni</th>
                 </tr>
@@ -237,7 +250,13 @@ export function NotificationsPage() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={messages.length} />
+          <LoadMore
+            hasNextPage={hasNextPage}
+            fetching={fetching}
+            onLoadMore={loadMore}
+            shown={messages.length}
+            total={blocked ? undefined : totalCount}
+          />
         </>
       ) : null}
     </>

@@ -1,8 +1,9 @@
 import { graphql } from '../../gql';
 
 export const OutboxMessageListQuery = graphql(`
-  query OutboxMessageList($filter: OutboxMessageFilter, $first: Int, $after: String) {
-    outboxMessages(filter: $filter, first: $first, after: $after) {
+  query OutboxMessageList($filter: OutboxMessageFilter, $orderBy: OutboxMessageOrder, $first: Int, $after: String) {
+    outboxMessages(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
       nodes {
         ...OutboxMessageRow
       }

@@ -9,12 +9,13 @@ import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { formatDateTime } from '../../shared/format/dateTime';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
+import { SortableHeader, useSortOrder } from '../../shared/components/SortableHeader';
 import { TextField } from '../../shared/components/TextField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { useFocusFirstInvalid } from '../../shared/components/useFocusFirstInvalid';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useDraft } from '../../shared/forms/useDraft';
-import type { CollaboratorRowFragment } from '../../gql/graphql';
+import type { CollaboratorOrderField, CollaboratorRowFragment } from '../../gql/graphql';
 import { normalizeFiscalCode } from '../../shared/validation/fiscalCode';
 import { CheckField } from './fields';
 import { formatDate } from './labels';
@@ -40,9 +41,11 @@ export function CollaboratorsPage() {
   const [ending, setEnding] = useState<CollaboratorRowFragment | null>(null);
   const today = todayInRome();
 
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  // Newest first until a column header says otherwise.
+  const { order, sortBy } = useSortOrder<CollaboratorOrderField>({ field: 'CREATED_AT', direction: 'DESC' });
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: CollaboratorListQuery,
-    variables: { filter: activeOnly ? { activeOn: today } : null },
+    variables: { filter: activeOnly ? { activeOn: today } : null, orderBy: order },
     connection: (data) => data.collaborators,
     pageSize: 25,
   });
@@ -87,12 +90,18 @@ export function CollaboratorsPage() {
           <>
             <div className="table-responsive">
               <table className="table align-middle">
-                <caption className="visually-hidden">Collaboratori comunicati, dal più recente</caption>
+                <caption className="visually-hidden">Collaboratori comunicati</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Codice fiscale</th>
-                    <th scope="col">Dal</th>
-                    <th scope="col">Al</th>
+                    <SortableHeader field="FISCAL_CODE" order={order} onSort={sortBy}>
+                      Codice fiscale
+                    </SortableHeader>
+                    <SortableHeader field="VALID_FROM" order={order} onSort={sortBy}>
+                      Dal
+                    </SortableHeader>
+                    <SortableHeader field="VALID_TO" order={order} onSort={sortBy}>
+                      Al
+                    </SortableHeader>
                     <th scope="col">Stato</th>
                     <th scope="col">
                       <span className="visually-hidden">Azioni</span>
@@ -133,7 +142,13 @@ export function CollaboratorsPage() {
                 </tbody>
               </table>
             </div>
-            <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+            <LoadMore
+              hasNextPage={hasNextPage}
+              fetching={fetching}
+              onLoadMore={loadMore}
+              shown={nodes.length}
+              total={totalCount}
+            />
           </>
         ) : null}
       </section>

@@ -78,8 +78,9 @@ export const CollaboratorRowFragment = graphql(`
 `);
 
 export const CollaboratorListQuery = graphql(`
-  query CollaboratorList($filter: CollaboratorFilter, $first: Int, $after: String) {
-    collaborators(filter: $filter, first: $first, after: $after) {
+  query CollaboratorList($filter: CollaboratorFilter, $orderBy: CollaboratorOrder, $first: Int, $after: String) {
+    collaborators(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
       pageInfo { hasNextPage endCursor }
       nodes { ...CollaboratorRow }
     }

@@ -41,6 +41,7 @@ export const QuesitoFileMutation = graphql(`
 export const QuesitoListQuery = graphql(`
   query QuesitoList($filter: QuesitoFilter, $orderBy: QuesitoOrder, $first: Int, $after: String) {
     quesiti(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         status

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeClient, fakeMe, mutationsOf } from '../../test/fakes';
+import { callsOf, fakeClient, fakeMe, mutationsOf } from '../../test/fakes';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { VerificationQueuePage, pendingTotal } from './VerificationQueuePage';
 
@@ -15,10 +15,18 @@ const sanna = {
   albo: { name: 'Ordine dei Consulenti del Lavoro di Cagliari', province: 'CA', number: '987' },
 };
 
-function setup() {
+function setup(totalCount?: number) {
   const client = fakeClient((name) => {
     if (name === 'VerificationQueue')
-      return { data: { professionals: { nodes: [sanna], pageInfo: { hasNextPage: false, endCursor: null } } } };
+      return {
+        data: {
+          professionals: {
+            nodes: [sanna],
+            pageInfo: { hasNextPage: totalCount !== undefined, endCursor: 'c1' },
+            ...(totalCount !== undefined ? { totalCount } : {}),
+          },
+        },
+      };
     if (name === 'VerificationApprove') return { data: { verifyProfessional: { id: 'pr-1', verified: true } } };
     if (name === 'VerificationReject') return { data: { rejectProfessional: { id: 'pr-1', rejectedAt: 'x' } } };
     return 'pending';
@@ -35,6 +43,21 @@ describe('VerificationQueuePage', () => {
     expect(item).toHaveTextContent('Anna Sanna');
     expect(item).toHaveTextContent('Entratel A30 · Consulente del lavoro');
     expect(screen.getByTestId('queue-total')).toHaveTextContent('1 richiesta in attesa');
+  });
+
+  it("shows the server's total and asks the server for the order picked", async () => {
+    const { client, user } = setup(12);
+    await screen.findByTestId('pending-professional');
+    expect(screen.getByTestId('queue-total')).toHaveTextContent('12 richieste in attesa');
+    expect(screen.getByText('1 di 12 elementi mostrati')).toBeInTheDocument();
+    expect(callsOf(client, 'VerificationQueue')[0]).toMatchObject({
+      orderBy: { field: 'CREATED_AT', direction: 'DESC' },
+    });
+    await user.selectOptions(screen.getByLabelText('Ordine'), 'Per nome (A–Z)');
+    expect(callsOf(client, 'VerificationQueue').at(-1)).toMatchObject({
+      orderBy: { field: 'NAME', direction: 'ASC' },
+      after: null,
+    });
   });
 
   it('approves after confirming', async () => {

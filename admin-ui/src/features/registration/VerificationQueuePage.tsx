@@ -10,7 +10,9 @@ import { useConfirmedAction } from '../../shared/components/useConfirmedAction';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { formatDateTime } from '../../shared/format/dateTime';
-import type { VerificationQueueQuery as QueueResult } from '../../gql/graphql';
+import type { ProfessionalOrderField, VerificationQueueQuery as QueueResult } from '../../gql/graphql';
+import { SelectField } from '../../shared/components/SelectField';
+import type { SortOrder } from '../../shared/components/SortableHeader';
 import { PROFESSION_CATEGORY_LABELS } from '../procure';
 import { TextDialog } from '../followups';
 import { VerificationApproveMutation, VerificationQueueQuery, VerificationRejectMutation } from './operations';
@@ -19,6 +21,14 @@ type Pending = QueueResult['professionals']['nodes'][number];
 
 /** Where administrators review self-registered professionals. */
 export const VERIFICATION_PATH = '/professionisti';
+
+/** The orders the queue can be read in, as the server sorts them. */
+const ORDERS = {
+  newest: { label: 'Prima le più recenti', order: { field: 'CREATED_AT', direction: 'DESC' } },
+  oldest: { label: 'Prima le meno recenti', order: { field: 'CREATED_AT', direction: 'ASC' } },
+  name: { label: 'Per nome (A–Z)', order: { field: 'NAME', direction: 'ASC' } },
+} as const satisfies Record<string, { label: string; order: SortOrder<ProfessionalOrderField> }>;
+type OrderKey = keyof typeof ORDERS;
 
 /** "1 richiesta in attesa", "3 richieste in attesa". */
 export function pendingTotal(count: number, more: boolean): string {
@@ -33,9 +43,10 @@ export function pendingTotal(count: number, more: boolean): string {
  */
 export function VerificationQueuePage() {
   usePageTitle('Professionisti da verificare');
+  const [orderKey, setOrderKey] = useState<OrderKey>('newest');
   const queue = useConnectionQuery({
     query: VerificationQueueQuery,
-    variables: {},
+    variables: { orderBy: ORDERS[orderKey].order },
     connection: (data) => data.professionals,
   });
   const [notice, setNotice] = useState<string | null>(null);
@@ -83,9 +94,22 @@ export function VerificationQueuePage() {
       ) : null}
       {queue.nodes.length > 0 ? (
         <>
-          <p className="fw-semibold" data-testid="queue-total">
-            {pendingTotal(queue.nodes.length, queue.hasNextPage)}
-          </p>
+          <div className="d-flex flex-wrap align-items-end justify-content-between gap-3">
+            <p className="fw-semibold" data-testid="queue-total">
+              {queue.totalCount !== undefined
+                ? pendingTotal(queue.totalCount, false)
+                : pendingTotal(queue.nodes.length, queue.hasNextPage)}
+            </p>
+            <div style={{ minWidth: '14rem' }}>
+              <SelectField label="Ordine" value={orderKey} onChange={(value) => setOrderKey(value as OrderKey)}>
+                {(Object.keys(ORDERS) as OrderKey[]).map((key) => (
+                  <option key={key} value={key}>
+                    {ORDERS[key].label}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          </div>
           <ul className="list-unstyled" aria-label="Registrazioni in attesa">
             {queue.nodes.map((p) => (
               <li key={p.id} className="border-bottom py-3" data-testid="pending-professional">
@@ -119,6 +143,7 @@ export function VerificationQueuePage() {
             fetching={queue.fetching}
             onLoadMore={queue.loadMore}
             shown={queue.nodes.length}
+            total={queue.totalCount}
           />
         </>
       ) : null}

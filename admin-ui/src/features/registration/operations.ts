@@ -9,8 +9,9 @@ export const RegistrationSubmitMutation = graphql(`
 `);
 
 export const VerificationQueueQuery = graphql(`
-  query VerificationQueue($first: Int, $after: String) {
-    professionals(filter: { pending: true }, first: $first, after: $after) {
+  query VerificationQueue($orderBy: ProfessionalOrder, $first: Int, $after: String) {
+    professionals(filter: { pending: true }, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         name

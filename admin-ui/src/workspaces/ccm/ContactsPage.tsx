@@ -6,11 +6,12 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
+import { SortableHeader, useSortOrder } from '../../shared/components/SortableHeader';
 import { TextField } from '../../shared/components/TextField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useDraft } from '../../shared/forms/useDraft';
-import type { ContactChannel, ContactOutcome, Section } from '../../gql/graphql';
+import type { ContactChannel, ContactOrderField, ContactOutcome, Section } from '../../gql/graphql';
 import { SelectField, TextAreaField } from '../../shared/components/fields';
 import { fiscalCodeProblem, normalizeFiscalCode } from '../../shared/validation/fiscalCode';
 import {
@@ -297,10 +298,13 @@ export function ContactForm({ onRecorded }: { onRecorded: () => void }) {
   );
 }
 
-function ContactList() {
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+/** The contacts recorded, by date newest first unless a column header says otherwise, with their total. */
+export function ContactList() {
+  // By date, newest first, until a column header says otherwise.
+  const { order, sortBy } = useSortOrder<ContactOrderField>({ field: 'RECORDED_AT', direction: 'DESC' });
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: ContactListQuery,
-    variables: { filter: null },
+    variables: { filter: null, orderBy: order },
     connection: (data) => data.contacts,
     pageSize: 20,
   });
@@ -314,13 +318,17 @@ function ContactList() {
         <>
           <div className="table-responsive">
             <table className="table">
-              <caption className="visually-hidden">Contatti registrati, dal più recente</caption>
+              <caption className="visually-hidden">Contatti registrati</caption>
               <thead>
                 <tr>
-                  <th scope="col">Quando</th>
+                  <SortableHeader field="RECORDED_AT" order={order} onSort={sortBy}>
+                    Quando
+                  </SortableHeader>
                   <th scope="col">Canale</th>
                   <th scope="col">Sezione</th>
-                  <th scope="col">Argomento</th>
+                  <SortableHeader field="TOPIC" order={order} onSort={sortBy}>
+                    Argomento
+                  </SortableHeader>
                   <th scope="col">Codice fiscale</th>
                   <th scope="col">Esito</th>
                 </tr>
@@ -347,7 +355,13 @@ function ContactList() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+          <LoadMore
+            hasNextPage={hasNextPage}
+            fetching={fetching}
+            onLoadMore={loadMore}
+            shown={nodes.length}
+            total={totalCount}
+          />
         </>
       ) : null}
     </section>

@@ -32,6 +32,7 @@ describe('CricQueuePage', () => {
         quesiti: {
           nodes: [quesito('q1', 'Importo errato', true), quesito('q2', 'Ricalcolo', false)],
           pageInfo: { hasNextPage: true, endCursor: 'c' },
+          totalCount: 31,
         },
       },
     }));
@@ -53,6 +54,9 @@ describe('CricQueuePage', () => {
     expect(rows[2]).not.toHaveTextContent('in ritardo');
     expect(within(rows[1]).getByRole('link', { name: 'Importo errato' })).toHaveAttribute('href', '/cric/quesiti/q1');
     expect(screen.getByRole('button', { name: 'Carica altri' })).toBeInTheDocument();
+    // The queue's total, and its order said in words.
+    expect(screen.getByText('2 di 31 elementi mostrati')).toBeInTheDocument();
+    expect(screen.getByText(/a pari scadenza, per priorità/)).toBeInTheDocument();
   });
 
   it('filters by section, status and overdue', async () => {

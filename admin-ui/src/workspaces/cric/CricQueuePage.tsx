@@ -92,7 +92,10 @@ function ProposedToMe() {
   );
 }
 
-/** The CRIC's queue, soonest due first: by section, status, overdue and words, with due dates and overdue marks. */
+/**
+ * The CRIC's queue, soonest due first (the overdue lead), then the more urgent
+ * priority: by section, status, overdue and words, with received and due dates.
+ */
 export function CricQueuePage() {
   usePageTitle('Coda CRIC');
   const [section, setSection] = useState<Section | ''>('');
@@ -100,10 +103,11 @@ export function CricQueuePage() {
   const [overdue, setOverdue] = useState(false);
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: QuesitoListQuery,
     variables: {
-      // Soonest due first, so what is overdue leads the queue.
+      // Soonest due first, so what is overdue leads the queue; among those due
+      // together, the more urgent priority first.
       orderBy: 'DUE_FIRST',
       filter: {
         section: section || null,
@@ -130,6 +134,9 @@ export function CricQueuePage() {
     <>
       <h1>Coda CRIC</h1>
       <CricNav />
+      <p>
+        In ordine di scadenza: prima i quesiti in ritardo, poi quelli che scadono prima; a pari scadenza, per priorità.
+      </p>
       <div className="d-flex flex-wrap gap-2 mb-3" role="group" aria-label="Sezione">
         {tabs.map((tab) => (
           <Button
@@ -215,7 +222,13 @@ export function CricQueuePage() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+          <LoadMore
+            hasNextPage={hasNextPage}
+            fetching={fetching}
+            onLoadMore={loadMore}
+            shown={nodes.length}
+            total={totalCount}
+          />
         </>
       ) : null}
     </>

@@ -10,7 +10,7 @@ use super::types::*;
 use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{ProcuraId, parse_id};
-use crate::kernel::paging::{Page, connection, page_cost};
+use crate::kernel::paging::{Page, page_cost};
 use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 
 #[derive(Default)]
@@ -23,20 +23,23 @@ impl ProcureQuery {
         Ok(store::own_professional(ctx.scope()?).await?.map(Professional))
     }
 
-    /// The register of professionals, newest first. ADMIN only.
+    /// The register of professionals, newest first unless `orderBy` says
+    /// otherwise. ADMIN only.
     #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn professionals(
         &self,
         ctx: &Context<'_>,
         filter: Option<ProfessionalFilter>,
+        order_by: Option<OrderBy<ProfessionalOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Professional>> {
+    ) -> AppResult<Connection<String, Professional, ListTotal, EmptyFields>> {
         let page = Page::new(first, after)?;
         let filter = filter.unwrap_or_default();
         let filter = store::ProfessionalsFilter { verified: filter.verified, pending: filter.pending };
-        let rows = queries::professionals(ctx.scope()?, filter, &page).await?;
-        Ok(connection(&page, rows, |p| p.id, Professional))
+        let sort = store::professional_sort(order_by.map(OrderBy::picked));
+        let (rows, total) = queries::professionals(ctx.scope()?, filter, &sort, &page).await?;
+        Ok(sorted_connection(&page, &sort, rows, |p| p.id, Professional, total))
     }
 
     /// The caller's procure, newest first unless `orderBy` says otherwise.
@@ -78,19 +81,22 @@ impl ProcureQuery {
         Ok(CheckResult(queries::check_procura(ctx.scope()?, &client_fiscal_code, service, on).await?))
     }
 
-    /// The caller's collaborators, newest first.
+    /// The caller's collaborators, newest first unless `orderBy` says otherwise.
     #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn collaborators(
         &self,
         ctx: &Context<'_>,
         filter: Option<CollaboratorFilter>,
+        order_by: Option<OrderBy<CollaboratorOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Collaborator>> {
+    ) -> AppResult<Connection<String, Collaborator, ListTotal, EmptyFields>> {
         let page = Page::new(first, after)?;
         let f = filter.unwrap_or_default();
-        let rows = queries::own_collaborators(ctx.scope()?, f.fiscal_code.as_deref(), f.active_on, &page).await?;
-        Ok(connection(&page, rows, |c| c.id, Collaborator))
+        let sort = store::collaborator_sort(order_by.map(OrderBy::picked));
+        let (rows, total) =
+            queries::own_collaborators(ctx.scope()?, f.fiscal_code.as_deref(), f.active_on, &sort, &page).await?;
+        Ok(sorted_connection(&page, &sort, rows, |c| c.id, Collaborator, total))
     }
 
     /// At the counter: may this collaborator act for this client on this

@@ -386,6 +386,28 @@ pub struct ProcuraFilter {
     pub service: Option<DelegableService>,
 }
 
+/// What the list of collaborators can be sorted by.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::procure::store::CollaboratorOrderField")]
+pub enum CollaboratorOrderField {
+    /// When the collaborator was listed (the default, newest first).
+    CreatedAt,
+    FiscalCode,
+    ValidFrom,
+    /// The last day (open-ended ones last ascending, first descending).
+    ValidTo,
+}
+
+/// What the register of professionals can be sorted by.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::procure::store::ProfessionalOrderField")]
+pub enum ProfessionalOrderField {
+    /// When the professional was registered (the default, newest first).
+    CreatedAt,
+    Name,
+    FiscalCode,
+}
+
 /// What the procure list can be sorted by.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
 #[graphql(remote = "crate::procure::store::ProcuraOrderField")]

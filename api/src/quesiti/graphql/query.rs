@@ -1,6 +1,6 @@
 //! Reads of Linea quesiti: lists, one quesito, regions, classifications, figures and SLA.
 
-use async_graphql::connection::Connection;
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -10,7 +10,8 @@ use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{ClassificationId, parse_id};
 use crate::kernel::messages::quesito_not_found as not_found;
-use crate::kernel::paging::{Page, connection};
+use crate::kernel::paging::{self, Page, connection};
+use crate::kernel::sorting::ListTotal;
 use crate::org::graphql::OrgUnit;
 use crate::quesiti::domain::{QuesitoOrder, Section};
 use crate::quesiti::queries;
@@ -75,7 +76,7 @@ impl QuesitoQuery {
         order_by: Option<QuesitoOrder>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, Quesito>> {
+    ) -> AppResult<Connection<String, Quesito, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         // Absent or null (a client's unset variable): newest first.
@@ -87,7 +88,8 @@ impl QuesitoQuery {
             futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
         }
         crate::quesiti::prefetch::page(ctx, &rows[..rows.len().min(page.first)]).await?;
-        Ok(connection(&page, rows, |q| store::cursor_key(order_by, q), Quesito))
+        let total = store::total(scope, &filter);
+        Ok(paging::connection_with(&page, rows, |q| store::cursor_key(order_by, q), Quesito, total))
     }
 
     /// How many quesiti the caller may see match the filter.

@@ -18,10 +18,11 @@ use uuid::Uuid;
 
 use entities::{quesito, quesito_classification, quesito_event, quesito_sla};
 
-use super::domain::{QuesitoOrder, QuesitoStatus, Section};
+use super::domain::{Lifecycle, Priority, QuesitoOrder, QuesitoStatus, Section, urgency_rank};
 use crate::error::AppResult;
 use crate::kernel::ids::QuesitoId;
 use crate::kernel::paging::{self, CursorKey, Direction, Page};
+use crate::kernel::sorting::ListTotal;
 use crate::kernel::versioned::Versioned;
 use crate::tenancy::Scope;
 
@@ -137,7 +138,8 @@ fn escape_like(s: &str) -> String {
 }
 
 /// A page of the list in `order`, keyset-paginated: newest first by id
-/// (UUIDv7), or by due date with the id as tie-breaker (the CRIC queue).
+/// (UUIDv7), or the CRIC queue's order ([`QuesitoOrder::DueFirst`]): by due
+/// date, then urgency, then id.
 pub async fn list(
     scope: &Scope,
     filter: &QuesitoFilter,
@@ -154,22 +156,77 @@ pub async fn list(
             query = query.order_by_desc(quesito::Column::Id);
         }
         QuesitoOrder::DueFirst => {
-            if let Some(last) = page.after_key::<(DateTime<Utc>, Uuid)>()? {
-                let due = (quesito::Entity, quesito::Column::DueAt);
-                query = query.filter(paging::after(due, id, last, Direction::Ascending));
+            if let Some(last) = page.after_key::<DueKey>()? {
+                query = query.filter(last.rows_after());
             }
-            query = query.order_by_asc(quesito::Column::DueAt).order_by_asc(quesito::Column::Id);
+            query =
+                query.order_by_asc(quesito::Column::DueAt).order_by_asc(urgency()).order_by_asc(quesito::Column::Id);
         }
     }
     Ok(query.limit(page.fetch_limit()).all(scope.db()).await?)
+}
+
+/// A quesito's [`urgency_rank`] in SQL.
+fn urgency() -> Expr {
+    let priority = || Expr::col((quesito::Entity, quesito::Column::Priority));
+    let mut rank = sea_orm::sea_query::CaseStatement::new();
+    for &p in Priority::ALL {
+        rank = rank.case(priority().eq(p.as_str()), urgency_rank(p));
+    }
+    rank.finally(i64::MAX).into()
+}
+
+/// The CRIC queue's cursor: the row's due time, urgency and id.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct DueKey {
+    due: DateTime<Utc>,
+    urgency: i64,
+    id: Uuid,
+}
+
+impl DueKey {
+    fn of(q: &quesito::Model) -> Self {
+        DueKey { due: q.due_at, urgency: urgency_rank(q.priority), id: q.id }
+    }
+
+    /// Rows after this one: due later, or due together and less urgent, or as urgent and filed later.
+    fn rows_after(self) -> Condition {
+        let due = || Expr::col((quesito::Entity, quesito::Column::DueAt));
+        let tied = Condition::any().add(urgency().gt(self.urgency)).add(
+            Condition::all()
+                .add(urgency().eq(self.urgency))
+                .add(Expr::col((quesito::Entity, quesito::Column::Id)).gt(self.id)),
+        );
+        Condition::any().add(due().gt(self.due)).add(Condition::all().add(due().eq(self.due)).add(tied))
+    }
+}
+
+impl CursorKey for DueKey {
+    fn to_key(&self) -> String {
+        format!("{}|{}|{}", self.due.to_key(), self.urgency, self.id)
+    }
+    fn from_key(key: &str) -> Option<Self> {
+        let mut parts = key.split('|');
+        let key = DueKey {
+            due: DateTime::<Utc>::from_key(parts.next()?)?,
+            urgency: parts.next()?.parse().ok()?,
+            id: Uuid::parse_str(parts.next()?).ok()?,
+        };
+        parts.next().is_none().then_some(key)
+    }
 }
 
 /// The cursor key of `q` in a list in `order` (what [`list`] reads back from `after`).
 pub fn cursor_key(order: QuesitoOrder, q: &quesito::Model) -> String {
     match order {
         QuesitoOrder::NewestFirst => q.id.to_key(),
-        QuesitoOrder::DueFirst => (q.due_at, q.id).to_key(),
+        QuesitoOrder::DueFirst => DueKey::of(q).to_key(),
     }
+}
+
+/// The list's `totalCount`: the quesiti the filter matches, counted when asked for.
+pub fn total(scope: &Scope, filter: &QuesitoFilter) -> ListTotal {
+    ListTotal::counting(scope, filtered(scope, filter))
 }
 
 pub async fn count(scope: &Scope, filter: &QuesitoFilter) -> AppResult<u64> {
@@ -233,5 +290,13 @@ mod tests {
     #[test]
     fn like_wildcards_in_search_text_match_literally() {
         assert_eq!(escape_like("50%_a\\b"), "50\\%\\_a\\\\b");
+    }
+
+    #[test]
+    fn the_cric_queue_cursor_round_trips_and_an_older_cursor_is_refused() {
+        let due = DateTime::parse_from_rfc3339("2026-12-24T22:59:59Z").unwrap().with_timezone(&Utc);
+        let key = DueKey { due, urgency: 1, id: Uuid::now_v7() };
+        assert_eq!(DueKey::from_key(&key.to_key()), Some(key));
+        assert_eq!(DueKey::from_key(&(due, key.id).to_key()), None, "a (due, id) cursor of before the tie-break");
     }
 }
