@@ -75,7 +75,7 @@ pub async fn scan(db: &DatabaseConnection, bus: &AlertBus, now: DateTime<Utc>) -
 
 /// Runs [`scan`] now and then every [`SCAN_EVERY_SECS`], for the life of the server.
 pub fn spawn(state: &AppState) -> tokio::task::JoinHandle<()> {
-    let (db, bus, clock) = (state.db.clone(), state.alerts.clone(), state.clock.clone());
+    let (db, bus, clock) = (state.db.clone(), state.alerts.clone(), state.clock);
     // Scans act for nobody in particular: they see every row (crate::kernel::reach).
     tokio::spawn(crate::kernel::reach::Reach::system().run(async move {
         let mut every = tokio::time::interval(Duration::from_secs(SCAN_EVERY_SECS));
