@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use entities::{quesito, quesito_classification, quesito_event, quesito_sla};
 
-use super::domain::{Lifecycle, Priority, QuesitoOrder, QuesitoStatus, Section, urgency_rank};
+use super::domain::{Priority, QuesitoOrder, QuesitoStatus, Section, urgency_rank};
 use crate::error::AppResult;
 use crate::kernel::ids::QuesitoId;
 use crate::kernel::paging::{self, CursorKey, Direction, Page};
