@@ -148,7 +148,7 @@ pub struct ExpertFigures {
     pub median_answer_seconds: Option<f64>,
     /// Of those they took, answered after the due date, or unanswered and past it now.
     pub sla_breaches: i64,
-    /// Of those they took, still in progress with them now.
+    /// Of those they took, still with them now (in progress or waiting for the citizen).
     pub open_now: i64,
 }
 

@@ -162,17 +162,19 @@ pub fn follow_ups_sql(backend: DbBackend, r: Report<'_>) -> Statement {
 pub fn taken_sql(backend: DbBackend, r: Report<'_>) -> Statement {
     let mut q = Sql::new(backend);
     let now = q.p(r.now);
-    let open = is_in("q.status", &QuesitoStatus::OPEN.map(QuesitoStatus::as_str));
+    // Open breaches by the quesiti's one rule (a quesito waiting for the citizen has its clock paused).
+    let overdue = crate::quesiti::store::overdue_sql("q", &now);
+    let held = [QuesitoStatus::InProgress.as_str(), QuesitoStatus::WaitingForCitizen.as_str()];
     let cols = [
         "COUNT(*) AS taken".to_owned(),
         count_if(
             &format!(
-                "(q.answered_at IS NOT NULL AND q.answered_at > q.due_at) OR (q.answered_at IS NULL \
-                 AND {open} AND q.due_at < {now})"
+                "(q.answered_at IS NOT NULL AND q.answered_at > q.due_at) OR (q.answered_at IS NULL AND {overdue})"
             ),
             "sla_breaches",
         ),
-        count_if(&is_in("q.status", &[QuesitoStatus::InProgress.as_str()]), "open_now"),
+        // Still theirs: in progress, or waiting for the citizen's reply.
+        count_if(&is_in("q.status", &held), "open_now"),
     ];
     let (from, cond) = scoped(&mut q, "quesito", "q", r);
     let (start, end) = (q.p(r.period.start()), q.p(r.period.end()));
@@ -434,8 +436,9 @@ mod tests {
         let units = UnitScope::Everywhere;
         let u = unit();
         let taken = taken_sql(DbBackend::Sqlite, report(&units, &u)).sql;
-        assert!(taken.contains("q.status IN ('IN_PROGRESS')"), "{taken}");
+        assert!(taken.contains("q.status IN ('IN_PROGRESS', 'WAITING_FOR_CITIZEN')"), "{taken}");
         assert!(taken.contains("q.status IN ('NEW', 'IN_PROGRESS', 'FORWARDED_CENTRAL')"), "{taken}");
+        assert!(taken.contains("q.due_at < q.waiting_since"), "{taken}");
         let f = follow_ups_sql(DbBackend::Sqlite, report(&units, &u)).sql;
         assert!(f.contains("f.status IN ('OPEN') AND f.due_on < ?"), "{f}");
     }
