@@ -180,6 +180,7 @@ impl CallbacksQuery {
     /// first (the queue's order), unless `orderBy` says otherwise.
     /// `totalCount` counts the whole list.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
+    #[allow(clippy::too_many_arguments)]
     async fn callbacks(
         &self,
         ctx: &Context<'_>,
