@@ -73,12 +73,16 @@ pub async fn scan(db: &DatabaseConnection, bus: &AlertBus, now: DateTime<Utc>) -
     Ok(raised)
 }
 
-/// Runs [`scan`] now and then every [`SCAN_EVERY_SECS`], for the life of the server.
+/// Runs [`scan`] every [`SCAN_EVERY_SECS`], for the life of the server. The
+/// first scan waits one period: what time makes due is not urgent to the
+/// second (instances already running scan meanwhile), and a request served
+/// just after start-up does not share the pool with a scan.
 pub fn spawn(state: &AppState) -> tokio::task::JoinHandle<()> {
     let (db, bus, clock) = (state.db.clone(), state.alerts.clone(), state.clock);
     // Scans act for nobody in particular: they see every row (crate::kernel::reach).
     tokio::spawn(crate::kernel::reach::Reach::system().run(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(SCAN_EVERY_SECS));
+        let period = Duration::from_secs(SCAN_EVERY_SECS);
+        let mut every = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
         every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             every.tick().await;
