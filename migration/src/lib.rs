@@ -24,9 +24,12 @@ mod m20261207_000210_precontact_mail;
 mod m20261207_000400_sessions_and_password_flows;
 mod m20261207_000410_professional_review;
 mod m20261207_000420_webhook_secret_rotation;
+mod m20261208_000500_stats_rollup;
 
 /// How the calendar migration reads free-text hours; the demo data reads its own the same way.
 pub use m20261206_000100_unit_calendar::parse_hours;
+/// The counts the daily booking rollup stores, column by column (`api::monitoring::store::rollup`).
+pub use m20261208_000500_stats_rollup::COUNTS as STATS_ROLLUP_COUNTS;
 
 pub struct Migrator;
 
@@ -52,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000400_sessions_and_password_flows::Migration),
             Box::new(m20261207_000410_professional_review::Migration),
             Box::new(m20261207_000420_webhook_secret_rotation::Migration),
+            Box::new(m20261208_000500_stats_rollup::Migration),
         ]
     }
 }

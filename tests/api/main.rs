@@ -50,5 +50,6 @@ mod sessions;
 mod shutdown;
 mod sorting;
 mod statement_counts;
+mod stats_rollup;
 mod unit_visibility;
 mod webhooks;

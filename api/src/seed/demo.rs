@@ -180,5 +180,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     txn.commit().await?;
     tracing::info!(units = UNITS.len(), people = PEOPLE.len(), "demo data loaded");
     super::quesiti::seed(db).await?;
+    // The demo bookings marked their days; count them now rather than at the first read.
+    crate::monitoring::store::rollup::rebuild(db).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     Ok(true)
 }
