@@ -117,6 +117,7 @@ both_backends!(the_rollup_equals_the_raw_rows_as_records_change, configure: no_d
     let other = unit(&app, "UT-SS").await;
     appointment::Entity::update_many()
         .col_expr(appointment::Column::UnitId, Expr::value(other.id))
+        .col_expr(appointment::Column::CupNumber, Expr::value("SPOSTATA-1"))
         .col_expr(appointment::Column::LocalDate, Expr::value(booked[2].local_date + Duration::days(1)))
         .filter(appointment::Column::Id.eq(booked[2].id))
         .exec(db)

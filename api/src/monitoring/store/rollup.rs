@@ -187,7 +187,7 @@ pub async fn rebuild(db: &DatabaseConnection) -> AppResult<()> {
 
 /// The booking figures of `unit` for the period, grouped, summed from the
 /// rollup; the same columns a raw count would give, one row per group.
-pub(super) fn read_sql(
+pub fn read_sql(
     backend: DbBackend,
     units: &UnitScope,
     unit: &org_unit::Model,
@@ -226,6 +226,35 @@ pub(super) fn read_sql(
         }
     };
     q.finish(sql)
+}
+
+/// The same counts straight from the raw bookings, as `stats` read them
+/// before the rollup (a deadline per day of the period in one `CASE`): what
+/// the benchmark compares the rollup's read with.
+pub fn raw_sql(
+    backend: DbBackend,
+    units: &UnitScope,
+    unit: &org_unit::Model,
+    period: Period,
+    grouping: Grouping<'_>,
+) -> Statement {
+    let mut q = Sql::new(backend);
+    let mut deadline = String::from("CASE a.local_date");
+    for day in period.days() {
+        let d = q.p(day);
+        let t = q.p(precall_deadline(day));
+        deadline.push_str(&format!(" WHEN {d} THEN {t}"));
+    }
+    deadline.push_str(" END");
+    let cols: Vec<String> = counts(backend, &deadline).iter().map(|(c, cond)| count_if(cond, c)).collect();
+    let (from, cond) = q.scoped_from("appointment", "a", units, unit, grouping);
+    let from_day = q.p(period.from);
+    let to_day = q.p(period.to);
+    let (key, group_by) = key_and_group(grouping, "a.local_date".to_owned(), &[]);
+    q.finish(format!(
+        "SELECT {key}{cols} {from} WHERE {cond} AND a.local_date >= {from_day} AND a.local_date <= {to_day}{group_by}",
+        cols = cols.join(", ")
+    ))
 }
 
 #[cfg(test)]
