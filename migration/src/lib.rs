@@ -26,10 +26,13 @@ mod m20261207_000410_professional_review;
 mod m20261207_000420_webhook_secret_rotation;
 mod m20261208_000100_index_sorted_lists;
 mod m20261208_000200_quesito_waiting_and_continuity;
+mod m20261208_000500_stats_rollup;
 mod m20261208_000600_alerts;
 
 /// How the calendar migration reads free-text hours; the demo data reads its own the same way.
 pub use m20261206_000100_unit_calendar::parse_hours;
+/// The counts the daily booking rollup stores, column by column (`api::monitoring::store::rollup`).
+pub use m20261208_000500_stats_rollup::COUNTS as STATS_ROLLUP_COUNTS;
 
 pub struct Migrator;
 
@@ -57,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000420_webhook_secret_rotation::Migration),
             Box::new(m20261208_000100_index_sorted_lists::Migration),
             Box::new(m20261208_000200_quesito_waiting_and_continuity::Migration),
+            Box::new(m20261208_000500_stats_rollup::Migration),
             Box::new(m20261208_000600_alerts::Migration),
         ]
     }

@@ -56,5 +56,6 @@ mod shutdown;
 mod sorted_lists;
 mod sorting;
 mod statement_counts;
+mod stats_rollup;
 mod unit_visibility;
 mod webhooks;

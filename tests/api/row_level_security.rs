@@ -20,6 +20,8 @@ const GUARDED: &[(&str, &[&str])] = &[
     ("ccm_contact", &["unit_id"]),
     ("audit_event", &["unit_id", "acting_unit_id"]),
     ("role_assignment", &["unit_id"]),
+    // The bookings' daily rollup (issue 15 item 5), guarded like the bookings.
+    ("stats_appointment_day", &["unit_id"]),
 ];
 
 /// The PostgreSQL app, or `None` after reporting `test` as not run.

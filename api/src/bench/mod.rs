@@ -63,6 +63,11 @@ const STATS: &str = "query($unit: String!, $from: NaiveDate!, $to: NaiveDate!) {
     children { unit { code } figures { appointments { bookings precallCoverage notReachingCounterShare } \
     callbacks { requested } quesiti { section backlog medianAnswerSeconds } } } } }";
 
+/// Requests of each one-at-a-time `stats` line (a national year is the slowest query measured).
+const STATS_REQUESTS: usize = 40;
+/// Runs of the raw-row count each of those lines is compared with.
+const RAW_REQUESTS: usize = 5;
+
 const WORKLIST: &str = "{ myWorklist { date precalls { id cupNumber startsAt } counterSessions { id cupNumber startsAt } \
     callbacks { id } } }";
 
@@ -214,9 +219,56 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
         sql: Some(sql(statements::stats(&db, "DR-SAR", period).await?).await?),
         peer: None,
     });
+    // Issue 15 item 5: a region and the nation, a month and a year, one request
+    // at a time (a director running a report), the figures and the children.
+    let admin = client.login("admin").await?;
+    let year = Period::new(until - Days::days(365), until - Days::days(1)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let one_by_one = n.min(STATS_REQUESTS);
+    let mut bookings = Vec::new();
+    for (name, token, unit, period) in [
+        ("stats DR-SAR, a month, 1x", &director, "DR-SAR", period),
+        ("stats DR-SAR, a year, 1x", &director, "DR-SAR", year),
+        ("stats nation, a month, 1x", &admin, "ROOT", period),
+        ("stats nation, a year, 1x", &admin, "ROOT", year),
+    ] {
+        let vars = json!({ "unit": unit, "from": period.from, "to": period.to });
+        let token = token.clone();
+        let client = &client;
+        let api = measure(one_by_one, 1, move || {
+            let (token, vars) = (token.clone(), vars.clone());
+            async move { client.graphql(Some(&token), STATS, vars).await.map(|_| ()) }
+        })
+        .await?;
+        let stmts = statements::stats(&db, unit, period).await?;
+        let sql = measure(one_by_one, 1, || statements::run_all(&db, &stmts)).await?;
+        rows.push(Row { name, api, sql: Some(sql), peer: None });
+        // The bookings alone: the rollup's read against counting the raw rows
+        // (a few runs of the latter: a national year takes seconds).
+        let rollup = statements::stats_bookings(&db, unit, period, true).await?;
+        let raw = statements::stats_bookings(&db, unit, period, false).await?;
+        let rollup = measure(one_by_one, 1, || statements::run_all(&db, &rollup)).await?;
+        let raw = measure(one_by_one.min(RAW_REQUESTS), 1, || statements::run_all(&db, &raw)).await?;
+        bookings.push((name, rollup, raw));
+    }
     let memory = server.memory_mb();
     server.stop().await;
     print_report(&rows, memory);
+    println!("\nbookings of stats (total + children), SQL only: the daily rollup against the raw rows");
+    println!(
+        "{:<26} {:>12} {:>12} | {:>12} {:>12} | {:>8}",
+        "query", "rollup p50", "rollup p95", "raw p50", "raw p95", "raw/rollup"
+    );
+    for (name, rollup, raw) in &bookings {
+        println!(
+            "{:<26} {:>12.2} {:>12.2} | {:>12.2} {:>12.2} | {:>8.1}",
+            name,
+            ms(rollup.p50),
+            ms(rollup.p95),
+            ms(raw.p50),
+            ms(raw.p95),
+            ms(raw.p50) / ms(rollup.p50).max(1e-6)
+        );
+    }
     Ok(())
 }
 
@@ -262,4 +314,5 @@ fn print_report(rows: &[Row], memory: Option<(f64, f64)>) {
         "API/SQL: the API's p50 over the same SQL's p50 (1.0 = no overhead). API/peer: throughput ratio (above 1 = faster)."
     );
     println!("procuraCheck also writes its audit event, an INSERT the plain SQL does not do.");
+    println!("\"1x\": one request at a time, {STATS_REQUESTS} of them (or --requests when fewer).");
 }

@@ -48,6 +48,26 @@ pub async fn stats(db: &DatabaseConnection, unit_code: &str, period: Period) -> 
     Ok(statements)
 }
 
+/// The booking figures of `stats` (total and children), from the rollup
+/// (`rollup: true`, what it runs) or counted from the raw bookings (as before the rollup).
+pub async fn stats_bookings(
+    db: &DatabaseConnection,
+    unit_code: &str,
+    period: Period,
+    rollup: bool,
+) -> anyhow::Result<Vec<Statement>> {
+    use crate::monitoring::store::rollup::{raw_sql, read_sql};
+    let unit =
+        org_unit::Entity::find().filter(org_unit::Column::Code.eq(unit_code)).one(db).await?.context("unit missing")?;
+    let units = UnitScope::Under(vec![unit.path.clone()]);
+    let read = if rollup { read_sql } else { raw_sql };
+    let pg = DbBackend::Postgres;
+    Ok(vec![
+        read(pg, &units, &unit, period, Grouping::Total),
+        read(pg, &units, &unit, period, Grouping::Children(&unit)),
+    ])
+}
+
 /// The worklist's three lists, as the stores query them.
 pub async fn worklist(
     db: &DatabaseConnection,

@@ -2,6 +2,8 @@
 //! area (appointments, callbacks, quesiti, median answer times) for a unit's
 //! totals, one per area for all its children at once, one per area for the
 //! daily series. No row leaves the database; only the groups' counts do.
+//! Bookings are summed from their daily rollup ([`rollup`]), which is brought
+//! up to date before it is read; the other areas are counted from their rows.
 //!
 //! The SQL is the same on SQLite and PostgreSQL except for one expression,
 //! the seconds between two timestamps ([`seconds_between`]). Days are Europe/
@@ -21,10 +23,8 @@ use sea_orm::{
 
 use entities::org_unit;
 
-use super::domain::{CounterCount, Figures, MAX_SESSION_SECONDS, Period, precall_deadline};
-use crate::appointments::domain::{
-    AppointmentStatus, Channel, CounterOutcome, PrecallOutcome, PrecallResult, PrecallStatus,
-};
+use super::domain::{CounterCount, Figures, Period};
+use crate::appointments::domain::{Channel, CounterOutcome};
 use crate::authz::Action;
 use crate::callbacks::domain::{CallbackOutcome, CallbackStatus};
 use crate::error::{AppError, AppResult};
@@ -34,6 +34,7 @@ use crate::tenancy::{Scope, UnitScope};
 
 mod followups;
 pub mod per_person;
+pub mod rollup;
 
 /// How the figures are grouped.
 #[derive(Clone, Copy, Debug)]
@@ -96,7 +97,9 @@ pub async fn figures(
     let db = scope.db();
     let backend = db.get_database_backend();
 
-    for row in db.query_all_raw(appointments_sql(backend, &units, unit, period, grouping)).await? {
+    // Bookings come from the daily rollup, brought up to date first.
+    rollup::bring_up_to_date(db).await?;
+    for row in db.query_all_raw(rollup::read_sql(backend, &units, unit, period, grouping)).await? {
         let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
         let f = &mut out.entry(key).or_default().appointments;
         let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
@@ -116,8 +119,8 @@ pub async fn figures(
         f.sessions_over_15_minutes = n("over_15")?;
         f.completed_over_15_minutes = n("completed_over_15")?;
         let mut cells = Vec::new();
-        for (i, (ch, o)) in counter_cells().into_iter().enumerate() {
-            cells.push(CounterCount { channel: ch, outcome: o, count: n(&format!("counter_{i}"))? });
+        for (ch, o) in counter_cells() {
+            cells.push(CounterCount { channel: ch, outcome: o, count: n(&rollup::counter_column(ch, o))? });
         }
         f.counter_sessions = cells;
     }
@@ -171,7 +174,7 @@ pub fn statements(
     now: DateTime<Utc>,
 ) -> Vec<Statement> {
     vec![
-        appointments_sql(backend, units, unit, period, grouping),
+        rollup::read_sql(backend, units, unit, period, grouping),
         callbacks_sql(backend, units, unit, period, grouping),
         quesiti_sql(backend, units, unit, period, grouping, now),
         median_sql(backend, units, unit, period, grouping),
@@ -328,70 +331,6 @@ fn key_and_group(grouping: Grouping<'_>, daily_key: String, extra_group: &[&str]
     group.extend(extra_group.iter().map(|g| (*g).to_owned()));
     let group_by = if group.is_empty() { String::new() } else { format!(" GROUP BY {}", group.join(", ")) };
     (select, group_by)
-}
-
-fn appointments_sql(
-    backend: DbBackend,
-    units: &UnitScope,
-    unit: &org_unit::Model,
-    period: Period,
-    grouping: Grouping<'_>,
-) -> Statement {
-    let mut q = Sql::new(backend);
-    // Precalled in time: before the deadline of the booking's own day.
-    let mut deadline = String::from("CASE a.local_date");
-    for day in period.days() {
-        let d = q.p(day);
-        let t = q.p(precall_deadline(day));
-        deadline.push_str(&format!(" WHEN {d} THEN {t}"));
-    }
-    deadline.push_str(" END");
-    let over_15 = format!(
-        "a.counter_started_at IS NOT NULL AND a.counter_ended_at IS NOT NULL AND {} > {MAX_SESSION_SECONDS}",
-        seconds_between(backend, "a.counter_ended_at", "a.counter_started_at")
-    );
-    let mut cols = vec![
-        "COUNT(*) AS bookings".to_owned(),
-        count_if(&eq("a.status", AppointmentStatus::Cancelled.as_str()), "cancelled"),
-        count_if(
-            &format!(
-                "a.precall_status <> '{}' AND NOT ({} AND a.precalled_at IS NULL)",
-                PrecallStatus::NotRequired.as_str(),
-                eq("a.status", AppointmentStatus::Cancelled.as_str()),
-            ),
-            "to_precall",
-        ),
-        count_if("a.precall_outcome IS NOT NULL", "precalled"),
-        count_if(&format!("a.precall_outcome IS NOT NULL AND a.precalled_at < {deadline}"), "precalled_in_time"),
-        count_if(&eq("a.precall_outcome", PrecallOutcome::NotContactable.as_str()), "not_contactable"),
-        count_if(&eq("a.precall_outcome", PrecallOutcome::Negative.as_str()), "negative"),
-        count_if(&eq("a.precall_outcome", PrecallOutcome::Positive.as_str()), "positive"),
-        count_if(&eq("a.precall_result", PrecallResult::ServedRemotely.as_str()), "served_remotely"),
-        count_if(&eq("a.precall_result", PrecallResult::RedirectedEmailPec.as_str()), "redirected_email_pec"),
-        count_if(&eq("a.precall_result", PrecallResult::ConfirmedVirtual.as_str()), "confirmed_virtual"),
-        count_if(&eq("a.precall_result", PrecallResult::ConfirmedInPerson.as_str()), "confirmed_in_person"),
-        count_if(&eq("a.precall_result", PrecallResult::CancelledByCitizen.as_str()), "cancelled_by_citizen"),
-        count_if(&over_15, "over_15"),
-        count_if(
-            &format!("{over_15} AND {}", eq("a.counter_outcome", CounterOutcome::Completed.as_str())),
-            "completed_over_15",
-        ),
-    ];
-    for (i, (ch, o)) in counter_cells().into_iter().enumerate() {
-        cols.push(count_if(
-            &format!("{} AND {}", eq("a.counter_channel", ch.as_str()), eq("a.counter_outcome", o.as_str())),
-            &format!("counter_{i}"),
-        ));
-    }
-    let (from, cond) = q.scoped_from("appointment", "a", units, unit, grouping);
-    let from_day = q.p(period.from);
-    let to_day = q.p(period.to);
-    let (key, group_by) = key_and_group(grouping, "a.local_date".to_owned(), &[]);
-    let sql = format!(
-        "SELECT {key}{cols} {from} WHERE {cond} AND a.local_date >= {from_day} AND a.local_date <= {to_day}{group_by}",
-        cols = cols.join(", ")
-    );
-    q.finish(sql)
 }
 
 fn callbacks_sql(
@@ -554,7 +493,7 @@ mod tests {
     #[test]
     fn the_scope_and_the_subtree_are_conditions_in_the_sql() {
         let units = UnitScope::Under(vec!["/IT/SAR/".into()]);
-        let s = appointments_sql(DbBackend::Postgres, &units, &unit(), period(), Grouping::Total);
+        let s = rollup::read_sql(DbBackend::Postgres, &units, &unit(), period(), Grouping::Total);
         assert!(s.sql.contains("u.path LIKE $"), "{}", s.sql);
         assert!(s.sql.contains("AND (u.path LIKE $"), "{}", s.sql);
         assert!(!s.sql.contains("GROUP BY"), "{}", s.sql);
