@@ -22,7 +22,7 @@ use crate::error::AppResult;
 use crate::kernel::median;
 use crate::monitoring::domain::{MAX_SESSION_SECONDS, Period, precall_deadline};
 use crate::monitoring::per_person::{ClassificationCount, ExpertFigures, OperatorFigures, PerPerson};
-use crate::quesiti::domain::{Lifecycle, QuesitoStatus, Section};
+use crate::quesiti::domain::{QuesitoStatus, Section};
 use crate::tenancy::{Scope, UnitScope};
 
 /// What every per-person statement needs.
