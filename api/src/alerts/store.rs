@@ -42,21 +42,24 @@ pub async fn insert(conn: &impl ConnectionTrait, new: &NewAlert, now: DateTime<U
 /// recipient, or when it has none and the caller may perform the kind's
 /// action on its unit (in its section, for CRIC kinds).
 pub fn visible(scope: &Scope) -> Condition {
+    let unit = || Expr::col((alert::Entity, C::UnitId));
     let mut audience = Condition::any().add(C::RecipientId.eq(scope.person_id()));
     for kind in AlertKind::ALL {
         let Some(action) = audience_action(*kind) else { continue };
-        let reach = scope.sectioned_units_for(action);
-        if reach.is_nowhere() {
-            continue;
-        }
-        let sectioned = reach.condition(Expr::col((alert::Entity, C::UnitId)), Expr::col((alert::Entity, C::Section)));
-        let unsectioned = scope.units_for(action).unit_id_condition(Expr::col((alert::Entity, C::UnitId)));
-        audience = audience.add(Condition::all().add(C::RecipientId.is_null()).add(C::Kind.eq(kind.as_str())).add(
-            match kind {
-                AlertKind::QuesitoFiled | AlertKind::QuesitoDueSoon => sectioned,
-                _ => unsectioned,
-            },
-        ));
+        // Only the reach the kind needs: CRIC kinds carry their section, the others none.
+        let reach = match kind {
+            AlertKind::QuesitoFiled | AlertKind::QuesitoDueSoon => {
+                let reach = scope.sectioned_units_for(action);
+                (!reach.is_nowhere()).then(|| reach.condition(unit(), Expr::col((alert::Entity, C::Section))))
+            }
+            _ => {
+                let reach = scope.units_for(action);
+                (!reach.is_nowhere()).then(|| reach.unit_id_condition(unit()))
+            }
+        };
+        let Some(reach) = reach else { continue };
+        audience =
+            audience.add(Condition::all().add(C::RecipientId.is_null()).add(C::Kind.eq(kind.as_str())).add(reach));
     }
     audience
 }
