@@ -456,6 +456,25 @@ fn median_sql(
     q.finish(sql)
 }
 
+/// UT Cagliari 1 as an `org_unit` row, for the unit tests of the SQL builders below this module.
+#[cfg(test)]
+fn test_office() -> org_unit::Model {
+    org_unit::Model {
+        id: uuid::Uuid::nil(),
+        code: "UT-CA1".into(),
+        name: "UT Cagliari 1".into(),
+        kind: crate::org::domain::UnitKind::TerritorialOffice,
+        parent_id: None,
+        path: "/IT/SAR/CA/CA1/".into(),
+        office_size: None,
+        virtual_counter: false,
+        virtual_counter_mailbox: None,
+        function_mailbox: None,
+        opening_hours: None,
+        created_at: Utc::now(),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -109,20 +109,7 @@ mod tests {
     use super::*;
 
     fn unit() -> org_unit::Model {
-        org_unit::Model {
-            id: uuid::Uuid::nil(),
-            code: "UT-CA1".into(),
-            name: "UT Cagliari 1".into(),
-            kind: crate::org::domain::UnitKind::TerritorialOffice,
-            parent_id: None,
-            path: "/IT/SAR/CA/CA1/".into(),
-            office_size: None,
-            virtual_counter: false,
-            virtual_counter_mailbox: None,
-            function_mailbox: None,
-            opening_hours: None,
-            created_at: chrono::Utc::now(),
-        }
+        crate::monitoring::store::test_office()
     }
 
     #[test]
