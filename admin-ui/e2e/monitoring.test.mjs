@@ -360,6 +360,37 @@ describe('Monitoraggio', () => {
     await page.context().close();
   });
 
+  it('dir.cagliari1 subscribes to the weekly report of UT Cagliari 1 and ends it', async () => {
+    const page = await newPage(app.browser, app.server.baseUrl);
+    await signIn(page, 'dir.cagliari1');
+    await page.getByRole('heading', { level: 1, name: /^Ti diamo il benvenuto/ }).waitFor();
+    await page.goto(`/monitoraggio?unita=UT-CA1&dal=${romeDay(-7)}&al=${romeDay(0)}`);
+    const section = page.getByRole('region', { name: 'Rapporti periodici via e-mail' });
+    await section.getByRole('button', { name: 'Ricevi il rapporto settimanale' }).click();
+    await section.getByText(/ogni lunedì mattina, per la settimana appena conclusa/).waitFor();
+    await section.getByRole('button', { name: 'Settimanale: già attivo' }).waitFor();
+    const list = section.getByRole('list', { name: 'I tuoi rapporti periodici' });
+    assert.match(await list.innerText(), /UT Cagliari 1 · Settimanale · nessun invio ancora/);
+    // What the screen shows is what the API holds for this person.
+    const token = await login('dir.cagliari1');
+    const mine = await graphql('{ myReportSubscriptions { frequency unit { code } } }', {}, token);
+    assert.deepEqual(mine.data.myReportSubscriptions, [{ frequency: 'WEEKLY', unit: { code: 'UT-CA1' } }]);
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/monitoring-reports.png' });
+    await assertAccessible(page, 'monitoring report subscriptions');
+
+    // Ending it asks first, then says so.
+    await list.getByRole('button', { name: 'Annulla il rapporto settimanale di UT Cagliari 1' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Annulla iscrizione' }).click();
+    await section.getByText('Non riceverai più il rapporto settimanale di UT Cagliari 1.').waitFor();
+    await section.getByRole('button', { name: 'Ricevi il rapporto settimanale' }).waitFor();
+    const after = await graphql('{ myReportSubscriptions { id } }', {}, token);
+    assert.deepEqual(after.data.myReportSubscriptions, []);
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+
   it('dr.sardegna reads the figures per expert of CRIC Sardegna and the quesiti per classification', async () => {
     const from = romeDay(-60);
     const to = romeDay(0);

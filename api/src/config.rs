@@ -58,6 +58,10 @@ pub struct Settings {
     /// `METRICS_TOKEN`: with `APP_ENV=production`, `/metrics` answers only
     /// `Authorization: Bearer <token>` (and 404 without one configured).
     pub metrics_token: Option<String>,
+    /// `REPORTS_SCAN_SECS` (default 300; 0 = off): how often each instance looks
+    /// for subscribed reports due (`api/src/monitoring/reports`); each report is
+    /// sent once whichever instance finds it first.
+    pub reports_scan_interval: Duration,
     /// `PUBLIC_URL`: where people reach the admin app, for links sent by
     /// e-mail (password reset links). Default `http://127.0.0.1:8080`.
     pub public_url: String,
@@ -225,6 +229,7 @@ impl Settings {
                     .unwrap_or_else(|| "https://sportello.agenzia.example.it/sessione/".to_owned()),
             },
             fixed_now,
+            reports_scan_interval: seconds("REPORTS_SCAN_SECS", crate::monitoring::reports::domain::SCAN_EVERY_SECS)?,
             metrics_token: get("METRICS_TOKEN").filter(|t| !t.is_empty()),
             public_url: get("PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".to_owned()),
         })

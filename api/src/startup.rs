@@ -55,6 +55,8 @@ impl Application {
         crate::procure::expiry::spawn(state.db.clone());
         // Alerts from time passing (idempotent across instances), and other instances' alerts over Redis.
         crate::alerts::scanner::spawn(&state);
+        // Subscribed reports as periods end (one e-mail each, whichever instance finds it due).
+        crate::monitoring::reports::job::spawn(&state);
         if let Some(url) = &state.settings.redis_url {
             state.alerts.spawn_relay(url, &state.settings.redis_prefix);
         }

@@ -32,6 +32,7 @@ pub mod quesito;
 pub mod quesito_classification;
 pub mod quesito_event;
 pub mod quesito_sla;
+pub mod report_subscription;
 pub mod role_assignment;
 pub mod service;
 pub mod session;

@@ -28,6 +28,10 @@ pub struct Model {
     pub cc: Option<String>,
     /// E-mail text or JSON payload. Personal data: never logged nor shown.
     pub body: String,
+    /// An e-mail's attachment's file name (e.g. a report's CSV); `None`: no attachment.
+    pub attachment_name: Option<String>,
+    /// The attachment's text (UTF-8). Personal data like the body.
+    pub attachment: Option<String>,
     /// HMAC key of a webhook; read by the worker only, erased once sent.
     pub signing_secret: Option<String>,
     /// `PENDING`, `SENDING`, `SENT`, `FAILED` (gave up) or `CANCELLED`.

@@ -48,6 +48,7 @@ mod quesiti_continuity;
 mod quesiti_waiting;
 mod redis_outage;
 mod registration;
+mod reports;
 mod row_level_security;
 mod schema_drift;
 mod security;

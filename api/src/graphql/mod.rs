@@ -21,6 +21,7 @@ use crate::followups::graphql::BookingNumberById;
 use crate::followups::graphql::{FollowUpMutation, FollowUpQuery};
 use crate::kernel::reach::Reach;
 use crate::monitoring::graphql::MonitoringQuery;
+use crate::monitoring::reports::graphql::{ReportsMutation, ReportsQuery};
 use crate::office_board::graphql::OfficeBoardQuery;
 use crate::org::graphql::{ChildrenByParent, OrgMutation, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
@@ -58,6 +59,7 @@ pub struct QueryRoot(
     OfficeBoardQuery,
     ProcureQuery,
     MonitoringQuery,
+    ReportsQuery,
     AlertsQuery,
 );
 
@@ -77,6 +79,7 @@ pub struct MutationRoot(
     CalendarMutation,
     FollowUpMutation,
     ProcureMutation,
+    ReportsMutation,
     AlertsMutation,
 );
 

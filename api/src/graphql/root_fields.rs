@@ -43,6 +43,8 @@ fn no_two_areas_declare_the_same_mutation() {
         fields_of::<CalendarMutation>(),
         fields_of::<FollowUpMutation>(),
         fields_of::<ProcureMutation>(),
+        fields_of::<ReportsMutation>(),
+        fields_of::<AlertsMutation>(),
     ];
     let empty = areas.iter().filter(|a| a.is_empty()).count();
     assert_eq!(empty, 0, "every area lists its mutations: {areas:?}");
@@ -70,6 +72,8 @@ fn no_two_areas_declare_the_same_query() {
         fields_of::<OfficeBoardQuery>(),
         fields_of::<ProcureQuery>(),
         fields_of::<MonitoringQuery>(),
+        fields_of::<ReportsQuery>(),
+        fields_of::<AlertsQuery>(),
     ];
     let empty = areas.iter().filter(|a| a.is_empty()).count();
     assert_eq!(empty, 0, "every area lists its queries: {areas:?}");

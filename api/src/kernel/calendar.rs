@@ -55,6 +55,11 @@ pub fn italian_weekday(day: Weekday) -> &'static str {
     }
 }
 
+/// A date as people read it in Italy: `07/12/2026` (the app's `gg/mm/aaaa`).
+pub fn italian_date(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
 /// `h:m` as a constant (an impossible time gives midnight; none is written here).
 pub const fn hour_minute(h: u32, m: u32) -> NaiveTime {
     match NaiveTime::from_hms_opt(h, m, 0) {

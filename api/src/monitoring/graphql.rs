@@ -5,14 +5,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use entities::org_unit;
 
-use super::csv::{CsvDialect, csv, per_person_csv};
+use super::csv::CsvDialect;
 use super::domain::{Figures, Period};
+use super::export;
 use super::per_person::{ClassificationCount, ExpertFigures, OperatorFigures};
 use super::store::{self, GroupKey, Grouping, per_person};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::org::graphql::{OrgUnit, UnitLoader, prefetch};
-use crate::tenancy::Scope;
 
 /// The figures of a unit for a period (docs/domain.md §7), with its children's and
 /// a daily series. Each part is counted only when asked for.
@@ -37,12 +37,16 @@ impl StatsReport {
     }
     /// The unit's figures for the whole period.
     async fn figures(&self, ctx: &Context<'_>) -> AppResult<Figures> {
-        totals(ctx.scope()?, &self.unit, self.period, self.now).await
+        export::totals(ctx.scope()?, &self.unit, self.period, self.now).await
     }
     /// The same figures for each child unit (a DR's provincial directorates
     /// and CRIC, a DP's offices), in tree order; zeros included.
     async fn children(&self, ctx: &Context<'_>) -> AppResult<Vec<UnitFigures>> {
-        let rows = children(ctx.scope()?, &self.unit, self.period, self.now).await?;
+        let rows: Vec<UnitFigures> = export::children(ctx.scope()?, &self.unit, self.period, self.now)
+            .await?
+            .into_iter()
+            .map(|c| UnitFigures { unit: c.unit, figures: c.figures })
+            .collect();
         // The children's `parent` is this unit; anything else they ask for, in one batch.
         let by_id = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         by_id.feed_one(self.unit.id, self.unit.clone()).await;
@@ -111,31 +115,6 @@ impl DayFigures {
     }
 }
 
-async fn totals(scope: &Scope, unit: &org_unit::Model, period: Period, now: DateTime<Utc>) -> AppResult<Figures> {
-    let mut groups = store::figures(scope, unit, period, Grouping::Total, now).await?;
-    Ok(groups.remove(&GroupKey::Total).unwrap_or_default())
-}
-
-async fn children(
-    scope: &Scope,
-    unit: &org_unit::Model,
-    period: Period,
-    now: DateTime<Utc>,
-) -> AppResult<Vec<UnitFigures>> {
-    let children = store::children(scope, unit).await?;
-    if children.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut groups = store::figures(scope, unit, period, Grouping::Children(unit), now).await?;
-    Ok(children
-        .into_iter()
-        .map(|c| {
-            let figures = groups.remove(&GroupKey::Unit(c.code.clone())).unwrap_or_default();
-            UnitFigures { unit: c, figures }
-        })
-        .collect())
-}
-
 #[derive(Default)]
 pub struct MonitoringQuery;
 
@@ -173,17 +152,6 @@ impl MonitoringQuery {
         let scope = ctx.scope()?;
         let period = Period::new(from, to)?;
         let unit = store::unit_for_stats(scope, &unit_code).await?;
-        let now = ctx.now()?;
-        let mut rows = vec![(unit.code.clone(), unit.name.clone(), totals(scope, &unit, period, now).await?)];
-        for c in children(scope, &unit, period, now).await? {
-            rows.push((c.unit.code, c.unit.name, c.figures));
-        }
-        let mut text = csv(period, &rows, dialect)?;
-        // The tables per person follow the units' table, each after an empty line.
-        let operators = per_person::operators(scope, &unit, period, now).await?;
-        let experts = per_person::experts(scope, &unit, period, now).await?;
-        let classifications = per_person::classifications(scope, &unit, period, now).await?;
-        text.push_str(&per_person_csv(&operators, &experts, &classifications, dialect)?);
-        Ok(text)
+        export::stats_csv(scope, &unit, period, ctx.now()?, dialect).await
     }
 }

@@ -21,6 +21,16 @@ pub const MAX_URL_LEN: usize = 2048;
 pub const MAX_SUBJECT_LEN: usize = 255;
 /// Large enough for any notification we write; a bigger body is a bug upstream.
 pub const MAX_BODY_LEN: usize = 256 * 1024;
+/// A national report's CSV with its per-person tables stays well below this.
+pub const MAX_ATTACHMENT_LEN: usize = 8 * 1024 * 1024;
+
+/// A text file carried by an e-mail (a report's CSV).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    /// The file name people see, e.g. `rapporto-UT-CA1-2026-12-07.csv`.
+    pub name: String,
+    pub text: String,
+}
 
 /// A notification to enqueue. Build it with [`NewMessage::email`] or
 /// [`NewMessage::webhook`], refine it with the `with_*`/`unit`/`not_before`
@@ -37,6 +47,8 @@ pub struct NewMessage {
     /// An e-mail's copy.
     pub cc: Option<String>,
     pub body: String,
+    /// An e-mail's attachment.
+    pub attachment: Option<Attachment>,
     pub signing_secret: Option<String>,
     pub unit_id: Option<Uuid>,
     pub reference: Option<String>,
@@ -61,6 +73,7 @@ impl NewMessage {
             sender: None,
             cc: None,
             body: body.into(),
+            attachment: None,
             signing_secret: None,
             unit_id: None,
             reference: None,
@@ -87,6 +100,7 @@ impl NewMessage {
             sender: None,
             cc: None,
             body: json_payload.to_string(),
+            attachment: None,
             signing_secret: Some(signing_secret.into()),
             unit_id: None,
             reference: None,
@@ -109,6 +123,12 @@ impl NewMessage {
     /// With this address in copy (`Cc:`).
     pub fn cc(mut self, address: impl Into<String>) -> Self {
         self.cc = Some(address.into());
+        self
+    }
+
+    /// With this file attached (e-mails only).
+    pub fn attach(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.attachment = Some(Attachment { name: name.into(), text: text.into() });
         self
     }
 
@@ -160,6 +180,9 @@ impl NewMessage {
         if self.body.len() > MAX_BODY_LEN {
             return Err(AppError::bad_input("body", "Messaggio troppo lungo", "Message too long"));
         }
+        if let Some(attachment) = &self.attachment {
+            validate_attachment(self.channel, attachment)?;
+        }
         match self.channel {
             Channel::Email => {
                 // The project's rule for addresses, and what the mailer can carry.
@@ -196,6 +219,21 @@ impl NewMessage {
         }
         Ok(())
     }
+}
+
+/// Only e-mails carry files; the name becomes a MIME header, so it is one plain line.
+fn validate_attachment(channel: Channel, attachment: &Attachment) -> AppResult<()> {
+    let name_ok = !attachment.name.trim().is_empty()
+        && attachment.name.len() <= MAX_SUBJECT_LEN
+        && attachment.name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+    if channel != Channel::Email || !name_ok || attachment.text.len() > MAX_ATTACHMENT_LEN {
+        return Err(AppError::bad_input(
+            "attachment",
+            "Allegato non valido: solo per e-mail, nome di file semplice, al massimo 8 MB",
+            "Invalid attachment: e-mails only, a plain file name, at most 8 MB",
+        ));
+    }
+    Ok(())
 }
 
 /// True for the path of a root of the organisation tree (e.g. `/IT/`): who
@@ -548,6 +586,17 @@ mod tests {
         }
         let weak = NewMessage::webhook("k", "https://x.example/", &payload, "short");
         assert_eq!(field_of(weak.validate().unwrap_err()).as_deref(), Some("signingSecret"));
+    }
+
+    #[test]
+    fn only_an_email_carries_a_plainly_named_attachment() {
+        let report = NewMessage::email("k", "a@b.it", "S", "B").attach("rapporto-UT-CA1-2026-12-07.csv", "a;b\n");
+        report.validate().unwrap();
+        let header_injection = NewMessage::email("k", "a@b.it", "S", "B").attach("x.csv\r\nBcc: y@z.it", "a");
+        assert_eq!(field_of(header_injection.validate().unwrap_err()).as_deref(), Some("attachment"));
+        let payload = serde_json::json!({});
+        let webhook = NewMessage::webhook("k", "https://x.example/", &payload, SECRET).attach("x.csv", "a");
+        assert_eq!(field_of(webhook.validate().unwrap_err()).as_deref(), Some("attachment"));
     }
 
     #[test]

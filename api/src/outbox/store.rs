@@ -65,6 +65,8 @@ pub async fn enqueue(conn: &impl ConnectionTrait, msg: NewMessage) -> AppResult<
         sender: Set(msg.sender),
         cc: Set(msg.cc),
         body: Set(msg.body),
+        attachment_name: Set(msg.attachment.as_ref().map(|a| a.name.clone())),
+        attachment: Set(msg.attachment.map(|a| a.text)),
         signing_secret: Set(msg.signing_secret),
         status: Set(Status::Pending),
         attempts: Set(0),

@@ -105,6 +105,8 @@ pub async fn seed(
             sender: Set(None),
             cc: Set(None),
             body: Set(demo.body.to_owned()),
+            attachment_name: Set(None),
+            attachment: Set(None),
             signing_secret: Set(
                 (demo.channel == Channel::Webhook && !sent).then(|| "demo-signing-secret-0123456789".to_owned())
             ),

@@ -68,6 +68,8 @@ export const ACTION_LABELS: Record<string, string | undefined> = {
   'apikey.revoke': 'Revoca di una chiave API',
   'webhook.register': 'Registrazione di un webhook',
   'webhook.delete': 'Eliminazione di un webhook',
+  'report_subscription.create': 'Iscrizione a un rapporto periodico',
+  'report_subscription.delete': 'Fine di un rapporto periodico',
 };
 
 /** Italian names of the record types; others are shown as they come. */
@@ -92,6 +94,7 @@ export const RECORD_TYPE_LABELS: Record<string, string | undefined> = {
   collaborator: 'Collaboratore',
   api_key: 'Chiave API',
   webhook: 'Webhook',
+  report_subscription: 'Rapporto periodico',
 };
 
 export function actionLabel(action: string): string {

@@ -14,6 +14,7 @@ import { MonitoringStatsQuery } from './operations';
 import { OutcomeCharts } from './OutcomeCharts';
 import { PeopleFigures } from './PeopleFigures';
 import { QuesitiTable } from './QuesitiTable';
+import { ReportSubscriptions } from './ReportSubscriptions';
 import { daysInRange } from './range';
 import { ancestry, type StatsUnitChoice } from './scope';
 import { monitoringHref, type Selection } from './selection';
@@ -103,6 +104,8 @@ export function MonitoringReport({
       {stats.children.length > 0 ? (
         <ChildrenTable unitName={stats.unit.name} rows={stats.children} total={stats.figures} range={range} />
       ) : null}
+
+      <ReportSubscriptions unitCode={stats.unit.code} unitName={stats.unit.name} />
     </article>
   );
 }

@@ -45,6 +45,8 @@ const EVENT_LABELS: Record<string, string | undefined> = {
   'procura.expiring': 'Procura in scadenza',
   'procura.expired': 'Procura scaduta',
   'password.reset': 'Reimpostazione della password',
+  'report.weekly': 'Rapporto settimanale',
+  'report.monthly': 'Rapporto mensile',
   notification: 'Notifica',
 };
 
@@ -60,6 +62,7 @@ const REFERENCE_LABELS: Record<string, string | undefined> = {
   webhook: 'Webhook del professionista',
   procura: 'Riguarda una procura',
   'self-registration': 'Richiesta di registrazione',
+  report_subscription: 'Rapporto periodico di monitoraggio',
 };
 
 export function referenceLabel(reference: string | null | undefined): string | null {

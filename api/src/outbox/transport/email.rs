@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use entities::outbox_message;
@@ -101,13 +101,25 @@ fn build(message: &outbox_message::Model, from: &Mailbox) -> Result<Message, Fai
     if let Some(cc) = &message.cc {
         builder = builder.cc(cc.parse().map_err(|_| Failure::permanent("invalid copy address"))?);
     }
-    builder
+    let builder = builder
         .to(to)
         .subject(message.subject.clone().unwrap_or_default())
-        .message_id(Some(format!("<{}@{}>", message.id, domain)))
-        .header(ContentType::TEXT_PLAIN)
-        .body(message.body.clone())
-        .map_err(|err| Failure::permanent(format!("cannot build the e-mail: {err}")))
+        .message_id(Some(format!("<{}@{}>", message.id, domain)));
+    let built = match (&message.attachment_name, &message.attachment) {
+        (Some(name), Some(text)) => builder.multipart(
+            MultiPart::mixed()
+                .singlepart(SinglePart::plain(message.body.clone()))
+                .singlepart(Attachment::new(name.clone()).body(text.clone(), csv_or_text(name))),
+        ),
+        _ => builder.header(ContentType::TEXT_PLAIN).body(message.body.clone()),
+    };
+    built.map_err(|err| Failure::permanent(format!("cannot build the e-mail: {err}")))
+}
+
+/// The attachment's type from its name: spreadsheets open a `.csv` as a table.
+fn csv_or_text(name: &str) -> ContentType {
+    let mime = if name.ends_with(".csv") { "text/csv; charset=utf-8" } else { "text/plain; charset=utf-8" };
+    ContentType::parse(mime).unwrap_or(ContentType::TEXT_PLAIN)
 }
 
 /// Writes atomically (temporary file, then rename), so a reader never sees half a message.
