@@ -9,7 +9,7 @@
 //! outbox dedupe key ([`dedupe_key`]) makes every further attempt a no-op,
 //! whichever instance makes it.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc};
 use uuid::Uuid;
 
 pub use entities::report_subscription::ReportFrequency;
@@ -118,6 +118,8 @@ pub fn body(frequency: ReportFrequency, unit_name: &str, period: Period, figures
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     fn at(rfc3339: &str) -> DateTime<Utc> {
