@@ -380,7 +380,7 @@ describe('Monitoraggio', () => {
     await assertAccessible(page, 'monitoring report subscriptions');
 
     // Ending it asks first, then says so.
-    await list.getByRole('button', { name: 'Annulla il rapporto settimanale di UT Cagliari 1' }).click();
+    await list.getByRole('button', { name: 'Annulla iscrizione al rapporto settimanale di UT Cagliari 1' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Annulla iscrizione' }).click();
     await section.getByText('Non riceverai più il rapporto settimanale di UT Cagliari 1.').waitFor();

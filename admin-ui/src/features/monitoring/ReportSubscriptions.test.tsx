@@ -45,7 +45,7 @@ describe('ReportSubscriptions', () => {
   it('asks before ending a subscription', async () => {
     render([{ id: 's1', frequency: 'WEEKLY', lastSentAt: null, unit: ca1 }]);
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Annulla il rapporto settimanale di UT Cagliari 1' }),
+      await screen.findByRole('button', { name: 'Annulla iscrizione al rapporto settimanale di UT Cagliari 1' }),
     );
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/Non riceverai più il rapporto settimanale di UT Cagliari 1/)).toBeInTheDocument();

@@ -105,7 +105,7 @@ export function ReportSubscriptions({ unitCode, unitName }: { unitCode: string; 
                 outline
                 size="sm"
                 onClick={() => ending.ask({ id: s.id, frequency: s.frequency, unitName: s.unit.name })}
-                aria-label={`Annulla il rapporto ${FREQUENCY_LABELS[s.frequency].label.toLowerCase()} di ${s.unit.name}`}
+                aria-label={`Annulla iscrizione al rapporto ${FREQUENCY_LABELS[s.frequency].label.toLowerCase()} di ${s.unit.name}`}
               >
                 Annulla iscrizione
               </Button>
