@@ -55,6 +55,8 @@ impl Application {
         crate::procure::expiry::spawn(state.db.clone());
         // Alerts from time passing (idempotent across instances), and other instances' alerts over Redis.
         crate::alerts::scanner::spawn(&state);
+        // Erases personal data past retention, daily (once across instances).
+        crate::retention::spawn(state.db.clone(), state.settings.retention);
         if let Some(url) = &state.settings.redis_url {
             state.alerts.spawn_relay(url, &state.settings.redis_prefix);
         }

@@ -27,6 +27,7 @@ use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
 use crate::procure::graphql::{ProcureMutation, ProcureQuery};
 use crate::quesiti::graphql::{ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery};
+use crate::retention::graphql::RetentionMutation;
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
@@ -78,6 +79,7 @@ pub struct MutationRoot(
     FollowUpMutation,
     ProcureMutation,
     AlertsMutation,
+    RetentionMutation,
 );
 
 #[derive(MergedSubscription, Default)]
