@@ -65,6 +65,8 @@ pub struct Settings {
     /// `PUBLIC_URL`: where people reach the admin app, for links sent by
     /// e-mail (password reset links). Default `http://127.0.0.1:8080`.
     pub public_url: String,
+    /// How long citizens' personal data is kept (`RETENTION_*_MONTHS`, see `crate::retention`).
+    pub retention: crate::retention::domain::RetentionPolicy,
 }
 
 /// When and how booking notifications are enqueued (see `api/src/appointments/notifications.rs`).
@@ -232,6 +234,7 @@ impl Settings {
             reports_scan_interval: seconds("REPORTS_SCAN_SECS", crate::monitoring::reports::domain::SCAN_EVERY_SECS)?,
             metrics_token: get("METRICS_TOKEN").filter(|t| !t.is_empty()),
             public_url: get("PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".to_owned()),
+            retention: crate::retention::domain::RetentionPolicy::from_lookup(&get)?,
         })
     }
 

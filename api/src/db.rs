@@ -64,6 +64,9 @@ fn base_options(url: &str) -> ConnectOptions {
     options
         .max_connections(if is_sqlite(url) { 8 } else { 20 })
         .connect_timeout(Duration::from_secs(10))
+        // With the database out of reach a request fails after this long with a
+        // coded error, instead of waiting for the driver's default (30 s).
+        .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
     options
 }

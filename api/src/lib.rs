@@ -37,6 +37,7 @@ pub mod people;
 pub mod procure;
 pub mod quesiti;
 pub mod ratelimit;
+pub mod retention;
 pub mod seed;
 pub mod services;
 pub mod startup;

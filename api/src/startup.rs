@@ -57,6 +57,8 @@ impl Application {
         crate::alerts::scanner::spawn(&state);
         // Subscribed reports as periods end (one e-mail each, whichever instance finds it due).
         crate::monitoring::reports::job::spawn(&state);
+        // Erases personal data past retention, daily (once across instances).
+        crate::retention::spawn(state.db.clone(), state.settings.retention);
         if let Some(url) = &state.settings.redis_url {
             state.alerts.spawn_relay(url, &state.settings.redis_prefix);
         }

@@ -4,9 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod fleet;
 mod helpers;
 mod not_run;
 mod quesiti_support;
+mod tcp_proxy;
 
 mod appointments;
 mod calendar;
@@ -49,6 +51,7 @@ mod quesiti_waiting;
 mod redis_outage;
 mod registration;
 mod reports;
+mod retention;
 mod row_level_security;
 mod schema_drift;
 mod security;
@@ -58,5 +61,6 @@ mod sorted_lists;
 mod sorting;
 mod statement_counts;
 mod stats_rollup;
+mod two_instances;
 mod unit_visibility;
 mod webhooks;

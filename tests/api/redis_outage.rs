@@ -1,87 +1,13 @@
 //! Redis out of reach: requests that need it fail fast with a retryable coded
 //! error, the rest keeps working, and everything recovers without a restart.
-//! The server reaches Redis through a proxy the test cuts and restores.
+//! The server reaches Redis through a proxy the test cuts and restores (`tcp_proxy`).
 
-use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::watch;
 
 use crate::helpers::{Backend, TestApp, data, error_code};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Mode {
-    Forward,
-    /// Connections are accepted (and kept) but nothing is ever answered: the worst case.
-    Blackhole,
-    /// Nothing listens: connections are refused, open ones are closed.
-    Refuse,
-}
-
-/// A TCP proxy to the real Redis that can be cut and restored.
-struct RedisProxy {
-    port: u16,
-    mode: watch::Sender<Mode>,
-}
-
-impl RedisProxy {
-    async fn start(upstream: SocketAddr) -> RedisProxy {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let (mode, rx) = watch::channel(Mode::Forward);
-        tokio::spawn(accept_loop(listener, port, upstream, rx));
-        RedisProxy { port, mode }
-    }
-
-    fn set(&self, mode: Mode) {
-        self.mode.send_replace(mode);
-    }
-}
-
-async fn accept_loop(mut listener: TcpListener, port: u16, upstream: SocketAddr, mut mode: watch::Receiver<Mode>) {
-    loop {
-        loop {
-            tokio::select! {
-                accepted = listener.accept() => {
-                    if let Ok((socket, _)) = accepted {
-                        tokio::spawn(relay(socket, upstream, mode.clone()));
-                    }
-                }
-                changed = mode.changed() => {
-                    if changed.is_err() { return }
-                    if *mode.borrow() == Mode::Refuse { break }
-                }
-            }
-        }
-        drop(listener);
-        if wait_for(&mut mode, |m| m != Mode::Refuse).await.is_err() {
-            return;
-        }
-        listener = TcpListener::bind(("127.0.0.1", port)).await.unwrap();
-    }
-}
-
-/// Waits until the mode satisfies `done`.
-async fn wait_for(
-    mode: &mut watch::Receiver<Mode>,
-    done: impl Fn(Mode) -> bool,
-) -> Result<(), watch::error::RecvError> {
-    mode.wait_for(|m| done(*m)).await.map(|_| ())
-}
-
-async fn relay(mut client: TcpStream, upstream: SocketAddr, mut mode: watch::Receiver<Mode>) {
-    if *mode.borrow_and_update() == Mode::Forward {
-        let Ok(mut server) = TcpStream::connect(upstream).await else { return };
-        tokio::select! {
-            _ = tokio::io::copy_bidirectional(&mut client, &mut server) => return,
-            _ = wait_for(&mut mode, |m| m != Mode::Forward) => {}
-        }
-    }
-    // Cut: a blackholed connection stays open, unanswered, until Redis is "back".
-    let _ = wait_for(&mut mode, |m| m != Mode::Blackhole).await;
-}
+use crate::tcp_proxy::{Mode, TcpProxy};
 
 fn retryable(res: &Value) -> bool {
     error_code(res) == Some("INTERNAL")
@@ -113,7 +39,7 @@ async fn with_redis_cut_requests_fail_fast_with_a_retryable_error_and_recover_wh
     let mut url = url::Url::parse(&redis_url).unwrap();
     let upstream =
         tokio::net::lookup_host((url.host_str().unwrap(), url.port().unwrap_or(6379))).await.unwrap().next().unwrap();
-    let proxy = RedisProxy::start(upstream).await;
+    let proxy = TcpProxy::start(upstream).await;
     url.set_host(Some("127.0.0.1")).unwrap();
     url.set_port(Some(proxy.port)).unwrap();
     let app = TestApp::spawn_configured(Backend::Sqlite, move |s| {

@@ -28,6 +28,7 @@ use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
 use crate::procure::graphql::{ProcureMutation, ProcureQuery};
 use crate::quesiti::graphql::{ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery};
+use crate::retention::graphql::RetentionMutation;
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::state::AppState;
 use crate::tenancy::Scope;
@@ -81,6 +82,7 @@ pub struct MutationRoot(
     ProcureMutation,
     ReportsMutation,
     AlertsMutation,
+    RetentionMutation,
 );
 
 #[derive(MergedSubscription, Default)]
