@@ -210,4 +210,30 @@ describe('procure', () => {
     assert.deepEqual(counter.pageErrors, []);
     await counter.context().close();
   });
+  it('on a phone the collaborators are cards of labelled lines, not a table scrolling in its box', async () => {
+    const page = await newPage(app.browser, app.server.baseUrl);
+    await openProcure(page);
+    await procureTabs(page).getByRole('link', { name: 'Collaboratori' }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const table = page.getByRole('table', { name: 'Collaboratori comunicati' });
+    await table.waitFor();
+    const layout = await table.evaluate((element) => {
+      const box = element.closest('.table-responsive') ?? element.parentElement;
+      const cell = element.querySelector('tbody td[data-label="Dal"]');
+      return {
+        scrolls: box.scrollWidth > box.clientWidth,
+        tableRight: element.getBoundingClientRect().right,
+        label: getComputedStyle(cell, '::before').content,
+        rowWidth: element.querySelector('tbody tr').getBoundingClientRect().width,
+      };
+    });
+    assert.equal(layout.scrolls, false, 'the table does not scroll sideways inside its box');
+    assert.ok(layout.tableRight <= 390, `the table ends inside the screen (${layout.tableRight} px)`);
+    assert.equal(layout.label, '"Dal"', 'each value reads with its column name');
+    assert.ok(layout.rowWidth > 300, `a row is a card as wide as the screen (${layout.rowWidth} px)`);
+    await page.screenshot({ path: 'e2e/screenshots/procure-collaborators-390.png', fullPage: true });
+    await assertAccessible(page, 'collaborators on a phone');
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
 });

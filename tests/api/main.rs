@@ -57,6 +57,7 @@ mod schema_drift;
 mod security;
 mod sessions;
 mod shutdown;
+mod sorted_config_lists;
 mod sorted_lists;
 mod sorting;
 mod statement_counts;

@@ -3,6 +3,7 @@ import { Outlet } from 'react-router';
 import { AuditPage } from '../features/audit';
 import { CALENDAR_PATH, UnitCalendarPage } from '../features/calendar';
 import { CALLBACKS_PATH, CallbackQueuePage } from '../features/callbacks';
+import { QUESITI_CONFIG_PATH, QuesitiConfigPage, SERVICES_PATH, ServicesPage } from '../features/configuration';
 import { LazyMonitoringPage, MONITORING_PATH } from '../features/monitoring';
 import { NEW_PERSON_PATH, ORGANIZATION_PATH, OrgUnitPage, OrgUnitsPage, PEOPLE_PATH } from '../features/org';
 import { NotificationsPage } from '../features/outbox';
@@ -149,6 +150,14 @@ export const SECTIONS: readonly AppSection[] = [
     element: <AuditPage />,
     inMenu: true,
   },
+  {
+    path: QUESITI_CONFIG_PATH,
+    label: 'Configurazione quesiti',
+    roles: ['ADMIN', 'REGIONAL_DIRECTOR'],
+    element: <QuesitiConfigPage />,
+    inMenu: true,
+  },
+  { path: SERVICES_PATH, label: 'Servizi', roles: ['ADMIN'], element: <ServicesPage />, inMenu: true },
   { path: '/notifiche', label: 'Notifiche', roles: ['ADMIN'], element: <NotificationsPage />, inMenu: true },
   {
     path: VERIFICATION_PATH,

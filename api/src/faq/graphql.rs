@@ -1,6 +1,6 @@
 //! GraphQL layer of the FAQ.
 
-use async_graphql::connection::Connection;
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 
@@ -12,7 +12,8 @@ use super::store::{self, FaqSearch};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{FaqEntryId, parse_id, parse_uuid};
-use crate::kernel::paging::{CursorKey, Page, connection};
+use crate::kernel::paging::{self, CursorKey, Page};
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 use crate::quesiti::domain::Section;
 
 /// A FAQ entry: a question, its answer and tags, for one section.
@@ -84,6 +85,17 @@ impl CursorKey for RankCursor {
     }
 }
 
+/// What the FAQ list can be sorted by.
+#[derive(async_graphql::Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::faq::store::FaqOrderField")]
+pub enum FaqEntryOrderField {
+    /// When it was published (the default without a search, newest first).
+    CreatedAt,
+    UpdatedAt,
+    Question,
+    Section,
+}
+
 #[derive(Default)]
 pub struct FaqQuery;
 
@@ -91,17 +103,20 @@ pub struct FaqQuery;
 impl FaqQuery {
     /// FAQ entries, searched in Italian when `search` is given (word forms
     /// match: "pensione" finds "pensioni"), best match first; otherwise newest
-    /// first. Retired entries only with `includeRetired`.
+    /// first. `orderBy` sorts them (the matches, with `search`) by a column
+    /// instead. Retired entries only with `includeRetired`.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
+    #[allow(clippy::too_many_arguments)]
     async fn faq_entries(
         &self,
         ctx: &Context<'_>,
         search: Option<String>,
         section: Option<Section>,
         include_retired: Option<bool>,
+        order_by: Option<OrderBy<FaqEntryOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, FaqEntry>> {
+    ) -> AppResult<Connection<String, FaqEntry, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let text = search.as_deref().map(str::trim).filter(|s| !s.is_empty());
@@ -113,16 +128,17 @@ impl FaqQuery {
             ));
         }
         let criteria = FaqSearch { text, section, include_retired: include_retired.unwrap_or(false) };
-        if text.is_none() {
-            let rows = store::search(scope, &criteria, page.after_uuid()?, 0, page.fetch_limit()).await?;
-            return Ok(connection(&page, rows, |e| e.id, FaqEntry));
-        }
+        let Some(text) = text.filter(|_| order_by.is_none()) else {
+            let sort = store::faq_sort(order_by.map(OrderBy::picked));
+            let (rows, total) = store::sorted(scope, &criteria, &sort, &page).await?;
+            return Ok(sorted_connection(&page, &sort, rows, |e| e.id, FaqEntry, total));
+        };
         // Ranked results page by position: the cursor is `o:<rows seen>`.
         let offset = page.after_key::<RankCursor>()?.map_or(0, |r| r.0);
-        let rows = store::search(scope, &criteria, None, offset, page.fetch_limit()).await?;
+        let (rows, total) = store::ranked(scope, &criteria, text, offset, page.fetch_limit()).await?;
         let numbered: Vec<(u64, faq_entry::Model)> =
             rows.into_iter().enumerate().map(|(i, r)| (offset + i as u64 + 1, r)).collect();
-        Ok(connection(&page, numbered, |(n, _)| RankCursor(*n), |(_, r)| FaqEntry(r)))
+        Ok(paging::connection_with(&page, numbered, |(n, _)| RankCursor(*n), |(_, r)| FaqEntry(r), total))
     }
 
     async fn faq_entry(&self, ctx: &Context<'_>, id: ID) -> AppResult<FaqEntry> {

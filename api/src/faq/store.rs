@@ -17,7 +17,8 @@ use entities::faq_entry;
 
 use super::domain::{self, FaqStatus};
 use crate::error::AppResult;
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::kernel::versioned::Versioned;
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
@@ -44,16 +45,44 @@ pub struct FaqSearch<'a> {
     pub include_retired: bool,
 }
 
-/// Without text: newest first, keyset on id (`before`). With text: best match
-/// first, paged by `offset` (a rank is not a stable key). `None` from
-/// [`domain::fts5_query`] (only stop words) finds nothing.
-pub async fn search(
-    scope: &Scope,
-    s: &FaqSearch<'_>,
-    before: Option<Uuid>,
-    offset: u64,
-    limit: u64,
-) -> AppResult<Vec<faq_entry::Model>> {
+/// What the FAQ list can be sorted by (without a search, or when a client
+/// prefers a column to the best match).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FaqOrderField {
+    CreatedAt,
+    UpdatedAt,
+    Question,
+    Section,
+}
+
+impl SortField for FaqOrderField {
+    type Column = faq_entry::Column;
+    fn name(self) -> &'static str {
+        match self {
+            FaqOrderField::CreatedAt => "createdAt",
+            FaqOrderField::UpdatedAt => "updatedAt",
+            FaqOrderField::Question => "question",
+            FaqOrderField::Section => "section",
+        }
+    }
+    fn column(self) -> faq_entry::Column {
+        match self {
+            FaqOrderField::CreatedAt => faq_entry::Column::CreatedAt,
+            FaqOrderField::UpdatedAt => faq_entry::Column::UpdatedAt,
+            FaqOrderField::Question => faq_entry::Column::Question,
+            FaqOrderField::Section => faq_entry::Column::Section,
+        }
+    }
+}
+
+/// The list's order: as picked, else newest first.
+pub fn faq_sort(picked: Option<(FaqOrderField, Direction)>) -> Sort<faq_entry::Column> {
+    Sort::pick(picked, (FaqOrderField::CreatedAt, Direction::Descending))
+}
+
+/// The visible entries `s` matches, unordered; `None` when the text is only
+/// stop words ([`domain::fts5_query`]), which finds nothing.
+fn matching(scope: &Scope, s: &FaqSearch<'_>) -> Option<Select<faq_entry::Entity>> {
     let mut query = visible(scope);
     if let Some(section) = s.section {
         query = query.filter(faq_entry::Column::Section.eq(section.as_str()));
@@ -61,41 +90,63 @@ pub async fn search(
     if !s.include_retired {
         query = query.filter(faq_entry::Column::Status.eq(FaqStatus::Published));
     }
-    let Some(text) = s.text else {
-        if let Some(before) = before {
-            query = query.filter(paging::after_id(
-                (faq_entry::Entity, faq_entry::Column::Id),
-                before,
-                Direction::Descending,
-            ));
+    let Some(text) = s.text else { return Some(query) };
+    Some(match scope.db().get_database_backend() {
+        DbBackend::Postgres => {
+            query.filter(Expr::cust_with_values(format!("{PG_DOCUMENT} @@ plainto_tsquery('italian', $1)"), [text]))
         }
-        return Ok(query.order_by_desc(faq_entry::Column::Id).limit(limit).all(scope.db()).await?);
-    };
-    query = match scope.db().get_database_backend() {
-        DbBackend::Postgres => query
-            .filter(Expr::cust_with_values(format!("{PG_DOCUMENT} @@ plainto_tsquery('italian', $1)"), [text]))
-            .order_by(
-                Expr::cust_with_values(format!("ts_rank({PG_DOCUMENT}, plainto_tsquery('italian', $1))"), [text]),
-                Order::Desc,
-            ),
         // SQLite: sea-query numbers only `?` placeholders here (`$1` is PostgreSQL's).
+        _ => query.filter(Expr::cust_with_values(
+            "faq_entry.id IN (SELECT faq_id FROM faq_fts WHERE faq_fts MATCH ?)",
+            [domain::fts5_query(text)?],
+        )),
+    })
+}
+
+/// A page of the entries `s` matches in `sort`'s order, and their total.
+pub async fn sorted(
+    scope: &Scope,
+    s: &FaqSearch<'_>,
+    sort: &Sort<faq_entry::Column>,
+    page: &Page,
+) -> AppResult<(Vec<faq_entry::Model>, ListTotal)> {
+    let Some(query) = matching(scope, s) else {
+        return Ok((Vec::new(), ListTotal::counting(scope, visible(scope).filter(Expr::value(false)))));
+    };
+    sorting::page_of(scope, query, sort, faq_entry::Column::Id, page).await
+}
+
+/// The entries matching the text of `s`, best match first, paged by
+/// `offset` (a rank is not a stable key), and their total.
+pub async fn ranked(
+    scope: &Scope,
+    s: &FaqSearch<'_>,
+    text: &str,
+    offset: u64,
+    limit: u64,
+) -> AppResult<(Vec<faq_entry::Model>, ListTotal)> {
+    let Some(query) = matching(scope, s) else {
+        return Ok((Vec::new(), ListTotal::counting(scope, visible(scope).filter(Expr::value(false)))));
+    };
+    let total = ListTotal::counting(scope, query.clone());
+    let query = match scope.db().get_database_backend() {
+        DbBackend::Postgres => query.order_by(
+            Expr::cust_with_values(format!("ts_rank({PG_DOCUMENT}, plainto_tsquery('italian', $1))"), [text]),
+            Order::Desc,
+        ),
         _ => {
-            let Some(matcher) = domain::fts5_query(text) else { return Ok(Vec::new()) };
-            query
-                .filter(Expr::cust_with_values(
-                    "faq_entry.id IN (SELECT faq_id FROM faq_fts WHERE faq_fts MATCH ?)",
-                    [matcher.clone()],
-                ))
-                .order_by(
-                    Expr::cust_with_values(
-                        "(SELECT bm25(faq_fts) FROM faq_fts WHERE faq_fts MATCH ? AND faq_fts.faq_id = faq_entry.id)",
-                        [matcher],
-                    ),
-                    Order::Asc,
-                )
+            let Some(matcher) = domain::fts5_query(text) else { return Ok((Vec::new(), total)) };
+            query.order_by(
+                Expr::cust_with_values(
+                    "(SELECT bm25(faq_fts) FROM faq_fts WHERE faq_fts MATCH ? AND faq_fts.faq_id = faq_entry.id)",
+                    [matcher],
+                ),
+                Order::Asc,
+            )
         }
     };
-    Ok(query.order_by_desc(faq_entry::Column::Id).offset(offset).limit(limit).all(scope.db()).await?)
+    let rows = query.order_by_desc(faq_entry::Column::Id).offset(offset).limit(limit).all(scope.db()).await?;
+    Ok((rows, total))
 }
 
 /// Keeps the SQLite search table in step with an entry (PostgreSQL indexes

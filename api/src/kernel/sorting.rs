@@ -85,6 +85,9 @@ impl<C: sea_orm::ColumnTrait> Sort<C> {
 #[graphql(concrete(name = "FollowUpOrder", params(crate::followups::graphql::FollowUpOrderField)))]
 #[graphql(concrete(name = "ProfessionalOrder", params(crate::procure::graphql::ProfessionalOrderField)))]
 #[graphql(concrete(name = "CollaboratorOrder", params(crate::procure::graphql::CollaboratorOrderField)))]
+#[graphql(concrete(name = "OrgUnitOrder", params(crate::org::graphql::UnitOrderField)))]
+#[graphql(concrete(name = "FaqEntryOrder", params(crate::faq::graphql::FaqEntryOrderField)))]
+#[graphql(concrete(name = "QuesitoClassificationOrder", params(crate::quesiti::graphql::ClassificationOrderField)))]
 #[graphql(concrete(name = "OutboxMessageOrder", params(crate::outbox::graphql::OutboxMessageOrderField)))]
 pub struct OrderBy<F: async_graphql::InputType + async_graphql::EnumType> {
     pub field: F,

@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use async_graphql::connection::Connection;
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use async_graphql::{Context, ID, InputObject, Lookahead, MaybeUndefined, Object};
+use async_graphql::{Context, Enum, ID, InputObject, Lookahead, MaybeUndefined, Object};
 use uuid::Uuid;
 
 use entities::org_unit;
@@ -13,7 +13,8 @@ use super::domain::{OfficeSize, UnitKind, UnitPurpose};
 use super::{operations, store};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
-use crate::kernel::paging::{Page, connection};
+use crate::kernel::paging::Page;
+use crate::kernel::sorting::{ListTotal, OrderBy, sorted_connection};
 use crate::tenancy::Scope;
 
 /// An organisational unit: the national root, a directorate, a CRIC, the CCM or an office.
@@ -87,13 +88,24 @@ impl OrgUnit {
     }
 }
 
+/// What the list of units can be sorted by.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::org::store::UnitOrderField")]
+pub enum UnitOrderField {
+    /// Tree order (the default): each unit right after its parent.
+    Path,
+    Name,
+    Code,
+    Kind,
+}
+
 #[derive(Default)]
 pub struct OrgQuery;
 
 #[Object]
 impl OrgQuery {
     /// The units the caller may see, in tree order (each unit's `parent` and
-    /// `children` rebuild the tree).
+    /// `children` rebuild the tree) unless `orderBy` says otherwise.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
     async fn org_units(
         &self,
@@ -101,13 +113,15 @@ impl OrgQuery {
         first: Option<i32>,
         after: Option<String>,
         kind: Option<UnitKind>,
-    ) -> AppResult<Connection<String, OrgUnit>> {
+        order_by: Option<OrderBy<UnitOrderField>>,
+    ) -> AppResult<Connection<String, OrgUnit, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
-        let rows = store::list(scope, kind, &page).await?;
+        let sort = store::unit_sort(order_by.map(OrderBy::picked));
+        let (rows, total) = store::list(scope, kind, &sort, &page).await?;
         prefetch(ctx, ctx.look_ahead().field("nodes"), &rows).await?;
         prefetch(ctx, ctx.look_ahead().field("edges").field("node"), &rows).await?;
-        Ok(connection(&page, rows, |u| u.path.clone(), OrgUnit))
+        Ok(sorted_connection(&page, &sort, rows, |u| u.id, OrgUnit, total))
     }
 
     /// Regional directorates holding units the caller may pick for `purpose`

@@ -13,7 +13,8 @@ use super::domain::{UnitKind, UnitPurpose};
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::keys::any_of;
-use crate::kernel::paging::Page;
+use crate::kernel::paging::{Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::kernel::visibility;
 use crate::tenancy::Scope;
 
@@ -22,17 +23,52 @@ fn visible(scope: &Scope) -> sea_orm::Select<org_unit::Entity> {
     org_unit::Entity::find().filter(units.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
 }
 
-/// Units the caller may see, in tree order (by path).
-pub async fn list(scope: &Scope, kind: Option<UnitKind>, page: &Page) -> AppResult<Vec<org_unit::Model>> {
+/// What the list of units can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitOrderField {
+    Path,
+    Name,
+    Code,
+    Kind,
+}
+
+impl SortField for UnitOrderField {
+    type Column = org_unit::Column;
+    fn name(self) -> &'static str {
+        match self {
+            UnitOrderField::Path => "path",
+            UnitOrderField::Name => "name",
+            UnitOrderField::Code => "code",
+            UnitOrderField::Kind => "kind",
+        }
+    }
+    fn column(self) -> org_unit::Column {
+        match self {
+            UnitOrderField::Path => org_unit::Column::Path,
+            UnitOrderField::Name => org_unit::Column::Name,
+            UnitOrderField::Code => org_unit::Column::Code,
+            UnitOrderField::Kind => org_unit::Column::Kind,
+        }
+    }
+}
+
+/// The list's order: as picked, else tree order (by path, served by its unique index).
+pub fn unit_sort(picked: Option<(UnitOrderField, Direction)>) -> Sort<org_unit::Column> {
+    Sort::pick(picked, (UnitOrderField::Path, Direction::Ascending))
+}
+
+/// A page of the units the caller may see in `sort`'s order, and their total.
+pub async fn list(
+    scope: &Scope,
+    kind: Option<UnitKind>,
+    sort: &Sort<org_unit::Column>,
+    page: &Page,
+) -> AppResult<(Vec<org_unit::Model>, ListTotal)> {
     let mut query = visible(scope);
     if let Some(kind) = kind {
         query = query.filter(org_unit::Column::Kind.eq(kind));
     }
-    // Paths are unique: the path alone is the key.
-    if let Some(after) = page.after_key::<String>()? {
-        query = query.filter(org_unit::Column::Path.gt(after));
-    }
-    Ok(query.order_by_asc(org_unit::Column::Path).limit(page.fetch_limit()).all(scope.db()).await?)
+    sorting::page_of(scope, query, sort, org_unit::Column::Id, page).await
 }
 
 pub async fn by_code(scope: &Scope, code: &str) -> AppResult<Option<org_unit::Model>> {

@@ -11,8 +11,23 @@ const labels = (roles: Role[]) => navigationFor(roles).map((entry) => entry.labe
 
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
-    ['ADMIN', ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit', 'Notifiche', 'Professionisti']],
-    ['REGIONAL_DIRECTOR', ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit']],
+    [
+      'ADMIN',
+      [
+        'Monitoraggio',
+        'Orari e chiusure',
+        'Organizzazione',
+        'Registro audit',
+        'Configurazione quesiti',
+        'Servizi',
+        'Notifiche',
+        'Professionisti',
+      ],
+    ],
+    [
+      'REGIONAL_DIRECTOR',
+      ['Monitoraggio', 'Orari e chiusure', 'Organizzazione', 'Registro audit', 'Configurazione quesiti'],
+    ],
     ['PROVINCIAL_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Richiamate', 'Orari e chiusure']],
     ['OFFICE_DIRECTOR', ['Monitoraggio', "Giornata d'ufficio", 'Richiamate', 'Orari e chiusure']],
     ['ROOM_COORDINATOR', ["Giornata d'ufficio", 'Richiamate']],

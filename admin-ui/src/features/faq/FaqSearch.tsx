@@ -20,7 +20,7 @@ export function FaqSearch({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const [section, setSection] = useState<Section | ''>('');
   const [search, setSearch] = useState<{ text: string; section: Section | '' } | null>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: FaqSearchQuery,
     variables: { search: search?.text || null, section: search?.section || null, includeRetired: false },
     connection: (data) => data.faqEntries,
@@ -111,7 +111,13 @@ export function FaqSearch({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
               );
             })}
           </ol>
-          <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+          <LoadMore
+            hasNextPage={hasNextPage}
+            fetching={fetching}
+            onLoadMore={loadMore}
+            shown={nodes.length}
+            total={totalCount}
+          />
         </>
       ) : null}
     </section>

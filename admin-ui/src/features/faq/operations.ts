@@ -1,8 +1,23 @@
 import { graphql } from '../../gql';
 
 export const FaqSearchQuery = graphql(`
-  query FaqSearch($search: String, $section: Section, $includeRetired: Boolean, $first: Int, $after: String) {
-    faqEntries(search: $search, section: $section, includeRetired: $includeRetired, first: $first, after: $after) {
+  query FaqSearch(
+    $search: String
+    $section: Section
+    $includeRetired: Boolean
+    $orderBy: FaqEntryOrder
+    $first: Int
+    $after: String
+  ) {
+    faqEntries(
+      search: $search
+      section: $section
+      includeRetired: $includeRetired
+      orderBy: $orderBy
+      first: $first
+      after: $after
+    ) {
+      totalCount
       nodes {
         id
         section

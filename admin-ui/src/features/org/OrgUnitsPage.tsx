@@ -4,9 +4,10 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
 import { LoadMore } from '../../shared/components/LoadMore';
+import { SortableHeader, useSortOrder } from '../../shared/components/SortableHeader';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
-import type { UnitKind } from '../../gql/graphql';
+import type { UnitOrderField, UnitKind } from '../../gql/graphql';
 import { OrgTabs } from './OrgTabs';
 import { OrgTree, orgUnitPath } from './OrgTree';
 import { OrgUnitListQuery } from './operations';
@@ -17,9 +18,11 @@ import { UNIT_KIND_LABELS, UNIT_KIND_ORDER } from './unitLabels';
 export function OrgUnitsPage() {
   usePageTitle('Organizzazione');
   const [kind, setKind] = useState<UnitKind | ''>('');
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  // The tree needs tree order; a flat list of one kind sorts by the header clicked (by name at first).
+  const { order, sortBy } = useSortOrder<UnitOrderField>({ field: 'NAME', direction: 'ASC' });
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: OrgUnitListQuery,
-    variables: { kind: kind || null },
+    variables: { kind: kind || null, orderBy: kind ? order : null },
     connection: (data) => data.orgUnits,
     pageSize: 100,
   });
@@ -54,8 +57,12 @@ export function OrgUnitsPage() {
             <caption className="visually-hidden">Unità di tipo {UNIT_KIND_LABELS[kind]}</caption>
             <thead>
               <tr>
-                <th scope="col">Nome</th>
-                <th scope="col">Codice</th>
+                <SortableHeader field="NAME" order={order} onSort={sortBy}>
+                  Nome
+                </SortableHeader>
+                <SortableHeader field="CODE" order={order} onSort={sortBy}>
+                  Codice
+                </SortableHeader>
               </tr>
             </thead>
             <tbody>
@@ -72,7 +79,13 @@ export function OrgUnitsPage() {
         </div>
       ) : null}
       {nodes.length > 0 ? (
-        <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+        <LoadMore
+          hasNextPage={hasNextPage}
+          fetching={fetching}
+          onLoadMore={loadMore}
+          shown={nodes.length}
+          total={totalCount}
+        />
       ) : null}
     </>
   );

@@ -1,8 +1,9 @@
 import { graphql } from '../../gql';
 
 export const OrgUnitListQuery = graphql(`
-  query OrgUnitList($first: Int, $after: String, $kind: UnitKind) {
-    orgUnits(first: $first, after: $after, kind: $kind) {
+  query OrgUnitList($first: Int, $after: String, $kind: UnitKind, $orderBy: OrgUnitOrder) {
+    orgUnits(first: $first, after: $after, kind: $kind, orderBy: $orderBy) {
+      totalCount
       nodes {
         id
         code

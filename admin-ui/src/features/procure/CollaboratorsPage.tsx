@@ -89,7 +89,7 @@ export function CollaboratorsPage() {
         {nodes.length > 0 ? (
           <>
             <div className="table-responsive">
-              <table className="table align-middle">
+              <table className="table align-middle table-cards">
                 <caption className="visually-hidden">Collaboratori comunicati</caption>
                 <thead>
                   <tr>
@@ -103,7 +103,7 @@ export function CollaboratorsPage() {
                       Al
                     </SortableHeader>
                     <th scope="col">Stato</th>
-                    <th scope="col">
+                    <th scope="col" className="table-cards-no-label">
                       <span className="visually-hidden">Azioni</span>
                     </th>
                   </tr>
@@ -111,15 +111,19 @@ export function CollaboratorsPage() {
                 <tbody>
                   {nodes.map((c) => (
                     <tr key={c.id} data-testid={`collaborator-${c.fiscalCode}`}>
-                      <td className="font-monospace">{c.fiscalCode}</td>
-                      <td>{formatDate(c.from)}</td>
-                      <td>
-                        {c.to ? formatDate(c.to) : 'senza scadenza'}
-                        {c.endedAt ? (
-                          <small className="d-block text-muted">terminato il {formatDateTime(c.endedAt)}</small>
-                        ) : null}
+                      <td data-label="Codice fiscale">
+                        <span className="font-monospace">{c.fiscalCode}</span>
                       </td>
-                      <td>
+                      <td data-label="Dal">{formatDate(c.from)}</td>
+                      <td data-label="Al">
+                        <span>
+                          {c.to ? formatDate(c.to) : 'senza scadenza'}
+                          {c.endedAt ? (
+                            <small className="d-block text-muted">terminato il {formatDateTime(c.endedAt)}</small>
+                          ) : null}
+                        </span>
+                      </td>
+                      <td data-label="Stato">
                         <span className={`badge ${c.active ? 'bg-success' : 'bg-secondary'}`}>
                           {c.active ? 'Attivo' : 'Non attivo'}
                         </span>

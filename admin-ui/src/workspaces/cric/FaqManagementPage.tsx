@@ -10,7 +10,7 @@ import { TextField } from '../../shared/components/TextField';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useDraft } from '../../shared/forms/useDraft';
-import type { FaqSearchQuery, Section } from '../../gql/graphql';
+import type { FaqEntryOrder, FaqSearchQuery, Section } from '../../gql/graphql';
 import { CheckboxField, SelectField, TextAreaField } from '../../shared/components/fields';
 import { SECTION_LABELS, SECTION_ORDER, formatDateTime } from '../../features/quesiti';
 import {
@@ -30,15 +30,42 @@ const parseTags = (value: string) =>
     .map((tag) => tag.trim())
     .filter(Boolean);
 
+type FaqSortKey = 'RELEVANCE' | 'NEWEST' | 'OLDEST' | 'QUESTION' | 'UPDATED';
+const FAQ_SORT_KEYS: readonly FaqSortKey[] = ['RELEVANCE', 'NEWEST', 'OLDEST', 'QUESTION', 'UPDATED'];
+const FAQ_SORT_LABELS: Record<FaqSortKey, string> = {
+  RELEVANCE: 'Più pertinenti (con una ricerca), altrimenti più recenti',
+  NEWEST: 'Più recenti',
+  OLDEST: 'Meno recenti',
+  QUESTION: 'Domanda (A–Z)',
+  UPDATED: 'Modificate di recente',
+};
+
+/** The API's order for a pick: none for the best match (or newest first, without a search). */
+function faqOrder(key: FaqSortKey, search: string): FaqEntryOrder | null {
+  switch (key) {
+    case 'RELEVANCE':
+      return search ? null : { field: 'CREATED_AT', direction: 'DESC' };
+    case 'NEWEST':
+      return { field: 'CREATED_AT', direction: 'DESC' };
+    case 'OLDEST':
+      return { field: 'CREATED_AT', direction: 'ASC' };
+    case 'QUESTION':
+      return { field: 'QUESTION', direction: 'ASC' };
+    case 'UPDATED':
+      return { field: 'UPDATED_AT', direction: 'DESC' };
+  }
+}
+
 /** The CRIC's FAQ: publish, edit and retire entries. */
 export function FaqManagementPage() {
   usePageTitle('Gestione FAQ');
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const [includeRetired, setIncludeRetired] = useState(false);
-  const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
+  const [sortKey, setSortKey] = useState<FaqSortKey>('RELEVANCE');
+  const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: FaqSearchDocument,
-    variables: { search: search || null, section: null, includeRetired },
+    variables: { search: search || null, section: null, includeRetired, orderBy: faqOrder(sortKey, search) },
     connection: (data) => data.faqEntries,
     pageSize: 20,
   });
@@ -67,6 +94,17 @@ export function FaqManagementPage() {
             <CheckboxField label="Mostra anche le ritirate" checked={includeRetired} onChange={setIncludeRetired} />
           </div>
         </form>
+        <div className="row">
+          <div className="col-md-6">
+            <SelectField label="Ordina per" value={sortKey} onChange={(v) => setSortKey(v as FaqSortKey)}>
+              {FAQ_SORT_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {FAQ_SORT_LABELS[key]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        </div>
         <ErrorDisplay error={error} onRetry={refresh} headingLevel={3} />
         {nodes.length === 0 && fetching ? <Loading /> : null}
         {nodes.length === 0 && !fetching && !error ? <EmptyState title="Nessuna FAQ" /> : null}
@@ -77,7 +115,13 @@ export function FaqManagementPage() {
                 <FaqItem key={`${entry.id}:${entry.version}`} entry={entry} onChanged={reload} />
               ))}
             </ul>
-            <LoadMore hasNextPage={hasNextPage} fetching={fetching} onLoadMore={loadMore} shown={nodes.length} />
+            <LoadMore
+              hasNextPage={hasNextPage}
+              fetching={fetching}
+              onLoadMore={loadMore}
+              shown={nodes.length}
+              total={totalCount}
+            />
           </>
         ) : null}
       </section>

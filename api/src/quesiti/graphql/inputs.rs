@@ -81,3 +81,14 @@ pub struct NewClassificationInput {
     pub code: String,
     pub label: String,
 }
+
+/// What the list of classifications can be sorted by.
+#[derive(async_graphql::Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::quesiti::store::ClassificationOrderField")]
+pub enum ClassificationOrderField {
+    /// When it was created (the default, oldest first).
+    CreatedAt,
+    Code,
+    Label,
+    Section,
+}

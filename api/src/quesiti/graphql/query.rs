@@ -10,8 +10,8 @@ use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{ClassificationId, parse_id};
 use crate::kernel::messages::quesito_not_found as not_found;
-use crate::kernel::paging::{self, Page, connection};
-use crate::kernel::sorting::ListTotal;
+use crate::kernel::paging::{self, Page};
+use crate::kernel::sorting::{ListTotal, OrderBy};
 use crate::org::graphql::OrgUnit;
 use crate::quesiti::domain::{QuesitoOrder, Section};
 use crate::quesiti::queries;
@@ -19,7 +19,7 @@ use crate::quesiti::store::{self, QuesitoFilter as StoreFilter};
 use crate::tenancy::Scope;
 use crate::validation::fiscal_code_field;
 
-use super::inputs::QuesitoFilter;
+use super::inputs::{ClassificationOrderField, QuesitoFilter};
 use super::types::*;
 
 async fn resolve_filter(scope: &Scope, filter: QuesitoFilter, now: DateTime<Utc>) -> AppResult<StoreFilter> {
@@ -112,34 +112,31 @@ impl QuesitoQuery {
     }
 
     /// Classifications usable for quesiti to the CRIC of `regionCode`
-    /// (national ones and the region's own).
+    /// (national ones and the region's own), in the order they were created
+    /// unless `orderBy` says otherwise.
     #[graphql(complexity = "crate::kernel::paging::page_cost(first, child_complexity)")]
+    #[allow(clippy::too_many_arguments)]
     async fn quesito_classifications(
         &self,
         ctx: &Context<'_>,
         region_code: String,
         section: Option<Section>,
         include_inactive: Option<bool>,
+        order_by: Option<OrderBy<ClassificationOrderField>>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> AppResult<Connection<String, QuesitoClassification>> {
+    ) -> AppResult<Connection<String, QuesitoClassification, ListTotal, EmptyFields>> {
         let scope = ctx.scope()?;
         let page = Page::new(first, after)?;
         let actions = [Action::QuesitoFile, Action::QuesitoRead, Action::QuesitoConfigure];
         let Some(cric) = store::cric_of_region(scope, region_code.trim(), &actions).await? else {
             return Err(crate::kernel::messages::regional_directorate_not_found());
         };
-        let rows = store::classifications_for_cric(
-            scope.db(),
-            &cric.path,
-            section,
-            include_inactive.unwrap_or(false),
-            page.after_uuid()?,
-            page.fetch_limit(),
-        )
-        .await?;
+        let sort = store::classification_sort(order_by.map(OrderBy::picked));
+        let inactive = include_inactive.unwrap_or(false);
+        let (rows, total) = store::classifications_for_cric(scope, &cric.path, section, inactive, &sort, &page).await?;
         let rows = QuesitoClassification::wrap(scope.db(), rows).await?;
-        Ok(connection(&page, rows, |c| c.model.id, |c| c))
+        Ok(paging::connection_with(&page, rows, |c| sort.key_of(&c.model, c.model.id), |c| c, total))
     }
 
     /// Backlog by section and age, SLA breaches, median time to answer and

@@ -1,30 +1,68 @@
 //! Classifications and SLA overrides.
 
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
 use uuid::Uuid;
 
 use entities::{org_unit, quesito, quesito_classification, quesito_sla};
 
 use crate::authz::Action;
 use crate::error::AppResult;
-use crate::kernel::paging::{self, Direction};
+use crate::kernel::paging::{Direction, Page};
+use crate::kernel::sorting::{self, ListTotal, Sort, SortField};
 use crate::quesiti::domain::Section;
 use crate::tenancy::Scope;
 
 use super::{ancestor_paths, visible_condition};
 
-/// Classifications that apply to quesiti of the CRIC at `cric_path` (owned by
-/// the national root or by the regional directorate above it), by code.
-/// Callers establish first that the caller may reach that CRIC.
+/// What the list of classifications can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassificationOrderField {
+    CreatedAt,
+    Code,
+    Label,
+    Section,
+}
+
+impl SortField for ClassificationOrderField {
+    type Column = quesito_classification::Column;
+    fn name(self) -> &'static str {
+        match self {
+            ClassificationOrderField::CreatedAt => "createdAt",
+            ClassificationOrderField::Code => "code",
+            ClassificationOrderField::Label => "label",
+            ClassificationOrderField::Section => "section",
+        }
+    }
+    fn column(self) -> quesito_classification::Column {
+        match self {
+            ClassificationOrderField::CreatedAt => quesito_classification::Column::CreatedAt,
+            ClassificationOrderField::Code => quesito_classification::Column::Code,
+            ClassificationOrderField::Label => quesito_classification::Column::Label,
+            ClassificationOrderField::Section => quesito_classification::Column::Section,
+        }
+    }
+}
+
+/// The list's order: as picked, else in the order they were created (as before sorting existed).
+pub fn classification_sort(
+    picked: Option<(ClassificationOrderField, Direction)>,
+) -> Sort<quesito_classification::Column> {
+    Sort::pick(picked, (ClassificationOrderField::CreatedAt, Direction::Ascending))
+}
+
+/// A page of the classifications that apply to quesiti of the CRIC at
+/// `cric_path` (owned by the national root or by the regional directorate
+/// above it) in `sort`'s order, and their total. Callers establish first that
+/// the caller may reach that CRIC.
 pub async fn classifications_for_cric(
-    conn: &impl ConnectionTrait,
+    scope: &Scope,
     cric_path: &str,
     section: Option<Section>,
     include_inactive: bool,
-    after: Option<Uuid>,
-    limit: u64,
-) -> AppResult<Vec<quesito_classification::Model>> {
+    sort: &Sort<quesito_classification::Column>,
+    page: &Page,
+) -> AppResult<(Vec<quesito_classification::Model>, ListTotal)> {
     let mut owners = Query::select();
     owners
         .column(org_unit::Column::Id)
@@ -39,11 +77,7 @@ pub async fn classifications_for_cric(
     if !include_inactive {
         query = query.filter(quesito_classification::Column::Active.eq(true));
     }
-    if let Some(after) = after {
-        let id = (quesito_classification::Entity, quesito_classification::Column::Id);
-        query = query.filter(paging::after_id(id, after, Direction::Ascending));
-    }
-    Ok(query.order_by_asc(quesito_classification::Column::Id).limit(limit).all(conn).await?)
+    sorting::page_of(scope, query, sort, quesito_classification::Column::Id, page).await
 }
 
 /// One classification applicable to the CRIC at `cric_path`, active, of `section`.
