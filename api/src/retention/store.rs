@@ -116,7 +116,8 @@ pub async fn erase_callbacks(conn: &impl ConnectionTrait, rows: impl IntoConditi
     Ok(res.rows_affected)
 }
 
-/// Messages no longer to send: recipient, copy, subject and body. A message
+/// Messages no longer to send: recipient, copy, subject, body and attachment
+/// (a report's CSV names staff, and could hold more one day). A message
 /// still waiting is left to be sent (or withdrawn by its module).
 pub async fn erase_outbox_messages(conn: &impl ConnectionTrait, rows: impl IntoCondition) -> AppResult<u64> {
     use outbox_message::Column as M;
@@ -126,6 +127,7 @@ pub async fn erase_outbox_messages(conn: &impl ConnectionTrait, rows: impl IntoC
         .col_expr(M::Cc, none())
         .col_expr(M::Subject, erased_unless_null("subject"))
         .col_expr(M::Body, Expr::value(ERASED))
+        .col_expr(M::Attachment, none())
         .col_expr(M::SigningSecret, none())
         .filter(rows)
         .filter(M::Status.is_in(done))
