@@ -1,7 +1,7 @@
 //! The bookings' daily rollup (issue 15 item 5): `stats` sums it instead of
 //! the raw bookings, and its figures stay equal to counts computed here from
 //! the raw rows after generated data, after changes through the API and by
-//! hand (the trigger marks them), with two instances reading and refreshing
+//! hand (the trigger marks them), for a region and the nation, with two instances reading and refreshing
 //! while bookings change, and a region never reads another's rollup rows.
 
 use chrono::{Duration, NaiveDate};
@@ -76,6 +76,10 @@ both_backends!(the_rollup_equals_the_raw_rows_as_records_change, configure: no_d
     generated(&app, 10, 21).await;
     let director = app.login("dr.sardegna").await;
     assert_report_equals_rows(&app, &director, "DR-SAR", "generated").await;
+    // The nation: its children are the regions (each the sum of its offices,
+    // medians over all their quesiti), as a national director reads them.
+    let admin = app.login("admin").await;
+    assert_report_equals_rows(&app, &admin, "ROOT", "generated, the nation").await;
 
     // Through the API: a booking cancelled, a quesito taken and answered.
     let office_director = app.login("dir.cagliari1").await;

@@ -216,6 +216,9 @@ fn group_key(row: &QueryResult, grouping: Grouping<'_>, period: Period, kind: Ke
     })
 }
 
+/// The code of the child a row is counted under, in [`Grouping::Children`]'s statements.
+const CHILD_KEY: &str = "u.child";
+
 /// Builds one SQL statement with positional parameters for either backend.
 struct Sql {
     backend: DbBackend,
@@ -240,9 +243,11 @@ impl Sql {
         Statement::from_sql_and_values(self.backend, sql, self.values)
     }
 
-    /// `FROM <table> <alias> JOIN org_unit u …`, the child join for
-    /// [`Grouping::Children`], and the WHERE conditions that keep to `unit`'s
-    /// subtree and to the caller's scope. Returns (from+joins, where).
+    /// `FROM <table> <alias> JOIN <units> u ON u.id = <alias>.unit_id` and the
+    /// WHERE conditions that keep to `unit`'s subtree and to the caller's
+    /// scope. Returns (from+joins, where). For [`Grouping::Children`] the
+    /// units are [`Self::units_with_child_sql`]'s, so each row finds its child
+    /// by equality on its unit, not by a path prefix per row and child.
     fn scoped_from(
         &mut self,
         table: &str,
@@ -251,11 +256,11 @@ impl Sql {
         unit: &org_unit::Model,
         grouping: Grouping<'_>,
     ) -> (String, String) {
-        let mut from = format!("FROM {table} {alias} JOIN org_unit u ON u.id = {alias}.unit_id");
-        if let Grouping::Children(parent) = grouping {
-            let parent_id = self.p(parent.id);
-            from.push_str(&format!(" JOIN org_unit ch ON ch.parent_id = {parent_id} AND u.path LIKE (ch.path || '%')"));
-        }
+        let units_table = match grouping {
+            Grouping::Children(parent) => format!("({})", self.units_with_child_sql(parent)),
+            _ => "org_unit".to_owned(),
+        };
+        let from = format!("FROM {table} {alias} JOIN {units_table} u ON u.id = {alias}.unit_id");
         let subtree = self.p(format!("{}%", unit.path));
         let mut cond = format!("u.path LIKE {subtree}");
         match units {
@@ -268,6 +273,20 @@ impl Sql {
             }
         }
         (from, cond)
+    }
+
+    /// Every unit under a child of `parent`, with its path and the child's
+    /// code ([`CHILD_KEY`]): a few hundred rows, each unit once (siblings'
+    /// paths are disjoint). The path prefix is matched here, unit by child,
+    /// never once per counted row and child whatever the planner estimates:
+    /// `DISTINCT` keeps the database from merging this join into the outer
+    /// one (PostgreSQL does not pull up a `DISTINCT` subquery).
+    fn units_with_child_sql(&mut self, parent: &org_unit::Model) -> String {
+        let parent_id = self.p(parent.id);
+        format!(
+            "SELECT DISTINCT uc.id AS id, uc.path AS path, ch.code AS child FROM org_unit uc \
+             JOIN org_unit ch ON ch.parent_id = {parent_id} AND uc.path LIKE (ch.path || '%')"
+        )
     }
 
     /// The group key expression for a timestamp column: the index of its Rome day.
@@ -317,7 +336,7 @@ fn count_if(cond: &str, alias: &str) -> String {
 fn key_and_group(grouping: Grouping<'_>, daily_key: String, extra_group: &[&str]) -> (String, String) {
     let key = match grouping {
         Grouping::Total => None,
-        Grouping::Children(_) => Some("ch.code".to_owned()),
+        Grouping::Children(_) => Some(CHILD_KEY.to_owned()),
         Grouping::Daily => Some(daily_key),
     };
     let mut group: Vec<String> = Vec::new();
@@ -436,7 +455,7 @@ fn median_sql(
     let mut q = Sql::new(backend);
     let key = match grouping {
         Grouping::Total => "0".to_owned(),
-        Grouping::Children(_) => "ch.code".to_owned(),
+        Grouping::Children(_) => CHILD_KEY.to_owned(),
         Grouping::Daily => q.day_bucket("q.created_at", period),
     };
     let secs = seconds_between(backend, "q.answered_at", "q.created_at");
@@ -522,7 +541,13 @@ mod tests {
     fn children_are_grouped_by_the_child_joined_on_its_path_prefix() {
         let u = unit();
         let s = callbacks_sql(DbBackend::Sqlite, &UnitScope::Everywhere, &u, period(), Grouping::Children(&u));
-        assert!(s.sql.contains("JOIN org_unit ch ON ch.parent_id = ? AND u.path LIKE (ch.path || '%')"), "{}", s.sql);
+        assert!(
+            s.sql.contains(
+                "JOIN org_unit ch ON ch.parent_id = ? AND uc.path LIKE (ch.path || '%')) u ON u.id = cb.unit_id"
+            ),
+            "{}",
+            s.sql
+        );
         assert!(s.sql.ends_with("GROUP BY k"), "{}", s.sql);
     }
 

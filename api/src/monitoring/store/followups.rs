@@ -10,7 +10,8 @@ use entities::follow_up::FollowUpStatus;
 use entities::org_unit;
 
 use super::{
-    GroupKey, Grouping, InstantCohort, KeyKind, Sql, count_if, group_key, instant_cohort_sql, is_in, seconds_between,
+    CHILD_KEY, GroupKey, Grouping, InstantCohort, KeyKind, Sql, count_if, group_key, instant_cohort_sql, is_in,
+    seconds_between,
 };
 use crate::error::AppResult;
 use crate::kernel::median;
@@ -52,7 +53,7 @@ pub(super) fn median_sql(
     let mut q = Sql::new(backend);
     let key = match grouping {
         Grouping::Total => "0".to_owned(),
-        Grouping::Children(_) => "ch.code".to_owned(),
+        Grouping::Children(_) => CHILD_KEY.to_owned(),
         Grouping::Daily => q.day_bucket("f.created_at", period),
     };
     let secs = seconds_between(backend, "f.closed_at", "f.created_at");
