@@ -61,6 +61,10 @@ pub struct Settings {
     /// `PUBLIC_URL`: where people reach the admin app, for links sent by
     /// e-mail (password reset links). Default `http://127.0.0.1:8080`.
     pub public_url: String,
+    /// `OIDC_*`: single sign-on through an OpenID provider; `None` = off.
+    pub oidc: Option<crate::auth::oidc::OidcSettings>,
+    /// `PASSWORD_LOGIN` (default `staff`): who may still sign in with a password.
+    pub password_login: crate::auth::oidc::PasswordLogin,
 }
 
 /// When and how booking notifications are enqueued (see `api/src/appointments/notifications.rs`).
@@ -195,7 +199,11 @@ impl Settings {
                     .with_timezone(&Utc),
             ),
         };
+        let public_url = get("PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
+        let (oidc, password_login) = crate::auth::oidc::settings::from_lookup(&get, &public_url)?;
         Ok(Settings {
+            oidc,
+            password_login,
             app_env,
             database_url,
             redis_url: get("REDIS_URL"),
@@ -226,7 +234,7 @@ impl Settings {
             },
             fixed_now,
             metrics_token: get("METRICS_TOKEN").filter(|t| !t.is_empty()),
-            public_url: get("PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".to_owned()),
+            public_url,
         })
     }
 

@@ -28,6 +28,7 @@ mod m20261208_000100_index_sorted_lists;
 mod m20261208_000200_quesito_waiting_and_continuity;
 mod m20261208_000500_stats_rollup;
 mod m20261208_000600_alerts;
+mod m20261209_000300_person_identity;
 
 /// How the calendar migration reads free-text hours; the demo data reads its own the same way.
 pub use m20261206_000100_unit_calendar::parse_hours;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000200_quesito_waiting_and_continuity::Migration),
             Box::new(m20261208_000500_stats_rollup::Migration),
             Box::new(m20261208_000600_alerts::Migration),
+            Box::new(m20261209_000300_person_identity::Migration),
         ]
     }
 }
