@@ -18,7 +18,7 @@ export function apiBinary() {
   return join(targetDir, 'debug', 'api');
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
@@ -33,9 +33,11 @@ function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * `port` (default: a free one) and `env` (more variables, e.g. `OIDC_*`) are for the tests that
+ * need to know the address before the server starts (a provider's redirect URI).
  * @returns {Promise<{ baseUrl: string, mailDir: string, logs: () => string, stop: () => Promise<void> }>}
  */
-export async function startServer({ timeoutMs = 60_000 } = {}) {
+export async function startServer({ timeoutMs = 60_000, port: chosenPort, env = {} } = {}) {
   const binary = apiBinary();
   if (!existsSync(binary)) {
     throw new Error(`API server binary not found at ${binary}: build it (cargo build -p api) or set API_BIN.`);
@@ -45,7 +47,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
     throw new Error(`No built app in ${uiDir}: run \`npm run build\` first (\`npm run e2e\` does).`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'accoglienza-e2e-'));
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const mailDir = join(dataDir, 'mail');
@@ -63,6 +65,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
       SEED_DEMO: 'true',
       UI_DIR: uiDir,
       REDIS_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -67,6 +67,10 @@ pub struct Settings {
     pub public_url: String,
     /// How long citizens' personal data is kept (`RETENTION_*_MONTHS`, see `crate::retention`).
     pub retention: crate::retention::domain::RetentionPolicy,
+    /// `OIDC_*`: single sign-on through an OpenID provider; `None` = off.
+    pub oidc: Option<crate::auth::oidc::OidcSettings>,
+    /// `PASSWORD_LOGIN` (default `staff`): who may still sign in with a password.
+    pub password_login: crate::auth::oidc::PasswordLogin,
 }
 
 /// When and how booking notifications are enqueued (see `api/src/appointments/notifications.rs`).
@@ -201,7 +205,11 @@ impl Settings {
                     .with_timezone(&Utc),
             ),
         };
+        let public_url = get("PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
+        let (oidc, password_login) = crate::auth::oidc::settings::from_lookup(&get, &public_url)?;
         Ok(Settings {
+            oidc,
+            password_login,
             app_env,
             database_url,
             redis_url: get("REDIS_URL"),
@@ -233,7 +241,7 @@ impl Settings {
             fixed_now,
             reports_scan_interval: seconds("REPORTS_SCAN_SECS", crate::monitoring::reports::domain::SCAN_EVERY_SECS)?,
             metrics_token: get("METRICS_TOKEN").filter(|t| !t.is_empty()),
-            public_url: get("PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".to_owned()),
+            public_url,
             retention: crate::retention::domain::RetentionPolicy::from_lookup(&get)?,
         })
     }

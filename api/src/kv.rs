@@ -266,6 +266,21 @@ impl Kv {
         }
     }
 
+    /// Reads and removes `key` at once (`GETDEL`): of two concurrent takers,
+    /// only one gets the value. For single-use values (SSO sign-in state).
+    pub async fn take(&self, key: &str) -> Result<Option<String>, AppError> {
+        match self {
+            Kv::Redis { conn, prefix } => {
+                let mut conn = conn.clone();
+                redis::cmd("GETDEL").arg(format!("{prefix}{key}")).query_async(&mut conn).await.map_err(redis_error)
+            }
+            Kv::Memory(map) => {
+                let mut map = map.lock().map_err(|_| AppError::internal("kv lock poisoned"))?;
+                Ok(map.remove(key).filter(|entry| entry.is_live(Instant::now())).map(|entry| entry.value))
+            }
+        }
+    }
+
     pub async fn delete(&self, key: &str) -> Result<(), AppError> {
         match self {
             Kv::Redis { conn, prefix } => {

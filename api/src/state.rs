@@ -29,6 +29,8 @@ pub struct AppState {
     pub principals: Arc<crate::auth::principal_cache::PrincipalCache>,
     /// Wakes live subscriptions when alerts are written (docs/alerts.md).
     pub alerts: crate::alerts::AlertBus,
+    /// The OpenID provider for single sign-on, when configured (`OIDC_ISSUER_URL`).
+    pub oidc: Option<Arc<crate::auth::oidc::OidcProvider>>,
 }
 
 impl AppState {
@@ -54,7 +56,12 @@ impl AppState {
         let authz = Authz::load().await?;
         let clock = Clock::from_setting(settings.fixed_now);
         let alerts = crate::alerts::AlertBus::new(kv.clone());
+        let oidc = match &settings.oidc {
+            Some(oidc) => Some(Arc::new(crate::auth::oidc::OidcProvider::new(oidc.clone())?)),
+            None => None,
+        };
         Ok(AppState {
+            oidc,
             alerts,
             db,
             kv,

@@ -25,6 +25,7 @@ pub mod outbox_delivery;
 pub mod outbox_message;
 pub mod password_reset;
 pub mod person;
+pub mod person_identity;
 pub mod procura;
 pub mod procura_event;
 pub mod professional;

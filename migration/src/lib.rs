@@ -28,6 +28,7 @@ mod m20261208_000100_index_sorted_lists;
 mod m20261208_000200_quesito_waiting_and_continuity;
 mod m20261208_000500_stats_rollup;
 mod m20261208_000600_alerts;
+mod m20261209_000300_person_identity;
 mod m20261209_000400_audit_erasure;
 mod m20261209_000500_report_subscriptions;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000200_quesito_waiting_and_continuity::Migration),
             Box::new(m20261208_000500_stats_rollup::Migration),
             Box::new(m20261208_000600_alerts::Migration),
+            Box::new(m20261209_000300_person_identity::Migration),
             Box::new(m20261209_000400_audit_erasure::Migration),
             Box::new(m20261209_000500_report_subscriptions::Migration),
         ]

@@ -37,6 +37,7 @@ mod migrations;
 mod monitoring;
 mod monitoring_per_person;
 mod office_board;
+mod oidc;
 mod operations;
 mod org_scope;
 mod outbox;

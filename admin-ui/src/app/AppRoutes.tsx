@@ -1,6 +1,13 @@
 import { Route, Routes } from 'react-router';
 import { ACCOUNT_PATH, AccountPage, RESET_PASSWORD_PATH, ResetPasswordPage } from '../features/account';
-import { MeProvider, RequireSession, SIGN_IN_PATH, SignInPage } from '../features/auth';
+import {
+  MeProvider,
+  RequireSession,
+  SIGN_IN_PATH,
+  SignInPage,
+  SSO_COMPLETE_PATH,
+  SsoCompletePage,
+} from '../features/auth';
 import { REGISTRATION_PATH, RegistrationPage } from '../features/registration';
 import { HomePage } from './HomePage';
 import { AppShell } from './layout/AppShell';
@@ -38,6 +45,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path={SIGN_IN_PATH} element={<SignInPage />} />
+      <Route path={SSO_COMPLETE_PATH} element={<SsoCompletePage />} />
       <Route path={RESET_PASSWORD_PATH} element={<ResetPasswordPage />} />
       <Route path={REGISTRATION_PATH} element={<RegistrationPage />} />
       <Route

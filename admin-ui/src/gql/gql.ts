@@ -44,6 +44,8 @@ type Documents = {
     "\n  mutation SessionLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": typeof types.SessionLoginDocument,
     "\n  mutation SessionLogout {\n    logout\n  }\n": typeof types.SessionLogoutDocument,
     "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": typeof types.MeShowDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      sso\n      passwordLogin\n    }\n  }\n": typeof types.SignInOptionsDocument,
+    "\n  mutation CompleteSsoSignIn($code: String!) {\n    completeSsoSignIn(code: $code) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": typeof types.CompleteSsoSignInDocument,
     "\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n": typeof types.UnitCalendarShowDocument,
     "\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n": typeof types.UnitCalendarSetHoursDocument,
     "\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n": typeof types.UnitClosureAddDocument,
@@ -180,6 +182,8 @@ const documents: Documents = {
     "\n  mutation SessionLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": types.SessionLoginDocument,
     "\n  mutation SessionLogout {\n    logout\n  }\n": types.SessionLogoutDocument,
     "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n": types.MeShowDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      sso\n      passwordLogin\n    }\n  }\n": types.SignInOptionsDocument,
+    "\n  mutation CompleteSsoSignIn($code: String!) {\n    completeSsoSignIn(code: $code) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n": types.CompleteSsoSignInDocument,
     "\n  query UnitCalendarShow($unitCode: String!) {\n    unitCalendar(unitCode: $unitCode) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n      closures { id firstDay lastDay yearly reason unitId }\n    }\n  }\n": types.UnitCalendarShowDocument,
     "\n  mutation UnitCalendarSetHours($unitCode: String!, $hours: [OpeningIntervalInput!]!) {\n    setOpeningHours(unitCode: $unitCode, hours: $hours) {\n      unitCode\n      hoursText\n      hours { weekday opens closes }\n    }\n  }\n": types.UnitCalendarSetHoursDocument,
     "\n  mutation UnitClosureAdd($input: UnitClosureInput!) {\n    addUnitClosure(input: $input) { id firstDay lastDay yearly reason unitId }\n  }\n": types.UnitClosureAddDocument,
@@ -420,6 +424,14 @@ export function graphql(source: "\n  mutation SessionLogout {\n    logout\n  }\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeShow {\n    me {\n      id\n      username\n      displayName\n      mustChangePassword\n      assignments {\n        role\n        unitCode\n        unitName\n        section\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInOptions {\n    signInOptions {\n      sso\n      passwordLogin\n    }\n  }\n"): (typeof documents)["\n  query SignInOptions {\n    signInOptions {\n      sso\n      passwordLogin\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSsoSignIn($code: String!) {\n    completeSsoSignIn(code: $code) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSsoSignIn($code: String!) {\n    completeSsoSignIn(code: $code) {\n      token\n      expiresAt\n      me {\n        id\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

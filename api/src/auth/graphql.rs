@@ -95,6 +95,16 @@ impl From<account::OwnSession> for SignInSession {
     }
 }
 
+/// How people can sign in here (asked before signing in).
+#[derive(SimpleObject)]
+pub struct SignInOptions {
+    /// Single sign-on is configured: the app offers "Accedi con SSO", which
+    /// opens `GET /auth/oidc/start`.
+    pub sso: bool,
+    /// Who may still sign in with a password (`PASSWORD_LOGIN`).
+    pub password_login: super::oidc::PasswordLogin,
+}
+
 #[derive(Default)]
 pub struct AuthQuery;
 
@@ -103,6 +113,12 @@ impl AuthQuery {
     /// The signed-in person and their role assignments.
     async fn me(&self, ctx: &Context<'_>) -> AppResult<Me> {
         Ok(Me(ctx.scope_before_password_change()?.principal().clone()))
+    }
+
+    /// How one can sign in (no sign-in needed).
+    async fn sign_in_options(&self, ctx: &Context<'_>) -> AppResult<SignInOptions> {
+        let state = ctx.app_state()?;
+        Ok(SignInOptions { sso: state.oidc.is_some(), password_login: state.settings.password_login })
     }
 
     /// The signed-in person's live sessions, newest first (a handful: each
@@ -131,6 +147,21 @@ impl AuthMutation {
             .run(async {
                 let origin = SessionOrigin::new(request.user_agent.as_deref());
                 let signed_in = service::login(state, username.trim(), &password, &origin, Some(&request_id)).await?;
+                let principal = service::load_principal(&state.db, signed_in.person_id).await?;
+                Ok::<_, AppError>((signed_in, principal.ok_or_else(AppError::unauthenticated)?))
+            })
+            .await?;
+        Ok(LoginPayload { token: signed_in.token, expires_at: signed_in.expires_at, me: Me(principal) })
+    }
+
+    /// Finishes a single sign-on: exchanges the one-time `code` that
+    /// `/auth/oidc/callback` put in the app's address for the session token.
+    /// A code works once and for a minute; afterwards `BAD_USER_INPUT` on `code`.
+    async fn complete_sso_sign_in(&self, ctx: &Context<'_>, code: String) -> AppResult<LoginPayload> {
+        let state = ctx.app_state()?;
+        let (signed_in, principal) = Reach::system()
+            .run(async {
+                let signed_in = super::oidc::flow::redeem(state, &code).await?;
                 let principal = service::load_principal(&state.db, signed_in.person_id).await?;
                 Ok::<_, AppError>((signed_in, principal.ok_or_else(AppError::unauthenticated)?))
             })

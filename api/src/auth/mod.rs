@@ -2,14 +2,14 @@
 //!
 //! Credentials are checked by an [`IdentityProvider`]; whatever proved the
 //! identity, the result is the same opaque session token and the same
-//! [`Principal`]. Adding OIDC single sign-on means adding a provider that maps
-//! an ID token's (issuer, subject) to a person and calls
-//! [`service::issue_session`]; no domain code changes.
+//! [`Principal`]. Single sign-on ([`oidc`]) maps an ID token's (issuer, subject)
+//! to a person and calls [`service::issue_session`], like a password sign-in.
 
 pub mod account;
 pub mod api_keys;
 mod device;
 pub mod graphql;
+pub mod oidc;
 pub mod password;
 mod principal;
 pub mod principal_cache;

@@ -10,6 +10,7 @@ use entities::{org_unit, person, role_assignment};
 
 use crate::audit::{self, Actor, AuditRecord};
 use crate::auth::api_keys::{self, API_KEY_PREFIX};
+use crate::auth::oidc::PasswordLogin;
 use crate::auth::provider::UsernamePassword;
 use crate::auth::{Assignment, IdentityProvider, PasswordProvider, Principal, TOKEN_PREFIX, UnitRef};
 use crate::auth::{AuthMethod, SessionOrigin, hash_token, new_token};
@@ -62,12 +63,36 @@ pub async fn login(
         }
     };
     state.kv.decr(&key).await?;
+    refuse_password_if_not_allowed(state, person_id).await?;
     let (token, expires_at) = issue_session(state, person_id, origin).await?;
     let unit_id = home_unit_of_username(&state.db, username).await?;
     let actor = Actor { id: Some(person_id), username: Some(username.to_owned()), unit_id, ..Actor::default() };
     let record = AuditRecord::new("auth.login").record("person", person_id.to_string());
     audit::record(&state.db, &actor, record, request_id).await?;
     Ok(SignedIn { token, expires_at, person_id })
+}
+
+/// `PASSWORD_LOGIN`: staff (anyone holding a role other than PROFESSIONAL)
+/// may be required to sign in through SSO, or everyone. Checked only once the
+/// password is right, so a guesser learns nothing about the account.
+async fn refuse_password_if_not_allowed(state: &AppState, person_id: Uuid) -> AppResult<()> {
+    let allowed = state.settings.password_login;
+    if allowed == PasswordLogin::Staff {
+        return Ok(());
+    }
+    let is_staff = role_assignment::Entity::find()
+        .filter(role_assignment::Column::PersonId.eq(person_id))
+        .filter(role_assignment::Column::Role.ne(crate::authz::Role::Professional))
+        .one(&state.db)
+        .await?
+        .is_some();
+    if allowed.allows(is_staff) {
+        return Ok(());
+    }
+    Err(AppError::forbidden(
+        "L'accesso con password non è consentito: usa «Accedi con SSO»",
+        "Signing in with a password is not allowed here: use single sign-on",
+    ))
 }
 
 /// Audits a wrong password (or unknown username) and answers it.

@@ -7,6 +7,7 @@ mod health;
 mod ivr;
 mod live;
 pub mod metrics;
+mod oidc;
 mod partner;
 mod spa;
 
@@ -24,7 +25,9 @@ pub fn routes(cfg: &mut web::ServiceConfig, state: &AppState) {
         .route("/metrics", web::get().to(metrics::metrics))
         .route("/ivr/callbacks", web::post().to(ivr::post))
         .service(web::resource("/graphql").route(web::post().to(graphql::post)).route(web::get().to(graphql::get)))
-        .route("/graphql/ws", web::get().to(live::subscribe));
+        .route("/graphql/ws", web::get().to(live::subscribe))
+        .route("/auth/oidc/start", web::get().to(oidc::start))
+        .route("/auth/oidc/callback", web::get().to(oidc::callback));
     if !state.settings.is_production() {
         cfg.route("/graphiql", web::get().to(graphql::graphiql));
     }

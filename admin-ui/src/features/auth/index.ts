@@ -9,4 +9,6 @@ export { SessionContext } from './sessionContext';
 export type { Session } from './sessionContext';
 export { SessionProvider } from './SessionProvider';
 export { SignInPage } from './SignInPage';
+export { SSO_COMPLETE_PATH } from './sso';
+export { SsoCompletePage } from './SsoCompletePage';
 export { useSignOut } from './useSignOut';

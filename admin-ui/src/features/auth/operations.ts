@@ -35,3 +35,25 @@ export const MeShowQuery = graphql(`
     }
   }
 `);
+
+export const SignInOptionsQuery = graphql(`
+  query SignInOptions {
+    signInOptions {
+      sso
+      passwordLogin
+    }
+  }
+`);
+
+export const CompleteSsoSignInMutation = graphql(`
+  mutation CompleteSsoSignIn($code: String!) {
+    completeSsoSignIn(code: $code) {
+      token
+      expiresAt
+      me {
+        id
+        username
+      }
+    }
+  }
+`);

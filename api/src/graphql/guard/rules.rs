@@ -48,6 +48,8 @@ fn by_coordinate(coordinate: &str) -> Option<Rule> {
         "ServiceInput.code" => line(32),
         // A reset link's token: the prefix and 43 characters of base64.
         "MutationRoot.resetPassword(token)" => line(100),
+        // An SSO handoff code: 43 characters of base64.
+        "MutationRoot.completeSsoSignIn(code)" => line(100),
         _ => return None,
     })
 }
