@@ -16,11 +16,11 @@ pub use entities::report_subscription::ReportFrequency;
 
 use crate::appointments::domain::{rome_date, rome_instant};
 use crate::error::AppResult;
-use crate::kernel::calendar::italian_date;
+use crate::kernel::calendar::{hour_minute, italian_date};
 use crate::monitoring::domain::{Figures, Period};
 
 /// Reports leave from 06:00 Rome time, before offices open, not at midnight.
-pub const SEND_FROM: NaiveTime = NaiveTime::from_hms_opt(6, 0, 0).expect("a valid time");
+pub const SEND_FROM: NaiveTime = hour_minute(6, 0);
 
 /// How often each instance looks for reports due; default of `REPORTS_SCAN_SECS`.
 pub const SCAN_EVERY_SECS: u64 = 300;
