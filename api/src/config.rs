@@ -65,7 +65,7 @@ pub struct Settings {
     /// `PUBLIC_URL`: where people reach the admin app, for links sent by
     /// e-mail (password reset links). Default `http://127.0.0.1:8080`.
     pub public_url: String,
-    /// How long citizens' personal data is kept (`RETENTION_*_MONTHS`, see `crate::retention`).
+    /// How long citizens' personal data (`RETENTION_*_MONTHS`) and alerts (`RETENTION_ALERTS_DAYS`) are kept, see `crate::retention`.
     pub retention: crate::retention::domain::RetentionPolicy,
     /// `OIDC_*`: single sign-on through an OpenID provider; `None` = off.
     pub oidc: Option<crate::auth::oidc::OidcSettings>,

@@ -18,7 +18,8 @@ use crate::helpers::{TestApp, data};
 use crate::monitoring::{fixed_now, no_demo, stats_query};
 
 /// One month for every kind: with 75 days of history, about half of it is past retention.
-const ONE_MONTH: RetentionPolicy = RetentionPolicy { bookings: 1, contacts: 1, quesiti: 1, callbacks: 1, outbox: 1 };
+const ONE_MONTH: RetentionPolicy =
+    RetentionPolicy { bookings: 1, contacts: 1, quesiti: 1, callbacks: 1, outbox: 1, alert_days: 30 };
 
 async fn stats(app: &TestApp, token: &str, from: NaiveDate, to: NaiveDate) -> Value {
     let res = app.graphql(Some(token), &stats_query(), json!({ "u": "DR-SAR", "from": from, "to": to })).await;
@@ -210,3 +211,70 @@ both_backends!(
         assert_eq!(data(&res)["eraseCitizenData"]["bookings"], 0);
     }
 );
+
+const ALERTS: &str = "{ alerts(first: 100) { unreadCount nodes { title } } }";
+
+async fn alerts_of(app: &TestApp, token: &str) -> (u64, Vec<String>) {
+    let res = app.graphql(Some(token), ALERTS, json!({})).await;
+    let alerts = &data(&res)["alerts"];
+    let titles = alerts["nodes"].as_array().unwrap().iter().map(|n| n["title"].as_str().unwrap().to_owned());
+    (alerts["unreadCount"].as_u64().unwrap(), titles.collect())
+}
+
+both_backends!(the_retention_pass_deletes_old_alerts_and_leaves_what_is_unread_as_it_was, |app: TestApp| async move {
+    let db = &app.state.db;
+    let now = chrono::Utc::now();
+    let operator = entities::person::Entity::find()
+        .filter(entities::person::Column::Username.eq("op.cagliari1"))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let office = entities::org_unit::Entity::find()
+        .filter(entities::org_unit::Column::Code.eq("UT-CA1"))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    // Raised 100, 40 and 10 days ago and an hour ago; read up to 20 days ago.
+    for (days_ago, title) in [(100, "A 100 giorni"), (40, "A 40 giorni"), (10, "A 10 giorni"), (0, "Adesso")] {
+        let mut alert = api::alerts::NewAlert::assigned(
+            office.id,
+            operator.id,
+            "appointment",
+            uuid::Uuid::now_v7(),
+            "Prechiamata",
+            "n. 1",
+        );
+        alert.title = title.to_owned();
+        let at = now - Duration::days(days_ago) - Duration::hours(1);
+        assert!(api::alerts::store::insert(db, &alert, at).await.unwrap());
+    }
+    api::alerts::store::mark_read(db, operator.id, now - Duration::days(20)).await.unwrap();
+    let token = app.login("op.cagliari1").await;
+    let (unread_before, before) = alerts_of(&app, &token).await;
+    assert!(before.iter().any(|t| t == "A 100 giorni"), "{before:?}");
+    assert!(unread_before >= 2, "the two of the last 20 days at least: {unread_before}");
+
+    // RETENTION_ALERTS_DAYS=0: kept.
+    let keep = RetentionPolicy { alert_days: 0, ..RetentionPolicy::default() };
+    let report = Reach::system().run(api::retention::run_pass(db, &keep, now)).await.unwrap().unwrap();
+    assert_eq!(report.alerts, 0);
+    assert_eq!(alerts_of(&app, &token).await.1, before);
+
+    // The default, 90 days: the alert of 100 days ago goes, the others stay, the unread count is the same.
+    let report = Reach::system().run(api::retention::run_pass(db, &RetentionPolicy::default(), now)).await.unwrap();
+    assert_eq!(report.unwrap().alerts, 1);
+    let (unread_after, after) = alerts_of(&app, &token).await;
+    let expected: Vec<String> = before.iter().filter(|t| *t != "A 100 giorni").cloned().collect();
+    assert_eq!(after, expected);
+    for kept in ["A 40 giorni", "A 10 giorni", "Adesso"] {
+        assert!(after.iter().any(|t| t == kept), "{kept} kept: {after:?}");
+    }
+    assert_eq!(unread_after, unread_before, "what was unread is still unread, and nothing read became unread");
+    assert_eq!(entities::alert_read::Entity::find_by_id(operator.id).one(db).await.unwrap().unwrap().read_until.timestamp(),
+        (now - Duration::days(20)).timestamp(), "the read mark is untouched");
+    // A second pass deletes nothing more.
+    let again = Reach::system().run(api::retention::run_pass(db, &RetentionPolicy::default(), now)).await.unwrap();
+    assert_eq!(again.unwrap().alerts, 0);
+});

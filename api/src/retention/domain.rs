@@ -31,11 +31,14 @@ pub struct RetentionPolicy {
     pub callbacks: u32,
     /// `RETENTION_OUTBOX_MONTHS` (default 3): bodies and recipients of messages no longer to send.
     pub outbox: u32,
+    /// `RETENTION_ALERTS_DAYS` (default 90; 0 keeps them): alerts (docs/alerts.md) are
+    /// deleted this many days after they were raised, rows and all.
+    pub alert_days: u32,
 }
 
 impl Default for RetentionPolicy {
     fn default() -> Self {
-        RetentionPolicy { bookings: 24, contacts: 24, quesiti: 60, callbacks: 12, outbox: 3 }
+        RetentionPolicy { bookings: 24, contacts: 24, quesiti: 60, callbacks: 12, outbox: 3, alert_days: 90 }
     }
 }
 
@@ -50,6 +53,15 @@ impl RetentionPolicy {
                 },
             }
         };
+        let days = |key: &'static str, default: u32| -> Result<u32, ConfigError> {
+            match get(key) {
+                None => Ok(default),
+                Some(v) => match v.parse::<u32>() {
+                    Ok(n) if n <= 36_500 => Ok(n),
+                    _ => Err(ConfigError::BadValue(key, format!("`{v}` is not a number of days from 0 to 36500"))),
+                },
+            }
+        };
         let d = RetentionPolicy::default();
         Ok(RetentionPolicy {
             bookings: months("RETENTION_BOOKINGS_MONTHS", d.bookings)?,
@@ -57,6 +69,7 @@ impl RetentionPolicy {
             quesiti: months("RETENTION_QUESITI_MONTHS", d.quesiti)?,
             callbacks: months("RETENTION_CALLBACKS_MONTHS", d.callbacks)?,
             outbox: months("RETENTION_OUTBOX_MONTHS", d.outbox)?,
+            alert_days: days("RETENTION_ALERTS_DAYS", d.alert_days)?,
         })
     }
 
@@ -69,6 +82,10 @@ impl RetentionPolicy {
             quesiti: before(self.quesiti),
             callbacks: before(self.callbacks),
             outbox: before(self.outbox),
+            alerts: (self.alert_days > 0).then(|| {
+                now.checked_sub_signed(chrono::Duration::days(i64::from(self.alert_days)))
+                    .unwrap_or(DateTime::<Utc>::MIN_UTC)
+            }),
         }
     }
 }
@@ -81,9 +98,12 @@ pub struct Cutoffs {
     pub quesiti: DateTime<Utc>,
     pub callbacks: DateTime<Utc>,
     pub outbox: DateTime<Utc>,
+    /// Alerts raised before this are deleted; `None`: alerts are kept.
+    pub alerts: Option<DateTime<Utc>>,
 }
 
-/// What a pass removed: how many records of each kind lost their personal data.
+/// What a pass removed: how many records of each kind lost their personal
+/// data, and how many alerts past retention were deleted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ErasureReport {
     pub bookings: u64,
@@ -94,6 +114,8 @@ pub struct ErasureReport {
     pub callbacks: u64,
     pub outbox_messages: u64,
     pub audit_events: u64,
+    /// Alerts deleted (a pass only: an erasure request leaves alerts, which name no citizen).
+    pub alerts: u64,
 }
 
 impl ErasureReport {
@@ -106,6 +128,7 @@ impl ErasureReport {
             + self.callbacks
             + self.outbox_messages
             + self.audit_events
+            + self.alerts
     }
 }
 
@@ -133,11 +156,24 @@ mod tests {
     #[test]
     fn cutoffs_count_calendar_months_back_from_now() {
         let now = "2026-03-31T10:00:00Z".parse::<DateTime<Utc>>().unwrap();
-        let c = RetentionPolicy { bookings: 24, contacts: 1, quesiti: 60, callbacks: 12, outbox: 3 }.cutoffs(now);
+        let c = RetentionPolicy { bookings: 24, contacts: 1, quesiti: 60, callbacks: 12, outbox: 3, alert_days: 90 }
+            .cutoffs(now);
         assert_eq!(c.bookings.to_rfc3339(), "2024-03-31T10:00:00+00:00");
         // 31 March minus one month is the last day of February.
         assert_eq!(c.contacts.to_rfc3339(), "2026-02-28T10:00:00+00:00");
         assert_eq!(c.outbox.to_rfc3339(), "2025-12-31T10:00:00+00:00");
         assert_eq!(c.quesiti.to_rfc3339(), "2021-03-31T10:00:00+00:00");
+        assert_eq!(c.alerts.unwrap().to_rfc3339(), "2025-12-31T10:00:00+00:00");
+    }
+
+    #[test]
+    fn alerts_are_kept_90_days_by_default_and_for_ever_with_zero() {
+        assert_eq!(RetentionPolicy::default().alert_days, 90);
+        let keep = policy(&[("RETENTION_ALERTS_DAYS", "0")]).unwrap();
+        assert_eq!(keep.alert_days, 0);
+        assert_eq!(keep.cutoffs(Utc::now()).alerts, None);
+        assert_eq!(policy(&[("RETENTION_ALERTS_DAYS", "30")]).unwrap().alert_days, 30);
+        assert!(policy(&[("RETENTION_ALERTS_DAYS", "-1")]).is_err());
+        assert!(policy(&[("RETENTION_ALERTS_DAYS", "ninety")]).is_err());
     }
 }

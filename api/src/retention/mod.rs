@@ -1,6 +1,8 @@
 //! Citizens' personal data past retention (issue 19 item 3): a daily pass
 //! that erases it from every kind of record while keeping the rows monitoring
-//! counts, and the erasure of one citizen's data on request.
+//! counts, and the erasure of one citizen's data on request. The same pass
+//! deletes alerts past `RETENTION_ALERTS_DAYS` (docs/alerts.md): they are
+//! notices, not records, and nothing counts them afterwards.
 //!
 //! Several instances may run the pass at once: on PostgreSQL it takes an
 //! advisory lock for its transaction (the others skip that day's pass), and
@@ -71,6 +73,10 @@ async fn erase_past(conn: &impl ConnectionTrait, c: &Cutoffs) -> AppResult<Erasu
         callbacks: store::erase_callbacks(conn, finished_callbacks).await?,
         outbox_messages: store::erase_outbox_messages(conn, outbox_message::Column::CreatedAt.lt(c.outbox)).await?,
         audit_events: store::erase_audited_searches(conn, audit_event::Column::OccurredAt.lt(c.contacts)).await?,
+        alerts: match c.alerts {
+            Some(before) => store::delete_alerts(conn, before).await?,
+            None => 0,
+        },
     })
 }
 
@@ -91,6 +97,7 @@ pub async fn erase_citizen(conn: &impl ConnectionTrait, fiscal_code: &str) -> Ap
         callbacks: 0,
         outbox_messages: store::erase_outbox_messages(conn, outbox_message::Column::Recipient.is_in(emails)).await?,
         audit_events: store::erase_audited_searches(conn, audit_event::Column::RecordId.eq(fiscal_code)).await?,
+        alerts: 0,
     })
 }
 

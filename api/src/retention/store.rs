@@ -9,7 +9,7 @@ use sea_orm::sea_query::{Expr, IntoCondition, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use entities::outbox_message::Status as OutboxStatus;
-use entities::{appointment, audit_event, callback_request, ccm_contact, follow_up, outbox_message, quesito};
+use entities::{alert, appointment, audit_event, callback_request, ccm_contact, follow_up, outbox_message, quesito};
 use entities::{quesito_event, quesito_event::Column as QE};
 
 use super::domain::ERASED;
@@ -179,4 +179,13 @@ pub async fn emails_of(conn: &impl ConnectionTrait, fiscal_code: &str) -> AppRes
     emails.sort();
     emails.dedup();
     Ok(emails)
+}
+
+/// Deletes the alerts raised before `before` (past `RETENTION_ALERTS_DAYS`).
+/// Read marks need nothing: a person's mark is one instant up to which they
+/// read (`alert_read`), not a row per alert, so what is unread among the
+/// alerts kept stays what it was.
+pub async fn delete_alerts(conn: &impl ConnectionTrait, before: chrono::DateTime<chrono::Utc>) -> AppResult<u64> {
+    let res = alert::Entity::delete_many().filter(alert::Column::CreatedAt.lt(before)).exec(conn).await?;
+    Ok(res.rows_affected)
 }
