@@ -143,10 +143,10 @@ both_backends!(a_scan_raises_a_due_soon_alert_once, |app: TestApp| async move {
     );
 });
 
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+pub(crate) type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 /// Opens `/graphql/ws` (graphql-transport-ws) and sends `connection_init` with `token`.
-async fn connect(app: &TestApp, token: &str) -> Socket {
+pub(crate) async fn connect(app: &TestApp, token: &str) -> Socket {
     let url = format!("{}/graphql/ws", app.address.replacen("http", "ws", 1));
     let mut request = url.into_client_request().unwrap();
     request.headers_mut().insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse().unwrap());
@@ -157,7 +157,7 @@ async fn connect(app: &TestApp, token: &str) -> Socket {
 }
 
 /// The next protocol message (pings skipped), or `None` after `wait`.
-async fn next_message(socket: &mut Socket, wait: Duration) -> Option<Message> {
+pub(crate) async fn next_message(socket: &mut Socket, wait: Duration) -> Option<Message> {
     loop {
         match tokio::time::timeout(wait, socket.next()).await {
             Ok(Some(Ok(Message::Text(text)))) if text.contains("\"ping\"") => continue,

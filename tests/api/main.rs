@@ -37,6 +37,7 @@ mod migrations;
 mod monitoring;
 mod monitoring_per_person;
 mod office_board;
+mod office_board_live;
 mod oidc;
 mod operations;
 mod org_scope;

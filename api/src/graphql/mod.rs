@@ -23,6 +23,7 @@ use crate::kernel::reach::Reach;
 use crate::monitoring::graphql::MonitoringQuery;
 use crate::monitoring::reports::graphql::{ReportsMutation, ReportsQuery};
 use crate::office_board::graphql::OfficeBoardQuery;
+use crate::office_board::live::OfficeBoardSubscription;
 use crate::org::graphql::{ChildrenByParent, OrgMutation, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
@@ -86,7 +87,7 @@ pub struct MutationRoot(
 );
 
 #[derive(MergedSubscription, Default)]
-pub struct SubscriptionRoot(AlertsSubscription);
+pub struct SubscriptionRoot(AlertsSubscription, OfficeBoardSubscription);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 

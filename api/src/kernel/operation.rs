@@ -20,6 +20,9 @@
 //!   commit together or not at all (dropped uncommitted, it rolls back);
 //! - it cannot forget its audit: [`Operation::commit`] refuses (INTERNAL, and
 //!   rolls back) when no event was recorded;
+//! - every audited act on an office's bookings (an `appointment.*` event with
+//!   its unit) wakes that office's live board once the operation commits
+//!   (`officeBoardChanged`, docs/alerts.md), so no write path has to remember it;
 //! - it cannot take a second pool connection while it holds this one: while it
 //!   is open, [`Scope::db`] hands out a closed pool (see [`super::write_txn`]);
 //! - on SQLite it holds the write lock from `BEGIN`, on PostgreSQL it works
@@ -44,6 +47,8 @@ pub struct Operation<'s> {
     acting: Assignment,
     audited: std::sync::atomic::AtomicBool,
     alerted: std::sync::atomic::AtomicBool,
+    /// The offices whose bookings this operation changed (their boards are woken after commit).
+    boards: std::sync::Mutex<Vec<uuid::Uuid>>,
 }
 
 impl<'s> Operation<'s> {
@@ -51,7 +56,14 @@ impl<'s> Operation<'s> {
     /// (what [`Scope::authorize`] returned).
     pub async fn begin(scope: &'s Scope, acting: &Assignment) -> AppResult<Operation<'s>> {
         let txn = scope.begin_write_txn().await?;
-        Ok(Operation { txn, scope, acting: acting.clone(), audited: Default::default(), alerted: Default::default() })
+        Ok(Operation {
+            txn,
+            scope,
+            acting: acting.clone(),
+            audited: Default::default(),
+            alerted: Default::default(),
+            boards: Default::default(),
+        })
     }
 
     pub fn scope(&self) -> &'s Scope {
@@ -65,6 +77,12 @@ impl<'s> Operation<'s> {
 
     /// Appends an audit event of this operation, in its transaction.
     pub async fn audit(&self, rec: AuditRecord) -> AppResult<()> {
+        if let Some(office) = board_changed(&rec) {
+            let mut boards = self.boards.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !boards.contains(&office) {
+                boards.push(office);
+            }
+        }
         audit::record_as(&self.txn, self.scope, &self.acting, rec).await?;
         self.audited.store(true, std::sync::atomic::Ordering::Relaxed);
         Ok(())
@@ -92,10 +110,12 @@ impl<'s> Operation<'s> {
             return Err(AppError::internal("an operation tried to commit without recording its audit event"));
         }
         self.txn.commit().await?;
-        if self.alerted.load(std::sync::atomic::Ordering::Relaxed)
-            && let Some(bus) = self.scope.alert_bus()
-        {
-            bus.announce().await;
+        if let Some(bus) = self.scope.alert_bus() {
+            if self.alerted.load(std::sync::atomic::Ordering::Relaxed) {
+                bus.announce().await;
+            }
+            let boards = std::mem::take(&mut *self.boards.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            bus.announce_offices(&boards).await;
         }
         Ok(())
     }
@@ -105,6 +125,11 @@ impl<'s> Operation<'s> {
         self.txn.rollback().await?;
         Ok(())
     }
+}
+
+/// The office whose board an audited act changes: the unit of an act on bookings.
+fn board_changed(rec: &AuditRecord) -> Option<uuid::Uuid> {
+    rec.action.starts_with("appointment.").then_some(rec.unit_id).flatten()
 }
 
 #[async_graphql::async_trait::async_trait]
@@ -127,5 +152,21 @@ impl ConnectionTrait for Operation<'_> {
 
     async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
         self.txn.query_all_raw(stmt).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acts_on_bookings_change_their_office_board_and_others_do_not() {
+        let office = uuid::Uuid::now_v7();
+        let booking = AuditRecord::new("appointment.session_start").record("appointment", "x").unit(office);
+        assert_eq!(board_changed(&booking), Some(office));
+        let import = AuditRecord::new("appointment.import").unit(office);
+        assert_eq!(board_changed(&import), Some(office));
+        assert_eq!(board_changed(&AuditRecord::new("callback.assign").unit(office)), None);
+        assert_eq!(board_changed(&AuditRecord::new("appointment.book")), None);
     }
 }

@@ -188,3 +188,22 @@ pub async fn day_list(scope: &Scope, office_id: Uuid, date: NaiveDate) -> AppRes
         .all(scope.db())
         .await?)
 }
+
+/// What changes whenever the office's bookings change, to tell a live board
+/// when to read again: how many there are (cancelled ones included: a
+/// booking is never deleted) and the sum of their versions (every change of
+/// a booking is a versioned update, which raises its version by one). Within
+/// the caller's scope like the board itself; one aggregate on the office's index.
+pub async fn fingerprint(scope: &Scope, office_id: Uuid) -> AppResult<(i64, i64)> {
+    let readable = scope.units_for(Action::AppointmentRead);
+    let row = appointment::Entity::find()
+        .select_only()
+        .column_as(Expr::expr(Func::count(Expr::col((appointment::Entity, C::Id)))), "bookings")
+        .column_as(Expr::expr(Func::sum(Expr::col((appointment::Entity, C::Version)))), "versions")
+        .filter(readable.unit_id_condition(Expr::col((appointment::Entity, C::UnitId))))
+        .filter(C::UnitId.eq(office_id))
+        .into_tuple::<(i64, Option<i64>)>()
+        .one(scope.db())
+        .await?;
+    Ok(row.map_or((0, 0), |(bookings, versions)| (bookings, versions.unwrap_or(0))))
+}

@@ -20,6 +20,7 @@ import {
   OfficeBoardNoReplyQuery,
   OfficeBoardStaffQuery,
 } from './operations';
+import { useRefreshOn } from './useOfficeBoardChanges';
 
 const DAY_CHOICES = [4, 7, 14, 24];
 const RESULTS = Object.keys(RESULT_FILTER_LABELS) as PrecallResult[];
@@ -28,9 +29,19 @@ const RESULTS = Object.keys(RESULT_FILTER_LABELS) as PrecallResult[];
  * "Prossimi giorni" on Giornata d'ufficio (seed 000 §I.2, §II.A): the office's
  * precall board over the next days, the alarms (within 3 working days and not
  * reached), the pre-contact e-mails without reply, the bookings by precall
- * result, and the day list as CSV or Excel.
+ * result, and the day list as CSV or Excel. Every part reads again when
+ * `changes` moves (the office's bookings changed: `useOfficeBoardChanges`),
+ * keeping the choices made and what is shown meanwhile.
  */
-export function OfficeBoardPanel({ unitId, officeCode }: { unitId: string; officeCode: string }) {
+export function OfficeBoardPanel({
+  unitId,
+  officeCode,
+  changes = 0,
+}: {
+  unitId: string;
+  officeCode: string;
+  changes?: number;
+}) {
   const [days, setDays] = useState(4);
   const [assignee, setAssignee] = useState('');
   const [result, setResult] = useState<PrecallResult | ''>('');
@@ -38,6 +49,7 @@ export function OfficeBoardPanel({ unitId, officeCode }: { unitId: string; offic
   const [board, reexecute] = useQuery({ query: OfficeBoardDaysQuery, variables: common });
   const [staff] = useQuery({ query: OfficeBoardStaffQuery, variables: { officeCode } });
   const data = board.data?.officeBoard;
+  useRefreshOn(changes, () => reexecute({ requestPolicy: 'network-only' }));
 
   return (
     <section aria-labelledby="board-title" className="my-5">
@@ -70,8 +82,8 @@ export function OfficeBoardPanel({ unitId, officeCode }: { unitId: string; offic
       {board.fetching && !data ? <Loading /> : null}
       {data ? <BoardDaysTable board={data} /> : null}
       {data ? <DayListDownload unitId={unitId} officeCode={officeCode} days={data.days.map((d) => d.date)} /> : null}
-      <Alarms variables={common} total={data?.alarms.totalCount} />
-      <NoReply variables={common} total={data?.noReply.totalCount} />
+      <Alarms variables={common} total={data?.alarms.totalCount} changes={changes} />
+      <NoReply variables={common} total={data?.noReply.totalCount} changes={changes} />
       <section aria-labelledby="board-results" className="my-4">
         <h3 id="board-results" className="h5">
           Esiti delle prechiamate
@@ -86,7 +98,7 @@ export function OfficeBoardPanel({ unitId, officeCode }: { unitId: string; offic
             ))}
           </SelectField>
         </div>
-        <Bookings variables={{ ...common, result: result || null }} />
+        <Bookings variables={{ ...common, result: result || null }} changes={changes} />
       </section>
     </section>
   );
@@ -108,12 +120,13 @@ function Total({ count, what }: { count: number | undefined; what: string }) {
   return !count ? null : <p className="mb-2" aria-live="polite">{`${count} ${what}`}</p>;
 }
 
-function Alarms({ variables, total }: { variables: Common; total: number | undefined }) {
+function Alarms({ variables, total, changes }: { variables: Common; total: number | undefined; changes: number }) {
   const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
     query: OfficeBoardAlarmsQuery,
     variables,
     connection: (data) => data.officeBoard.alarms,
   });
+  useRefreshOn(changes, refresh);
   return (
     <section aria-labelledby="board-alarms" className="my-4">
       <h3 id="board-alarms" className="h5">
@@ -148,12 +161,13 @@ function Alarms({ variables, total }: { variables: Common; total: number | undef
   );
 }
 
-function NoReply({ variables, total }: { variables: Common; total: number | undefined }) {
+function NoReply({ variables, total, changes }: { variables: Common; total: number | undefined; changes: number }) {
   const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
     query: OfficeBoardNoReplyQuery,
     variables,
     connection: (data) => data.officeBoard.noReply,
   });
+  useRefreshOn(changes, refresh);
   return (
     <section aria-labelledby="board-noreply" className="my-4">
       <h3 id="board-noreply" className="h5">
@@ -184,12 +198,19 @@ function NoReply({ variables, total }: { variables: Common; total: number | unde
   );
 }
 
-function Bookings({ variables }: { variables: Common & { result: PrecallResult | null } }) {
+function Bookings({
+  variables,
+  changes,
+}: {
+  variables: Common & { result: PrecallResult | null };
+  changes: number;
+}) {
   const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
     query: OfficeBoardBookingsQuery,
     variables,
     connection: (data) => data.officeBoard.bookings,
   });
+  useRefreshOn(changes, refresh);
   return (
     <>
       <ErrorDisplay error={error} headingLevel={4} onRetry={refresh} />

@@ -1,1 +1,2 @@
 export { OfficeBoardPanel } from './OfficeBoardPanel';
+export { useOfficeBoardChanges, useRefreshOn } from './useOfficeBoardChanges';

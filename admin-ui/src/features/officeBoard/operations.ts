@@ -103,3 +103,12 @@ export const OfficeBoardStaffQuery = graphql(`
     officeStaff(officeCode: $officeCode) { username displayName }
   }
 `);
+
+export const OfficeBoardChangedSubscription = graphql(`
+  subscription OfficeBoardChanged($unitId: ID!) {
+    officeBoardChanged(unitId: $unitId) {
+      unitId
+      seenAt
+    }
+  }
+`);

@@ -8,6 +8,7 @@ import {
   PRECALL_RESULT_LABELS,
   PRECALL_STATUS_LABELS,
 } from '../../features/appointments';
+import { useRefreshOn } from '../../features/officeBoard';
 import { StaffPicker, useOfficeStaff } from '../../features/people';
 import { SkillsEditor } from '../../features/services';
 import type { AppointmentChannel, AppointmentStatus, PrecallStatus } from '../../gql/graphql';
@@ -27,17 +28,22 @@ const STATUSES = Object.keys(APPOINTMENT_STATUS_LABELS) as AppointmentStatus[];
 const PRECALL_STATUSES = Object.keys(PRECALL_STATUS_LABELS) as PrecallStatus[];
 const CHANNELS = Object.keys(CHANNEL_LABELS) as AppointmentChannel[];
 
-/** The day's bookings of one office with their filters, selection for precalls and row actions. */
+/**
+ * The day's bookings of one office with their filters, selection for precalls
+ * and row actions; read again when `changes` moves (`useOfficeBoardChanges`).
+ */
 export function DayBookings({
   office,
   date,
   readOnly,
   cancels,
+  changes = 0,
 }: {
   office: Office;
   date: string;
   readOnly: boolean;
   cancels: boolean;
+  changes?: number;
 }) {
   const [status, setStatus] = useState<AppointmentStatus | ''>('');
   const [precallStatus, setPrecallStatus] = useState<PrecallStatus | ''>('');
@@ -58,6 +64,8 @@ export function DayBookings({
     variables: { filter, orderBy: order },
     connection: (data) => data.appointments,
   });
+  // Booked, cancelled, precalled or checked in elsewhere: shown without a reload.
+  useRefreshOn(changes, refresh);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [action, setAction] = useState<BookingAction | null>(null);
   const staff = useOfficeStaff(office.code);

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { CupImport } from '../../features/appointments';
 import { useMe } from '../../features/auth';
 import { OfficeFollowUpsPanel } from '../../features/followups';
-import { OfficeBoardPanel } from '../../features/officeBoard';
+import { OfficeBoardPanel, useOfficeBoardChanges } from '../../features/officeBoard';
 import { OfficeDayOfficesQuery } from '../../features/org';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
@@ -25,6 +25,8 @@ export function OfficeDayPage() {
   const office = officeList.find((o) => o.code === officeCode) ?? officeList[0];
   const [date, setDate] = useState(todayInRome);
   const [reloadKey, setReloadKey] = useState(0);
+  // The office's bookings changed (here, in another tab, by a colleague): read the board and the day again.
+  const changes = useOfficeBoardChanges(office?.id);
 
   return (
     <>
@@ -64,13 +66,17 @@ export function OfficeDayPage() {
             </div>
           </div>
           <CupImport officeCode={office.code} onImported={() => setReloadKey((k) => k + 1)} />
-          <OfficeBoardPanel key={`board:${office.code}:${reloadKey}`} unitId={office.id} officeCode={office.code} />
+          <OfficeBoardPanel key={`board:${office.code}:${reloadKey}`} unitId={office.id}
+            officeCode={office.code}
+            changes={changes}
+          />
           <DayBookings
             key={`${office.code}:${reloadKey}`}
             office={office}
             date={date}
             readOnly={!manages}
             cancels={cancels}
+            changes={changes}
           />
           <OfficeFollowUpsPanel key={office.code} officeCode={office.code} readOnly={!manages} />
         </>
