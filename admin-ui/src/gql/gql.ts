@@ -92,6 +92,7 @@ type Documents = {
     "\n  query OfficeDayListCsv($unitId: ID!, $date: NaiveDate!) {\n    officeDayListCsv(unitId: $unitId, date: $date, dialect: ITALIAN)\n  }\n": typeof types.OfficeDayListCsvDocument,
     "\n  query OfficeDayListXlsx($unitId: ID!, $date: NaiveDate!) {\n    officeDayListXlsx(unitId: $unitId, date: $date)\n  }\n": typeof types.OfficeDayListXlsxDocument,
     "\n  query OfficeBoardStaff($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) { username displayName }\n  }\n": typeof types.OfficeBoardStaffDocument,
+    "\n  subscription OfficeBoardChanged($unitId: ID!) {\n    officeBoardChanged(unitId: $unitId) {\n      unitId\n      seenAt\n    }\n  }\n": typeof types.OfficeBoardChangedDocument,
     "\n  query OrgUnitList($first: Int, $after: String, $kind: UnitKind, $orderBy: OrgUnitOrder) {\n    orgUnits(first: $first, after: $after, kind: $kind, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        id\n        code\n        name\n        kind\n        parent {\n          id\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrgUnitListDocument,
     "\n  query OrgUnitShow($code: String!) {\n    orgUnit(code: $code) {\n      id\n      code\n      name\n      kind\n      path\n      size\n      virtualCounter\n      virtualCounterMailbox\n      openingHours\n      parent {\n        id\n        code\n        name\n      }\n      children {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n": typeof types.OrgUnitShowDocument,
     "\n  query OrgUnitChoices($first: Int, $after: String) {\n    orgUnits(first: $first, after: $after) {\n      nodes {\n        id\n        code\n        name\n        kind\n        path\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrgUnitChoicesDocument,
@@ -230,6 +231,7 @@ const documents: Documents = {
     "\n  query OfficeDayListCsv($unitId: ID!, $date: NaiveDate!) {\n    officeDayListCsv(unitId: $unitId, date: $date, dialect: ITALIAN)\n  }\n": types.OfficeDayListCsvDocument,
     "\n  query OfficeDayListXlsx($unitId: ID!, $date: NaiveDate!) {\n    officeDayListXlsx(unitId: $unitId, date: $date)\n  }\n": types.OfficeDayListXlsxDocument,
     "\n  query OfficeBoardStaff($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) { username displayName }\n  }\n": types.OfficeBoardStaffDocument,
+    "\n  subscription OfficeBoardChanged($unitId: ID!) {\n    officeBoardChanged(unitId: $unitId) {\n      unitId\n      seenAt\n    }\n  }\n": types.OfficeBoardChangedDocument,
     "\n  query OrgUnitList($first: Int, $after: String, $kind: UnitKind, $orderBy: OrgUnitOrder) {\n    orgUnits(first: $first, after: $after, kind: $kind, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        id\n        code\n        name\n        kind\n        parent {\n          id\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrgUnitListDocument,
     "\n  query OrgUnitShow($code: String!) {\n    orgUnit(code: $code) {\n      id\n      code\n      name\n      kind\n      path\n      size\n      virtualCounter\n      virtualCounterMailbox\n      openingHours\n      parent {\n        id\n        code\n        name\n      }\n      children {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n": types.OrgUnitShowDocument,
     "\n  query OrgUnitChoices($first: Int, $after: String) {\n    orgUnits(first: $first, after: $after) {\n      nodes {\n        id\n        code\n        name\n        kind\n        path\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrgUnitChoicesDocument,
@@ -616,6 +618,10 @@ export function graphql(source: "\n  query OfficeDayListXlsx($unitId: ID!, $date
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OfficeBoardStaff($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) { username displayName }\n  }\n"): (typeof documents)["\n  query OfficeBoardStaff($officeCode: String!) {\n    officeStaff(officeCode: $officeCode) { username displayName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OfficeBoardChanged($unitId: ID!) {\n    officeBoardChanged(unitId: $unitId) {\n      unitId\n      seenAt\n    }\n  }\n"): (typeof documents)["\n  subscription OfficeBoardChanged($unitId: ID!) {\n    officeBoardChanged(unitId: $unitId) {\n      unitId\n      seenAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -114,7 +114,7 @@ impl<'s> Operation<'s> {
             if self.alerted.load(std::sync::atomic::Ordering::Relaxed) {
                 bus.announce().await;
             }
-            let boards = std::mem::take(&mut *self.boards.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            let boards = self.boards.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
             bus.announce_offices(&boards).await;
         }
         Ok(())
