@@ -77,11 +77,9 @@ describe('live office board', () => {
         },
       },
     );
-    await page.waitForFunction(
-      ([el, n]) => Number(el.textContent) === n,
-      [await total.elementHandle(), before + 1],
-      { timeout: 10_000 },
-    );
+    await page.waitForFunction(([el, n]) => Number(el.textContent) === n, [await total.elementHandle(), before + 1], {
+      timeout: 10_000,
+    });
     assert.equal(loads, 0, 'the page was not reloaded');
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();

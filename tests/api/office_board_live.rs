@@ -34,7 +34,8 @@ async fn socket_of(app: &TestApp, username: &str) -> Socket {
 
 /// Subscribes (as operation `id`) to the board of `unit`.
 async fn watch(socket: &mut Socket, id: &str, unit: &str) {
-    let subscribe = json!({ "id": id, "type": "subscribe", "payload": { "query": SUBSCRIBE, "variables": { "u": unit } } });
+    let subscribe =
+        json!({ "id": id, "type": "subscribe", "payload": { "query": SUBSCRIBE, "variables": { "u": unit } } });
     socket.send(Message::text(subscribe.to_string())).await.unwrap();
 }
 

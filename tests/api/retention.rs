@@ -272,8 +272,11 @@ both_backends!(the_retention_pass_deletes_old_alerts_and_leaves_what_is_unread_a
         assert!(after.iter().any(|t| t == kept), "{kept} kept: {after:?}");
     }
     assert_eq!(unread_after, unread_before, "what was unread is still unread, and nothing read became unread");
-    assert_eq!(entities::alert_read::Entity::find_by_id(operator.id).one(db).await.unwrap().unwrap().read_until.timestamp(),
-        (now - Duration::days(20)).timestamp(), "the read mark is untouched");
+    assert_eq!(
+        entities::alert_read::Entity::find_by_id(operator.id).one(db).await.unwrap().unwrap().read_until.timestamp(),
+        (now - Duration::days(20)).timestamp(),
+        "the read mark is untouched"
+    );
     // A second pass deletes nothing more.
     let again = Reach::system().run(api::retention::run_pass(db, &RetentionPolicy::default(), now)).await.unwrap();
     assert_eq!(again.unwrap().alerts, 0);

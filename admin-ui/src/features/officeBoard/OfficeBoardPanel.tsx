@@ -198,13 +198,7 @@ function NoReply({ variables, total, changes }: { variables: Common; total: numb
   );
 }
 
-function Bookings({
-  variables,
-  changes,
-}: {
-  variables: Common & { result: PrecallResult | null };
-  changes: number;
-}) {
+function Bookings({ variables, changes }: { variables: Common & { result: PrecallResult | null }; changes: number }) {
   const { nodes, fetching, error, hasNextPage, loadMore, refresh } = useConnectionQuery({
     query: OfficeBoardBookingsQuery,
     variables,

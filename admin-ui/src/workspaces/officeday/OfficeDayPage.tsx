@@ -66,7 +66,9 @@ export function OfficeDayPage() {
             </div>
           </div>
           <CupImport officeCode={office.code} onImported={() => setReloadKey((k) => k + 1)} />
-          <OfficeBoardPanel key={`board:${office.code}:${reloadKey}`} unitId={office.id}
+          <OfficeBoardPanel
+            key={`board:${office.code}:${reloadKey}`}
+            unitId={office.id}
             officeCode={office.code}
             changes={changes}
           />
