@@ -9,11 +9,11 @@
 //!
 //! What wakes it: every committed act on the office's bookings (an audited
 //! `appointment.*` event, see [`crate::kernel::Operation`]) announces the office
-//! on the [`AlertBus`], here and, with Redis, on the other instances. A woken
-//! subscription compares the office's [`super::store::fingerprint`] with the
-//! last it saw and yields only when it moved, so wakes of other offices, a
-//! relay's reconnection or a change it already told cost one aggregate at most.
-//! It also looks by itself every [`POLL_EVERY_SECS`]: a lost wake costs latency.
+//! on the [`AlertBus`], here and, with Redis, on the other instances; a wake
+//! naming the office yields. Without one, the subscription looks by itself
+//! every [`POLL_EVERY_SECS`] (and when the relay reconnects): it yields when
+//! the office's [`super::store::last_change`] moved since it last told, so a
+//! lost wake costs latency, and a change already told is not told again.
 
 use std::time::Duration;
 
@@ -26,6 +26,7 @@ use uuid::Uuid;
 
 use super::store;
 use crate::alerts::bus::ANY_OFFICE;
+use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::kernel::ids::{UnitId, parse_id};
 use crate::kernel::reach::Reach;
@@ -67,12 +68,12 @@ impl OfficeBoardSubscription {
         let reach = scope.reach(false);
         // Listening before the first look: a change in between is not missed.
         let wakes = bus.subscribe_offices();
-        let seen = reach.clone().run(store::fingerprint(&scope, office.id)).await?;
+        let seen = reach.clone().run(store::last_change(&scope, office.id)).await?;
         let live = LiveBoard { scope, reach, office: office.id, unit_id, wakes, seen, next_poll: next_poll() };
         Ok(futures::stream::unfold(live, |mut live| async move {
             loop {
-                live.wait().await;
-                if live.changed().await {
+                let woken = live.wait().await;
+                if live.changed(woken).await {
                     let change = OfficeBoardChange { unit_id: live.unit_id.clone(), seen_at: Utc::now() };
                     return Some((change, live));
                 }
@@ -92,43 +93,55 @@ struct LiveBoard {
     office: Uuid,
     unit_id: ID,
     wakes: broadcast::Receiver<Uuid>,
-    /// The office's fingerprint when last told (or at subscribing).
-    seen: (i64, i64),
+    /// The office's last change when last told (or at subscribing).
+    seen: Option<(DateTime<Utc>, Uuid, i32)>,
     /// When to look by itself next: wakes of other offices do not put it off.
     next_poll: Instant,
 }
 
 impl LiveBoard {
-    /// Until this office (or any) is announced, or it is time to poll.
-    async fn wait(&mut self) {
+    /// Until this office is announced (`true`), or it is time to look by
+    /// itself (`false`): the poll, a wake of every board, a lag behind the wakes.
+    async fn wait(&mut self) -> bool {
         loop {
             tokio::select! {
                 wake = self.wakes.recv() => match wake {
-                    Ok(office) if office == self.office || office == ANY_OFFICE => return,
+                    Ok(office) if office == self.office => return true,
+                    Ok(office) if office == ANY_OFFICE => return false,
                     Ok(_) => continue,
                     // Fell behind the wakes: one of them may have been this office's.
-                    Err(RecvError::Lagged(_)) => return,
+                    Err(RecvError::Lagged(_)) => return false,
                     // The bus is gone (the server is stopping): polling alone.
                     Err(RecvError::Closed) => {
                         tokio::time::sleep_until(self.next_poll).await;
                         self.next_poll = next_poll();
-                        return;
+                        return false;
                     }
                 },
                 () = tokio::time::sleep_until(self.next_poll) => {
                     self.next_poll = next_poll();
-                    return;
+                    return false;
                 }
             }
         }
     }
 
-    /// Whether the office's bookings moved since last told. A failed look is
-    /// retried at the next wake or poll.
-    async fn changed(&mut self) -> bool {
-        let Ok(now) = self.reach.clone().run(store::fingerprint(&self.scope, self.office)).await else { return false };
-        let moved = now != self.seen;
-        self.seen = now;
-        moved
+    /// Whether to tell: always when `woken` by this office's announcement,
+    /// else when its last change moved since last told. Either way the change
+    /// is remembered, so the next poll does not tell it again. A failed look
+    /// tells a wake anyway and leaves a poll for the next one.
+    async fn changed(&mut self, woken: bool) -> bool {
+        match self.last_change().await {
+            Ok(now) => {
+                let moved = now != self.seen;
+                self.seen = now;
+                woken || moved
+            }
+            Err(_) => woken,
+        }
+    }
+
+    async fn last_change(&self) -> AppResult<Option<(DateTime<Utc>, Uuid, i32)>> {
+        self.reach.clone().run(store::last_change(&self.scope, self.office)).await
     }
 }

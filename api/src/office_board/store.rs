@@ -189,21 +189,21 @@ pub async fn day_list(scope: &Scope, office_id: Uuid, date: NaiveDate) -> AppRes
         .await?)
 }
 
-/// What changes whenever the office's bookings change, to tell a live board
-/// when to read again: how many there are (cancelled ones included: a
-/// booking is never deleted) and the sum of their versions (every change of
-/// a booking is a versioned update, which raises its version by one). Within
-/// the caller's scope like the board itself; one aggregate on the office's index.
-pub async fn fingerprint(scope: &Scope, office_id: Uuid) -> AppResult<(i64, i64)> {
+/// The office's booking changed last, as (when, which, its version), to tell a
+/// live board whether to read again: every change of a booking is a versioned
+/// update (`updated_at = now`, `version + 1`) and a new booking is written with
+/// `updated_at` = its creation, so any change moves this. Within the caller's
+/// scope like the board itself; one step down the index on `(unit_id, updated_at)`.
+pub async fn last_change(scope: &Scope, office_id: Uuid) -> AppResult<Option<(DateTime<Utc>, Uuid, i32)>> {
     let readable = scope.units_for(Action::AppointmentRead);
-    let row = appointment::Entity::find()
+    Ok(appointment::Entity::find()
         .select_only()
-        .column_as(Expr::expr(Func::count(Expr::col((appointment::Entity, C::Id)))), "bookings")
-        .column_as(Expr::expr(Func::sum(Expr::col((appointment::Entity, C::Version)))), "versions")
+        .columns([C::UpdatedAt, C::Id, C::Version])
         .filter(readable.unit_id_condition(Expr::col((appointment::Entity, C::UnitId))))
         .filter(C::UnitId.eq(office_id))
-        .into_tuple::<(i64, Option<i64>)>()
+        .order_by_desc(C::UpdatedAt)
+        .limit(1)
+        .into_tuple::<(DateTime<Utc>, Uuid, i32)>()
         .one(scope.db())
-        .await?;
-    Ok(row.map_or((0, 0), |(bookings, versions)| (bookings, versions.unwrap_or(0))))
+        .await?)
 }
