@@ -1,12 +1,15 @@
 //! The live office board (issue 18 item 4, docs/alerts.md): a subscription to
 //! `officeBoardChanged` is told when its office's bookings change (a counter
 //! session started here) and not when another office's do; it is refused for
-//! an office outside the caller's reach exactly like `officeBoard`; and the
-//! wake travels to a subscription on another instance through Redis.
+//! an office outside the caller's reach exactly like `officeBoard`; a change
+//! whose wake was lost is found when the board looks by itself; and the wake
+//! travels to a subscription on another instance through Redis.
 
 use std::time::Duration;
 
 use futures::SinkExt;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
@@ -86,6 +89,35 @@ both_backends!(a_check_in_wakes_the_board_of_its_office_and_not_another, |app: T
     assert!(next_json(&mut on_sassari, Duration::from_secs(2)).await.is_none(), "nothing for UT-SS's board");
     // Told once per change.
     assert!(next_json(&mut on_cagliari, Duration::from_secs(1)).await.is_none(), "one change, one message");
+});
+
+both_backends!(a_change_whose_wake_was_lost_is_found_when_the_board_looks_by_itself, |app: TestApp| async move {
+    let director = app.login("dir.cagliari1").await;
+    let cagliari = unit_id(&app, &director, "UT-CA1").await;
+    let booking = counter_assigned(&app).await;
+    let mut socket = socket_of(&app, "dir.cagliari1").await;
+    watch(&mut socket, "a", &cagliari).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // Nothing changed: looking tells nothing.
+    app.state.alerts.wake_every_board();
+    assert!(next_json(&mut socket, Duration::from_secs(1)).await.is_none(), "no change, no message");
+    // A change whose announcement was lost (written here, announced nowhere), as a versioned update writes it.
+    let id = uuid::Uuid::parse_str(&booking).unwrap();
+    entities::appointment::Entity::update_many()
+        .col_expr(entities::appointment::Column::Version, Expr::col(entities::appointment::Column::Version).add(1))
+        .col_expr(entities::appointment::Column::UpdatedAt, Expr::value(chrono::Utc::now()))
+        .filter(entities::appointment::Column::Id.eq(id))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    assert!(next_json(&mut socket, Duration::from_secs(1)).await.is_none(), "no wake, no message yet");
+    // The board looks by itself (every 30 s, or as here when the relay reconnects): told once.
+    app.state.alerts.wake_every_board();
+    let pushed = next_json(&mut socket, Duration::from_secs(5)).await.expect("the change is found");
+    assert_eq!(pushed["payload"]["data"]["officeBoardChanged"]["unitId"], cagliari.as_str(), "{pushed}");
+    app.state.alerts.wake_every_board();
+    assert!(next_json(&mut socket, Duration::from_secs(1)).await.is_none(), "told once");
 });
 
 /// The error a subscription got (graphql-transport-ws sends `error` or a `next` with errors).

@@ -91,6 +91,13 @@ impl AlertBus {
         }
     }
 
+    /// Every board subscription of this instance looks at its office now, and
+    /// tells only a change it has not told (what the relay does after
+    /// reconnecting, as announcements may have been lost meanwhile).
+    pub fn wake_every_board(&self) {
+        let _ = self.offices.send(ANY_OFFICE);
+    }
+
     fn wake_here(&self) {
         self.wakes.send_modify(|n| *n = n.wrapping_add(1));
     }
@@ -108,7 +115,7 @@ impl AlertBus {
                 }
                 // Whatever was announced meanwhile: let subscriptions look now.
                 bus.wake_here();
-                let _ = bus.offices.send(ANY_OFFICE);
+                bus.wake_every_board();
                 tokio::time::sleep(Duration::from_secs(2)).await;
             }
         });
