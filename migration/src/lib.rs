@@ -31,6 +31,7 @@ mod m20261208_000600_alerts;
 mod m20261209_000300_person_identity;
 mod m20261209_000400_audit_erasure;
 mod m20261209_000500_report_subscriptions;
+mod m20261210_000300_classification_directorate;
 
 /// How the calendar migration reads free-text hours; the demo data reads its own the same way.
 pub use m20261206_000100_unit_calendar::parse_hours;
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000300_person_identity::Migration),
             Box::new(m20261209_000400_audit_erasure::Migration),
             Box::new(m20261209_000500_report_subscriptions::Migration),
+            Box::new(m20261210_000300_classification_directorate::Migration),
         ]
     }
 }
