@@ -164,7 +164,7 @@ describe('configuration screens', () => {
       'query { quesitoClassifications(regionCode: "DR-SAR", section: PENSIONI, first: 100) { nodes { id code } } }',
     );
     const decorrenza = quesitoClassifications.nodes.find((c) => c.code === 'DECORRENZA');
-    const { fileQuesito } = await asCcm('mutation($i: FileQuesitoInput!) { fileQuesito(input: $i) { id } }', {
+    await asCcm('mutation($i: FileQuesitoInput!) { fileQuesito(input: $i) { id } }', {
       i: {
         regionCode: 'DR-SAR',
         section: 'PENSIONI',
@@ -176,7 +176,8 @@ describe('configuration screens', () => {
     });
     const expert = await newPage(app.browser, app.server.baseUrl);
     await signIn(expert, 'cric.sardegna');
-    await expert.goto(`${app.server.baseUrl}/cric/quesiti/${fileQuesito.id}`);
+    await mainNav(expert).getByRole('link', { name: 'Coda CRIC' }).click();
+    await expert.getByRole('link', { name: 'Decorrenza con periodi esteri' }).first().click();
     await expert.getByRole('button', { name: 'Inoltra alla Direzione Centrale' }).click();
     assert.match(await expert.getByTestId('forward-target').innerText(), /Direzione Centrale Pensioni/);
     await expert.getByLabel("Motivo dell'inoltro *").fill('Serve il parere della direzione competente per materia');
