@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { graphqlAs } from './api.mjs';
 import { assertAccessible } from './axe.mjs';
 import { newPage, signIn, serverAndBrowser } from './browser.mjs';
 import { adminUiDir } from './server.mjs';
@@ -124,6 +125,67 @@ describe('configuration screens', () => {
     await fitsBothWidths(page, 'services');
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();
+  });
+
+  it('admin maps a classification to a second central directorate, and the expert forwards there', async () => {
+    const asAdmin = (query, variables) => graphqlAs(app.server.baseUrl, 'admin', query, variables);
+    await asAdmin('mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { code } }', {
+      i: {
+        code: 'DC-PREV',
+        name: 'Direzione Centrale Pensioni',
+        kind: 'CENTRAL_DIRECTORATE',
+        parentCode: 'ROOT',
+        segment: 'DCPREV',
+      },
+    });
+    const page = await newPage(app.browser, app.server.baseUrl);
+    await signIn(page, 'admin');
+    await mainNav(page).getByRole('link', { name: 'Configurazione quesiti' }).click();
+    await page.getByLabel('Regione').selectOption({ label: 'DR Sardegna' });
+    const row = page.getByTestId('classification-DECORRENZA');
+    await row.getByText('Predefinita').waitFor();
+    await row.getByRole('button', { name: 'Direzione competente per DECORRENZA' }).click();
+    const picker = row.getByLabel('Direzione centrale');
+    assert.deepEqual(await picker.locator('option').allInnerTexts(), [
+      'Predefinita (la prima Direzione centrale)',
+      'Direzione Centrale',
+      'Direzione Centrale Pensioni',
+    ]);
+    await picker.selectOption({ label: 'Direzione Centrale Pensioni' });
+    await row.getByRole('button', { name: 'Salva' }).click();
+    await row.getByText('Direzione Centrale Pensioni').waitFor();
+    await assertAccessible(page, 'classification mapped to a directorate');
+    await fitsBothWidths(page, 'quesiti-directorate');
+    await page.context().close();
+
+    // A quesito of that classification, filed by the CCM, is forwarded there by the expert.
+    const asCcm = (query, variables) => graphqlAs(app.server.baseUrl, 'ccm.op', query, variables);
+    const { quesitoClassifications } = await asCcm(
+      'query { quesitoClassifications(regionCode: "DR-SAR", section: PENSIONI, first: 100) { nodes { id code } } }',
+    );
+    const decorrenza = quesitoClassifications.nodes.find((c) => c.code === 'DECORRENZA');
+    await asCcm('mutation($i: FileQuesitoInput!) { fileQuesito(input: $i) { id } }', {
+      i: {
+        regionCode: 'DR-SAR',
+        section: 'PENSIONI',
+        classification: decorrenza.id,
+        subject: 'Decorrenza con periodi esteri',
+        question: 'Il cittadino chiede da quando decorre la pensione con periodi lavorati all’estero.',
+        citizenFiscalCode: 'RSSMRA80A01H501U',
+      },
+    });
+    const expert = await newPage(app.browser, app.server.baseUrl);
+    await signIn(expert, 'cric.sardegna');
+    await mainNav(expert).getByRole('link', { name: 'Coda CRIC' }).click();
+    await expert.getByRole('link', { name: 'Decorrenza con periodi esteri' }).first().click();
+    await expert.getByRole('button', { name: 'Inoltra alla Direzione Centrale' }).click();
+    assert.match(await expert.getByTestId('forward-target').innerText(), /Direzione Centrale Pensioni/);
+    await expert.getByLabel("Motivo dell'inoltro *").fill('Serve il parere della direzione competente per materia');
+    await expert.getByRole('button', { name: "Conferma l'inoltro" }).click();
+    await expert.getByText('Inoltrato a').waitFor();
+    assert.match(await expert.locator('dd', { hasText: 'Direzione Centrale Pensioni' }).innerText(), /Pensioni/);
+    assert.deepEqual(expert.pageErrors, []);
+    await expert.context().close();
   });
 
   it('a regional director configures only their own region, never nationally', async () => {

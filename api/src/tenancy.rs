@@ -41,6 +41,20 @@ impl UnitScope {
         }
     }
 
+    /// The national roots of the scope (`/IT/SAR/` → `/IT/`): where the units
+    /// a whole root shares, such as its central directorates, lie.
+    pub fn roots(&self) -> UnitScope {
+        match self {
+            UnitScope::Everywhere => UnitScope::Everywhere,
+            UnitScope::Under(prefixes) => {
+                let mut roots: Vec<String> = prefixes.iter().map(|p| crate::org::domain::root_prefix(p)).collect();
+                roots.sort();
+                roots.dedup();
+                UnitScope::Under(roots)
+            }
+        }
+    }
+
     pub fn covers(&self, path: &str) -> bool {
         match self {
             UnitScope::Everywhere => true,

@@ -14,6 +14,9 @@ pub struct Model {
     pub code: String,
     pub label: String,
     pub active: bool,
+    /// The central directorate competent for the subject (seed 003): forwarded
+    /// quesiti of this classification go there. None: the national root's first.
+    pub competent_directorate_id: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -32,6 +32,7 @@ mod m20261209_000300_person_identity;
 mod m20261209_000400_audit_erasure;
 mod m20261209_000500_report_subscriptions;
 mod m20261210_000200_index_appointment_changes;
+mod m20261210_000300_classification_directorate;
 
 /// How the calendar migration reads free-text hours; the demo data reads its own the same way.
 pub use m20261206_000100_unit_calendar::parse_hours;
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000400_audit_erasure::Migration),
             Box::new(m20261209_000500_report_subscriptions::Migration),
             Box::new(m20261210_000200_index_appointment_changes::Migration),
+            Box::new(m20261210_000300_classification_directorate::Migration),
         ]
     }
 }

@@ -49,6 +49,7 @@ mod procure;
 mod professional_review;
 mod quesiti;
 mod quesiti_continuity;
+mod quesiti_forwarding;
 mod quesiti_waiting;
 mod redis_outage;
 mod registration;

@@ -28,7 +28,9 @@ use crate::org::graphql::{ChildrenByParent, OrgMutation, OrgQuery, UnitById};
 use crate::outbox::graphql::{DeliveriesByMessage, OutboxMutation, OutboxQuery};
 use crate::people::graphql::{AssignmentsByPerson, PeopleMutation, PeopleQuery, PersonQuery};
 use crate::procure::graphql::{ProcureMutation, ProcureQuery};
-use crate::quesiti::graphql::{ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery};
+use crate::quesiti::graphql::{
+    CentralDirectorates, ClassificationById, EventsByQuesito, QuesitoById, QuesitoMutation, QuesitoQuery,
+};
 use crate::retention::graphql::RetentionMutation;
 use crate::services::graphql::{ServicesMutation, ServicesQuery};
 use crate::state::AppState;
@@ -179,6 +181,7 @@ fn with_scope(request: Request, scope: &Scope, reach: &Reach) -> Request {
         .data(DataLoader::with_cache(QuesitoById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(EventsByQuesito(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(ClassificationById(scope.clone()), spawn(), HashMapCache::default()))
+        .data(DataLoader::with_cache(CentralDirectorates(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(PersonById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(ServiceById(scope.clone()), spawn(), HashMapCache::default()))
         .data(DataLoader::with_cache(BookingNumberById(scope.clone()), spawn(), HashMapCache::default()))

@@ -54,9 +54,20 @@ pub fn ancestor_paths(path: &str) -> Vec<String> {
     out
 }
 
+/// The national root a path lies under: `/IT/SAR/CRIC/` → `/IT/`.
+pub fn root_prefix(path: &str) -> String {
+    path.split('/').nth(1).map_or_else(|| "/".to_owned(), |seg| format!("/{seg}/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_lies_under_its_first_segment() {
+        assert_eq!(root_prefix("/IT/SAR/CRIC/"), "/IT/");
+        assert_eq!(root_prefix("/IT/"), "/IT/");
+    }
 
     #[test]
     fn child_paths_end_with_a_slash() {

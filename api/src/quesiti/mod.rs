@@ -2,6 +2,7 @@
 //! their life cycle, classifications and SLA.
 
 pub mod domain;
+pub mod forwarding;
 pub mod graphql;
 pub mod lookups;
 pub mod operations;

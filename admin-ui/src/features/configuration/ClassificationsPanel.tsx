@@ -1,6 +1,6 @@
 import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
 import { Loading } from '../../shared/components/Loading';
@@ -8,10 +8,16 @@ import { LoadMore } from '../../shared/components/LoadMore';
 import { MutationError } from '../../shared/components/MutationError';
 import { SortableHeader, useSortOrder } from '../../shared/components/SortableHeader';
 import { TextField } from '../../shared/components/TextField';
+import { SelectField } from '../../shared/components/fields';
 import { useConnectionQuery } from '../../shared/components/useConnectionQuery';
 import type { ClassificationListQuery as ListData, ClassificationOrderField } from '../../gql/graphql';
 import { SECTION_LABELS } from '../quesiti';
-import { ClassificationListQuery, ClassificationUpdateMutation } from './operations';
+import {
+  CentralDirectoratesQuery,
+  ClassificationDirectorateMutation,
+  ClassificationListQuery,
+  ClassificationUpdateMutation,
+} from './operations';
 
 type Classification = ListData['quesitoClassifications']['nodes'][number];
 
@@ -20,7 +26,14 @@ export const CLASSIFICATIONS_CONTEXT = {
 };
 
 /** The classifications that apply to a region's quesiti (national and the region's own), sortable. */
-export function ClassificationsPanel({ regionCode, regionName }: { regionCode: string; regionName: string }) {
+interface PanelProps {
+  regionCode: string;
+  regionName: string;
+  /** The person manages national classifications (an administrator), not only the region's own. */
+  managesNational: boolean;
+}
+
+export function ClassificationsPanel({ regionCode, regionName, managesNational }: PanelProps) {
   const { order, sortBy } = useSortOrder<ClassificationOrderField>({ field: 'CODE', direction: 'ASC' });
   const { nodes, fetching, error, hasNextPage, totalCount, loadMore, refresh } = useConnectionQuery({
     query: ClassificationListQuery,
@@ -28,7 +41,8 @@ export function ClassificationsPanel({ regionCode, regionName }: { regionCode: s
     connection: (data) => data.quesitoClassifications,
     pageSize: 25,
   });
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [{ data: directorates }] = useQuery({ query: CentralDirectoratesQuery });
 
   return (
     <section aria-labelledby="classifications-heading" className="my-5">
@@ -56,6 +70,7 @@ export function ClassificationsPanel({ regionCode, regionName }: { regionCode: s
                     Sezione
                   </SortableHeader>
                   <th scope="col">Ambito</th>
+                  <th scope="col">Direzione centrale competente</th>
                   <th scope="col">Stato</th>
                   <th scope="col" className="table-cards-no-label">
                     <span className="visually-hidden">Azioni</span>
@@ -67,8 +82,10 @@ export function ClassificationsPanel({ regionCode, regionName }: { regionCode: s
                   <ClassificationRow
                     key={c.id}
                     classification={c}
-                    editing={editing === c.id}
-                    onEdit={() => setEditing(c.id)}
+                    manages={managesNational || !c.national}
+                    directorates={directorates?.centralDirectorates ?? []}
+                    editing={editing?.id === c.id ? editing.what : null}
+                    onEdit={(what) => setEditing({ id: c.id, what })}
                     onDone={() => setEditing(null)}
                   />
                 ))}
@@ -88,14 +105,28 @@ export function ClassificationsPanel({ regionCode, regionName }: { regionCode: s
   );
 }
 
+/** What is being changed in place, in which row. */
+interface Editing {
+  id: string;
+  what: 'label' | 'directorate';
+}
+
+interface Directorate {
+  code: string;
+  name: string;
+}
+
 interface RowProps {
   classification: Classification;
-  editing: boolean;
-  onEdit: () => void;
+  /** The person may change it (a national one only as an administrator). */
+  manages: boolean;
+  directorates: readonly Directorate[];
+  editing: Editing['what'] | null;
+  onEdit: (what: Editing['what']) => void;
   onDone: () => void;
 }
 
-function ClassificationRow({ classification: c, editing, onEdit, onDone }: RowProps) {
+function ClassificationRow({ classification: c, manages, directorates, editing, onEdit, onDone }: RowProps) {
   const [{ fetching, error }, update] = useMutation(ClassificationUpdateMutation);
   const toggle = () => update({ id: c.id, active: !c.active }, CLASSIFICATIONS_CONTEXT);
   return (
@@ -104,33 +135,59 @@ function ClassificationRow({ classification: c, editing, onEdit, onDone }: RowPr
         <span className="font-monospace">{c.code}</span>
       </td>
       <td data-label="Descrizione">
-        {editing ? <RenameForm classification={c} onDone={onDone} /> : <span>{c.label}</span>}
+        {editing === 'label' ? <RenameForm classification={c} onDone={onDone} /> : <span>{c.label}</span>}
       </td>
       <td data-label="Sezione">{SECTION_LABELS[c.section]}</td>
       <td data-label="Ambito">{c.national ? 'Nazionale' : 'Regionale'}</td>
+      <td data-label="Direzione centrale competente">
+        {editing === 'directorate' ? (
+          <DirectorateForm classification={c} directorates={directorates} onDone={onDone} />
+        ) : (
+          <span>{c.competentDirectorate?.name ?? 'Predefinita'}</span>
+        )}
+      </td>
       <td data-label="Stato">
         <span className={`badge ${c.active ? 'bg-success' : 'bg-secondary'}`}>
           {c.active ? 'Attiva' : 'Disattivata'}
         </span>
       </td>
       <td className="text-end">
-        <div className="d-flex gap-2 justify-content-end flex-wrap">
-          {!editing ? (
-            <Button color="primary" outline size="xs" onClick={onEdit} aria-label={`Rinomina ${c.code}`}>
-              Rinomina
+        {manages ? (
+          <div className="d-flex gap-2 justify-content-end flex-wrap">
+            {!editing ? (
+              <>
+                <Button
+                  color="primary"
+                  outline
+                  size="xs"
+                  onClick={() => onEdit('label')}
+                  aria-label={`Rinomina ${c.code}`}
+                >
+                  Rinomina
+                </Button>
+                <Button
+                  color="primary"
+                  outline
+                  size="xs"
+                  onClick={() => onEdit('directorate')}
+                  aria-label={`Direzione competente per ${c.code}`}
+                >
+                  Direzione
+                </Button>
+              </>
+            ) : null}
+            <Button
+              color={c.active ? 'danger' : 'primary'}
+              outline
+              size="xs"
+              onClick={toggle}
+              disabled={fetching}
+              aria-label={`${c.active ? 'Disattiva' : 'Riattiva'} ${c.code}`}
+            >
+              {c.active ? 'Disattiva' : 'Riattiva'}
             </Button>
-          ) : null}
-          <Button
-            color={c.active ? 'danger' : 'primary'}
-            outline
-            size="xs"
-            onClick={toggle}
-            disabled={fetching}
-            aria-label={`${c.active ? 'Disattiva' : 'Riattiva'} ${c.code}`}
-          >
-            {c.active ? 'Disattiva' : 'Riattiva'}
-          </Button>
-        </div>
+          </div>
+        ) : null}
         <MutationError error={error} headingLevel={4} />
       </td>
     </tr>
@@ -154,6 +211,43 @@ function RenameForm({ classification: c, onDone }: { classification: Classificat
   return (
     <form onSubmit={submit} noValidate aria-label={`Rinomina ${c.code}`} className="text-start">
       <TextField label="Nuova descrizione" value={label} onChange={setLabel} error={problem} autoFocus />
+      <MutationError error={error} headingLevel={4} />
+      <div className="d-flex gap-2">
+        <Button color="primary" size="xs" type="submit" disabled={fetching}>
+          Salva
+        </Button>
+        <Button color="secondary" outline size="xs" type="button" onClick={onDone}>
+          Annulla
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Where forwarded quesiti of the classification go: a central directorate, or the default (the first). */
+function DirectorateForm(props: {
+  classification: Classification;
+  directorates: readonly Directorate[];
+  onDone: () => void;
+}) {
+  const { classification: c, directorates, onDone } = props;
+  const [code, setCode] = useState(c.competentDirectorate?.code ?? '');
+  const [{ fetching, error }, save] = useMutation(ClassificationDirectorateMutation);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await save({ id: c.id, directorateCode: code || null }, CLASSIFICATIONS_CONTEXT);
+    if (result.data) onDone();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Direzione competente per ${c.code}`} className="text-start">
+      <SelectField label="Direzione centrale" value={code} onChange={setCode}>
+        <option value="">Predefinita (la prima Direzione centrale)</option>
+        {directorates.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.name}
+          </option>
+        ))}
+      </SelectField>
       <MutationError error={error} headingLevel={4} />
       <div className="d-flex gap-2">
         <Button color="primary" size="xs" type="submit" disabled={fetching}>

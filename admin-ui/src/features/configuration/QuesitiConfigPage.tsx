@@ -45,7 +45,11 @@ export function QuesitiConfigPage() {
       {region ? (
         <div key={region.code}>
           {regions.length === 1 ? <p className="lead">{region.name}</p> : null}
-          <ClassificationsPanel regionCode={region.code} regionName={region.name} />
+          <ClassificationsPanel
+            regionCode={region.code}
+            regionName={region.name}
+            managesNational={me.assignments.some((a) => a.role === 'ADMIN')}
+          />
           <NewClassificationForm scopes={scopes} />
           <SlaPanel regionCode={region.code} scopes={scopes} />
         </div>

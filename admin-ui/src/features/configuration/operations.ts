@@ -35,6 +35,11 @@ export const ClassificationListQuery = graphql(`
         section
         active
         national
+        competentDirectorate {
+          id
+          code
+          name
+        }
       }
       pageInfo {
         hasNextPage
@@ -59,6 +64,30 @@ export const ClassificationUpdateMutation = graphql(`
       id
       label
       active
+    }
+  }
+`);
+
+/** The central directorates a classification may be mapped to. */
+export const CentralDirectoratesQuery = graphql(`
+  query CentralDirectorates {
+    centralDirectorates {
+      id
+      code
+      name
+    }
+  }
+`);
+
+export const ClassificationDirectorateMutation = graphql(`
+  mutation ClassificationDirectorate($id: ID!, $directorateCode: String) {
+    setClassificationDirectorate(id: $id, directorateCode: $directorateCode) {
+      id
+      competentDirectorate {
+        id
+        code
+        name
+      }
     }
   }
 `);

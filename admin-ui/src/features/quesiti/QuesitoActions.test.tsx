@@ -162,6 +162,24 @@ describe('QuesitoActions', () => {
     expect(onChanged).toHaveBeenCalledOnce();
   });
 
+  it.each([
+    ['Direzione Centrale Pensioni', /Sarà inoltrato a: Direzione Centrale Pensioni/],
+    [null, /Nessuna Direzione centrale a cui tu possa inoltrarlo/],
+  ])('says before the forward where it goes (%s)', async (target, expected) => {
+    renderWithProviders(
+      <QuesitoActions
+        id="q1"
+        status="IN_PROGRESS"
+        subject="Oggetto"
+        actor="cric"
+        forwardTarget={target}
+        onChanged={() => {}}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Inoltra alla Direzione Centrale' }));
+    expect(screen.getByTestId('forward-target')).toHaveTextContent(expected);
+  });
+
   it('answers with the "pubblica come FAQ" choice', async () => {
     const client = fakeClient(() => ({
       data: { answerQuesito: { id: 'q1', status: 'ANSWERED', version: 3, faqEntryId: 'f1' } },

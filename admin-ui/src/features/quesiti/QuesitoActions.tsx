@@ -1,5 +1,5 @@
 import { Alert, Button } from 'design-react-kit';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import { hasErrorCode } from '../../shared/api/errors';
 import { ErrorDisplay } from '../../shared/components/ErrorDisplay';
@@ -89,6 +89,8 @@ interface Props {
   conversionOffices?: readonly ConversionOffice[];
   /** The caller holds it (took it): they may release it or put it waiting for the citizen. */
   takenByMe?: boolean;
+  /** The name of the central directorate a forward sends it to; null when none is reachable. */
+  forwardTarget?: string | null;
   /** Reloads the quesito (after an action, or after a conflict). */
   onChanged: () => void;
 }
@@ -101,6 +103,7 @@ export function QuesitoActions({
   actor,
   conversionOffices = [],
   takenByMe = false,
+  forwardTarget = null,
   onChanged,
 }: Props) {
   const actions = actionsFor(status, actor, conversionOffices.length > 0, takenByMe);
@@ -161,7 +164,11 @@ export function QuesitoActions({
       {open === 'answer' ? <AnswerForm id={id} subject={subject} onDone={onChanged} /> : null}
       {open === 'ask' ? <ReasonForm id={id} kind="ask" onDone={onChanged} /> : null}
       {open === 'reply' ? <ReasonForm id={id} kind="reply" onDone={onChanged} /> : null}
-      {open === 'forward' ? <ReasonForm id={id} kind="forward" onDone={onChanged} /> : null}
+      {open === 'forward' ? (
+        <ReasonForm id={id} kind="forward" onDone={onChanged}>
+          <ForwardTargetNote name={forwardTarget} />
+        </ReasonForm>
+      ) : null}
       {open === 'convert' ? (
         <ConvertForm
           id={id}
@@ -273,7 +280,28 @@ function useTextAction(kind: TextKind) {
   return [states[kind], send] as const;
 }
 
-function ReasonForm({ id, kind, onDone }: { id: string; kind: TextKind; onDone: () => void }) {
+/** Says, before the forward is confirmed, which central directorate will receive the quesito. */
+function ForwardTargetNote({ name }: { name: string | null }) {
+  return name ? (
+    <p data-testid="forward-target">
+      Sarà inoltrato a: <strong>{name}</strong> (la Direzione centrale competente per la classificazione).
+    </p>
+  ) : (
+    <p data-testid="forward-target" className="text-danger">
+      Nessuna Direzione centrale a cui tu possa inoltrarlo: l'amministratore deve configurarla.
+    </p>
+  );
+}
+
+interface ReasonFormProps {
+  id: string;
+  kind: TextKind;
+  onDone: () => void;
+  /** Shown above the text field (e.g. where a forward goes). */
+  children?: ReactNode;
+}
+
+function ReasonForm({ id, kind, onDone, children }: ReasonFormProps) {
   const [reason, setReason, discard] = useDraft(`quesito-${kind}:${id}`, '');
   const [problem, setProblem] = useState<string | undefined>();
   const [state, send] = useTextAction(kind);
@@ -293,6 +321,7 @@ function ReasonForm({ id, kind, onDone }: { id: string; kind: TextKind; onDone: 
   return (
     <form id={`quesito-${kind}-form`} onSubmit={submit} noValidate className="mt-4" aria-label={ACTION_LABELS[kind]}>
       <ActionError error={state.error} onReload={onDone} />
+      {children}
       <TextAreaField label={form.label} value={reason} onChange={setReason} error={problem} rows={3} required />
       <Button
         color={kind === 'cancel' ? 'danger' : 'primary'}

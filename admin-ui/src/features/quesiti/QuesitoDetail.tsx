@@ -160,6 +160,7 @@ export function QuesitoDetail({ id, actor, notice }: { id: string; actor: Quesit
         actor={actor}
         conversionOffices={quesito.conversionOffices}
         takenByMe={quesito.takenByMe}
+        forwardTarget={quesito.forwardTarget?.name ?? null}
         onChanged={reload}
         key={quesito.version}
       />

@@ -99,6 +99,10 @@ export const QuesitoShowQuery = graphql(`
         code
         name
       }
+      forwardTarget {
+        code
+        name
+      }
       forwardedTo {
         id
         name

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use async_graphql::dataloader::Loader;
 use uuid::Uuid;
 
-use entities::{quesito, quesito_event};
+use entities::{org_unit, quesito, quesito_event};
 
+use crate::authz::Action;
 use crate::error::AppError;
 use crate::quesiti::store;
 use crate::tenancy::Scope;
@@ -51,5 +52,38 @@ impl Loader<Uuid> for ClassificationById {
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
         let rows = crate::quesiti::lookups::classifications(&self.0, keys).await?;
         Ok(rows.into_iter().map(|r| (r.model.id, r.into())).collect())
+    }
+}
+
+/// Which central directorates a field shows: those the caller configures
+/// classifications with, or those they may forward quesiti to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Directorates {
+    /// Of the national roots where the caller configures or forwards quesiti.
+    Shown,
+    /// Those the caller may forward to (`quesito:route`).
+    Forwardable,
+}
+
+/// The central directorates of the caller, read once per request whatever the
+/// number of classifications or quesiti that show one.
+pub struct CentralDirectorates(pub Scope);
+
+impl Loader<Directorates> for CentralDirectorates {
+    type Value = Vec<org_unit::Model>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[Directorates]) -> Result<HashMap<Directorates, Self::Value>, Self::Error> {
+        let mut out = HashMap::new();
+        for &key in keys {
+            let units = match key {
+                Directorates::Shown => {
+                    store::central_directorates(&self.0, &[Action::QuesitoConfigure, Action::QuesitoRoute]).await?
+                }
+                Directorates::Forwardable => store::forwarding_directorates(&self.0).await?,
+            };
+            out.insert(key, units);
+        }
+        Ok(out)
     }
 }

@@ -8,7 +8,7 @@ mod query;
 mod types;
 
 pub use inputs::*;
-pub use loaders::{ClassificationById, EventsByQuesito, QuesitoById};
+pub use loaders::{CentralDirectorates, ClassificationById, EventsByQuesito, QuesitoById};
 pub use mutation::QuesitoMutation;
 pub use query::QuesitoQuery;
 pub use types::*;

@@ -159,6 +159,21 @@ impl QuesitoMutation {
         QuesitoClassification::one(scope.db(), row).await
     }
 
+    /// Names the central directorate competent for a classification's subject
+    /// (its forwarded quesiti go there); null or blank clears it. Those who
+    /// manage the classification (admins, the region's director).
+    async fn set_classification_directorate(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        directorate_code: Option<String>,
+    ) -> AppResult<QuesitoClassification> {
+        let scope = ctx.scope()?;
+        let id = parse_id("id", &id)?;
+        let row = operations::set_competent_directorate(scope, id, directorate_code.as_deref()).await?;
+        QuesitoClassification::one(scope.db(), row).await
+    }
+
     /// Sets the working days allowed for a section, nationally (`ROOT`) or for
     /// one region; applies to quesiti filed from now on.
     async fn set_quesito_sla(

@@ -111,6 +111,14 @@ impl QuesitoQuery {
         Ok(store::filing_regions(scope).await?.into_iter().map(OrgUnit).collect())
     }
 
+    /// The central directorates a classification may be mapped to (of the
+    /// national roots where the caller configures or forwards quesiti), by path.
+    async fn central_directorates(&self, ctx: &Context<'_>) -> AppResult<Vec<OrgUnit>> {
+        let scope = ctx.scope()?;
+        let units = store::central_directorates(scope, &[Action::QuesitoConfigure, Action::QuesitoRoute]).await?;
+        Ok(units.into_iter().map(OrgUnit).collect())
+    }
+
     /// Classifications usable for quesiti to the CRIC of `regionCode`
     /// (national ones and the region's own), in the order they were created
     /// unless `orderBy` says otherwise.

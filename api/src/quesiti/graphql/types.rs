@@ -14,9 +14,10 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::org::graphql::{OrgUnit, UnitLoader};
 use crate::quesiti::domain::{Lifecycle, Priority, QuesitoStatus, Section, Transition};
+use crate::quesiti::forwarding::{ForwardTarget, forward_target};
 use crate::quesiti::{queries, store, waiting};
 
-use super::loaders::{ClassificationById, EventsByQuesito};
+use super::loaders::{CentralDirectorates, ClassificationById, Directorates, EventsByQuesito};
 
 /// A Linea quesito filed by the CCM to a regional CRIC.
 pub struct Quesito(pub quesito::Model);
@@ -94,6 +95,25 @@ impl Quesito {
         let Some(id) = self.0.forwarded_to_unit_id else { return Ok(None) };
         let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
         Ok(loader.load_one(id).await?.map(OrgUnit))
+    }
+    /// The central directorate forwarding it would send it to now: the one
+    /// competent for its classification, otherwise the first of the national
+    /// root. Null when the caller may not forward it there (or at all).
+    async fn forward_target(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
+        let classifications = ctx.data::<DataLoader<ClassificationById, HashMapCache>>().map_err(AppError::internal)?;
+        let units = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
+        let directorates = ctx.data::<DataLoader<CentralDirectorates, HashMapCache>>().map_err(AppError::internal)?;
+        let (classification, cric, reachable) = futures::try_join!(
+            classifications.load_one(self.0.classification_id),
+            units.load_one(self.0.unit_id),
+            directorates.load_one(Directorates::Forwardable),
+        )?;
+        let (Some(cric), Some(reachable)) = (cric, reachable) else { return Ok(None) };
+        let competent = classification.and_then(|c| c.model.competent_directorate_id);
+        Ok(match forward_target(competent, &reachable, &cric.path) {
+            ForwardTarget::To(unit) => Some(OrgUnit(unit.clone())),
+            ForwardTarget::CompetentOutOfReach | ForwardTarget::NoneConfigured => None,
+        })
     }
     /// The citizen's fiscal code: shown to CCM operators and experts only.
     async fn citizen_fiscal_code(&self, ctx: &Context<'_>) -> AppResult<Option<&str>> {
@@ -306,6 +326,15 @@ impl QuesitoClassification {
     /// True when set nationally, false when it is the region's own.
     async fn national(&self) -> bool {
         self.national
+    }
+    /// The central directorate competent for the subject: forwarded quesiti
+    /// of this classification go there. Null when none is set (they go to the
+    /// national root's first), or to callers who neither configure nor forward quesiti.
+    async fn competent_directorate(&self, ctx: &Context<'_>) -> AppResult<Option<OrgUnit>> {
+        let Some(id) = self.model.competent_directorate_id else { return Ok(None) };
+        let loader = ctx.data::<DataLoader<CentralDirectorates, HashMapCache>>().map_err(AppError::internal)?;
+        let shown = loader.load_one(Directorates::Shown).await?.unwrap_or_default();
+        Ok(shown.into_iter().find(|u| u.id == id).map(OrgUnit))
     }
     async fn version(&self) -> i32 {
         self.model.version

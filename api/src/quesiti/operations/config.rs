@@ -30,14 +30,21 @@ fn owner_kind_ok(unit: &org_unit::Model) -> bool {
     matches!(unit.kind, crate::org::domain::UnitKind::National | crate::org::domain::UnitKind::RegionalDirectorate)
 }
 
-/// A unit that may own classifications and SLA settings, managed by the caller.
-async fn config_owner<'a>(scope: &'a Scope, unit_code: &str) -> AppResult<(org_unit::Model, &'a Assignment)> {
+/// Refuses, as FORBIDDEN, whoever configures quesiti nowhere (a classification
+/// they may see but not change is not "not found" to them).
+fn may_configure(scope: &Scope) -> AppResult<()> {
     if scope.units_for(Action::QuesitoConfigure).is_nowhere() {
         return Err(AppError::forbidden(
             "Solo amministratori e direttori regionali configurano i quesiti",
             "Only administrators and regional directors configure quesiti",
         ));
     }
+    Ok(())
+}
+
+/// A unit that may own classifications and SLA settings, managed by the caller.
+async fn config_owner<'a>(scope: &'a Scope, unit_code: &str) -> AppResult<(org_unit::Model, &'a Assignment)> {
+    may_configure(scope)?;
     let unit = crate::org::store::by_code(scope, unit_code.trim())
         .await?
         .ok_or_else(|| crate::kernel::messages::unknown_unit("unitCode"))?;
@@ -74,6 +81,7 @@ pub async fn create_classification(
         code,
         label,
         active: true,
+        competent_directorate_id: None,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -86,6 +94,7 @@ pub async fn create_classification(
         code: Set(model.code.clone()),
         label: Set(model.label.clone()),
         active: Set(true),
+        competent_directorate_id: Set(None),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -112,13 +121,12 @@ pub async fn create_classification(
     Ok(model)
 }
 
-pub async fn update_classification(
-    scope: &Scope,
+/// A classification the caller manages, with its owner unit and the assignment acting on it.
+async fn managed<'a>(
+    scope: &'a Scope,
     id: ClassificationId,
-    label: Option<String>,
-    active: Option<bool>,
-) -> AppResult<quesito_classification::Model> {
-    let label = label.map(|l| text_field("label", &l, 1, limits::CLASSIFICATION_LABEL_MAX)).transpose()?;
+) -> AppResult<(quesito_classification::Model, org_unit::Model, &'a Assignment)> {
+    may_configure(scope)?;
     let current = store::managed_classification(scope, id.uuid())
         .await?
         .ok_or_else(crate::kernel::messages::classification_not_found)?;
@@ -128,7 +136,17 @@ pub async fn update_classification(
         .next()
         .ok_or_else(crate::kernel::messages::classification_not_found)?;
     let acting = scope.authorize(Action::QuesitoConfigure, &unit.path)?;
-    let op = Operation::begin(scope, acting).await?;
+    Ok((current, unit, acting))
+}
+
+pub async fn update_classification(
+    scope: &Scope,
+    id: ClassificationId,
+    label: Option<String>,
+    active: Option<bool>,
+) -> AppResult<quesito_classification::Model> {
+    let label = label.map(|l| text_field("label", &l, 1, limits::CLASSIFICATION_LABEL_MAX)).transpose()?;
+    let (current, _, acting) = managed(scope, id).await?;
     let mut changes = Changes::new();
     if let Some(label) = &label {
         changes = changes.set(quesito_classification::Column::Label, label.clone());
@@ -136,15 +154,54 @@ pub async fn update_classification(
     if let Some(active) = active {
         changes = changes.set(quesito_classification::Column::Active, active);
     }
-    update_versioned::<quesito_classification::Entity>(&op, id, current.version, changes).await?;
-    op.audit(
-        AuditRecord::new("quesito_classification.update")
-            .record("quesito_classification", id.to_string())
-            .unit(current.unit_id)
-            .detail(json!({ "label": label, "active": active })),
-    )
-    .await?;
-    let updated = quesito_classification::Entity::find_by_id(id)
+    let record = AuditRecord::new("quesito_classification.update").detail(json!({ "label": label, "active": active }));
+    write_classification(scope, acting, &current, changes, record).await
+}
+
+/// Sets the central directorate competent for a classification's subject
+/// (seed 003), or with `None` clears it (its quesiti then go to the national
+/// root's first). Any central directorate of the owner's national root may
+/// be named, also by a regional director whose reach stops at the region.
+pub async fn set_competent_directorate(
+    scope: &Scope,
+    id: ClassificationId,
+    directorate_code: Option<&str>,
+) -> AppResult<quesito_classification::Model> {
+    let (current, owner, acting) = managed(scope, id).await?;
+    let directorate = match directorate_code.map(str::trim).filter(|c| !c.is_empty()) {
+        None => None,
+        Some(code) => {
+            let root = crate::org::domain::root_prefix(&owner.path);
+            let candidates = store::central_directorates(scope, &[Action::QuesitoConfigure]).await?;
+            let found = candidates.into_iter().find(|u| u.code == code && u.path.starts_with(root.as_str()));
+            Some(found.ok_or_else(|| {
+                AppError::bad_input(
+                    "directorateCode",
+                    "Non è una Direzione centrale della radice nazionale della classificazione",
+                    "Not a central directorate of the classification's national root",
+                )
+            })?)
+        }
+    };
+    let changes =
+        Changes::new().set(quesito_classification::Column::CompetentDirectorateId, directorate.as_ref().map(|d| d.id));
+    let detail = json!({ "directorate": directorate.as_ref().map(|d| d.code.as_str()) });
+    let record = AuditRecord::new("quesito_classification.directorate").detail(detail);
+    write_classification(scope, acting, &current, changes, record).await
+}
+
+/// Writes a classification's changes with their audit record, in one transaction.
+async fn write_classification(
+    scope: &Scope,
+    acting: &Assignment,
+    current: &quesito_classification::Model,
+    changes: Changes<quesito_classification::Entity>,
+    record: AuditRecord,
+) -> AppResult<quesito_classification::Model> {
+    let op = Operation::begin(scope, acting).await?;
+    update_versioned::<quesito_classification::Entity>(&op, current.id, current.version, changes).await?;
+    op.audit(record.record("quesito_classification", current.id.to_string()).unit(current.unit_id)).await?;
+    let updated = quesito_classification::Entity::find_by_id(current.id)
         .one(&op)
         .await?
         .ok_or_else(crate::kernel::messages::classification_not_found)?;

@@ -5,7 +5,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-use entities::quesito;
+use entities::{org_unit, quesito};
 
 use crate::authz::Action;
 use crate::error::{AppError, AppResult};
@@ -15,6 +15,7 @@ use crate::kernel::ids::QuesitoId;
 use crate::kernel::versioned::Changes;
 use crate::outbox::NewMessage;
 use crate::quesiti::domain::{QuesitoStatus, Transition, limits};
+use crate::quesiti::forwarding::{ForwardTarget, forward_target};
 use crate::quesiti::store::{self};
 use crate::tenancy::Scope;
 use crate::validation::text_field;
@@ -116,9 +117,7 @@ async fn notify_citizen_of_answer(op: &Operation<'_>, q: &quesito::Model) -> App
 pub async fn forward(scope: &Scope, id: QuesitoId, reason: &str, now: DateTime<Utc>) -> AppResult<quesito::Model> {
     let reason = text_field("reason", reason, limits::REASON_MIN, limits::REASON_MAX)?;
     let (l, acting, next) = prepare(scope, id, Transition::Forward).await?;
-    let dc = store::central_directorate_for(scope, &l.cric.path).await?.ok_or_else(|| {
-        AppError::not_found("Nessuna Direzione centrale configurata", "No central directorate is configured")
-    })?;
+    let dc = competent_directorate(scope, &l.q, &l.cric.path).await?;
     let changes = Changes::new()
         .set(quesito::Column::ForwardedToUnitId, Some(dc.id))
         .set(quesito::Column::ForwardReason, Some(reason.clone()));
@@ -129,6 +128,23 @@ pub async fn forward(scope: &Scope, id: QuesitoId, reason: &str, now: DateTime<U
     let q = reload(&op, id).await?;
     op.commit().await?;
     Ok(q)
+}
+
+/// The central directorate a quesito is forwarded to: the one competent for
+/// its classification, otherwise the national root's first ([`forward_target`]).
+async fn competent_directorate(scope: &Scope, q: &quesito::Model, cric_path: &str) -> AppResult<org_unit::Model> {
+    let competent = store::competent_directorate_of(scope.db(), q.classification_id).await?;
+    let reachable = store::forwarding_directorates(scope).await?;
+    match forward_target(competent, &reachable, cric_path) {
+        ForwardTarget::To(unit) => Ok(unit.clone()),
+        ForwardTarget::CompetentOutOfReach => Err(AppError::forbidden(
+            "La Direzione centrale competente per questa classificazione non è tra quelle a cui puoi inoltrare",
+            "The central directorate competent for this classification is not one you may forward to",
+        )),
+        ForwardTarget::NoneConfigured => {
+            Err(AppError::not_found("Nessuna Direzione centrale configurata", "No central directorate is configured"))
+        }
+    }
 }
 
 /// Where and when the citizen is to be received when a quesito becomes an appointment.

@@ -1,7 +1,7 @@
 //! Classifications and SLA overrides.
 
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use entities::{org_unit, quesito, quesito_classification, quesito_sla};
@@ -98,6 +98,18 @@ pub async fn classification_for_filing(
         .filter(quesito_classification::Column::Active.eq(true))
         .one(conn)
         .await?)
+}
+
+/// The central directorate mapped to a classification, if any. Only for a
+/// classification of a quesito the caller already read through the scope.
+pub async fn competent_directorate_of(conn: &impl ConnectionTrait, classification_id: Uuid) -> AppResult<Option<Uuid>> {
+    let found: Option<Option<Uuid>> = quesito_classification::Entity::find_by_id(classification_id)
+        .select_only()
+        .column(quesito_classification::Column::CompetentDirectorateId)
+        .into_tuple()
+        .one(conn)
+        .await?;
+    Ok(found.flatten())
 }
 
 /// Classifications the caller may manage (`quesito:configure` on their owner unit).

@@ -9,7 +9,8 @@ use entities::{org_unit, quesito};
 
 use crate::authz::Action;
 use crate::error::AppResult;
-use crate::tenancy::Scope;
+use crate::org::domain::UnitKind;
+use crate::tenancy::{Scope, UnitScope};
 
 /// The CRIC of the regional directorate `region_code`, if the caller may do
 /// any of `actions` on it.
@@ -56,24 +57,43 @@ pub async fn filing_regions(scope: &Scope) -> AppResult<Vec<org_unit::Model>> {
         .await?)
 }
 
-/// The central directorate of the national root that `cric_path` lies under,
-/// within the caller's `quesito:route` reach.
-pub async fn central_directorate_for(scope: &Scope, cric_path: &str) -> AppResult<Option<org_unit::Model>> {
-    let root = root_prefix(cric_path);
+/// The central directorates of the national roots where the caller's reach
+/// for any of `actions` lies, by path. Central directorates serve a whole
+/// root (each competent for some subjects), so a regional director setting
+/// their region's classifications picks among them although their reach
+/// stops at the region.
+pub async fn central_directorates(scope: &Scope, actions: &[Action]) -> AppResult<Vec<org_unit::Model>> {
+    let prefixes = actions.iter().map(|a| scope.units_for(*a)).try_fold(Vec::new(), |mut all, reach| match reach {
+        UnitScope::Everywhere => None,
+        UnitScope::Under(prefixes) => {
+            all.extend(prefixes);
+            Some(all)
+        }
+    });
+    let roots = prefixes.map_or(UnitScope::Everywhere, |p| UnitScope::Under(p).roots());
+    if roots.is_nowhere() {
+        return Ok(Vec::new());
+    }
     Ok(org_unit::Entity::find()
-        .filter(org_unit::Column::Kind.eq("CENTRAL_DIRECTORATE"))
-        .filter(org_unit::Column::Path.starts_with(root.as_str()))
-        .filter(
-            scope.units_for(Action::QuesitoRoute).path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))),
-        )
+        .filter(org_unit::Column::Kind.eq(UnitKind::CentralDirectorate.as_str()))
+        .filter(roots.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
         .order_by_asc(org_unit::Column::Path)
-        .one(scope.db())
+        .all(scope.db())
         .await?)
 }
 
-/// `/IT/SAR/CRIC/` → `/IT/`.
-fn root_prefix(path: &str) -> String {
-    path.split('/').nth(1).map_or_else(|| "/".to_owned(), |seg| format!("/{seg}/"))
+/// The central directorates the caller may forward quesiti to (`quesito:route`), by path.
+pub async fn forwarding_directorates(scope: &Scope) -> AppResult<Vec<org_unit::Model>> {
+    let reach = scope.units_for(Action::QuesitoRoute);
+    if reach.is_nowhere() {
+        return Ok(Vec::new());
+    }
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Kind.eq(UnitKind::CentralDirectorate.as_str()))
+        .filter(reach.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
+        .order_by_asc(org_unit::Column::Path)
+        .all(scope.db())
+        .await?)
 }
 
 /// The unit itself and every unit above it (a rule of the tree: [`crate::org::domain`]).
@@ -131,6 +151,5 @@ mod tests {
     #[test]
     fn ancestors_run_from_the_root_down_to_the_unit_itself() {
         assert_eq!(ancestor_paths("/IT/SAR/CRIC/"), vec!["/IT/", "/IT/SAR/", "/IT/SAR/CRIC/"]);
-        assert_eq!(root_prefix("/IT/SAR/CRIC/"), "/IT/");
     }
 }
