@@ -29,12 +29,14 @@ use crate::authz::Action;
 use crate::callbacks::domain::{CallbackOutcome, CallbackStatus};
 use crate::error::{AppError, AppResult};
 use crate::kernel::median;
-use crate::quesiti::domain::{Lifecycle, QuesitoStatus, Section};
+use crate::quesiti::domain::Section;
 use crate::tenancy::{Scope, UnitScope};
 
 mod followups;
 pub mod per_person;
 pub mod rollup;
+
+use rollup::Area;
 
 /// How the figures are grouped.
 #[derive(Clone, Copy, Debug)]
@@ -126,7 +128,7 @@ pub async fn figures(
     }
 
     for row in db.query_all_raw(callbacks_sql(backend, &units, unit, period, grouping)).await? {
-        let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
+        let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
         let f = &mut out.entry(key).or_default().callbacks;
         let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
         f.requested = n("requested")?;
@@ -138,7 +140,7 @@ pub async fn figures(
     }
 
     for row in db.query_all_raw(quesiti_sql(backend, &units, unit, period, grouping, now)).await? {
-        let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
+        let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
         let Some(section) = section_of(&row)? else { continue };
         let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
         if let Some(s) = out.entry(key).or_default().section_mut(section) {
@@ -195,7 +197,7 @@ fn counter_cells() -> Vec<(Channel, CounterOutcome)> {
 
 #[derive(Clone, Copy)]
 enum KeyKind {
-    /// The key is `appointment.local_date`.
+    /// The key is a Rome day (`appointment.local_date`, a rollup's `day`).
     LocalDate,
     /// The key is the index of the day bucket.
     Bucket,
@@ -301,6 +303,18 @@ impl Sql {
         case.push_str(" ELSE -1 END AS BIGINT)");
         case
     }
+
+    /// The Rome day of a timestamp column as a date, the key the rollups'
+    /// `day` is compared with (rows already restricted to the period).
+    fn day_of(&mut self, col: &str, period: Period) -> String {
+        let mut case = String::from("CASE");
+        for (day, next) in period.days().into_iter().zip(period.day_bounds().into_iter().skip(1)) {
+            let (next, day) = (self.p(next), self.p(day));
+            case.push_str(&format!(" WHEN {col} < {next} THEN {day}"));
+        }
+        case.push_str(" END");
+        case
+    }
 }
 
 /// Seconds from `earlier` to `later`, rounded: the only backend-specific SQL here.
@@ -352,6 +366,7 @@ fn key_and_group(grouping: Grouping<'_>, daily_key: String, extra_group: &[&str]
     (select, group_by)
 }
 
+/// The callback figures, summed from their daily rollup.
 fn callbacks_sql(
     backend: DbBackend,
     units: &UnitScope,
@@ -359,22 +374,17 @@ fn callbacks_sql(
     period: Period,
     grouping: Grouping<'_>,
 ) -> Statement {
-    let cohort = InstantCohort { table: "callback_request", alias: "cb", at: "cb.requested_at", extra_group: &[] };
-    instant_cohort_sql(backend, cohort, units, unit, period, grouping, |_| {
-        vec![
-            "COUNT(*) AS requested".to_owned(),
-            count_if(
-                &is_in("cb.status", &[CallbackStatus::Waiting.as_str(), CallbackStatus::Assigned.as_str()]),
-                "waiting",
-            ),
-            count_if(&is_in("cb.status", &[CallbackStatus::Done.as_str()]), "served"),
-            count_if(&done_with(CallbackOutcome::Resolved), "resolved"),
-            count_if(&done_with(CallbackOutcome::RoutedInternally), "routed_internally"),
-            count_if(&done_with(CallbackOutcome::NoAnswer), "no_answer"),
-        ]
-    })
+    let mut q = Sql::new(backend);
+    let part = rollup::rollup_part(&mut q, Area::Callback, units, unit, period, grouping);
+    let sql = rollup::sum_parts_sql(Area::Callback, &[part]);
+    q.finish(sql)
 }
 
+/// The quesiti figures per section, summed from their daily rollup, plus
+/// the SLA breaches "now" makes without a write: quesiti of the period still
+/// open with their clock running past the due date, counted from their rows
+/// (few: the partial index `idx_quesito_unanswered_created` holds only the
+/// unanswered ones).
 fn quesiti_sql(
     backend: DbBackend,
     units: &UnitScope,
@@ -383,28 +393,29 @@ fn quesiti_sql(
     grouping: Grouping<'_>,
     now: DateTime<Utc>,
 ) -> Statement {
-    let cohort = InstantCohort { table: "quesito", alias: "q", at: "q.created_at", extra_group: &["q.section"] };
-    instant_cohort_sql(backend, cohort, units, unit, period, grouping, |q| {
-        let now = q.p(now);
-        vec![
-            "q.section AS section".to_owned(),
-            "COUNT(*) AS received".to_owned(),
-            count_if(&is_in("q.status", &[QuesitoStatus::Answered.as_str()]), "answered"),
-            count_if(&is_in("q.status", &QuesitoStatus::AT_THE_CRIC.map(QuesitoStatus::as_str)), "backlog"),
-            count_if("q.forwarded_to_unit_id IS NOT NULL", "forwarded"),
-            // Answered late, or open past due with the clock running (a
-            // quesito waiting for the citizen has it paused; its due date
-            // moves when they reply).
-            count_if(
-                &format!(
-                    "(q.answered_at IS NOT NULL AND q.answered_at > q.due_at) OR (q.answered_at IS NULL \
-                     AND {open})",
-                    open = crate::quesiti::store::overdue_sql("q", &now)
-                ),
-                "sla_breaches",
-            ),
-        ]
-    })
+    let mut q = Sql::new(backend);
+    let rolled = rollup::rollup_part(&mut q, Area::Quesito, units, unit, period, grouping);
+    let key = match grouping {
+        Grouping::Total => "0".to_owned(),
+        Grouping::Children(_) => CHILD_KEY.to_owned(),
+        Grouping::Daily => q.day_of("q.created_at", period),
+    };
+    let (from, cond) = q.scoped_from("quesito", "q", units, unit, grouping);
+    let now = q.p(now);
+    let running_late = crate::quesiti::store::overdue_running_sql("q", &now);
+    let (start, end) = (q.p(period.start()), q.p(period.end()));
+    let counts: Vec<String> = Area::Quesito
+        .columns()
+        .into_iter()
+        .map(|c| format!("{} AS {c}", if c == "sla_breaches" { 1 } else { 0 }))
+        .collect();
+    let live = format!(
+        "SELECT {key} AS k, q.section AS section, {counts} {from} WHERE {cond} AND q.answered_at IS NULL \
+         AND {running_late} AND q.created_at >= {start} AND q.created_at < {end}",
+        counts = counts.join(", ")
+    );
+    let sql = rollup::sum_parts_sql(Area::Quesito, &[rolled, live]);
+    q.finish(sql)
 }
 
 /// A block whose cohort is an instant: callbacks by request, quesiti by filing.
@@ -498,6 +509,7 @@ fn test_office() -> org_unit::Model {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::quesiti::domain::{Lifecycle, QuesitoStatus};
 
     #[test]
     fn statuses_in_the_sql_come_from_the_domain_lists() {
@@ -543,19 +555,32 @@ mod tests {
         let s = callbacks_sql(DbBackend::Sqlite, &UnitScope::Everywhere, &u, period(), Grouping::Children(&u));
         assert!(
             s.sql.contains(
-                "JOIN org_unit ch ON ch.parent_id = ? AND uc.path LIKE (ch.path || '%')) u ON u.id = cb.unit_id"
+                "JOIN org_unit ch ON ch.parent_id = ? AND uc.path LIKE (ch.path || '%')) u ON u.id = s.unit_id"
             ),
             "{}",
             s.sql
         );
-        assert!(s.sql.ends_with("GROUP BY k"), "{}", s.sql);
+        assert!(s.sql.contains("FROM stats_callback_day s"), "{}", s.sql);
+        assert!(s.sql.ends_with("GROUP BY x.k"), "{}", s.sql);
     }
 
     #[test]
-    fn daily_timestamps_are_bucketed_with_one_bound_per_day() {
+    fn quesiti_sum_their_rollup_and_count_the_clock_s_breaches_from_their_rows() {
         let s =
             quesiti_sql(DbBackend::Postgres, &UnitScope::Everywhere, &unit(), period(), Grouping::Daily, Utc::now());
+        assert!(s.sql.contains("SELECT s.day AS k, s.section AS section, s.received AS received"), "{}", s.sql);
+        // Open quesiti past due now: one Rome day per bound, the rows of the period only.
         assert_eq!(s.sql.matches("WHEN q.created_at <").count(), 3, "{}", s.sql);
-        assert!(s.sql.ends_with("GROUP BY k, q.section"), "{}", s.sql);
+        assert!(s.sql.contains("q.answered_at IS NULL AND (q.status IN ('NEW', 'IN_PROGRESS', 'FORWARDED_CENTRAL')"));
+        assert!(s.sql.contains("0 AS received, 0 AS answered, 0 AS backlog, 0 AS forwarded, 1 AS sla_breaches"));
+        assert!(s.sql.ends_with("GROUP BY x.k, x.section"), "{}", s.sql);
+        // Placeholders are numbered in the order they appear (SQLite binds them by position).
+        let numbers: Vec<usize> = s
+            .sql
+            .split('$')
+            .skip(1)
+            .map(|p| p.chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap())
+            .collect();
+        assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "{}", s.sql);
     }
 }
