@@ -12,8 +12,8 @@
 //!   and the SLA breaches that no longer depend on the clock (answered late,
 //!   or paused for the citizen when already late). An open quesito with its
 //!   clock running becomes a breach by the clock alone, with no write to
-//!   mark it: those few are counted from their rows at each read, through
-//!   the partial index `idx_quesito_unanswered_created`.
+//!   mark it: those few are counted from their rows at each read (the
+//!   existing index on (status, due date) finds them).
 //!
 //! The databases have no time-zone rules in common (SQLite has none), so a
 //! mark names the **UTC** day of the row's instant (`area` `callback` or
@@ -189,12 +189,7 @@ impl MigrationTrait for Migration {
         }
         let db = manager.get_connection();
         let backend = db.get_database_backend();
-        let mut statements = vec![
-            // The open quesiti with the clock running, counted at each read
-            // (a few hundred of a national year's 60,000).
-            "CREATE INDEX idx_quesito_unanswered_created ON quesito (created_at) WHERE answered_at IS NULL".to_owned(),
-        ];
-        statements.push(match backend {
+        let mut statements = vec![match backend {
             // What the median of the answer times reads, in the order it is
             // filtered by: an index-only scan of the period.
             DbBackend::Postgres => "CREATE INDEX idx_quesito_answered_cover ON quesito (created_at) \
@@ -203,7 +198,7 @@ impl MigrationTrait for Migration {
             _ => "CREATE INDEX idx_quesito_answered_cover ON quesito (created_at, unit_id, section, answered_at) \
                   WHERE answered_at IS NOT NULL"
                 .to_owned(),
-        });
+        }];
         for m in &MARKED {
             statements.extend(match backend {
                 DbBackend::Postgres => postgres_up(m),
@@ -241,7 +236,6 @@ impl MigrationTrait for Migration {
             }
             statements.push(format!("DELETE FROM stats_dirty WHERE area = '{}'", m.area));
         }
-        statements.push("DROP INDEX IF EXISTS idx_quesito_unanswered_created".to_owned());
         statements.push("DROP INDEX IF EXISTS idx_quesito_answered_cover".to_owned());
         for sql in statements {
             db.execute_unprepared(&sql).await?;

@@ -218,6 +218,7 @@ const REQUEST_CALLBACK: &str = "mutation($i: RequestCallbackInput!) { requestCal
 
 both_backends!(the_callback_and_quesiti_rollups_equal_the_raw_rows_as_records_change, configure: no_demo, |app: TestApp| async move {
     generated(&app, 10, 33).await;
+    assert_eq!(marks_left(&app).await, 0, "the generator counted every rollup at its end");
     assert_every_report_equals_rows(&app, "generated").await;
 
     // Through the API, in both regions: quesiti filed, taken and answered,

@@ -383,8 +383,8 @@ fn callbacks_sql(
 /// The quesiti figures per section, summed from their daily rollup, plus
 /// the SLA breaches "now" makes without a write: quesiti of the period still
 /// open with their clock running past the due date, counted from their rows
-/// (few: the partial index `idx_quesito_unanswered_created` holds only the
-/// unanswered ones).
+/// (a few hundred of a national year, found through the index on (status,
+/// due date)).
 fn quesiti_sql(
     backend: DbBackend,
     units: &UnitScope,
@@ -456,6 +456,9 @@ fn instant_cohort_sql(
 }
 
 /// Per group and section: the sum and count of the middle answer time(s).
+/// Exact, from every answer time of the period (a median cannot be summed
+/// from daily rollups); read from the covering index
+/// `idx_quesito_answered_cover` alone.
 fn median_sql(
     backend: DbBackend,
     units: &UnitScope,
@@ -469,21 +472,71 @@ fn median_sql(
         Grouping::Children(_) => CHILD_KEY.to_owned(),
         Grouping::Daily => q.day_bucket("q.created_at", period),
     };
-    let secs = seconds_between(backend, "q.answered_at", "q.created_at");
     let (from, cond) = q.scoped_from("quesito", "q", units, unit, grouping);
     let start = q.p(period.start());
     let end = q.p(period.end());
-    let sql = format!(
-        "SELECT k, section, CAST(SUM(secs) AS BIGINT) AS middle_sum, COUNT(*) AS middle_count FROM (\
-           SELECT k, section, secs, \
-                  ROW_NUMBER() OVER (PARTITION BY k, section ORDER BY secs) AS rn, \
-                  COUNT(*) OVER (PARTITION BY k, section) AS n \
-           FROM (SELECT {key} AS k, q.section AS section, {secs} AS secs {from} \
-                 WHERE {cond} AND q.answered_at IS NOT NULL AND q.created_at >= {start} AND q.created_at < {end}) base\
-         ) ranked WHERE {middle} GROUP BY k, section",
-        middle = median::middle_rows_sql("rn", "n"),
-    );
-    q.finish(sql)
+    let rows = MiddleRows {
+        select: format!("{key} AS k, q.section AS section"),
+        keys: &["section"],
+        later: "q.answered_at",
+        earlier: "q.created_at",
+        from_where: format!(
+            "{from} WHERE {cond} AND q.answered_at IS NOT NULL AND q.created_at >= {start} AND q.created_at < {end}"
+        ),
+    };
+    q.finish(middle_seconds_sql(backend, &rows))
+}
+
+/// The rows a median is taken over: `SELECT <select> <from_where>`, grouped
+/// by `k` (which `select` names) and `keys`, each row a time from `earlier`
+/// to `later`.
+struct MiddleRows<'a> {
+    select: String,
+    keys: &'a [&'a str],
+    later: &'a str,
+    earlier: &'a str,
+    from_where: String,
+}
+
+/// Per `k` and keys of `rows`: the sum (`middle_sum`) and count
+/// (`middle_count`) of the middle value(s) of the times in whole seconds,
+/// which give the median ([`median::from_middle`]).
+///
+/// SQLite numbers each group's rows with window functions and keeps the
+/// middle ones. PostgreSQL gathers each group's times into an array (a hash
+/// aggregate: no sort of all the rows by group, which at national size
+/// spilled to disk) and takes each array's lower and upper middle
+/// (`percentile_disc(0.5)` ascending and descending; the same value when the
+/// count is odd, hence a count of 2). Rounding to seconds after picking gives
+/// the values the window picks: rounding never reorders.
+fn middle_seconds_sql(backend: DbBackend, rows: &MiddleRows<'_>) -> String {
+    let MiddleRows { select, keys, later, earlier, from_where } = rows;
+    let keys: String = keys.iter().map(|k| format!(", {k}")).collect();
+    match backend {
+        DbBackend::Postgres => {
+            let middle = |order: &str| {
+                format!("CAST(EXTRACT(EPOCH FROM percentile_disc(0.5) WITHIN GROUP (ORDER BY v{order})) AS BIGINT)")
+            };
+            format!(
+                "SELECT k{keys}, (SELECT {lower} + {upper} FROM unnest(spans) v) AS middle_sum, \
+                 CAST(2 AS BIGINT) AS middle_count FROM (\
+                   SELECT k{keys}, array_agg(span) AS spans FROM (\
+                     SELECT {select}, {later} - {earlier} AS span {from_where}) base GROUP BY k{keys}\
+                 ) g",
+                lower = middle(""),
+                upper = middle(" DESC"),
+            )
+        }
+        _ => format!(
+            "SELECT k{keys}, CAST(SUM(secs) AS BIGINT) AS middle_sum, COUNT(*) AS middle_count FROM (\
+               SELECT k{keys}, secs, ROW_NUMBER() OVER (PARTITION BY k{keys} ORDER BY secs) AS rn, \
+                      COUNT(*) OVER (PARTITION BY k{keys}) AS n \
+               FROM (SELECT {select}, {secs} AS secs {from_where}) base\
+             ) ranked WHERE {middle} GROUP BY k{keys}",
+            secs = seconds_between(backend, later, earlier),
+            middle = median::middle_rows_sql("rn", "n"),
+        ),
+    }
 }
 
 /// UT Cagliari 1 as an `org_unit` row, for the unit tests of the SQL builders below this module.
@@ -562,6 +615,19 @@ mod tests {
         );
         assert!(s.sql.contains("FROM stats_callback_day s"), "{}", s.sql);
         assert!(s.sql.ends_with("GROUP BY x.k"), "{}", s.sql);
+    }
+
+    #[test]
+    fn medians_take_the_middle_times_by_window_on_sqlite_and_by_array_on_postgres() {
+        let u = unit();
+        let pg = median_sql(DbBackend::Postgres, &UnitScope::Everywhere, &u, period(), Grouping::Children(&u));
+        assert!(pg.sql.contains("array_agg(span) AS spans"), "{}", pg.sql);
+        assert!(pg.sql.contains("percentile_disc(0.5) WITHIN GROUP (ORDER BY v DESC)"), "{}", pg.sql);
+        assert!(pg.sql.contains("q.answered_at - q.created_at AS span"), "{}", pg.sql);
+        assert!(!pg.sql.contains("OVER"), "{}", pg.sql);
+        let sqlite = median_sql(DbBackend::Sqlite, &UnitScope::Everywhere, &u, period(), Grouping::Children(&u));
+        assert!(sqlite.sql.contains("ROW_NUMBER() OVER (PARTITION BY k, section ORDER BY secs)"), "{}", sqlite.sql);
+        assert_eq!(pg.values, sqlite.values);
     }
 
     #[test]

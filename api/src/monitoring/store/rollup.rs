@@ -10,7 +10,7 @@
 //! cohort date) with no "now" in it, so the counts of a period are the sums
 //! of its days' counts, exactly. What does depend on "now" is read from the
 //! rows: the open quesiti whose clock has run past their due date (a few,
-//! through a partial index) and the follow-ups (few, never generated in
+//! through the index on (status, due date)) and the follow-ups (few, never generated in
 //! bulk). Medians cannot be summed: they stay computed from the rows.
 //!
 //! Exact as records change: a trigger marks what every row written touches
