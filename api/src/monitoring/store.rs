@@ -2,16 +2,18 @@
 //! area (appointments, callbacks, quesiti, median answer times) for a unit's
 //! totals, one per area for all its children at once, one per area for the
 //! daily series. No row leaves the database; only the groups' counts do.
-//! Bookings are summed from their daily rollup ([`rollup`]), which is brought
-//! up to date before it is read; the other areas are counted from their rows.
+//! Bookings, callbacks and quesiti are summed from their daily rollups
+//! ([`rollup`]), which are brought up to date before they are read; what
+//! depends on "now" (open quesiti past due), follow-ups and medians are
+//! counted from their rows.
 //!
-//! The SQL is the same on SQLite and PostgreSQL except for one expression,
-//! the seconds between two timestamps ([`seconds_between`]). Days are Europe/
-//! Rome days: appointments carry their local day (`local_date`); timestamps
-//! are bucketed with the instants each Rome day starts, computed in Rust and
+//! The SQL is the same on SQLite and PostgreSQL except for the seconds
+//! between two timestamps ([`seconds_between`]) and the medians'
+//! statement ([`middle_seconds_sql`]). Days are Europe/Rome days:
+//! appointments and rollup rows carry their Rome day; timestamps are
+//! bucketed with the instants each Rome day starts, computed in Rust and
 //! passed as parameters (so no time-zone support is needed in the database).
-//! Medians use window functions (`ROW_NUMBER() OVER (PARTITION BY …)`, both
-//! databases have them): only the middle value(s) of each group come back.
+//! Medians come back as the middle value(s) of each group only.
 
 use std::collections::HashMap;
 
