@@ -31,6 +31,7 @@ mod m20261208_000600_alerts;
 mod m20261209_000300_person_identity;
 mod m20261209_000400_audit_erasure;
 mod m20261209_000500_report_subscriptions;
+mod m20261210_000100_stats_rollup_callbacks_quesiti;
 mod m20261210_000200_index_appointment_changes;
 mod m20261210_000300_classification_directorate;
 
@@ -38,6 +39,10 @@ mod m20261210_000300_classification_directorate;
 pub use m20261206_000100_unit_calendar::parse_hours;
 /// The counts the daily booking rollup stores, column by column (`api::monitoring::store::rollup`).
 pub use m20261208_000500_stats_rollup::COUNTS as STATS_ROLLUP_COUNTS;
+/// The callback and quesiti rollups' counts, and the UTC day their marks name (`api::monitoring::store::rollup`).
+pub use m20261210_000100_stats_rollup_callbacks_quesiti::{
+    CALLBACK_COUNTS as STATS_CALLBACK_COUNTS, QUESITO_COUNTS as STATS_QUESITO_COUNTS, utc_day_sql,
+};
 
 pub struct Migrator;
 
@@ -70,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000300_person_identity::Migration),
             Box::new(m20261209_000400_audit_erasure::Migration),
             Box::new(m20261209_000500_report_subscriptions::Migration),
+            Box::new(m20261210_000100_stats_rollup_callbacks_quesiti::Migration),
             Box::new(m20261210_000200_index_appointment_changes::Migration),
             Box::new(m20261210_000300_classification_directorate::Migration),
         ]

@@ -121,7 +121,14 @@ async fn prepare(
         );
         db.execute_unprepared("ANALYZE").await?;
     } else {
-        println!("schema {schema} already holds data: reused as it is");
+        // A migration may have marked rows for the rollups (a new rollup
+        // marks every existing row): count them now, not in the first request.
+        let started = std::time::Instant::now();
+        crate::monitoring::store::rollup::bring_up_to_date(&db).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        println!(
+            "schema {schema} already holds data: reused as it is (rollups brought up to date in {:.1} s)",
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok((db, until))
 }

@@ -2,16 +2,18 @@
 //! area (appointments, callbacks, quesiti, median answer times) for a unit's
 //! totals, one per area for all its children at once, one per area for the
 //! daily series. No row leaves the database; only the groups' counts do.
-//! Bookings are summed from their daily rollup ([`rollup`]), which is brought
-//! up to date before it is read; the other areas are counted from their rows.
+//! Bookings, callbacks and quesiti are summed from their daily rollups
+//! ([`rollup`]), which are brought up to date before they are read; what
+//! depends on "now" (open quesiti past due), follow-ups and medians are
+//! counted from their rows.
 //!
-//! The SQL is the same on SQLite and PostgreSQL except for one expression,
-//! the seconds between two timestamps ([`seconds_between`]). Days are Europe/
-//! Rome days: appointments carry their local day (`local_date`); timestamps
-//! are bucketed with the instants each Rome day starts, computed in Rust and
+//! The SQL is the same on SQLite and PostgreSQL except for the seconds
+//! between two timestamps ([`seconds_between`]) and the medians'
+//! statement ([`middle_seconds_sql`]). Days are Europe/Rome days:
+//! appointments and rollup rows carry their Rome day; timestamps are
+//! bucketed with the instants each Rome day starts, computed in Rust and
 //! passed as parameters (so no time-zone support is needed in the database).
-//! Medians use window functions (`ROW_NUMBER() OVER (PARTITION BY …)`, both
-//! databases have them): only the middle value(s) of each group come back.
+//! Medians come back as the middle value(s) of each group only.
 
 use std::collections::HashMap;
 
@@ -29,12 +31,14 @@ use crate::authz::Action;
 use crate::callbacks::domain::{CallbackOutcome, CallbackStatus};
 use crate::error::{AppError, AppResult};
 use crate::kernel::median;
-use crate::quesiti::domain::{Lifecycle, QuesitoStatus, Section};
+use crate::quesiti::domain::Section;
 use crate::tenancy::{Scope, UnitScope};
 
 mod followups;
 pub mod per_person;
 pub mod rollup;
+
+use rollup::Area;
 
 /// How the figures are grouped.
 #[derive(Clone, Copy, Debug)]
@@ -126,7 +130,7 @@ pub async fn figures(
     }
 
     for row in db.query_all_raw(callbacks_sql(backend, &units, unit, period, grouping)).await? {
-        let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
+        let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
         let f = &mut out.entry(key).or_default().callbacks;
         let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
         f.requested = n("requested")?;
@@ -138,7 +142,7 @@ pub async fn figures(
     }
 
     for row in db.query_all_raw(quesiti_sql(backend, &units, unit, period, grouping, now)).await? {
-        let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
+        let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
         let Some(section) = section_of(&row)? else { continue };
         let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
         if let Some(s) = out.entry(key).or_default().section_mut(section) {
@@ -195,7 +199,7 @@ fn counter_cells() -> Vec<(Channel, CounterOutcome)> {
 
 #[derive(Clone, Copy)]
 enum KeyKind {
-    /// The key is `appointment.local_date`.
+    /// The key is a Rome day (`appointment.local_date`, a rollup's `day`).
     LocalDate,
     /// The key is the index of the day bucket.
     Bucket,
@@ -301,6 +305,18 @@ impl Sql {
         case.push_str(" ELSE -1 END AS BIGINT)");
         case
     }
+
+    /// The Rome day of a timestamp column as a date, the key the rollups'
+    /// `day` is compared with (rows already restricted to the period).
+    fn day_of(&mut self, col: &str, period: Period) -> String {
+        let mut case = String::from("CASE");
+        for (day, next) in period.days().into_iter().zip(period.day_bounds().into_iter().skip(1)) {
+            let (next, day) = (self.p(next), self.p(day));
+            case.push_str(&format!(" WHEN {col} < {next} THEN {day}"));
+        }
+        case.push_str(" END");
+        case
+    }
 }
 
 /// Seconds from `earlier` to `later`, rounded: the only backend-specific SQL here.
@@ -352,6 +368,7 @@ fn key_and_group(grouping: Grouping<'_>, daily_key: String, extra_group: &[&str]
     (select, group_by)
 }
 
+/// The callback figures, summed from their daily rollup.
 fn callbacks_sql(
     backend: DbBackend,
     units: &UnitScope,
@@ -359,22 +376,17 @@ fn callbacks_sql(
     period: Period,
     grouping: Grouping<'_>,
 ) -> Statement {
-    let cohort = InstantCohort { table: "callback_request", alias: "cb", at: "cb.requested_at", extra_group: &[] };
-    instant_cohort_sql(backend, cohort, units, unit, period, grouping, |_| {
-        vec![
-            "COUNT(*) AS requested".to_owned(),
-            count_if(
-                &is_in("cb.status", &[CallbackStatus::Waiting.as_str(), CallbackStatus::Assigned.as_str()]),
-                "waiting",
-            ),
-            count_if(&is_in("cb.status", &[CallbackStatus::Done.as_str()]), "served"),
-            count_if(&done_with(CallbackOutcome::Resolved), "resolved"),
-            count_if(&done_with(CallbackOutcome::RoutedInternally), "routed_internally"),
-            count_if(&done_with(CallbackOutcome::NoAnswer), "no_answer"),
-        ]
-    })
+    let mut q = Sql::new(backend);
+    let part = rollup::rollup_part(&mut q, Area::Callback, units, unit, period, grouping);
+    let sql = rollup::sum_parts_sql(Area::Callback, &[part]);
+    q.finish(sql)
 }
 
+/// The quesiti figures per section, summed from their daily rollup, plus
+/// the SLA breaches "now" makes without a write: quesiti of the period still
+/// open with their clock running past the due date, counted from their rows
+/// (a few hundred of a national year, found through the index on (status,
+/// due date)).
 fn quesiti_sql(
     backend: DbBackend,
     units: &UnitScope,
@@ -383,28 +395,29 @@ fn quesiti_sql(
     grouping: Grouping<'_>,
     now: DateTime<Utc>,
 ) -> Statement {
-    let cohort = InstantCohort { table: "quesito", alias: "q", at: "q.created_at", extra_group: &["q.section"] };
-    instant_cohort_sql(backend, cohort, units, unit, period, grouping, |q| {
-        let now = q.p(now);
-        vec![
-            "q.section AS section".to_owned(),
-            "COUNT(*) AS received".to_owned(),
-            count_if(&is_in("q.status", &[QuesitoStatus::Answered.as_str()]), "answered"),
-            count_if(&is_in("q.status", &QuesitoStatus::AT_THE_CRIC.map(QuesitoStatus::as_str)), "backlog"),
-            count_if("q.forwarded_to_unit_id IS NOT NULL", "forwarded"),
-            // Answered late, or open past due with the clock running (a
-            // quesito waiting for the citizen has it paused; its due date
-            // moves when they reply).
-            count_if(
-                &format!(
-                    "(q.answered_at IS NOT NULL AND q.answered_at > q.due_at) OR (q.answered_at IS NULL \
-                     AND {open})",
-                    open = crate::quesiti::store::overdue_sql("q", &now)
-                ),
-                "sla_breaches",
-            ),
-        ]
-    })
+    let mut q = Sql::new(backend);
+    let rolled = rollup::rollup_part(&mut q, Area::Quesito, units, unit, period, grouping);
+    let key = match grouping {
+        Grouping::Total => "0".to_owned(),
+        Grouping::Children(_) => CHILD_KEY.to_owned(),
+        Grouping::Daily => q.day_of("q.created_at", period),
+    };
+    let (from, cond) = q.scoped_from("quesito", "q", units, unit, grouping);
+    let now = q.p(now);
+    let running_late = crate::quesiti::store::overdue_running_sql("q", &now);
+    let (start, end) = (q.p(period.start()), q.p(period.end()));
+    let counts: Vec<String> = Area::Quesito
+        .columns()
+        .into_iter()
+        .map(|c| format!("{} AS {c}", if c == "sla_breaches" { 1 } else { 0 }))
+        .collect();
+    let live = format!(
+        "SELECT {key} AS k, q.section AS section, {counts} {from} WHERE {cond} AND q.answered_at IS NULL \
+         AND {running_late} AND q.created_at >= {start} AND q.created_at < {end}",
+        counts = counts.join(", ")
+    );
+    let sql = rollup::sum_parts_sql(Area::Quesito, &[rolled, live]);
+    q.finish(sql)
 }
 
 /// A block whose cohort is an instant: callbacks by request, quesiti by filing.
@@ -445,6 +458,9 @@ fn instant_cohort_sql(
 }
 
 /// Per group and section: the sum and count of the middle answer time(s).
+/// Exact, from every answer time of the period (a median cannot be summed
+/// from daily rollups); read from the covering index
+/// `idx_quesito_answered_cover` alone.
 fn median_sql(
     backend: DbBackend,
     units: &UnitScope,
@@ -458,21 +474,71 @@ fn median_sql(
         Grouping::Children(_) => CHILD_KEY.to_owned(),
         Grouping::Daily => q.day_bucket("q.created_at", period),
     };
-    let secs = seconds_between(backend, "q.answered_at", "q.created_at");
     let (from, cond) = q.scoped_from("quesito", "q", units, unit, grouping);
     let start = q.p(period.start());
     let end = q.p(period.end());
-    let sql = format!(
-        "SELECT k, section, CAST(SUM(secs) AS BIGINT) AS middle_sum, COUNT(*) AS middle_count FROM (\
-           SELECT k, section, secs, \
-                  ROW_NUMBER() OVER (PARTITION BY k, section ORDER BY secs) AS rn, \
-                  COUNT(*) OVER (PARTITION BY k, section) AS n \
-           FROM (SELECT {key} AS k, q.section AS section, {secs} AS secs {from} \
-                 WHERE {cond} AND q.answered_at IS NOT NULL AND q.created_at >= {start} AND q.created_at < {end}) base\
-         ) ranked WHERE {middle} GROUP BY k, section",
-        middle = median::middle_rows_sql("rn", "n"),
-    );
-    q.finish(sql)
+    let rows = MiddleRows {
+        select: format!("{key} AS k, q.section AS section"),
+        keys: &["section"],
+        later: "q.answered_at",
+        earlier: "q.created_at",
+        from_where: format!(
+            "{from} WHERE {cond} AND q.answered_at IS NOT NULL AND q.created_at >= {start} AND q.created_at < {end}"
+        ),
+    };
+    q.finish(middle_seconds_sql(backend, &rows))
+}
+
+/// The rows a median is taken over: `SELECT <select> <from_where>`, grouped
+/// by `k` (which `select` names) and `keys`, each row a time from `earlier`
+/// to `later`.
+struct MiddleRows<'a> {
+    select: String,
+    keys: &'a [&'a str],
+    later: &'a str,
+    earlier: &'a str,
+    from_where: String,
+}
+
+/// Per `k` and keys of `rows`: the sum (`middle_sum`) and count
+/// (`middle_count`) of the middle value(s) of the times in whole seconds,
+/// which give the median ([`median::from_middle`]).
+///
+/// SQLite numbers each group's rows with window functions and keeps the
+/// middle ones. PostgreSQL gathers each group's times into an array (a hash
+/// aggregate: no sort of all the rows by group, which at national size
+/// spilled to disk) and takes each array's lower and upper middle
+/// (`percentile_disc(0.5)` ascending and descending; the same value when the
+/// count is odd, hence a count of 2). Rounding to seconds after picking gives
+/// the values the window picks: rounding never reorders.
+fn middle_seconds_sql(backend: DbBackend, rows: &MiddleRows<'_>) -> String {
+    let MiddleRows { select, keys, later, earlier, from_where } = rows;
+    let keys: String = keys.iter().map(|k| format!(", {k}")).collect();
+    match backend {
+        DbBackend::Postgres => {
+            let middle = |order: &str| {
+                format!("CAST(EXTRACT(EPOCH FROM percentile_disc(0.5) WITHIN GROUP (ORDER BY v{order})) AS BIGINT)")
+            };
+            format!(
+                "SELECT k{keys}, (SELECT {lower} + {upper} FROM unnest(spans) v) AS middle_sum, \
+                 CAST(2 AS BIGINT) AS middle_count FROM (\
+                   SELECT k{keys}, array_agg(span) AS spans FROM (\
+                     SELECT {select}, {later} - {earlier} AS span {from_where}) base GROUP BY k{keys}\
+                 ) g",
+                lower = middle(""),
+                upper = middle(" DESC"),
+            )
+        }
+        _ => format!(
+            "SELECT k{keys}, CAST(SUM(secs) AS BIGINT) AS middle_sum, COUNT(*) AS middle_count FROM (\
+               SELECT k{keys}, secs, ROW_NUMBER() OVER (PARTITION BY k{keys} ORDER BY secs) AS rn, \
+                      COUNT(*) OVER (PARTITION BY k{keys}) AS n \
+               FROM (SELECT {select}, {secs} AS secs {from_where}) base\
+             ) ranked WHERE {middle} GROUP BY k{keys}",
+            secs = seconds_between(backend, later, earlier),
+            middle = median::middle_rows_sql("rn", "n"),
+        ),
+    }
 }
 
 /// UT Cagliari 1 as an `org_unit` row, for the unit tests of the SQL builders below this module.
@@ -498,6 +564,7 @@ fn test_office() -> org_unit::Model {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::quesiti::domain::{Lifecycle, QuesitoStatus};
 
     #[test]
     fn statuses_in_the_sql_come_from_the_domain_lists() {
@@ -543,19 +610,45 @@ mod tests {
         let s = callbacks_sql(DbBackend::Sqlite, &UnitScope::Everywhere, &u, period(), Grouping::Children(&u));
         assert!(
             s.sql.contains(
-                "JOIN org_unit ch ON ch.parent_id = ? AND uc.path LIKE (ch.path || '%')) u ON u.id = cb.unit_id"
+                "JOIN org_unit ch ON ch.parent_id = ? AND uc.path LIKE (ch.path || '%')) u ON u.id = s.unit_id"
             ),
             "{}",
             s.sql
         );
-        assert!(s.sql.ends_with("GROUP BY k"), "{}", s.sql);
+        assert!(s.sql.contains("FROM stats_callback_day s"), "{}", s.sql);
+        assert!(s.sql.ends_with("GROUP BY x.k"), "{}", s.sql);
     }
 
     #[test]
-    fn daily_timestamps_are_bucketed_with_one_bound_per_day() {
+    fn medians_take_the_middle_times_by_window_on_sqlite_and_by_array_on_postgres() {
+        let u = unit();
+        let pg = median_sql(DbBackend::Postgres, &UnitScope::Everywhere, &u, period(), Grouping::Children(&u));
+        assert!(pg.sql.contains("array_agg(span) AS spans"), "{}", pg.sql);
+        assert!(pg.sql.contains("percentile_disc(0.5) WITHIN GROUP (ORDER BY v DESC)"), "{}", pg.sql);
+        assert!(pg.sql.contains("q.answered_at - q.created_at AS span"), "{}", pg.sql);
+        assert!(!pg.sql.contains("OVER"), "{}", pg.sql);
+        let sqlite = median_sql(DbBackend::Sqlite, &UnitScope::Everywhere, &u, period(), Grouping::Children(&u));
+        assert!(sqlite.sql.contains("ROW_NUMBER() OVER (PARTITION BY k, section ORDER BY secs)"), "{}", sqlite.sql);
+        assert_eq!(pg.values, sqlite.values);
+    }
+
+    #[test]
+    fn quesiti_sum_their_rollup_and_count_the_clock_s_breaches_from_their_rows() {
         let s =
             quesiti_sql(DbBackend::Postgres, &UnitScope::Everywhere, &unit(), period(), Grouping::Daily, Utc::now());
+        assert!(s.sql.contains("SELECT s.day AS k, s.section AS section, s.received AS received"), "{}", s.sql);
+        // Open quesiti past due now: one Rome day per bound, the rows of the period only.
         assert_eq!(s.sql.matches("WHEN q.created_at <").count(), 3, "{}", s.sql);
-        assert!(s.sql.ends_with("GROUP BY k, q.section"), "{}", s.sql);
+        assert!(s.sql.contains("q.answered_at IS NULL AND (q.status IN ('NEW', 'IN_PROGRESS', 'FORWARDED_CENTRAL')"));
+        assert!(s.sql.contains("0 AS received, 0 AS answered, 0 AS backlog, 0 AS forwarded, 1 AS sla_breaches"));
+        assert!(s.sql.ends_with("GROUP BY x.k, x.section"), "{}", s.sql);
+        // Placeholders are numbered in the order they appear (SQLite binds them by position).
+        let numbers: Vec<usize> = s
+            .sql
+            .split('$')
+            .skip(1)
+            .map(|p| p.chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap())
+            .collect();
+        assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "{}", s.sql);
     }
 }

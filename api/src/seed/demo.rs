@@ -186,7 +186,7 @@ pub async fn seed_if_empty_at(db: &DatabaseConnection, now: DateTime<Utc>) -> an
     txn.commit().await?;
     tracing::info!(units = UNITS.len(), people = PEOPLE.len(), "demo data loaded");
     super::quesiti::seed(db, now).await?;
-    // The demo bookings marked their days; count them now rather than at the first read.
+    // The demo rows marked their days; count them now rather than at the first read.
     crate::monitoring::store::rollup::rebuild(db).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     Ok(true)
 }

@@ -10,8 +10,8 @@ use entities::follow_up::FollowUpStatus;
 use entities::org_unit;
 
 use super::{
-    CHILD_KEY, GroupKey, Grouping, InstantCohort, KeyKind, Sql, count_if, group_key, instant_cohort_sql, is_in,
-    seconds_between,
+    CHILD_KEY, GroupKey, Grouping, InstantCohort, KeyKind, MiddleRows, Sql, count_if, group_key, instant_cohort_sql,
+    is_in, middle_seconds_sql,
 };
 use crate::error::AppResult;
 use crate::kernel::median;
@@ -56,21 +56,21 @@ pub(super) fn median_sql(
         Grouping::Children(_) => CHILD_KEY.to_owned(),
         Grouping::Daily => q.day_bucket("f.created_at", period),
     };
-    let secs = seconds_between(backend, "f.closed_at", "f.created_at");
     let (from, cond) = q.scoped_from("follow_up", "f", units, unit, grouping);
     let start = q.p(period.start());
     let end = q.p(period.end());
     let done = is_in("f.status", &[FollowUpStatus::Done.as_str()]);
-    let sql = format!(
-        "SELECT k, CAST(SUM(secs) AS BIGINT) AS middle_sum, COUNT(*) AS middle_count FROM (\
-           SELECT k, secs, ROW_NUMBER() OVER (PARTITION BY k ORDER BY secs) AS rn, COUNT(*) OVER (PARTITION BY k) AS n \
-           FROM (SELECT {key} AS k, {secs} AS secs {from} \
-                 WHERE {cond} AND {done} AND f.closed_at IS NOT NULL \
-                 AND f.created_at >= {start} AND f.created_at < {end}) base\
-         ) ranked WHERE {middle} GROUP BY k",
-        middle = median::middle_rows_sql("rn", "n"),
-    );
-    q.finish(sql)
+    let rows = MiddleRows {
+        select: format!("{key} AS k"),
+        keys: &[],
+        later: "f.closed_at",
+        earlier: "f.created_at",
+        from_where: format!(
+            "{from} WHERE {cond} AND {done} AND f.closed_at IS NOT NULL \
+             AND f.created_at >= {start} AND f.created_at < {end}"
+        ),
+    };
+    q.finish(middle_seconds_sql(backend, &rows))
 }
 
 /// Fills the follow-up figures of every group in `out` (adding groups that only have follow-ups).

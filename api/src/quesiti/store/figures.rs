@@ -57,12 +57,19 @@ pub fn overdue_condition(now: DateTime<Utc>) -> Condition {
 /// [`overdue_condition`] as SQL text over the table alias `q`, for the
 /// monitoring's hand-written SQL; `now` is its already bound placeholder.
 pub fn overdue_sql(q: &str, now: &str) -> String {
+    format!("({} OR {})", overdue_running_sql(q, now), overdue_paused_sql(q))
+}
+
+/// The half of [`overdue_sql`] that the clock alone makes true: running and past due at `now`.
+pub fn overdue_running_sql(q: &str, now: &str) -> String {
     let running: Vec<String> = QuesitoStatus::CLOCK_RUNNING.iter().map(|s| format!("'{}'", s.as_str())).collect();
-    format!(
-        "(({q}.status IN ({running}) AND {q}.due_at < {now}) OR ({q}.status = '{waiting}' AND {q}.due_at < {q}.waiting_since))",
-        running = running.join(", "),
-        waiting = QuesitoStatus::WaitingForCitizen.as_str(),
-    )
+    format!("({q}.status IN ({running}) AND {q}.due_at < {now})", running = running.join(", "))
+}
+
+/// The half of [`overdue_sql`] with no "now" in it (a status other than the
+/// other half's): waiting for the citizen, and already late when it paused.
+pub fn overdue_paused_sql(q: &str) -> String {
+    format!("({q}.status = '{}' AND {q}.due_at < {q}.waiting_since)", QuesitoStatus::WaitingForCitizen.as_str())
 }
 
 /// `SUM(CASE WHEN cond THEN col ELSE 0 END)` as a BIGINT on both databases.

@@ -149,12 +149,13 @@ pub async fn generate(db: &DatabaseConnection, opts: &GenerateOptions) -> anyhow
     let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).filter(|d| is_working_day(*d)).collect();
 
     out.appointments = appointments(db, &mut g, &offices, &services, &days, opts.until).await?;
-    // Every day was marked; one recount per day is cheaper than refreshing the marks.
-    crate::monitoring::store::rollup::rebuild(db).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     out.callbacks = callbacks(db, &mut g, &dps, &offices, &days, opts.until).await?;
     let (q, e) = quesiti(db, &mut g, &crics, &days, opts.until).await?;
     out.quesiti = q;
     out.quesito_events = e;
+    // Every day of bookings, callbacks and quesiti was marked; one recount
+    // per area and day is cheaper than refreshing the marks.
+    crate::monitoring::store::rollup::rebuild(db).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     out.procure = procure(db, &mut g, opts).await?;
     Ok(out)
 }
