@@ -19,7 +19,9 @@ async fn add_second_directorate(app: &TestApp) {
         "code": "DC-PREV", "name": "Direzione Centrale Pensioni", "kind": "CENTRAL_DIRECTORATE",
         "parentCode": "ROOT", "segment": "DCPREV"
     }});
-    let res = app.graphql(Some(&admin), "mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { code } }", unit).await;
+    let res = app
+        .graphql(Some(&admin), "mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { code } }", unit)
+        .await;
     assert_eq!(data(&res)["createOrgUnit"]["code"], "DC-PREV", "{res}");
 }
 
@@ -31,11 +33,18 @@ async fn set(app: &TestApp, who: &str, id: &str, code: Option<&str>) -> Value {
 async fn directorates(app: &TestApp, who: &str) -> Vec<String> {
     let token = app.login(who).await;
     let res = app.graphql(Some(&token), "{ centralDirectorates { code } }", json!({})).await;
-    data(&res)["centralDirectorates"].as_array().unwrap().iter().map(|u| u["code"].as_str().unwrap().to_owned()).collect()
+    data(&res)["centralDirectorates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["code"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 async fn forward_target(app: &TestApp, token: &str, id: &str) -> Value {
-    let res = app.graphql(Some(token), "query($id: ID!) { quesito(id: $id) { forwardTarget { code } } }", json!({ "id": id })).await;
+    let res = app
+        .graphql(Some(token), "query($id: ID!) { quesito(id: $id) { forwardTarget { code } } }", json!({ "id": id }))
+        .await;
     data(&res)["quesito"]["forwardTarget"]["code"].clone()
 }
 
@@ -73,30 +82,37 @@ both_backends!(a_classification_mapped_to_a_second_central_directorate_is_forwar
     assert_eq!(data(&res)["forwardQuesito"]["forwardedTo"]["code"], "DC", "{res}");
 });
 
-both_backends!(only_central_directorates_are_named_and_only_by_who_manages_the_classification, |app: TestApp| async move {
-    add_second_directorate(&app).await;
-    let admin = app.login("admin").await;
-    let decorrenza = classification_id(&app, &admin, "DR-SAR", "PENSIONI", "DECORRENZA").await;
-    let sulcis = classification_id(&app, &admin, "DR-SAR", "PENSIONI", "MINIERE_SULCIS").await;
+both_backends!(
+    only_central_directorates_are_named_and_only_by_who_manages_the_classification,
+    |app: TestApp| async move {
+        add_second_directorate(&app).await;
+        let admin = app.login("admin").await;
+        let decorrenza = classification_id(&app, &admin, "DR-SAR", "PENSIONI", "DECORRENZA").await;
+        let sulcis = classification_id(&app, &admin, "DR-SAR", "PENSIONI", "MINIERE_SULCIS").await;
 
-    let office = set(&app, "admin", &decorrenza, Some("UT-CA1")).await;
-    assert_eq!(error_code(&office), Some("BAD_USER_INPUT"));
-    assert_eq!(field(&office), Some("directorateCode"));
-    // A national classification is the admins'; a region's own is its director's, not another's.
-    assert_eq!(error_code(&set(&app, "dr.sardegna", &decorrenza, Some("DC-PREV")).await), Some("NOT_FOUND"));
-    assert_eq!(error_code(&set(&app, "dr.lazio", &sulcis, Some("DC-PREV")).await), Some("NOT_FOUND"));
-    assert_eq!(error_code(&set(&app, "cric.sardegna", &sulcis, Some("DC-PREV")).await), Some("FORBIDDEN"));
+        let office = set(&app, "admin", &decorrenza, Some("UT-CA1")).await;
+        assert_eq!(error_code(&office), Some("BAD_USER_INPUT"));
+        assert_eq!(field(&office), Some("directorateCode"));
+        // A national classification is the admins'; a region's own is its director's, not another's.
+        assert_eq!(error_code(&set(&app, "dr.sardegna", &decorrenza, Some("DC-PREV")).await), Some("NOT_FOUND"));
+        assert_eq!(error_code(&set(&app, "dr.lazio", &sulcis, Some("DC-PREV")).await), Some("NOT_FOUND"));
+        assert_eq!(error_code(&set(&app, "cric.sardegna", &sulcis, Some("DC-PREV")).await), Some("FORBIDDEN"));
 
-    // The regional director picks among the root's central directorates although their reach stops at the region.
-    assert_eq!(directorates(&app, "dr.sardegna").await, ["DC", "DC-PREV"]);
-    let res = set(&app, "dr.sardegna", &sulcis, Some("DC-PREV")).await;
-    assert_eq!(data(&res)["setClassificationDirectorate"], json!({ "code": "MINIERE_SULCIS", "competentDirectorate": { "code": "DC-PREV" } }));
-    // Nobody else configures or forwards: no directorate to show.
-    assert!(directorates(&app, "ccm.op").await.is_empty());
+        // The regional director picks among the root's central directorates although their reach stops at the region.
+        assert_eq!(directorates(&app, "dr.sardegna").await, ["DC", "DC-PREV"]);
+        let res = set(&app, "dr.sardegna", &sulcis, Some("DC-PREV")).await;
+        assert_eq!(
+            data(&res)["setClassificationDirectorate"],
+            json!({ "code": "MINIERE_SULCIS", "competentDirectorate": { "code": "DC-PREV" } })
+        );
+        // Nobody else configures or forwards: no directorate to show.
+        assert!(directorates(&app, "ccm.op").await.is_empty());
 
-    let audit = app
+        let audit = app
         .graphql(Some(&admin), r#"{ auditEvents(first: 5, filter: { action: "quesito_classification.directorate" }) { nodes { detail } } }"#, json!({}))
         .await;
-    let detail: Value = serde_json::from_str(data(&audit)["auditEvents"]["nodes"][0]["detail"].as_str().unwrap()).unwrap();
-    assert_eq!(detail["directorate"], "DC-PREV", "{audit}");
-});
+        let detail: Value =
+            serde_json::from_str(data(&audit)["auditEvents"]["nodes"][0]["detail"].as_str().unwrap()).unwrap();
+        assert_eq!(detail["directorate"], "DC-PREV", "{audit}");
+    }
+);

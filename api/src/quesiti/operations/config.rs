@@ -122,10 +122,10 @@ pub async fn create_classification(
 }
 
 /// A classification the caller manages, with its owner unit and the assignment acting on it.
-async fn managed<'a>(
-    scope: &'a Scope,
+async fn managed(
+    scope: &Scope,
     id: ClassificationId,
-) -> AppResult<(quesito_classification::Model, org_unit::Model, &'a Assignment)> {
+) -> AppResult<(quesito_classification::Model, org_unit::Model, &Assignment)> {
     may_configure(scope)?;
     let current = store::managed_classification(scope, id.uuid())
         .await?
