@@ -212,14 +212,7 @@ function RenameForm({ classification: c, onDone }: { classification: Classificat
     <form onSubmit={submit} noValidate aria-label={`Rinomina ${c.code}`} className="text-start">
       <TextField label="Nuova descrizione" value={label} onChange={setLabel} error={problem} autoFocus />
       <MutationError error={error} headingLevel={4} />
-      <div className="d-flex gap-2">
-        <Button color="primary" size="xs" type="submit" disabled={fetching}>
-          Salva
-        </Button>
-        <Button color="secondary" outline size="xs" type="button" onClick={onDone}>
-          Annulla
-        </Button>
-      </div>
+      <SaveOrCancel saving={fetching} onCancel={onDone} />
     </form>
   );
 }
@@ -249,14 +242,21 @@ function DirectorateForm(props: {
         ))}
       </SelectField>
       <MutationError error={error} headingLevel={4} />
-      <div className="d-flex gap-2">
-        <Button color="primary" size="xs" type="submit" disabled={fetching}>
-          Salva
-        </Button>
-        <Button color="secondary" outline size="xs" type="button" onClick={onDone}>
-          Annulla
-        </Button>
-      </div>
+      <SaveOrCancel saving={fetching} onCancel={onDone} />
     </form>
+  );
+}
+
+/** The two buttons of a change made in place in a row. */
+function SaveOrCancel({ saving, onCancel }: { saving: boolean; onCancel: () => void }) {
+  return (
+    <div className="d-flex gap-2">
+      <Button color="primary" size="xs" type="submit" disabled={saving}>
+        Salva
+      </Button>
+      <Button color="secondary" outline size="xs" type="button" onClick={onCancel}>
+        Annulla
+      </Button>
+    </div>
   );
 }
