@@ -69,7 +69,7 @@ fn by_name(name: &str) -> Option<Rule> {
         "text" | "search" => line(200),
         // Codes of units, services, sections, classifications.
         "code" => line(40),
-        "officeCode" | "unitCode" | "regionCode" | "parentCode" | "segment" => line(32),
+        "officeCode" | "unitCode" | "regionCode" | "parentCode" | "directorateCode" | "segment" => line(32),
         "serviceCode" | "serviceCodes" | "section" => line(32),
         "entratelUserType" => line(8),
         "alboProvince" => line(2),
