@@ -71,26 +71,22 @@ pub async fn central_directorates(scope: &Scope, actions: &[Action]) -> AppResul
         }
     });
     let roots = prefixes.map_or(UnitScope::Everywhere, |p| UnitScope::Under(p).roots());
-    if roots.is_nowhere() {
-        return Ok(Vec::new());
-    }
-    Ok(org_unit::Entity::find()
-        .filter(org_unit::Column::Kind.eq(UnitKind::CentralDirectorate.as_str()))
-        .filter(roots.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
-        .order_by_asc(org_unit::Column::Path)
-        .all(scope.db())
-        .await?)
+    central_directorates_within(scope, &roots).await
 }
 
 /// The central directorates the caller may forward quesiti to (`quesito:route`), by path.
 pub async fn forwarding_directorates(scope: &Scope) -> AppResult<Vec<org_unit::Model>> {
-    let reach = scope.units_for(Action::QuesitoRoute);
-    if reach.is_nowhere() {
+    central_directorates_within(scope, &scope.units_for(Action::QuesitoRoute)).await
+}
+
+/// The central directorates lying within `within`, by path.
+async fn central_directorates_within(scope: &Scope, within: &UnitScope) -> AppResult<Vec<org_unit::Model>> {
+    if within.is_nowhere() {
         return Ok(Vec::new());
     }
     Ok(org_unit::Entity::find()
         .filter(org_unit::Column::Kind.eq(UnitKind::CentralDirectorate.as_str()))
-        .filter(reach.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
+        .filter(within.path_condition(Expr::col((org_unit::Entity, org_unit::Column::Path))))
         .order_by_asc(org_unit::Column::Path)
         .all(scope.db())
         .await?)
