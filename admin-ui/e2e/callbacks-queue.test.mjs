@@ -73,7 +73,10 @@ describe('callbacks queue', () => {
   it("dir.cagliari1 sees only the office's queue, newest first on request", async () => {
     const page = await newPage(app.browser, app.server.baseUrl);
     await openQueue(page, 'dir.cagliari1');
-    const units = await page.getByLabel('Unità', { exact: true }).locator('option').allInnerTexts();
+    // The picker appears once the reachable units have loaded (the heading comes first).
+    const unitPicker = page.getByLabel('Unità', { exact: true });
+    await unitPicker.waitFor();
+    const units = await unitPicker.locator('option').allInnerTexts();
     assert.deepEqual(units, ['UT Cagliari 1 (UT-CA1)']);
     await page.getByLabel('Stato', { exact: true }).selectOption({ label: 'Tutte' });
     await page.getByLabel('Ordine', { exact: true }).selectOption({ label: 'Prima le più recenti' });
