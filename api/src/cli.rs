@@ -72,6 +72,10 @@ pub enum Command {
         /// Generate the data into --schema and stop (then start the peer on it).
         #[arg(long)]
         prepare_only: bool,
+        /// Start the measured server with this Redis, as in production (sessions and the
+        /// authorisation version there); without it the server keeps them in PostgreSQL.
+        #[arg(long)]
+        redis_url: Option<String>,
     },
 }
 

@@ -22,6 +22,10 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
     if is_postgres(&settings.database_url) {
         let session = session_start(settings.database_schema.as_deref(), Some(APP_ROLE));
         on_new_connection(&mut options, session, Reach::current);
+        // Writing the reach is a statement on the connection, so it proves the
+        // connection alive as sqlx's ping would (a failure discards it and sqlx
+        // takes another): the ping's round trip before every statement is saved.
+        options.test_before_acquire(false);
         options.map_sqlx_postgres_before_acquire(|conn, _| {
             Box::pin(async move { set_reach(conn, &Reach::current()).await.map(|()| true) })
         });

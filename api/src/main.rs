@@ -49,7 +49,18 @@ async fn main() -> anyhow::Result<()> {
             let made = api::seed::generate::generate(&db, &opts).await?;
             println!("{made:?} in {:.1} s", started.elapsed().as_secs_f64());
         }
-        Command::Bench { database_url, requests, concurrency, days, scale, seed, schema, peer_url, prepare_only } => {
+        Command::Bench {
+            database_url,
+            requests,
+            concurrency,
+            days,
+            scale,
+            seed,
+            schema,
+            peer_url,
+            prepare_only,
+            redis_url,
+        } => {
             let opts = api::bench::BenchOptions {
                 database_url,
                 requests,
@@ -60,6 +71,7 @@ async fn main() -> anyhow::Result<()> {
                 schema,
                 peer_url,
                 prepare_only,
+                redis_url,
             };
             api::bench::run(settings, opts).await?;
         }

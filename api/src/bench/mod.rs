@@ -41,6 +41,8 @@ pub struct BenchOptions {
     pub peer_url: Option<String>,
     /// Generate the data and stop (to start the peer on the schema).
     pub prepare_only: bool,
+    /// The Redis the measured server uses, as in production; none by default.
+    pub redis_url: Option<String>,
 }
 
 const FLAT: &str = "{ quesiti(first: 50) { nodes { id status section priority subject dueAt filedAt } } }";
@@ -147,7 +149,7 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
         println!("prepared. Start the peer with: postgraphile-peer.sh {} {schema}", opts.database_url);
         return Ok(());
     }
-    let server = Server::start(&opts.database_url, schema).await?;
+    let server = Server::start(&opts.database_url, schema, opts.redis_url.as_deref()).await?;
     let client = Client::new(server.url.clone());
     let peer = opts.peer_url.clone().map(Client::new);
     let (n, c) = (opts.requests, opts.concurrency);
@@ -157,7 +159,8 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
     let professional = client.login("prof.rossi").await?;
     let cric = statements::cric_sardegna(&db).await?;
     let period = Period::new(until - Days::days(30), until - Days::days(1)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    println!("\n{n} requests per query, {c} in flight; stats over {} – {}\n", period.from, period.to);
+    let sessions = if opts.redis_url.is_some() { "in Redis" } else { "in PostgreSQL (no Redis)" };
+    println!("\n{n} requests per query, {c} in flight; stats over {} – {}; sessions {sessions}\n", period.from, period.to);
 
     let mut rows = Vec::new();
     let api = |token: Option<&str>, query: &'static str, vars: Value| {

@@ -13,11 +13,17 @@ pub struct Server {
 
 impl Server {
     /// Starts `api serve` (this executable) on a free loopback port, working
-    /// in `schema` of `database_url`, and waits until `/readyz` answers 200.
-    pub async fn start(database_url: &str, schema: &str) -> anyhow::Result<Server> {
+    /// in `schema` of `database_url` (and with `redis_url`, under a prefix of
+    /// its own), and waits until `/readyz` answers 200.
+    pub async fn start(database_url: &str, schema: &str, redis_url: Option<&str>) -> anyhow::Result<Server> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let exe = std::env::current_exe().context("the bench's own executable")?;
-        let child = tokio::process::Command::new(exe)
+        let mut command = tokio::process::Command::new(exe);
+        match redis_url {
+            Some(url) => command.env("REDIS_URL", url).env("REDIS_PREFIX", format!("bench-{port}:")),
+            None => command.env_remove("REDIS_URL"),
+        };
+        let child = command
             .arg("serve")
             .env("DATABASE_URL", database_url)
             .env("DATABASE_SCHEMA", schema)
@@ -27,7 +33,6 @@ impl Server {
             .env("APPOINTMENT_SCHEDULER_SECS", "0")
             .env("HTTP_WORKERS", "2")
             .env("RUST_LOG", "warn")
-            .env_remove("REDIS_URL")
             .env_remove("DATABASE_MIGRATION_URL")
             .stdin(Stdio::null())
             .stdout(Stdio::null())

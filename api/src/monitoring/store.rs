@@ -101,9 +101,18 @@ pub async fn figures(
     let db = scope.db();
     let backend = db.get_database_backend();
 
-    // Bookings come from the daily rollup, brought up to date first.
+    // Bookings, callbacks and quesiti come from their daily rollups, brought up
+    // to date first. Then the six reads are independent: they run side by side
+    // on the pool, so a request waits for the slowest, not for their sum.
     rollup::bring_up_to_date(db).await?;
-    for row in db.query_all_raw(rollup::read_sql(backend, &units, unit, period, grouping)).await? {
+    let reads = statements(backend, &units, unit, period, grouping, now).into_iter().map(|s| db.query_all_raw(s));
+    let [bookings, callbacks, quesiti, medians, followup_counts, followup_medians]: [Vec<QueryResult>; 6] =
+        futures::future::try_join_all(reads)
+            .await?
+            .try_into()
+            .map_err(|_| AppError::Internal)?;
+
+    for row in bookings {
         let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
         let f = &mut out.entry(key).or_default().appointments;
         let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
@@ -129,7 +138,7 @@ pub async fn figures(
         f.counter_sessions = cells;
     }
 
-    for row in db.query_all_raw(callbacks_sql(backend, &units, unit, period, grouping)).await? {
+    for row in callbacks {
         let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
         let f = &mut out.entry(key).or_default().callbacks;
         let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
@@ -141,7 +150,7 @@ pub async fn figures(
         f.no_answer = n("no_answer")?;
     }
 
-    for row in db.query_all_raw(quesiti_sql(backend, &units, unit, period, grouping, now)).await? {
+    for row in quesiti {
         let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
         let Some(section) = section_of(&row)? else { continue };
         let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
@@ -154,7 +163,7 @@ pub async fn figures(
         }
     }
 
-    for row in db.query_all_raw(median_sql(backend, &units, unit, period, grouping)).await? {
+    for row in medians {
         let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
         let Some(section) = section_of(&row)? else { continue };
         let sum = row.try_get::<Option<i64>>("", "middle_sum")?.unwrap_or(0);
@@ -163,8 +172,7 @@ pub async fn figures(
             s.median_answer_seconds = median::from_middle(sum, middle);
         }
     }
-    followups::fill(scope, &units, unit, period, grouping, crate::appointments::domain::rome_date(now), &mut out)
-        .await?;
+    followups::fill(followup_counts, followup_medians, grouping, period, &mut out)?;
     Ok(out)
 }
 

@@ -4,7 +4,7 @@
 //! opening to done. Same grouping and scope as the other areas.
 
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::{DbBackend, QueryResult, Statement};
 
 use entities::follow_up::FollowUpStatus;
 use entities::org_unit;
@@ -16,7 +16,7 @@ use super::{
 use crate::error::AppResult;
 use crate::kernel::median;
 use crate::monitoring::domain::{Figures, Period};
-use crate::tenancy::{Scope, UnitScope};
+use crate::tenancy::UnitScope;
 
 pub(super) fn counts_sql(
     backend: DbBackend,
@@ -74,18 +74,15 @@ pub(super) fn median_sql(
 }
 
 /// Fills the follow-up figures of every group in `out` (adding groups that only have follow-ups).
-pub(super) async fn fill(
-    scope: &Scope,
-    units: &UnitScope,
-    unit: &org_unit::Model,
-    period: Period,
+/// Adds the rows of [`counts_sql`] and [`median_sql`] to the figures.
+pub(super) fn fill(
+    counts: Vec<QueryResult>,
+    medians: Vec<QueryResult>,
     grouping: Grouping<'_>,
-    today: NaiveDate,
+    period: Period,
     out: &mut std::collections::HashMap<GroupKey, Figures>,
 ) -> AppResult<()> {
-    let db = scope.db();
-    let backend = db.get_database_backend();
-    for row in db.query_all_raw(counts_sql(backend, units, unit, period, grouping, today)).await? {
+    for row in counts {
         let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
         let f = &mut out.entry(key).or_default().follow_ups;
         let n = |c: &str| -> AppResult<i64> { Ok(row.try_get::<Option<i64>>("", c)?.unwrap_or(0)) };
@@ -95,7 +92,7 @@ pub(super) async fn fill(
         f.still_open = n("still_open")?;
         f.overdue = n("overdue")?;
     }
-    for row in db.query_all_raw(median_sql(backend, units, unit, period, grouping)).await? {
+    for row in medians {
         let key = group_key(&row, grouping, period, KeyKind::Bucket)?;
         let sum = row.try_get::<Option<i64>>("", "middle_sum")?.unwrap_or(0);
         let middle = row.try_get::<i64>("", "middle_count")?;
