@@ -55,6 +55,7 @@ mod redis_outage;
 mod registration;
 mod reports;
 mod retention;
+mod round_trips;
 mod row_level_security;
 mod schema_drift;
 mod security;

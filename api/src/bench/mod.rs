@@ -160,7 +160,10 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
     let cric = statements::cric_sardegna(&db).await?;
     let period = Period::new(until - Days::days(30), until - Days::days(1)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let sessions = if opts.redis_url.is_some() { "in Redis" } else { "in PostgreSQL (no Redis)" };
-    println!("\n{n} requests per query, {c} in flight; stats over {} – {}; sessions {sessions}\n", period.from, period.to);
+    println!(
+        "\n{n} requests per query, {c} in flight; stats over {} – {}; sessions {sessions}\n",
+        period.from, period.to
+    );
 
     let mut rows = Vec::new();
     let api = |token: Option<&str>, query: &'static str, vars: Value| {
