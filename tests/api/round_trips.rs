@@ -10,6 +10,10 @@
 //! sends it: every round trip ends with a `Sync` (extended protocol) or is a
 //! simple `Query`; one with an `Execute` (or a `Query`) runs a statement, one
 //! with nothing before its `Sync` is a ping, the rest prepare statements.
+//!
+//! The reach also tells PostgreSQL how to plan the statement after it
+//! (`plan_cache_mode`, `kernel::reach::Plans`): look-ups by key are planned
+//! once per connection instead of at every execution.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -25,37 +29,63 @@ use crate::quesiti_support::{file, filing};
 
 const FLAT_CRIC_LIST: &str = "{ quesiti(first: 50) { nodes { id status section priority subject dueAt filedAt } } }";
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn each_statement_costs_the_reach_and_itself_and_no_ping() {
-    let Some(Backend::Postgres { url, .. }) = Backend::postgres() else {
-        crate::not_run::report(module_path!(), crate::not_run::NO_POSTGRES);
-        return;
-    };
+const NESTED_CRIC_LIST: &str = "{ quesiti(first: 50) { nodes { id status section priority subject dueAt filedAt \
+    classification { label } cric { code name } events { to at } } } }";
+
+/// A server whose connections to PostgreSQL pass through a [`CountingProxy`],
+/// without Redis (so that resolving the session is a statement too), with a
+/// quesito filed to CRIC Sardegna; and the token of its expert.
+async fn proxied_app() -> Option<(TestApp, CountingProxy, String)> {
+    let Some(Backend::Postgres { url, .. }) = Backend::postgres() else { return None };
     let upstream: SocketAddr = host_port(&url).parse().expect("TEST_DATABASE_URL names host:port");
     let proxy = CountingProxy::start(upstream).await;
     let through_proxy =
         format!("{}?sslmode=disable", url.replace(&host_port(&url), &format!("127.0.0.1:{}", proxy.port)));
-    let backend = Backend::Postgres { url: through_proxy, redis_url: None };
-    // Without Redis, so that resolving the session is a statement too.
-    let app = TestApp::spawn(backend).await;
+    let app = TestApp::spawn(Backend::Postgres { url: through_proxy, redis_url: None }).await;
     let ccm = app.login("ccm.op").await;
     data(&file(&app, &ccm, filing(&app, &ccm, "DR-SAR", "Carico").await).await);
     let expert = app.login("cric.sardegna").await;
+    Some((app, proxy, expert))
+}
 
+/// Runs `query` and answers the statements it ran and what the proxy saw of them.
+async fn measure(app: &TestApp, proxy: &CountingProxy, token: &str, query: &str) -> (u64, Counts) {
+    // The pings of the connections the previous request gave back come first.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let statements_before = app.state.statement_count.load(Ordering::SeqCst);
+    let before = proxy.counts();
+    data(&app.graphql(Some(token), query, json!({})).await);
+    // The last connection's ping on release follows the answer.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let statements = app.state.statement_count.load(Ordering::SeqCst) - statements_before;
+    (statements, proxy.counts().since(before))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_statement_costs_the_reach_and_itself_and_no_ping() {
+    let Some((app, proxy, expert)) = proxied_app().await else {
+        crate::not_run::report(module_path!(), crate::not_run::NO_POSTGRES);
+        return;
+    };
     for (what, query) in [("{ me }", "{ me { username } }"), ("the flat CRIC list", FLAT_CRIC_LIST)] {
-        // The pings of the connections the previous request gave back come first.
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let statements_before = app.state.statement_count.load(Ordering::SeqCst);
-        let before = proxy.counts();
-        data(&app.graphql(Some(&expert), query, json!({})).await);
-        // The last connection's ping on release follows the answer.
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let statements = app.state.statement_count.load(Ordering::SeqCst) - statements_before;
-        let (executions, pings) = (proxy.counts().0 - before.0, proxy.counts().1 - before.1);
+        let (statements, seen) = measure(&app, &proxy, &expert, query).await;
         assert!(statements >= 1, "{what}: at least the session is read");
-        assert_eq!(executions, 2 * statements, "{what}: {executions} executions for {statements} statements");
-        assert_eq!(pings, statements, "{what}: {pings} pings for {statements} statements");
+        assert_eq!(seen.executions, 2 * statements, "{what}: {seen:?} for {statements} statements");
+        assert_eq!(seen.pings, statements, "{what}: {seen:?} for {statements} statements");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pages_look_ups_by_key_are_planned_once_per_connection() {
+    let Some((app, proxy, expert)) = proxied_app().await else {
+        crate::not_run::report(module_path!(), crate::not_run::NO_POSTGRES);
+        return;
+    };
+    // The session, the page, its classifications, CRIC and events: all but
+    // the page (whose best plan depends on its filters) are look-ups by key.
+    let (statements, seen) = measure(&app, &proxy, &expert, NESTED_CRIC_LIST).await;
+    assert_eq!(statements, 5, "{seen:?}");
+    assert_eq!(seen.generic_reaches, statements - 1, "{seen:?} for {statements} statements");
 }
 
 /// `host:port` of a `postgres://user@host:port/db` URL.
@@ -67,31 +97,49 @@ fn host_port(url: &str) -> String {
 /// A proxy before PostgreSQL counting the round trips clients start.
 struct CountingProxy {
     port: u16,
-    executions: Arc<AtomicU64>,
-    pings: Arc<AtomicU64>,
+    counters: Arc<[AtomicU64; 3]>,
+}
+
+/// Round trips seen: statements executed (the reach's included), pings, and
+/// reaches that asked for generic plans.
+#[derive(Clone, Copy, Debug)]
+struct Counts {
+    executions: u64,
+    pings: u64,
+    generic_reaches: u64,
+}
+
+impl Counts {
+    fn since(self, before: Counts) -> Counts {
+        Counts {
+            executions: self.executions - before.executions,
+            pings: self.pings - before.pings,
+            generic_reaches: self.generic_reaches - before.generic_reaches,
+        }
+    }
 }
 
 impl CountingProxy {
     async fn start(upstream: SocketAddr) -> CountingProxy {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let (executions, pings) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
-        let counters = (executions.clone(), pings.clone());
+        let counters = Arc::new([AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)]);
+        let shared = counters.clone();
         tokio::spawn(async move {
             while let Ok((client, _)) = listener.accept().await {
-                tokio::spawn(relay(client, upstream, counters.clone()));
+                tokio::spawn(relay(client, upstream, shared.clone()));
             }
         });
-        CountingProxy { port, executions, pings }
+        CountingProxy { port, counters }
     }
 
-    /// Executions and pings so far.
-    fn counts(&self) -> (u64, u64) {
-        (self.executions.load(Ordering::SeqCst), self.pings.load(Ordering::SeqCst))
+    fn counts(&self) -> Counts {
+        let [executions, pings, generic_reaches] = self.counters.as_ref().each_ref().map(|c| c.load(Ordering::SeqCst));
+        Counts { executions, pings, generic_reaches }
     }
 }
 
-async fn relay(client: TcpStream, upstream: SocketAddr, counters: (Arc<AtomicU64>, Arc<AtomicU64>)) {
+async fn relay(client: TcpStream, upstream: SocketAddr, counters: Arc<[AtomicU64; 3]>) {
     let Ok(server) = TcpStream::connect(upstream).await else { return };
     let (mut client_read, mut client_write) = client.into_split();
     let (mut server_read, mut server_write) = server.into_split();
@@ -104,11 +152,16 @@ async fn relay(client: TcpStream, upstream: SocketAddr, counters: (Arc<AtomicU64
                 Ok(n) => n,
             };
             for trip in reader.round_trips(&buf[..n]) {
-                match trip {
-                    RoundTrip::Execution => counters.0.fetch_add(1, Ordering::SeqCst),
-                    RoundTrip::Ping => counters.1.fetch_add(1, Ordering::SeqCst),
-                    RoundTrip::Other => 0,
+                let counter = match trip {
+                    RoundTrip::Execution { generic_reach: false } => 0,
+                    RoundTrip::Execution { generic_reach: true } => {
+                        counters[2].fetch_add(1, Ordering::SeqCst);
+                        0
+                    }
+                    RoundTrip::Ping => 1,
+                    RoundTrip::Other => continue,
                 };
+                counters[counter].fetch_add(1, Ordering::SeqCst);
             }
             if server_write.write_all(&buf[..n]).await.is_err() {
                 return;
@@ -122,7 +175,10 @@ async fn relay(client: TcpStream, upstream: SocketAddr, counters: (Arc<AtomicU64
 }
 
 enum RoundTrip {
-    Execution,
+    /// A statement ran; `generic_reach`: it wrote `plan_cache_mode = force_generic_plan`.
+    Execution {
+        generic_reach: bool,
+    },
     Ping,
     Other,
 }
@@ -136,6 +192,8 @@ struct MessageReader {
     pending: Vec<u8>,
     /// Message types since the last `Sync`.
     group: Vec<u8>,
+    /// Whether a `Bind` since the last `Sync` carried the generic plan mode as a value.
+    generic: bool,
 }
 
 impl MessageReader {
@@ -152,15 +210,22 @@ impl MessageReader {
             if self.pending.len() < len_at + len {
                 return trips;
             }
-            self.pending.drain(..len_at + len);
+            let message: Vec<u8> = self.pending.drain(..len_at + len).collect();
             self.started = true;
             match kind {
-                Some(b'Q') => trips.push(RoundTrip::Execution),
-                Some(b'S') => trips.push(match std::mem::take(&mut self.group) {
-                    group if group.is_empty() => RoundTrip::Ping,
-                    group if group.contains(&b'E') => RoundTrip::Execution,
-                    _ => RoundTrip::Other,
-                }),
+                Some(b'Q') => trips.push(RoundTrip::Execution { generic_reach: false }),
+                Some(b'S') => {
+                    let generic_reach = std::mem::take(&mut self.generic);
+                    trips.push(match std::mem::take(&mut self.group) {
+                        group if group.is_empty() => RoundTrip::Ping,
+                        group if group.contains(&b'E') => RoundTrip::Execution { generic_reach },
+                        _ => RoundTrip::Other,
+                    })
+                }
+                Some(b'B') => {
+                    self.generic |= message.windows(18).any(|w| w == b"force_generic_plan");
+                    self.group.push(b'B');
+                }
                 Some(other) => self.group.push(other),
                 None => {}
             }

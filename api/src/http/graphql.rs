@@ -131,9 +131,9 @@ async fn execute(
     let request_id = request_id.to_string();
     let bearer = bearer_token(req);
     // Resolving who calls reads sessions and role assignments of anyone: it acts
-    // for nobody yet (crate::kernel::reach). Execution then has the caller's reach.
+    // for nobody yet (crate::kernel::reach), by key. Execution then has the caller's reach.
     let principal = match &bearer {
-        Some(token) => match Reach::system().run(principal_for_token(state, token)).await {
+        Some(token) => match Reach::system().with_generic_plans().run(principal_for_token(state, token)).await {
             Ok(p) => p.map(Arc::new),
             Err(err) => return graphql_error(err, &request_id),
         },

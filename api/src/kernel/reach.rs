@@ -87,15 +87,48 @@ impl TableReach {
 
 /// One reach per guarded setting, in the order of [`SETTINGS`], and the
 /// caller (`accoglienza.person`): a callback request is visible to the person
-/// it is assigned to, wherever they work.
+/// it is assigned to, wherever they work. It also says how PostgreSQL plans
+/// the statements run with it ([`Plans`]), since it is written before each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reach {
     tables: Vec<TableReach>,
     person: Option<uuid::Uuid>,
+    plans: Plans,
 }
 
 /// The setting that names the caller.
 pub const PERSON_SETTING: &str = "accoglienza.person";
+
+/// PostgreSQL's `plan_cache_mode`, written with the reach.
+pub const PLANS_SETTING: &str = "plan_cache_mode";
+
+/// How PostgreSQL plans a prepared statement each time it runs.
+///
+/// With row-level security every statement carries the policies' sub-queries,
+/// and planning them costs more than running a look-up by key (0.4–0.75 ms of
+/// planning against 0.05–0.4 ms of execution for a page's nested levels,
+/// measured in docs/performance.md). PostgreSQL's default (`auto`) plans each
+/// execution anew as long as its generic plan looks costlier, which it does
+/// for these. A statement that fetches rows by their keys (DataLoaders, a
+/// page's nested levels, the caller's session) has one good plan whatever the
+/// keys: it runs with [`Plans::Generic`], planned once per connection. Lists
+/// with filters and figures over periods keep `auto`: their best plan depends
+/// on the values (a region or the nation, a day or a year).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Plans {
+    #[default]
+    Auto,
+    Generic,
+}
+
+impl Plans {
+    fn setting(self) -> &'static str {
+        match self {
+            Plans::Auto => "auto",
+            Plans::Generic => "force_generic_plan",
+        }
+    }
+}
 
 tokio::task_local! {
     static CURRENT: Reach;
@@ -104,23 +137,31 @@ tokio::task_local! {
 impl Reach {
     /// Sees nothing: what an unauthenticated request and a connection nobody set get.
     pub fn nowhere() -> Self {
-        Reach { tables: vec![TableReach::default(); SETTINGS.len()], person: None }
+        Reach { tables: vec![TableReach::default(); SETTINGS.len()], person: None, plans: Plans::Auto }
     }
 
     /// Sees everything: for work done for nobody in particular (see the module docs).
     pub fn system() -> Self {
-        Reach { tables: vec![TableReach { everywhere: true, ..Default::default() }; SETTINGS.len()], person: None }
+        let everywhere = TableReach { everywhere: true, ..Default::default() };
+        Reach { tables: vec![everywhere; SETTINGS.len()], person: None, plans: Plans::Auto }
     }
 
     pub fn from_tables(tables: Vec<TableReach>, person: uuid::Uuid) -> Self {
         assert_eq!(tables.len(), SETTINGS.len(), "one reach per guarded setting");
-        Reach { tables, person: Some(person) }
+        Reach { tables, person: Some(person), plans: Plans::Auto }
     }
 
-    /// The values of [`SETTINGS`], in order, then of [`PERSON_SETTING`].
+    /// The same reach, its statements planned once per connection: for
+    /// look-ups by key only (see [`Plans`]).
+    pub fn with_generic_plans(self) -> Self {
+        Reach { plans: Plans::Generic, ..self }
+    }
+
+    /// The values of [`SETTINGS`], in order, then of [`PERSON_SETTING`] and [`PLANS_SETTING`].
     pub fn settings(&self) -> Vec<String> {
         let mut values: Vec<String> = self.tables.iter().map(TableReach::setting).collect();
         values.push(self.person.map(|p| p.to_string()).unwrap_or_default());
+        values.push(self.plans.setting().to_owned());
         values
     }
 
@@ -135,9 +176,10 @@ impl Reach {
     }
 
     /// A spawner for DataLoaders: their batches run in tasks of their own, which
-    /// must keep the reach of the request that spawned them.
+    /// must keep the reach of the request that spawned them. A batch loads by
+    /// key, so its statements are planned once ([`Plans::Generic`]).
     pub fn spawner(&self) -> impl Fn(BoxFuture<'static, ()>) -> tokio::task::JoinHandle<()> + Send + Sync + 'static {
-        let reach = self.clone();
+        let reach = self.clone().with_generic_plans();
         move |fut| tokio::spawn(reach.clone().run(fut))
     }
 }
@@ -152,7 +194,7 @@ pub fn set_sql(local: bool) -> &'static str {
         let calls: Vec<String> = SETTINGS
             .iter()
             .map(|(name, _)| *name)
-            .chain([PERSON_SETTING])
+            .chain([PERSON_SETTING, PLANS_SETTING])
             .enumerate()
             .map(|(i, name)| format!("set_config('{name}', ${}, {local})", i + 1))
             .collect();
@@ -172,14 +214,15 @@ mod tests {
         assert_eq!(r.setting(), "/IT/SAR/%,/IT/LAZ/RM/%,-");
         assert_eq!(TableReach::default().setting(), "");
         let mut system = vec!["*"; SETTINGS.len()];
-        system.push("");
+        system.extend(["", "auto"]);
         assert_eq!(Reach::system().settings(), system);
     }
 
     #[test]
     fn the_set_statement_names_every_setting_once() {
         let sql = set_sql(true);
-        assert_eq!(Reach::nowhere().settings().len(), SETTINGS.len() + 1);
+        assert_eq!(Reach::nowhere().settings().len(), SETTINGS.len() + 2);
+        assert!(sql.contains("set_config('plan_cache_mode', $7, true)"), "{sql}");
         assert!(set_sql(false).contains("set_config('accoglienza.person', $6, false)"), "{}", set_sql(false));
         assert!(sql.contains("set_config('accoglienza.quesito', $1, true)"), "{sql}");
         assert!(sql.contains("set_config('accoglienza.any', $5, true)"), "{sql}");
@@ -199,6 +242,6 @@ mod tests {
                 rx.await.unwrap()
             })
             .await;
-        assert_eq!(seen, Reach::system());
+        assert_eq!(seen, Reach::system().with_generic_plans(), "the same reach, planned once per connection");
     }
 }

@@ -19,6 +19,7 @@ use super::graphql::{ClassificationById, EventsByQuesito, QuesitoClassification}
 use super::lookups;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
+use crate::kernel::reach::Reach;
 use crate::org::graphql::UnitLoader;
 
 /// Fields of a quesito that read the units it hangs from.
@@ -82,7 +83,9 @@ pub async fn page(ctx: &Context<'_>, rows: &[quesito::Model]) -> AppResult<()> {
         }
         AppResult::Ok(())
     };
-    futures::future::try_join4(classifications, units, events, people).await?;
+    // Look-ups by key: planned once per connection (kernel::reach::Plans).
+    let loads = futures::future::try_join4(classifications, units, events, people);
+    Reach::current().with_generic_plans().run(loads).await?;
     Ok(())
 }
 
