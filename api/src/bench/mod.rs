@@ -140,6 +140,8 @@ struct Row {
     name: &'static str,
     api: Measured,
     sql: Option<Measured>,
+    /// The same SQL as the serving role under the caller's row-level security.
+    sql_rls: Option<Measured>,
     peer: Option<Measured>,
 }
 
@@ -191,12 +193,13 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
     };
 
     let anonymous = api(None, "{ __typename }", json!({})).await?;
-    rows.push(Row { name: "{ __typename } anonymous", api: anonymous, sql: None, peer: None });
+    rows.push(Row { name: "{ __typename } anonymous", api: anonymous, sql: None, sql_rls: None, peer: None });
     let me = api(Some(&director), "{ me { username } }", json!({})).await?;
     rows.push(Row {
         name: "{ me } signed in",
         api: me,
         sql: Some(sql(statements::me(&db, "dr.sardegna").await?).await?),
+        sql_rls: None,
         peer: None,
     });
     let peer_vars = json!({ "u": cric.id });
@@ -204,18 +207,21 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
         name: "CRIC list, flat (50)",
         api: api(Some(&expert), FLAT, json!({})).await?,
         sql: Some(sql(statements::cric_list(&db, false).await?).await?),
+        sql_rls: None,
         peer: peer_measure(PEER_FLAT, peer_vars.clone()).await?,
     });
     rows.push(Row {
         name: "CRIC list, nested (50)",
         api: api(Some(&expert), NESTED, json!({})).await?,
         sql: Some(sql(statements::cric_list(&db, true).await?).await?),
+        sql_rls: None,
         peer: peer_measure(PEER_NESTED, peer_vars).await?,
     });
     rows.push(Row {
         name: "myWorklist op.cagliari1",
         api: api(Some(&operator), WORKLIST, json!({})).await?,
         sql: Some(sql(statements::worklist(&db, "op.cagliari1", until).await?).await?),
+        sql_rls: None,
         peer: None,
     });
     let client_code = crate::seed::generate::vat_code(1_000_000_000 + 7919 * 17);
@@ -223,13 +229,18 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
         name: "procuraCheck prof.rossi",
         api: api(Some(&professional), PROCURA_CHECK, json!({ "c": client_code })).await?,
         sql: Some(sql(statements::procura_check(&db, &client_code).await?).await?),
+        sql_rls: None,
         peer: None,
     });
     let stats_vars = json!({ "unit": "DR-SAR", "from": period.from, "to": period.to });
+    let director_reach = statements::reach_of(&db, "dr.sardegna").await?;
+    let admin_reach = statements::reach_of(&db, "admin").await?;
+    let month = statements::stats(&db, "DR-SAR", period).await?;
     rows.push(Row {
         name: "stats DR-SAR, a month",
         api: api(Some(&director), STATS, stats_vars).await?,
-        sql: Some(sql(statements::stats(&db, "DR-SAR", period).await?).await?),
+        sql: Some(sql(month.clone()).await?),
+        sql_rls: Some(measure(n, c, || statements::run_all_as(&db, &director_reach, &month)).await?),
         peer: None,
     });
     // Issue 15 item 5: a region and the nation, a month and a year, one request
@@ -238,11 +249,11 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
     let year = Period::new(until - Days::days(365), until - Days::days(1)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let one_by_one = n.min(STATS_REQUESTS);
     let mut bookings = Vec::new();
-    for (name, token, unit, period) in [
-        ("stats DR-SAR, a month, 1x", &director, "DR-SAR", period),
-        ("stats DR-SAR, a year, 1x", &director, "DR-SAR", year),
-        ("stats nation, a month, 1x", &admin, "ROOT", period),
-        ("stats nation, a year, 1x", &admin, "ROOT", year),
+    for (name, token, reach, unit, period) in [
+        ("stats DR-SAR, a month, 1x", &director, &director_reach, "DR-SAR", period),
+        ("stats DR-SAR, a year, 1x", &director, &director_reach, "DR-SAR", year),
+        ("stats nation, a month, 1x", &admin, &admin_reach, "ROOT", period),
+        ("stats nation, a year, 1x", &admin, &admin_reach, "ROOT", year),
     ] {
         let vars = json!({ "unit": unit, "from": period.from, "to": period.to });
         let token = token.clone();
@@ -254,7 +265,8 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
         .await?;
         let stmts = statements::stats(&db, unit, period).await?;
         let sql = measure(one_by_one, 1, || statements::run_all(&db, &stmts)).await?;
-        rows.push(Row { name, api, sql: Some(sql), peer: None });
+        let sql_rls = measure(one_by_one, 1, || statements::run_all_as(&db, reach, &stmts)).await?;
+        rows.push(Row { name, api, sql: Some(sql), sql_rls: Some(sql_rls), peer: None });
         // The bookings alone: the rollup's read against counting the raw rows
         // (a few runs of the latter: a national year takes seconds).
         let rollup = statements::stats_bookings(&db, unit, period, true).await?;
@@ -287,8 +299,19 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
 
 fn print_report(rows: &[Row], memory: Option<(f64, f64)>) {
     println!(
-        "{:<26} {:>8} {:>8} {:>8} {:>8} | {:>8} {:>8} | {:>8} | {:>8} {:>8}",
-        "query", "p50 ms", "p95 ms", "p99 ms", "req/s", "SQL p50", "SQL/s", "peer/s", "API/SQL", "API/peer"
+        "{:<26} {:>8} {:>8} {:>8} {:>8} | {:>8} {:>8} | {:>8} | {:>8} {:>8} | {:>8} {:>8}",
+        "query",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "req/s",
+        "SQL p50",
+        "SQL/s",
+        "peer/s",
+        "API/SQL",
+        "API/peer",
+        "RLS p50",
+        "API/RLS"
     );
     let anonymous = rows.first().map(|r| r.api.per_second).unwrap_or(0.0);
     for r in rows {
@@ -300,8 +323,10 @@ fn print_report(rows: &[Row], memory: Option<(f64, f64)>) {
         let vs_sql = r.sql.as_ref().map_or_else(dash, |s| format!("{:.2}", ms(r.api.p50) / ms(s.p50).max(1e-6)));
         let vs_peer =
             r.peer.as_ref().map_or_else(dash, |p| format!("{:.2}", r.api.per_second / p.per_second.max(1e-9)));
+        let rls_p50 = r.sql_rls.as_ref().map_or_else(dash, |s| format!("{:.2}", ms(s.p50)));
+        let vs_rls = r.sql_rls.as_ref().map_or_else(dash, |s| format!("{:.2}", ms(r.api.p50) / ms(s.p50).max(1e-6)));
         println!(
-            "{:<26} {:>8.2} {:>8.2} {:>8.2} {:>8.0} | {:>8} {:>8} | {:>8} | {:>8} {:>8}",
+            "{:<26} {:>8.2} {:>8.2} {:>8.2} {:>8.0} | {:>8} {:>8} | {:>8} | {:>8} {:>8} | {:>8} {:>8}",
             r.name,
             ms(r.api.p50),
             ms(r.api.p95),
@@ -311,7 +336,9 @@ fn print_report(rows: &[Row], memory: Option<(f64, f64)>) {
             sql_rate,
             peer_rate,
             vs_sql,
-            vs_peer
+            vs_peer,
+            rls_p50,
+            vs_rls
         );
     }
     if let Some(me) = rows.get(1) {
@@ -325,6 +352,10 @@ fn print_report(rows: &[Row], memory: Option<(f64, f64)>) {
     }
     println!(
         "API/SQL: the API's p50 over the same SQL's p50 (1.0 = no overhead). API/peer: throughput ratio (above 1 = faster)."
+    );
+    println!(
+        "RLS: the same SQL as the serving role under the caller's row-level security, in one transaction \
+         (its BEGIN, the statement setting role and reach, and COMMIT: three round trips more than SQL)."
     );
     println!("procuraCheck also writes its audit event, an INSERT the plain SQL does not do.");
     println!("\"1x\": one request at a time, {STATS_REQUESTS} of them (or --requests when fewer).");

@@ -23,6 +23,42 @@ pub async fn run_all(db: &DatabaseConnection, statements: &[Statement]) -> anyho
     Ok(())
 }
 
+/// The caller's reach (row-level security) as the server computes it for `username`.
+pub async fn reach_of(db: &DatabaseConnection, username: &str) -> anyhow::Result<crate::kernel::reach::Reach> {
+    let me = person::Entity::find()
+        .filter(person::Column::Username.eq(username))
+        .one(db)
+        .await?
+        .context("no such person")?;
+    let principal = crate::auth::service::load_principal(db, me.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?
+        .context("inactive")?;
+    let authz = crate::authz::Authz::load().await?;
+    Ok(crate::tenancy::Scope::new(db.clone(), authz, std::sync::Arc::new(principal), None).reach(false))
+}
+
+/// Like [`run_all`], as the serving role under `reach` (row-level security on,
+/// as the server's statements run): one transaction that sets the role and
+/// the reach in one statement, then the statements. Its `BEGIN`, that
+/// statement and `COMMIT` are three round trips more than [`run_all`].
+pub async fn run_all_as(
+    db: &DatabaseConnection,
+    reach: &crate::kernel::reach::Reach,
+    statements: &[Statement],
+) -> anyhow::Result<()> {
+    use sea_orm::TransactionTrait;
+    let txn = db.begin().await?;
+    let set = format!("{}, set_config('role', '{}', true)", crate::kernel::reach::set_sql(true), crate::db::APP_ROLE);
+    let values = reach.settings().into_iter().map(Value::from);
+    txn.query_one_raw(Statement::from_sql_and_values(DbBackend::Postgres, set, values)).await?;
+    for s in statements {
+        txn.query_all_raw(s.clone()).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
 /// What `stats` runs for the figures and the children: the unit, its
 /// children, and the grouped statements (the director's scope is the DR).
 pub async fn stats(db: &DatabaseConnection, unit_code: &str, period: Period) -> anyhow::Result<Vec<Statement>> {
