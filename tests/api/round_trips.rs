@@ -88,6 +88,21 @@ async fn a_pages_look_ups_by_key_are_planned_once_per_connection() {
     assert_eq!(seen.generic_reaches, statements - 1, "{seen:?} for {statements} statements");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn figures_over_a_period_are_planned_for_their_values() {
+    let Some((app, proxy, _)) = proxied_app().await else {
+        crate::not_run::report(module_path!(), crate::not_run::NO_POSTGRES);
+        return;
+    };
+    let director = app.login("dr.sardegna").await;
+    let stats = "{ stats(unitCode: \"DR-SAR\", from: \"2026-11-01\", to: \"2026-11-30\") { \
+        figures { quesiti { section received } } children { unit { code } figures { callbacks { requested } } } } }";
+    // The six reads of the region's figures and the six of its children.
+    let (statements, seen) = measure(&app, &proxy, &director, stats).await;
+    assert_eq!(seen.custom_reaches, 12, "{seen:?} for {statements} statements");
+    assert_eq!(seen.generic_reaches, 1, "only the session, looked up by key: {seen:?}");
+}
+
 /// `host:port` of a `postgres://user@host:port/db` URL.
 fn host_port(url: &str) -> String {
     let after_at = url.rsplit_once('@').map(|(_, rest)| rest).unwrap_or(url);
@@ -97,16 +112,17 @@ fn host_port(url: &str) -> String {
 /// A proxy before PostgreSQL counting the round trips clients start.
 struct CountingProxy {
     port: u16,
-    counters: Arc<[AtomicU64; 3]>,
+    counters: Arc<[AtomicU64; 4]>,
 }
 
 /// Round trips seen: statements executed (the reach's included), pings, and
-/// reaches that asked for generic plans.
+/// reaches that asked for generic plans and for custom ones.
 #[derive(Clone, Copy, Debug)]
 struct Counts {
     executions: u64,
     pings: u64,
     generic_reaches: u64,
+    custom_reaches: u64,
 }
 
 impl Counts {
@@ -115,6 +131,7 @@ impl Counts {
             executions: self.executions - before.executions,
             pings: self.pings - before.pings,
             generic_reaches: self.generic_reaches - before.generic_reaches,
+            custom_reaches: self.custom_reaches - before.custom_reaches,
         }
     }
 }
@@ -123,7 +140,7 @@ impl CountingProxy {
     async fn start(upstream: SocketAddr) -> CountingProxy {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let counters = Arc::new([AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)]);
+        let counters = Arc::new([AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)]);
         let shared = counters.clone();
         tokio::spawn(async move {
             while let Ok((client, _)) = listener.accept().await {
@@ -134,12 +151,13 @@ impl CountingProxy {
     }
 
     fn counts(&self) -> Counts {
-        let [executions, pings, generic_reaches] = self.counters.as_ref().each_ref().map(|c| c.load(Ordering::SeqCst));
-        Counts { executions, pings, generic_reaches }
+        let [executions, pings, generic_reaches, custom_reaches] =
+            self.counters.as_ref().each_ref().map(|c| c.load(Ordering::SeqCst));
+        Counts { executions, pings, generic_reaches, custom_reaches }
     }
 }
 
-async fn relay(client: TcpStream, upstream: SocketAddr, counters: Arc<[AtomicU64; 3]>) {
+async fn relay(client: TcpStream, upstream: SocketAddr, counters: Arc<[AtomicU64; 4]>) {
     let Ok(server) = TcpStream::connect(upstream).await else { return };
     let (mut client_read, mut client_write) = client.into_split();
     let (mut server_read, mut server_write) = server.into_split();
@@ -153,9 +171,9 @@ async fn relay(client: TcpStream, upstream: SocketAddr, counters: Arc<[AtomicU64
             };
             for trip in reader.round_trips(&buf[..n]) {
                 let counter = match trip {
-                    RoundTrip::Execution { generic_reach: false } => 0,
-                    RoundTrip::Execution { generic_reach: true } => {
-                        counters[2].fetch_add(1, Ordering::SeqCst);
+                    RoundTrip::Execution { plans: None } => 0,
+                    RoundTrip::Execution { plans: Some(mode) } => {
+                        counters[mode].fetch_add(1, Ordering::SeqCst);
                         0
                     }
                     RoundTrip::Ping => 1,
@@ -175,9 +193,10 @@ async fn relay(client: TcpStream, upstream: SocketAddr, counters: Arc<[AtomicU64
 }
 
 enum RoundTrip {
-    /// A statement ran; `generic_reach`: it wrote `plan_cache_mode = force_generic_plan`.
+    /// A statement ran; `plans`: it wrote `plan_cache_mode = force_generic_plan`
+    /// (2) or `force_custom_plan` (3), the index of the counter.
     Execution {
-        generic_reach: bool,
+        plans: Option<usize>,
     },
     Ping,
     Other,
@@ -192,8 +211,8 @@ struct MessageReader {
     pending: Vec<u8>,
     /// Message types since the last `Sync`.
     group: Vec<u8>,
-    /// Whether a `Bind` since the last `Sync` carried the generic plan mode as a value.
-    generic: bool,
+    /// The forced plan mode a `Bind` since the last `Sync` carried as a value.
+    plans: Option<usize>,
 }
 
 impl MessageReader {
@@ -213,17 +232,22 @@ impl MessageReader {
             let message: Vec<u8> = self.pending.drain(..len_at + len).collect();
             self.started = true;
             match kind {
-                Some(b'Q') => trips.push(RoundTrip::Execution { generic_reach: false }),
+                Some(b'Q') => trips.push(RoundTrip::Execution { plans: None }),
                 Some(b'S') => {
-                    let generic_reach = std::mem::take(&mut self.generic);
+                    let plans = self.plans.take();
                     trips.push(match std::mem::take(&mut self.group) {
                         group if group.is_empty() => RoundTrip::Ping,
-                        group if group.contains(&b'E') => RoundTrip::Execution { generic_reach },
+                        group if group.contains(&b'E') => RoundTrip::Execution { plans },
                         _ => RoundTrip::Other,
                     })
                 }
                 Some(b'B') => {
-                    self.generic |= message.windows(18).any(|w| w == b"force_generic_plan");
+                    let carries = |value: &[u8]| message.windows(value.len()).any(|w| w == value);
+                    if carries(b"force_generic_plan") {
+                        self.plans = Some(2);
+                    } else if carries(b"force_custom_plan") {
+                        self.plans = Some(3);
+                    }
                     self.group.push(b'B');
                 }
                 Some(other) => self.group.push(other),

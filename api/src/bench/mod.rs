@@ -233,8 +233,9 @@ async fn bench_in_schema(settings: &Settings, opts: &BenchOptions, schema: &str)
         peer: None,
     });
     let stats_vars = json!({ "unit": "DR-SAR", "from": period.from, "to": period.to });
-    let director_reach = statements::reach_of(&db, "dr.sardegna").await?;
-    let admin_reach = statements::reach_of(&db, "admin").await?;
+    // Planned as the server plans figures (kernel::reach::Plans::Custom).
+    let director_reach = statements::reach_of(&db, "dr.sardegna").await?.with_custom_plans();
+    let admin_reach = statements::reach_of(&db, "admin").await?.with_custom_plans();
     let month = statements::stats(&db, "DR-SAR", period).await?;
     rows.push(Row {
         name: "stats DR-SAR, a month",

@@ -31,6 +31,7 @@ use crate::authz::Action;
 use crate::callbacks::domain::{CallbackOutcome, CallbackStatus};
 use crate::error::{AppError, AppResult};
 use crate::kernel::median;
+use crate::kernel::reach::Reach;
 use crate::quesiti::domain::Section;
 use crate::tenancy::{Scope, UnitScope};
 
@@ -107,7 +108,10 @@ pub async fn figures(
     rollup::bring_up_to_date(db).await?;
     let reads = statements(backend, &units, unit, period, grouping, now).into_iter().map(|s| db.query_all_raw(s));
     let [bookings, callbacks, quesiti, medians, followup_counts, followup_medians]: [Vec<QueryResult>; 6] =
-        futures::future::try_join_all(reads).await?.try_into().map_err(|_| AppError::Internal)?;
+        Reach::planned_for_values(futures::future::try_join_all(reads))
+            .await?
+            .try_into()
+            .map_err(|_| AppError::Internal)?;
 
     for row in bookings {
         let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
