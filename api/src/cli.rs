@@ -45,38 +45,8 @@ pub enum Command {
         until: Option<chrono::NaiveDate>,
     },
     /// Benchmark the API against plain SQL on a fresh PostgreSQL database
-    /// (see docs/monitoring.md).
-    Bench {
-        /// PostgreSQL server URL; a fresh database is created on it and dropped afterwards.
-        #[arg(long)]
-        database_url: String,
-        /// Requests per measured query.
-        #[arg(long, default_value_t = 200)]
-        requests: usize,
-        /// Requests in flight at once.
-        #[arg(long, default_value_t = 4)]
-        concurrency: usize,
-        /// Days of generated history.
-        #[arg(long, default_value_t = 365)]
-        days: u32,
-        #[arg(long, default_value_t = 1)]
-        scale: u32,
-        #[arg(long, default_value_t = 2026)]
-        seed: u64,
-        /// Work in this schema and keep it (reused when it already holds data); default a fresh one, dropped.
-        #[arg(long)]
-        schema: Option<String>,
-        /// PostGraphile's /graphql on the same schema (started by postgraphile-peer.sh), measured side by side.
-        #[arg(long)]
-        peer_url: Option<String>,
-        /// Generate the data into --schema and stop (then start the peer on it).
-        #[arg(long)]
-        prepare_only: bool,
-        /// Start the measured server with this Redis, as in production (sessions and the
-        /// authorisation version there); without it the server keeps them in PostgreSQL.
-        #[arg(long)]
-        redis_url: Option<String>,
-    },
+    /// (see docs/performance.md).
+    Bench(crate::bench::BenchOptions),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

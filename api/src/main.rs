@@ -49,30 +49,7 @@ async fn main() -> anyhow::Result<()> {
             let made = api::seed::generate::generate(&db, &opts).await?;
             println!("{made:?} in {:.1} s", started.elapsed().as_secs_f64());
         }
-        Command::Bench {
-            database_url,
-            requests,
-            concurrency,
-            days,
-            scale,
-            seed,
-            schema,
-            peer_url,
-            prepare_only,
-            redis_url,
-        } => {
-            let opts = api::bench::BenchOptions {
-                database_url,
-                requests,
-                concurrency,
-                days,
-                scale,
-                seed,
-                schema,
-                peer_url,
-                prepare_only,
-                redis_url,
-            };
+        Command::Bench(opts) => {
             api::bench::run(settings, opts).await?;
         }
     }

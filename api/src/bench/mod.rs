@@ -28,20 +28,36 @@ use crate::seed::generate::{GenerateOptions, generate};
 use measure::{Client, Measured, measure, ms};
 use server::Server;
 
+#[derive(clap::Args, Debug)]
 pub struct BenchOptions {
+    /// PostgreSQL server URL; the bench works in a schema of its own (dropped afterwards unless --schema).
+    #[arg(long)]
     pub database_url: String,
+    /// Requests per measured query.
+    #[arg(long, default_value_t = 200)]
     pub requests: usize,
+    /// Requests in flight at once.
+    #[arg(long, default_value_t = 4)]
     pub concurrency: usize,
+    /// Days of generated history.
+    #[arg(long, default_value_t = 365)]
     pub days: u32,
+    #[arg(long, default_value_t = 1)]
     pub scale: u32,
+    #[arg(long, default_value_t = 2026)]
     pub seed: u64,
-    /// Work in this schema and keep it (reused when it holds data already).
+    /// Work in this schema and keep it (reused when it already holds data); default a fresh one, dropped.
+    #[arg(long)]
     pub schema: Option<String>,
-    /// PostGraphile's `/graphql` on the same schema (`postgraphile-peer.sh`).
+    /// PostGraphile's /graphql on the same schema (started by postgraphile-peer.sh), measured side by side.
+    #[arg(long)]
     pub peer_url: Option<String>,
-    /// Generate the data and stop (to start the peer on the schema).
+    /// Generate the data into --schema and stop (then start the peer on it).
+    #[arg(long)]
     pub prepare_only: bool,
-    /// The Redis the measured server uses, as in production; none by default.
+    /// Start the measured server with this Redis, as in production (sessions and the
+    /// authorisation version there); without it the server keeps them in PostgreSQL.
+    #[arg(long)]
     pub redis_url: Option<String>,
 }
 
