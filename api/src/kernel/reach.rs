@@ -112,12 +112,12 @@ pub const PLANS_SETTING: &str = "plan_cache_mode";
 /// for these. A statement that fetches rows by their keys (DataLoaders, a
 /// page's nested levels, the caller's session) has one good plan whatever the
 /// keys: it runs with [`Plans::Generic`], planned once per connection. Lists
-/// with filters and figures over periods keep `auto`: their best plan depends
-/// on the values (a region or the nation, a day or a year). Figures over a
-/// period go further, [`Plans::Custom`]: under `auto`, after five executions on
-/// a connection PostgreSQL may settle on a generic plan it estimates cheaper,
-/// which for a national year under row-level security ran 3.8 s against 0.3–0.5 s
-/// planned for the values (docs/performance.md).
+/// with filters keep `auto`: their best plan may depend on the values. Figures
+/// over a period certainly do (a region or the nation, a day or a year), and
+/// run with [`Plans::Custom`]: under `auto`, after five executions on a
+/// connection PostgreSQL may settle on a generic plan it estimates cheaper,
+/// which for a national year under row-level security ran 3.8 s against
+/// 0.3–0.5 s planned for the values (docs/performance.md).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Plans {
     #[default]
