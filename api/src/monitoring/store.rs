@@ -106,12 +106,9 @@ pub async fn figures(
     // to date first. Then the six reads are independent: they run side by side
     // on the pool, so a request waits for the slowest, not for their sum.
     rollup::bring_up_to_date(db).await?;
-    let reads = statements(backend, &units, unit, period, grouping, now).into_iter().map(|s| db.query_all_raw(s));
+    let reads = statements(backend, &units, unit, period, grouping, now).into_iter().map(|s| read_for_period(db, s));
     let [bookings, callbacks, quesiti, medians, followup_counts, followup_medians]: [Vec<QueryResult>; 6] =
-        Reach::planned_for_values(futures::future::try_join_all(reads))
-            .await?
-            .try_into()
-            .map_err(|_| AppError::Internal)?;
+        futures::future::try_join_all(reads).await?.try_into().map_err(|_| AppError::Internal)?;
 
     for row in bookings {
         let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
@@ -175,6 +172,12 @@ pub async fn figures(
     }
     followups::fill(followup_counts, followup_medians, grouping, period, &mut out)?;
     Ok(out)
+}
+
+/// Runs one statement of figures over a period, planned for its values every
+/// time ([`crate::kernel::reach::Plans::Custom`]).
+async fn read_for_period(db: &sea_orm::DatabaseConnection, statement: Statement) -> AppResult<Vec<QueryResult>> {
+    Ok(Reach::planned_for_values(db.query_all_raw(statement)).await?)
 }
 
 /// The statements [`figures`] runs, for measuring them as plain SQL (the benchmark).

@@ -9,18 +9,17 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryResult, Statement};
+use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryResult, Statement};
 use uuid::Uuid;
 
 use entities::follow_up::FollowUpStatus;
 use entities::org_unit;
 
-use super::{Grouping, Sql, count_if, eq, is_in, seconds_between};
+use super::{Grouping, Sql, count_if, eq, is_in, read_for_period, seconds_between};
 use crate::appointments::domain::{AppointmentStatus, CounterOutcome};
 use crate::authz::Action;
 use crate::error::AppResult;
 use crate::kernel::median;
-use crate::kernel::reach::Reach;
 use crate::monitoring::domain::{MAX_SESSION_SECONDS, Period, precall_deadline};
 use crate::monitoring::per_person::{ClassificationCount, ExpertFigures, OperatorFigures, PerPerson};
 use crate::quesiti::domain::{QuesitoStatus, Section};
@@ -274,13 +273,13 @@ pub async fn operators(
     let db = scope.db();
     let backend = db.get_database_backend();
     let mut out = PerPerson::new(OperatorFigures::new);
-    for row in Reach::planned_for_values(db.query_all_raw(precalls_sql(backend, r))).await? {
+    for row in read_for_period(db, precalls_sql(backend, r)).await? {
         let (pid, uid, name) = key(&row)?;
         let f = out.row(pid, uid, name);
         (f.precalls_assigned, f.precalls_done, f.precalls_in_time) =
             (n(&row, "assigned")?, n(&row, "done")?, n(&row, "in_time")?);
     }
-    for row in Reach::planned_for_values(db.query_all_raw(sessions_sql(backend, r))).await? {
+    for row in read_for_period(db, sessions_sql(backend, r)).await? {
         let (pid, uid, name) = key(&row)?;
         let f = out.row(pid, uid, name);
         for (i, o) in CounterOutcome::ALL.iter().enumerate() {
@@ -288,11 +287,11 @@ pub async fn operators(
         }
         f.sessions_over_15_minutes = n(&row, "over_15")?;
     }
-    for row in Reach::planned_for_values(db.query_all_raw(session_median_sql(backend, r))).await? {
+    for row in read_for_period(db, session_median_sql(backend, r)).await? {
         let (pid, uid, name) = key(&row)?;
         out.row(pid, uid, name).median_session_seconds = median_of(&row)?;
     }
-    for row in Reach::planned_for_values(db.query_all_raw(follow_ups_sql(backend, r))).await? {
+    for row in read_for_period(db, follow_ups_sql(backend, r)).await? {
         let (pid, uid, name) = key(&row)?;
         let f = out.row(pid, uid, name);
         (f.follow_ups_open, f.follow_ups_overdue) = (n(&row, "open")?, n(&row, "overdue")?);
@@ -329,12 +328,12 @@ pub async fn experts(
     let db = scope.db();
     let backend = db.get_database_backend();
     let mut out = PerPerson::new(ExpertFigures::new);
-    for row in Reach::planned_for_values(db.query_all_raw(taken_sql(backend, r))).await? {
+    for row in read_for_period(db, taken_sql(backend, r)).await? {
         let (pid, uid, name) = key(&row)?;
         let f = out.row(pid, uid, name);
         (f.taken, f.sla_breaches, f.open_now) = (n(&row, "taken")?, n(&row, "sla_breaches")?, n(&row, "open_now")?);
     }
-    for row in Reach::planned_for_values(db.query_all_raw(answered_sql(backend, r))).await? {
+    for row in read_for_period(db, answered_sql(backend, r)).await? {
         let (pid, uid, name) = key(&row)?;
         let f = out.row(pid, uid, name);
         f.answered = n(&row, "n")?;
@@ -357,7 +356,7 @@ pub async fn classifications(
     let r = Report { units: &units, unit, period, now };
     let db = scope.db();
     let mut out = Vec::new();
-    for row in Reach::planned_for_values(db.query_all_raw(classifications_sql(db.get_database_backend(), r))).await? {
+    for row in read_for_period(db, classifications_sql(db.get_database_backend(), r)).await? {
         let raw: String = row.try_get("", "section")?;
         let Ok(section) = raw.parse::<Section>() else { continue };
         out.push(ClassificationCount {
