@@ -43,6 +43,13 @@ macro_rules! closed_list {
                 f.write_str(self.as_str())
             }
         }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
     };
 }
 
@@ -67,5 +74,7 @@ mod tests {
         assert!("red".parse::<Colour>().is_err());
         assert_eq!(Colour::ALL.len(), 2);
         assert_eq!(Colour::try_from_value(&"DARK_BLUE".to_owned()).ok(), Some(Colour::DarkBlue));
+        assert_eq!(serde_json::from_str::<Colour>("\"DARK_BLUE\"").ok(), Some(Colour::DarkBlue));
+        assert!(serde_json::from_str::<Colour>("\"DarkBlue\"").is_err(), "the column's text, not the variant's name");
     }
 }

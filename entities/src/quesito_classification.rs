@@ -4,7 +4,9 @@ use crate::quesito::Section;
 
 /// A type of quesito (tipologia) in a CRIC section, owned by the national root
 /// (everywhere) or by a regional directorate (that region only).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+// Deserialize: a page of quesiti brings this level along as JSON on PostgreSQL
+// (api's `quesiti::store::page_levels`).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Deserialize)]
 #[sea_orm(table_name = "quesito_classification")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

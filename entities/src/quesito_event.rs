@@ -3,7 +3,9 @@ use sea_orm::entity::prelude::*;
 use crate::quesito::QuesitoStatus;
 
 /// One transition of a quesito's life cycle. Append-only.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+// Deserialize: a page of quesiti brings this level along as JSON on PostgreSQL
+// (api's `quesiti::store::page_levels`).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Deserialize)]
 #[sea_orm(table_name = "quesito_event")]
 pub struct Model {
     /// UUIDv7: ordering by id is ordering by time.

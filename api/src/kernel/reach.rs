@@ -111,8 +111,10 @@ pub const PLANS_SETTING: &str = "plan_cache_mode";
 /// execution anew as long as its generic plan looks costlier, which it does
 /// for these. A statement that fetches rows by their keys (DataLoaders, a
 /// page's nested levels, the caller's session) has one good plan whatever the
-/// keys: it runs with [`Plans::Generic`], planned once per connection. Lists
-/// with filters keep `auto`: their best plan may depend on the values. Figures
+/// keys: it runs with [`Plans::Generic`], planned once per connection; so does
+/// a list narrowed by nothing but the caller's visibility (see
+/// `quesiti::store::list`). Lists with filters keep `auto`: their best plan
+/// may depend on the values. Figures
 /// over a period certainly do (a region or the nation, a day or a year), and
 /// run with [`Plans::Custom`]: under `auto`, after five executions on a
 /// connection PostgreSQL may settle on a generic plan it estimates cheaper,

@@ -103,12 +103,11 @@ pub async fn figures(
     let backend = db.get_database_backend();
 
     // Bookings, callbacks and quesiti come from their daily rollups, brought up
-    // to date first. Then the six reads are independent: they run side by side
-    // on the pool, so a request waits for the slowest, not for their sum.
+    // to date first. Then the six reads, on one connection.
     rollup::bring_up_to_date(db).await?;
-    let reads = statements(backend, &units, unit, period, grouping, now).into_iter().map(|s| read_for_period(db, s));
+    let reads = statements(backend, &units, unit, period, grouping, now);
     let [bookings, callbacks, quesiti, medians, followup_counts, followup_medians]: [Vec<QueryResult>; 6] =
-        futures::future::try_join_all(reads).await?.try_into().map_err(|_| AppError::Internal)?;
+        read_all_for_period(db, reads).await?.try_into().map_err(|_| AppError::Internal)?;
 
     for row in bookings {
         let key = group_key(&row, grouping, period, KeyKind::LocalDate)?;
@@ -178,6 +177,29 @@ pub async fn figures(
 /// time ([`crate::kernel::reach::Plans::Custom`]).
 async fn read_for_period(db: &sea_orm::DatabaseConnection, statement: Statement) -> AppResult<Vec<QueryResult>> {
     Ok(Reach::planned_for_values(db.query_all_raw(statement)).await?)
+}
+
+/// Runs statements of figures over a period one after another in one
+/// transaction, planned for their values like [`read_for_period`]: on
+/// PostgreSQL one hand-out of a connection (one reach written) and one ping
+/// on release for all of them, instead of one each. Side by side on the pool
+/// they cost three round trips each, which for a month's figures took longer
+/// than the reads themselves (docs/performance.md, "`stats` on one connection");
+/// a year's slowest reads add up instead, well within its target.
+async fn read_all_for_period(
+    db: &sea_orm::DatabaseConnection,
+    statements: Vec<Statement>,
+) -> AppResult<Vec<Vec<QueryResult>>> {
+    Reach::planned_for_values(async {
+        let txn = sea_orm::TransactionTrait::begin(db).await?;
+        let mut results = Vec::with_capacity(statements.len());
+        for statement in statements {
+            results.push(txn.query_all_raw(statement).await?);
+        }
+        txn.commit().await?;
+        Ok(results)
+    })
+    .await
 }
 
 /// The statements [`figures`] runs, for measuring them as plain SQL (the benchmark).

@@ -31,6 +31,7 @@ use crate::kernel::keys::any_of;
 use crate::tenancy::Scope;
 
 /// A classification and whether its owner is a national root.
+#[derive(Debug)]
 pub struct ClassificationRow {
     pub model: quesito_classification::Model,
     pub national: bool,

@@ -15,10 +15,10 @@ use uuid::Uuid;
 use entities::follow_up::FollowUpStatus;
 use entities::org_unit;
 
-use super::{Grouping, Sql, count_if, eq, is_in, read_for_period, seconds_between};
+use super::{Grouping, Sql, count_if, eq, is_in, read_all_for_period, read_for_period, seconds_between};
 use crate::appointments::domain::{AppointmentStatus, CounterOutcome};
 use crate::authz::Action;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::kernel::median;
 use crate::monitoring::domain::{MAX_SESSION_SECONDS, Period, precall_deadline};
 use crate::monitoring::per_person::{ClassificationCount, ExpertFigures, OperatorFigures, PerPerson};
@@ -273,13 +273,21 @@ pub async fn operators(
     let db = scope.db();
     let backend = db.get_database_backend();
     let mut out = PerPerson::new(OperatorFigures::new);
-    for row in read_for_period(db, precalls_sql(backend, r)).await? {
+    let reads = vec![
+        precalls_sql(backend, r),
+        sessions_sql(backend, r),
+        session_median_sql(backend, r),
+        follow_ups_sql(backend, r),
+    ];
+    let [precalls, sessions, medians, follow_ups]: [Vec<QueryResult>; 4] =
+        read_all_for_period(db, reads).await?.try_into().map_err(|_| AppError::Internal)?;
+    for row in precalls {
         let (pid, uid, name) = key(&row)?;
         let f = out.row(pid, uid, name);
         (f.precalls_assigned, f.precalls_done, f.precalls_in_time) =
             (n(&row, "assigned")?, n(&row, "done")?, n(&row, "in_time")?);
     }
-    for row in read_for_period(db, sessions_sql(backend, r)).await? {
+    for row in sessions {
         let (pid, uid, name) = key(&row)?;
         let f = out.row(pid, uid, name);
         for (i, o) in CounterOutcome::ALL.iter().enumerate() {
@@ -287,11 +295,11 @@ pub async fn operators(
         }
         f.sessions_over_15_minutes = n(&row, "over_15")?;
     }
-    for row in read_for_period(db, session_median_sql(backend, r)).await? {
+    for row in medians {
         let (pid, uid, name) = key(&row)?;
         out.row(pid, uid, name).median_session_seconds = median_of(&row)?;
     }
-    for row in read_for_period(db, follow_ups_sql(backend, r)).await? {
+    for row in follow_ups {
         let (pid, uid, name) = key(&row)?;
         let f = out.row(pid, uid, name);
         (f.follow_ups_open, f.follow_ups_overdue) = (n(&row, "open")?, n(&row, "overdue")?);

@@ -82,12 +82,13 @@ impl QuesitoQuery {
         // Absent or null (a client's unset variable): newest first.
         let order_by = order_by.unwrap_or_default();
         let filter = resolve_filter(scope, filter.unwrap_or_default(), ctx.now()?).await?;
-        let rows = store::list(scope, &filter, order_by, &page).await?;
+        let levels = crate::quesiti::prefetch::levels_asked(ctx);
+        let (rows, loaded) = store::list(scope, &filter, order_by, &page, levels).await?;
         if filter.citizen_fiscal_code.is_some() {
             let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
             futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
         }
-        crate::quesiti::prefetch::page(ctx, &rows[..rows.len().min(page.first)]).await?;
+        crate::quesiti::prefetch::page(ctx, &rows[..rows.len().min(page.first)], loaded).await?;
         let total = store::total(scope, &filter);
         Ok(paging::connection_with(&page, rows, |q| store::cursor_key(order_by, q), Quesito, total))
     }

@@ -11,8 +11,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, ExprTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select,
 };
 use uuid::Uuid;
 
@@ -22,6 +22,7 @@ use super::domain::{Priority, QuesitoOrder, QuesitoStatus, Section, urgency_rank
 use crate::error::AppResult;
 use crate::kernel::ids::QuesitoId;
 use crate::kernel::paging::{self, CursorKey, Direction, Page};
+use crate::kernel::reach::Reach;
 use crate::kernel::sorting::ListTotal;
 use crate::kernel::versioned::Versioned;
 use crate::tenancy::Scope;
@@ -29,6 +30,7 @@ use crate::tenancy::Scope;
 mod config;
 mod continuity;
 mod figures;
+pub mod page_levels;
 mod units;
 
 pub use config::*;
@@ -79,6 +81,33 @@ pub struct QuesitoFilter {
     /// Only those this expert holds.
     pub taken_by: Option<Uuid>,
     pub now: Option<DateTime<Utc>>,
+}
+
+impl QuesitoFilter {
+    /// Whether anything but the caller's visibility narrows the list.
+    pub fn narrows(&self) -> bool {
+        let QuesitoFilter {
+            statuses,
+            section,
+            cric_id,
+            classification_id,
+            overdue,
+            citizen_fiscal_code,
+            text,
+            proposed_to,
+            taken_by,
+            now: _,
+        } = self;
+        statuses.is_some()
+            || section.is_some()
+            || cric_id.is_some()
+            || classification_id.is_some()
+            || overdue.is_some()
+            || citizen_fiscal_code.is_some()
+            || text.is_some()
+            || proposed_to.is_some()
+            || taken_by.is_some()
+    }
 }
 
 fn filtered(scope: &Scope, filter: &QuesitoFilter) -> Select<quesito::Entity> {
@@ -140,12 +169,15 @@ fn escape_like(s: &str) -> String {
 /// A page of the list in `order`, keyset-paginated: newest first by id
 /// (UUIDv7), or the CRIC queue's order ([`QuesitoOrder::DueFirst`]): by due
 /// date, then urgency, then id.
+/// A page of the quesiti matching `filter`, and on PostgreSQL the nested
+/// `levels` its nodes ask for, in the same statement ([`page_levels`]).
 pub async fn list(
     scope: &Scope,
     filter: &QuesitoFilter,
     order: QuesitoOrder,
     page: &Page,
-) -> AppResult<Vec<quesito::Model>> {
+    levels: page_levels::Levels,
+) -> AppResult<(Vec<quesito::Model>, page_levels::LoadedLevels)> {
     let mut query = filtered(scope, filter);
     let id = (quesito::Entity, quesito::Column::Id);
     match order {
@@ -163,7 +195,32 @@ pub async fn list(
                 query.order_by_asc(quesito::Column::DueAt).order_by_asc(urgency()).order_by_asc(quesito::Column::Id);
         }
     }
-    Ok(query.limit(page.fetch_limit()).all(scope.db()).await?)
+    let query = query.limit(page.fetch_limit());
+    // Narrowed only by visibility, a page has one plan whatever the caller:
+    // the order's index walked backwards or forwards, each row checked
+    // against the caller's units, whose selectivity PostgreSQL cannot see
+    // through either way (the same plan for a CRIC and for the nation,
+    // docs/performance.md). Planned once per connection it saves planning
+    // the policies' sub-queries at every request (0.7 ms flat, 1.7 ms nested).
+    // Filters keep `auto`: their best index depends on their values.
+    let reach = if filter.narrows() { Reach::current() } else { Reach::current().with_generic_plans() };
+    if !levels.any() || scope.db().get_database_backend() != DbBackend::Postgres {
+        return Ok((reach.run(query.all(scope.db())).await?, page_levels::LoadedLevels::default()));
+    }
+    let statement = page_levels::with_levels(query.build(DbBackend::Postgres), levels);
+    let rows = reach.run(page_levels::RowWithLevels::find_by_statement(statement).all(scope.db())).await?;
+    Ok(page_levels::split(rows, levels, |a, b| in_order(order, a, b))?)
+}
+
+/// How `order` sorts two quesiti, as its SQL does.
+fn in_order(order: QuesitoOrder, a: &quesito::Model, b: &quesito::Model) -> std::cmp::Ordering {
+    match order {
+        QuesitoOrder::NewestFirst => b.id.cmp(&a.id),
+        QuesitoOrder::DueFirst => {
+            let key = |q: &quesito::Model| (q.due_at, urgency_rank(q.priority), q.id);
+            key(a).cmp(&key(b))
+        }
+    }
 }
 
 /// A quesito's [`urgency_rank`] in SQL.
