@@ -39,12 +39,12 @@ pub fn levels_asked(ctx: &Context<'_>) -> Levels {
     }
 }
 
-/// Hands the nested levels of `rows` (a page the scoped list query returned)
-/// to the loaders the nodes will ask: what the page's statement brought
-/// (`loaded`, see [`crate::quesiti::store::page_levels`]), and the rest
-/// looked up by key alone, since these quesiti are visible (see [`super::lookups`]).
-pub async fn page(ctx: &Context<'_>, rows: &[quesito::Model], loaded: LoadedLevels) -> AppResult<()> {
-    let levels = levels_asked(ctx);
+/// Hands the nested `levels` of `rows` (a page the scoped list query
+/// returned, with the levels [`levels_asked`]) to the loaders the nodes will
+/// ask: what the page's statement brought (`loaded`, see
+/// [`crate::quesiti::store::page_levels`]), and the rest looked up by key
+/// alone, since these quesiti are visible (see [`super::lookups`]).
+pub async fn page(ctx: &Context<'_>, rows: &[quesito::Model], levels: Levels, loaded: LoadedLevels) -> AppResult<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -65,7 +65,7 @@ pub async fn page(ctx: &Context<'_>, rows: &[quesito::Model], loaded: LoadedLeve
         AppResult::Ok(())
     };
     let units = async {
-        if levels.cric || levels.other_units {
+        if levels.units() {
             let loader = ctx.data::<UnitLoader>().map_err(AppError::internal)?;
             let found = match brought_units {
                 Some(found) => found,

@@ -88,7 +88,7 @@ impl QuesitoQuery {
             let hits: Vec<Quesito> = rows.iter().take(page.first).cloned().map(Quesito).collect();
             futures::future::try_join_all(hits.iter().map(|q| q.audit_lookup_hit(ctx))).await?;
         }
-        crate::quesiti::prefetch::page(ctx, &rows[..rows.len().min(page.first)], loaded).await?;
+        crate::quesiti::prefetch::page(ctx, &rows[..rows.len().min(page.first)], levels, loaded).await?;
         let total = store::total(scope, &filter);
         Ok(paging::connection_with(&page, rows, |q| store::cursor_key(order_by, q), Quesito, total))
     }

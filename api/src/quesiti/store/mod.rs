@@ -168,9 +168,8 @@ fn escape_like(s: &str) -> String {
 
 /// A page of the list in `order`, keyset-paginated: newest first by id
 /// (UUIDv7), or the CRIC queue's order ([`QuesitoOrder::DueFirst`]): by due
-/// date, then urgency, then id.
-/// A page of the quesiti matching `filter`, and on PostgreSQL the nested
-/// `levels` its nodes ask for, in the same statement ([`page_levels`]).
+/// date, then urgency, then id. On PostgreSQL the nested `levels` its nodes
+/// ask for come in the same statement ([`page_levels`]).
 pub async fn list(
     scope: &Scope,
     filter: &QuesitoFilter,
@@ -216,10 +215,7 @@ pub async fn list(
 fn in_order(order: QuesitoOrder, a: &quesito::Model, b: &quesito::Model) -> std::cmp::Ordering {
     match order {
         QuesitoOrder::NewestFirst => b.id.cmp(&a.id),
-        QuesitoOrder::DueFirst => {
-            let key = |q: &quesito::Model| (q.due_at, urgency_rank(q.priority), q.id);
-            key(a).cmp(&key(b))
-        }
+        QuesitoOrder::DueFirst => DueKey::of(a).cmp(&DueKey::of(b)),
     }
 }
 
@@ -233,8 +229,9 @@ fn urgency() -> Expr {
     rank.finally(i64::MAX).into()
 }
 
-/// The CRIC queue's cursor: the row's due time, urgency and id.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// The CRIC queue's cursor: the row's due time, urgency and id. Compared
+/// field by field, in this order, as the queue's SQL sorts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct DueKey {
     due: DateTime<Utc>,
     urgency: i64,

@@ -39,7 +39,12 @@ pub struct Levels {
 
 impl Levels {
     pub fn any(self) -> bool {
-        self.classification || self.cric || self.other_units || self.events
+        self.classification || self.units() || self.events
+    }
+
+    /// Whether any unit is asked for: the CRIC, or the others too.
+    pub fn units(self) -> bool {
+        self.cric || self.other_units
     }
 }
 
@@ -85,7 +90,7 @@ pub fn with_levels(page: Statement, levels: Levels) -> Statement {
         "WITH page AS MATERIALIZED ({}) SELECT page.*, {}, {}, {} FROM page",
         page.sql,
         column(levels.classification, &classifications, CLASSIFICATIONS),
-        column(levels.cric || levels.other_units, &units, UNITS),
+        column(levels.units(), &units, UNITS),
         column(levels.events, events, EVENTS),
     );
     Statement { sql, values: page.values, db_backend: DbBackend::Postgres }
@@ -149,7 +154,7 @@ pub fn split(
     page.sort_by(order);
     let loaded = LoadedLevels {
         classifications: levels.classification.then_some(classifications),
-        units: (levels.cric || levels.other_units).then_some(units),
+        units: levels.units().then_some(units),
         events: levels.events.then_some(events),
     };
     Ok((page, loaded))
